@@ -1,0 +1,86 @@
+# gongkai - budget disclosures to contract CSVs.  See README.md.
+#
+#   make            build bin/gongkai and the stage tools
+#   make demo       install missing Debian packages, build, run on samples/ -> out/
+#   make check      every test: unit (Criterion), golden CSVs, bad-input catalogue,
+#                   then the same under AddressSanitizer + UBSan
+#   make bench      throughput and memory against pdftotext -bbox-layout
+#   make fuzz       run each fuzz harness for FUZZ_SECONDS (clang + libFuzzer)
+
+CC      ?= cc
+PKGS    := poppler-glib libpcre2-8 glib-2.0
+OPT     ?= -O2
+CFLAGS  ?= $(OPT) -g
+CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Ilib \
+           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lsqlite3 -lm
+# where objects and binaries go; the sanitizer build uses its own tree
+O       ?= build
+BIN     ?= bin
+
+LIBSRC  := $(sort $(filter-out %/main.c, $(wildcard lib/*.c extract/*.c normalize/*.c load/*.c driver/*.c)))
+LIBOBJ  := $(LIBSRC:%.c=$(O)/%.o)
+TOOLS   := $(BIN)/gongkai $(BIN)/gongkai-extract $(BIN)/gongkai-normalize $(BIN)/gongkai-load
+TESTSRC := $(sort $(wildcard tests/unit/*.c))
+TESTOBJ := $(TESTSRC:%.c=$(O)/%.o)
+
+all: $(TOOLS)
+
+$(O)/%.o: %.c $(wildcard lib/*.h extract/*.h normalize/*.h load/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(O)/libgongkai.a: $(LIBOBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN)/gongkai: $(O)/driver/main.o $(O)/libgongkai.a
+	@mkdir -p $(BIN)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+$(BIN)/gongkai-%: $(O)/%/main.o $(O)/libgongkai.a
+	@mkdir -p $(BIN)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+$(BIN)/unit-tests: $(TESTOBJ) $(O)/libgongkai.a
+	@mkdir -p $(BIN)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS) -lcriterion
+
+deps:
+	scripts/install-deps
+
+demo: deps
+	$(MAKE) all
+	rm -rf out
+	$(BIN)/gongkai run -o out samples/text samples/pdf; rc=$$?; \
+	  echo "demo: wrote $$(ls out/*.csv | wc -l) combined tables under out/ (exit $$rc)"; \
+	  test $$rc -le 1
+
+# every test, then every test again under ASan + UBSan
+check: all $(BIN)/unit-tests
+	$(BIN)/unit-tests --jobs 2
+	GONGKAI_BIN=$(BIN) tests/golden/run.sh
+	GONGKAI_BIN=$(BIN) tests/bad/run.sh
+	$(MAKE) check-san
+
+SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+check-san:
+	$(MAKE) O=build-san BIN=build-san/bin OPT= CFLAGS="$(SANFLAGS)" LDFLAGS="-fsanitize=address,undefined" \
+	  build-san/bin/unit-tests build-san/bin/gongkai build-san/bin/gongkai-extract \
+	  build-san/bin/gongkai-normalize build-san/bin/gongkai-load
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  build-san/bin/unit-tests --jobs 2
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  GONGKAI_BIN=build-san/bin tests/golden/run.sh
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  GONGKAI_BIN=build-san/bin tests/bad/run.sh
+
+bench: all
+	scripts/bench
+
+fuzz:
+	scripts/fuzz $${FUZZ_SECONDS:-60}
+
+clean:
+	rm -rf build build-san build-fuzz bin out
+
+.PHONY: all deps demo check check-san bench fuzz clean

@@ -1,0 +1,113 @@
+/*
+ * gk.h - what every gongkai stage shares: exit codes, error reporting,
+ * memory and string helpers.
+ *
+ * Ownership rule (the one rule, stated once): a function named *_new or
+ * returning a non-const pointer hands ownership to the caller, who frees it
+ * with the matching *_drop (or free() for plain strings).  Functions taking
+ * a const pointer borrow it.  *_keep is never used: nothing is refcounted.
+ */
+#ifndef GK_H
+#define GK_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#define GK_VERSION "0.1.0"
+
+/* Exit codes, documented in README.md ("Exit codes").  A per-document
+ * failure carries one of the codes from GK_EOPEN on; a run over several
+ * documents exits GK_EFAIL when any of them failed. */
+enum gk_exit {
+	GK_OK = 0,
+	GK_EFAIL = 1,      /* some documents of a batch failed */
+	GK_EUSAGE = 2,     /* bad command line */
+	GK_EOPEN = 3,      /* missing file, a directory, unreadable */
+	GK_EFORMAT = 4,    /* not a document we read: empty, binary, HTML page */
+	GK_EENCODING = 5,  /* text neither UTF-8 nor GB18030 */
+	GK_EENCRYPTED = 6, /* PDF needs a password */
+	GK_ENOTEXT = 7,    /* PDF without a text layer (scanned: needs OCR) */
+	GK_EDAMAGED = 8,   /* PDF damaged beyond repair, or font without Unicode map */
+	GK_ELIMIT = 9,     /* memory, CPU or wall-time limit exceeded */
+	GK_EWRITE = 10,    /* cannot write output (disk full, permissions) */
+	GK_ERULES = 11,    /* a rule file is bad */
+	GK_ECHECKS = 12,   /* --strict: some consistency checks failed */
+	GK_ELOCKED = 13,   /* scripts/harvest: another run holds the lock */
+	GK_ENOTABLE = 14,  /* readable, but no budget table found */
+	GK_EINTERNAL = 70, /* a bug: please report */
+};
+
+/* Short name of an exit code ("encrypted", "no-text", ...). */
+const char *gk_exit_name(int code);
+
+/* Program name used as the prefix of every message; set by main. */
+extern const char *gk_progname;
+
+/* "gongkai-x: error: <msg>\n" on stderr.  Messages are lower case and quote
+ * their subject: gk_error("cannot open '%s': %s", path, strerror(errno)). */
+void gk_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void gk_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* gk_error, then exit(code). */
+_Noreturn void gk_die(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+void *gk_malloc(size_t n);
+void *gk_calloc(size_t n, size_t size);
+void *gk_realloc(void *p, size_t n);
+char *gk_strdup(const char *s);
+char *gk_strndup(const char *s, size_t n);
+char *gk_strfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Growable byte buffer; always NUL-terminated. */
+typedef struct gk_buf {
+	char *s;
+	size_t len, cap;
+} gk_buf;
+
+void gk_buf_add(gk_buf *b, const char *s, size_t n);
+void gk_buf_adds(gk_buf *b, const char *s);
+void gk_buf_addc(gk_buf *b, char c);
+void gk_buf_addf(gk_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void gk_buf_reset(gk_buf *b);
+/* Hand the string to the caller; b is left empty. */
+char *gk_buf_take(gk_buf *b);
+void gk_buf_drop(gk_buf *b);
+
+/* Growable vector of owned strings. */
+typedef struct gk_strv {
+	char **v;
+	int n, cap;
+} gk_strv;
+
+void gk_strv_push(gk_strv *sv, char *owned);
+void gk_strv_pushs(gk_strv *sv, const char *s);
+void gk_strv_drop(gk_strv *sv);
+
+/* Read a whole stream / file.  Returns NULL with errno set on failure. */
+char *gk_read_stream(FILE *f, size_t *len);
+char *gk_read_file(const char *path, size_t *len);
+
+/* Write `len` bytes to `path` atomically: a temp file in the same
+ * directory, fsync, rename.  Returns 0, or -1 with errno set (the temp file
+ * removed, `path` untouched). */
+int gk_write_atomic(const char *path, const char *data, size_t len);
+
+/* mkdir -p.  Returns 0 or -1 with errno set. */
+int gk_mkdirs(const char *path);
+
+/* Escape/unescape a field of the line-oriented stream formats:
+ * '\\' -> "\\\\", TAB -> "\\t", LF -> "\\n", CR -> "\\r". */
+void gk_buf_add_escaped(gk_buf *b, const char *s);
+char *gk_unescape(const char *s, size_t n);
+
+/* Split a line at TABs (in place, no unescaping).  Returns field count. */
+int gk_split_tabs(char *line, char **fields, int max);
+
+/* SHA-256 of a buffer as 64 lowercase hex digits + NUL. */
+void gk_sha256_hex(const void *data, size_t len, char out[65]);
+
+/* Directory of the running executable's rules: $GONGKAI_RULES, else
+ * <dir of executable>/../rules.  Caller frees. */
+char *gk_default_rules_dir(void);
+
+#endif

@@ -1,0 +1,64 @@
+/*
+ * ptext.h - the positioned-text model that gongkai-extract produces and
+ * gongkai-normalize consumes (document -> line -> cell), and its
+ * line-oriented stream form ("extract format", README.md).
+ *
+ * A gk_doc owns its lines, a line owns its cells, a cell owns its text.
+ */
+#ifndef GK_PTEXT_H
+#define GK_PTEXT_H
+
+#include "gk.h"
+
+/* How far a line's cell positions can be trusted. */
+typedef enum gk_geom {
+	GK_GEOM_TAB = 0, /* TAB-separated text: x0 = x1 = field index, empty fields kept */
+	GK_GEOM_POS = 1, /* real positions: PDF points, or display columns of layout text */
+	GK_GEOM_FLOW = 2 /* space-separated tokens, positions unknown: x0 = x1 = token index */
+} gk_geom;
+
+typedef struct gk_cell {
+	double x0, x1; /* left and right edge (see gk_geom) */
+	char *text;    /* UTF-8, no TAB or newline */
+} gk_cell;
+
+typedef struct gk_line {
+	int page;      /* 1-based; text input counts form feeds, else 1 */
+	double y0, y1; /* top and bottom (points for PDF, line number for text) */
+	double size;   /* font size in points, 0 when unknown */
+	gk_geom geom;
+	int ncell, cap;
+	gk_cell *cell;
+} gk_line;
+
+typedef struct gk_doc {
+	gk_strv meta; /* key, value, key, value ... */
+	int npage;
+	double *page_w, *page_h;
+	int nline, cap;
+	gk_line *line;
+} gk_doc;
+
+gk_doc *gk_doc_new(void);
+void gk_doc_drop(gk_doc *doc);
+
+void gk_doc_set_meta(gk_doc *doc, const char *key, const char *val);
+const char *gk_doc_meta(const gk_doc *doc, const char *key); /* NULL if unset */
+
+void gk_doc_add_page(gk_doc *doc, double w, double h);
+/* The returned line belongs to doc and stays valid until the next add. */
+gk_line *gk_doc_add_line(gk_doc *doc, int page, double y0, double y1, double size, gk_geom geom);
+void gk_line_add_cell(gk_line *line, double x0, double x1, const char *text, size_t len);
+
+/* The line's cells joined by one space (caller frees). */
+char *gk_line_text(const gk_line *line);
+
+/* Write doc in the extract format.  Returns 0, or -1 on a write error. */
+int gk_doc_write(FILE *f, const gk_doc *doc);
+
+/* Read the next document of an extract-format stream.
+ * Returns 1 and sets *out, 0 at a clean end of stream, -1 on malformed
+ * input with *err set to a message naming the line (caller frees). */
+int gk_doc_read(FILE *f, gk_doc **out, char **err);
+
+#endif
