@@ -1,5 +1,4 @@
 /* ptext.c - positioned-text model and the extract stream format. */
-#define _GNU_SOURCE
 #include "ptext.h"
 
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /*
  * rules.h - PCRE2 rules kept as data files in rules/ (README.md "Rules").
  *
- * Every file rules/*.rules is read at start-up; each non-blank line that
+ * Every file rules/NAME.rules is read at start-up; each non-blank line that
  * does not start with '#' is   KIND <TAB> NAME <TAB> PATTERN [<TAB> FLAGS]
  * and each pattern is compiled once (UTF, UCP, JIT) with match, depth and
  * heap limits.  A bad pattern stops the load with "FILE:LINE: offset N:

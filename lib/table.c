@@ -1,5 +1,4 @@
 /* table.c - result model and the tables stream format. */
-#define _GNU_SOURCE
 #include "table.h"
 
 #include <stdlib.h>

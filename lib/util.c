@@ -1,5 +1,4 @@
 /* util.c - errors, memory, buffers, files: see gk.h. */
-#define _GNU_SOURCE
 #include "gk.h"
 
 #include <errno.h>

@@ -1,0 +1,55 @@
+/*
+ * parse.h - internals of gongkai-normalize shared by its files (not an API).
+ */
+#ifndef GK_PARSE_H
+#define GK_PARSE_H
+
+#include "normalize.h"
+
+#define MAXNUM 48
+
+/* One token of a table line: a cell (TAB, POS) or a word (FLOW). */
+typedef struct tok {
+	const char *text; /* borrowed from the gk_doc */
+	double x0, x1;
+	int idx;          /* TAB field index, else ordinal */
+	int isnum;
+	char num[48];     /* canonical amount when isnum */
+} tok;
+
+/* A table row being assembled from one or more lines. */
+typedef struct prow {
+	int line0, line1;  /* first and last line index */
+	double y;          /* y of the line that carried the numbers */
+	int ntext;
+	char *text[32];    /* text pieces in order (owned) */
+	double tx0[32];
+	int tidx[32];
+	int nnum;
+	char num[MAXNUM][48];
+	double nx0[MAXNUM], nx1[MAXNUM];
+	int nidx[MAXNUM];  /* TAB field index of the number */
+	int slot[MAXNUM];  /* column slot from the layout, -1 unknown */
+	int assign[MAXNUM];/* key index chosen by the solver */
+	int ambiguous;     /* the solver had more than one answer */
+} prow;
+
+/* Column solver (solve.c). */
+typedef struct solver_family {
+	const char *name;   /* func, basic, ... */
+	int nkey;
+	const char *key[32];
+	double prior[32];
+} solver_family;
+
+/* Place each row's numbers in the family's present keys.  geom is the
+ * layout of the table's data lines.  Fills rows[i].assign; records
+ * ambiguities as checks on r. */
+void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom, int total_row,
+                   const int *leaf, gk_result *r, const char *table_id);
+
+/* Decimal helpers (exact: scaled integers). */
+int gk_dec_parse(const char *s, long long *v, int *scale);
+int gk_dec_eq(const char *a, const char *b, int tol_units);
+
+#endif

@@ -1,0 +1,483 @@
+/*
+ * solve.c - the column solver: put a row's numbers in the columns where
+ * the table's own arithmetic says they belong.
+ *
+ * Text extractions drop empty cells, so a row's numbers arrive in order but
+ * without their columns.  Numbers keep their left-to-right order, and the
+ * first one is the row total, so a placement is an increasing map from the
+ * numbers to the table's present columns.  Each placement is scored:
+ *
+ *   10 per identity it breaks (total = basic + project, ...; an identity
+ *      is only judged when its left side and some right-side term are
+ *      printed, since a subtotal left blank is common and not an error)
+ * +  1 per column of distance from where the layout put the number
+ *      (TAB field index, or the x-cluster of a positioned PDF cell)
+ * +  0.1 x the column's prior (rules/columns.rules "prior")
+ * +  0.001 x the column index (earlier columns first: header order)
+ *
+ * Rows left with several equally good placements are settled together by
+ * the column sums (the 合计 row = the sum of the leaf rows); what is still
+ * open after that is reported as "ambiguous" in checks.csv.
+ */
+#include "parse.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct ident {
+	const char *fam, *lhs;
+	const char *rhs[12];
+	int le; /* 1: rhs[0] <= lhs (其中 columns) instead of a sum */
+} ident;
+
+static const ident idents[] = {
+	{"func", "total", {"basic_total", "project_total"}, 0},
+	{"func", "basic_total", {"basic_wages", "basic_family_subsidy", "basic_goods_services", "basic_capital"}, 0},
+	{"func", "basic_total", {"basic_personnel", "basic_public"}, 0},
+	{"func", "project_total", {"project_operating", "project_specific"}, 0},
+	{"basic", "total", {"personnel", "public"}, 0},
+	{"econ", "total", {"general_budget", "government_fund", "state_capital", "carryover", "special_account",
+	                   "business_income", "superior_subsidy", "affiliated_remit", "operating_income", "other_income"}, 0},
+	{"econ", "general_budget", {"general_budget_appropriation"}, 1},
+	{"revunit", "total", {"current_total", "carryover_total"}, 0},
+	{"revunit", "current_total", {"general_budget", "government_fund", "state_capital", "special_account",
+	                             "business_income", "operating_income", "superior_subsidy", "affiliated_remit",
+	                             "other_income"}, 0},
+	{"revunit", "general_budget", {"general_budget_appropriation"}, 1},
+	{"revunit", "carryover_total", {"carryover_general_budget", "carryover_government_fund", "carryover_state_capital",
+	                               "carryover_special_account", "carryover_unit_funds"}, 0},
+	{"three", "total", {"overseas_travel", "vehicle_total", "reception"}, 0},
+	{"three", "vehicle_total", {"vehicle_purchase", "vehicle_operation"}, 0},
+	{"project", "total", {"general_budget", "government_fund", "state_capital", "carryover_general_budget",
+	                      "carryover_government_fund", "carryover_state_capital", "special_account", "unit_funds"}, 0},
+	{"fiscal", "total", {"general_budget", "government_fund", "state_capital"}, 0},
+	{"fiscal", "general_budget", {"general_budget_appropriation"}, 1},
+};
+#define NIDENT ((int)(sizeof idents / sizeof idents[0]))
+
+int gk_dec_parse(const char *s, long long *v, int *scale)
+{
+	long long x = 0;
+	int neg = 0, sc = 0, dot = 0, digits = 0;
+	if (*s == '-')
+		neg = 1, s++;
+	for (; *s; s++) {
+		if (*s == '.') {
+			if (dot)
+				return 0;
+			dot = 1;
+		} else if (*s >= '0' && *s <= '9') {
+			if (x > 100000000000000LL)
+				return 0;
+			x = x * 10 + (*s - '0');
+			digits++;
+			if (dot)
+				sc++;
+		} else {
+			return 0;
+		}
+	}
+	if (!digits)
+		return 0;
+	*v = neg ? -x : x;
+	*scale = sc;
+	return 1;
+}
+
+static long long rescale(long long v, int from, int to)
+{
+	while (from < to)
+		v *= 10, from++;
+	return v;
+}
+
+int gk_dec_eq(const char *a, const char *b, int tol_units)
+{
+	long long x, y;
+	int sx, sy;
+	if (!gk_dec_parse(*a ? a : "0", &x, &sx) || !gk_dec_parse(*b ? b : "0", &y, &sy))
+		return 0;
+	int s = sx > sy ? sx : sy;
+	long long d = rescale(x, sx, s) - rescale(y, sy, s);
+	if (d < 0)
+		d = -d;
+	return d <= tol_units;
+}
+
+/* compiled identities of one family: key indices */
+typedef struct cident {
+	int lhs, n, le;
+	int rhs[12];
+} cident;
+
+typedef struct ctx {
+	const solver_family *fam;
+	cident id[16];
+	int nid;
+	int scale;
+} ctx;
+
+static int key_index(const solver_family *f, const char *k)
+{
+	for (int i = 0; i < f->nkey; i++)
+		if (!strcmp(f->key[i], k))
+			return i;
+	return -1;
+}
+
+static void ctx_init(ctx *c, const solver_family *f)
+{
+	memset(c, 0, sizeof *c);
+	c->fam = f;
+	for (int i = 0; i < NIDENT && c->nid < 16; i++) {
+		if (strcmp(idents[i].fam, f->name))
+			continue;
+		cident ci = {key_index(f, idents[i].lhs), 0, idents[i].le, {0}};
+		if (ci.lhs < 0)
+			continue;
+		for (int j = 0; j < 12 && idents[i].rhs[j]; j++) {
+			int k = key_index(f, idents[i].rhs[j]);
+			if (k >= 0)
+				ci.rhs[ci.n++] = k;
+		}
+		if (ci.n)
+			c->id[c->nid++] = ci;
+	}
+}
+
+/* values of a row's numbers at a common scale */
+static void row_values(const prow *r, long long *v, int *scale)
+{
+	int sc[MAXNUM], mx = 0;
+	for (int i = 0; i < r->nnum; i++) {
+		if (!gk_dec_parse(r->num[i], &v[i], &sc[i]))
+			v[i] = 0, sc[i] = 0;
+		if (sc[i] > mx)
+			mx = sc[i];
+	}
+	for (int i = 0; i < r->nnum; i++)
+		v[i] = rescale(v[i], sc[i], mx);
+	*scale = mx;
+}
+
+/* identities broken by values placed at keys (set[k] says printed) */
+static int violations(const ctx *c, const long long *val, const int *set)
+{
+	int bad = 0;
+	for (int i = 0; i < c->nid; i++) {
+		const cident *d = &c->id[i];
+		if (!set[d->lhs])
+			continue;
+		int any = 0;
+		long long sum = 0;
+		for (int j = 0; j < d->n; j++)
+			if (set[d->rhs[j]])
+				any = 1, sum += val[d->rhs[j]];
+		if (!any)
+			continue;
+		if (d->le) {
+			if (sum > val[d->lhs] + 1)
+				bad++;
+		} else {
+			long long diff = sum - val[d->lhs];
+			if (diff < -1 || diff > 1)
+				bad++;
+		}
+	}
+	return bad;
+}
+
+#define MAXCAND 24
+
+typedef struct cand {
+	double cost;
+	signed char key[MAXNUM];
+} cand;
+
+typedef struct rowsol {
+	int n;
+	cand c[MAXCAND];
+	int pick;
+} rowsol;
+
+typedef struct enumst {
+	const ctx *c;
+	const prow *r;
+	const long long *v;
+	const int *slotkey; /* per number: key index the layout suggests, -1 none */
+	int m, K;
+	int cur[MAXNUM];
+	long long val[32];
+	int set[32];
+	rowsol *out;
+	long budget;
+} enumst;
+
+static void add_cand(rowsol *s, double cost, const int *keys, int m)
+{
+	int at = s->n;
+	if (s->n == MAXCAND) {
+		/* replace the worst if this one is better */
+		int w = 0;
+		for (int i = 1; i < s->n; i++)
+			if (s->c[i].cost > s->c[w].cost)
+				w = i;
+		if (s->c[w].cost <= cost)
+			return;
+		at = w;
+	} else {
+		s->n++;
+	}
+	s->c[at].cost = cost;
+	for (int i = 0; i < m; i++)
+		s->c[at].key[i] = (signed char)keys[i];
+}
+
+static void enum_rec(enumst *e, int i, int minkey)
+{
+	if (e->budget-- <= 0)
+		return;
+	if (i == e->m) {
+		double cost = 10.0 * violations(e->c, e->val, e->set);
+		for (int j = 0; j < e->m; j++) {
+			int k = e->cur[j];
+			if (e->slotkey[j] >= 0)
+				cost += abs(k - e->slotkey[j]);
+			cost += 0.1 * e->c->fam->prior[k] + 0.001 * k;
+		}
+		add_cand(e->out, cost, e->cur, e->m);
+		return;
+	}
+	/* leave room for the numbers still to place */
+	for (int k = minkey; k <= e->K - (e->m - i); k++) {
+		e->cur[i] = k;
+		e->val[k] = e->v[i];
+		e->set[k] = 1;
+		enum_rec(e, i + 1, k + 1);
+		e->set[k] = 0;
+		e->val[k] = 0;
+	}
+}
+
+static int cand_cmp(const void *a, const void *b)
+{
+	double x = ((const cand *)a)->cost, y = ((const cand *)b)->cost;
+	return x < y ? -1 : x > y;
+}
+
+static void solve_row(const ctx *c, const prow *r, const int *slotkey, rowsol *out)
+{
+	long long v[MAXNUM];
+	int scale;
+	out->n = 0;
+	out->pick = 0;
+	int m = r->nnum, K = c->fam->nkey;
+	if (m == 0)
+		return;
+	if (m > K)
+		m = K; /* extra numbers are dropped by the caller's x_ handling */
+	row_values(r, v, &scale);
+	enumst e = {.c = c, .r = r, .v = v, .slotkey = slotkey, .m = m, .K = K, .out = out, .budget = 400000};
+	memset(e.val, 0, sizeof e.val);
+	memset(e.set, 0, sizeof e.set);
+	/* the first number is the row's total: the first column */
+	e.cur[0] = 0;
+	e.val[0] = v[0];
+	e.set[0] = 1;
+	enum_rec(&e, 1, 1);
+	if (out->n == 0) {
+		/* budget exhausted: keep the layout's order */
+		int keys[MAXNUM];
+		for (int i = 0; i < m; i++)
+			keys[i] = i;
+		add_cand(out, 0, keys, m);
+	}
+	qsort(out->c, (size_t)out->n, sizeof out->c[0], cand_cmp);
+	/* keep only the near-ties of the best */
+	int n = 1;
+	while (n < out->n && out->c[n].cost < out->c[0].cost + 0.6)
+		n++;
+	out->n = n;
+}
+
+/* column-sum mismatch of the current picks: 合计 vs sum of leaves */
+static int colsum_bad(const ctx *c, prow *rows, int nrows, rowsol *sol, int total_row, const int *leaf)
+{
+	int K = c->fam->nkey, bad = 0;
+	long long sum[32] = {0}, tot[32] = {0};
+	int scale = 0;
+	for (int i = 0; i < nrows; i++)
+		for (int j = 0; j < rows[i].nnum; j++) {
+			long long v;
+			int sc;
+			if (gk_dec_parse(rows[i].num[j], &v, &sc) && sc > scale)
+				scale = sc;
+		}
+	for (int i = 0; i < nrows; i++) {
+		if (i != total_row && !leaf[i])
+			continue;
+		if (!sol[i].n)
+			continue;
+		const cand *cd = &sol[i].c[sol[i].pick];
+		for (int j = 0; j < rows[i].nnum && j < K; j++) {
+			long long v;
+			int sc;
+			if (!gk_dec_parse(rows[i].num[j], &v, &sc))
+				continue;
+			v = rescale(v, sc, scale);
+			if (i == total_row)
+				tot[cd->key[j]] += v;
+			else
+				sum[cd->key[j]] += v;
+		}
+	}
+	for (int k = 0; k < K; k++) {
+		long long d = sum[k] - tot[k];
+		if (d < -2 || d > 2)
+			bad++;
+	}
+	return bad;
+}
+
+void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom, int total_row,
+                   const int *leaf, gk_result *r, const char *table_id)
+{
+	ctx c;
+	ctx_init(&c, fam);
+	rowsol *sol = gk_calloc((size_t)(nrows ? nrows : 1), sizeof *sol);
+	int K = fam->nkey;
+
+	/* the layout's column slots -> keys: TAB field slots are columns as
+	 * printed; PDF x-clusters are mapped by the best increasing map */
+	int maxslot = -1;
+	for (int i = 0; i < nrows; i++)
+		for (int j = 0; j < rows[i].nnum; j++)
+			if (rows[i].slot[j] > maxslot)
+				maxslot = rows[i].slot[j];
+	int *slotmap = gk_malloc(sizeof(int) * (size_t)(maxslot + 2));
+	for (int s = 0; s <= maxslot; s++)
+		slotmap[s] = s < K ? s : -1;
+	if (geom == GK_GEOM_POS && maxslot >= 0 && maxslot < K) {
+		/* choose the increasing slot->key map that breaks fewest identities */
+		int C = maxslot + 1, cur[32], best[32];
+		double bestcost = 1e18;
+		long budget = 2000000;
+		cur[0] = 0;
+		/* iterative enumeration of increasing sequences cur[1..C-1] in 1..K-1 */
+		int i = 1;
+		if (C == 1) {
+			best[0] = 0;
+			bestcost = 0;
+		} else {
+			cur[1] = 0;
+			while (i > 0 && budget > 0) {
+				cur[i]++;
+				if (cur[i] > K - (C - i)) {
+					i--;
+					continue;
+				}
+				if (i < C - 1) {
+					i++;
+					cur[i] = cur[i - 1];
+					continue;
+				}
+				/* a full map: score it */
+				double cost = 0;
+				for (int s = 0; s < C; s++)
+					cost += 0.001 * cur[s] + 0.1 * fam->prior[cur[s]];
+				for (int rr = 0; rr < nrows && cost < bestcost; rr++) {
+					long long v[MAXNUM], val[32] = {0};
+					int sc, set[32] = {0};
+					row_values(&rows[rr], v, &sc);
+					budget -= rows[rr].nnum + 1;
+					for (int j = 0; j < rows[rr].nnum; j++) {
+						int s = rows[rr].slot[j];
+						if (s < 0 || s >= C)
+							continue;
+						val[cur[s]] += v[j];
+						set[cur[s]] = 1;
+					}
+					cost += 10.0 * violations(&c, val, set);
+				}
+				if (cost < bestcost) {
+					bestcost = cost;
+					memcpy(best, cur, sizeof(int) * (size_t)C);
+				}
+			}
+		}
+		if (bestcost < 1e17)
+			for (int s = 0; s < C; s++)
+				slotmap[s] = best[s];
+	}
+
+	for (int i = 0; i < nrows; i++) {
+		int sk[MAXNUM];
+		for (int j = 0; j < rows[i].nnum; j++)
+			sk[j] = (geom != GK_GEOM_FLOW && rows[i].slot[j] >= 0 && rows[i].slot[j] <= maxslot)
+			            ? slotmap[rows[i].slot[j]] : -1;
+		solve_row(&c, &rows[i], sk, &sol[i]);
+	}
+
+	/* settle near-ties by the column sums */
+	int any_leaf = 0;
+	for (int i = 0; i < nrows; i++)
+		any_leaf |= leaf[i];
+	if (total_row >= 0 && any_leaf) {
+		int bad = colsum_bad(&c, rows, nrows, sol, total_row, leaf);
+		for (int pass = 0; pass < 4 && bad > 0; pass++) {
+			int improved = 0;
+			for (int i = 0; i < nrows; i++) {
+				if (sol[i].n < 2 || (i != total_row && !leaf[i]))
+					continue;
+				int keep = sol[i].pick;
+				for (int k = 0; k < sol[i].n; k++) {
+					sol[i].pick = k;
+					int b = colsum_bad(&c, rows, nrows, sol, total_row, leaf);
+					if (b < bad) {
+						bad = b;
+						keep = k;
+						improved = 1;
+					}
+				}
+				sol[i].pick = keep;
+			}
+			if (!improved)
+				break;
+		}
+	}
+
+	for (int i = 0; i < nrows; i++) {
+		for (int j = 0; j < rows[i].nnum; j++)
+			rows[i].assign[j] = -1;
+		if (!sol[i].n)
+			continue;
+		const cand *cd = &sol[i].c[sol[i].pick];
+		int m = rows[i].nnum < K ? rows[i].nnum : K;
+		for (int j = 0; j < m; j++)
+			rows[i].assign[j] = cd->key[j];
+		/* still open: another placement as good (same integer cost) */
+		rows[i].ambiguous = 0;
+		for (int k = 0; k < sol[i].n; k++)
+			if (k != sol[i].pick && (int)sol[i].c[k].cost == (int)cd->cost &&
+			    memcmp(sol[i].c[k].key, cd->key, (size_t)m) != 0)
+				rows[i].ambiguous = 1;
+		if (rows[i].ambiguous && r) {
+			gk_buf b = {0}, alt = {0};
+			for (int j = 0; j < m; j++)
+				gk_buf_addf(&b, "%s%s=%s", j ? " " : "", fam->key[cd->key[j]], rows[i].num[j]);
+			for (int k = 0; k < sol[i].n; k++)
+				if (k != sol[i].pick && (int)sol[i].c[k].cost == (int)cd->cost) {
+					for (int j = 0; j < m; j++)
+						gk_buf_addf(&alt, "%s%s=%s", j ? " " : "", fam->key[sol[i].c[k].key[j]], rows[i].num[j]);
+					break;
+				}
+			const char *label = rows[i].ntext ? rows[i].text[0] : "";
+			gk_result_add_check(r, table_id, "solver:ambiguous", label, alt.s ? alt.s : "", b.s ? b.s : "",
+			                    "ambiguous");
+			gk_buf_drop(&b);
+			gk_buf_drop(&alt);
+		}
+	}
+	free(slotmap);
+	free(sol);
+}

@@ -1,0 +1,1375 @@
+/*
+ * tables.c - find the tables of a document and turn them into contract
+ * tables: titles (rules kind title*), heads (unit, department, header
+ * words), rows (codes, labels, numbers re-joined across wrapped lines),
+ * columns (rules kind column + the solver in solve.c).
+ */
+#include "contract.h"
+#include "norm.h"
+#include "parse.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- lines ---------------------------------------------------------- */
+
+typedef struct xline {
+	const gk_line *l;
+	char *compact; /* text without white space, width-folded for matching */
+	int skip;      /* page furniture */
+} xline;
+
+typedef struct nctx {
+	const gk_doc *doc;
+	const gk_rules *rules;
+	gk_result *r;
+	xline *x;
+	int n;
+	char *dept;      /* 部门名称 */
+	int unit_shift;  /* document unit -> 万元 */
+	int unit_seen;
+	int nother;
+} nctx;
+
+static char *compact_of(const char *s)
+{
+	char *f = gk_fold_width(s);
+	char *o = f, *p = f;
+	for (; *p; p++)
+		if (!isspace((unsigned char)*p))
+			*o++ = *p;
+	*o = 0;
+	/* U+3000 folded to a space above; nbsp (C2 A0) */
+	return f;
+}
+
+static int rule_any(const nctx *c, const char *kind, const char *s)
+{
+	return gk_rules_first(c->rules, kind, s) != NULL;
+}
+
+/* strip a title's decorations with the title-strip rules, in place */
+static void strip_title(const nctx *c, char *s)
+{
+	int n;
+	const gk_rule *const *rs = gk_rules_of(c->rules, "title-strip", &n);
+	const gk_rule *list[64];
+	if (n > 64)
+		n = 64;
+	memcpy(list, rs, sizeof(*list) * (size_t)n);
+	for (int pass = 0; pass < 3; pass++) {
+		for (int i = 0; i < n; i++) {
+			size_t ov[2];
+			size_t len = strlen(s);
+			if (gk_rule_match(list[i], s, len, ov) && ov[1] > ov[0]) {
+				memmove(s + ov[0], s + ov[1], len - ov[1] + 1);
+			}
+		}
+	}
+	/* a year prefix: 2024年 / 2024年度 / 2024 年度 */
+	char *y = s;
+	if (strlen(y) > 4 && isdigit((unsigned char)y[0]) && isdigit((unsigned char)y[1]) &&
+	    isdigit((unsigned char)y[2]) && isdigit((unsigned char)y[3]) && !strncmp(y + 4, "年", 3)) {
+		size_t k = 7;
+		if (!strncmp(y + k, "度", 3))
+			k += 3;
+		memmove(y, y + k, strlen(y + k) + 1);
+	}
+}
+
+/* Which table does a line title?  NULL if none; "other" for a table type
+ * outside the contract. */
+static const char *title_of(const nctx *c, const xline *x)
+{
+	const char *s = x->compact;
+	size_t len = strlen(s);
+	if (len < 9 || len > 150 || x->skip) /* 3..50 CJK characters */
+		return NULL;
+	if (!strstr(s, "表"))
+		return NULL;
+	if (rule_any(c, "title-reject", s))
+		return NULL;
+	char *t = gk_strdup(s);
+	strip_title(c, t);
+	const gk_rule *r = gk_rules_first(c->rules, "title", t);
+	const char *id = r ? r->name : NULL;
+	if (!id && gk_rules_first(c->rules, "title-other", t))
+		id = "other";
+	free(t);
+	return id;
+}
+
+static int is_header_line(const nctx *c, const xline *x)
+{
+	return rule_any(c, "header", x->compact);
+}
+
+/* ---- tokens --------------------------------------------------------- */
+
+static int is_digits(const char *s, int minl, int maxl)
+{
+	int n = 0;
+	for (; *s; s++, n++)
+		if (!isdigit((unsigned char)*s))
+			return 0;
+	return n >= minl && n <= maxl;
+}
+
+/* A line's tokens.  Amount cells are parsed; everything else is text. */
+static int tokens_of(const gk_line *l, tok *t, int max)
+{
+	int n = 0;
+	for (int i = 0; i < l->ncell && n < max; i++) {
+		const gk_cell *cl = &l->cell[i];
+		tok *k = &t[n];
+		memset(k, 0, sizeof *k);
+		k->text = cl->text;
+		k->x0 = cl->x0;
+		k->x1 = cl->x1;
+		k->idx = l->geom == GK_GEOM_TAB ? (int)cl->x0 : i;
+		const char *p = cl->text;
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			continue; /* empty TAB field: the index keeps the gap */
+		/* integers of 1-7 digits without separators may be codes; the
+		 * caller decides.  Amounts with a decimal point or separators are
+		 * amounts. */
+		char *f = gk_fold_width(p);
+		char buf[48];
+		if (gk_amount_parse(f, buf, sizeof buf)) {
+			k->isnum = 1;
+			snprintf(k->num, sizeof k->num, "%s", buf);
+		}
+		free(f);
+		n++;
+	}
+	return n;
+}
+
+static int tok_is_plain_int(const tok *t)
+{
+	char *f = gk_fold_width(t->text);
+	char *s = f;
+	while (*s == ' ')
+		s++;
+	size_t l = strlen(s);
+	while (l && s[l - 1] == ' ')
+		s[--l] = 0;
+	int r = is_digits(s, 1, 40);
+	free(f);
+	return r;
+}
+
+/* ---- table heads ------------------------------------------------------ */
+
+static const char *strip_label_prefix(const char *s, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return strncmp(s, prefix, n) ? NULL : s + n;
+}
+
+/* "部门名称：X  单位：万元" and friends, from a head line */
+static void head_meta(nctx *c, const xline *x, int *unit_shift)
+{
+	const char *s = x->compact;
+	const char *u = strstr(s, "单位：");
+	if (!u)
+		u = strstr(s, "单位:");
+	if (u) {
+		int sh = gk_unit_parse(u);
+		if (sh != GK_UNIT_NONE) {
+			*unit_shift = sh;
+			if (!c->unit_seen) {
+				c->unit_seen = 1;
+				c->unit_shift = sh;
+			}
+		}
+	}
+	if (!c->dept) {
+		const char *keys[] = {"部门名称：", "部门名称:", "单位名称：", "单位名称:", "部门(单位)名称：", "部门（单位）名称：", NULL};
+		for (int i = 0; keys[i]; i++) {
+			const char *p = strstr(s, keys[i]);
+			if (!p)
+				continue;
+			p += strlen(keys[i]);
+			const char *e = strstr(p, "单位：");
+			if (!e)
+				e = strstr(p, "单位:");
+			if (!e)
+				e = strstr(p, "金额单位");
+			size_t n = e ? (size_t)(e - p) : strlen(p);
+			if (n >= 6)
+				c->dept = gk_strndup(p, n);
+			break;
+		}
+	}
+	(void)strip_label_prefix;
+}
+
+/* ---- row assembly ---------------------------------------------------- */
+
+typedef enum fam_id { F_SUMMARY, F_FISCAL, F_FUNC, F_BASIC, F_ECON, F_REVUNIT, F_THREE, F_PROJECT, F_DPERF, F_PPERF, F_OTHER } fam_id;
+
+static fam_id family_of(const char *id)
+{
+	if (!strcmp(id, "revenue_expenditure_summary")) return F_SUMMARY;
+	if (!strcmp(id, "fiscal_appropriation_summary")) return F_FISCAL;
+	if (!strcmp(id, "expenditure_by_function") || !strcmp(id, "general_budget_expenditure") ||
+	    !strcmp(id, "government_fund_expenditure") || !strcmp(id, "state_capital_expenditure"))
+		return F_FUNC;
+	if (!strcmp(id, "general_budget_basic_expenditure")) return F_BASIC;
+	if (!strcmp(id, "expenditure_by_economic_class")) return F_ECON;
+	if (!strcmp(id, "revenue_by_unit")) return F_REVUNIT;
+	if (!strcmp(id, "three_public_expenses")) return F_THREE;
+	if (!strcmp(id, "project_expenditure")) return F_PROJECT;
+	if (!strcmp(id, "department_performance")) return F_DPERF;
+	if (!strcmp(id, "project_performance")) return F_PPERF;
+	return F_OTHER;
+}
+
+static const char *fam_rule_name[] = {"summary", "fiscal", "func", "basic", "econ", "revunit", "three", "project", "dperf", "pperf", "other"};
+
+static void prow_free(prow *p)
+{
+	for (int i = 0; i < p->ntext; i++)
+		free(p->text[i]);
+	memset(p, 0, sizeof *p);
+}
+
+static void prow_add_text(prow *p, const tok *t)
+{
+	if (p->ntext >= 32)
+		return;
+	p->tidx[p->ntext] = t->idx;
+	p->tx0[p->ntext] = t->x0;
+	p->text[p->ntext++] = gk_strdup(t->text);
+}
+
+static void prow_add_num(prow *p, const tok *t)
+{
+	if (p->nnum >= MAXNUM)
+		return;
+	snprintf(p->num[p->nnum], sizeof p->num[0], "%s", t->num);
+	p->nx0[p->nnum] = t->x0;
+	p->nx1[p->nnum] = t->x1;
+	p->nidx[p->nnum] = t->idx;
+	p->slot[p->nnum] = -1;
+	p->nnum++;
+}
+
+/* Does a line start a new row?  A code, a total label, a unit code. */
+static int starts_row(const nctx *c, fam_id f, const tok *t, int n)
+{
+	if (n == 0)
+		return 0;
+	const tok *a = &t[0];
+	if (a->isnum && !tok_is_plain_int(a))
+		return 0;
+	if (tok_is_plain_int(a))
+		return 1;
+	char *cp = compact_of(a->text);
+	int r = rule_any(c, "total", cp);
+	/* a code glued to its name: "2010301行政运行" */
+	if (!r && isdigit((unsigned char)cp[0]) && isdigit((unsigned char)cp[1]) && isdigit((unsigned char)cp[2]))
+		r = 1;
+	free(cp);
+	(void)f;
+	return r;
+}
+
+/* ---- the table ------------------------------------------------------- */
+
+typedef struct tspan {
+	const char *id;
+	int title, begin, end; /* line indices: title line, first body line, one past the last */
+} tspan;
+
+/* convert to 万元 */
+static void put_amount(gk_table *t, int row, int col, const char *num, int shift)
+{
+	if (shift == 0 || shift == GK_UNIT_NONE) {
+		gk_table_set(t, row, col, num);
+		return;
+	}
+	char out[64];
+	if (gk_amount_scale(num, shift, out, sizeof out))
+		gk_table_set(t, row, col, out);
+	else
+		gk_table_set(t, row, col, num);
+}
+
+/* the header text of a table: lines between the title and the first row */
+typedef struct head {
+	char *text;       /* compacted, joined */
+	int first_row;    /* line index of the first body row */
+	int unit_shift;
+	int amount_start; /* TAB: field index of the first amount column */
+	double split_x;   /* summaries: x where the right side starts */
+	int split_idx;
+} head;
+
+static int line_has_amount(const nctx *c, int i)
+{
+	const gk_line *l = c->x[i].l;
+	for (int j = 0; j < l->ncell; j++) {
+		char buf[48];
+		char *f = gk_fold_width(l->cell[j].text);
+		int ok = gk_amount_parse(f, buf, sizeof buf) && strchr(f, '.');
+		free(f);
+		if (ok)
+			return 1;
+	}
+	return 0;
+}
+
+/* ---- solver families from the column rules --------------------------- */
+
+static void family_from_header(const nctx *c, const char *fam, const char *htext, solver_family *sf)
+{
+	memset(sf, 0, sizeof *sf);
+	sf->name = fam;
+	int n;
+	const gk_rule *const *rs = gk_rules_of(c->rules, "column", &n);
+	const gk_rule *cols[128];
+	if (n > 128)
+		n = 128;
+	memcpy(cols, rs, sizeof(*cols) * (size_t)n);
+	size_t fl = strlen(fam);
+	for (int i = 0; i < n && sf->nkey < 32; i++) {
+		const gk_rule *r = cols[i];
+		if (strncmp(r->name, fam, fl) || r->name[fl] != ':')
+			continue;
+		if (!gk_rule_match(r, htext, strlen(htext), NULL))
+			continue;
+		/* unless */
+		int un;
+		const gk_rule *const *us = gk_rules_of(c->rules, "column-unless", &un);
+		int excluded = 0;
+		for (int j = 0; j < un; j++)
+			if (!strcmp(us[j]->name, r->name) && gk_rule_match(us[j], htext, strlen(htext), NULL))
+				excluded = 1;
+		if (excluded)
+			continue;
+		sf->key[sf->nkey++] = r->name + fl + 1;
+	}
+	int pn;
+	const gk_rule *const *ps = gk_rules_of(c->rules, "prior", &pn);
+	for (int j = 0; j < pn; j++) {
+		if (strncmp(ps[j]->name, fam, fl) || ps[j]->name[fl] != ':')
+			continue;
+		for (int k = 0; k < sf->nkey; k++)
+			if (!strcmp(sf->key[k], ps[j]->name + fl + 1)) {
+				long long v;
+				int sc;
+				if (gk_dec_parse(ps[j]->pattern, &v, &sc)) {
+					double d = (double)v;
+					while (sc-- > 0)
+						d /= 10;
+					sf->prior[k] = d;
+				}
+			}
+	}
+}
+
+/* ---- generic numeric tables ------------------------------------------ */
+
+/* Is token i of a line a code rather than an amount?  A plain integer
+ * (no decimal point, no separators) is a code when text follows it on the
+ * line, or when a decimal amount follows it, or when the line is a short
+ * run of code-shaped integers alone. */
+static int tok_is_code(const tok *t, int n, int i, int code_family)
+{
+	if (!code_family || !tok_is_plain_int(&t[i]))
+		return 0;
+	for (int j = i + 1; j < n; j++) {
+		if (!t[j].isnum)
+			return 1;
+		if (strchr(t[j].text, '.'))
+			return 1;
+	}
+	/* only integers on the line: codes if it looks like "201 03 01" / "129" */
+	int allint = 1;
+	for (int j = 0; j < n; j++)
+		if (!tok_is_plain_int(&t[j]))
+			allint = 0;
+	if (allint && n <= 3) {
+		size_t l0 = strlen(t[0].text);
+		if (l0 >= 3)
+			return 1;
+	}
+	return 0;
+}
+
+static int is_org_name(const char *s)
+{
+	static const char *suf[] = {"局", "委员会", "委", "办公室", "办", "中心", "院", "所", "站", "队", "馆", "会", "部",
+	                            "厅", "处", "室", "学校", "医院", "公司", "街道", "镇", "乡", "政府", "机关", "本级",
+	                            "小学", "中学", "幼儿园", "大学", "署", "社", "台", NULL};
+	size_t l = strlen(s);
+	if (l < 6)
+		return 0;
+	for (int i = 0; suf[i]; i++) {
+		size_t k = strlen(suf[i]);
+		if (l >= k && !strcmp(s + l - k, suf[i]))
+			return 1;
+	}
+	return 0;
+}
+
+typedef struct rowkeys {
+	char func[16], econ[16], gov[16], unit[32];
+	char *name, *name2, *ptype;
+	int total;
+} rowkeys;
+
+static void rowkeys_free(rowkeys *k)
+{
+	free(k->name);
+	free(k->name2);
+	free(k->ptype);
+	memset(k, 0, sizeof *k);
+}
+
+/* A row's text pieces: codes first, names after; interpret per family. */
+static void interpret_keys(const nctx *c, fam_id f, prow *p, rowkeys *k)
+{
+	memset(k, 0, sizeof *k);
+	/* merge code fragments "201" "03" "01" -> 2010301 */
+	char codes[4][32];
+	int ncode = 0;
+	int name_at[4] = {0};
+	gk_strv names = {0};
+	for (int i = 0; i < p->ntext; i++) {
+		char *cp = compact_of(p->text[i]);
+		if (is_digits(cp, 1, 24)) {
+			size_t l = strlen(cp);
+			int glued = 0;
+			if (ncode > 0 && name_at[ncode - 1] == names.n && l == 2) {
+				size_t cl = strlen(codes[ncode - 1]);
+				if ((cl == 3 || cl == 5) && (f == F_FUNC || f == F_BASIC || f == F_ECON || f == F_REVUNIT) &&
+				    (codes[ncode - 1][0] == '2' || codes[ncode - 1][0] == '3' || codes[ncode - 1][0] == '5')) {
+					strcat(codes[ncode - 1], cp);
+					glued = 1;
+				}
+			}
+			if (!glued && ncode < 4) {
+				snprintf(codes[ncode], sizeof codes[0], "%s", cp);
+				name_at[ncode] = names.n;
+				ncode++;
+			}
+			free(cp);
+			continue;
+		}
+		/* "2010301行政运行": a code glued to its name */
+		size_t d = 0;
+		while (isdigit((unsigned char)cp[d]))
+			d++;
+		if (d >= 3 && d <= 7 && cp[d] && ncode < 4) {
+			snprintf(codes[ncode], sizeof codes[0], "%.*s", (int)d, cp);
+			name_at[ncode] = names.n;
+			ncode++;
+			gk_strv_pushs(&names, p->text[i] + (strstr(p->text[i], cp + d) - p->text[i]));
+			free(cp);
+			continue;
+		}
+		free(cp);
+		gk_strv_pushs(&names, p->text[i]);
+	}
+	/* join name pieces between codes */
+	char *seg[4] = {0};
+	int nseg = 0;
+	{
+		int start = 0;
+		for (int ci = 0; ci <= ncode && nseg < 4; ci++) {
+			int end = ci + 1 <= ncode - 1 ? name_at[ci + 1] : names.n;
+			if (ci == ncode)
+				break;
+			gk_buf b = {0};
+			for (int j = (ci == 0 ? 0 : start); j < end; j++) {
+				if (b.len)
+					gk_buf_addc(&b, ' ');
+				gk_buf_adds(&b, names.v[j]);
+			}
+			start = end;
+			seg[nseg++] = gk_buf_take(&b);
+		}
+		if (ncode == 0) {
+			gk_buf b = {0};
+			for (int j = 0; j < names.n; j++) {
+				if (b.len)
+					gk_buf_addc(&b, ' ');
+				gk_buf_adds(&b, names.v[j]);
+			}
+			seg[nseg++] = gk_buf_take(&b);
+		}
+	}
+	char *clean[4] = {0};
+	for (int i = 0; i < nseg; i++) {
+		clean[i] = gk_label_clean(seg[i]);
+		free(seg[i]);
+	}
+	char *cname = clean[0] ? clean[0] : gk_strdup("");
+	char *ccomp = compact_of(cname);
+	k->total = ncode == 0 && (rule_any(c, "total", ccomp) || (!*ccomp && p->nnum > 0));
+	free(ccomp);
+
+	switch (f) {
+	case F_FUNC:
+		if (ncode > 0) {
+			char out[16];
+			const char *cd = codes[0];
+			int nd = gk_func_code(cd, out);
+			if (nd && !(nd == 3 && (is_org_name(cname) || name_at[0] > 0)) && ncode == 1)
+				snprintf(k->func, sizeof k->func, "%s", out);
+			else if (nd && ncode > 1) /* func code then unit code? keep func */
+				snprintf(k->func, sizeof k->func, "%s", out);
+			else
+				snprintf(k->unit, sizeof k->unit, "%s", cd);
+		}
+		k->name = cname;
+		cname = NULL;
+		break;
+	case F_BASIC:
+	case F_ECON:
+		for (int i = 0; i < ncode; i++) {
+			char out[16];
+			int nd = gk_econ_code(codes[i], out);
+			char *nm = i < nseg ? clean[i] : NULL;
+			if (nd && out[0] == '3' && !*k->econ && !*k->gov) {
+				snprintf(k->econ, sizeof k->econ, "%s", out);
+				if (nm)
+					k->name = gk_strdup(nm);
+			} else if (nd && out[0] == '5' && !*k->gov) {
+				snprintf(k->gov, sizeof k->gov, "%s", out);
+				if (nm)
+					k->name2 = gk_strdup(nm);
+			} else if (!*k->unit && !*k->econ) {
+				snprintf(k->unit, sizeof k->unit, "%s", codes[i]);
+				if (nm)
+					k->name = gk_strdup(nm);
+			}
+		}
+		if (ncode == 0) {
+			k->name = cname;
+			cname = NULL;
+		}
+		break;
+	case F_REVUNIT:
+		if (ncode > 0) {
+			char out[16];
+			int nd = gk_func_code(codes[0], out);
+			if (nd == 5 || nd == 7 || (nd == 3 && !is_org_name(cname)))
+				snprintf(k->func, sizeof k->func, "%s", out);
+			else
+				snprintf(k->unit, sizeof k->unit, "%s", codes[0]);
+		}
+		k->name = cname;
+		cname = NULL;
+		break;
+	case F_PROJECT: {
+		if (ncode > 0)
+			snprintf(k->unit, sizeof k->unit, "%s", codes[0]);
+		/* pieces: a type (…类), the department/unit, the project name */
+		gk_strv pcs = {0};
+		for (int i = 0; i < names.n; i++) {
+			char *cl = gk_label_clean(names.v[i]);
+			if (pcs.n && (!strcmp(cl, "类") || !strcmp(cl, "目类") || !strcmp(cl, "标类"))) {
+				char *j = gk_strfmt("%s%s", pcs.v[pcs.n - 1], cl);
+				free(pcs.v[pcs.n - 1]);
+				pcs.v[pcs.n - 1] = j;
+				free(cl);
+			} else {
+				gk_strv_push(&pcs, cl);
+			}
+		}
+		gk_buf nm = {0};
+		char *dcomp = c->dept ? compact_of(c->dept) : NULL;
+		gk_buf acc = {0};
+		for (int i = 0; i < pcs.n; i++) {
+			const char *s = pcs.v[i];
+			size_t l = strlen(s);
+			if (!k->ptype && l >= 6 && l <= 24 && !strcmp(s + l - 3, "类")) {
+				k->ptype = gk_strdup(s);
+				continue;
+			}
+			/* the unit: pieces that together spell the department */
+			if (dcomp && !k->name2) {
+				gk_buf_adds(&acc, s);
+				if (!strncmp(dcomp, acc.s, acc.len)) {
+					if (!strcmp(dcomp, acc.s)) {
+						k->name2 = gk_strdup(dcomp);
+						gk_buf_reset(&acc);
+					}
+					continue;
+				}
+				/* not the department after all: give the pieces back */
+				gk_buf_add(&nm, acc.s, acc.len - l);
+				gk_buf_reset(&acc);
+			}
+			if (!k->name2 && is_org_name(s) && i == pcs.n - 1 && nm.len) {
+				k->name2 = gk_strdup(s);
+				continue;
+			}
+			gk_buf_adds(&nm, s);
+		}
+		if (acc.len)
+			gk_buf_add(&nm, acc.s, acc.len);
+		gk_buf_drop(&acc);
+		free(dcomp);
+		k->name = gk_buf_take(&nm);
+		gk_strv_drop(&pcs);
+		/* a unit row: a code and an organisation, or just the department */
+		if (*k->unit && !k->name2 && *k->name) {
+			k->name2 = k->name;
+			k->name = gk_strdup("");
+		}
+		if (!*k->name && !k->name2 && !k->ptype && !*k->unit)
+			k->total = 1;
+		break;
+	}
+	default:
+		k->name = cname;
+		cname = NULL;
+	}
+	free(cname);
+	for (int i = 1; i < nseg; i++)
+		free(clean[i]);
+	gk_strv_drop(&names);
+	if (!k->name)
+		k->name = gk_strdup("");
+}
+
+/* Assemble the body lines [b, e) into rows.  Returns the row count. */
+static int assemble_rows(nctx *c, fam_id f, int b, int e, prow *rows, int maxrows, int *end_line)
+{
+	int nr = 0, open = 0; /* open: the last row still waits for its numbers */
+	int code_family = f == F_FUNC || f == F_BASIC || f == F_ECON || f == F_REVUNIT || f == F_PROJECT;
+	/* text lines seen after a complete row: prefix of the next or suffix of the last */
+	prow pend;
+	memset(&pend, 0, sizeof pend);
+	double pend_y = 0;
+	*end_line = e;
+	for (int i = b; i < e; i++) {
+		const xline *x = &c->x[i];
+		if (x->skip)
+			continue;
+		if (rule_any(c, "table-end", x->compact)) {
+			*end_line = i;
+			break;
+		}
+		if (rule_any(c, "unit", x->compact) || rule_any(c, "dept", x->compact)) {
+			int sh = GK_UNIT_NONE;
+			head_meta(c, x, &sh);
+			continue;
+		}
+		tok t[256];
+		int n = tokens_of(x->l, t, 256);
+		if (!n)
+			continue;
+		int has_num = 0, has_text = 0, lead_code = 0;
+		for (int j = 0; j < n; j++) {
+			if (t[j].isnum && !tok_is_code(t, n, j, code_family))
+				has_num = 1;
+			else
+				has_text = 1;
+		}
+		lead_code = tok_is_code(t, n, 0, code_family);
+		int starts = lead_code || starts_row(c, f, t, n);
+		if (!starts && has_text && has_num && !open)
+			starts = 1; /* a labelled row: unit name, project ... */
+		if (!starts && !has_text && has_num && !open)
+			starts = 1; /* a row of numbers with no label */
+		if (!starts && has_text && !has_num && !open) {
+			/* a fragment after a complete row: keep it pending */
+			for (int j = 0; j < n; j++)
+				prow_add_text(&pend, &t[j]);
+			if (!pend_y)
+				pend_y = x->l->y0;
+			continue;
+		}
+		if (starts) {
+			if (nr == maxrows)
+				break;
+			prow *p = &rows[nr++];
+			memset(p, 0, sizeof *p);
+			p->line0 = i;
+			open = 1;
+			/* pending text: prefix of this row when this row's own line has
+			 * no label, or the last row has none; else the last row's suffix */
+			int own_label = 0;
+			for (int j = 0; j < n; j++)
+				if (!t[j].isnum && !tok_is_code(t, n, j, code_family))
+					own_label = 1;
+			if (pend.ntext) {
+				int prefix = !own_label || (nr >= 2 && rows[nr - 2].ntext == 0);
+				if (x->l->geom == GK_GEOM_POS && nr >= 2 && own_label == 0) {
+					double dprev = pend_y - c->x[rows[nr - 2].line1].l->y1;
+					double dnext = x->l->y0 - pend_y;
+					prefix = dnext <= dprev;
+				}
+				prow *dst = prefix || nr < 2 ? p : &rows[nr - 2];
+				for (int j = 0; j < pend.ntext && dst->ntext < 32; j++) {
+					dst->tidx[dst->ntext] = pend.tidx[j];
+					dst->tx0[dst->ntext] = pend.tx0[j];
+					dst->text[dst->ntext++] = gk_strdup(pend.text[j]);
+				}
+				prow_free(&pend);
+				pend_y = 0;
+			}
+		}
+		if (!nr)
+			continue;
+		prow *p = &rows[nr - 1];
+		for (int j = 0; j < n; j++) {
+			if (t[j].isnum && !tok_is_code(t, n, j, code_family))
+				prow_add_num(p, &t[j]);
+			else
+				prow_add_text(p, &t[j]);
+		}
+		p->line1 = i;
+		if (has_num) {
+			p->y = x->l->y0;
+			open = 0;
+		}
+	}
+	/* trailing fragments: the last row's suffix */
+	if (pend.ntext && nr) {
+		prow *dst = &rows[nr - 1];
+		for (int j = 0; j < pend.ntext && dst->ntext < 32; j++) {
+			dst->tidx[dst->ntext] = pend.tidx[j];
+			dst->tx0[dst->ntext] = pend.tx0[j];
+			dst->text[dst->ntext++] = gk_strdup(pend.text[j]);
+		}
+	}
+	prow_free(&pend);
+	/* a row with neither numbers nor label is noise */
+	int k = 0;
+	for (int i = 0; i < nr; i++) {
+		if (rows[i].nnum == 0 && rows[i].ntext == 0)
+			continue;
+		if (k != i)
+			rows[k] = rows[i];
+		k++;
+	}
+	return k;
+}
+
+/* Column slots from the layout: TAB field index minus the first amount
+ * column; PDF x positions clustered by overlap. */
+static void assign_slots(prow *rows, int nr, gk_geom geom)
+{
+	if (geom == GK_GEOM_TAB) {
+		/* the first amount column: the most common field index of a row's first number */
+		int count[256] = {0}, best = 0;
+		for (int i = 0; i < nr; i++)
+			if (rows[i].nnum && rows[i].nidx[0] >= 0 && rows[i].nidx[0] < 256)
+				count[rows[i].nidx[0]]++;
+		for (int j = 1; j < 256; j++)
+			if (count[j] > count[best])
+				best = j;
+		for (int i = 0; i < nr; i++)
+			for (int j = 0; j < rows[i].nnum; j++)
+				rows[i].slot[j] = rows[i].nidx[j] - best >= 0 ? rows[i].nidx[j] - best : -1;
+		return;
+	}
+	if (geom != GK_GEOM_POS)
+		return;
+	/* interval clustering of number cells */
+	int total = 0;
+	for (int i = 0; i < nr; i++)
+		total += rows[i].nnum;
+	if (!total)
+		return;
+	typedef struct iv { double a, b; int row, j; } iv;
+	iv *v = gk_malloc(sizeof *v * (size_t)total);
+	int k = 0;
+	for (int i = 0; i < nr; i++)
+		for (int j = 0; j < rows[i].nnum; j++)
+			v[k++] = (iv){rows[i].nx0[j], rows[i].nx1[j], i, j};
+	/* sort by left edge (insertion sort: tables are small) */
+	for (int i = 1; i < total; i++) {
+		iv t = v[i];
+		int j = i - 1;
+		while (j >= 0 && v[j].a > t.a) {
+			v[j + 1] = v[j];
+			j--;
+		}
+		v[j + 1] = t;
+	}
+	int cl = 0;
+	double reach = v[0].b;
+	for (int i = 0; i < total; i++) {
+		if (i && v[i].a > reach) {
+			cl++;
+			reach = v[i].b;
+		}
+		if (v[i].b > reach)
+			reach = v[i].b;
+		rows[v[i].row].slot[v[i].j] = cl;
+	}
+	free(v);
+}
+
+/* Where the head ends: the first line that carries a row. */
+static void read_head(nctx *c, fam_id f, int b, int e, head *h)
+{
+	memset(h, 0, sizeof *h);
+	h->unit_shift = GK_UNIT_NONE;
+	h->first_row = e;
+	gk_buf ht = {0};
+	int code_family = f == F_FUNC || f == F_BASIC || f == F_ECON || f == F_REVUNIT || f == F_PROJECT;
+	for (int i = b; i < e; i++) {
+		const xline *x = &c->x[i];
+		if (x->skip)
+			continue;
+		if (rule_any(c, "unit", x->compact) || rule_any(c, "dept", x->compact) || strstr(x->compact, "单位：") ||
+		    strstr(x->compact, "单位:")) {
+			head_meta(c, x, &h->unit_shift);
+			if (rule_any(c, "dept", x->compact) || rule_any(c, "unit", x->compact))
+				continue;
+		}
+		if (rule_any(c, "table-end", x->compact)) {
+			h->first_row = i;
+			break;
+		}
+		tok t[256];
+		int n = tokens_of(x->l, t, 256);
+		int rowish = line_has_amount(c, i) || (n && tok_is_code(t, n, 0, code_family));
+		if (f == F_DPERF || f == F_PPERF)
+			rowish = 0;
+		if (rowish) {
+			h->first_row = i;
+			break;
+		}
+		gk_buf_adds(&ht, x->compact);
+		if (f == F_DPERF && (strstr(x->compact, "三级指标") || strstr(x->compact, "指标值"))) {
+			h->first_row = i + 1;
+			break;
+		}
+		if (f == F_PPERF && strstr(x->compact, "指标值") && strstr(x->compact, "三级指标")) {
+			h->first_row = i + 1;
+			break;
+		}
+	}
+	h->text = gk_buf_take(&ht);
+}
+
+static gk_geom body_geom(const nctx *c, int b, int e)
+{
+	int cnt[3] = {0};
+	for (int i = b; i < e; i++)
+		if (!c->x[i].skip)
+			cnt[c->x[i].l->geom]++;
+	return cnt[GK_GEOM_TAB] >= cnt[GK_GEOM_POS] && cnt[GK_GEOM_TAB] >= cnt[GK_GEOM_FLOW] ? GK_GEOM_TAB
+	       : cnt[GK_GEOM_POS] >= cnt[GK_GEOM_FLOW]                                     ? GK_GEOM_POS
+	                                                                                   : GK_GEOM_FLOW;
+}
+
+static gk_table *new_table(nctx *c, const char *id, int title_line)
+{
+	const gk_tabledef *d = gk_tabledef_find(id);
+	char *raw = gk_line_text(c->x[title_line].l);
+	char *title = gk_label_clean(raw);
+	free(raw);
+	gk_table *t = gk_result_add_table(c->r, id, title, c->x[title_line].l->page, d ? d->cols : NULL,
+	                                  d ? d->ncols : 0);
+	free(title);
+	return t;
+}
+
+#define MAXROWS 4096
+
+static void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
+{
+	fam_id f = family_of(sp->id);
+	head h;
+	read_head(c, f, sp->begin, sp->end, &h);
+	int shift = h.unit_shift != GK_UNIT_NONE ? h.unit_shift : (c->unit_seen ? c->unit_shift : 0);
+	prow *rows = gk_calloc(MAXROWS, sizeof *rows);
+	int end_line;
+	int nr = assemble_rows(c, f, h.first_row, sp->end, rows, MAXROWS, &end_line);
+	gk_geom geom = body_geom(c, h.first_row, end_line);
+	solver_family sf;
+	family_from_header(c, fam_rule_name[f], h.text, &sf);
+	assign_slots(rows, nr, geom);
+	rowkeys *keys = gk_calloc((size_t)(nr ? nr : 1), sizeof *keys);
+	int *leaf = gk_calloc((size_t)(nr ? nr : 1), sizeof(int));
+	int total_row = -1, deepest = 0;
+	for (int i = 0; i < nr; i++) {
+		interpret_keys(c, f, &rows[i], &keys[i]);
+		if (keys[i].total && total_row < 0)
+			total_row = i;
+		int l = (int)strlen(keys[i].func);
+		if (l > deepest)
+			deepest = l;
+	}
+	for (int i = 0; i < nr; i++) {
+		if (i == total_row)
+			continue;
+		if (f == F_FUNC)
+			leaf[i] = deepest && (int)strlen(keys[i].func) == deepest;
+		else if (f == F_BASIC || f == F_ECON)
+			leaf[i] = *keys[i].econ || *keys[i].gov;
+		else if (f == F_PROJECT)
+			leaf[i] = keys[i].name && *keys[i].name;
+	}
+	gk_solve_rows(&sf, rows, nr, geom, total_row, leaf, c->r, sp->id);
+
+	for (int i = 0; i < nr; i++) {
+		rowkeys *k = &keys[i];
+		gk_table_add_row(t);
+		int ri = t->nrow - 1;
+#define SET(col, v) gk_table_set(t, ri, gk_table_col(t, col), v)
+		switch (f) {
+		case F_FUNC:
+			if (*k->func) {
+				SET("func_code", k->func);
+				char part[8];
+				snprintf(part, sizeof part, "%.3s", k->func);
+				SET("class", part);
+				if (strlen(k->func) >= 5) {
+					snprintf(part, sizeof part, "%.2s", k->func + 3);
+					SET("item", part);
+				}
+				if (strlen(k->func) >= 7) {
+					snprintf(part, sizeof part, "%.2s", k->func + 5);
+					SET("subitem", part);
+				}
+			}
+			SET("unit_code", k->unit);
+			SET("name", k->total && !*k->name ? "合计" : k->name);
+			break;
+		case F_BASIC:
+		case F_ECON:
+			SET("econ_code", k->econ);
+			SET("gov_econ_code", k->gov);
+			if (f == F_ECON)
+				SET("unit_code", k->unit);
+			SET("econ_name", k->total && !*k->name ? "合计" : k->name);
+			SET("gov_econ_name", k->name2 ? k->name2 : "");
+			break;
+		case F_REVUNIT:
+			SET("unit_code", k->unit);
+			SET("func_code", k->func);
+			if (*k->func)
+				SET("func_name", k->name);
+			else
+				SET("unit_name", k->total && !*k->name ? "合计" : k->name);
+			break;
+		case F_THREE:
+			SET("unit_name", *k->name ? k->name : "合计");
+			break;
+		case F_PROJECT:
+			SET("project_type", k->ptype ? k->ptype : "");
+			SET("project_name", k->total ? "合计" : k->name);
+			SET("unit_code", k->unit);
+			SET("unit_name", k->name2 ? k->name2 : "");
+			break;
+		default:
+			break;
+		}
+#undef SET
+		for (int j = 0; j < rows[i].nnum; j++) {
+			int a = rows[i].assign[j];
+			if (a < 0 || a >= sf.nkey)
+				continue;
+			int col = gk_table_col(t, sf.key[a]);
+			if (col >= 0)
+				put_amount(t, ri, col, rows[i].num[j], shift);
+		}
+	}
+	for (int i = 0; i < nr; i++) {
+		rowkeys_free(&keys[i]);
+		prow_free(&rows[i]);
+	}
+	free(keys);
+	free(leaf);
+	free(rows);
+	free(h.text);
+}
+
+/* ---- two-sided summaries ------------------------------------------------ */
+
+static int is_ordinal_label(const char *s)
+{
+	static const char *ord[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "（", "(", NULL};
+	for (int i = 0; ord[i]; i++)
+		if (!strncmp(s, ord[i], strlen(ord[i])))
+			return 1;
+	return 0;
+}
+
+typedef struct side_row {
+	int right;
+	char *item;
+	prow nums;
+} side_row;
+
+static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
+{
+	int shift = GK_UNIT_NONE;
+	int first = sp->end;
+	int split_idx = -1;
+	double split_x = -1;
+	gk_buf ht = {0};
+	for (int i = sp->begin; i < sp->end; i++) {
+		const xline *x = &c->x[i];
+		if (x->skip)
+			continue;
+		if (rule_any(c, "unit", x->compact) || rule_any(c, "dept", x->compact) || strstr(x->compact, "单位：")) {
+			head_meta(c, x, &shift);
+			continue;
+		}
+		tok tk[256];
+		int n = tokens_of(x->l, tk, 256);
+		char *f0 = n ? compact_of(tk[0].text) : gk_strdup("");
+		int data = line_has_amount(c, i) || (n && is_ordinal_label(f0) && !rule_any(c, "header", f0));
+		free(f0);
+		if (data) {
+			first = i;
+			break;
+		}
+		gk_buf_adds(&ht, x->compact);
+		/* the right side starts at the second "项目" cell */
+		int seen = 0;
+		for (int j = 0; j < n; j++) {
+			char *cp = compact_of(tk[j].text);
+			if (!strncmp(cp, "项目", 6) || !strcmp(cp, "支出") || !strncmp(cp, "支出项目", 12)) {
+				if ((!strcmp(cp, "支出") && split_x < 0) || seen) {
+					split_idx = tk[j].idx;
+					split_x = tk[j].x0;
+				}
+				seen++;
+			}
+			free(cp);
+		}
+	}
+	if (shift == GK_UNIT_NONE)
+		shift = c->unit_seen ? c->unit_shift : 0;
+	gk_geom geom = body_geom(c, first, sp->end);
+	if (geom == GK_GEOM_TAB && split_idx < 0)
+		split_idx = 2;
+
+	side_row *sr = gk_calloc(512, sizeof *sr);
+	int ns = 0;
+	for (int i = first; i < sp->end && ns < 510; i++) {
+		const xline *x = &c->x[i];
+		if (x->skip)
+			continue;
+		if (rule_any(c, "table-end", x->compact))
+			break;
+		tok tk[256];
+		int n = tokens_of(x->l, tk, 256);
+		if (!n)
+			continue;
+		/* split the line into (label, numbers) groups */
+		int gstart[8], gn = 0;
+		int side[8];
+		for (int j = 0; j < n && gn < 8; j++) {
+			int newgroup = j == 0;
+			if (!newgroup && !tk[j].isnum && tk[j - 1].isnum)
+				newgroup = 1;
+			if (!newgroup && geom == GK_GEOM_TAB && tk[j].idx >= split_idx && tk[j - 1].idx < split_idx)
+				newgroup = 1;
+			if (!newgroup && geom == GK_GEOM_POS && split_x > 0 && tk[j].x0 >= split_x - 4 &&
+			    tk[j - 1].x0 < split_x - 4)
+				newgroup = 1;
+			if (newgroup)
+				gstart[gn++] = j;
+		}
+		for (int g = 0; g < gn; g++) {
+			int a = gstart[g], b = g + 1 < gn ? gstart[g + 1] : n;
+			if (geom == GK_GEOM_TAB)
+				side[g] = tk[a].idx >= split_idx;
+			else if (geom == GK_GEOM_POS && split_x > 0)
+				side[g] = tk[a].x0 >= split_x - 4;
+			else if (gn >= 2)
+				side[g] = g > 0;
+			else {
+				gk_buf lb = {0};
+				for (int j = a; j < b; j++)
+					if (!tk[j].isnum)
+						gk_buf_adds(&lb, tk[j].text);
+				char *cp = compact_of(lb.s ? lb.s : "");
+				int inc = rule_any(c, "income-item", cp), exp = rule_any(c, "expense-item", cp);
+				side[g] = exp || !inc;
+				free(cp);
+				gk_buf_drop(&lb);
+			}
+			side_row *s = &sr[ns++];
+			s->right = side[g];
+			gk_buf lb = {0};
+			for (int j = a; j < b; j++) {
+				if (tk[j].isnum) {
+					prow_add_num(&s->nums, &tk[j]);
+				} else {
+					if (lb.len)
+						gk_buf_addc(&lb, ' ');
+					gk_buf_adds(&lb, tk[j].text);
+				}
+			}
+			char *raw = gk_buf_take(&lb);
+			s->item = gk_label_clean(raw);
+			free(raw);
+			if (!*s->item && s->nums.nnum && ns >= 2 && sr[ns - 2].right == s->right && !sr[ns - 2].nums.nnum) {
+				/* numbers on the line after their label */
+				sr[ns - 2].nums = s->nums;
+				free(s->item);
+				memset(s, 0, sizeof *s);
+				ns--;
+			}
+			if (ns >= 510)
+				break;
+		}
+	}
+	/* fiscal: the right side's numbers go through the solver */
+	if (fiscal) {
+		solver_family sf;
+		family_from_header(c, "fiscal", ht.s ? ht.s : "", &sf);
+		prow *rows = gk_calloc((size_t)(ns ? ns : 1), sizeof *rows);
+		int *leaf = gk_calloc((size_t)(ns ? ns : 1), sizeof(int));
+		int nr = 0, map[512];
+		for (int i = 0; i < ns; i++)
+			if (sr[i].right) {
+				map[nr] = i;
+				rows[nr++] = sr[i].nums;
+			}
+		if (geom == GK_GEOM_TAB)
+			for (int i = 0; i < nr; i++)
+				for (int j = 0; j < rows[i].nnum; j++)
+					rows[i].slot[j] = rows[i].nidx[j] - split_idx - 1;
+		else
+			assign_slots(rows, nr, geom);
+		gk_solve_rows(&sf, rows, nr, geom, -1, leaf, c->r, sp->id);
+		for (int i = 0; i < nr; i++)
+			sr[map[i]].nums = rows[i];
+		for (int i = 0; i < ns; i++)
+			if (!sr[i].right)
+				for (int j = 0; j < sr[i].nums.nnum; j++)
+					sr[i].nums.assign[j] = j == 0 ? 0 : -1;
+		for (int pass = 0; pass < 2; pass++)
+			for (int i = 0; i < ns; i++) {
+				if (sr[i].right != pass)
+					continue;
+				gk_table_add_row(t);
+				int ri = t->nrow - 1;
+				gk_table_set(t, ri, gk_table_col(t, "side"), pass ? "支出" : "收入");
+				gk_table_set(t, ri, gk_table_col(t, "item"), sr[i].item);
+				for (int j = 0; j < sr[i].nums.nnum; j++) {
+					int a = sr[i].nums.assign[j];
+					if (a >= 0 && a < sf.nkey)
+						put_amount(t, ri, gk_table_col(t, sf.key[a]), sr[i].nums.num[j], shift);
+				}
+			}
+		free(rows);
+		free(leaf);
+	} else {
+		for (int pass = 0; pass < 2; pass++)
+			for (int i = 0; i < ns; i++) {
+				if (sr[i].right != pass)
+					continue;
+				gk_table_add_row(t);
+				int ri = t->nrow - 1;
+				gk_table_set(t, ri, gk_table_col(t, "side"), pass ? "支出" : "收入");
+				gk_table_set(t, ri, gk_table_col(t, "item"), sr[i].item);
+				if (sr[i].nums.nnum)
+					put_amount(t, ri, gk_table_col(t, "amount"), sr[i].nums.num[0], shift);
+			}
+	}
+	for (int i = 0; i < ns; i++)
+		free(sr[i].item);
+	free(sr);
+	gk_buf_drop(&ht);
+}
+
+/* ---- the document ------------------------------------------------------ */
+
+char *gk_doc_name(const char *path)
+{
+	const char *b = strrchr(path, '/');
+	b = b ? b + 1 : path;
+	const char *dot = strrchr(b, '.');
+	size_t n = dot && dot != b ? (size_t)(dot - b) : strlen(b);
+	return gk_strndup(b, n);
+}
+
+/* does the span [b, e) look like a table (a header or numbers) rather
+ * than a table-of-contents entry? */
+static int span_has_table(const nctx *c, int b, int e)
+{
+	int seen = 0;
+	for (int i = b; i < e && seen < 14; i++) {
+		if (c->x[i].skip)
+			continue;
+		seen++;
+		if (is_header_line(c, &c->x[i]) || line_has_amount(c, i))
+			return 1;
+	}
+	return 0;
+}
+
+static void doc_meta(nctx *c)
+{
+	gk_result *r = c->r;
+	const char *src = gk_doc_meta(c->doc, "source");
+	char year[8] = "";
+	int kind_final = 0;
+	for (int i = 0; i < c->n && i < 400; i++) {
+		const char *s = c->x[i].compact;
+		if (i < 60 && strstr(s, "决算"))
+			kind_final = 1;
+		if (!*year) {
+			const char *p = strstr(s, "年");
+			while (p) {
+				if (p - s >= 4 && isdigit((unsigned char)p[-1]) && isdigit((unsigned char)p[-2]) &&
+				    isdigit((unsigned char)p[-3]) && p[-4] == '2') {
+					memcpy(year, p - 4, 4);
+					year[4] = 0;
+					break;
+				}
+				p = strstr(p + 3, "年");
+			}
+		}
+	}
+	if (!*year && src) {
+		const char *p = src;
+		for (; *p; p++)
+			if (p[0] == '2' && p[1] == '0' && isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3])) {
+				memcpy(year, p, 4);
+				year[4] = 0;
+				break;
+			}
+	}
+	gk_result_set_meta(r, "year", year);
+	gk_result_set_meta(r, "kind", kind_final ? "决算" : "预算");
+	char *dept = c->dept ? gk_label_clean(c->dept) : gk_strdup("");
+	gk_result_set_meta(r, "department", dept);
+	/* region: the administrative prefix of the department's name */
+	const gk_rule *rr = NULL;
+	int nrg;
+	const gk_rule *const *rg = gk_rules_of(c->rules, "region", &nrg);
+	char region[256] = "";
+	for (int i = 0; i < nrg && !rr; i++) {
+		size_t ov[2];
+		if (gk_rule_match(rg[i], dept, strlen(dept), ov) && ov[0] == 0 && ov[1] > 0 && ov[1] < sizeof region) {
+			memcpy(region, dept, ov[1]);
+			region[ov[1]] = 0;
+			rr = rg[i];
+		}
+	}
+	gk_result_set_meta(r, "region", region);
+	free(dept);
+	const char *units[] = {"元", "千元", "万元", "亿元"};
+	int sh = c->unit_seen ? c->unit_shift : 0;
+	gk_result_set_meta(r, "unit_published", sh == -4 ? units[0] : sh == -1 ? units[1] : sh == 4 ? units[3] : units[2]);
+}
+
+gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *docname)
+{
+	nctx c = {0};
+	c.doc = doc;
+	c.rules = rules;
+	c.r = gk_result_new();
+	const char *src = gk_doc_meta(doc, "source");
+	char *dn = docname ? gk_strdup(docname) : gk_doc_name(src ? src : "document");
+	gk_result_set_meta(c.r, "doc", dn);
+	free(dn);
+	static const char *copy[] = {"source", "sha256", "format", "pages", NULL};
+	for (int i = 0; copy[i]; i++)
+		gk_result_set_meta(c.r, copy[i], gk_doc_meta(doc, copy[i]) ? gk_doc_meta(doc, copy[i]) : "");
+	if (gk_doc_meta(doc, "repaired"))
+		gk_result_set_meta(c.r, "repaired", gk_doc_meta(doc, "repaired"));
+
+	c.n = doc->nline;
+	c.x = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *c.x);
+	for (int i = 0; i < c.n; i++) {
+		c.x[i].l = &doc->line[i];
+		char *t = gk_line_text(&doc->line[i]);
+		c.x[i].compact = compact_of(t);
+		free(t);
+		c.x[i].skip = rule_any(&c, "skip", c.x[i].compact);
+	}
+	/* titles */
+	const char **cid = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *cid);
+	for (int i = 0; i < c.n; i++)
+		cid[i] = title_of(&c, &c.x[i]);
+	tspan *sp = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *sp);
+	int nsp = 0;
+	gk_strv listed = {0};
+	for (int i = 0; i < c.n; i++) {
+		if (!cid[i])
+			continue;
+		int j = i + 1;
+		while (j < c.n && !cid[j])
+			j++;
+		if (span_has_table(&c, i + 1, j)) {
+			sp[nsp++] = (tspan){cid[i], i, i + 1, c.n};
+		} else if (strcmp(cid[i], "other")) {
+			int dup = 0;
+			for (int k = 0; k < listed.n; k++)
+				dup |= !strcmp(listed.v[k], cid[i]);
+			if (!dup)
+				gk_strv_pushs(&listed, cid[i]);
+		}
+	}
+	for (int k = 0; k + 1 < nsp; k++)
+		sp[k].end = sp[k + 1].title;
+	/* department and unit first, from any table head */
+	for (int k = 0; k < nsp; k++)
+		for (int i = sp[k].begin; i < sp[k].end && i < sp[k].begin + 8; i++)
+			if (!c.dept || !c.unit_seen) {
+				int sh;
+				head_meta(&c, &c.x[i], &sh);
+			}
+	gk_table *prev = NULL;
+	const char *prev_id = NULL;
+	for (int k = 0; k < nsp; k++) {
+		const char *id = sp[k].id;
+		gk_table *t;
+		if (!strcmp(id, "other")) {
+			char name[32];
+			snprintf(name, sizeof name, "other_%d", ++c.nother);
+			t = new_table(&c, name, sp[k].title);
+			prev = t;
+			prev_id = id;
+			continue; /* other tables: written with the title only for now */
+		}
+		if (prev && prev_id && !strcmp(prev_id, id))
+			t = prev; /* continued on the next page */
+		else
+			t = new_table(&c, id, sp[k].title);
+		fam_id f = family_of(id);
+		if (f == F_SUMMARY || f == F_FISCAL)
+			parse_summary(&c, &sp[k], t, f == F_FISCAL);
+		else if (f == F_DPERF || f == F_PPERF)
+			; /* performance tables: see perf.c */
+		else
+			parse_numeric(&c, &sp[k], t);
+		prev = t;
+		prev_id = id;
+	}
+	doc_meta(&c);
+	char num[16];
+	int found = 0;
+	for (int i = 0; i < c.r->ntable; i++)
+		found++;
+	snprintf(num, sizeof num, "%d", found);
+	gk_result_set_meta(c.r, "tables_found", num);
+	snprintf(num, sizeof num, "%d", listed.n);
+	gk_result_set_meta(c.r, "tables_listed", num);
+	for (int i = 0; i < listed.n; i++)
+		gk_result_add_check(c.r, listed.v[i], "toc:listed-table-found", "", "listed",
+		                    gk_result_find(c.r, listed.v[i]) ? "found" : "missing",
+		                    gk_result_find(c.r, listed.v[i]) ? "ok" : "fail");
+	gk_checks_run(c.r, doc);
+	gk_strv_drop(&listed);
+	for (int i = 0; i < c.n; i++)
+		free(c.x[i].compact);
+	free(c.x);
+	free(cid);
+	free(sp);
+	free(c.dept);
+	return c.r;
+}
