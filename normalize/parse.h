@@ -32,6 +32,7 @@ typedef struct prow {
 	int slot[MAXNUM];  /* column slot from the layout, -1 unknown */
 	int assign[MAXNUM];/* key index chosen by the solver */
 	int ambiguous;     /* the solver had more than one answer */
+	double bias[32];   /* extra cost of a key for this row (code meaning) */
 } prow;
 
 /* Column solver (solve.c). */

@@ -10,8 +10,12 @@
  *   10 per identity it breaks (total = basic + project, ...; an identity
  *      is only judged when its left side and some right-side term are
  *      printed, since a subtotal left blank is common and not an error)
- * +  1 per column of distance from where the layout put the number
- *      (TAB field index, or the x-cluster of a positioned PDF cell)
+ * +  1 per change of shift between where the layout put the numbers
+ *      (TAB field index, or the x-cluster of a positioned PDF cell) and
+ *      where they go: a dropped empty cell shifts all the cells after it
+ * +  0.25 per shifted number (a later shift explains more cells as printed)
+ * +  the row's own bias (rules/columns.rules "econ-class": a 302xx row is
+ *      公用经费, a 301xx row 人员经费)
  * +  0.1 x the column's prior (rules/columns.rules "prior")
  * +  0.001 x the column index (earlier columns first: header order)
  *
@@ -160,9 +164,28 @@ static void row_values(const prow *r, long long *v, int *scale)
 	*scale = mx;
 }
 
-/* identities broken by values placed at keys (set[k] says printed) */
+/* Identities broken by values placed at keys (set[k]: printed).  A blank
+ * subtotal whose parts are printed stands for their sum, so "total =
+ * basic + project" still bites when only the parts of basic are printed. */
 static int violations(const ctx *c, const long long *val, const int *set)
 {
+	long long eff[32];
+	int effset[32];
+	int K = c->fam->nkey;
+	for (int k = 0; k < K; k++)
+		eff[k] = val[k], effset[k] = set[k];
+	for (int i = c->nid - 1; i >= 0; i--) { /* parts before their totals */
+		const cident *d = &c->id[i];
+		if (set[d->lhs] || d->le)
+			continue;
+		long long sum = 0;
+		int any = 0;
+		for (int j = 0; j < d->n; j++)
+			if (effset[d->rhs[j]])
+				any = 1, sum += eff[d->rhs[j]];
+		if (any && !effset[d->lhs])
+			eff[d->lhs] = sum, effset[d->lhs] = 1;
+	}
 	int bad = 0;
 	for (int i = 0; i < c->nid; i++) {
 		const cident *d = &c->id[i];
@@ -171,8 +194,8 @@ static int violations(const ctx *c, const long long *val, const int *set)
 		int any = 0;
 		long long sum = 0;
 		for (int j = 0; j < d->n; j++)
-			if (set[d->rhs[j]])
-				any = 1, sum += val[d->rhs[j]];
+			if (effset[d->rhs[j]])
+				any = 1, sum += eff[d->rhs[j]];
 		if (!any)
 			continue;
 		if (d->le) {
@@ -239,11 +262,20 @@ static void enum_rec(enumst *e, int i, int minkey)
 		return;
 	if (i == e->m) {
 		double cost = 10.0 * violations(e->c, e->val, e->set);
+		/* a dropped cell shifts every later cell of the row by one: charge
+		 * each change of shift, not each shifted cell */
+		int shift = 0;
 		for (int j = 0; j < e->m; j++) {
 			int k = e->cur[j];
-			if (e->slotkey[j] >= 0)
-				cost += abs(k - e->slotkey[j]);
-			cost += 0.1 * e->c->fam->prior[k] + 0.001 * k;
+			if (e->slotkey[j] >= 0) {
+				int s = k - e->slotkey[j];
+				if (s != shift)
+					cost += 1;
+				if (s)
+					cost += 0.25; /* the later the shift, the better */
+				shift = s;
+			}
+			cost += 0.1 * e->c->fam->prior[k] + 0.001 * k + e->r->bias[k];
 		}
 		add_cand(e->out, cost, e->cur, e->m);
 		return;

@@ -466,7 +466,8 @@ static void interpret_keys(const nctx *c, fam_id f, prow *p, rowkeys *k)
 		size_t d = 0;
 		while (isdigit((unsigned char)cp[d]))
 			d++;
-		if (d >= 3 && d <= 7 && cp[d] && ncode < 4) {
+		if ((d == 3 || d == 5 || d == 7) && cp[d] && strncmp(cp + d, "年", 3) && strncmp(cp + d, "月", 3) &&
+		    cp[d] != '.' && f != F_PROJECT && ncode < 4) {
 			snprintf(codes[ncode], sizeof codes[0], "%.*s", (int)d, cp);
 			name_at[ncode] = names.n;
 			ncode++;
@@ -812,6 +813,35 @@ static void assign_slots(prow *rows, int nr, gk_geom geom)
 	free(v);
 }
 
+/* Code meaning as a tie-breaker: rules "econ-class" NAME=column say which
+ * column an economic code's row belongs to; the other columns of that
+ * rule family cost one more. */
+static void econ_bias(const nctx *c, const solver_family *sf, const char *code, prow *p)
+{
+	int n;
+	const gk_rule *const *rs = gk_rules_of(c->rules, "econ-class", &n);
+	for (int i = 0; i < n; i++) {
+		if (!gk_rule_match(rs[i], code, strlen(code), NULL))
+			continue;
+		/* name is family:column */
+		size_t fl = strlen(sf->name);
+		if (strncmp(rs[i]->name, sf->name, fl) || rs[i]->name[fl] != ':')
+			continue;
+		const char *col = rs[i]->name + fl + 1;
+		int have = -1;
+		for (int k = 0; k < sf->nkey; k++)
+			if (!strcmp(sf->key[k], col))
+				have = k;
+		if (have < 0)
+			continue;
+		/* the rivals of this column: the family's other non-total keys */
+		for (int k = 1; k < sf->nkey; k++)
+			if (k != have)
+				p->bias[k] += 0.3; /* within the solver's tie window: column sums can still overrule */
+		return;
+	}
+}
+
 /* Where the head ends: the first line that carries a row. */
 static void read_head(nctx *c, fam_id f, int b, int e, head *h)
 {
@@ -898,7 +928,15 @@ static void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 	int *leaf = gk_calloc((size_t)(nr ? nr : 1), sizeof(int));
 	int total_row = -1, deepest = 0;
 	for (int i = 0; i < nr; i++) {
+		if (getenv("GK_DEBUG")) {
+			fprintf(stderr, "row %d:", i);
+			for (int j = 0; j < rows[i].ntext; j++) fprintf(stderr, " [%s]", rows[i].text[j]);
+			for (int j = 0; j < rows[i].nnum; j++) fprintf(stderr, " %s", rows[i].num[j]);
+			fprintf(stderr, "\n");
+		}
 		interpret_keys(c, f, &rows[i], &keys[i]);
+		if (*keys[i].econ)
+			econ_bias(c, &sf, keys[i].econ, &rows[i]);
 		if (keys[i].total && total_row < 0)
 			total_row = i;
 		int l = (int)strlen(keys[i].func);
@@ -992,13 +1030,32 @@ static void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 
 /* ---- two-sided summaries ------------------------------------------------ */
 
+/* "一、" "（三）" "(十二)" "1." at the start of a label */
 static int is_ordinal_label(const char *s)
 {
-	static const char *ord[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "（", "(", NULL};
-	for (int i = 0; ord[i]; i++)
-		if (!strncmp(s, ord[i], strlen(ord[i])))
-			return 1;
-	return 0;
+	static const char *digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+	const char *p = s;
+	int paren = 0;
+	if (!strncmp(p, "（", 3))
+		p += 3, paren = 1;
+	else if (*p == '(')
+		p++, paren = 1;
+	int n = 0;
+	for (;;) {
+		int hit = 0;
+		for (int i = 0; digits[i]; i++)
+			if (!strncmp(p, digits[i], 3)) {
+				p += 3, n++, hit = 1;
+				break;
+			}
+		if (!hit)
+			break;
+	}
+	if (!n)
+		return 0;
+	if (paren)
+		return !strncmp(p, "）", 3) || *p == ')';
+	return !strncmp(p, "、", 3);
 }
 
 typedef struct side_row {
@@ -1070,6 +1127,9 @@ static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
 		for (int j = 0; j < n && gn < 8; j++) {
 			int newgroup = j == 0;
 			if (!newgroup && !tk[j].isnum && tk[j - 1].isnum)
+				newgroup = 1;
+			if (!newgroup && geom == GK_GEOM_FLOW && !tk[j].isnum && !tk[j - 1].isnum &&
+			    is_ordinal_label(tk[j].text) && !rule_any(c, "header", tk[j].text))
 				newgroup = 1;
 			if (!newgroup && geom == GK_GEOM_TAB && tk[j].idx >= split_idx && tk[j - 1].idx < split_idx)
 				newgroup = 1;
