@@ -15,14 +15,19 @@
  * "（1,234.00）", surrounding spaces, a trailing "%"-free plain number,
  * "0", ".5" -> "0.5".  Rejects: empty, "-", "—", text, codes with spaces,
  * numbers with letters, more than one '.', misplaced commas ("1,2,3" is
- * rejected; groups must be 3 digits).
+ * rejected; groups must be 3 digits), "5." (a point without decimals),
+ * "- 12" (space after the sign), "(-12)".  A leading '+' is dropped;
+ * leading zeros go ("007.50" -> "7.50"); zero is never negative
+ * ("-0.00" -> "0.00").
  * Returns 1 and writes out (NUL-terminated, truncated to outsz) or 0. */
 int gk_amount_parse(const char *s, char *out, size_t outsz);
 
 /* Unit of a document or table from text like "单位：万元", "金额单位：元",
- * "单位:亿元", "（单位：元）".  Returns the power of ten that converts it to
- * 万元: 元 -> -4, 千元 -> -1, 万元 -> 0, 亿元 -> 4; GK_UNIT_NONE if the text
- * names no unit. */
+ * "单位:亿元", "（单位：元）", "单位：人民币万元", or a bracketed unit on
+ * its own ("金额（万元）").  Returns the power of ten that converts it to
+ * 万元: 元 -> -4, 千元 -> -1, 万元 -> 0, 亿元 -> 4 (十万元 1, 百万元 2,
+ * 千万元 3); GK_UNIT_NONE if the text names no unit ("单位名称", "845万元"
+ * in running text). */
 #define GK_UNIT_NONE (-99)
 int gk_unit_parse(const char *text);
 
@@ -30,22 +35,26 @@ int gk_unit_parse(const char *text);
  * Trailing zeros created by the shift are dropped, but never below the
  * number of decimals the input printed: ("1265600.00", -4) -> "126.56",
  * ("1234567.89", -4) -> "123.456789", ("1.5", 4) -> "15000",
- * ("12", -4) -> "0.0012".  Returns 1, or 0 if s is not canonical. */
+ * ("12", -4) -> "0.0012".  Canonical: -?[0-9]+(\.[0-9]+)? (what
+ * gk_amount_parse writes).  Returns 1, or 0 (out set to "") if s is not
+ * canonical, |shift| > 64, or the result does not fit outsz. */
 int gk_amount_scale(const char *s, int shift, char *out, size_t outsz);
 
 /* Function classification code: "2010301", "201 03 01", "201-03-01",
  * "201０301" (full-width) -> 3, 5 or 7 digits in out (leading zeros kept);
- * the first digit must be 2 (类 201..299 as published).  Returns the digit
- * count, or 0 if s is not a code of that shape. */
+ * the first digit must be 2 (类 201..299 as published).  Groups may be
+ * separated by white space (U+3000 too) and at most one '-', only after
+ * digit 3 or 5.  Returns the digit count, or 0 (out set to "") if s is
+ * not a code of that shape (surrounding text included). */
 int gk_func_code(const char *s, char out[16]);
 
 /* Economic classification code: "30101", "301 01", "301" ("3xx" for
- * 部门预算经济分类, "5xx" for 政府预算经济分类).  Returns the digit count
- * (3 or 5) or 0. */
+ * 部门预算经济分类, "5xx" for 政府预算经济分类; any other first digit is
+ * rejected).  Returns the digit count (3 or 5) or 0. */
 int gk_econ_code(const char *s, char out[16]);
 
 /* Clean a label (caller frees):
- *  - trim; collapse white space runs to one space;
+ *  - trim; collapse white space runs (U+3000, U+00A0 too) to one space;
  *  - remove a space between two CJK characters (or CJK and full-width
  *    punctuation): "本 年 收 入 合 计" -> "本年收入合计",
  *    "机关事业单位基本养老保险 缴费支出" -> "...保险缴费支出";
@@ -53,8 +62,9 @@ int gk_econ_code(const char *s, char out[16]);
  *    side is CJK; "UPS power" stays);
  *  - LaTeX math: "$\leq 5\%$" -> "≤5%", "$\geq 80\%$" -> "≥80%",
  *    "$\lt$" -> "<", "$\gt$" -> ">", "$\le$"/"$\ge$", "\%" -> "%", drop
- *    remaining '$' pairs;
- *  - markdown emphasis "**x**" -> "x".
+ *    remaining '$' pairs (white space and braces inside a pair go too;
+ *    a lone '$' stays);
+ *  - markdown emphasis "**x**" -> "x" ("**" markers removed in pairs).
  * Full-width punctuation in labels is kept as printed. */
 char *gk_label_clean(const char *s);
 

@@ -30,6 +30,7 @@ typedef struct nctx {
 	int unit_shift;  /* document unit -> 万元 */
 	int unit_seen;
 	int nother;
+	char ctx_class[4], ctx_item[3]; /* 类 and 款 of the last coded row, for rows that print only 款/项 */
 } nctx;
 
 static char *compact_of(const char *s)
@@ -396,7 +397,7 @@ static int tok_is_code(const tok *t, int n, int i, int code_family)
 			allint = 0;
 	if (allint && n <= 3) {
 		size_t l0 = strlen(t[0].text);
-		if (l0 >= 3)
+		if (l0 >= 2)
 			return 1;
 	}
 	return 0;
@@ -422,6 +423,7 @@ typedef struct rowkeys {
 	char func[16], econ[16], gov[16], unit[32];
 	char *name, *name2, *ptype;
 	int total;
+	int context_only; /* a code line that only sets 类/款 for the rows below */
 } rowkeys;
 
 static void rowkeys_free(rowkeys *k)
@@ -433,7 +435,7 @@ static void rowkeys_free(rowkeys *k)
 }
 
 /* A row's text pieces: codes first, names after; interpret per family. */
-static void interpret_keys(const nctx *c, fam_id f, prow *p, rowkeys *k)
+static void interpret_keys(nctx *c, fam_id f, prow *p, rowkeys *k)
 {
 	memset(k, 0, sizeof *k);
 	/* merge code fragments "201" "03" "01" -> 2010301 */
@@ -518,7 +520,19 @@ static void interpret_keys(const nctx *c, fam_id f, prow *p, rowkeys *k)
 
 	switch (f) {
 	case F_FUNC:
-		if (ncode > 0) {
+		if (ncode > 0 && strlen(codes[0]) == 2 && *c->ctx_class) {
+			/* 类 printed once above its 款/项 rows: "04 09 名称", "01 名称", "11" */
+			if (ncode >= 2 && strlen(codes[1]) == 2)
+				snprintf(k->func, sizeof k->func, "%s%s%s", c->ctx_class, codes[0], codes[1]);
+			else if (*cname && *c->ctx_item)
+				snprintf(k->func, sizeof k->func, "%s%s%s", c->ctx_class, c->ctx_item, codes[0]);
+			else if (!*cname) {
+				snprintf(c->ctx_item, sizeof c->ctx_item, "%s", codes[0]);
+				k->context_only = !p->nnum;
+			}
+			if (*k->func)
+				snprintf(c->ctx_item, sizeof c->ctx_item, "%.2s", k->func + 3);
+		} else if (ncode > 0) {
 			char out[16];
 			const char *cd = codes[0];
 			int nd = gk_func_code(cd, out);
@@ -528,6 +542,12 @@ static void interpret_keys(const nctx *c, fam_id f, prow *p, rowkeys *k)
 				snprintf(k->func, sizeof k->func, "%s", out);
 			else
 				snprintf(k->unit, sizeof k->unit, "%s", cd);
+			if (*k->func) {
+				snprintf(c->ctx_class, sizeof c->ctx_class, "%.3s", k->func);
+				snprintf(c->ctx_item, sizeof c->ctx_item, "%.2s", strlen(k->func) >= 5 ? k->func + 3 : "");
+				if (strlen(k->func) == 3 && !*cname && !p->nnum)
+					k->context_only = 1;
+			}
 		}
 		k->name = cname;
 		cname = NULL;
@@ -915,6 +935,7 @@ static void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 {
 	fam_id f = family_of(sp->id);
 	head h;
+	c->ctx_class[0] = c->ctx_item[0] = 0;
 	read_head(c, f, sp->begin, sp->end, &h);
 	int shift = h.unit_shift != GK_UNIT_NONE ? h.unit_shift : (c->unit_seen ? c->unit_shift : 0);
 	prow *rows = gk_calloc(MAXROWS, sizeof *rows);
@@ -957,6 +978,8 @@ static void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 
 	for (int i = 0; i < nr; i++) {
 		rowkeys *k = &keys[i];
+		if (k->context_only)
+			continue;
 		gk_table_add_row(t);
 		int ri = t->nrow - 1;
 #define SET(col, v) gk_table_set(t, ri, gk_table_col(t, col), v)
@@ -1260,7 +1283,7 @@ char *gk_doc_name(const char *path)
 static int span_has_table(const nctx *c, int b, int e)
 {
 	int seen = 0;
-	for (int i = b; i < e && seen < 14; i++) {
+	for (int i = b; i < e && seen < 80; i++) {
 		if (c->x[i].skip)
 			continue;
 		seen++;
