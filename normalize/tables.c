@@ -1267,6 +1267,9 @@ static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
 	gk_buf_drop(&ht);
 }
 
+static void parse_dperf(nctx *c, const tspan *sp, gk_table *t);
+static void parse_pperf(nctx *c, const tspan *sp, gk_table *t);
+
 /* ---- the document ------------------------------------------------------ */
 
 char *gk_doc_name(const char *path)
@@ -1426,8 +1429,10 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 		fam_id f = family_of(id);
 		if (f == F_SUMMARY || f == F_FISCAL)
 			parse_summary(&c, &sp[k], t, f == F_FISCAL);
-		else if (f == F_DPERF || f == F_PPERF)
-			; /* performance tables: see perf.c */
+		else if (f == F_DPERF)
+			parse_dperf(&c, &sp[k], t);
+		else if (f == F_PPERF)
+			parse_pperf(&c, &sp[k], t);
 		else
 			parse_numeric(&c, &sp[k], t);
 		prev = t;
@@ -1455,4 +1460,324 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 	free(sp);
 	free(c.dept);
 	return c.r;
+}
+
+/* ---- performance-target tables ------------------------------------------ */
+
+/* Column positions of the indicator header: TAB field index or x centre
+ * of each header cell whose words name a column. */
+typedef struct pcol {
+	int n;
+	double pos[16];
+	const char *key[16];
+} pcol;
+
+static double cell_pos(const gk_line *l, const gk_cell *cl)
+{
+	return l->geom == GK_GEOM_TAB ? cl->x0 : (cl->x0 + cl->x1) / 2;
+}
+
+/* nearest header column of a cell */
+static int pcol_of(const pcol *pc, double pos)
+{
+	int best = -1;
+	double bd = 1e18;
+	for (int i = 0; i < pc->n; i++) {
+		double d = pos - pc->pos[i];
+		if (d < 0)
+			d = -d;
+		if (d < bd)
+			bd = d, best = i;
+	}
+	return best;
+}
+
+static void parse_dperf(nctx *c, const tspan *sp, gk_table *t)
+{
+	/* the indicator header line */
+	int hl = -1;
+	for (int i = sp->begin; i < sp->end; i++)
+		if (strstr(c->x[i].compact, "三级指标") && strstr(c->x[i].compact, "一级指标")) {
+			hl = i;
+			break;
+		}
+	if (hl < 0)
+		return;
+	const gk_line *h = c->x[hl].l;
+	if (h->geom == GK_GEOM_FLOW)
+		return; /* no positions: not attempted */
+	pcol pc = {0};
+	static const struct { const char *word, *key; } hw[] = {
+		{"一级指标", "level1"}, {"二级指标", "level2"}, {"三级指标", "indicator"},
+		{"指标值说明", "note"}, {"备注", "note"}, {"说明", "note"}, {"指标值", "target"}, {"目标值", "target"}};
+	for (int j = 0; j < h->ncell && pc.n < 16; j++) {
+		char *cp = compact_of(h->cell[j].text);
+		for (size_t w = 0; w < sizeof hw / sizeof hw[0]; w++)
+			if (strstr(cp, hw[w].word)) {
+				pc.pos[pc.n] = cell_pos(h, &h->cell[j]);
+				pc.key[pc.n++] = hw[w].key;
+				break;
+			}
+		free(cp);
+	}
+	if (pc.n < 3)
+		return;
+	int c1 = gk_table_col(t, "level1"), c2 = gk_table_col(t, "level2");
+	int first = t->nrow;
+	for (int i = hl + 1; i < sp->end; i++) {
+		const xline *x = &c->x[i];
+		if (x->skip || !x->l->ncell)
+			continue;
+		if (rule_any(c, "table-end", x->compact))
+			break;
+		const char *vals[16] = {0};
+		int any = 0;
+		for (int j = 0; j < x->l->ncell; j++) {
+			const char *s = x->l->cell[j].text;
+			while (*s == ' ')
+				s++;
+			if (!*s)
+				continue;
+			int k = pcol_of(&pc, cell_pos(x->l, &x->l->cell[j]));
+			if (k >= 0 && !vals[k]) {
+				vals[k] = s;
+				any = 1;
+			}
+		}
+		if (!any)
+			continue;
+		int ind = -1, tgt = -1;
+		for (int k = 0; k < pc.n; k++) {
+			if (!strcmp(pc.key[k], "indicator"))
+				ind = k;
+			if (!strcmp(pc.key[k], "target"))
+				tgt = k;
+		}
+		/* a line with only the indicator or note column continues the row above */
+		int only_text = (ind >= 0 && vals[ind] && (tgt < 0 || !vals[tgt]));
+		for (int k = 0; k < pc.n; k++)
+			if (vals[k] && k != ind && strcmp(pc.key[k], "note"))
+				only_text = 0;
+		if (only_text && t->nrow > first) {
+			int ci = gk_table_col(t, "indicator");
+			char *joined = gk_strfmt("%s%s", t->rows[t->nrow - 1][ci], vals[ind]);
+			char *cl = gk_label_clean(joined);
+			gk_table_set(t, t->nrow - 1, ci, cl);
+			free(cl);
+			free(joined);
+			continue;
+		}
+		if (ind < 0 || !vals[ind])
+			continue;
+		gk_table_add_row(t);
+		for (int k = 0; k < pc.n; k++)
+			if (vals[k]) {
+				char *cl = gk_label_clean(vals[k]);
+				gk_table_set(t, t->nrow - 1, gk_table_col(t, pc.key[k]), cl);
+				free(cl);
+			}
+	}
+	/* merged cells: fill down; leading blanks take the first value below */
+	for (int col = 0; col < 2; col++) {
+		int ci = col ? c2 : c1;
+		const char *last = NULL;
+		for (int r = first; r < t->nrow; r++) {
+			if (*t->rows[r][ci])
+				last = t->rows[r][ci];
+			else if (last)
+				gk_table_set(t, r, ci, last), last = t->rows[r][ci];
+		}
+		for (int r = t->nrow - 1, nx = -1; r >= first; r--) {
+			if (*t->rows[r][ci])
+				nx = r;
+			else if (nx >= 0)
+				gk_table_set(t, r, ci, t->rows[nx][ci]);
+		}
+	}
+}
+
+static int is_project_code(const char *s)
+{
+	char *cp = compact_of(s);
+	int r = is_digits(cp, 10, 40);
+	free(cp);
+	return r;
+}
+
+static void parse_pperf(nctx *c, const tspan *sp, gk_table *t)
+{
+	int hl = -1;
+	for (int i = sp->begin; i < sp->end; i++)
+		if (strstr(c->x[i].compact, "三级指标") && strstr(c->x[i].compact, "指标值")) {
+			hl = i;
+			break;
+		}
+	if (hl < 0)
+		return;
+	const gk_line *h = c->x[hl].l;
+	if (h->geom == GK_GEOM_FLOW)
+		return;
+	/* the leaf header: money columns, then (三级指标, 指标值) pairs */
+	double ppos[8];
+	int np = 0;
+	double mpos[4];
+	int nm = 0;
+	for (int j = 0; j < h->ncell; j++) {
+		char *cp = compact_of(h->cell[j].text);
+		if (!strcmp(cp, "三级指标") && np < 8)
+			ppos[np++] = cell_pos(h, &h->cell[j]);
+		else if ((strstr(cp, "资金") || strstr(cp, "总额")) && nm < 4)
+			mpos[nm++] = cell_pos(h, &h->cell[j]);
+		free(cp);
+	}
+	if (!np)
+		return;
+	/* category of each pair, from the header line above (成本/产出/效益/满意度) */
+	static const char *cats[] = {"成本指标", "产出指标", "效益指标", "满意度指标"};
+	const char *pcat[8] = {0};
+	int ci = 0;
+	const char *allc = c->x[hl > 0 ? hl - 1 : hl].compact;
+	for (int k = 0; k < 4 && ci < np; k++)
+		if (strstr(allc, cats[k]))
+			pcat[ci++] = cats[k];
+	for (; ci < np; ci++)
+		pcat[ci] = cats[ci < 4 ? ci : 3];
+	static const char *mkeys[] = {"total", "government", "special_account", "unit_funds"};
+	char code[64] = "", *name = NULL;
+	char money[4][48] = {"", "", "", ""};
+	int have_proj = 0;
+	int last_row = -1;
+	for (int i = hl + 1; i < sp->end; i++) {
+		const xline *x = &c->x[i];
+		if (x->skip || !x->l->ncell)
+			continue;
+		if (rule_any(c, "table-end", x->compact))
+			break;
+		const gk_line *l = x->l;
+		int first = -1;
+		for (int j = 0; j < l->ncell; j++)
+			if (*l->cell[j].text && strspn(l->cell[j].text, " ") < strlen(l->cell[j].text)) {
+				first = j;
+				break;
+			}
+		if (first < 0)
+			continue;
+		int j0 = first;
+		double fpos = cell_pos(l, &l->cell[first]);
+		int before_money = nm ? fpos < mpos[0] - (l->geom == GK_GEOM_TAB ? 0.5 : 4) : 0;
+		if (before_money) {
+			/* a project (or unit) line: code, name, money */
+			if (is_project_code(l->cell[first].text)) {
+				have_proj = 1;
+				char *cp = compact_of(l->cell[first].text);
+				snprintf(code, sizeof code, "%s", cp);
+				free(cp);
+				free(name);
+				name = NULL;
+				memset(money, 0, sizeof money);
+				j0 = first + 1;
+			} else if (tok_is_plain_int(&(tok){.text = l->cell[first].text})) {
+				have_proj = 0; /* a unit line */
+				continue;
+			}
+			for (int j = j0; j < l->ncell; j++) {
+				const char *s = l->cell[j].text;
+				double p = cell_pos(l, &l->cell[j]);
+				if (!*s || strspn(s, " ") == strlen(s))
+					continue;
+				if (nm && p < mpos[0] - (l->geom == GK_GEOM_TAB ? 0.5 : 4)) {
+					char *cl = gk_label_clean(s);
+					char *nn = name ? gk_strfmt("%s%s", name, cl) : gk_strdup(cl);
+					free(name);
+					free(cl);
+					name = nn;
+					continue;
+				}
+				char buf[48];
+				char *f = gk_fold_width(s);
+				if (gk_amount_parse(f, buf, sizeof buf)) {
+					int mk = 0;
+					double bd = 1e18;
+					for (int m = 0; m < nm; m++) {
+						double d = p - mpos[m];
+						if (d < 0)
+							d = -d;
+						if (d < bd)
+							bd = d, mk = m;
+					}
+					if (l->geom == GK_GEOM_TAB || bd < 60)
+						snprintf(money[mk], sizeof money[0], "%s", buf);
+				}
+				free(f);
+			}
+		}
+		if (!have_proj)
+			continue;
+		/* indicator pairs: cells right of the money columns */
+		const char *pi[8] = {0}, *pv[8] = {0};
+		for (int j = 0; j < l->ncell; j++) {
+			const char *s = l->cell[j].text;
+			if (!*s || strspn(s, " ") == strlen(s))
+				continue;
+			double p = cell_pos(l, &l->cell[j]);
+			if (p < ppos[0] - (l->geom == GK_GEOM_TAB ? 1.5 : 4))
+				continue;
+			int k;
+			if (l->geom == GK_GEOM_TAB) {
+				/* a dropped cell shifts the rest left: round up */
+				double rel = (p - ppos[0]) / 2.0;
+				k = (int)rel;
+				if (rel > k)
+					k++;
+				if (k < 0)
+					k = 0;
+				if (k >= np)
+					k = np - 1;
+				if (!pi[k])
+					pi[k] = s;
+				else if (!pv[k])
+					pv[k] = s;
+			} else {
+				/* nearest pair start; value is the second cell of a pair */
+				k = 0;
+				for (int q = 1; q < np; q++)
+					if (p >= ppos[q] - 4)
+						k = q;
+				if (!pi[k] && p < ppos[k] + (k + 1 < np ? (ppos[k + 1] - ppos[k]) / 2 : 60))
+					pi[k] = s;
+				else if (!pv[k])
+					pv[k] = s;
+			}
+		}
+		for (int k = 0; k < np; k++) {
+			if (!pi[k] && !pv[k])
+				continue;
+			if (pi[k] && !pv[k] && last_row >= 0 && i > 0) {
+				/* an indicator wrapped onto the next line */
+				int cc = gk_table_col(t, "indicator");
+				char *joined = gk_strfmt("%s%s", t->rows[last_row][cc], pi[k]);
+				char *cl = gk_label_clean(joined);
+				gk_table_set(t, last_row, cc, cl);
+				free(cl);
+				free(joined);
+				continue;
+			}
+			gk_table_add_row(t);
+			int r = t->nrow - 1;
+			last_row = r;
+			gk_table_set(t, r, gk_table_col(t, "project_code"), code);
+			gk_table_set(t, r, gk_table_col(t, "project_name"), name ? name : "");
+			for (int m = 0; m < 4; m++)
+				gk_table_set(t, r, gk_table_col(t, mkeys[m]), money[m]);
+			gk_table_set(t, r, gk_table_col(t, "category"), pcat[k]);
+			char *a = gk_label_clean(pi[k] ? pi[k] : "");
+			char *b = gk_label_clean(pv[k] ? pv[k] : "");
+			gk_table_set(t, r, gk_table_col(t, "indicator"), a);
+			gk_table_set(t, r, gk_table_col(t, "target"), b);
+			free(a);
+			free(b);
+		}
+	}
+	/* names and money known only after the first indicator line: fill in */
+	free(name);
 }
