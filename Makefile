@@ -3,7 +3,8 @@
 #   make            build bin/gongkai and the stage tools
 #   make demo       install missing Debian packages, build, run on samples/ -> out/
 #   make check      every test: unit (Criterion), golden CSVs, bad-input catalogue,
-#                   then the same under AddressSanitizer + UBSan
+#                   harvest (incremental, kill -9, merge), the seeds' score floor,
+#                   then unit, golden and bad inputs again under ASan + UBSan
 #   make bench      throughput and memory against pdftotext -bbox-layout
 #   make fuzz       run each fuzz harness for FUZZ_SECONDS (clang + libFuzzer)
 
@@ -60,6 +61,8 @@ check: all $(BIN)/unit-tests
 	$(BIN)/unit-tests --jobs 2
 	GONGKAI_BIN=$(BIN) tests/golden/run.sh
 	GONGKAI_BIN=$(BIN) tests/bad/run.sh
+	GONGKAI_BIN=$(BIN) tests/harvest/run.sh
+	GONGKAI_BIN=$(BIN) scripts/eval
 	$(MAKE) check-san
 
 SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
