@@ -44,10 +44,12 @@ typedef struct solver_family {
 } solver_family;
 
 /* Place each row's numbers in the family's present keys.  geom is the
- * layout of the table's data lines.  Fills rows[i].assign; records
- * ambiguities as checks on r. */
+ * layout of the table's data lines; slotmask (may be NULL) says, per
+ * layout slot, which keys the header printed right above it names (bit k
+ * for key k; 0 = no word).  Fills rows[i].assign; records ambiguities as
+ * checks on r. */
 void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom, int total_row,
-                   const int *leaf, gk_result *r, const char *table_id);
+                   const int *leaf, const unsigned *slotmask, gk_result *r, const char *table_id);
 
 /* Decimal helpers (exact: scaled integers). */
 int gk_dec_parse(const char *s, long long *v, int *scale);

@@ -372,7 +372,7 @@ static int colsum_bad(const ctx *c, prow *rows, int nrows, rowsol *sol, int tota
 }
 
 void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom, int total_row,
-                   const int *leaf, gk_result *r, const char *table_id)
+                   const int *leaf, const unsigned *slotmask, gk_result *r, const char *table_id)
 {
 	ctx c;
 	ctx_init(&c, fam);
@@ -415,8 +415,12 @@ void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom
 				}
 				/* a full map: score it */
 				double cost = 0;
-				for (int s = 0; s < C; s++)
+				for (int s = 0; s < C; s++) {
 					cost += 0.001 * cur[s] + 0.1 * fam->prior[cur[s]];
+					/* the header word right above the column names another key */
+					if (slotmask && slotmask[s] && !(slotmask[s] & (1u << cur[s])))
+						cost += 5;
+				}
 				for (int rr = 0; rr < nrows && cost < bestcost; rr++) {
 					long long v[MAXNUM], val[32] = {0};
 					int sc, set[32] = {0};

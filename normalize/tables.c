@@ -931,6 +931,398 @@ static gk_table *new_table(nctx *c, const char *id, int title_line)
 
 #define MAXROWS 4096
 
+/* "一、" "（三）" "(十二)" "1." at the start of a label */
+static int is_ordinal_label(const char *s)
+{
+	static const char *digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+	const char *p = s;
+	int paren = 0;
+	if (!strncmp(p, "（", 3))
+		p += 3, paren = 1;
+	else if (*p == '(')
+		p++, paren = 1;
+	int n = 0;
+	for (;;) {
+		int hit = 0;
+		for (int i = 0; digits[i]; i++)
+			if (!strncmp(p, digits[i], 3)) {
+				p += 3, n++, hit = 1;
+				break;
+			}
+		if (!hit)
+			break;
+	}
+	if (!n)
+		return 0;
+	if (paren)
+		return !strncmp(p, "）", 3) || *p == ')';
+	return !strncmp(p, "、", 3);
+}
+
+/* ---- positioned tables: logical rows ----------------------------------- */
+
+/* In a PDF a table row is often several text lines: a label wrapped inside
+ * its cell, printed above and below the row's numbers, and a number split
+ * from its decimals.  For a positioned span, rebuild the rows: fragments of
+ * one column are joined when the next starts less than a row pitch below
+ * and is not a new item (an ordinal, a code, 其中, a total); the joined cells
+ * are then grouped into rows by their vertical centres.  The result is a
+ * document of one line per logical row, parsed like any other. */
+
+typedef struct frag {
+	double x0, x1, y0, y1;
+	gk_buf text;
+	int num, col, page, dead;
+	int line_num;   /* its line also carries numbers: it is a row, not a wrap */
+	double last_y0; /* y0 of the last fragment joined */
+} frag;
+
+static int frag_is_new_item(const nctx *c, const char *text)
+{
+	char *cp = compact_of(text);
+	int r = is_ordinal_label(cp) || rule_any(c, "item-start", cp) || rule_any(c, "total", cp) ||
+	        isdigit((unsigned char)cp[0]);
+	free(cp);
+	return r;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static int frag_cmp_y(const void *a, const void *b)
+{
+	const frag *x = a, *y = b;
+	if (x->page != y->page)
+		return x->page - y->page;
+	return x->y0 < y->y0 ? -1 : x->y0 > y->y0 ? 1 : (x->x0 < y->x0 ? -1 : x->x0 > y->x0);
+}
+
+static int frag_cmp_center(const void *a, const void *b)
+{
+	const frag *x = *(frag *const *)a, *y = *(frag *const *)b;
+	if (x->page != y->page)
+		return x->page - y->page;
+	double cx = (x->y0 + x->y1) / 2, cy = (y->y0 + y->y1) / 2;
+	return cx < cy ? -1 : cx > cy ? 1 : (x->x0 < y->x0 ? -1 : x->x0 > y->x0);
+}
+
+static int frag_cmp_x(const void *a, const void *b)
+{
+	const frag *x = *(frag *const *)a, *y = *(frag *const *)b;
+	return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+}
+
+/* Build the logical-row document of lines [b, e).  Head lines (before the
+ * first line with an amount) and lines from the table's end on are copied. */
+static gk_doc *logical_rows(nctx *c, int b, int e)
+{
+	gk_doc *d = gk_doc_new();
+	int body = e;
+	for (int i = b; i < e; i++)
+		if (!c->x[i].skip && line_has_amount(c, i)) {
+			body = i;
+			break;
+		}
+	int stop = e;
+	for (int i = body; i < e; i++)
+		if (rule_any(c, "table-end", c->x[i].compact)) {
+			stop = i;
+			break;
+		}
+	for (int i = b; i < body; i++) {
+		const gk_line *l = c->x[i].l;
+		gk_line *n = gk_doc_add_line(d, l->page, l->y0, l->y1, l->size, l->geom);
+		for (int j = 0; j < l->ncell; j++)
+			gk_line_add_cell(n, l->cell[j].x0, l->cell[j].x1, l->cell[j].text, strlen(l->cell[j].text));
+	}
+	/* fragments of the body */
+	int nf = 0, cap = 0;
+	frag *f = NULL;
+	double hsum = 0;
+	for (int i = body; i < stop; i++) {
+		if (c->x[i].skip)
+			continue;
+		const gk_line *l = c->x[i].l;
+		int lnum = line_has_amount(c, i);
+		for (int j = 0; j < l->ncell; j++) {
+			if (nf == cap) {
+				cap = cap ? cap * 2 : 256;
+				f = gk_realloc(f, sizeof *f * (size_t)cap);
+			}
+			frag *g = &f[nf++];
+			memset(g, 0, sizeof *g);
+			g->x0 = l->cell[j].x0, g->x1 = l->cell[j].x1, g->y0 = l->y0, g->y1 = l->y1;
+			g->page = l->page;
+			g->line_num = lnum;
+			g->last_y0 = l->y0;
+			gk_buf_adds(&g->text, l->cell[j].text);
+			char buf[48], *fw = gk_fold_width(l->cell[j].text);
+			g->num = gk_amount_parse(fw, buf, sizeof buf);
+			free(fw);
+			hsum += l->y1 - l->y0;
+		}
+	}
+	if (!nf)
+		goto copy_rest;
+	double h = hsum / nf;
+	/* row pitch: median gap between successive distinct number centres */
+	double *cy = gk_malloc(sizeof(double) * (size_t)nf);
+	int ncy = 0;
+	for (int i = 0; i < nf; i++)
+		if (f[i].num)
+			cy[ncy++] = f[i].page * 100000.0 + (f[i].y0 + f[i].y1) / 2;
+	qsort(cy, (size_t)ncy, sizeof *cy, cmp_double);
+	double *gaps = gk_malloc(sizeof(double) * (size_t)(ncy + 1));
+	int ng = 0;
+	for (int i = 1; i < ncy; i++)
+		if (cy[i] - cy[i - 1] > 0.3 * h && cy[i] - cy[i - 1] < 20 * h)
+			gaps[ng++] = cy[i] - cy[i - 1];
+	qsort(gaps, (size_t)ng, sizeof *gaps, cmp_double);
+	/* the lower quartile: rows without numbers make some gaps multiples */
+	double pitch = ng ? gaps[ng / 4] : 1.5 * h;
+	free(cy);
+	free(gaps);
+	/* columns: x-overlap clusters, over all fragments */
+	qsort(f, (size_t)nf, sizeof *f, frag_cmp_y);
+	{
+		int *ord = gk_malloc(sizeof(int) * (size_t)nf);
+		for (int i = 0; i < nf; i++)
+			ord[i] = i;
+		for (int i = 1; i < nf; i++) { /* by x0 */
+			int t = ord[i], j = i - 1;
+			while (j >= 0 && f[ord[j]].x0 > f[t].x0)
+				ord[j + 1] = ord[j], j--;
+			ord[j + 1] = t;
+		}
+		int col = 0;
+		double reach = f[ord[0]].x1;
+		for (int i = 0; i < nf; i++) {
+			frag *g = &f[ord[i]];
+			if (i && g->x0 > reach)
+				col++, reach = g->x1;
+			if (g->x1 > reach)
+				reach = g->x1;
+			g->col = col;
+		}
+		free(ord);
+	}
+	/* line pitch inside a wrapped cell: the usual step from a fragment to
+	 * the next one below it in its column when that one is alone (no
+	 * numbers on its line) */
+	double lp;
+	{
+		double *st = gk_malloc(sizeof(double) * (size_t)nf);
+		int ns = 0;
+		for (int i = 0; i < nf; i++) {
+			if (f[i].num || f[i].line_num)
+				continue;
+			double bestdy = 1e18;
+			for (int k = i - 1; k >= 0 && f[k].page == f[i].page; k--) {
+				double dy = f[i].y0 - f[k].y0;
+				if (dy > 2.2 * h)
+					break;
+				if (f[k].col == f[i].col && !f[k].num && dy > 0.5 * h && dy < bestdy)
+					bestdy = dy;
+			}
+			if (bestdy < 1e17)
+				st[ns++] = bestdy;
+		}
+		qsort(st, (size_t)ns, sizeof *st, cmp_double);
+		lp = ns ? st[ns / 2] : 1.1 * h;
+		free(st);
+	}
+	/* join fragments of a column: wrapped labels, split numbers */
+	for (int i = 0; i < nf; i++) {
+		frag *g = &f[i];
+		const char *t = g->text.s;
+		int dotcont = t[0] == '.' && isdigit((unsigned char)t[1]);
+		if (g->num && !dotcont)
+			continue;
+		if (!dotcont && frag_is_new_item(c, t))
+			continue;
+		/* the open item of this column whose last line is one line pitch above */
+		int best = -1;
+		double bd = 1e18;
+		for (int k = i - 1; k >= 0; k--) {
+			frag *p = &f[k];
+			if (p->page != g->page)
+				break;
+			if (g->y0 - p->last_y0 > 1.8 * h + 1)
+				continue;
+			if (p->dead || p->col != g->col)
+				continue;
+			if (dotcont ? !p->num || strchr(p->text.s, '.') : p->num)
+				continue;
+			double dy = g->y0 - p->last_y0;
+			/* one line below, and not two rows that both carry numbers */
+			if (dy < 0.8 * lp || dy > 1.2 * lp || (g->line_num && p->line_num && !dotcont))
+				continue;
+			double dd = dy - lp;
+			if (dd < 0)
+				dd = -dd;
+			if (dd < bd)
+				bd = dd, best = k;
+		}
+		if (best < 0)
+			continue;
+		frag *p = &f[best];
+		gk_buf_adds(&p->text, t);
+		if (dotcont) {
+			char buf[48], *fw = gk_fold_width(p->text.s);
+			p->num = gk_amount_parse(fw, buf, sizeof buf);
+			free(fw);
+		}
+		p->last_y0 = g->y0;
+		if (g->y1 > p->y1)
+			p->y1 = g->y1;
+		if (g->x0 < p->x0)
+			p->x0 = g->x0;
+		if (g->x1 > p->x1)
+			p->x1 = g->x1;
+		g->dead = 1;
+	}
+	/* rows: group by vertical centre */
+	frag **live = gk_malloc(sizeof *live * (size_t)nf);
+	int nl = 0;
+	for (int i = 0; i < nf; i++)
+		if (!f[i].dead)
+			live[nl++] = &f[i];
+	qsort(live, (size_t)nl, sizeof *live, frag_cmp_center);
+	for (int i = 0; i < nl;) {
+		double c0 = (live[i]->y0 + live[i]->y1) / 2;
+		int j = i + 1;
+		while (j < nl && live[j]->page == live[i]->page && (live[j]->y0 + live[j]->y1) / 2 - c0 < 0.45 * pitch)
+			j++;
+		qsort(live + i, (size_t)(j - i), sizeof *live, frag_cmp_x);
+		double y0 = 1e18, y1 = -1e18;
+		for (int k = i; k < j; k++) {
+			if (live[k]->y0 < y0)
+				y0 = live[k]->y0;
+			if (live[k]->y1 > y1)
+				y1 = live[k]->y1;
+		}
+		gk_line *n = gk_doc_add_line(d, live[i]->page, y0, y1, 0, GK_GEOM_POS);
+		for (int k = i; k < j; k++)
+			gk_line_add_cell(n, live[k]->x0, live[k]->x1, live[k]->text.s, live[k]->text.len);
+		i = j;
+	}
+	free(live);
+	for (int i = 0; i < nf; i++)
+		gk_buf_drop(&f[i].text);
+	free(f);
+copy_rest:
+	for (int i = stop; i < e; i++) {
+		const gk_line *l = c->x[i].l;
+		gk_line *n = gk_doc_add_line(d, l->page, l->y0, l->y1, l->size, l->geom);
+		for (int j = 0; j < l->ncell; j++)
+			gk_line_add_cell(n, l->cell[j].x0, l->cell[j].x1, l->cell[j].text, strlen(l->cell[j].text));
+	}
+	return d;
+}
+
+/* Run a span parser on the logical rows of a positioned span. */
+typedef void (*span_parser)(nctx *c, const tspan *sp, gk_table *t);
+
+static void with_logical_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn)
+{
+	if (body_geom(c, sp->begin, sp->end) != GK_GEOM_POS) {
+		fn(c, sp, t);
+		return;
+	}
+	gk_doc *d = logical_rows(c, sp->begin, sp->end);
+	nctx sub = *c;
+	sub.n = d->nline;
+	sub.x = gk_calloc((size_t)(d->nline ? d->nline : 1), sizeof *sub.x);
+	for (int i = 0; i < d->nline; i++) {
+		sub.x[i].l = &d->line[i];
+		char *tx = gk_line_text(&d->line[i]);
+		sub.x[i].compact = compact_of(tx);
+		free(tx);
+		sub.x[i].skip = rule_any(c, "skip", sub.x[i].compact);
+	}
+	tspan s2 = {sp->id, -1, 0, d->nline};
+	fn(&sub, &s2, t);
+	/* what the parser learned about the document */
+	if (!c->dept && sub.dept)
+		c->dept = sub.dept;
+	else if (sub.dept != c->dept)
+		free(sub.dept);
+	c->unit_seen = sub.unit_seen;
+	c->unit_shift = sub.unit_shift;
+	c->nother = sub.nother;
+	for (int i = 0; i < sub.n; i++)
+		free(sub.x[i].compact);
+	free(sub.x);
+	gk_doc_drop(d);
+}
+
+/* For positioned tables: the header word printed right above each
+ * x-cluster of numbers, as a mask of the keys whose column rule it
+ * matches (the total only for 合计/总计). */
+static unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, const prow *rows, int nr)
+{
+	int maxslot = -1;
+	for (int i = 0; i < nr; i++)
+		for (int j = 0; j < rows[i].nnum; j++)
+			if (rows[i].slot[j] > maxslot)
+				maxslot = rows[i].slot[j];
+	if (maxslot < 0)
+		return NULL;
+	int C = maxslot + 1;
+	unsigned *mask = gk_calloc((size_t)C, sizeof *mask);
+	double *a = gk_malloc(sizeof(double) * (size_t)C), *b = gk_malloc(sizeof(double) * (size_t)C);
+	for (int s = 0; s < C; s++)
+		a[s] = 1e18, b[s] = -1e18;
+	for (int i = 0; i < nr; i++)
+		for (int j = 0; j < rows[i].nnum; j++) {
+			int s = rows[i].slot[j];
+			if (s < 0)
+				continue;
+			if (rows[i].nx0[j] < a[s])
+				a[s] = rows[i].nx0[j];
+			if (rows[i].nx1[j] > b[s])
+				b[s] = rows[i].nx1[j];
+		}
+	int n;
+	const gk_rule *const *rs = gk_rules_of(c->rules, "column", &n);
+	const gk_rule *cols[128];
+	if (n > 128)
+		n = 128;
+	memcpy(cols, rs, sizeof(*cols) * (size_t)n);
+	size_t fl = strlen(sf->name);
+	for (int s = 0; s < C; s++) {
+		/* the header words above the column, top to bottom (a leaf word
+		 * wrapped over two lines is whole again) */
+		gk_buf hw = {0};
+		for (int i = hb; i < he; i++) {
+			const gk_line *l = c->x[i].l;
+			if (c->x[i].skip || l->geom != GK_GEOM_POS)
+				continue;
+			for (int j = 0; j < l->ncell; j++)
+				if (l->cell[j].x0 < b[s] && l->cell[j].x1 > a[s])
+					gk_buf_adds(&hw, l->cell[j].text);
+		}
+		if (!hw.len)
+			continue;
+		char *cp = compact_of(hw.s);
+		gk_buf_drop(&hw);
+		if (strstr(cp, "合计") || strstr(cp, "总计"))
+			mask[s] |= 1u;
+		for (int k = 1; k < sf->nkey && k < 32; k++)
+			for (int r = 0; r < n; r++)
+				if (!strncmp(cols[r]->name, sf->name, fl) && cols[r]->name[fl] == ':' &&
+				    !strcmp(cols[r]->name + fl + 1, sf->key[k]) && gk_rule_match(cols[r], cp, strlen(cp), NULL))
+					mask[s] |= 1u << k;
+		free(cp);
+	}
+	free(a);
+	free(b);
+	return mask;
+}
+
 static void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 {
 	fam_id f = family_of(sp->id);
@@ -974,7 +1366,9 @@ static void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 		else if (f == F_PROJECT)
 			leaf[i] = keys[i].name && *keys[i].name;
 	}
-	gk_solve_rows(&sf, rows, nr, geom, total_row, leaf, c->r, sp->id);
+	unsigned *mask = geom == GK_GEOM_POS ? header_masks(c, &sf, sp->begin, h.first_row, rows, nr) : NULL;
+	gk_solve_rows(&sf, rows, nr, geom, total_row, leaf, mask, c->r, sp->id);
+	free(mask);
 
 	for (int i = 0; i < nr; i++) {
 		rowkeys *k = &keys[i];
@@ -1052,34 +1446,6 @@ static void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 }
 
 /* ---- two-sided summaries ------------------------------------------------ */
-
-/* "一、" "（三）" "(十二)" "1." at the start of a label */
-static int is_ordinal_label(const char *s)
-{
-	static const char *digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
-	const char *p = s;
-	int paren = 0;
-	if (!strncmp(p, "（", 3))
-		p += 3, paren = 1;
-	else if (*p == '(')
-		p++, paren = 1;
-	int n = 0;
-	for (;;) {
-		int hit = 0;
-		for (int i = 0; digits[i]; i++)
-			if (!strncmp(p, digits[i], 3)) {
-				p += 3, n++, hit = 1;
-				break;
-			}
-		if (!hit)
-			break;
-	}
-	if (!n)
-		return 0;
-	if (paren)
-		return !strncmp(p, "）", 3) || *p == ')';
-	return !strncmp(p, "、", 3);
-}
 
 typedef struct side_row {
 	int right;
@@ -1225,7 +1591,7 @@ static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
 					rows[i].slot[j] = rows[i].nidx[j] - split_idx - 1;
 		else
 			assign_slots(rows, nr, geom);
-		gk_solve_rows(&sf, rows, nr, geom, -1, leaf, c->r, sp->id);
+		gk_solve_rows(&sf, rows, nr, geom, -1, leaf, NULL, c->r, sp->id);
 		for (int i = 0; i < nr; i++)
 			sr[map[i]].nums = rows[i];
 		for (int i = 0; i < ns; i++)
@@ -1269,6 +1635,16 @@ static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
 
 static void parse_dperf(nctx *c, const tspan *sp, gk_table *t);
 static void parse_pperf(nctx *c, const tspan *sp, gk_table *t);
+
+static void parse_summary_plain(nctx *c, const tspan *sp, gk_table *t)
+{
+	parse_summary(c, sp, t, 0);
+}
+
+static void parse_summary_fiscal(nctx *c, const tspan *sp, gk_table *t)
+{
+	parse_summary(c, sp, t, 1);
+}
 
 /* ---- the document ------------------------------------------------------ */
 
@@ -1427,14 +1803,16 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 		else
 			t = new_table(&c, id, sp[k].title);
 		fam_id f = family_of(id);
-		if (f == F_SUMMARY || f == F_FISCAL)
-			parse_summary(&c, &sp[k], t, f == F_FISCAL);
+		if (f == F_SUMMARY)
+			with_logical_rows(&c, &sp[k], t, parse_summary_plain);
+		else if (f == F_FISCAL)
+			with_logical_rows(&c, &sp[k], t, parse_summary_fiscal);
 		else if (f == F_DPERF)
 			parse_dperf(&c, &sp[k], t);
 		else if (f == F_PPERF)
 			parse_pperf(&c, &sp[k], t);
 		else
-			parse_numeric(&c, &sp[k], t);
+			with_logical_rows(&c, &sp[k], t, parse_numeric);
 		prev = t;
 		prev_id = id;
 	}
