@@ -1301,8 +1301,15 @@ static unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, in
 			const gk_line *l = c->x[i].l;
 			if (c->x[i].skip || l->geom != GK_GEOM_POS)
 				continue;
+			/* centred headers overlap their column; left-aligned ones
+			 * start it: take the last cell starting left of the
+			 * column's right edge too */
+			int left = -1;
 			for (int j = 0; j < l->ncell; j++)
-				if (l->cell[j].x0 < b[s] && l->cell[j].x1 > a[s])
+				if (l->cell[j].x0 <= b[s] - 1 && (left < 0 || l->cell[j].x0 > l->cell[left].x0))
+					left = j;
+			for (int j = 0; j < l->ncell; j++)
+				if ((l->cell[j].x0 < b[s] && l->cell[j].x1 > a[s]) || j == left)
 					gk_buf_adds(&hw, l->cell[j].text);
 		}
 		if (!hw.len)
