@@ -31,6 +31,7 @@ typedef struct nctx {
 	int unit_seen;
 	int nother;
 	char ctx_class[4], ctx_item[3]; /* 类 and 款 of the last coded row, for rows that print only 款/项 */
+	double hx_kuan, hx_xiang;       /* x of the 款 and 项 header cells (0: unknown) */
 } nctx;
 
 static char *compact_of(const char *s)
@@ -522,8 +523,27 @@ static void interpret_keys(nctx *c, fam_id f, prow *p, rowkeys *k)
 	case F_FUNC:
 		if (ncode > 0 && strlen(codes[0]) == 2 && *c->ctx_class) {
 			/* 类 printed once above its 款/项 rows: "04 09 名称", "01 名称", "11" */
+			/* which column the lone code sits in, when the header says */
+			int in_kuan = 0;
+			if (c->hx_kuan > 0 && c->hx_xiang > 0 && ncode == 1) {
+				double x = -1;
+				for (int i = 0; i < p->ntext; i++) {
+					char *cp2 = compact_of(p->text[i]);
+					if (!strcmp(cp2, codes[0]))
+						x = p->tx0[i];
+					free(cp2);
+					if (x >= 0)
+						break;
+				}
+				if (x >= 0) {
+					double dk = x - c->hx_kuan, dx = x - c->hx_xiang;
+					in_kuan = (dk < 0 ? -dk : dk) < (dx < 0 ? -dx : dx);
+				}
+			}
 			if (ncode >= 2 && strlen(codes[1]) == 2)
 				snprintf(k->func, sizeof k->func, "%s%s%s", c->ctx_class, codes[0], codes[1]);
+			else if (in_kuan && *cname)
+				snprintf(k->func, sizeof k->func, "%s%s", c->ctx_class, codes[0]);
 			else if (*cname && *c->ctx_item)
 				snprintf(k->func, sizeof k->func, "%s%s%s", c->ctx_class, c->ctx_item, codes[0]);
 			else if (!*cname) {
@@ -1335,7 +1355,21 @@ static void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 	fam_id f = family_of(sp->id);
 	head h;
 	c->ctx_class[0] = c->ctx_item[0] = 0;
+	c->hx_kuan = c->hx_xiang = 0;
 	read_head(c, f, sp->begin, sp->end, &h);
+	for (int i = sp->begin; i < h.first_row; i++) {
+		const gk_line *l = c->x[i].l;
+		if (l->geom == GK_GEOM_FLOW)
+			continue;
+		for (int j = 0; j < l->ncell; j++) {
+			char *cp = compact_of(l->cell[j].text);
+			if (!strcmp(cp, "款"))
+				c->hx_kuan = l->cell[j].x0 + (l->geom == GK_GEOM_TAB ? 0.001 : 0);
+			else if (!strcmp(cp, "项"))
+				c->hx_xiang = l->cell[j].x0 + (l->geom == GK_GEOM_TAB ? 0.001 : 0);
+			free(cp);
+		}
+	}
 	int shift = h.unit_shift != GK_UNIT_NONE ? h.unit_shift : (c->unit_seen ? c->unit_shift : 0);
 	prow *rows = gk_calloc(MAXROWS, sizeof *rows);
 	int end_line;
