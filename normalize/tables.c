@@ -1282,8 +1282,11 @@ static void with_logical_rows(nctx *c, const tspan *sp, gk_table *t, span_parser
 /* For positioned tables: the header word printed right above each
  * x-cluster of numbers, as a mask of the keys whose column rule it
  * matches (the total only for 合计/总计). */
-static unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, const prow *rows, int nr)
+static unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, const prow *rows, int nr,
+                              char ***xname_out, int *nslot)
 {
+	*xname_out = NULL;
+	*nslot = 0;
 	int maxslot = -1;
 	for (int i = 0; i < nr; i++)
 		for (int j = 0; j < rows[i].nnum; j++)
@@ -1293,6 +1296,9 @@ static unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, in
 		return NULL;
 	int C = maxslot + 1;
 	unsigned *mask = gk_calloc((size_t)C, sizeof *mask);
+	char **xname = gk_calloc((size_t)C, sizeof *xname);
+	*xname_out = xname;
+	*nslot = C;
 	double *a = gk_malloc(sizeof(double) * (size_t)C), *b = gk_malloc(sizeof(double) * (size_t)C);
 	for (int s = 0; s < C; s++)
 		a[s] = 1e18, b[s] = -1e18;
@@ -1316,34 +1322,64 @@ static unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, in
 	for (int s = 0; s < C; s++) {
 		/* the header words above the column, top to bottom (a leaf word
 		 * wrapped over two lines is whole again) */
-		gk_buf hw = {0};
+		gk_buf hw = {0}, leaf = {0};
 		for (int i = hb; i < he; i++) {
+			size_t before = hw.len;
 			const gk_line *l = c->x[i].l;
-			if (c->x[i].skip || l->geom != GK_GEOM_POS)
+			if (c->x[i].skip || l->geom != GK_GEOM_POS || rule_any(c, "unit", c->x[i].compact) ||
+			    rule_any(c, "dept", c->x[i].compact))
 				continue;
-			/* centred headers overlap their column; left-aligned ones
-			 * start it: take the last cell starting left of the
-			 * column's right edge too */
-			int left = -1;
-			for (int j = 0; j < l->ncell; j++)
-				if (l->cell[j].x0 <= b[s] - 1 && (left < 0 || l->cell[j].x0 > l->cell[left].x0))
-					left = j;
-			for (int j = 0; j < l->ncell; j++)
-				if ((l->cell[j].x0 < b[s] && l->cell[j].x1 > a[s]) || j == left)
+			/* centred headers overlap their column; a left-aligned one
+			 * starts it: without an overlapping cell on this line, take
+			 * the last cell starting left of the column's right edge */
+			int left = -1, over = 0;
+			for (int j = 0; j < l->ncell; j++) {
+				if (strstr(l->cell[j].text, "：") || strstr(l->cell[j].text, ":"))
+					continue; /* "单位：万元", "部门：…" */
+				if (tok_is_plain_int(&(tok){.text = l->cell[j].text}))
+					continue; /* column numbers (栏次 1 2 3) */
+				if (l->cell[j].x0 < b[s] && l->cell[j].x1 > a[s]) {
 					gk_buf_adds(&hw, l->cell[j].text);
+					over = 1;
+				} else if (l->cell[j].x1 <= a[s] && (s == 0 || l->cell[j].x0 >= b[s - 1]) &&
+				           (left < 0 || l->cell[j].x0 > l->cell[left].x0)) {
+					left = j; /* between the previous number column and this one */
+				}
+			}
+			if (!over && left >= 0)
+				gk_buf_adds(&hw, l->cell[left].text);
+			if (hw.len > before) { /* the lowest line with words: the leaf */
+				gk_buf_reset(&leaf);
+				gk_buf_add(&leaf, hw.s + before, hw.len - before);
+			}
 		}
-		if (!hw.len)
+		if (!hw.len) {
+			gk_buf_drop(&leaf);
 			continue;
+		}
 		char *cp = compact_of(hw.s);
+		char *lw = compact_of(leaf.s);
 		gk_buf_drop(&hw);
-		if (strstr(cp, "合计") || strstr(cp, "总计"))
+		gk_buf_drop(&leaf);
+		int anyrule = rule_any(c, "total-header", cp);
+		if (rule_any(c, "total-header", cp))
 			mask[s] |= 1u;
-		for (int k = 1; k < sf->nkey && k < 32; k++)
-			for (int r = 0; r < n; r++)
-				if (!strncmp(cols[r]->name, sf->name, fl) && cols[r]->name[fl] == ':' &&
-				    !strcmp(cols[r]->name + fl + 1, sf->key[k]) && gk_rule_match(cols[r], cp, strlen(cp), NULL))
+		for (int r = 0; r < n; r++) {
+			if (strncmp(cols[r]->name, sf->name, fl) || cols[r]->name[fl] != ':' ||
+			    !strcmp(cols[r]->name + fl + 1, "total") || !gk_rule_match(cols[r], cp, strlen(cp), NULL))
+				continue;
+			anyrule = 1;
+			for (int k = 1; k < sf->nkey && k < 32; k++)
+				if (!strcmp(cols[r]->name + fl + 1, sf->key[k]))
 					mask[s] |= 1u << k;
+		}
+		/* words that name no column of the contract, not even a group
+		 * of them: a column of its own, kept as x_<header path>
+		 * (TABLES.md "Nothing is lost") */
+		if (!mask[s] && !anyrule && *lw && !rule_any(c, "generic-header", lw))
+			xname[s] = gk_strfmt("x_%s", cp);
 		free(cp);
+		free(lw);
 	}
 	free(a);
 	free(b);
@@ -1407,16 +1443,46 @@ static void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 		else if (f == F_PROJECT)
 			leaf[i] = keys[i].name && *keys[i].name;
 	}
-	unsigned *mask = geom == GK_GEOM_POS ? header_masks(c, &sf, sp->begin, h.first_row, rows, nr) : NULL;
+	char **xname = NULL;
+	int nslot = 0;
+	unsigned *mask = geom == GK_GEOM_POS ? header_masks(c, &sf, sp->begin, h.first_row, rows, nr, &xname, &nslot) : NULL;
+	/* numbers under a header the contract does not name: set aside */
+	typedef struct xval { int row; int slot; char num[48]; } xval;
+	xval *xv = NULL;
+	int nxv = 0;
+	for (int i = 0; xname && i < nr; i++) {
+		int k = 0;
+		for (int j = 0; j < rows[i].nnum; j++) {
+			int sl = rows[i].slot[j];
+			if (sl >= 0 && sl < nslot && xname[sl]) {
+				xv = gk_realloc(xv, sizeof *xv * (size_t)(nxv + 1));
+				xv[nxv].row = i;
+				xv[nxv].slot = sl;
+				snprintf(xv[nxv].num, sizeof xv[nxv].num, "%s", rows[i].num[j]);
+				nxv++;
+				continue;
+			}
+			if (k != j) {
+				memcpy(rows[i].num[k], rows[i].num[j], sizeof rows[i].num[0]);
+				rows[i].nx0[k] = rows[i].nx0[j], rows[i].nx1[k] = rows[i].nx1[j];
+				rows[i].nidx[k] = rows[i].nidx[j], rows[i].slot[k] = rows[i].slot[j];
+			}
+			k++;
+		}
+		rows[i].nnum = k;
+	}
 	gk_solve_rows(&sf, rows, nr, geom, total_row, leaf, mask, c->r, sp->id);
 	free(mask);
+	int *outrow = gk_malloc(sizeof(int) * (size_t)(nr ? nr : 1));
 
 	for (int i = 0; i < nr; i++) {
 		rowkeys *k = &keys[i];
+		outrow[i] = -1;
 		if (k->context_only)
 			continue;
 		gk_table_add_row(t);
 		int ri = t->nrow - 1;
+		outrow[i] = ri;
 #define SET(col, v) gk_table_set(t, ri, gk_table_col(t, col), v)
 		switch (f) {
 		case F_FUNC:
@@ -1476,6 +1542,19 @@ static void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 				put_amount(t, ri, col, rows[i].num[j], shift);
 		}
 	}
+	for (int i = 0; i < nxv; i++) {
+		if (outrow[xv[i].row] < 0)
+			continue;
+		int col = gk_table_col(t, xname[xv[i].slot]);
+		if (col < 0)
+			col = gk_table_add_col(t, xname[xv[i].slot]);
+		put_amount(t, outrow[xv[i].row], col, xv[i].num, shift);
+	}
+	free(xv);
+	free(outrow);
+	for (int i = 0; i < nslot; i++)
+		free(xname[i]);
+	free(xname);
 	for (int i = 0; i < nr; i++) {
 		rowkeys_free(&keys[i]);
 		prow_free(&rows[i]);
