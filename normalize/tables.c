@@ -166,11 +166,6 @@ static int tok_is_plain_int(const tok *t)
 
 /* ---- table heads ------------------------------------------------------ */
 
-static const char *strip_label_prefix(const char *s, const char *prefix)
-{
-	size_t n = strlen(prefix);
-	return strncmp(s, prefix, n) ? NULL : s + n;
-}
 
 /* "部门名称：X  单位：万元" and friends, from a head line */
 static void head_meta(nctx *c, const xline *x, int *unit_shift)
@@ -190,24 +185,34 @@ static void head_meta(nctx *c, const xline *x, int *unit_shift)
 		}
 	}
 	if (!c->dept) {
-		const char *keys[] = {"部门名称：", "部门名称:", "单位名称：", "单位名称:", "部门(单位)名称：", "部门（单位）名称：", NULL};
-		for (int i = 0; keys[i]; i++) {
-			const char *p = strstr(s, keys[i]);
-			if (!p)
-				continue;
-			p += strlen(keys[i]);
-			const char *e = strstr(p, "单位：");
-			if (!e)
-				e = strstr(p, "单位:");
-			if (!e)
-				e = strstr(p, "金额单位");
-			size_t n = e ? (size_t)(e - p) : strlen(p);
-			if (n >= 6)
-				c->dept = gk_strndup(p, n);
-			break;
+		/* "部门名称：X", "编制部门：X", "部门（单位）：X" (rules kind dept):
+		 * the rest of that cell, or the next cell, up to "单位：万元" */
+		const gk_line *l = x->l;
+		for (int j = 0; j < l->ncell && !c->dept; j++) {
+			char *cp = compact_of(l->cell[j].text);
+			const gk_rule *r = gk_rules_first(c->rules, "dept", cp);
+			size_t ov[2];
+			if (r && gk_rule_match(r, cp, strlen(cp), ov)) {
+				char *v = NULL;
+				if (cp[ov[1]])
+					v = gk_strdup(cp + ov[1]);
+				else if (j + 1 < l->ncell)
+					v = compact_of(l->cell[j + 1].text);
+				if (v) {
+					char *e = strstr(v, "金额单位");
+					if (!e)
+						e = strstr(v, "单位:");
+					if (e)
+						*e = 0;
+					if (strlen(v) >= 6 && gk_unit_parse(v) == GK_UNIT_NONE && !rule_any(c, "header", v))
+						c->dept = v;
+					else
+						free(v);
+				}
+			}
+			free(cp);
 		}
 	}
-	(void)strip_label_prefix;
 }
 
 /* ---- row assembly ---------------------------------------------------- */
@@ -1798,10 +1803,42 @@ static void doc_meta(nctx *c)
 	const char *src = gk_doc_meta(c->doc, "source");
 	char year[8] = "";
 	int kind_final = 0;
+	int kind_seen = 0;
 	for (int i = 0; i < c->n && i < 400; i++) {
 		const char *s = c->x[i].compact;
-		if (i < 60 && strstr(s, "决算"))
-			kind_final = 1;
+		const gk_rule *kr = kind_seen ? NULL : gk_rules_first(c->rules, "doc-kind", s);
+		if (kr) {
+			kind_final = !strcmp(kr->name, "决算");
+			kind_seen = 1;
+		}
+		if (!c->dept && i < 60) {
+			/* the document's own title: "2026年深圳市信访局部门预算" */
+			const gk_rule *tr = gk_rules_first(c->rules, "doc-title", s);
+			size_t ov[2];
+			if (tr && gk_rule_match(tr, s, strlen(s), ov)) {
+				const char *p = s;
+				if (strlen(p) > 7 && isdigit((unsigned char)p[0]) && !strncmp(p + 4, "年", 3))
+					p += 7;
+				if (!strncmp(p, "度", 3))
+					p += 3;
+				size_t n = (size_t)(s + ov[0] - p);
+				if (s + ov[0] > p && n >= 6 && n < 90) {
+					char *d = gk_strndup(p, n);
+					/* what is not the name: "第二部分", a year, "区级" */
+					int nr;
+					const gk_rule *const *rs = gk_rules_of(c->rules, "doc-title-strip", &nr);
+					for (int q = 0; q < nr; q++) {
+						size_t o2[2];
+						if (gk_rule_match(rs[q], d, strlen(d), o2) && o2[1] > o2[0])
+							memmove(d + o2[0], d + o2[1], strlen(d + o2[1]) + 1);
+					}
+					if (strlen(d) >= 6)
+						c->dept = d;
+					else
+						free(d);
+				}
+			}
+		}
 		if (!*year) {
 			const char *p = strstr(s, "年");
 			while (p) {
@@ -1827,6 +1864,10 @@ static void doc_meta(nctx *c)
 	gk_result_set_meta(r, "year", year);
 	gk_result_set_meta(r, "kind", kind_final ? "决算" : "预算");
 	char *dept = c->dept ? gk_label_clean(c->dept) : gk_strdup("");
+	for (const char *pre = "中共"; !strncmp(dept, pre, strlen(pre));) {
+		memmove(dept, dept + strlen(pre), strlen(dept + strlen(pre)) + 1); /* the party prefix is no region */
+		break;
+	}
 	gk_result_set_meta(r, "department", dept);
 	/* region: the administrative prefix of the department's name */
 	const gk_rule *rr = NULL;
