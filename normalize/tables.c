@@ -1159,6 +1159,16 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 		lp = ns ? st[ns / 2] : 1.1 * h;
 		free(st);
 	}
+	/* centres of the lines that carry numbers, per page (sorted by y) */
+	double *nc = gk_malloc(sizeof(double) * (size_t)nf);
+	int *ncp = gk_malloc(sizeof(int) * (size_t)nf);
+	int nnc = 0;
+	for (int i = 0; i < nf; i++)
+		if (f[i].num) {
+			double cc = (f[i].y0 + f[i].y1) / 2;
+			if (!nnc || ncp[nnc - 1] != f[i].page || cc - nc[nnc - 1] > 0.3 * h)
+				nc[nnc] = cc, ncp[nnc++] = f[i].page;
+		}
 	/* join fragments of a column: wrapped labels, split numbers */
 	for (int i = 0; i < nf; i++) {
 		frag *g = &f[i];
@@ -1185,6 +1195,27 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 			/* one line below, and not two rows that both carry numbers */
 			if (dy < 0.8 * lp || dy > 1.2 * lp || (g->line_num && p->line_num && !dotcont))
 				continue;
+			/* a wrapped cell is centred on its row's numbers: a chain that
+			 * is centred on a numbers line already does not grow past it */
+			if (!dotcont && nnc) {
+				double oc = (p->y0 + p->y1) / 2, ncen = (p->y0 + g->y1) / 2;
+				double od = 1e18, nd = 1e18;
+				for (int q = 0; q < nnc; q++) {
+					if (ncp[q] != g->page)
+						continue;
+					double a1 = oc - nc[q], a2 = ncen - nc[q];
+					if (a1 < 0)
+						a1 = -a1;
+					if (a2 < 0)
+						a2 = -a2;
+					if (a1 < od)
+						od = a1;
+					if (a2 < nd)
+						nd = a2;
+				}
+				if (od < 0.3 * lp && nd > 0.3 * lp && p->y1 - p->y0 > 1.5 * h)
+					continue;
+			}
 			double dd = dy - lp;
 			if (dd < 0)
 				dd = -dd;
@@ -1209,6 +1240,8 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 			p->x1 = g->x1;
 		g->dead = 1;
 	}
+	free(nc);
+	free(ncp);
 	/* rows: group by vertical centre */
 	frag **live = gk_malloc(sizeof *live * (size_t)nf);
 	int nl = 0;
