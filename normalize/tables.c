@@ -1073,6 +1073,12 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 		const gk_line *l = c->x[i].l;
 		int lnum = line_has_amount(c, i);
 		for (int j = 0; j < l->ncell; j++) {
+			/* a running header ("表3") or page number sharing a row's line */
+			char *cc = compact_of(l->cell[j].text);
+			int furniture = rule_any(c, "skip", cc);
+			free(cc);
+			if (furniture)
+				continue;
 			if (nf == cap) {
 				cap = cap ? cap * 2 : 256;
 				f = gk_realloc(f, sizeof *f * (size_t)cap);
