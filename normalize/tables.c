@@ -2179,13 +2179,6 @@ static void parse_dperf(nctx *c, const tspan *sp, gk_table *t)
 	}
 }
 
-static int is_project_code(const char *s)
-{
-	char *cp = compact_of(s);
-	int r = is_digits(cp, 10, 40);
-	free(cp);
-	return r;
-}
 
 static void parse_pperf(nctx *c, const tspan *sp, gk_table *t)
 {
@@ -2199,37 +2192,46 @@ static void parse_pperf(nctx *c, const tspan *sp, gk_table *t)
 		return;
 	const gk_line *h = c->x[hl].l;
 	if (h->geom == GK_GEOM_FLOW)
-		return;
-	/* the leaf header: money columns, then (三级指标, 指标值) pairs */
-	double ppos[8];
-	int np = 0;
-	double mpos[4];
-	int nm = 0;
-	for (int j = 0; j < h->ncell; j++) {
+		return; /* no positions: not attempted */
+	int tab = h->geom == GK_GEOM_TAB;
+	/* the leaf header: money columns, then (三级指标, 指标值) pairs; a
+	 * cell's virtual column is the leaf it starts under */
+	double lx[64];
+	int nlx = 0, first_pair = -1, npair = 0, money[4], nm = 0;
+	for (int j = 0; j < h->ncell && nlx < 64; j++) {
 		char *cp = compact_of(h->cell[j].text);
-		if (!strcmp(cp, "三级指标") && np < 8)
-			ppos[np++] = cell_pos(h, &h->cell[j]);
-		else if ((strstr(cp, "资金") || strstr(cp, "总额")) && nm < 4)
-			mpos[nm++] = cell_pos(h, &h->cell[j]);
+		if (*cp) {
+			if (!strcmp(cp, "三级指标")) {
+				if (first_pair < 0)
+					first_pair = nlx;
+				npair++;
+			} else if ((strstr(cp, "资金") || strstr(cp, "总额")) && nm < 4 && first_pair < 0) {
+				money[nm++] = nlx;
+			}
+			lx[nlx++] = h->cell[j].x0;
+		}
 		free(cp);
 	}
-	if (!np)
+	if (first_pair < 0)
 		return;
-	/* category of each pair, from the header line above (成本/产出/效益/满意度) */
+	if (npair > 8)
+		npair = 8;
 	static const char *cats[] = {"成本指标", "产出指标", "效益指标", "满意度指标"};
 	const char *pcat[8] = {0};
-	int ci = 0;
-	const char *allc = c->x[hl > 0 ? hl - 1 : hl].compact;
-	for (int k = 0; k < 4 && ci < np; k++)
-		if (strstr(allc, cats[k]))
-			pcat[ci++] = cats[k];
-	for (; ci < np; ci++)
-		pcat[ci] = cats[ci < 4 ? ci : 3];
+	{
+		int ci = 0;
+		const char *allc = c->x[hl > 0 ? hl - 1 : hl].compact;
+		for (int k = 0; k < 4 && ci < npair; k++)
+			if (strstr(allc, cats[k]))
+				pcat[ci++] = cats[k];
+		for (; ci < npair; ci++)
+			pcat[ci] = cats[ci < 4 ? ci : 3];
+	}
 	static const char *mkeys[] = {"total", "government", "special_account", "unit_funds"};
-	char code[64] = "", *name = NULL;
-	char money[4][48] = {"", "", "", ""};
-	int have_proj = 0;
-	int last_row = -1;
+	char code[64] = "", *name = NULL, mon[4][48];
+	memset(mon, 0, sizeof mon);
+	int have_proj = 0, proj_first = t->nrow, last_row = -1;
+	int cind = gk_table_col(t, "indicator"), ctgt = gk_table_col(t, "target");
 	for (int i = hl + 1; i < sp->end; i++) {
 		const xline *x = &c->x[i];
 		if (x->skip || !x->l->ncell)
@@ -2237,112 +2239,84 @@ static void parse_pperf(nctx *c, const tspan *sp, gk_table *t)
 		if (rule_any(c, "table-end", x->compact))
 			break;
 		const gk_line *l = x->l;
-		int first = -1;
-		for (int j = 0; j < l->ncell; j++)
-			if (*l->cell[j].text && strspn(l->cell[j].text, " ") < strlen(l->cell[j].text)) {
-				first = j;
-				break;
-			}
-		if (first < 0)
-			continue;
-		int j0 = first;
-		double fpos = cell_pos(l, &l->cell[first]);
-		int before_money = nm ? fpos < mpos[0] - (l->geom == GK_GEOM_TAB ? 0.5 : 4) : 0;
-		if (before_money) {
-			/* a project (or unit) line: code, name, money */
-			if (is_project_code(l->cell[first].text)) {
-				have_proj = 1;
-				char *cp = compact_of(l->cell[first].text);
-				snprintf(code, sizeof code, "%s", cp);
-				free(cp);
-				free(name);
-				name = NULL;
-				memset(money, 0, sizeof money);
-				j0 = first + 1;
-			} else if (tok_is_plain_int(&(tok){.text = l->cell[first].text})) {
-				have_proj = 0; /* a unit line */
+		int rel[64];
+		const char *txt[64];
+		int ni = 0;
+		int name_changed = 0;
+		for (int j = 0; j < l->ncell; j++) {
+			const char *s0 = l->cell[j].text;
+			if (!*s0 || strspn(s0, " ") == strlen(s0))
 				continue;
+			/* the leaf this cell starts under (-1: left of them all) */
+			int vi = -1;
+			if (tab) {
+				for (int k = 0; k < nlx; k++)
+					if (lx[k] <= l->cell[j].x0 + 0.01)
+						vi = k;
+			} else {
+				for (int k = 0; k < nlx; k++)
+					if (lx[k] <= l->cell[j].x0 + 2)
+						vi = k;
 			}
-			for (int j = j0; j < l->ncell; j++) {
-				const char *s = l->cell[j].text;
-				double p = cell_pos(l, &l->cell[j]);
-				if (!*s || strspn(s, " ") == strlen(s))
-					continue;
-				if (nm && p < mpos[0] - (l->geom == GK_GEOM_TAB ? 0.5 : 4)) {
-					char *cl = gk_label_clean(s);
+			if (vi < first_pair && (nm == 0 || vi < money[0])) {
+				/* code, name, or a unit line */
+				char *cp = compact_of(s0);
+				if (is_digits(cp, 10, 40)) {
+					have_proj = 1;
+					snprintf(code, sizeof code, "%s", cp);
+					free(name);
+					name = NULL;
+					memset(mon, 0, sizeof mon);
+					proj_first = t->nrow;
+					last_row = -1;
+				} else if (is_digits(cp, 1, 9)) {
+					have_proj = 0; /* a unit line */
+				} else if (have_proj) {
+					char *cl = gk_label_clean(s0);
 					char *nn = name ? gk_strfmt("%s%s", name, cl) : gk_strdup(cl);
 					free(name);
 					free(cl);
 					name = nn;
-					continue;
+					name_changed = 1;
 				}
-				char buf[48];
-				char *f = gk_fold_width(s);
-				if (gk_amount_parse(f, buf, sizeof buf)) {
-					int mk = 0;
-					double bd = 1e18;
-					for (int m = 0; m < nm; m++) {
-						double d = p - mpos[m];
-						if (d < 0)
-							d = -d;
-						if (d < bd)
-							bd = d, mk = m;
-					}
-					if (l->geom == GK_GEOM_TAB || bd < 60)
-						snprintf(money[mk], sizeof money[0], "%s", buf);
-				}
-				free(f);
+				free(cp);
+				continue;
+			}
+			if (vi < first_pair) {
+				char buf[48], *fw = gk_fold_width(s0);
+				if (gk_amount_parse(fw, buf, sizeof buf))
+					for (int m = 0; m < nm; m++)
+						if (money[m] == vi)
+							snprintf(mon[m], sizeof mon[0], "%s", buf);
+				free(fw);
+				continue;
+			}
+			if (ni < 64) {
+				rel[ni] = vi - first_pair;
+				txt[ni++] = s0;
 			}
 		}
 		if (!have_proj)
 			continue;
-		/* indicator pairs: cells right of the money columns */
-		const char *pi[8] = {0}, *pv[8] = {0};
-		for (int j = 0; j < l->ncell; j++) {
-			const char *s = l->cell[j].text;
-			if (!*s || strspn(s, " ") == strlen(s))
-				continue;
-			double p = cell_pos(l, &l->cell[j]);
-			if (p < ppos[0] - (l->geom == GK_GEOM_TAB ? 1.5 : 4))
-				continue;
-			int k;
-			if (l->geom == GK_GEOM_TAB) {
-				/* a dropped cell shifts the rest left: round up */
-				double rel = (p - ppos[0]) / 2.0;
-				k = (int)rel;
-				if (rel > k)
-					k++;
-				if (k < 0)
-					k = 0;
-				if (k >= np)
-					k = np - 1;
-				if (!pi[k])
-					pi[k] = s;
-				else if (!pv[k])
-					pv[k] = s;
-			} else {
-				/* nearest pair start; value is the second cell of a pair */
-				k = 0;
-				for (int q = 1; q < np; q++)
-					if (p >= ppos[q] - 4)
-						k = q;
-				if (!pi[k] && p < ppos[k] + (k + 1 < np ? (ppos[k + 1] - ppos[k]) / 2 : 60))
-					pi[k] = s;
-				else if (!pv[k])
-					pv[k] = s;
-			}
-		}
-		for (int k = 0; k < np; k++) {
-			if (!pi[k] && !pv[k])
-				continue;
-			if (pi[k] && !pv[k] && last_row >= 0 && i > 0) {
-				/* an indicator wrapped onto the next line */
-				int cc = gk_table_col(t, "indicator");
-				char *joined = gk_strfmt("%s%s", t->rows[last_row][cc], pi[k]);
+		if (name_changed) /* a name wrapped below its first line */
+			for (int r = proj_first; r < t->nrow; r++)
+				gk_table_set(t, r, gk_table_col(t, "project_name"), name);
+		/* consecutive cells pair up; a dropped cell shifts the rest left,
+		 * so a pair starting under a value column belongs to the next */
+		for (int q = 0; q < ni;) {
+			int k = (rel[q] + 1) / 2;
+			if (k >= npair)
+				k = npair - 1;
+			int has_val = q + 1 < ni && rel[q + 1] <= 2 * k + 2;
+			if (!has_val && last_row >= 0 && ni == 1) {
+				/* a lone cell: the wrapped rest of the indicator or value above */
+				int col = rel[q] % 2 == 0 || rel[q] == 2 * k - 1 ? cind : ctgt;
+				char *joined = gk_strfmt("%s%s", t->rows[last_row][col], txt[q]);
 				char *cl = gk_label_clean(joined);
-				gk_table_set(t, last_row, cc, cl);
+				gk_table_set(t, last_row, col, cl);
 				free(cl);
 				free(joined);
+				q++;
 				continue;
 			}
 			gk_table_add_row(t);
@@ -2350,18 +2324,22 @@ static void parse_pperf(nctx *c, const tspan *sp, gk_table *t)
 			last_row = r;
 			gk_table_set(t, r, gk_table_col(t, "project_code"), code);
 			gk_table_set(t, r, gk_table_col(t, "project_name"), name ? name : "");
-			for (int m = 0; m < 4; m++)
-				gk_table_set(t, r, gk_table_col(t, mkeys[m]), money[m]);
+			for (int m = 0; m < nm && m < 4; m++)
+				gk_table_set(t, r, gk_table_col(t, mkeys[m]), mon[m]);
 			gk_table_set(t, r, gk_table_col(t, "category"), pcat[k]);
-			char *a = gk_label_clean(pi[k] ? pi[k] : "");
-			char *b = gk_label_clean(pv[k] ? pv[k] : "");
-			gk_table_set(t, r, gk_table_col(t, "indicator"), a);
-			gk_table_set(t, r, gk_table_col(t, "target"), b);
-			free(a);
-			free(b);
+			char *a1 = gk_label_clean(txt[q]);
+			gk_table_set(t, r, cind, a1);
+			free(a1);
+			if (has_val) {
+				char *b1 = gk_label_clean(txt[q + 1]);
+				gk_table_set(t, r, ctgt, b1);
+				free(b1);
+				q += 2;
+			} else {
+				q++;
+			}
 		}
 	}
-	/* names and money known only after the first indicator line: fill in */
 	free(name);
 }
 
