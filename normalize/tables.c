@@ -1000,6 +1000,9 @@ typedef struct frag {
 	int num, col, page, dead;
 	int line_num;   /* its line also carries numbers: it is a row, not a wrap */
 	double last_y0; /* y0 of the last fragment joined */
+	int nxt, tail;  /* chain of joined fragments: next member, last member */
+	int anchors;    /* members on a line with numbers (a chain holds one row) */
+	double cy0, cy1;/* the fragment's own vertical extent */
 } frag;
 
 static int frag_is_new_item(const nctx *c, const char *text)
@@ -1038,6 +1041,28 @@ static int frag_cmp_x(const void *a, const void *b)
 {
 	const frag *x = *(frag *const *)a, *y = *(frag *const *)b;
 	return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+}
+
+/* How far the centre of chain members mem[a..b) is from its row: the
+ * numbers line of a member that sits on one (the anchor), else the nearest
+ * numbers line of the page. */
+static double chain_offset(const frag *f, const int *mem, int a, int b, const double *nc, const int *ncp, int nnc)
+{
+	double cy = (f[mem[a]].cy0 + f[mem[b - 1]].cy1) / 2, best = 1e18;
+	for (int k = a; k < b; k++)
+		if (f[mem[k]].line_num) {
+			double d = cy - (f[mem[k]].cy0 + f[mem[k]].cy1) / 2;
+			return d < 0 ? -d : d;
+		}
+	for (int q = 0; q < nnc; q++)
+		if (ncp[q] == f[mem[a]].page) {
+			double d = cy - nc[q];
+			if (d < 0)
+				d = -d;
+			if (d < best)
+				best = d;
+		}
+	return best;
 }
 
 /* Build the logical-row document of lines [b, e).  Head lines (before the
@@ -1089,6 +1114,7 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 			g->page = l->page;
 			g->line_num = lnum;
 			g->last_y0 = l->y0;
+			g->cy0 = l->y0, g->cy1 = l->y1;
 			gk_buf_adds(&g->text, l->cell[j].text);
 			char buf[48], *fw = gk_fold_width(l->cell[j].text);
 			g->num = gk_amount_parse(fw, buf, sizeof buf);
@@ -1118,6 +1144,8 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 	free(gaps);
 	/* columns: x-overlap clusters, over all fragments */
 	qsort(f, (size_t)nf, sizeof *f, frag_cmp_y);
+	for (int i = 0; i < nf; i++)
+		f[i].nxt = -1, f[i].tail = i, f[i].anchors = f[i].line_num;
 	{
 		int *ord = gk_malloc(sizeof(int) * (size_t)nf);
 		for (int i = 0; i < nf; i++)
@@ -1128,12 +1156,26 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 				ord[j + 1] = ord[j], j--;
 			ord[j + 1] = t;
 		}
+		/* a cell wider than a third of the table (a note, a stray
+		 * title) would bridge every column: it is a column of its own */
+		double minx = 1e18, maxx = -1e18;
+		for (int i = 0; i < nf; i++) {
+			if (f[i].x0 < minx)
+				minx = f[i].x0;
+			if (f[i].x1 > maxx)
+				maxx = f[i].x1;
+		}
+		double wide = (maxx - minx) / 3;
 		int col = 0;
-		double reach = f[ord[0]].x1;
+		double reach = -1e18;
 		for (int i = 0; i < nf; i++) {
 			frag *g = &f[ord[i]];
-			if (i && g->x0 > reach)
-				col++, reach = g->x1;
+			if (g->x1 - g->x0 > wide) {
+				g->col = -1 - i;
+				continue;
+			}
+			if (reach > -1e17 && g->x0 > reach)
+				col++;
 			if (g->x1 > reach)
 				reach = g->x1;
 			g->col = col;
@@ -1199,29 +1241,8 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 				continue;
 			double dy = g->y0 - p->last_y0;
 			/* one line below, and not two rows that both carry numbers */
-			if (dy < 0.8 * lp || dy > 1.2 * lp || (g->line_num && p->line_num && !dotcont))
+			if (dy < 0.8 * lp || dy > 1.2 * lp || (g->line_num && p->anchors && !dotcont))
 				continue;
-			/* a wrapped cell is centred on its row's numbers: a chain that
-			 * is centred on a numbers line already does not grow past it */
-			if (!dotcont && nnc) {
-				double oc = (p->y0 + p->y1) / 2, ncen = (p->y0 + g->y1) / 2;
-				double od = 1e18, nd = 1e18;
-				for (int q = 0; q < nnc; q++) {
-					if (ncp[q] != g->page)
-						continue;
-					double a1 = oc - nc[q], a2 = ncen - nc[q];
-					if (a1 < 0)
-						a1 = -a1;
-					if (a2 < 0)
-						a2 = -a2;
-					if (a1 < od)
-						od = a1;
-					if (a2 < nd)
-						nd = a2;
-				}
-				if (od < 0.3 * lp && nd > 0.3 * lp && p->y1 - p->y0 > 1.5 * h)
-					continue;
-			}
 			double dd = dy - lp;
 			if (dd < 0)
 				dd = -dd;
@@ -1231,20 +1252,83 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 		if (best < 0)
 			continue;
 		frag *p = &f[best];
-		gk_buf_adds(&p->text, t);
-		if (dotcont) {
-			char buf[48], *fw = gk_fold_width(p->text.s);
-			p->num = gk_amount_parse(fw, buf, sizeof buf);
-			free(fw);
-		}
+		/* link g at the end of p's chain */
+		f[p->tail].nxt = i;
+		p->tail = i;
+		p->anchors += g->line_num;
 		p->last_y0 = g->y0;
 		if (g->y1 > p->y1)
 			p->y1 = g->y1;
-		if (g->x0 < p->x0)
-			p->x0 = g->x0;
-		if (g->x1 > p->x1)
-			p->x1 = g->x1;
 		g->dead = 1;
+		if (dotcont)
+			p->num = 1; /* re-read when the chain is joined */
+	}
+	/* A wrapped cell is centred on its row's numbers.  A text chain whose
+	 * centre is off its own numbers line (the line of its member that
+	 * carries numbers, else the nearest one) took in the next row's
+	 * label: split it where the parts come out best centred, and again. */
+	for (int pass = 0; pass < 4 && nnc; pass++) {
+		int changed = 0;
+		for (int i = 0; i < nf; i++) {
+			frag *p = &f[i];
+			if (p->dead || p->tail == i || p->num)
+				continue;
+			int mem[64], nm = 0;
+			for (int k = i; k >= 0 && nm < 64; k = f[k].nxt)
+				mem[nm++] = k;
+			double whole = chain_offset(f, mem, 0, nm, nc, ncp, nnc);
+			if (whole <= 0.35 * lp || whole > 1e17)
+				continue;
+			int bestj = -1;
+			double bests = whole;
+			for (int j = 1; j < nm; j++) {
+				double da = chain_offset(f, mem, 0, j, nc, ncp, nnc);
+				double db = chain_offset(f, mem, j, nm, nc, ncp, nnc);
+				double sc = da > db ? da : db;
+				if (sc < bests)
+					bests = sc, bestj = j;
+			}
+			if (bestj < 0)
+				continue;
+			/* cut the chain before mem[bestj]: that one heads the rest */
+			f[mem[bestj - 1]].nxt = -1;
+			p->tail = mem[bestj - 1];
+			frag *q = &f[mem[bestj]];
+			q->dead = 0;
+			q->tail = mem[nm - 1];
+			changed = 1;
+		}
+		if (!changed)
+			break;
+	}
+	if (getenv("GK_DEBUG_ROWS"))
+		for (int i = 0; i < nf; i++)
+			if (!f[i].dead) {
+				fprintf(stderr, "chain p%d col %d y %.1f-%.1f anchors %d lp %.1f:", f[i].page, f[i].col, f[i].cy0, f[i].cy1, f[i].anchors, lp);
+				for (int k = i; k >= 0; k = f[k].nxt)
+					fprintf(stderr, " [%s@%.1f,%.1f]", f[k].text.s, f[k].x0, f[k].cy0);
+				fprintf(stderr, "\n");
+			}
+	/* join each chain into its head */
+	for (int i = 0; i < nf; i++) {
+		frag *p = &f[i];
+		if (p->dead)
+			continue;
+		p->y1 = p->cy1; /* the greedy pass widened it; splits may have cut it back */
+		if (p->tail == i)
+			continue;
+		for (int k = p->nxt; k >= 0; k = f[k].nxt) {
+			gk_buf_add(&p->text, f[k].text.s, f[k].text.len);
+			if (f[k].cy1 > p->y1)
+				p->y1 = f[k].cy1;
+			if (f[k].x0 < p->x0)
+				p->x0 = f[k].x0;
+			if (f[k].x1 > p->x1)
+				p->x1 = f[k].x1;
+		}
+		char buf[48], *fw = gk_fold_width(p->text.s);
+		p->num = gk_amount_parse(fw, buf, sizeof buf);
+		free(fw);
 	}
 	free(nc);
 	free(ncp);
