@@ -12,7 +12,8 @@ CC      ?= cc
 PKGS    := poppler-glib libpcre2-8 glib-2.0
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
-CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Ilib \
+# flags every build needs, whatever CFLAGS the command line gives
+GK_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Ilib \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lsqlite3 -lm
 # where objects and binaries go; the sanitizer build uses its own tree
@@ -29,7 +30,7 @@ all: $(TOOLS)
 
 $(O)/%.o: %.c $(wildcard lib/*.h extract/*.h normalize/*.h load/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(GK_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(O)/libgongkai.a: $(LIBOBJ)
 	@rm -f $@
@@ -37,14 +38,14 @@ $(O)/libgongkai.a: $(LIBOBJ)
 
 $(BIN)/gongkai: $(O)/driver/main.o $(O)/libgongkai.a
 	@mkdir -p $(BIN)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+	$(CC) $(GK_CFLAGS) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 $(BIN)/gongkai-%: $(O)/%/main.o $(O)/libgongkai.a
 	@mkdir -p $(BIN)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+	$(CC) $(GK_CFLAGS) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
 $(BIN)/unit-tests: $(TESTOBJ) $(O)/libgongkai.a
 	@mkdir -p $(BIN)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS) -lcriterion
+	$(CC) $(GK_CFLAGS) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS) -lcriterion
 
 deps:
 	scripts/install-deps

@@ -1,0 +1,87 @@
+/* extract.c - stage 1 entry points: sniff a buffer, read a file. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include "extract.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+const gk_limits gk_default_limits = {2048, 120, 180};
+
+static int is_pdf(const char *data, size_t len)
+{
+	size_t n = len < 1024 ? len : 1024;
+	return n >= 5 && memmem(data, n, "%PDF-", 5) != NULL;
+}
+
+int gk_extract_buffer(const char *path, const char *data, size_t len, gk_doc **out, char **err)
+{
+	*out = NULL;
+	*err = NULL;
+	if (is_pdf(data, len))
+		return gk_extract_pdf(path, data, len, out, err);
+	return gk_extract_text(path, data, len, out, err);
+}
+
+int gk_extract_file(const char *path, gk_doc **out, char **err)
+{
+	*out = NULL;
+	*err = NULL;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		*err = gk_strfmt("cannot open: %s", strerror(errno));
+		return GK_EOPEN;
+	}
+	struct stat st;
+	if (fstat(fd, &st) < 0) {
+		*err = gk_strfmt("cannot open: %s", strerror(errno));
+		close(fd);
+		return GK_EOPEN;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		close(fd);
+		*err = gk_strdup("is a directory");
+		return GK_EOPEN;
+	}
+	/* read it all; st_size is only a hint (pipes, growing files) */
+	size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+	size_t len = 0;
+	char *data = gk_malloc(cap);
+	for (;;) {
+		if (len == cap) {
+			cap *= 2;
+			data = gk_realloc(data, cap);
+		}
+		ssize_t r = read(fd, data + len, cap - len);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			int e = errno;
+			free(data);
+			close(fd);
+			if (e == EISDIR) {
+				*err = gk_strdup("is a directory");
+				return GK_EOPEN;
+			}
+			*err = gk_strfmt("cannot read: %s", strerror(e));
+			return GK_EOPEN;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+	}
+	close(fd);
+	if (len == 0) {
+		free(data);
+		*err = gk_strdup("empty file");
+		return GK_EFORMAT;
+	}
+	int rc = gk_extract_buffer(path, data, len, out, err);
+	free(data);
+	return rc;
+}

@@ -1,0 +1,610 @@
+/*
+ * pdf.c - gk_extract_pdf: a PDF -> positioned lines and cells (poppler-glib).
+ *
+ * Poppler gives, per page, the page text and one rectangle per character of
+ * it.  Poppler's own line and word order is not trusted (it follows content
+ * stream order, which in table exports often runs column by column); the
+ * lines are rebuilt from the character boxes:
+ *
+ *   1. sort the page's characters by vertical centre and sweep: a character
+ *      joins the current line when its centre is within a fraction of the
+ *      line height of the line's mean centre;
+ *   2. sort each line's characters by x; if two visible characters from
+ *      clearly different heights overlap (an overflowing cell printed over
+ *      its neighbour row), cut the group at its widest vertical gap and
+ *      start again with each half;
+ *   3. cut the line into cells where the gap between two consecutive visible
+ *      characters exceeds 0.9 x the median font size of the line (a column
+ *      gap; a space glyph is narrower), and at smaller gaps between two
+ *      numbers or after an amount (tight table columns).
+ *
+ * A page whose text runs top to bottom (or bottom to top, or upside down)
+ * is turned first so that it reads left to right.  Two sorts per line and
+ * one per page, no pairwise comparisons: O(n log n) in the characters.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include "extract.h"
+
+#include <math.h>
+#include <poppler.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* a character joins a line when its centre is within LINE_TOL x height of
+ * the line's mean centre */
+#define LINE_TOL 0.4
+/* a gap wider than CELL_GAP x the line's median font size starts a new cell */
+#define CELL_GAP 0.9
+/* two numbers closer than CELL_GAP are still two cells when the gap exceeds
+ * NUM_GAP (tight table columns).  Poppler's space characters say nothing
+ * here: it synthesizes them for any gap between words, with a box spanning
+ * the gap, so only the gap itself is evidence. */
+#define NUM_GAP 0.3
+/* after an amount ("1,265.6"), a gap of AMOUNT_GAP x font size before a
+ * non-numeric character is a column boundary: right-aligned amounts often
+ * nearly touch the next column's left-aligned label */
+#define AMOUNT_GAP 0.15
+/* two visible characters overlapping in x whose centres are more than
+ * COLLIDE_DY x font size apart belong to two different lines */
+#define COLLIDE_DY 0.12
+/* a gap wider than WORD_GAP x the line's median font size between two non-CJK
+ * characters counts as a space even without a space glyph */
+#define WORD_GAP 0.15
+/* more than this share of undecodable characters: the font has no map */
+#define BAD_PERCENT 20
+
+typedef struct pchar {
+	double x0, y0, x1, y1, yc, size;
+	uint32_t cp;
+	int idx;   /* order in poppler's text: the tie breaker of both sorts */
+	int space; /* white space: separates words, never starts a cell */
+} pchar;
+
+typedef struct stats {
+	long visible; /* non-space characters */
+	long bad;     /* U+FFFD, private use, control */
+} stats;
+
+/* Decode one UTF-8 sequence; anything malformed (stray continuation byte,
+ * overlong form, surrogate, beyond U+10FFFF) is one U+FFFD per byte, so
+ * that the cells stay valid UTF-8 whatever poppler hands over. */
+static uint32_t utf8_next(const unsigned char **s)
+{
+	const unsigned char *p = *s;
+	uint32_t c = p[0];
+	int n;
+	uint32_t min;
+	if (c < 0x80) {
+		*s = p + 1;
+		return c;
+	} else if (c >= 0xC2 && c <= 0xDF) {
+		n = 1, min = 0x80, c &= 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 2, min = 0x800, c &= 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 3, min = 0x10000, c &= 0x07;
+	} else {
+		*s = p + 1;
+		return 0xFFFD;
+	}
+	for (int i = 1; i <= n; i++) {
+		if ((p[i] & 0xC0) != 0x80) {
+			*s = p + 1;
+			return 0xFFFD;
+		}
+		c = (c << 6) | (p[i] & 0x3F);
+	}
+	*s = p + n + 1;
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0xFFFD;
+	return c;
+}
+
+static int utf8_put(char *out, uint32_t c)
+{
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xC0 | (c >> 6));
+		out[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		out[0] = (char)(0xE0 | (c >> 12));
+		out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (c >> 18));
+	out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+static int is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) ||
+	       c == 0x202F || c == 0x205F;
+}
+
+/* zero-width characters that carry nothing */
+static int is_ignorable(uint32_t c)
+{
+	return c == 0x200B || c == 0xFEFF || c == 0x200C || c == 0x200D || c == 0x00AD;
+}
+
+static int is_control(uint32_t c)
+{
+	return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c < 0xA0);
+}
+
+static int is_bad(uint32_t c)
+{
+	return c == 0xFFFD || (c >= 0xE000 && c <= 0xF8FF) || is_control(c);
+}
+
+/* CJK ideographs, kana, hangul, full-width forms and CJK punctuation:
+ * scripts written without spaces, where a small gap is not a word break */
+static int is_cjk(uint32_t c)
+{
+	return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) ||
+	       (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+/* can end / start a number in a table cell */
+static int num_end(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || c == '%' || c == ')' || c == 0xFF05 || c == 0xFF09;
+}
+
+static int num_start(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || c == '-' || c == '(' || c == 0xFF08 || c == 0x2212;
+}
+
+static int cmp_yc(const void *a, const void *b)
+{
+	const pchar *p = a, *q = b;
+	if (p->yc != q->yc)
+		return p->yc < q->yc ? -1 : 1;
+	return p->idx - q->idx;
+}
+
+static int cmp_x(const void *a, const void *b)
+{
+	const pchar *p = a, *q = b;
+	if (p->x0 != q->x0)
+		return p->x0 < q->x0 ? -1 : 1;
+	return p->idx - q->idx;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* median of v[0..n) (reorders v) */
+static double median(double *v, int n)
+{
+	if (n <= 0)
+		return 0;
+	qsort(v, (size_t)n, sizeof *v, cmp_double);
+	return v[n / 2];
+}
+
+/* part of an amount: "1,265.6", "-3.50" */
+static int amount_char(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-';
+}
+
+/* Two visible characters printed over each other, from different heights:
+ * two text lines (an overflowing table cell) that the vertical grouping
+ * took for one. */
+static int collide(const pchar *a, const pchar *b, double em)
+{
+	double wa = a->x1 - a->x0, wb = b->x1 - b->x0;
+	double w = wa < wb ? wa : wb;
+	double over = (a->x1 < b->x1 ? a->x1 : b->x1) - b->x0;
+	double dy = a->yc > b->yc ? a->yc - b->yc : b->yc - a->yc;
+	return w > 0 && over > 0.5 * w && dy > COLLIDE_DY * em;
+}
+
+/* One line's characters (already grouped) -> a gk_line with cells.
+ * `depth` bounds the re-splitting of collided lines. */
+static void emit_line(gk_doc *doc, int page, pchar *c, int n, double *tmp, gk_buf *cell, int depth)
+{
+	double y0 = c[0].y0, y1 = c[0].y1;
+	int nv = 0;
+	for (int i = 0; i < n; i++) {
+		if (c[i].y0 < y0)
+			y0 = c[i].y0;
+		if (c[i].y1 > y1)
+			y1 = c[i].y1;
+		if (!c[i].space)
+			tmp[nv++] = c[i].size;
+	}
+	if (nv == 0)
+		return; /* only white space */
+	double size = median(tmp, nv);
+	/* the gap unit is the font size: character boxes are often much taller
+	 * than the glyphs (a font's ascent and descent, broken metrics) */
+	double em = size;
+	if (em <= 0) {
+		nv = 0;
+		for (int i = 0; i < n; i++)
+			if (!c[i].space)
+				tmp[nv++] = c[i].y1 - c[i].y0;
+		em = median(tmp, nv);
+	}
+	if (em <= 0)
+		em = 1;
+
+	qsort(c, (size_t)n, sizeof *c, cmp_x);
+
+	if (depth < 8) {
+		const pchar *prev = NULL;
+		for (int i = 0; i < n; i++) {
+			if (c[i].space)
+				continue;
+			if (prev && collide(prev, &c[i], em)) {
+				/* cut at the widest vertical gap between the two */
+				double lo = prev->yc < c[i].yc ? prev->yc : c[i].yc;
+				double hi = prev->yc < c[i].yc ? c[i].yc : prev->yc;
+				qsort(c, (size_t)n, sizeof *c, cmp_yc);
+				int cut = 0;
+				double best = -1;
+				for (int k = 1; k < n; k++)
+					if (c[k].yc > lo && c[k - 1].yc < hi && c[k].yc - c[k - 1].yc > best) {
+						best = c[k].yc - c[k - 1].yc;
+						cut = k;
+					}
+				if (cut > 0) {
+					emit_line(doc, page, c, cut, tmp, cell, depth + 1);
+					emit_line(doc, page, c + cut, n - cut, tmp, cell, depth + 1);
+					return;
+				}
+				qsort(c, (size_t)n, sizeof *c, cmp_x);
+				break;
+			}
+			prev = &c[i];
+		}
+	}
+
+	gk_line *line = gk_doc_add_line(doc, page, y0, y1, size, GK_GEOM_POS);
+	double cx0 = 0, cx1 = 0;
+	const pchar *last = NULL; /* last visible char of the current cell */
+	/* right edge of a space character seen since `last`: it separates `last`
+	 * from the next visible character if its box lies between their
+	 * centres (poppler's box of a space is not always where the space is:
+	 * in turned text it covers the word before) */
+	double space_x1 = -1;
+	int tok_amount = 0, tok_digit = 0, tok_sep = 0; /* the current word so far */
+	gk_buf_reset(cell);
+	for (int i = 0; i < n; i++) {
+		const pchar *p = &c[i];
+		if (p->space) {
+			if (last && p->x0 >= (last->x0 + last->x1) / 2 && (space_x1 < 0 || p->x1 < space_x1))
+				space_x1 = p->x1;
+			continue;
+		}
+		int spaced = space_x1 >= 0 && space_x1 <= (p->x0 + p->x1) / 2;
+		char u[4];
+		int ul = utf8_put(u, p->cp);
+		int split = !last;
+		if (last) {
+			double gap = p->x0 - cx1;
+			if (gap > CELL_GAP * em)
+				split = 1; /* a column gap */
+			else if (gap > NUM_GAP * em && num_end(last->cp) && num_start(p->cp))
+				split = 1; /* two numbers in tight columns */
+			else if (gap > AMOUNT_GAP * em && tok_amount && tok_digit && tok_sep && !amount_char(p->cp))
+				split = 1; /* an amount, then the next column's label */
+		}
+		if (split) {
+			if (last)
+				gk_line_add_cell(line, cx0, cx1, cell->s, cell->len);
+			gk_buf_reset(cell);
+			cx0 = p->x0;
+			cx1 = p->x1;
+			tok_amount = 1;
+			tok_digit = tok_sep = 0;
+		} else {
+			double gap = p->x0 - cx1;
+			if (spaced || (gap > WORD_GAP * em && !is_cjk(last->cp) && !is_cjk(p->cp))) {
+				gk_buf_addc(cell, ' ');
+				tok_amount = 1;
+				tok_digit = tok_sep = 0;
+			}
+			if (p->x1 > cx1)
+				cx1 = p->x1;
+		}
+		gk_buf_add(cell, u, (size_t)ul);
+		tok_amount = tok_amount && amount_char(p->cp);
+		tok_digit |= p->cp >= '0' && p->cp <= '9';
+		tok_sep |= p->cp == '.' || p->cp == ',';
+		last = p;
+		space_x1 = -1;
+	}
+	if (last)
+		gk_line_add_cell(line, cx0, cx1, cell->s, cell->len);
+}
+
+/* Group a page's characters into lines, emit them top to bottom. */
+static void emit_page(gk_doc *doc, int page, pchar *c, int n, double *tmp, gk_buf *cell)
+{
+	if (n == 0)
+		return;
+	qsort(c, (size_t)n, sizeof *c, cmp_yc);
+	int start = 0;
+	double sum_yc = c[0].yc, sum_h = c[0].y1 - c[0].y0;
+	for (int i = 1; i <= n; i++) {
+		if (i < n) {
+			int cnt = i - start;
+			double mean_yc = sum_yc / cnt, mean_h = sum_h / cnt;
+			double h = c[i].y1 - c[i].y0;
+			double tol = LINE_TOL * (h < mean_h ? h : mean_h);
+			if (tol < 0.5)
+				tol = 0.5;
+			if (c[i].yc - mean_yc <= tol) {
+				sum_yc += c[i].yc;
+				sum_h += h;
+				continue;
+			}
+		}
+		emit_line(doc, page, c + start, i - start, tmp, cell, 0);
+		if (i < n) {
+			start = i;
+			sum_yc = c[i].yc;
+			sum_h = c[i].y1 - c[i].y0;
+		}
+	}
+}
+
+/* The page's dominant writing direction, from consecutive characters of
+ * poppler's words: 0 left to right, 1 top to bottom (the page was turned
+ * clockwise), 2 upside down, 3 bottom to top.  Only a clear majority turns
+ * a page: a few vertical header cells do not. */
+static int orientation(const pchar *c, int n)
+{
+	long vote[4] = {0, 0, 0, 0};
+	for (int i = 1; i < n; i++) {
+		const pchar *a = &c[i - 1], *b = &c[i];
+		if (b->idx != a->idx + 1 || a->space || b->space)
+			continue;
+		double dx = (b->x0 + b->x1 - a->x0 - a->x1) / 2, dy = b->yc - a->yc;
+		double ax = dx < 0 ? -dx : dx, ay = dy < 0 ? -dy : dy;
+		if (ax > 2 * ay)
+			vote[dx > 0 ? 0 : 2]++;
+		else if (ay > 2 * ax)
+			vote[dy > 0 ? 1 : 3]++;
+	}
+	int best = 0;
+	for (int r = 1; r < 4; r++)
+		if (vote[r] > vote[best])
+			best = r;
+	return best && vote[best] > 2 * vote[0] ? best : 0;
+}
+
+/* Turn the characters of a w x h page so that direction `rot` reads left
+ * to right (the page becomes h x w for rot 1 and 3). */
+static void turn(pchar *c, int n, int rot, double w, double h)
+{
+	for (int i = 0; i < n; i++) {
+		pchar *p = &c[i];
+		double x0 = p->x0, x1 = p->x1, y0 = p->y0, y1 = p->y1;
+		switch (rot) {
+		case 1: /* (x, y) -> (y, w - x) */
+			p->x0 = y0, p->x1 = y1, p->y0 = w - x1, p->y1 = w - x0;
+			break;
+		case 2: /* (x, y) -> (w - x, h - y) */
+			p->x0 = w - x1, p->x1 = w - x0, p->y0 = h - y1, p->y1 = h - y0;
+			break;
+		case 3: /* (x, y) -> (h - y, x) */
+			p->x0 = h - y1, p->x1 = h - y0, p->y0 = x0, p->y1 = x1;
+			break;
+		}
+		p->yc = (p->y0 + p->y1) / 2;
+	}
+}
+
+/* Did poppler have to reconstruct the cross-reference table?  poppler-glib
+ * does not say, so check what it checks first: the last "startxref" must
+ * point at "xref" or at "<num> <gen> obj" (an xref stream). */
+static int needs_repair(const char *data, size_t len)
+{
+	static const char key[] = "startxref";
+	size_t kl = sizeof key - 1;
+	size_t from = len > 2048 ? len - 2048 : 0;
+	const char *hit = NULL;
+	for (size_t i = len >= kl ? len - kl + 1 : 0; i-- > from;)
+		if (data[i] == 's' && !memcmp(data + i, key, kl)) {
+			hit = data + i;
+			break;
+		}
+	if (!hit)
+		return 1;
+	const char *p = hit + kl, *end = data + len;
+	while (p < end && (*p == ' ' || *p == '\r' || *p == '\n' || *p == '\t' || *p == '\f' || *p == 0))
+		p++;
+	if (p == end || *p < '0' || *p > '9')
+		return 1;
+	unsigned long long off = 0;
+	while (p < end && *p >= '0' && *p <= '9') {
+		off = off * 10 + (unsigned)(*p - '0');
+		if (off >= len)
+			return 1;
+		p++;
+	}
+	p = data + off;
+#define SKIP_WS()                                                                                        \
+	while (p < end && (*p == ' ' || *p == '\r' || *p == '\n' || *p == '\t' || *p == '\f' || *p == 0)) \
+	p++
+	SKIP_WS();
+	if ((size_t)(end - p) >= 4 && !memcmp(p, "xref", 4))
+		return 0;
+	for (int k = 0; k < 2; k++) {
+		const char *d = p;
+		while (p < end && *p >= '0' && *p <= '9')
+			p++;
+		if (p == d)
+			return 1;
+		const char *w = p;
+		SKIP_WS();
+		if (p == w)
+			return 1;
+	}
+#undef SKIP_WS
+	return (size_t)(end - p) >= 3 && !memcmp(p, "obj", 3) ? 0 : 1;
+}
+
+int gk_extract_pdf(const char *path, const char *data, size_t len, gk_doc **out, char **err)
+{
+	*out = NULL;
+	*err = NULL;
+	GBytes *bytes = g_bytes_new_static(data, len);
+	GError *gerr = NULL;
+	PopplerDocument *pdoc = poppler_document_new_from_bytes(bytes, NULL, &gerr);
+	g_bytes_unref(bytes); /* the document holds its own reference */
+	if (!pdoc) {
+		int code;
+		if (gerr && gerr->domain == POPPLER_ERROR && gerr->code == POPPLER_ERROR_ENCRYPTED) {
+			code = GK_EENCRYPTED;
+			*err = gk_strdup("encrypted: needs a password");
+		} else {
+			code = GK_EDAMAGED;
+			*err = gk_strfmt("damaged PDF: %s", gerr && gerr->message ? gerr->message : "cannot be opened");
+		}
+		if (gerr)
+			g_error_free(gerr);
+		return code;
+	}
+
+	int npage = poppler_document_get_n_pages(pdoc);
+	if (npage <= 0) {
+		g_object_unref(pdoc);
+		*err = gk_strdup("damaged PDF: no pages");
+		return GK_EDAMAGED;
+	}
+
+	gk_doc *doc = gk_doc_new();
+	gk_doc_set_meta(doc, "source", path);
+	char sha[65];
+	gk_sha256_hex(data, len, sha);
+	gk_doc_set_meta(doc, "sha256", sha);
+	gk_doc_set_meta(doc, "format", "pdf");
+	char num[32];
+	snprintf(num, sizeof num, "%d", npage);
+	gk_doc_set_meta(doc, "pages", num);
+	gk_doc_set_meta(doc, "repaired", needs_repair(data, len) ? "yes" : "no");
+
+	stats st = {0};
+	pchar *chars = NULL;
+	double *tmp = NULL;
+	size_t cap = 0;
+	gk_buf cell = {0};
+
+	for (int pg = 0; pg < npage; pg++) {
+		PopplerPage *page = poppler_document_get_page(pdoc, pg);
+		if (!page) {
+			gk_doc_add_page(doc, 0, 0);
+			continue;
+		}
+		double w = 0, h = 0;
+		poppler_page_get_size(page, &w, &h);
+
+		char *text = poppler_page_get_text(page);
+		if (!text || !*text) {
+			gk_doc_add_page(doc, w, h);
+			g_free(text);
+			g_object_unref(page);
+			continue;
+		}
+		PopplerRectangle *rect = NULL;
+		guint nrect = 0;
+		if (!poppler_page_get_text_layout(page, &rect, &nrect))
+			nrect = 0;
+		GList *attrs = nrect ? poppler_page_get_text_attributes(page) : NULL;
+		GList *at = attrs;
+
+		if (nrect > cap) {
+			cap = nrect;
+			chars = gk_realloc(chars, cap * sizeof *chars);
+			tmp = gk_realloc(tmp, cap * sizeof *tmp);
+		}
+		int n = 0;
+		const unsigned char *s = (const unsigned char *)text;
+		for (int i = 0; *s && i < (int)nrect; i++) {
+			uint32_t cp = utf8_next(&s);
+			if (cp == '\n' || is_ignorable(cp))
+				continue;
+			int space = is_space(cp);
+			if (!space) {
+				st.visible++;
+				if (is_bad(cp)) {
+					st.bad++;
+					if (is_control(cp))
+						continue; /* nothing to show; counted */
+				}
+			}
+			while (at && ((PopplerTextAttributes *)at->data)->end_index < i)
+				at = at->next;
+			const PopplerRectangle *r = &rect[i];
+			if (!isfinite(r->x1) || !isfinite(r->y1) || !isfinite(r->x2) || !isfinite(r->y2))
+				continue; /* a degenerate text matrix: nowhere to put it */
+			pchar *p = &chars[n++];
+			p->x0 = r->x1 < r->x2 ? r->x1 : r->x2;
+			p->x1 = r->x1 < r->x2 ? r->x2 : r->x1;
+			p->y0 = r->y1 < r->y2 ? r->y1 : r->y2;
+			p->y1 = r->y1 < r->y2 ? r->y2 : r->y1;
+			p->yc = (p->y0 + p->y1) / 2;
+			p->size = at && ((PopplerTextAttributes *)at->data)->start_index <= i
+			              ? ((PopplerTextAttributes *)at->data)->font_size
+			              : 0;
+			if (!isfinite(p->size) || p->size < 0)
+				p->size = 0;
+			p->cp = cp;
+			p->idx = i;
+			p->space = space;
+		}
+		/* text printed sideways: turn the page so that it reads left to right */
+		int rot = orientation(chars, n);
+		if (rot)
+			turn(chars, n, rot, w, h);
+		if (rot == 1 || rot == 3)
+			gk_doc_add_page(doc, h, w);
+		else
+			gk_doc_add_page(doc, w, h);
+		emit_page(doc, pg + 1, chars, n, tmp, &cell);
+
+		poppler_page_free_text_attributes(attrs);
+		g_free(rect);
+		g_free(text);
+		g_object_unref(page);
+	}
+	free(chars);
+	free(tmp);
+	gk_buf_drop(&cell);
+	g_object_unref(pdoc);
+
+	if (st.visible == 0) {
+		gk_doc_drop(doc);
+		*err = gk_strdup("no text layer (scanned image?): needs OCR");
+		return GK_ENOTEXT;
+	}
+	if (st.bad * 100 > st.visible * BAD_PERCENT) {
+		gk_doc_drop(doc);
+		*err = gk_strfmt("font without a Unicode map: %ld%% of characters undecodable",
+		                 (st.bad * 100 + st.visible / 2) / st.visible);
+		return GK_EDAMAGED;
+	}
+	*out = doc;
+	return GK_OK;
+}
