@@ -15,6 +15,7 @@ typedef struct tok {
 	int idx;          /* TAB field index, else ordinal */
 	int isnum;
 	char num[48];     /* canonical amount when isnum */
+	char own[48];     /* text of a token split out of a cell (text points here) */
 } tok;
 
 /* A table row being assembled from one or more lines. */

@@ -118,6 +118,47 @@ static int is_digits(const char *s, int minl, int maxl)
 	return n >= minl && n <= maxl;
 }
 
+/* Amounts printed with no gap between them ("174,900.64101,833.84"):
+ * split where every part is a well-formed amount with the same number of
+ * decimals.  Returns the number of parts (0: not such a run). */
+static int split_glued(const char *s, char parts[][48], int max)
+{
+	size_t n = strlen(s);
+	if (n < 7 || !strchr(s, '.') || strchr(s, '.') == strrchr(s, '.'))
+		return 0;
+	for (int dec = 2; dec >= 1; dec--) {
+		int np = 0;
+		size_t i = 0;
+		while (i < n && np < max) {
+			size_t j = i;
+			while (j < n && (isdigit((unsigned char)s[j]) || s[j] == ','))
+				j++;
+			if (j >= n || s[j] != '.' || j == i)
+				break;
+			size_t end = j + 1 + (size_t)dec;
+			if (end > n)
+				break;
+			for (size_t q = j + 1; q < end; q++)
+				if (!isdigit((unsigned char)s[q]))
+					end = 0;
+			if (!end)
+				break;
+			char piece[48], buf[48];
+			if (end - i >= sizeof piece)
+				break;
+			memcpy(piece, s + i, end - i);
+			piece[end - i] = 0;
+			if (!gk_amount_parse(piece, buf, sizeof buf))
+				break;
+			snprintf(parts[np++], 48, "%s", piece);
+			i = end;
+		}
+		if (i == n && np >= 2)
+			return np;
+	}
+	return 0;
+}
+
 /* A line's tokens.  Amount cells are parsed; everything else is text. */
 static int tokens_of(const gk_line *l, tok *t, int max)
 {
@@ -140,9 +181,26 @@ static int tokens_of(const gk_line *l, tok *t, int max)
 		 * amounts. */
 		char *f = gk_fold_width(p);
 		char buf[48];
+		char parts[16][48];
+		int np;
 		if (gk_amount_parse(f, buf, sizeof buf)) {
 			k->isnum = 1;
 			snprintf(k->num, sizeof k->num, "%s", buf);
+		} else if (l->geom == GK_GEOM_POS && (np = split_glued(f, parts, 16)) >= 2) {
+			/* one token per amount, the cell's width shared out */
+			double w = (cl->x1 - cl->x0) / np;
+			for (int q = 0; q < np && n < max; q++) {
+				k = &t[n];
+				memset(k, 0, sizeof *k);
+				snprintf(k->own, sizeof k->own, "%s", parts[q]);
+				k->text = k->own;
+				k->x0 = cl->x0 + q * w;
+				k->x1 = k->x0 + w;
+				k->idx = i;
+				k->isnum = gk_amount_parse(parts[q], k->num, sizeof k->num);
+				if (q + 1 < np)
+					n++;
+			}
 		}
 		free(f);
 		n++;
@@ -2014,6 +2072,42 @@ static void doc_meta(nctx *c)
 	gk_result_set_meta(r, "unit_published", sh == -4 ? units[0] : sh == -1 ? units[1] : sh == 4 ? units[3] : units[2]);
 }
 
+/* Letter-spaced labels ("合  计", "科 目 名 称") come out of a PDF as one
+ * cell per character.  A copy of the document where runs of one-character
+ * CJK cells, evenly and closely spaced, are one cell again. */
+static int one_cjk(const char *s)
+{
+	return strlen(s) == 3 && gk_has_cjk(s);
+}
+
+static gk_doc *respaced(const gk_doc *doc)
+{
+	gk_doc *d = gk_doc_new();
+	for (int i = 0; i < doc->nline; i++) {
+		const gk_line *l = &doc->line[i];
+		gk_line *n = gk_doc_add_line(d, l->page, l->y0, l->y1, l->size, l->geom);
+		double em = l->size > 0 ? l->size : (l->y1 - l->y0);
+		for (int j = 0; j < l->ncell; j++) {
+			int k = j;
+			if (l->geom == GK_GEOM_POS && one_cjk(l->cell[j].text))
+				while (k + 1 < l->ncell && one_cjk(l->cell[k + 1].text) &&
+				       l->cell[k + 1].x0 - l->cell[k].x1 < 3 * em)
+					k++;
+			if (k == j) {
+				gk_line_add_cell(n, l->cell[j].x0, l->cell[j].x1, l->cell[j].text, strlen(l->cell[j].text));
+				continue;
+			}
+			gk_buf b = {0};
+			for (int q = j; q <= k; q++)
+				gk_buf_adds(&b, l->cell[q].text);
+			gk_line_add_cell(n, l->cell[j].x0, l->cell[k].x1, b.s, b.len);
+			gk_buf_drop(&b);
+			j = k;
+		}
+	}
+	return d;
+}
+
 gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *docname)
 {
 	nctx c = {0};
@@ -2030,11 +2124,12 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 	if (gk_doc_meta(doc, "repaired"))
 		gk_result_set_meta(c.r, "repaired", gk_doc_meta(doc, "repaired"));
 
-	c.n = doc->nline;
+	gk_doc *work = respaced(doc);
+	c.n = work->nline;
 	c.x = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *c.x);
 	for (int i = 0; i < c.n; i++) {
-		c.x[i].l = &doc->line[i];
-		char *t = gk_line_text(&doc->line[i]);
+		c.x[i].l = &work->line[i];
+		char *t = gk_line_text(&work->line[i]);
 		c.x[i].compact = compact_of(t);
 		free(t);
 		c.x[i].skip = rule_any(&c, "skip", c.x[i].compact);
@@ -2126,6 +2221,7 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 	free(cid);
 	free(sp);
 	free(c.dept);
+	gk_doc_drop(work);
 	return c.r;
 }
 
