@@ -9,10 +9,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef struct kindlist {
+	const char *kind;
+	int n;
+	const gk_rule **r;
+} kindlist;
+
 struct gk_rules {
 	gk_rule *rule;
 	int n, cap;
-	const gk_rule **view; /* scratch for gk_rules_of */
+	kindlist *kinds; /* the rules of each kind, in file order: built once */
+	int nkinds;
 	char hash[65];
 };
 
@@ -120,7 +127,19 @@ gk_rules *gk_rules_load(const char *dir, char **err)
 	gk_sha256_hex(all.s ? all.s : "", all.len, rs->hash);
 	gk_buf_drop(&all);
 	gk_strv_drop(&names);
-	rs->view = gk_malloc(sizeof *rs->view * (size_t)(rs->n + 1));
+	rs->kinds = gk_calloc((size_t)(rs->n + 1), sizeof *rs->kinds);
+	for (int i = 0; i < rs->n; i++) {
+		kindlist *k = NULL;
+		for (int j = 0; j < rs->nkinds; j++)
+			if (!strcmp(rs->kinds[j].kind, rs->rule[i].kind))
+				k = &rs->kinds[j];
+		if (!k) {
+			k = &rs->kinds[rs->nkinds++];
+			k->kind = rs->rule[i].kind;
+			k->r = gk_malloc(sizeof *k->r * (size_t)rs->n);
+		}
+		k->r[k->n++] = &rs->rule[i];
+	}
 	return rs;
 }
 
@@ -134,7 +153,9 @@ void gk_rules_drop(gk_rules *rs)
 		pcre2_code_free(r->code);
 	}
 	free(rs->rule);
-	free(rs->view);
+	for (int i = 0; i < rs->nkinds; i++)
+		free(rs->kinds[i].r);
+	free(rs->kinds);
 	free(rs);
 }
 
@@ -143,15 +164,19 @@ const char *gk_rules_hash(const gk_rules *rs)
 	return rs->hash;
 }
 
+static const kindlist *kind_of(const gk_rules *rs, const char *kind)
+{
+	for (int i = 0; i < rs->nkinds; i++)
+		if (!strcmp(rs->kinds[i].kind, kind))
+			return &rs->kinds[i];
+	return NULL;
+}
+
 const gk_rule *const *gk_rules_of(const gk_rules *rs, const char *kind, int *n)
 {
-	/* the view is rebuilt per call; callers use it before the next call */
-	int k = 0;
-	for (int i = 0; i < rs->n; i++)
-		if (!strcmp(rs->rule[i].kind, kind))
-			rs->view[k++] = &rs->rule[i];
-	*n = k;
-	return rs->view;
+	const kindlist *k = kind_of(rs, kind);
+	*n = k ? k->n : 0;
+	return k ? k->r : NULL;
 }
 
 /* One match context and match data per process (workers are processes,
@@ -182,9 +207,10 @@ int gk_rule_match(const gk_rule *r, const char *s, size_t len, size_t *ovec)
 
 const gk_rule *gk_rules_first(const gk_rules *rs, const char *kind, const char *s)
 {
+	const kindlist *k = kind_of(rs, kind);
 	size_t len = strlen(s);
-	for (int i = 0; i < rs->n; i++)
-		if (!strcmp(rs->rule[i].kind, kind) && gk_rule_match(&rs->rule[i], s, len, NULL))
-			return &rs->rule[i];
+	for (int i = 0; k && i < k->n; i++)
+		if (gk_rule_match(k->r[i], s, len, NULL))
+			return k->r[i];
 	return NULL;
 }

@@ -32,7 +32,8 @@ void gk_rules_drop(gk_rules *rs);
 /* SHA-256 (hex) over the names and bytes of the rule files. */
 const char *gk_rules_hash(const gk_rules *rs);
 
-/* Rules of a kind, in order; *n set to their number. */
+/* Rules of a kind, in file order; *n set to their number (0 and NULL for
+ * a kind no file has).  The array belongs to rs. */
 const gk_rule *const *gk_rules_of(const gk_rules *rs, const char *kind, int *n);
 
 /* Match one rule against s (len bytes).  Returns 1 on a match and, if

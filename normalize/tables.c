@@ -1593,9 +1593,15 @@ static void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 		}
 	}
 	int shift = h.unit_shift != GK_UNIT_NONE ? h.unit_shift : (c->unit_seen ? c->unit_shift : 0);
-	prow *rows = gk_calloc(MAXROWS, sizeof *rows);
+	/* a row takes at least one line */
+	int maxrows = sp->end - h.first_row + 1;
+	if (maxrows > MAXROWS)
+		maxrows = MAXROWS;
+	if (maxrows < 1)
+		maxrows = 1;
+	prow *rows = gk_calloc((size_t)maxrows, sizeof *rows);
 	int end_line;
-	int nr = assemble_rows(c, f, h.first_row, sp->end, rows, MAXROWS, &end_line);
+	int nr = assemble_rows(c, f, h.first_row, sp->end, rows, maxrows, &end_line);
 	gk_geom geom = body_geom(c, h.first_row, end_line);
 	solver_family sf;
 	family_from_header(c, fam_rule_name[f], h.text, &sf);
