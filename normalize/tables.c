@@ -1809,6 +1809,27 @@ static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
 	gk_geom geom = body_geom(c, first, sp->end);
 	if (geom == GK_GEOM_TAB && split_idx < 0)
 		split_idx = 2;
+	if (geom == GK_GEOM_POS) {
+		/* headers are often centred over wide columns: where the right
+		 * side starts is better read off the rows, as the leftmost label
+		 * printed after an amount */
+		double dx = 1e18;
+		for (int i = first; i < sp->end; i++) {
+			if (c->x[i].skip || rule_any(c, "table-end", c->x[i].compact))
+				continue;
+			tok tk[256];
+			int n = tokens_of(c->x[i].l, tk, 256);
+			int seen_num = 0;
+			for (int j = 0; j < n; j++) {
+				if (tk[j].isnum)
+					seen_num = 1;
+				else if (seen_num && tk[j].x0 < dx)
+					dx = tk[j].x0;
+			}
+		}
+		if (dx < 1e17)
+			split_x = dx;
+	}
 
 	side_row *sr = gk_calloc(512, sizeof *sr);
 	int ns = 0;
