@@ -528,6 +528,24 @@ static void interpret_keys(nctx *c, fam_id f, prow *p, rowkeys *k)
 			free(cp);
 			continue;
 		}
+		/* "[2010501]行政运行", "【201】…": a bracketed code */
+		if ((cp[0] == '[' || !strncmp(cp, "【", 3)) && ncode < 4) {
+			const char *q = cp + (cp[0] == '[' ? 1 : 3);
+			size_t dd = 0;
+			while (isdigit((unsigned char)q[dd]))
+				dd++;
+			const char *close = q + dd;
+			size_t cl = *close == ']' ? 1 : !strncmp(close, "】", 3) ? 3 : 0;
+			if (dd >= 3 && dd <= 9 && cl) {
+				snprintf(codes[ncode], sizeof codes[0], "%.*s", (int)dd, q);
+				name_at[ncode] = names.n;
+				ncode++;
+				if (close[cl])
+					gk_strv_pushs(&names, close + cl);
+				free(cp);
+				continue;
+			}
+		}
 		/* "2010301行政运行": a code glued to its name */
 		size_t d = 0;
 		while (isdigit((unsigned char)cp[d]))
@@ -1520,7 +1538,8 @@ static unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, in
 			 * the last cell starting left of the column's right edge */
 			int left = -1, over = 0;
 			for (int j = 0; j < l->ncell; j++) {
-				if (strstr(l->cell[j].text, "：") || strstr(l->cell[j].text, ":"))
+				if ((strstr(l->cell[j].text, "：") || strstr(l->cell[j].text, ":")) &&
+				    (gk_unit_parse(l->cell[j].text) != GK_UNIT_NONE || rule_any(c, "dept", l->cell[j].text)))
 					continue; /* "单位：万元", "部门：…" */
 				if (tok_is_plain_int(&(tok){.text = l->cell[j].text}))
 					continue; /* column numbers (栏次 1 2 3) */
