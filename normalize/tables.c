@@ -336,8 +336,12 @@ static int starts_row(const nctx *c, fam_id f, const tok *t, int n)
 		return 1;
 	char *cp = compact_of(a->text);
 	int r = rule_any(c, "total", cp);
-	/* a code glued to its name: "2010301行政运行" */
-	if (!r && isdigit((unsigned char)cp[0]) && isdigit((unsigned char)cp[1]) && isdigit((unsigned char)cp[2]))
+	/* a code glued to its name: "2010301行政运行" (not "2022年…") */
+	size_t d = 0;
+	while (isdigit((unsigned char)cp[d]))
+		d++;
+	if (!r && (d == 3 || d == 5 || d == 7) && cp[d] && cp[d] != '.' && strncmp(cp + d, "年", 3) &&
+	    strncmp(cp + d, "月", 3))
 		r = 1;
 	free(cp);
 	(void)f;
@@ -448,6 +452,16 @@ static int tok_is_code(const tok *t, int n, int i, int code_family)
 {
 	if (!code_family || !tok_is_plain_int(&t[i]))
 		return 0;
+	/* "502 99" at the end of a line: a split code (类 of 2-3 digits
+	 * starting 2, 3 or 5, then 款/项 of 2) */
+	size_t li = strlen(t[i].text);
+	if (li == 3 && strchr("235", t[i].text[0]) && i + 1 < n && tok_is_plain_int(&t[i + 1]) &&
+	    strlen(t[i + 1].text) == 2)
+		return 1;
+	if (li == 2 && i > 0 && tok_is_plain_int(&t[i - 1]) &&
+	    ((strlen(t[i - 1].text) == 3 && strchr("235", t[i - 1].text[0])) ||
+	     (strlen(t[i - 1].text) == 2 && i > 1 && strlen(t[i - 2].text) == 3 && tok_is_plain_int(&t[i - 2]))))
+		return 1;
 	for (int j = i + 1; j < n; j++) {
 		if (!t[j].isnum)
 			return 1;
@@ -595,6 +609,14 @@ static void interpret_keys(nctx *c, fam_id f, prow *p, rowkeys *k)
 		clean[i] = gk_label_clean(seg[i]);
 		free(seg[i]);
 	}
+	/* the name: the first non-empty piece ("04 09 名称" puts it after two codes) */
+	if (f == F_FUNC || f == F_REVUNIT)
+		for (int i = 1; i < nseg && clean[0] && !*clean[0]; i++)
+			if (clean[i] && *clean[i]) {
+				char *tmp = clean[0];
+				clean[0] = clean[i];
+				clean[i] = tmp;
+			}
 	char *cname = clean[0] ? clean[0] : gk_strdup("");
 	char *ccomp = compact_of(cname);
 	k->total = ncode == 0 && (rule_any(c, "total", ccomp) || (!*ccomp && p->nnum > 0));
@@ -856,8 +878,20 @@ static int assemble_rows(nctx *c, fam_id f, int b, int e, prow *rows, int maxrow
 			open = 0;
 		}
 	}
-	/* trailing fragments: the last row's suffix */
-	if (pend.ntext && nr) {
+	/* trailing fragments: the last row's suffix (not a year line that
+	 * belongs to the next table's title) */
+	int year_line = 0;
+	if (pend.ntext == 1) {
+		char *cp = compact_of(pend.text[0]);
+		const char *q = cp;
+		if (!strncmp(q, "（", 3))
+			q += 3;
+		else if (*q == '(')
+			q++;
+		year_line = strlen(q) >= 7 && is_digits((char[]){q[0], q[1], q[2], q[3], 0}, 4, 4) && !strncmp(q + 4, "年", 3);
+		free(cp);
+	}
+	if (pend.ntext && nr && !year_line) {
 		prow *dst = &rows[nr - 1];
 		for (int j = 0; j < pend.ntext && dst->ntext < 32; j++) {
 			dst->tidx[dst->ntext] = pend.tidx[j];
