@@ -304,10 +304,10 @@ static void solve_row(const ctx *c, const prow *r, const int *slotkey, rowsol *o
 	out->n = 0;
 	out->pick = 0;
 	int m = r->nnum, K = c->fam->nkey;
-	if (m == 0)
-		return;
 	if (m > K)
-		m = K; /* extra numbers are dropped by the caller's x_ handling */
+		m = K; /* numbers beyond the columns present are not placed */
+	if (m == 0)
+		return; /* nothing to place, or no column to place it in */
 	row_values(r, v, &scale);
 	enumst e = {.c = c, .r = r, .v = v, .slotkey = slotkey, .m = m, .K = K, .out = out, .budget = 400000};
 	memset(e.val, 0, sizeof e.val);

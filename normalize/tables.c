@@ -183,6 +183,57 @@ static int tokens_of(const gk_line *l, tok *t, int max)
 		char buf[48];
 		char parts[16][48];
 		int np;
+		/* "1,265.6 一、一般公共服务": an amount and a label one space apart
+		 * (layout text): two tokens, the x range shared by characters */
+		const char *sp1 = strchr(f, ' ');
+		if (l->geom == GK_GEOM_POS && l->y1 <= l->y0 && sp1 && !gk_amount_parse(f, buf, sizeof buf) && n + 1 < max) {
+			const char *last = strrchr(f, ' ');
+			char head[48], tail[48];
+			size_t hl = (size_t)(sp1 - f);
+			int split_at = -1; /* byte offset of the second token */
+			if (hl < sizeof head) {
+				memcpy(head, f, hl);
+				head[hl] = 0;
+				if (gk_amount_parse(head, buf, sizeof buf) && strchr(head, '.'))
+					split_at = (int)(sp1 - f);
+			}
+			if (split_at < 0 && strlen(last + 1) < sizeof tail) {
+				snprintf(tail, sizeof tail, "%s", last + 1);
+				if (gk_amount_parse(tail, buf, sizeof buf) && strchr(tail, '.'))
+					split_at = (int)(last - f);
+			}
+			if (split_at > 0) {
+				size_t chars = 0, before = 0;
+				for (const char *q = f; *q; q++)
+					if ((*q & 0xC0) != 0x80) {
+						if (q - f < split_at)
+							before++;
+						chars++;
+					}
+				double w = chars ? (cl->x1 - cl->x0) / (double)chars : 0;
+				double mid = cl->x0 + w * (double)before;
+				for (int part = 0; part < 2; part++) {
+					k = &t[n];
+					memset(k, 0, sizeof *k);
+					const char *from = part ? f + split_at + 1 : f;
+					size_t len = part ? strlen(from) : (size_t)split_at;
+					if (len >= sizeof k->own)
+						len = sizeof k->own - 1;
+					memcpy(k->own, from, len);
+					k->own[len] = 0;
+					k->text = k->own;
+					k->x0 = part ? mid + w : cl->x0;
+					k->x1 = part ? cl->x1 : mid;
+					k->idx = i;
+					k->isnum = gk_amount_parse(k->own, k->num, sizeof k->num) && strchr(k->own, '.');
+					if (!part)
+						n++;
+				}
+				free(f);
+				n++;
+				continue;
+			}
+		}
 		if (gk_amount_parse(f, buf, sizeof buf)) {
 			k->isnum = 1;
 			snprintf(k->num, sizeof k->num, "%s", buf);
@@ -1224,12 +1275,14 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 			g->page = l->page;
 			g->line_num = lnum;
 			g->last_y0 = l->y0;
-			g->cy0 = l->y0, g->cy1 = l->y1;
+			if (g->y1 <= g->y0) /* layout text: a line is one unit tall */
+				g->y1 = g->y0 + 0.8;
+			g->cy0 = g->y0, g->cy1 = g->y1;
 			gk_buf_adds(&g->text, l->cell[j].text);
 			char buf[48], *fw = gk_fold_width(l->cell[j].text);
 			g->num = gk_amount_parse(fw, buf, sizeof buf);
 			free(fw);
-			hsum += l->y1 - l->y0;
+			hsum += g->y1 - g->y0;
 		}
 	}
 	if (!nf)

@@ -1,0 +1,163 @@
+/* Unit tests of the column solver (normalize/solve.c). */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "../../normalize/parse.h"
+
+static solver_family func_family(void)
+{
+	solver_family f = {.name = "func", .nkey = 9,
+	                   .key = {"total", "basic_total", "basic_wages", "basic_family_subsidy",
+	                           "basic_goods_services", "basic_capital", "project_total",
+	                           "project_operating", "project_specific"}};
+	f.prior[3] = 3; /* as rules/columns.rules */
+	f.prior[5] = 2;
+	f.prior[7] = 1;
+	return f;
+}
+
+static void set_row(prow *r, const char *const *nums, int n, const int *slots)
+{
+	memset(r, 0, sizeof *r);
+	for (int i = 0; i < n; i++) {
+		snprintf(r->num[i], sizeof r->num[i], "%s", nums[i]);
+		r->slot[i] = slots ? slots[i] : -1;
+	}
+	r->nnum = n;
+}
+
+static const char *key_of(const solver_family *f, const prow *r, int j)
+{
+	return r->assign[j] >= 0 ? f->key[r->assign[j]] : "-";
+}
+
+/* flow text: 762.15 272.15 253.70 18.45 490.00 274.36 215.64, no positions;
+ * the arithmetic places each number */
+Test(solver, flow_row_by_identities)
+{
+	solver_family f = func_family();
+	prow r;
+	const char *n[] = {"762.15", "272.15", "253.70", "18.45", "490.00", "274.36", "215.64"};
+	set_row(&r, n, 7, NULL);
+	int leaf = 0;
+	gk_solve_rows(&f, &r, 1, GK_GEOM_FLOW, -1, &leaf, NULL, NULL, "t");
+	cr_assert_str_eq(key_of(&f, &r, 0), "total");
+	cr_assert_str_eq(key_of(&f, &r, 1), "basic_total");
+	cr_assert_str_eq(key_of(&f, &r, 2), "basic_wages");
+	/* 18.45 could be family subsidy or goods: the prior says goods */
+	cr_assert_str_eq(key_of(&f, &r, 3), "basic_goods_services");
+	cr_assert_str_eq(key_of(&f, &r, 4), "project_total");
+	cr_assert_str_eq(key_of(&f, &r, 5), "project_operating");
+	cr_assert_str_eq(key_of(&f, &r, 6), "project_specific");
+}
+
+/* 210 04 09 10.00 10.00 10.00: basic or project?  The column sums decide. */
+Test(solver, column_sums_settle_ties)
+{
+	solver_family f = func_family();
+	prow rows[3];
+	const char *tot[] = {"20.00", "10.00", "10.00", "10.00", "10.00", "10.00"};
+	const char *a[] = {"10.00", "10.00", "10.00"}; /* basic wages */
+	const char *b[] = {"10.00", "10.00", "10.00"}; /* project operating */
+	set_row(&rows[0], tot, 6, NULL);
+	set_row(&rows[1], a, 3, NULL);
+	set_row(&rows[2], b, 3, NULL);
+	int leaf[3] = {0, 1, 1};
+	gk_solve_rows(&f, rows, 3, GK_GEOM_FLOW, 0, leaf, NULL, NULL, "t");
+	/* together the two leaves must fill both basic and project */
+	int basic = 0, project = 0;
+	for (int i = 1; i < 3; i++) {
+		basic += !strcmp(key_of(&f, &rows[i], 1), "basic_total");
+		project += !strcmp(key_of(&f, &rows[i], 1), "project_total");
+	}
+	cr_assert_eq(basic, 1);
+	cr_assert_eq(project, 1);
+}
+
+/* A TAB row that lost an empty cell: 1265.6 372.0 336.5 0.7 34.8 | 893.6 _ 893.6
+ * printed at slots 0..5 and 7 belongs at 0..4, 6 and 8. */
+Test(solver, tab_dropped_cell_shifts_once)
+{
+	solver_family f = func_family();
+	prow r;
+	const char *n[] = {"1265.6", "372.0", "336.5", "0.7", "34.8", "893.6", "893.6"};
+	int slots[] = {0, 1, 2, 3, 4, 5, 7};
+	set_row(&r, n, 7, slots);
+	int leaf = 0;
+	gk_solve_rows(&f, &r, 1, GK_GEOM_TAB, -1, &leaf, NULL, NULL, "t");
+	cr_assert_str_eq(key_of(&f, &r, 3), "basic_family_subsidy");
+	cr_assert_str_eq(key_of(&f, &r, 4), "basic_goods_services");
+	cr_assert_str_eq(key_of(&f, &r, 5), "project_total");
+	cr_assert_str_eq(key_of(&f, &r, 6), "project_specific");
+}
+
+/* Positions win when the arithmetic allows them: a subtotal left blank in
+ * the source (368.80 = 323.24 + 45.56 with no basic_total printed). */
+Test(solver, blank_subtotal_keeps_positions)
+{
+	solver_family f = func_family();
+	prow r;
+	const char *n[] = {"368.80", "323.24", "45.56"};
+	int slots[] = {0, 2, 4};
+	set_row(&r, n, 3, slots);
+	int leaf = 0;
+	gk_solve_rows(&f, &r, 1, GK_GEOM_TAB, -1, &leaf, NULL, NULL, "t");
+	cr_assert_str_eq(key_of(&f, &r, 1), "basic_wages");
+	cr_assert_str_eq(key_of(&f, &r, 2), "basic_goods_services");
+}
+
+/* The same figures twice can go two ways: that is said in checks.csv. */
+Test(solver, ambiguity_is_reported)
+{
+	solver_family f = {.name = "basic", .nkey = 3, .key = {"total", "personnel", "public"}};
+	prow r;
+	const char *n[] = {"5.00", "5.00"};
+	set_row(&r, n, 2, NULL);
+	int leaf = 0;
+	gk_result *res = gk_result_new();
+	gk_solve_rows(&f, &r, 1, GK_GEOM_FLOW, -1, &leaf, NULL, res, "general_budget_basic_expenditure");
+	cr_assert_eq(res->ncheck, 1);
+	cr_assert_str_eq(res->checks[0].status, "ambiguous");
+	cr_assert_str_eq(res->checks[0].check, "solver:ambiguous");
+	gk_result_drop(res);
+}
+
+/* A table whose header named no column: nothing is placed, nothing breaks. */
+Test(solver, no_columns)
+{
+	solver_family f = {.name = "func", .nkey = 0};
+	prow r;
+	const char *n[] = {"1.00", "2.00"};
+	set_row(&r, n, 2, NULL);
+	int leaf = 0;
+	gk_solve_rows(&f, &r, 1, GK_GEOM_FLOW, -1, &leaf, NULL, NULL, "t");
+	cr_assert_eq(r.assign[0], -1);
+	cr_assert_eq(r.assign[1], -1);
+}
+
+/* x positions: the header word above a column decides between two keys
+ * the arithmetic cannot tell apart. */
+Test(solver, header_mask_decides)
+{
+	solver_family f = {.name = "three", .nkey = 6,
+	                   .key = {"total", "overseas_travel", "vehicle_total", "vehicle_purchase",
+	                           "vehicle_operation", "reception"}};
+	prow r;
+	const char *n[] = {"5.0", "5.0", "5.0"};
+	int slots[] = {0, 1, 2};
+	set_row(&r, n, 3, slots);
+	unsigned mask[3] = {1u << 0, 1u << 2, 1u << 4}; /* 合计, 公务用车购置及运行费, 运行费 */
+	int leaf = 0;
+	gk_solve_rows(&f, &r, 1, GK_GEOM_POS, -1, &leaf, mask, NULL, "t");
+	cr_assert_str_eq(key_of(&f, &r, 1), "vehicle_total");
+	cr_assert_str_eq(key_of(&f, &r, 2), "vehicle_operation");
+}
+
+Test(decimal, equal_within_units)
+{
+	cr_assert(gk_dec_eq("784.8", "784.80", 0));
+	cr_assert(gk_dec_eq("784.8", "784.7", 1));
+	cr_assert_not(gk_dec_eq("784.8", "784.6", 1));
+	cr_assert(gk_dec_eq("", "0", 0));
+	cr_assert_not(gk_dec_eq("abc", "0", 5));
+}
