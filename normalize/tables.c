@@ -674,6 +674,7 @@ static void interpret_keys(nctx *c, fam_id f, prow *p, rowkeys *k)
 	free(ccomp);
 
 	switch (f) {
+	case F_REVUNIT: /* rows by unit code or, like the function tables, by function code */
 	case F_FUNC:
 		if (ncode > 0 && strlen(codes[0]) == 2 && *c->ctx_class) {
 			/* 类 printed once above its 款/项 rows: "04 09 名称", "01 名称", "11" */
@@ -750,18 +751,6 @@ static void interpret_keys(nctx *c, fam_id f, prow *p, rowkeys *k)
 			k->name = cname;
 			cname = NULL;
 		}
-		break;
-	case F_REVUNIT:
-		if (ncode > 0) {
-			char out[16];
-			int nd = gk_func_code(codes[0], out);
-			if (nd == 5 || nd == 7 || (nd == 3 && !is_org_name(cname)))
-				snprintf(k->func, sizeof k->func, "%s", out);
-			else
-				snprintf(k->unit, sizeof k->unit, "%s", codes[0]);
-		}
-		k->name = cname;
-		cname = NULL;
 		break;
 	case F_PROJECT: {
 		if (ncode > 0)
@@ -2222,9 +2211,11 @@ static gk_doc *respaced(const gk_doc *doc)
 		double em = l->size > 0 ? l->size : (l->y1 - l->y0);
 		for (int j = 0; j < l->ncell; j++) {
 			int k = j;
-			if (l->geom == GK_GEOM_POS && one_cjk(l->cell[j].text))
+			/* (类 款 项 are three header columns, not a spaced word) */
+			if (l->geom == GK_GEOM_POS && one_cjk(l->cell[j].text) && strcmp(l->cell[j].text, "类"))
 				while (k + 1 < l->ncell && one_cjk(l->cell[k + 1].text) &&
-				       l->cell[k + 1].x0 - l->cell[k].x1 < 3 * em)
+				       l->cell[k + 1].x0 - l->cell[k].x1 < 3 * em && strcmp(l->cell[k + 1].text, "款") &&
+				       strcmp(l->cell[k + 1].text, "项"))
 					k++;
 			if (k == j) {
 				gk_line_add_cell(n, l->cell[j].x0, l->cell[j].x1, l->cell[j].text, strlen(l->cell[j].text));
