@@ -1,0 +1,303 @@
+#!/usr/bin/env bash
+# tests/harvest/run.sh - the driver as an operator meets it: incremental
+# re-runs, kill -9 and resume, write failures, shard merge, the harvest
+# lock, -j determinism.  Run from the repo root:
+#
+#   GONGKAI_BIN=bin tests/harvest/run.sh
+#
+# Inputs: samples/text/*.txt, else $GK_SEEDS/*.txt (default
+# /work/shared/seeds).  Works in its own temp directory; the last line is
+# "N passed, N failed" and the exit status is non-zero on any failure.
+set -u
+export LC_ALL=C
+
+ROOT=$(pwd)
+BIN=${GONGKAI_BIN:-bin}
+[ -x "$BIN/gongkai" ] || { echo "run.sh: no '$BIN/gongkai' (build first: make)"; exit 2; }
+G=$(cd "$BIN" && pwd)/gongkai
+export GONGKAI=$G # for scripts/harvest and scripts/shard
+[ -x scripts/harvest ] && [ -x scripts/shard ] || { echo "run.sh: run me from the repo root"; exit 2; }
+T=$(mktemp -d "${TMPDIR:-/tmp}/gk-harvest.XXXXXX")
+MNT=
+cleanup() {
+	[ -n "$MNT" ] && umount "$MNT" 2>/dev/null
+	jobs -p | xargs -r kill -9 2>/dev/null
+	rm -rf "$T"
+}
+trap cleanup EXIT
+# a snapshot of the rules: every run of the test sees the same ones
+cp -r "${GONGKAI_RULES:-$ROOT/rules}" "$T/rules" || exit 2
+export GONGKAI_RULES=$T/rules
+RULES=$GONGKAI_RULES
+
+npass=0 nfail=0
+ok() { npass=$((npass + 1)); echo "ok   $*"; }
+bad() { nfail=$((nfail + 1)); echo "FAIL $*"; }
+# check NAME COMMAND...: pass if the command succeeds
+check() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
+note() { echo "     $*"; }
+
+# what must not differ between two OUTs: everything but the manifest and locks
+EXCL=(-x .gongkai-manifest -x .gongkai.lock -x .harvest.lock -x .harvest.log)
+same_out() { diff -r "${EXCL[@]}" "$1" "$2" >"$T/diff.txt" 2>&1 || { head -5 "$T/diff.txt" | sed 's/^/     /'; return 1; }; }
+listing() {
+	(cd "$1" && find . \( -name .gongkai-manifest -o -name .gongkai.lock -o -name '.harvest.*' \) -prune \
+		-o -type f -print | sort | xargs -r -d '\n' sha256sum)
+}
+# inode of each entry: a skipped document keeps its directory
+inodes() { (cd "$1" && ls -1id -- */ | sort -k2); }
+no_leftovers() { [ -z "$(find "$1" -name '*.tmp.*' -o -name '.*.del.*' -o -name '.*.old.*')" ]; }
+now() { date +%s.%N; }
+fsub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a - b }'; }
+ok_docs() { awk -F'\t' '!/^#/ && $6 == 0' "$1/.gongkai-manifest" | wc -l; }
+
+# ---- inputs -----------------------------------------------------------------
+seeds=("$ROOT"/samples/text/*.txt)
+[ -e "${seeds[0]}" ] || seeds=("${GK_SEEDS:-/work/shared/seeds}"/*.txt)
+[ -e "${seeds[0]}" ] || { echo "run.sh: no seed texts (samples/text/*.txt)"; exit 2; }
+mkdir -p "$T/small" "$T/big"
+cp "${seeds[@]}" "$T/small/"
+for i in 1 2 3 4 5 6 7 8; do
+	for s in "${seeds[@]}"; do
+		b=${s##*/}
+		cp "$s" "$T/big/${b%.*}-copy$i.txt"
+	done
+done
+nsmall=${#seeds[@]}
+one=${seeds[0]##*/}
+nbig=$((nsmall * 8))
+echo "inputs: $nsmall seed texts; $nbig copies; gongkai $G"
+
+# ---- (a) unchanged documents are skipped -------------------------------------
+A=$T/a
+"$G" run -o "$A" "$T/small" 2>"$T/a1.err"
+rc1=$?
+nok=$(ok_docs "$A")
+[ "$rc1" -eq 0 ] || note "first run exited $rc1 ($nok of $nsmall documents ok): $(head -1 "$T/a1.err")"
+listing "$A" >"$T/a1.sum"
+inodes "$A" >"$T/a1.ino"
+"$G" run -o "$A" "$T/small" 2>"$T/a2.err"
+rc2=$?
+check "skip: second run reports every ok document skipped ($nok)" \
+	grep -q "^gongkai: $nsmall documents ($nok skipped unchanged" "$T/a2.err"
+check "skip: second run exits as the first ($rc1)" [ "$rc2" -eq "$rc1" ]
+listing "$A" >"$T/a2.sum"
+check "skip: OUT unchanged (checksums)" cmp -s "$T/a1.sum" "$T/a2.sum"
+inodes "$A" >"$T/a2.ino"
+check "skip: document directories untouched (inodes)" cmp -s "$T/a1.ino" "$T/a2.ino"
+
+cp -r "$RULES" "$T/rules2"
+r1=$(ls "$T/rules2"/*.rules | head -1)
+echo "# a comment changes the rules hash" >>"$r1"
+"$G" run -o "$A" --rules "$T/rules2" "$T/small" 2>"$T/a3.err"
+check "skip: changed rules re-process everything" grep -q "($((0)) skipped unchanged" "$T/a3.err"
+"$G" run -o "$A" --rules "$T/rules2" "$T/small" 2>"$T/a4.err"
+check "skip: ... and are then skipped again" grep -q "($nok skipped unchanged" "$T/a4.err"
+"$G" run -o "$A" --rules "$T/rules2" --force "$T/small" 2>"$T/a5.err"
+check "skip: --force re-processes everything" grep -q "(0 skipped unchanged" "$T/a5.err"
+listing "$A" >"$T/a5.sum"
+check "skip: a comment in the rules changes no output" cmp -s "$T/a1.sum" "$T/a5.sum"
+"$G" run -o "$A" --bom "$T/small" 2>"$T/a6.err"
+check "skip: --bom re-processes (the CSVs change)" grep -q "(0 skipped unchanged" "$T/a6.err"
+cp "$T/small/${seeds[0]##*/}" "$T/a-changed.txt"
+echo "追加一行" >>"$T/a-changed.txt"
+mkdir -p "$T/small2" && cp "$T/small"/* "$T/small2/" && cp "$T/a-changed.txt" "$T/small2/${seeds[0]##*/}"
+"$G" run -o "$A" --bom "$T/small2" 2>"$T/a7.err"
+check "skip: a changed input (other path, other bytes) is re-processed" \
+	grep -q "(0 skipped unchanged" "$T/a7.err"
+"$G" run -o "$A" --bom "$T/small2" 2>/dev/null
+echo "再追加" >>"$T/small2/${seeds[0]##*/}"
+"$G" run -o "$A" --bom "$T/small2" 2>"$T/a8.err"
+check "skip: only the changed document is re-processed" grep -q "($((nok - 1)) skipped unchanged" "$T/a8.err"
+
+# a document whose input turns bad loses its old output (a clean run would
+# not have it); one that is merely missing keeps it
+mkdir -p "$T/a-bad"
+cp "$T/small/$one" "$T/a-bad/"
+"$G" run -q -o "$T/a-bad-out" "$T/a-bad" 2>/dev/null
+head -c 4096 /dev/urandom >"$T/a-bad/$one"
+"$G" run -q -o "$T/a-bad-out" "$T/a-bad/$one" 2>/dev/null
+rc=$?
+check "skip: an input turned to garbage fails (exit $rc) and its output goes" \
+	test $rc -ne 0 -a ! -e "$T/a-bad-out/${one%.*}"
+cp "$T/small/$one" "$T/a-bad/"
+"$G" run -q -o "$T/a-bad-out" "$T/a-bad" 2>/dev/null
+rm "$T/a-bad/$one"
+"$G" run -q -o "$T/a-bad-out" "$T/a-bad/$one" 2>/dev/null
+rc=$?
+check "skip: a missing input fails (exit $rc) and keeps its output" \
+	test $rc -eq 3 -a -f "$T/a-bad-out/${one%.*}/document.csv"
+
+# ---- (b) kill -9 at any moment, re-run: OUT equals a clean run's -----------------
+t0=$(now)
+"$G" run -q -j1 -o "$T/b-clean" "$T/big"
+rcb=$?
+tclean=$(fsub "$(now)" "$t0")
+note "clean -j1 run of $nbig documents: ${tclean}s, exit $rcb"
+# run to completion, retrying while a just-killed run's worker still holds the lock
+finish_run() {
+	local out=$1 tries=0 rc
+	while :; do
+		"$G" run -q -j1 -o "$out" "$T/big" 2>"$T/b-finish.err"
+		rc=$?
+		[ $rc -eq 13 ] && [ $tries -lt 20 ] || break
+		tries=$((tries + 1))
+		sleep 0.1
+	done
+	return $rc
+}
+# start a run and kill -9 it after $2 seconds
+kill_run() {
+	"$G" run -q -j1 -o "$1" "$T/big" 2>/dev/null &
+	local pid=$!
+	sleep "$2"
+	if kill -9 "$pid" 2>/dev/null; then killed=$((killed + 1)); fi
+	wait "$pid" 2>/dev/null
+}
+killed=0
+iters=0
+for frac in 0.03 0.15 0.3 0.5 0.7 0.9; do
+	# a fixed spread over the clean run's duration plus jitter, within 0.05..1.5 s
+	d1=$(awk -v t="$tclean" -v f="$frac" -v r=$RANDOM 'BEGIN { d = t * f + (r % 100) / 2000; if (d < .05) d = .05; if (d > 1.5) d = 1.5; printf "%.3f", d }')
+	d2=$(awk -v t="$tclean" -v r=$RANDOM 'BEGIN { d = t * (r % 50) / 100; if (d < .05) d = .05; printf "%.3f", d }')
+	out=$T/b-$frac
+	kill_run "$out" "$d1"
+	kill_run "$out" "$d2" # and kill the resumed run too
+	finish_run "$out"
+	rc=$?
+	iters=$((iters + 1))
+	if [ $rc -eq "$rcb" ] && same_out "$T/b-clean" "$out" && no_leftovers "$out"; then
+		ok "kill: killed at ${d1}s and again at ${d2}s, re-run: OUT equals the clean run's"
+	else
+		bad "kill: killed at ${d1}s and ${d2}s: exit $rc (want $rcb), OUT differs or has leftovers"
+	fi
+done
+note "$killed of $((iters * 2)) runs were still running when killed"
+check "kill: at least a quarter of the kills hit a running run" [ $((killed * 4)) -ge $((iters * 2)) ]
+
+# ---- (c) write failures -------------------------------------------------------
+: >"$T/afile"
+"$G" run -o "$T/afile/out" "$T/small" 2>"$T/c1.err"
+rc=$?
+check "write: OUT under a regular file exits 10" [ $rc -eq 10 ]
+check "write: ... naming the path" grep -q "'$T/afile/out'" "$T/c1.err"
+check "write: ... creating nothing" [ ! -e "$T/afile/out" ]
+"$G" combine -o "$T/afile" 2>/dev/null
+check "write: combine into a regular file fails" [ $? -ne 0 ]
+
+if [ "$(id -u)" -eq 0 ] && mkdir -p "$T/mnt" && mount -t tmpfs -o size=64k tmpfs "$T/mnt" 2>/dev/null; then
+	MNT=$T/mnt
+	# size the file system so that one document fits and all of them do not
+	"$G" run -q -o "$T/c-probe" "$T/small/$one"
+	need=$(du -s --block-size=1 "$T/c-probe" | cut -f1)
+	size=$(((need * 3 / 2 / 4096 + 3) * 4096))
+	mount -o remount,size=$size "$MNT"
+	"$G" run -q -o "$MNT/out" "$T/small/$one" 2>"$T/c2.err"
+	rc=$?
+	if [ $rc -ne 0 ]; then
+		note "disk full: one document did not fit into ${size} bytes; skipped"
+	else
+		doc1=${one%.*}
+		listing "$MNT/out/$doc1" >"$T/c-doc1.sum"
+		"$G" run -q -o "$MNT/out" "$T/small" "$T/big" 2>"$T/c3.err"
+		rc=$?
+		check "disk full: exit 10 or 1 (got $rc)" test $rc -eq 10 -o $rc -eq 1
+		check "disk full: says so" grep -q "No space left on device" "$T/c3.err"
+		listing "$MNT/out/$doc1" >"$T/c-doc1b.sum"
+		check "disk full: the earlier document's output intact" cmp -s "$T/c-doc1.sum" "$T/c-doc1b.sum"
+		check "disk full: no temp file visible as a document" \
+			[ -z "$(find "$MNT/out" -mindepth 1 -maxdepth 1 ! -name '.*' -name '*.tmp.*')" ]
+		half=0
+		for d in "$MNT/out"/*/; do [ -f "$d/document.csv" ] || half=1; done
+		check "disk full: every document directory is complete" [ $half -eq 0 ]
+		# room again: a re-run completes and equals a clean run
+		mount -o remount,size=64m "$MNT"
+		"$G" run -q -o "$MNT/out" "$T/small" "$T/big" 2>/dev/null
+		rc=$?
+		"$G" run -q -o "$T/c-clean" "$T/small" "$T/big" 2>/dev/null
+		check "disk full: after freeing space a re-run equals a clean run (exit $rc)" same_out "$T/c-clean" "$MNT/out"
+		check "disk full: ... without leftovers" no_leftovers "$MNT/out"
+	fi
+	umount "$MNT" && MNT=
+else
+	note "disk full: skipped (needs root and mount -t tmpfs)"
+fi
+
+# ---- (d) shards merged equal one run --------------------------------------------
+scripts/shard run 1 2 "$T/d-s1" "$T/small" "$T/big" 2>/dev/null
+scripts/shard run 2 2 "$T/d-s2" "$T/small" "$T/big" 2>/dev/null
+n1=$(scripts/shard list 1 2 "$T/small" "$T/big" | wc -l)
+n2=$(scripts/shard list 2 2 "$T/small" "$T/big" | wc -l)
+check "shard: the two shards split $((nsmall + nbig)) documents ($n1 + $n2)" [ $((n1 + n2)) -eq $((nsmall + nbig)) ]
+scripts/shard merge "$T/d-merged" "$T/d-s1" "$T/d-s2"
+check "shard: merge exits 0" [ $? -eq 0 ]
+"$G" run -q -o "$T/d-single" "$T/small" "$T/big" 2>/dev/null
+ncsv=$(ls "$T/d-single"/*.csv 2>/dev/null | wc -l)
+same=1
+for f in "$T/d-single"/*.csv; do cmp -s "$f" "$T/d-merged/${f##*/}" || same=0; done
+check "shard: the $ncsv combined CSVs equal a single run's" test $same -eq 1 -a "$ncsv" -gt 0
+check "shard: the whole merged OUT equals a single run's" same_out "$T/d-single" "$T/d-merged"
+"$G" run -o "$T/d-merged" "$T/small" "$T/big" 2>"$T/d.err"
+nokd=$(ok_docs "$T/d-single")
+check "shard: the shards' manifests carried over (re-run skips $nokd)" grep -q "($nokd skipped unchanged" "$T/d.err"
+mkdir -p "$T/d-dup/a" "$T/d-dup/b" && cp "$T/small/$one" "$T/d-dup/a/" && cp "$T/small/$one" "$T/d-dup/b/"
+scripts/shard run 1 1 "$T/d-dup-s1" "$T/d-dup/a" 2>/dev/null
+scripts/shard run 1 1 "$T/d-dup-s2" "$T/d-dup/b" 2>/dev/null
+scripts/shard merge "$T/d-dup-out" "$T/d-dup-s1" "$T/d-dup-s2" 2>"$T/d-dup.err"
+check "shard: a document name two shards produced fails the merge" [ $? -eq 1 ]
+check "shard: ... and says so" grep -q "duplicate document name" "$T/d-dup.err"
+
+# ---- (e) the harvest lock ---------------------------------------------------------
+H=$T/h
+mkdir -p "$H"
+flock -o "$H/.harvest.lock" sleep 30 &
+lockpid=$!
+for _ in $(seq 50); do flock -n "$H/.harvest.lock" true 2>/dev/null || break; sleep 0.05; done
+t0=$(now)
+scripts/harvest -o "$H" "$T/small" 2>"$T/e1.err"
+rc=$?
+dt=$(fsub "$(now)" "$t0")
+check "harvest: a second harvest exits 13" [ $rc -eq 13 ]
+check "harvest: ... at once (${dt}s)" awk -v d="$dt" 'BEGIN { exit !(d < 2) }'
+check "harvest: ... saying why" grep -q "another harvest is running" "$T/e1.err"
+kill "$lockpid" 2>/dev/null
+wait "$lockpid" 2>/dev/null
+scripts/harvest -o "$H" "$T/small" 2>"$T/e2.err"
+rc=$?
+want=0
+[ "$rc1" -eq 0 ] || want=1
+check "harvest: a free harvest exits $want (got $rc)" [ $rc -eq $want ]
+check "harvest: one timestamped log line per run" \
+	[ "$(grep -cE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}[-+][0-9]{4} exit=' "$H/.harvest.log")" -eq 2 ]
+check "harvest: quiet when all is well" test ! -s "$T/e2.err" -o "$want" -ne 0
+scripts/harvest -o "$H" 2>/dev/null
+check "harvest: no PATH is a usage error (2)" [ $? -eq 2 ]
+flock -o "$H/.gongkai.lock" sleep 30 &
+lockpid=$!
+for _ in $(seq 50); do flock -n "$H/.gongkai.lock" true 2>/dev/null || break; sleep 0.05; done
+"$G" run -q -o "$H" --force "$T/small" 2>"$T/e3.err"
+rc=$?
+kill "$lockpid" 2>/dev/null
+wait "$lockpid" 2>/dev/null
+check "lock: gongkai run on an OUT in use exits 13" [ $rc -eq 13 ]
+check "lock: ... naming OUT" grep -q "'$H' is in use" "$T/e3.err"
+
+# ---- (f) -j2 writes what -j1 writes ------------------------------------------------
+"$G" run -q -j2 -o "$T/f-j2" "$T/big" 2>/dev/null
+check "parallel: -j2 output identical to -j1 output" same_out "$T/b-clean" "$T/f-j2"
+
+# ---- exit codes ---------------------------------------------------------------------
+"$G" run -o "$T/x" 2>/dev/null
+check "exit: no PATH is 2" [ $? -eq 2 ]
+"$G" run -q -o "$T/x" "$T/nonexistent.pdf" 2>/dev/null
+check "exit: one missing input is 3 (cannot open)" [ $? -eq 3 ]
+"$G" run -q -o "$T/x" "$T/nonexistent.pdf" "$T/small" 2>/dev/null
+check "exit: several inputs, one failed, is 1" [ $? -eq 1 ]
+"$G" run -q -o "$T/x" --rules "$T/nonexistent-rules" "$T/small" 2>/dev/null
+check "exit: bad rules is 11" [ $? -eq 11 ]
+mkdir -p "$T/dup/sub" && cp "$T/small/$one" "$T/dup/" && cp "$T/small/$one" "$T/dup/sub/"
+"$G" run -q -o "$T/x" "$T/dup" 2>"$T/dup.err"
+check "exit: a duplicate document name fails the second one" grep -q "'$T/dup/sub/$one': duplicate document name" "$T/dup.err"
+
+echo "$npass passed, $nfail failed"
+[ "$nfail" -eq 0 ]
