@@ -50,11 +50,14 @@ $(BIN)/unit-tests: $(TESTOBJ) $(O)/libgongkai.a
 deps:
 	scripts/install-deps
 
+# the text disclosures and their rendered PDFs share document names, so
+# they go to two output trees
 demo: deps
 	$(MAKE) all
 	rm -rf out
-	$(BIN)/gongkai run -o out samples/text samples/pdf; rc=$$?; \
-	  echo "demo: wrote $$(ls out/*.csv | wc -l) combined tables under out/ (exit $$rc)"; \
+	$(BIN)/gongkai run -o out/text samples/text; rc=$$?; \
+	  $(BIN)/gongkai run -o out/pdf samples/pdf; rc2=$$?; [ $$rc2 -gt $$rc ] && rc=$$rc2; \
+	  echo "demo: $$(ls out/text/*.csv out/pdf/*.csv | wc -l) combined tables under out/text and out/pdf (exit $$rc)"; \
 	  test $$rc -le 1
 
 # every test, then every test again under ASan + UBSan
