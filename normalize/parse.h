@@ -34,6 +34,7 @@ typedef struct prow {
 	int assign[MAXNUM];/* key index chosen by the solver */
 	int ambiguous;     /* the solver had more than one answer */
 	double bias[32];   /* extra cost of a key for this row (code meaning) */
+	char label[64];    /* how checks.csv names the row (code or name) */
 } prow;
 
 /* Column solver (solve.c). */

@@ -189,7 +189,7 @@ static int violations(const ctx *c, const long long *val, const int *set)
 	int bad = 0;
 	for (int i = 0; i < c->nid; i++) {
 		const cident *d = &c->id[i];
-		if (!set[d->lhs])
+		if (!set[d->lhs] && !d->le)
 			continue;
 		int any = 0;
 		long long sum = 0;
@@ -199,7 +199,8 @@ static int violations(const ctx *c, const long long *val, const int *set)
 		if (!any)
 			continue;
 		if (d->le) {
-			if (sum > val[d->lhs] + 1)
+			/* a 其中 part printed without the whole it is part of, or larger */
+			if (!effset[d->lhs] || sum > val[d->lhs] + 1)
 				bad++;
 		} else {
 			long long diff = sum - val[d->lhs];
@@ -482,6 +483,8 @@ void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom
 		}
 	}
 
+	int in_sums = total_row >= 0 && any_leaf;
+	int final_bad = in_sums ? colsum_bad(&c, rows, nrows, sol, total_row, leaf) : 0;
 	for (int i = 0; i < nrows; i++) {
 		for (int j = 0; j < rows[i].nnum; j++)
 			rows[i].assign[j] = -1;
@@ -491,27 +494,36 @@ void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom
 		int m = rows[i].nnum < K ? rows[i].nnum : K;
 		for (int j = 0; j < m; j++)
 			rows[i].assign[j] = cd->key[j];
-		/* still open: another placement as good (same integer cost) */
+		/* still open: another placement as good (same integer cost) that
+		 * the column sums do not rule out either */
 		rows[i].ambiguous = 0;
-		for (int k = 0; k < sol[i].n; k++)
-			if (k != sol[i].pick && (int)sol[i].c[k].cost == (int)cd->cost &&
-			    memcmp(sol[i].c[k].key, cd->key, (size_t)m) != 0)
-				rows[i].ambiguous = 1;
+		int alt = -1;
+		for (int k = 0; k < sol[i].n && alt < 0; k++) {
+			if (k == sol[i].pick || (int)sol[i].c[k].cost != (int)cd->cost ||
+			    !memcmp(sol[i].c[k].key, cd->key, (size_t)m))
+				continue;
+			if (in_sums && (i == total_row || leaf[i])) {
+				int keep = sol[i].pick;
+				sol[i].pick = k;
+				int b = colsum_bad(&c, rows, nrows, sol, total_row, leaf);
+				sol[i].pick = keep;
+				if (b > final_bad)
+					continue;
+			}
+			alt = k;
+		}
+		rows[i].ambiguous = alt >= 0;
 		if (rows[i].ambiguous && r) {
-			gk_buf b = {0}, alt = {0};
+			gk_buf b = {0}, altb = {0};
 			for (int j = 0; j < m; j++)
 				gk_buf_addf(&b, "%s%s=%s", j ? " " : "", fam->key[cd->key[j]], rows[i].num[j]);
-			for (int k = 0; k < sol[i].n; k++)
-				if (k != sol[i].pick && (int)sol[i].c[k].cost == (int)cd->cost) {
-					for (int j = 0; j < m; j++)
-						gk_buf_addf(&alt, "%s%s=%s", j ? " " : "", fam->key[sol[i].c[k].key[j]], rows[i].num[j]);
-					break;
-				}
-			const char *label = rows[i].ntext ? rows[i].text[0] : "";
-			gk_result_add_check(r, table_id, "solver:ambiguous", label, alt.s ? alt.s : "", b.s ? b.s : "",
+			for (int j = 0; j < m; j++)
+				gk_buf_addf(&altb, "%s%s=%s", j ? " " : "", fam->key[sol[i].c[alt].key[j]], rows[i].num[j]);
+			const char *label = rows[i].label[0] ? rows[i].label : rows[i].ntext ? rows[i].text[0] : "";
+			gk_result_add_check(r, table_id, "solver:ambiguous", label, altb.s ? altb.s : "", b.s ? b.s : "",
 			                    "ambiguous");
 			gk_buf_drop(&b);
-			gk_buf_drop(&alt);
+			gk_buf_drop(&altb);
 		}
 	}
 	free(slotmap);

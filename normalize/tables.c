@@ -1712,6 +1712,12 @@ static void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 			fprintf(stderr, "\n");
 		}
 		interpret_keys(c, f, &rows[i], &keys[i]);
+		{
+			rowkeys *k = &keys[i];
+			const char *lab = *k->func ? k->func : *k->econ ? k->econ : *k->unit ? k->unit
+			                  : k->total ? "合计" : k->name ? k->name : "";
+			snprintf(rows[i].label, sizeof rows[i].label, "%s", lab);
+		}
 		if (*keys[i].econ)
 			econ_bias(c, &sf, keys[i].econ, &rows[i]);
 		if (keys[i].total && total_row < 0)
@@ -2011,7 +2017,9 @@ static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
 		for (int i = 0; i < ns; i++)
 			if (sr[i].right) {
 				map[nr] = i;
-				rows[nr++] = sr[i].nums;
+				rows[nr] = sr[i].nums;
+				snprintf(rows[nr].label, sizeof rows[nr].label, "%s", sr[i].item ? sr[i].item : "");
+				nr++;
 			}
 		if (geom == GK_GEOM_TAB)
 			for (int i = 0; i < nr; i++)
