@@ -2104,7 +2104,10 @@ static int span_has_table(const nctx *c, int b, int e)
 		if (c->x[i].skip)
 			continue;
 		seen++;
-		if (is_header_line(c, &c->x[i]) || line_has_amount(c, i))
+		/* a header, numbers, or a table head's unit / department line (a
+		 * table printed without data still has those) */
+		if (is_header_line(c, &c->x[i]) || line_has_amount(c, i) || rule_any(c, "unit", c->x[i].compact) ||
+		    rule_any(c, "dept", c->x[i].compact))
 			return 1;
 	}
 	return 0;
