@@ -848,6 +848,9 @@ static int assemble_rows(nctx *c, fam_id f, int b, int e, prow *rows, int maxrow
 			head_meta(c, x, &sh);
 			continue;
 		}
+		/* the header repeated at the top of the next page */
+		if (rule_any(c, "header-repeat", x->compact) && !line_has_amount(c, i))
+			continue;
 		tok t[256];
 		int n = tokens_of(x->l, t, 256);
 		if (!n)
