@@ -834,6 +834,7 @@ static int assemble_rows(nctx *c, fam_id f, int b, int e, prow *rows, int maxrow
 	prow pend;
 	memset(&pend, 0, sizeof pend);
 	double pend_y = 0;
+	int pend_page = 0;
 	*end_line = e;
 	for (int i = b; i < e; i++) {
 		const xline *x = &c->x[i];
@@ -851,6 +852,11 @@ static int assemble_rows(nctx *c, fam_id f, int b, int e, prow *rows, int maxrow
 		/* the header repeated at the top of the next page */
 		if (rule_any(c, "header-repeat", x->compact) && !line_has_amount(c, i))
 			continue;
+		/* running prose after the table: a long sentence is no row */
+		if (strlen(x->compact) > 45 && strstr(x->compact, "。")) {
+			*end_line = i;
+			break;
+		}
 		tok t[256];
 		int n = tokens_of(x->l, t, 256);
 		if (!n)
@@ -873,7 +879,7 @@ static int assemble_rows(nctx *c, fam_id f, int b, int e, prow *rows, int maxrow
 			for (int j = 0; j < n; j++)
 				prow_add_text(&pend, &t[j]);
 			if (!pend_y)
-				pend_y = x->l->y0;
+				pend_y = x->l->y0, pend_page = x->l->page;
 			continue;
 		}
 		if (starts) {
@@ -934,7 +940,8 @@ static int assemble_rows(nctx *c, fam_id f, int b, int e, prow *rows, int maxrow
 		year_line = strlen(q) >= 7 && is_digits((char[]){q[0], q[1], q[2], q[3], 0}, 4, 4) && !strncmp(q + 4, "年", 3);
 		free(cp);
 	}
-	if (pend.ntext && nr && !year_line) {
+	/* (text on a later page than the last row is not its suffix) */
+	if (pend.ntext && nr && !year_line && c->x[rows[nr - 1].line1].l->page == pend_page) {
 		prow *dst = &rows[nr - 1];
 		for (int j = 0; j < pend.ntext && dst->ntext < 32; j++) {
 			dst->tidx[dst->ntext] = pend.tidx[j];
@@ -1566,10 +1573,11 @@ static void with_logical_rows(nctx *c, const tspan *sp, gk_table *t, span_parser
  * x-cluster of numbers, as a mask of the keys whose column rule it
  * matches (the total only for 合计/总计). */
 static unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, const prow *rows, int nr,
-                              char ***xname_out, int *nslot)
+                              char ***xname_out, int *nslot, unsigned **leafmask_out)
 {
 	*xname_out = NULL;
 	*nslot = 0;
+	*leafmask_out = NULL;
 	int maxslot = -1;
 	for (int i = 0; i < nr; i++)
 		for (int j = 0; j < rows[i].nnum; j++)
@@ -1580,8 +1588,10 @@ static unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, in
 	int C = maxslot + 1;
 	unsigned *mask = gk_calloc((size_t)C, sizeof *mask);
 	char **xname = gk_calloc((size_t)C, sizeof *xname);
+	unsigned *leafmask = gk_calloc((size_t)C, sizeof *leafmask);
 	*xname_out = xname;
 	*nslot = C;
+	*leafmask_out = leafmask;
 	double *a = gk_malloc(sizeof(double) * (size_t)C), *b = gk_malloc(sizeof(double) * (size_t)C);
 	for (int s = 0; s < C; s++)
 		a[s] = 1e18, b[s] = -1e18;
@@ -1654,9 +1664,14 @@ static unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, in
 				continue;
 			anyrule = 1;
 			for (int k = 1; k < sf->nkey && k < 32; k++)
-				if (!strcmp(cols[r]->name + fl + 1, sf->key[k]))
+				if (!strcmp(cols[r]->name + fl + 1, sf->key[k])) {
 					mask[s] |= 1u << k;
+					if (*lw && gk_rule_match(cols[r], lw, strlen(lw), NULL))
+						leafmask[s] |= 1u << k; /* the leaf's own words name it */
+				}
 		}
+		if (*lw && rule_any(c, "total-header", lw))
+			leafmask[s] |= 1u;
 		/* words that name no column of the contract, not even a group
 		 * of them: a column of its own, kept as x_<header path>
 		 * (TABLES.md "Nothing is lost") */
@@ -1668,6 +1683,84 @@ static unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, in
 	free(a);
 	free(b);
 	return mask;
+}
+
+/* Tables do not always print their columns in the contract's order (a
+ * 三公 table with 公务接待费 before 公务用车).  Where the leaf header words
+ * name one key each, put the keys in the order of their columns; a key no
+ * leaf names goes before the first named key that follows it in the
+ * contract's order.  The masks (bit k = key k) follow the keys. */
+static void reorder_keys(solver_family *sf, const unsigned *leafmask, int nslot, unsigned *mask)
+{
+	int K = sf->nkey, slot_of[32], named = 0;
+	/* the first column is the row total; a leaf header that names
+	 * something else there is out of line with its columns: not trusted */
+	if (nslot < 1 || leafmask[0] != 1u)
+		return;
+	for (int k = 0; k < K; k++)
+		slot_of[k] = -1;
+	for (int s = 0; s < nslot; s++) {
+		unsigned m = leafmask[s];
+		if (!m || (m & (m - 1)))
+			continue; /* none, or more than one key */
+		int k = __builtin_ctz(m);
+		if (k < K && slot_of[k] < 0)
+			slot_of[k] = s, named++;
+	}
+	if (named < 2)
+		return;
+	/* a key no leaf names but some column's words do (a group header):
+	 * its first such column */
+	int weak[32];
+	for (int k = 0; k < K; k++) {
+		weak[k] = -1;
+		for (int s = 0; s < nslot && mask && slot_of[k] < 0; s++)
+			if (mask[s] & (1u << k)) {
+				weak[k] = s;
+				break;
+			}
+	}
+	for (int k = 0; k < K; k++)
+		if (weak[k] >= 0)
+			slot_of[k] = weak[k];
+	int order[32], n = 0;
+	/* named keys by column */
+	for (int s = 0; s < nslot; s++)
+		for (int k = 0; k < K; k++)
+			if (slot_of[k] == s)
+				order[n++] = k;
+	/* the others before the first named key that follows them */
+	for (int k = 0; k < K; k++) {
+		if (slot_of[k] >= 0)
+			continue;
+		int at = n;
+		for (int q = 0; q < n; q++)
+			if (slot_of[order[q]] >= 0 && order[q] > k) {
+				at = q;
+				break;
+			}
+		memmove(order + at + 1, order + at, sizeof(int) * (size_t)(n - at));
+		order[at] = k;
+		n++;
+	}
+	int same = 1;
+	for (int q = 0; q < K; q++)
+		same &= order[q] == q;
+	if (same)
+		return;
+	solver_family old = *sf;
+	for (int q = 0; q < K; q++) {
+		sf->key[q] = old.key[order[q]];
+		sf->prior[q] = old.prior[order[q]];
+	}
+	if (mask)
+		for (int s = 0; s < nslot; s++) {
+			unsigned m = 0;
+			for (int q = 0; q < K; q++)
+				if (mask[s] & (1u << order[q]))
+					m |= 1u << q;
+			mask[s] = m;
+		}
 }
 
 static void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
@@ -1741,7 +1834,13 @@ static void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 	}
 	char **xname = NULL;
 	int nslot = 0;
-	unsigned *mask = geom == GK_GEOM_POS ? header_masks(c, &sf, sp->begin, h.first_row, rows, nr, &xname, &nslot) : NULL;
+	unsigned *leafmask = NULL;
+	unsigned *mask = geom == GK_GEOM_POS
+	                     ? header_masks(c, &sf, sp->begin, h.first_row, rows, nr, &xname, &nslot, &leafmask)
+	                     : NULL;
+	if (leafmask)
+		reorder_keys(&sf, leafmask, nslot, mask);
+	free(leafmask);
 	/* numbers under a header the contract does not name: set aside */
 	typedef struct xval { int row; int slot; char num[48]; } xval;
 	xval *xv = NULL;
