@@ -46,17 +46,7 @@
 #include <time.h>
 #include <unistd.h>
 
-/* RLIMIT_AS and AddressSanitizer's shadow memory do not mix */
-#if defined(__SANITIZE_ADDRESS__)
-#define GK_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define GK_ASAN 1
-#endif
-#endif
-#ifndef GK_ASAN
-#define GK_ASAN 0
-#endif
+/* GK_ASAN (gk.h): RLIMIT_AS and AddressSanitizer do not mix */
 
 #define MANIFEST ".gongkai-manifest"
 #define LOCKFILE ".gongkai.lock"

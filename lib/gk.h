@@ -16,6 +16,18 @@
 
 #define GK_VERSION "0.1.0"
 
+/* Built with AddressSanitizer?  (RLIMIT_AS and its shadow memory do not mix.) */
+#if defined(__SANITIZE_ADDRESS__)
+#define GK_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define GK_ASAN 1
+#endif
+#endif
+#ifndef GK_ASAN
+#define GK_ASAN 0
+#endif
+
 /* Exit codes, documented in README.md ("Exit codes").  A per-document
  * failure carries one of the codes from GK_EOPEN on; a run over several
  * documents exits GK_EFAIL when any of them failed. */
@@ -86,6 +98,10 @@ void gk_strv_drop(gk_strv *sv);
 /* Read a whole stream / file.  Returns NULL with errno set on failure. */
 char *gk_read_stream(FILE *f, size_t *len);
 char *gk_read_file(const char *path, size_t *len);
+
+/* Write `len` bytes to `path` (created or truncated) and fsync it.
+ * Returns 0, or -1 with errno set. */
+int gk_write_file(const char *path, const char *data, size_t len);
 
 /* Write `len` bytes to `path` atomically: a temp file in the same
  * directory, fsync, rename.  Returns 0, or -1 with errno set (the temp file

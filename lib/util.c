@@ -257,16 +257,11 @@ char *gk_read_file(const char *path, size_t *len)
 	return s;
 }
 
-int gk_write_atomic(const char *path, const char *data, size_t len)
+int gk_write_file(const char *path, const char *data, size_t len)
 {
-	char *tmp = gk_strfmt("%s.tmp.%ld", path, (long)getpid());
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0) {
-		int e = errno;
-		free(tmp);
-		errno = e;
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0)
 		return -1;
-	}
 	size_t off = 0;
 	while (off < len) {
 		ssize_t w = write(fd, data + off, len - off);
@@ -279,23 +274,26 @@ int gk_write_atomic(const char *path, const char *data, size_t len)
 	}
 	if (fsync(fd) < 0 && errno != EINVAL)
 		goto fail;
-	if (close(fd) < 0) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, path) < 0)
-		goto fail;
-	free(tmp);
-	return 0;
+	return close(fd);
 fail:;
 	int e = errno;
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-	free(tmp);
+	close(fd);
 	errno = e;
 	return -1;
+}
+
+int gk_write_atomic(const char *path, const char *data, size_t len)
+{
+	char *tmp = gk_strfmt("%s.tmp.%ld", path, (long)getpid());
+	if (gk_write_file(tmp, data, len) < 0 || rename(tmp, path) < 0) {
+		int e = errno;
+		unlink(tmp);
+		free(tmp);
+		errno = e;
+		return -1;
+	}
+	free(tmp);
+	return 0;
 }
 
 int gk_mkdirs(const char *path)

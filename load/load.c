@@ -84,30 +84,6 @@ int gkl_valid_table_id(const char *id)
 	       strncasecmp(id, "sqlite_", 7);
 }
 
-int gkl_write_file(const char *path, const char *data, size_t len)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0)
-		return -1;
-	size_t off = 0;
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		off += (size_t)w;
-	}
-	if (fsync(fd) < 0 && errno != EINVAL)
-		goto fail;
-	return close(fd);
-fail:;
-	int e = errno;
-	close(fd);
-	errno = e;
-	return -1;
-}
 
 void gkl_fsync_dir(const char *path)
 {
@@ -206,7 +182,7 @@ static void render_tables(const gk_result *r, int first, int bom, char **out, si
 static int write_csv(const char *dir, const char *name, const char *data, size_t len)
 {
 	char *path = gk_strfmt("%s/%s.csv", dir, name);
-	int rc = gkl_write_file(path, data, len);
+	int rc = gk_write_file(path, data, len);
 	int e = errno;
 	free(path);
 	errno = e;

@@ -14,7 +14,6 @@ int gkl_valid_doc(const char *doc);
 int gkl_valid_table_id(const char *id);
 
 /* Create/truncate `path`, write `len` bytes, fsync, close.  0 or -1/errno. */
-int gkl_write_file(const char *path, const char *data, size_t len);
 /* fsync a directory (best effort, errors ignored). */
 void gkl_fsync_dir(const char *path);
 /* rm -rf without following symlinks.  0, or -1 with errno (ENOENT is 0). */

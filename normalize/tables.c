@@ -2492,20 +2492,24 @@ static int pcol_of(const pcol *pc, double pos)
 	return best;
 }
 
+/* The line of a performance table's header that holds 三级指标 and
+ * `also`; -1 if there is none, or if it is flow text (no positions to
+ * place the cells by: such a table is written with its header only). */
+static int indicator_header(const nctx *c, const tspan *sp, const char *also)
+{
+	for (int i = sp->begin; i < sp->end; i++)
+		if (strstr(c->x[i].compact, "三级指标") && strstr(c->x[i].compact, also))
+			return c->x[i].l->geom == GK_GEOM_FLOW ? -1 : i;
+	return -1;
+}
+
 static void parse_dperf(nctx *c, const tspan *sp, gk_table *t)
 {
 	/* the indicator header line */
-	int hl = -1;
-	for (int i = sp->begin; i < sp->end; i++)
-		if (strstr(c->x[i].compact, "三级指标") && strstr(c->x[i].compact, "一级指标")) {
-			hl = i;
-			break;
-		}
+	int hl = indicator_header(c, sp, "一级指标");
 	if (hl < 0)
 		return;
 	const gk_line *h = c->x[hl].l;
-	if (h->geom == GK_GEOM_FLOW)
-		return; /* no positions: not attempted */
 	pcol pc = {0};
 	static const struct { const char *word, *key; } hw[] = {
 		{"一级指标", "level1"}, {"二级指标", "level2"}, {"三级指标", "indicator"},
@@ -2599,17 +2603,10 @@ static void parse_dperf(nctx *c, const tspan *sp, gk_table *t)
 
 static void parse_pperf(nctx *c, const tspan *sp, gk_table *t)
 {
-	int hl = -1;
-	for (int i = sp->begin; i < sp->end; i++)
-		if (strstr(c->x[i].compact, "三级指标") && strstr(c->x[i].compact, "指标值")) {
-			hl = i;
-			break;
-		}
+	int hl = indicator_header(c, sp, "指标值");
 	if (hl < 0)
 		return;
 	const gk_line *h = c->x[hl].l;
-	if (h->geom == GK_GEOM_FLOW)
-		return; /* no positions: not attempted */
 	int tab = h->geom == GK_GEOM_TAB;
 	/* the leaf header: money columns, then (三级指标, 指标值) pairs; a
 	 * cell's virtual column is the leaf it starts under */
