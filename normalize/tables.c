@@ -503,16 +503,25 @@ static int tok_is_code(const tok *t, int n, int i, int code_family)
 {
 	if (!code_family || !tok_is_plain_int(&t[i]))
 		return 0;
-	/* "502 99" at the end of a line: a split code (类 of 2-3 digits
-	 * starting 2, 3 or 5, then 款/项 of 2) */
+	/* "… 其他商品和服务支出 502 99": a split code ending a line after a
+	 * label (类 of 3 digits starting 2, 3 or 5, then one or two 款/项 of
+	 * 2); integer amounts would not stop at such a pair */
 	size_t li = strlen(t[i].text);
-	if (li == 3 && strchr("235", t[i].text[0]) && i + 1 < n && tok_is_plain_int(&t[i + 1]) &&
-	    strlen(t[i + 1].text) == 2)
-		return 1;
-	if (li == 2 && i > 0 && tok_is_plain_int(&t[i - 1]) &&
-	    ((strlen(t[i - 1].text) == 3 && strchr("235", t[i - 1].text[0])) ||
-	     (strlen(t[i - 1].text) == 2 && i > 1 && strlen(t[i - 2].text) == 3 && tok_is_plain_int(&t[i - 2]))))
-		return 1;
+	int pair_start = -1;
+	if (li == 3 && strchr("235", t[i].text[0]))
+		pair_start = i;
+	else if (li == 2 && i > 0 && strlen(t[i - 1].text) == 3 && strchr("235", t[i - 1].text[0]))
+		pair_start = i - 1;
+	else if (li == 2 && i > 1 && strlen(t[i - 1].text) == 2 && strlen(t[i - 2].text) == 3 &&
+	         strchr("235", t[i - 2].text[0]))
+		pair_start = i - 2;
+	if (pair_start > 0 && !t[pair_start - 1].isnum && (n - pair_start == 2 || n - pair_start == 3)) {
+		int ok = 1;
+		for (int j = pair_start; j < n; j++)
+			ok &= tok_is_plain_int(&t[j]) && strlen(t[j].text) == (j == pair_start ? 3u : 2u);
+		if (ok)
+			return 1;
+	}
 	for (int j = i + 1; j < n; j++) {
 		if (!t[j].isnum)
 			return 1;
@@ -1072,6 +1081,15 @@ static void read_head(nctx *c, fam_id f, int b, int e, head *h)
 		tok t[256];
 		int n = tokens_of(x->l, t, 256);
 		int rowish = line_has_amount(c, i) || (n && tok_is_code(t, n, 0, code_family));
+		/* a total row of integer amounts: "合计 1265 372 893" */
+		if (!rowish && n >= 2 && !t[0].isnum) {
+			char *cp0 = compact_of(t[0].text);
+			int nums = 0;
+			for (int j = 1; j < n; j++)
+				nums += t[j].isnum;
+			rowish = nums > 0 && nums == n - 1 && rule_any(c, "total", cp0);
+			free(cp0);
+		}
 		if (f == F_DPERF || f == F_PPERF)
 			rowish = 0;
 		if (rowish) {
