@@ -167,10 +167,8 @@ static void row_values(const prow *r, long long *v, int *scale)
 /* Identities broken by values placed at keys (set[k]: printed).  A blank
  * subtotal whose parts are printed stands for their sum, so "total =
  * basic + project" still bites when only the parts of basic are printed. */
-static int violations(const ctx *c, const long long *val, const int *set)
+static void effective(const ctx *c, const long long *val, const int *set, long long *eff, int *effset)
 {
-	long long eff[32];
-	int effset[32];
 	int K = c->fam->nkey;
 	for (int k = 0; k < K; k++)
 		eff[k] = val[k], effset[k] = set[k];
@@ -186,6 +184,13 @@ static int violations(const ctx *c, const long long *val, const int *set)
 		if (any && !effset[d->lhs])
 			eff[d->lhs] = sum, effset[d->lhs] = 1;
 	}
+}
+
+static int violations(const ctx *c, const long long *val, const int *set)
+{
+	long long eff[32];
+	int effset[32];
+	effective(c, val, set, eff, effset);
 	int bad = 0;
 	for (int i = 0; i < c->nid; i++) {
 		const cident *d = &c->id[i];
@@ -333,11 +338,12 @@ static void solve_row(const ctx *c, const prow *r, const int *slotkey, rowsol *o
 	out->n = n;
 }
 
-/* column-sum mismatch of the current picks: 合计 vs sum of leaves */
-static int colsum_bad(const ctx *c, prow *rows, int nrows, rowsol *sol, int total_row, const int *leaf)
+/* column-sum mismatch of the current picks: Σ over columns of |合计 -
+ * Σ leaves| beyond a rounding unit, so that every row put right counts */
+static long long colsum_bad(const ctx *c, prow *rows, int nrows, rowsol *sol, int total_row, const int *leaf)
 {
-	int K = c->fam->nkey, bad = 0;
-	long long sum[32] = {0}, tot[32] = {0};
+	int K = c->fam->nkey;
+	long long bad = 0, sum[32] = {0}, tot[32] = {0};
 	int scale = 0;
 	for (int i = 0; i < nrows; i++)
 		for (int j = 0; j < rows[i].nnum; j++) {
@@ -352,22 +358,32 @@ static int colsum_bad(const ctx *c, prow *rows, int nrows, rowsol *sol, int tota
 		if (!sol[i].n)
 			continue;
 		const cand *cd = &sol[i].c[sol[i].pick];
+		long long val[32] = {0}, eff[32];
+		int set[32] = {0}, effset[32];
 		for (int j = 0; j < rows[i].nnum && j < K; j++) {
 			long long v;
 			int sc;
 			if (!gk_dec_parse(rows[i].num[j], &v, &sc))
 				continue;
-			v = rescale(v, sc, scale);
-			if (i == total_row)
-				tot[cd->key[j]] += v;
-			else
-				sum[cd->key[j]] += v;
+			val[cd->key[j]] += rescale(v, sc, scale);
+			set[cd->key[j]] = 1;
 		}
+		/* a subtotal the row leaves blank counts as the sum of its parts */
+		effective(c, val, set, eff, effset);
+		for (int k = 0; k < K; k++)
+			if (effset[k]) {
+				if (i == total_row)
+					tot[k] += eff[k];
+				else
+					sum[k] += eff[k];
+			}
 	}
 	for (int k = 0; k < K; k++) {
 		long long d = sum[k] - tot[k];
-		if (d < -2 || d > 2)
-			bad++;
+		if (d < 0)
+			d = -d;
+		if (d > 2)
+			bad += d;
 	}
 	return bad;
 }
@@ -460,8 +476,8 @@ void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom
 	for (int i = 0; i < nrows; i++)
 		any_leaf |= leaf[i];
 	if (total_row >= 0 && any_leaf) {
-		int bad = colsum_bad(&c, rows, nrows, sol, total_row, leaf);
-		for (int pass = 0; pass < 4 && bad > 0; pass++) {
+		long long bad = colsum_bad(&c, rows, nrows, sol, total_row, leaf);
+		for (int pass = 0; pass < 8 && bad > 0; pass++) {
 			int improved = 0;
 			for (int i = 0; i < nrows; i++) {
 				if (sol[i].n < 2 || (i != total_row && !leaf[i]))
@@ -469,7 +485,7 @@ void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom
 				int keep = sol[i].pick;
 				for (int k = 0; k < sol[i].n; k++) {
 					sol[i].pick = k;
-					int b = colsum_bad(&c, rows, nrows, sol, total_row, leaf);
+					long long b = colsum_bad(&c, rows, nrows, sol, total_row, leaf);
 					if (b < bad) {
 						bad = b;
 						keep = k;
@@ -484,7 +500,7 @@ void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom
 	}
 
 	int in_sums = total_row >= 0 && any_leaf;
-	int final_bad = in_sums ? colsum_bad(&c, rows, nrows, sol, total_row, leaf) : 0;
+	long long final_bad = in_sums ? colsum_bad(&c, rows, nrows, sol, total_row, leaf) : 0;
 	for (int i = 0; i < nrows; i++) {
 		for (int j = 0; j < rows[i].nnum; j++)
 			rows[i].assign[j] = -1;
@@ -505,7 +521,7 @@ void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom
 			if (in_sums && (i == total_row || leaf[i])) {
 				int keep = sol[i].pick;
 				sol[i].pick = k;
-				int b = colsum_bad(&c, rows, nrows, sol, total_row, leaf);
+				long long b = colsum_bad(&c, rows, nrows, sol, total_row, leaf);
 				sol[i].pick = keep;
 				if (b > final_bad)
 					continue;
