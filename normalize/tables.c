@@ -2546,6 +2546,15 @@ static void parse_dperf(nctx *c, const tspan *sp, gk_table *t)
 		return;
 	int c1 = gk_table_col(t, "level1"), c2 = gk_table_col(t, "level2");
 	int first = t->nrow;
+	/* Positioned tables print a long note over several lines centred on
+	 * its row, and a merged 一级/二级指标 cell once in the middle of its
+	 * group: such floating pieces go to the nearest row (by its line). */
+	int pos = h->geom == GK_GEOM_POS;
+	typedef struct piece { int page; double y; int key; char *text; } piece;
+	piece *fl = NULL;
+	int nfl = 0;
+	double *ry = NULL; /* row -> y of its line */
+	int *rpage = NULL;
 	for (int i = hl + 1; i < sp->end; i++) {
 		const xline *x = &c->x[i];
 		if (x->skip || !x->l->ncell)
@@ -2589,16 +2598,78 @@ static void parse_dperf(nctx *c, const tspan *sp, gk_table *t)
 			free(joined);
 			continue;
 		}
-		if (ind < 0 || !vals[ind])
+		if (ind < 0 || !vals[ind]) {
+			if (pos) /* note or merged-level pieces: placed once all rows are known */
+				for (int k = 0; k < pc.n; k++)
+					if (vals[k] && strcmp(pc.key[k], "target")) {
+						fl = gk_realloc(fl, sizeof *fl * (size_t)(nfl + 1));
+						fl[nfl++] = (piece){x->l->page, (x->l->y0 + x->l->y1) / 2, gk_table_col(t, pc.key[k]),
+						                    gk_strdup(vals[k])};
+					}
 			continue;
+		}
 		gk_table_add_row(t);
+		ry = gk_realloc(ry, sizeof *ry * (size_t)(t->nrow - first));
+		rpage = gk_realloc(rpage, sizeof *rpage * (size_t)(t->nrow - first));
+		ry[t->nrow - 1 - first] = (x->l->y0 + x->l->y1) / 2;
+		rpage[t->nrow - 1 - first] = x->l->page;
 		for (int k = 0; k < pc.n; k++)
 			if (vals[k]) {
 				char *cl = gk_label_clean(vals[k]);
 				gk_table_set(t, t->nrow - 1, gk_table_col(t, pc.key[k]), cl);
 				free(cl);
+				if (pos && !strcmp(pc.key[k], "note")) { /* its own note piece, at its line */
+					fl = gk_realloc(fl, sizeof *fl * (size_t)(nfl + 1));
+					fl[nfl++] = (piece){x->l->page, ry[t->nrow - 1 - first], gk_table_col(t, "note"),
+					                    gk_strdup(vals[k])};
+				}
 			}
 	}
+	if (pos && t->nrow > first) {
+		int cn = gk_table_col(t, "note");
+		int *owner = gk_malloc(sizeof(int) * (size_t)(nfl ? nfl : 1));
+		for (int q = 0; q < nfl; q++) {
+			owner[q] = -1;
+			double bd = 1e18;
+			for (int r = first; r < t->nrow; r++) {
+				if (rpage[r - first] != fl[q].page)
+					continue;
+				double d = fl[q].y - ry[r - first];
+				if (d < 0)
+					d = -d;
+				if (d < bd)
+					bd = d, owner[q] = r;
+			}
+		}
+		/* notes: the pieces of each row in line order */
+		for (int r = first; r < t->nrow; r++) {
+			gk_buf b = {0};
+			int have = 0;
+			for (int q = 0; q < nfl; q++) /* pieces were collected in line order */
+				if (owner[q] == r && fl[q].key == cn) {
+					gk_buf_adds(&b, fl[q].text);
+					have = 1;
+				}
+			if (have) {
+				char *cl = gk_label_clean(b.s);
+				gk_table_set(t, r, cn, cl);
+				free(cl);
+			}
+			gk_buf_drop(&b);
+		}
+		for (int q = 0; q < nfl; q++)
+			if (owner[q] >= 0 && fl[q].key != cn && !*t->rows[owner[q]][fl[q].key]) {
+				char *cl = gk_label_clean(fl[q].text);
+				gk_table_set(t, owner[q], fl[q].key, cl);
+				free(cl);
+			}
+		free(owner);
+	}
+	for (int q = 0; q < nfl; q++)
+		free(fl[q].text);
+	free(fl);
+	free(ry);
+	free(rpage);
 	/* merged cells: fill down; leading blanks take the first value below */
 	for (int col = 0; col < 2; col++) {
 		int ci = col ? c2 : c1;
