@@ -4,7 +4,10 @@
 #   make demo       install missing Debian packages, build, run on samples/ -> out/
 #   make check      every test: unit (Criterion), golden CSVs, bad-input catalogue,
 #                   harvest (incremental, kill -9, merge), the seeds' score floor,
-#                   then unit, golden and bad inputs again under ASan + UBSan
+#                   a 10-second smoke of each fuzz harness (with the crash
+#                   reproducers), valgrind on the stages over the golden
+#                   inputs, then unit, golden and bad inputs again under
+#                   ASan + UBSan
 #   make bench      throughput and memory against pdftotext -bbox-layout
 #   make fuzz       run each fuzz harness for FUZZ_SECONDS (clang + libFuzzer)
 
@@ -67,6 +70,8 @@ check: all $(BIN)/unit-tests
 	GONGKAI_BIN=$(BIN) tests/bad/run.sh
 	GONGKAI_BIN=$(BIN) tests/harvest/run.sh
 	GONGKAI_BIN=$(BIN) scripts/eval
+	scripts/fuzz --smoke
+	scripts/valgrind-golden
 	$(MAKE) check-san
 
 SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined

@@ -93,7 +93,8 @@ static int is_doc_ext(const char *name)
 static int sha_file(const char *path, char out[65])
 {
 	out[0] = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO without a writer must not hang the parent */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return -1;
 	struct stat st;

@@ -32,11 +32,16 @@ int gk_extract_file(const char *path, gk_doc **out, char **err)
 {
 	*out = NULL;
 	*err = NULL;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK so that opening a FIFO without a writer does not block;
+	 * blocking again for the reads (a FIFO without a writer reads as empty) */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		*err = gk_strfmt("cannot open: %s", strerror(errno));
 		return GK_EOPEN;
 	}
+	int fl = fcntl(fd, F_GETFL);
+	if (fl >= 0)
+		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
 	struct stat st;
 	if (fstat(fd, &st) < 0) {
 		*err = gk_strfmt("cannot open: %s", strerror(errno));

@@ -148,6 +148,25 @@ static ssize_t next_line(FILE *f, char **buf, size_t *cap, long *lineno)
 	return n;
 }
 
+/* Is s UTF-8 in shape: every lead byte followed by as many continuation
+ * bytes as it announces, none missing at the end?  The normalizer steps
+ * through text by lead bytes; a truncated sequence would make it step over
+ * the terminating NUL. */
+static int utf8_shaped(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		int n = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2 : (*p & 0xF8) == 0xF0 ? 3 : -1;
+		if (n < 0)
+			return 0;
+		p++;
+		for (int i = 0; i < n; i++, p++)
+			if ((*p & 0xC0) != 0x80)
+				return 0;
+	}
+	return 1;
+}
+
 static int parse_geom(const char *s)
 {
 	for (int i = 0; i < 3; i++)
@@ -212,6 +231,11 @@ int gk_doc_read(FILE *f, gk_doc **out, char **err)
 					goto fail;
 				}
 				char *t = gk_unescape(e2 + 1, strlen(e2 + 1));
+				if (!utf8_shaped(t)) {
+					*err = gk_strfmt("line %ld: cell %d is not UTF-8", lineno, i - 5);
+					free(t);
+					goto fail;
+				}
 				gk_line_add_cell(l, x0, x1, t, strlen(t));
 				free(t);
 			}

@@ -1385,19 +1385,6 @@ char *gk_chk_narrative_text(const gk_doc *doc)
 	return gk_buf_take(&b);
 }
 
-static int utf8_len(const char *s)
-{
-	unsigned char c = (unsigned char)*s;
-	if (c < 0x80)
-		return 1;
-	if ((c & 0xe0) == 0xc0)
-		return 2;
-	if ((c & 0xf0) == 0xe0)
-		return 3;
-	if ((c & 0xf8) == 0xf0)
-		return 4;
-	return 1;
-}
 
 static int is_stop(const char *p)
 {
@@ -1466,7 +1453,9 @@ int gk_chk_narrative_figure(const char *text, const char *keyword, const char *n
 				stopped = 1;
 				break;
 			}
-			p += utf8_len(p);
+			do /* to the next lead byte, never past the NUL */
+				p++;
+			while ((*p & 0xC0) == 0x80);
 			ncp++;
 		}
 		if (stopped || !is_digit(*p) || ncp > 12)

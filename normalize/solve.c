@@ -430,7 +430,9 @@ void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom
 					cur[i] = cur[i - 1];
 					continue;
 				}
-				/* a full map: score it */
+				/* a full map: score it (and count it against the budget
+				 * even when the header alone already rules it out) */
+				budget -= 1 + C;
 				double cost = 0;
 				for (int s = 0; s < C; s++) {
 					cost += 0.001 * cur[s] + 0.1 * fam->prior[cur[s]];

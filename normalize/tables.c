@@ -59,7 +59,8 @@ static void strip_title(const nctx *c, char *s)
 	const gk_rule *list[64];
 	if (n > 64)
 		n = 64;
-	memcpy(list, rs, sizeof(*list) * (size_t)n);
+	if (n)
+		memcpy(list, rs, sizeof(*list) * (size_t)n);
 	for (int pass = 0; pass < 3; pass++) {
 		for (int i = 0; i < n; i++) {
 			size_t ov[2];
@@ -170,7 +171,8 @@ static int tokens_of(const gk_line *l, tok *t, int max)
 		k->text = cl->text;
 		k->x0 = cl->x0;
 		k->x1 = cl->x1;
-		k->idx = l->geom == GK_GEOM_TAB ? (int)cl->x0 : i;
+		/* a TAB field index, kept in range whatever the stream said */
+		k->idx = l->geom != GK_GEOM_TAB ? i : cl->x0 >= 0 && cl->x0 < 1e6 ? (int)cl->x0 : 1000000;
 		const char *p = cl->text;
 		while (*p == ' ')
 			p++;
@@ -455,7 +457,8 @@ static void family_from_header(const nctx *c, const char *fam, const char *htext
 	const gk_rule *cols[128];
 	if (n > 128)
 		n = 128;
-	memcpy(cols, rs, sizeof(*cols) * (size_t)n);
+	if (n)
+		memcpy(cols, rs, sizeof(*cols) * (size_t)n);
 	size_t fl = strlen(fam);
 	for (int i = 0; i < n && sf->nkey < 32; i++) {
 		const gk_rule *r = cols[i];
@@ -629,7 +632,8 @@ static void interpret_keys(nctx *c, fam_id f, prow *p, rowkeys *k)
 			snprintf(codes[ncode], sizeof codes[0], "%.*s", (int)d, cp);
 			name_at[ncode] = names.n;
 			ncode++;
-			gk_strv_pushs(&names, p->text[i] + (strstr(p->text[i], cp + d) - p->text[i]));
+			const char *at = strstr(p->text[i], cp + d); /* NULL when the name had spaces */
+			gk_strv_pushs(&names, at ? at : cp + d);
 			free(cp);
 			continue;
 		}
@@ -1628,7 +1632,8 @@ static unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, in
 	const gk_rule *cols[128];
 	if (n > 128)
 		n = 128;
-	memcpy(cols, rs, sizeof(*cols) * (size_t)n);
+	if (n)
+		memcpy(cols, rs, sizeof(*cols) * (size_t)n);
 	size_t fl = strlen(sf->name);
 	for (int s = 0; s < C; s++) {
 		/* the header words above the column, top to bottom (a leaf word
@@ -1666,6 +1671,7 @@ static unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, in
 			}
 		}
 		if (!hw.len) {
+			gk_buf_drop(&hw);
 			gk_buf_drop(&leaf);
 			continue;
 		}
