@@ -633,7 +633,12 @@ static void interpret_keys(nctx *c, fam_id f, prow *p, rowkeys *k)
 			name_at[ncode] = names.n;
 			ncode++;
 			const char *at = strstr(p->text[i], cp + d); /* NULL when the name had spaces */
-			gk_strv_pushs(&names, at ? at : cp + d);
+			at = at ? at : cp + d;
+			if (*at == '-') /* "2080506-机关事业单位…" */
+				at++;
+			else if (!strncmp(at, "－", 3))
+				at += 3;
+			gk_strv_pushs(&names, at);
 			free(cp);
 			continue;
 		}
