@@ -12,7 +12,10 @@
  * Manifest OUT/.gongkai-manifest: '#' lines are comments, except
  *   "# combined <TAB> SIG"   SIG = signature of OUT after the last combine
  * and one line per document, fields escaped (gk_buf_add_escaped):
- *   doc path sha256 version rules_hash exit pages tables checks_failed opts
+ *   doc path sha256 version rules_hash exit pages tables checks_failed opts stat
+ * where stat ("size:mtime:inode" of the input when it was read) lets an
+ * unchanged file skip hashing, as git's index does; any change to it and
+ * the file is hashed again.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -50,7 +53,7 @@
 
 #define MANIFEST ".gongkai-manifest"
 #define LOCKFILE ".gongkai.lock"
-#define MANIFEST_FIELDS 10
+#define MANIFEST_FIELDS 11
 
 /* ---- small helpers ---------------------------------------------------- */
 
@@ -259,7 +262,7 @@ static char *out_signature(const gk_run_opts *o)
 /* ---- manifest --------------------------------------------------------- */
 
 typedef struct entry {
-	char *doc, *path, *sha, *version, *rules, *opts;
+	char *doc, *path, *sha, *version, *rules, *opts, *stat;
 	int code, pages, tables, checks_failed;
 } entry;
 
@@ -273,6 +276,7 @@ static void entry_free(gpointer p)
 {
 	entry *e = p;
 	free(e->doc), free(e->path), free(e->sha), free(e->version), free(e->rules), free(e->opts);
+	free(e->stat);
 	free(e);
 }
 
@@ -297,7 +301,8 @@ static void manifest_open(manifest *m, const char *outdir)
 			m->sig = gk_unescape(line + 11, strlen(line + 11));
 			continue;
 		}
-		if (line[0] == '#' || gk_split_tabs(line, f, MANIFEST_FIELDS + 1) != MANIFEST_FIELDS)
+		int nf = line[0] == '#' ? 0 : gk_split_tabs(line, f, MANIFEST_FIELDS + 1);
+		if (nf != MANIFEST_FIELDS && nf != MANIFEST_FIELDS - 1) /* (older manifests had no stat) */
 			continue;
 		entry *e = gk_calloc(1, sizeof *e);
 		char **dst[] = {&e->doc, &e->path, &e->sha, &e->version, &e->rules};
@@ -308,6 +313,7 @@ static void manifest_open(manifest *m, const char *outdir)
 		e->tables = atoi(f[7]);
 		e->checks_failed = atoi(f[8]);
 		e->opts = gk_unescape(f[9], strlen(f[9]));
+		e->stat = nf > 10 ? gk_unescape(f[10], strlen(f[10])) : gk_strdup("");
 		g_hash_table_replace(m->by_doc, e->doc, e);
 	}
 	free(s);
@@ -347,7 +353,7 @@ static int manifest_write(const manifest *m)
 	gk_buf_adds(&b, "# gongkai manifest 1: what OUT/<doc> was made from; see driver/run.c\n");
 	gk_buf_adds(&b, "# combined\t");
 	add_field(&b, m->sig ? m->sig : "-", 1);
-	gk_buf_adds(&b, "# doc\tpath\tsha256\tversion\trules\texit\tpages\ttables\tchecks_failed\topts\n");
+	gk_buf_adds(&b, "# doc\tpath\tsha256\tversion\trules\texit\tpages\ttables\tchecks_failed\topts\tstat\n");
 	for (i = 0; i < n; i++) {
 		const entry *e = v[i];
 		add_field(&b, e->doc, 0);
@@ -356,7 +362,8 @@ static int manifest_write(const manifest *m)
 		add_field(&b, e->version, 0);
 		add_field(&b, e->rules, 0);
 		gk_buf_addf(&b, "%d\t%d\t%d\t%d\t", e->code, e->pages, e->tables, e->checks_failed);
-		add_field(&b, e->opts, 1);
+		add_field(&b, e->opts, 0);
+		add_field(&b, e->stat ? e->stat : "", 1);
 	}
 	int rc = gk_write_atomic(m->path, b.s, b.len);
 	int err = errno;
@@ -377,6 +384,7 @@ typedef struct input {
 	char *msg;
 	int pages, tables, checks_failed;
 	char sha[65];
+	char st[80]; /* size:mtime:inode when dispatched, "" if not a regular file */
 } input;
 
 typedef struct slot {
@@ -768,6 +776,7 @@ static void finish(run *R, input *in)
 		e->version = gk_strdup(GK_VERSION);
 		e->rules = gk_strdup(R->rules_hash);
 		e->opts = gk_strdup(R->opts);
+		e->stat = gk_strdup(in->st);
 		e->code = in->code;
 		e->pages = in->pages;
 		e->tables = in->tables;
@@ -807,7 +816,20 @@ static int dispatch(run *R, int idx, slot *sl)
 		finish(R, in);
 		return 0;
 	}
-	sha_file(in->path, in->sha); /* unreadable: "" and the extractor says why */
+	/* the file as the manifest last saw it (size, mtime, inode): its hash
+	 * is known; anything else is hashed (unreadable: "", the extractor
+	 * says why) */
+	struct stat st;
+	in->st[0] = 0;
+	if (stat(in->path, &st) == 0 && S_ISREG(st.st_mode))
+		snprintf(in->st, sizeof in->st, "%lld:%lld.%09ld:%llu", (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+		         st.st_mtim.tv_nsec, (unsigned long long)st.st_ino);
+	const entry *known = g_hash_table_lookup(R->m.by_doc, in->doc);
+	if (known && in->st[0] && known->stat && !strcmp(known->stat, in->st) && !strcmp(known->path, in->path) &&
+	    strlen(known->sha) == 64)
+		memcpy(in->sha, known->sha, 65);
+	else
+		sha_file(in->path, in->sha);
 	if (!R->o->force && unchanged(R, in)) {
 		const entry *e = g_hash_table_lookup(R->m.by_doc, in->doc);
 		in->state = ST_SKIPPED;
