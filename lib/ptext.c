@@ -99,6 +99,34 @@ char *gk_line_text(const gk_line *line)
 
 static const char *geom_name[] = {"tab", "pos", "flow"};
 
+/* x with two decimals, without printf (the writer's hot path): rounds
+ * half away from zero; not locale-dependent. */
+static void add_fixed2(gk_buf *b, double x)
+{
+	char tmp[32], *p = tmp + sizeof tmp;
+	int neg = x < 0;
+	if (neg)
+		x = -x;
+	if (!(x < 9e15)) /* NaN, inf, huge: leave it to printf */
+	{
+		gk_buf_addf(b, "%.2f", neg ? -x : x);
+		return;
+	}
+	unsigned long long v = (unsigned long long)(x * 100 + 0.5);
+	*--p = (char)('0' + v % 10);
+	v /= 10;
+	*--p = (char)('0' + v % 10);
+	v /= 10;
+	*--p = '.';
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	if (neg)
+		*--p = '-';
+	gk_buf_add(b, p, (size_t)(tmp + sizeof tmp - p));
+}
+
 int gk_doc_write(FILE *f, const gk_doc *doc)
 {
 	gk_buf b = {0};
@@ -114,9 +142,20 @@ int gk_doc_write(FILE *f, const gk_doc *doc)
 		gk_buf_addf(&b, "P\t%d\t%.2f\t%.2f\n", i + 1, doc->page_w[i], doc->page_h[i]);
 	for (int i = 0; i < doc->nline; i++) {
 		const gk_line *l = &doc->line[i];
-		gk_buf_addf(&b, "L\t%d\t%.2f\t%.2f\t%.2f\t%s", l->page, l->y0, l->y1, l->size, geom_name[l->geom]);
+		gk_buf_addf(&b, "L\t%d\t", l->page);
+		add_fixed2(&b, l->y0);
+		gk_buf_addc(&b, '\t');
+		add_fixed2(&b, l->y1);
+		gk_buf_addc(&b, '\t');
+		add_fixed2(&b, l->size);
+		gk_buf_addc(&b, '\t');
+		gk_buf_adds(&b, geom_name[l->geom]);
 		for (int j = 0; j < l->ncell; j++) {
-			gk_buf_addf(&b, "\t%.2f,%.2f,", l->cell[j].x0, l->cell[j].x1);
+			gk_buf_addc(&b, '\t');
+			add_fixed2(&b, l->cell[j].x0);
+			gk_buf_addc(&b, ',');
+			add_fixed2(&b, l->cell[j].x1);
+			gk_buf_addc(&b, ',');
 			gk_buf_add_escaped(&b, l->cell[j].text);
 		}
 		gk_buf_addc(&b, '\n');
