@@ -565,19 +565,6 @@ static int doc_pages(const gk_doc *doc)
 	return p ? atoi(p) : 0;
 }
 
-static void set_limit(int res, rlim_t soft, rlim_t hard)
-{
-	struct rlimit rl;
-	if (getrlimit(res, &rl) == 0 && rl.rlim_max != RLIM_INFINITY) {
-		if (hard > rl.rlim_max)
-			hard = rl.rlim_max;
-		if (soft > hard)
-			soft = hard;
-	}
-	rl.rlim_cur = soft;
-	rl.rlim_max = hard;
-	setrlimit(res, &rl);
-}
 
 /* After extraction the worker itself runs normalize and load: the same
  * limits apply to it, so that no document can hang or swamp a run.  The
@@ -585,9 +572,9 @@ static void set_limit(int res, rlim_t soft, rlim_t hard)
 static void limit_worker(const gk_limits *lim)
 {
 	if (lim->cpu_s > 0) /* SIGXCPU at the soft limit, SIGKILL a second later */
-		set_limit(RLIMIT_CPU, (rlim_t)lim->cpu_s, (rlim_t)lim->cpu_s + 1);
+		gk_set_limit(RLIMIT_CPU, (rlim_t)lim->cpu_s, (rlim_t)lim->cpu_s + 1);
 	if (lim->mem_mb > 0 && !GK_ASAN)
-		set_limit(RLIMIT_AS, (rlim_t)lim->mem_mb << 20, (rlim_t)lim->mem_mb << 20);
+		gk_set_limit(RLIMIT_AS, (rlim_t)lim->mem_mb << 20, (rlim_t)lim->mem_mb << 20);
 	if (lim->wall_s > 0)
 		alarm((unsigned)lim->wall_s);
 }

@@ -77,19 +77,6 @@ static void child_exit(int status, void *arg)
 	_exit(status);
 }
 
-static void set_limit(int res, rlim_t soft, rlim_t hard)
-{
-	struct rlimit rl;
-	if (getrlimit(res, &rl) == 0 && rl.rlim_max != RLIM_INFINITY) {
-		if (hard > rl.rlim_max)
-			hard = rl.rlim_max;
-		if (soft > hard)
-			soft = hard;
-	}
-	rl.rlim_cur = soft;
-	rl.rlim_max = hard;
-	setrlimit(res, &rl);
-}
 
 static _Noreturn void child(const char *path, const gk_limits *lim, int out_fd, int err_fd, pid_t parent)
 {
@@ -110,11 +97,11 @@ static _Noreturn void child(const char *path, const gk_limits *lim, int out_fd, 
 	sigset_t none;
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
-	set_limit(RLIMIT_CORE, 0, 0);
+	gk_set_limit(RLIMIT_CORE, 0, 0);
 	if (lim->cpu_s > 0)
-		set_limit(RLIMIT_CPU, (rlim_t)lim->cpu_s, (rlim_t)lim->cpu_s + 1);
+		gk_set_limit(RLIMIT_CPU, (rlim_t)lim->cpu_s, (rlim_t)lim->cpu_s + 1);
 	if (lim->mem_mb > 0 && !GK_ASAN)
-		set_limit(RLIMIT_AS, (rlim_t)lim->mem_mb << 20, (rlim_t)lim->mem_mb << 20);
+		gk_set_limit(RLIMIT_AS, (rlim_t)lim->mem_mb << 20, (rlim_t)lim->mem_mb << 20);
 	g_log_set_default_handler(child_log, NULL);
 
 	gk_doc *doc = NULL;

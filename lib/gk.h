@@ -108,6 +108,10 @@ int gk_write_file(const char *path, const char *data, size_t len);
  * removed, `path` untouched). */
 int gk_write_atomic(const char *path, const char *data, size_t len);
 
+/* setrlimit(resource) to soft/hard, never above the hard limit already in
+ * force (a process may lower its limits, not raise them). */
+void gk_set_limit(int resource, unsigned long long soft, unsigned long long hard);
+
 /* mkdir -p.  Returns 0 or -1 with errno set. */
 int gk_mkdirs(const char *path);
 

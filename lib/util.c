@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -402,4 +403,18 @@ char *gk_default_rules_dir(void)
 		}
 	}
 	return gk_strdup("rules");
+}
+
+void gk_set_limit(int resource, unsigned long long soft, unsigned long long hard)
+{
+	struct rlimit rl;
+	if (getrlimit(resource, &rl) == 0 && rl.rlim_max != RLIM_INFINITY) {
+		if (hard > rl.rlim_max)
+			hard = rl.rlim_max;
+		if (soft > hard)
+			soft = hard;
+	}
+	rl.rlim_cur = (rlim_t)soft;
+	rl.rlim_max = (rlim_t)hard;
+	setrlimit(resource, &rl);
 }

@@ -2138,9 +2138,10 @@ static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
 				break;
 		}
 	}
-	/* fiscal: the right side's numbers go through the solver */
+	/* fiscal: the right side's numbers go through the solver; elsewhere a
+	 * line's first number is its amount */
+	solver_family sf;
 	if (fiscal) {
-		solver_family sf;
 		family_from_header(c, "fiscal", ht.s ? ht.s : "", &sf);
 		prow *rows = gk_calloc((size_t)(ns ? ns : 1), sizeof *rows);
 		int *leaf = gk_calloc((size_t)(ns ? ns : 1), sizeof(int));
@@ -2161,39 +2162,29 @@ static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
 		gk_solve_rows(&sf, rows, nr, geom, -1, leaf, NULL, c->r, sp->id);
 		for (int i = 0; i < nr; i++)
 			sr[map[i]].nums = rows[i];
-		for (int i = 0; i < ns; i++)
-			if (!sr[i].right)
-				for (int j = 0; j < sr[i].nums.nnum; j++)
-					sr[i].nums.assign[j] = j == 0 ? 0 : -1;
-		for (int pass = 0; pass < 2; pass++)
-			for (int i = 0; i < ns; i++) {
-				if (sr[i].right != pass)
-					continue;
-				gk_table_add_row(t);
-				int ri = t->nrow - 1;
-				gk_table_set(t, ri, gk_table_col(t, "side"), pass ? "支出" : "收入");
-				gk_table_set(t, ri, gk_table_col(t, "item"), sr[i].item);
-				for (int j = 0; j < sr[i].nums.nnum; j++) {
-					int a = sr[i].nums.assign[j];
-					if (a >= 0 && a < sf.nkey)
-						put_amount(t, ri, gk_table_col(t, sf.key[a]), sr[i].nums.num[j], shift);
-				}
-			}
 		free(rows);
 		free(leaf);
 	} else {
-		for (int pass = 0; pass < 2; pass++)
-			for (int i = 0; i < ns; i++) {
-				if (sr[i].right != pass)
-					continue;
-				gk_table_add_row(t);
-				int ri = t->nrow - 1;
-				gk_table_set(t, ri, gk_table_col(t, "side"), pass ? "支出" : "收入");
-				gk_table_set(t, ri, gk_table_col(t, "item"), sr[i].item);
-				if (sr[i].nums.nnum)
-					put_amount(t, ri, gk_table_col(t, "amount"), sr[i].nums.num[0], shift);
-			}
+		sf = (solver_family){.name = "summary", .nkey = 1, .key = {"amount"}};
 	}
+	for (int i = 0; i < ns; i++)
+		if (!fiscal || !sr[i].right) /* income lines, and every line of the plain summary */
+			for (int j = 0; j < sr[i].nums.nnum; j++)
+				sr[i].nums.assign[j] = j == 0 ? 0 : -1;
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < ns; i++) {
+			if (sr[i].right != pass)
+				continue;
+			gk_table_add_row(t);
+			int ri = t->nrow - 1;
+			gk_table_set(t, ri, gk_table_col(t, "side"), pass ? "支出" : "收入");
+			gk_table_set(t, ri, gk_table_col(t, "item"), sr[i].item);
+			for (int j = 0; j < sr[i].nums.nnum; j++) {
+				int a = sr[i].nums.assign[j];
+				if (a >= 0 && a < sf.nkey)
+					put_amount(t, ri, gk_table_col(t, sf.key[a]), sr[i].nums.num[j], shift);
+			}
+		}
 	for (int i = 0; i < ns; i++)
 		free(sr[i].item);
 	free(sr);
