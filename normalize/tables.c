@@ -55,12 +55,7 @@ static int rule_any(const nctx *c, const char *kind, const char *s)
 static void strip_title(const nctx *c, char *s)
 {
 	int n;
-	const gk_rule *const *rs = gk_rules_of(c->rules, "title-strip", &n);
-	const gk_rule *list[64];
-	if (n > 64)
-		n = 64;
-	if (n)
-		memcpy(list, rs, sizeof(*list) * (size_t)n);
+	const gk_rule *const *list = gk_rules_of(c->rules, "title-strip", &n); /* owned by the rules */
 	for (int pass = 0; pass < 3; pass++) {
 		for (int i = 0; i < n; i++) {
 			size_t ov[2];
@@ -453,12 +448,7 @@ static void family_from_header(const nctx *c, const char *fam, const char *htext
 	memset(sf, 0, sizeof *sf);
 	sf->name = fam;
 	int n;
-	const gk_rule *const *rs = gk_rules_of(c->rules, "column", &n);
-	const gk_rule *cols[128];
-	if (n > 128)
-		n = 128;
-	if (n)
-		memcpy(cols, rs, sizeof(*cols) * (size_t)n);
+	const gk_rule *const *cols = gk_rules_of(c->rules, "column", &n); /* owned by the rules */
 	size_t fl = strlen(fam);
 	for (int i = 0; i < n && sf->nkey < 32; i++) {
 		const gk_rule *r = cols[i];
@@ -1633,12 +1623,7 @@ static unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, in
 				b[s] = rows[i].nx1[j];
 		}
 	int n;
-	const gk_rule *const *rs = gk_rules_of(c->rules, "column", &n);
-	const gk_rule *cols[128];
-	if (n > 128)
-		n = 128;
-	if (n)
-		memcpy(cols, rs, sizeof(*cols) * (size_t)n);
+	const gk_rule *const *cols = gk_rules_of(c->rules, "column", &n); /* owned by the rules */
 	size_t fl = strlen(sf->name);
 	for (int s = 0; s < C; s++) {
 		/* the header words above the column, top to bottom (a leaf word
