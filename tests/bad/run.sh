@@ -73,7 +73,7 @@ gen_fifo() {
 gen_truncated() {
 	local f=$GEN/truncated.pdf src
 	if [ ! -f "$f" ]; then
-		src=$(ls samples/pdf/*.pdf /work/shared/corpus/pdf/*.pdf 2>/dev/null | head -1)
+		src=$(ls samples/pdf/*.pdf ../shared/corpus/pdf/*.pdf 2>/dev/null | head -1)
 		if [ -z "$src" ]; then
 			src=$GEN/truncated-src.pdf
 			$MKPDF cjk 200 "$src" || return 1

@@ -6,7 +6,7 @@
 #   GONGKAI_BIN=bin tests/harvest/run.sh
 #
 # Inputs: samples/text/*.txt, else $GK_SEEDS/*.txt (default
-# /work/shared/seeds).  Works in its own temp directory; the last line is
+# ../shared/seeds).  Works in its own temp directory; the last line is
 # "N passed, N failed" and the exit status is non-zero on any failure.
 set -u
 export LC_ALL=C
@@ -53,7 +53,7 @@ ok_docs() { awk -F'\t' '!/^#/ && $6 == 0' "$1/.gongkai-manifest" | wc -l; }
 
 # ---- inputs -----------------------------------------------------------------
 seeds=("$ROOT"/samples/text/*.txt)
-[ -e "${seeds[0]}" ] || seeds=("${GK_SEEDS:-/work/shared/seeds}"/*.txt)
+[ -e "${seeds[0]}" ] || seeds=("${GK_SEEDS:-../shared/seeds}"/*.txt)
 [ -e "${seeds[0]}" ] || { echo "run.sh: no seed texts (samples/text/*.txt)"; exit 2; }
 mkdir -p "$T/small" "$T/big"
 cp "${seeds[@]}" "$T/small/"

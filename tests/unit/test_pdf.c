@@ -23,7 +23,7 @@
 #include "../../extract/extract.h"
 
 #define SAMPLE "samples/pdf/dengfeng-2024.pdf"
-#define SAMPLE_SHARED "/work/shared/corpus/pdf/dengfeng-2024.pdf"
+#define SAMPLE_SHARED "../shared/corpus/pdf/dengfeng-2024.pdf"
 #define FIX "tests/fixtures/pdf/"
 
 #if defined(__SANITIZE_ADDRESS__)

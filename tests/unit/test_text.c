@@ -343,7 +343,7 @@ static const gk_line *find_line(const gk_doc *d, const char *first)
 
 Test(text_seeds, tab_layout_seed)
 {
-	const char *path = "/work/shared/seeds/dengfeng-2024.txt";
+	const char *path = "samples/text/dengfeng-2024.txt";
 	size_t len;
 	char *data = gk_read_file(path, &len);
 	if (!data)
@@ -366,7 +366,7 @@ Test(text_seeds, tab_layout_seed)
 
 Test(text_seeds, flow_seed)
 {
-	const char *path = "/work/shared/seeds/guancheng-2023.txt";
+	const char *path = "samples/text/guancheng-2023.txt";
 	size_t len;
 	char *data = gk_read_file(path, &len);
 	if (!data)
