@@ -702,9 +702,10 @@ static void func_table_checks(gk_result *r, const gk_table *t)
 	coded_checks(r, t, &sp);
 }
 
-static void basic_table_checks(gk_result *r, const gk_table *t)
+/* Per row of an economic-code table: total = the sum of `parts`, where
+ * any part is printed. */
+static void econ_row_sums(gk_result *r, const gk_table *t, const char *const *parts, const char *name)
 {
-	static const char *const parts[] = {"personnel", "public", NULL};
 	char lab[512];
 	for (int i = 0; i < t->nrow; i++) {
 		if (!any_printed(t, i, parts))
@@ -713,24 +714,21 @@ static void basic_table_checks(gk_result *r, const gk_table *t)
 		add_cols(&e, t, i, parts);
 		acc_add(&f, cell(t, i, "total"));
 		econ_label(t, i, lab, sizeof lab);
-		emit_cmp(r, t->id, "row:total=personnel+public", lab, &e, &f);
+		emit_cmp(r, t->id, name, lab, &e, &f);
 	}
+}
+
+static void basic_table_checks(gk_result *r, const gk_table *t)
+{
+	static const char *const parts[] = {"personnel", "public", NULL};
+	econ_row_sums(r, t, parts, "row:total=personnel+public");
 	spec sp = {BASIC_COLS, "econ_name", econ_code, econ_is_unit, econ_label, plain_val, econ_tree_name};
 	coded_checks(r, t, &sp);
 }
 
 static void econ_table_checks(gk_result *r, const gk_table *t)
 {
-	char lab[512];
-	for (int i = 0; i < t->nrow; i++) {
-		if (!any_printed(t, i, ECON_SOURCES))
-			continue;
-		acc e = {0}, f = {0};
-		add_cols(&e, t, i, ECON_SOURCES);
-		acc_add(&f, cell(t, i, "total"));
-		econ_label(t, i, lab, sizeof lab);
-		emit_cmp(r, t->id, "row:total=Σsources", lab, &e, &f);
-	}
+	econ_row_sums(r, t, ECON_SOURCES, "row:total=Σsources");
 	spec sp = {ECON_COLS, "econ_name", econ_code, econ_is_unit, econ_label, plain_val, econ_tree_name};
 	coded_checks(r, t, &sp);
 }
