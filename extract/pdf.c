@@ -53,6 +53,10 @@
 /* a gap wider than WORD_GAP x the line's median font size between two non-CJK
  * characters counts as a space even without a space glyph */
 #define WORD_GAP 0.15
+/* two characters with a gap of NUM_GAP x font size whose centres are more
+ * than STEP_DY x font size apart are two cells (overflowing cells whose
+ * lines the vertical grouping took for one) */
+#define STEP_DY 0.25
 /* more than this share of undecodable characters: the font has no map */
 #define BAD_PERCENT 20
 
@@ -217,6 +221,21 @@ static int collide(const pchar *a, const pchar *b, double em)
 	return w > 0 && over > 0.5 * w && dy > COLLIDE_DY * em;
 }
 
+/* A cell keeps its own vertical extent when its centre is off the line's
+ * by more than CELL_DY x font size: fragments of overflowing cells printed
+ * a little above or below a row's numbers, which the normalizer needs to
+ * tell one wrapped cell from the next. */
+#define CELL_DY 0.06
+
+static void add_cell(gk_line *line, double x0, double x1, double y0, double y1, double em, const gk_buf *cell)
+{
+	double d = (y0 + y1) / 2 - (line->y0 + line->y1) / 2;
+	if (d > CELL_DY * em || d < -CELL_DY * em)
+		gk_line_add_cell_y(line, x0, x1, y0, y1, cell->s, cell->len);
+	else
+		gk_line_add_cell(line, x0, x1, cell->s, cell->len);
+}
+
 /* One line's characters (already grouped) -> a gk_line with cells.
  * `depth` bounds the re-splitting of collided lines. */
 static void emit_line(gk_doc *doc, int page, pchar *c, int n, double *tmp, gk_buf *cell, int depth)
@@ -279,7 +298,7 @@ static void emit_line(gk_doc *doc, int page, pchar *c, int n, double *tmp, gk_bu
 	}
 
 	gk_line *line = gk_doc_add_line(doc, page, y0, y1, size, GK_GEOM_POS);
-	double cx0 = 0, cx1 = 0;
+	double cx0 = 0, cx1 = 0, cy0 = 0, cy1 = 0;
 	const pchar *last = NULL; /* last visible char of the current cell */
 	/* right edge of a space character seen since `last`: it separates `last`
 	 * from the next visible character if its box lies between their
@@ -307,13 +326,17 @@ static void emit_line(gk_doc *doc, int page, pchar *c, int n, double *tmp, gk_bu
 				split = 1; /* two numbers in tight columns */
 			else if (gap > AMOUNT_GAP * em && tok_amount && tok_digit && tok_sep && !amount_char(p->cp))
 				split = 1; /* an amount, then the next column's label */
+			else if (gap > NUM_GAP * em && fabs(p->yc - last->yc) > STEP_DY * em)
+				split = 1; /* two cells' lines printed at different heights */
 		}
 		if (split) {
 			if (last)
-				gk_line_add_cell(line, cx0, cx1, cell->s, cell->len);
+				add_cell(line, cx0, cx1, cy0, cy1, em, cell);
 			gk_buf_reset(cell);
 			cx0 = p->x0;
 			cx1 = p->x1;
+			cy0 = p->y0;
+			cy1 = p->y1;
 			tok_amount = 1;
 			tok_digit = tok_sep = 0;
 		} else {
@@ -325,6 +348,10 @@ static void emit_line(gk_doc *doc, int page, pchar *c, int n, double *tmp, gk_bu
 			}
 			if (p->x1 > cx1)
 				cx1 = p->x1;
+			if (p->y0 < cy0)
+				cy0 = p->y0;
+			if (p->y1 > cy1)
+				cy1 = p->y1;
 		}
 		gk_buf_add(cell, u, (size_t)ul);
 		tok_amount = tok_amount && amount_char(p->cp);
@@ -334,7 +361,7 @@ static void emit_line(gk_doc *doc, int page, pchar *c, int n, double *tmp, gk_bu
 		space_x1 = -1;
 	}
 	if (last)
-		gk_line_add_cell(line, cx0, cx1, cell->s, cell->len);
+		add_cell(line, cx0, cx1, cy0, cy1, em, cell);
 }
 
 /* Group a page's characters into lines, emit them top to bottom. */

@@ -72,6 +72,21 @@ gk_line *gk_doc_add_line(gk_doc *doc, int page, double y0, double y1, double siz
 
 void gk_line_add_cell(gk_line *line, double x0, double x1, const char *text, size_t len)
 {
+	gk_line_add_cell_y(line, x0, x1, 0, 0, text, len);
+}
+
+double gk_cell_y0(const gk_line *line, const gk_cell *cell)
+{
+	return cell->y1 > cell->y0 ? cell->y0 : line->y0;
+}
+
+double gk_cell_y1(const gk_line *line, const gk_cell *cell)
+{
+	return cell->y1 > cell->y0 ? cell->y1 : line->y1;
+}
+
+gk_cell *gk_line_add_cell_y(gk_line *line, double x0, double x1, double y0, double y1, const char *text, size_t len)
+{
 	if (line->ncell == line->cap) {
 		line->cap = line->cap ? line->cap * 2 : 8;
 		line->cell = gk_realloc(line->cell, sizeof(gk_cell) * (size_t)line->cap);
@@ -79,11 +94,14 @@ void gk_line_add_cell(gk_line *line, double x0, double x1, const char *text, siz
 	gk_cell *c = &line->cell[line->ncell++];
 	c->x0 = x0;
 	c->x1 = x1;
+	c->y0 = y1 > y0 ? y0 : 0;
+	c->y1 = y1 > y0 ? y1 : 0;
 	c->text = gk_strndup(text, len);
 	/* the stream format is line- and TAB-delimited: keep cells clean */
 	for (char *p = c->text; *p; p++)
 		if (*p == '\t' || *p == '\n' || *p == '\r')
 			*p = ' ';
+	return c;
 }
 
 char *gk_line_text(const gk_line *line)
@@ -155,6 +173,12 @@ int gk_doc_write(FILE *f, const gk_doc *doc)
 			add_fixed2(&b, l->cell[j].x0);
 			gk_buf_addc(&b, ',');
 			add_fixed2(&b, l->cell[j].x1);
+			if (l->cell[j].y1 > l->cell[j].y0) {
+				gk_buf_addc(&b, ':');
+				add_fixed2(&b, l->cell[j].y0);
+				gk_buf_addc(&b, ':');
+				add_fixed2(&b, l->cell[j].y1);
+			}
 			gk_buf_addc(&b, ',');
 			gk_buf_add_escaped(&b, l->cell[j].text);
 		}
@@ -265,6 +289,16 @@ int gk_doc_read(FILE *f, gk_doc **out, char **err)
 					goto fail;
 				}
 				double x1 = strtod(e1 + 1, &e2);
+				double y0 = 0, y1 = 0;
+				if (*e2 == ':') { /* the cell's own top and bottom */
+					y0 = strtod(e2 + 1, &e2);
+					if (*e2 == ':')
+						y1 = strtod(e2 + 1, &e2);
+					if (!(y1 > y0) || y0 != y0) {
+						*err = gk_strfmt("line %ld: cell %d has a bad ':y0:y1' extent", lineno, i - 5);
+						goto fail;
+					}
+				}
 				if (*e2 != ',') {
 					*err = gk_strfmt("line %ld: cell %d has no 'x0,x1,' prefix", lineno, i - 5);
 					goto fail;
@@ -275,7 +309,7 @@ int gk_doc_read(FILE *f, gk_doc **out, char **err)
 					free(t);
 					goto fail;
 				}
-				gk_line_add_cell(l, x0, x1, t, strlen(t));
+				gk_line_add_cell_y(l, x0, x1, y0, y1, t, strlen(t));
 				free(t);
 			}
 		} else {

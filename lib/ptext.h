@@ -19,6 +19,7 @@ typedef enum gk_geom {
 
 typedef struct gk_cell {
 	double x0, x1; /* left and right edge (see gk_geom) */
+	double y0, y1; /* its own top and bottom when y1 > y0, else the line's */
 	char *text;    /* UTF-8, no TAB or newline */
 } gk_cell;
 
@@ -49,6 +50,13 @@ void gk_doc_add_page(gk_doc *doc, double w, double h);
 /* The returned line belongs to doc and stays valid until the next add. */
 gk_line *gk_doc_add_line(gk_doc *doc, int page, double y0, double y1, double size, gk_geom geom);
 void gk_line_add_cell(gk_line *line, double x0, double x1, const char *text, size_t len);
+/* The same, for a cell whose own vertical extent differs from its line's
+ * (a PDF line that gathered fragments printed at slightly different
+ * heights, as overflowing cells are).  Returns the cell. */
+gk_cell *gk_line_add_cell_y(gk_line *line, double x0, double x1, double y0, double y1, const char *text, size_t len);
+/* A cell's top and bottom: its own, else its line's. */
+double gk_cell_y0(const gk_line *line, const gk_cell *cell);
+double gk_cell_y1(const gk_line *line, const gk_cell *cell);
 
 /* The line's cells joined by one space (caller frees). */
 char *gk_line_text(const gk_line *line);

@@ -1056,12 +1056,82 @@ static void econ_bias(const nctx *c, const solver_family *sf, const char *code, 
 }
 
 /* Where the head ends: the first line that carries a row. */
+/* A positioned header read column by column: a header cell wrapped over
+ * lines ("其中：财政拨" above "款") is one word again when the cells that
+ * overlap in x are joined top to bottom.  Appended to the line-by-line
+ * reading after a newline, so column rules match either reading but not
+ * across the two.  lines[] are the header's line indices, top to bottom. */
+typedef struct hcell {
+	double x0, x1;
+	int order;
+	const char *text;
+} hcell;
+
+static int hcell_cmp_x(const void *a, const void *b)
+{
+	const hcell *x = a, *y = b;
+	return x->x0 < y->x0 ? -1 : x->x0 > y->x0 ? 1 : x->order - y->order;
+}
+
+static int hcell_cmp_order(const void *a, const void *b)
+{
+	const hcell *x = a, *y = b;
+	return x->order - y->order;
+}
+
+static void add_head_by_column(const nctx *c, const int *lines, int nl, gk_buf *ht)
+{
+	int n = 0, cap = 0;
+	hcell *hc = NULL;
+	double minx = 1e18, maxx = -1e18;
+	for (int i = 0; i < nl; i++) {
+		const gk_line *l = c->x[lines[i]].l;
+		if (l->geom != GK_GEOM_POS)
+			goto out;
+		for (int j = 0; j < l->ncell; j++) {
+			if (n == cap)
+				hc = gk_realloc(hc, sizeof *hc * (size_t)(cap = cap ? 2 * cap : 32));
+			hc[n] = (hcell){l->cell[j].x0, l->cell[j].x1, n, l->cell[j].text};
+			if (hc[n].x0 < minx)
+				minx = hc[n].x0;
+			if (hc[n].x1 > maxx)
+				maxx = hc[n].x1;
+			n++;
+		}
+	}
+	if (n < 2)
+		goto out;
+	qsort(hc, (size_t)n, sizeof *hc, hcell_cmp_x);
+	gk_buf_addc(ht, '\n');
+	for (int i = 0; i < n;) {
+		int j = i + 1;
+		double reach = hc[i].x1;
+		if (hc[i].x1 - hc[i].x0 <= (maxx - minx) / 3) /* a wide cell spans columns: alone */
+			while (j < n && hc[j].x0 < reach - 1 && hc[j].x1 - hc[j].x0 <= (maxx - minx) / 3) {
+				if (hc[j].x1 > reach)
+					reach = hc[j].x1;
+				j++;
+			}
+		qsort(hc + i, (size_t)(j - i), sizeof *hc, hcell_cmp_order);
+		for (int k = i; k < j; k++) {
+			char *cp = compact_of(hc[k].text);
+			gk_buf_adds(ht, cp);
+			free(cp);
+		}
+		gk_buf_addc(ht, ' ');
+		i = j;
+	}
+out:
+	free(hc);
+}
+
 static void read_head(nctx *c, fam_id f, int b, int e, head *h)
 {
 	memset(h, 0, sizeof *h);
 	h->unit_shift = GK_UNIT_NONE;
 	h->first_row = e;
 	gk_buf ht = {0};
+	int hl[64] = {0}, nhl = 0;
 	int code_family = f == F_FUNC || f == F_BASIC || f == F_ECON || f == F_REVUNIT || f == F_PROJECT;
 	for (int i = b; i < e; i++) {
 		const xline *x = &c->x[i];
@@ -1096,6 +1166,8 @@ static void read_head(nctx *c, fam_id f, int b, int e, head *h)
 			break;
 		}
 		gk_buf_adds(&ht, x->compact);
+		if (nhl < 64)
+			hl[nhl++] = i;
 		if (f == F_DPERF && (strstr(x->compact, "三级指标") || strstr(x->compact, "指标值"))) {
 			h->first_row = i + 1;
 			break;
@@ -1105,6 +1177,7 @@ static void read_head(nctx *c, fam_id f, int b, int e, head *h)
 			break;
 		}
 	}
+	add_head_by_column(c, hl, nhl, &ht);
 	h->text = gk_buf_take(&ht);
 }
 
@@ -1242,6 +1315,85 @@ static double chain_offset(const frag *f, const int *mem, int a, int b, const do
 	return best;
 }
 
+static int near_numbers(const double *nc, const int *ncp, int nnc, int page, double y, double tol)
+{
+	int lo = 0, hi = nnc; /* first entry not before (page, y - tol) */
+	while (lo < hi) {
+		int m = (lo + hi) / 2;
+		if (ncp[m] < page || (ncp[m] == page && nc[m] < y - tol))
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo < nnc && ncp[lo] == page && nc[lo] <= y + tol;
+}
+
+/* The line pitch inside wrapped cells, from cells centred on their row:
+ * two fragments of one column placed symmetrically about a row's numbers
+ * with nothing of theirs on that line (a cell of an even number of lines),
+ * or about a fragment on the numbers line that starts at the same x (an
+ * odd number).  Returns the most voted step (per line), 0 when fewer than
+ * three votes agree.  f is sorted by page and y0. */
+static double wrap_pitch(const frag *f, int nf, double h, const double *nc, const int *ncp, int nnc)
+{
+	int cap = 64, nv = 0;
+	double *v = gk_malloc(sizeof(double) * (size_t)cap);
+	for (int i = 0; i < nf; i++) {
+		if (f[i].num || f[i].line_num)
+			continue;
+		double ci = (f[i].y0 + f[i].y1) / 2;
+		for (int k = i + 1; k < nf && f[k].page == f[i].page && f[k].y0 - f[i].y0 < 4.4 * h; k++) {
+			if (f[k].num || f[k].line_num)
+				continue;
+			double ov = (f[i].x1 < f[k].x1 ? f[i].x1 : f[k].x1) - (f[i].x0 > f[k].x0 ? f[i].x0 : f[k].x0);
+			double ck = (f[k].y0 + f[k].y1) / 2, dy = ck - ci, mid = (ci + ck) / 2;
+			if (dy < 0.8 * h || ov <= 0)
+				continue;
+			double step = 0;
+			if (dy < 2.2 * h && near_numbers(nc, ncp, nnc, f[i].page, mid, 0.06 * h)) {
+				/* two lines about the numbers, nothing of the column
+				 * between them */
+				step = dy;
+				for (int q = i + 1; q < k && step > 0; q++) {
+					double oq = (f[i].x1 < f[q].x1 ? f[i].x1 : f[q].x1) - (f[i].x0 > f[q].x0 ? f[i].x0 : f[q].x0);
+					if (oq > 0 && f[q].y0 > f[i].y0 + 0.5 * h && f[q].y0 < f[k].y0 - 0.5 * h)
+						step = 0;
+				}
+			}
+			else if (dy >= 1.6 * h && f[k].x0 - f[i].x0 < 0.6 && f[i].x0 - f[k].x0 < 0.6)
+				/* three lines: the middle one on the numbers line */
+				for (int q = i + 1; q < k && !step; q++) {
+					double cq = (f[q].y0 + f[q].y1) / 2;
+					if (f[q].line_num && !f[q].num && f[q].x0 - f[i].x0 < 0.6 && f[i].x0 - f[q].x0 < 0.6 &&
+					    cq - mid < 0.12 * h && mid - cq < 0.12 * h)
+						step = dy / 2;
+				}
+			if (step <= 0)
+				continue;
+			if (nv == cap)
+				v = gk_realloc(v, sizeof(double) * (size_t)(cap *= 2));
+			v[nv++] = step;
+		}
+	}
+	qsort(v, (size_t)nv, sizeof *v, cmp_double);
+	double best = 0;
+	int bestn = 2;
+	for (int i = 0, j = 0; i < nv; i++) { /* densest window of 0.05 h */
+		while (v[i] - v[j] > 0.05 * h)
+			j++;
+		if (i - j + 1 > bestn)
+			bestn = i - j + 1, best = (v[i] + v[j]) / 2;
+	}
+	if (getenv("GK_DEBUG_ROWS")) {
+		fprintf(stderr, "wrap_pitch p%d: %d votes, best %.2f x%d:", nf ? f[0].page : 0, nv, best, bestn);
+		for (int i = 0; i < nv; i++)
+			fprintf(stderr, " %.1f", v[i]);
+		fprintf(stderr, "\n");
+	}
+	free(v);
+	return best;
+}
+
 /* Build the logical-row document of lines [b, e).  Head lines (before the
  * first line with an amount) and lines from the table's end on are copied. */
 static gk_doc *logical_rows(nctx *c, int b, int e)
@@ -1263,7 +1415,8 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 		const gk_line *l = c->x[i].l;
 		gk_line *n = gk_doc_add_line(d, l->page, l->y0, l->y1, l->size, l->geom);
 		for (int j = 0; j < l->ncell; j++)
-			gk_line_add_cell(n, l->cell[j].x0, l->cell[j].x1, l->cell[j].text, strlen(l->cell[j].text));
+			gk_line_add_cell_y(n, l->cell[j].x0, l->cell[j].x1, l->cell[j].y0, l->cell[j].y1, l->cell[j].text,
+			                   strlen(l->cell[j].text));
 	}
 	/* fragments of the body */
 	int nf = 0, cap = 0;
@@ -1274,6 +1427,7 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 			continue;
 		const gk_line *l = c->x[i].l;
 		int lnum = line_has_amount(c, i);
+		int first = nf;
 		for (int j = 0; j < l->ncell; j++) {
 			/* a running header ("表3") or page number sharing a row's line */
 			char *cc = compact_of(l->cell[j].text);
@@ -1287,7 +1441,8 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 			}
 			frag *g = &f[nf++];
 			memset(g, 0, sizeof *g);
-			g->x0 = l->cell[j].x0, g->x1 = l->cell[j].x1, g->y0 = l->y0, g->y1 = l->y1;
+			g->x0 = l->cell[j].x0, g->x1 = l->cell[j].x1;
+			g->y0 = gk_cell_y0(l, &l->cell[j]), g->y1 = gk_cell_y1(l, &l->cell[j]);
 			g->page = l->page;
 			g->line_num = lnum;
 			g->last_y0 = l->y0;
@@ -1299,6 +1454,18 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 			g->num = gk_amount_parse(fw, buf, sizeof buf);
 			free(fw);
 			hsum += g->y1 - g->y0;
+		}
+		/* A fragment printed a little above or below the line's numbers
+		 * (its own extent, from an overflowing cell) is not on their row:
+		 * it is anchored only when centred like one of the numbers. */
+		for (int k = first; lnum && k < nf; k++) {
+			double ck = (f[k].y0 + f[k].y1) / 2, tol = 0.12 * (f[k].y1 - f[k].y0);
+			int near = 0;
+			for (int q = first; q < nf && !near; q++) {
+				double cq = (f[q].y0 + f[q].y1) / 2;
+				near = f[q].num && cq - ck <= tol && ck - cq <= tol;
+			}
+			f[k].line_num = near;
 		}
 	}
 	if (!nf)
@@ -1364,8 +1531,18 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 	/* line pitch inside a wrapped cell: the usual step from a fragment to
 	 * the next one below it in its column when that one is alone (no
 	 * numbers on its line) */
-	double lp;
-	{
+	/* centres of the lines that carry numbers, per page (sorted by y) */
+	double *nc = gk_malloc(sizeof(double) * (size_t)nf);
+	int *ncp = gk_malloc(sizeof(int) * (size_t)nf);
+	int nnc = 0;
+	for (int i = 0; i < nf; i++)
+		if (f[i].num) {
+			double cc = (f[i].y0 + f[i].y1) / 2;
+			if (!nnc || ncp[nnc - 1] != f[i].page || cc - nc[nnc - 1] > 0.3 * h)
+				nc[nnc] = cc, ncp[nnc++] = f[i].page;
+		}
+	double lp = wrap_pitch(f, nf, h, nc, ncp, nnc);
+	if (lp <= 0) {
 		double *st = gk_malloc(sizeof(double) * (size_t)nf);
 		int ns = 0;
 		for (int i = 0; i < nf; i++) {
@@ -1386,16 +1563,6 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 		lp = ns ? st[ns / 2] : 1.1 * h;
 		free(st);
 	}
-	/* centres of the lines that carry numbers, per page (sorted by y) */
-	double *nc = gk_malloc(sizeof(double) * (size_t)nf);
-	int *ncp = gk_malloc(sizeof(int) * (size_t)nf);
-	int nnc = 0;
-	for (int i = 0; i < nf; i++)
-		if (f[i].num) {
-			double cc = (f[i].y0 + f[i].y1) / 2;
-			if (!nnc || ncp[nnc - 1] != f[i].page || cc - nc[nnc - 1] > 0.3 * h)
-				nc[nnc] = cc, ncp[nnc++] = f[i].page;
-		}
 	/* join fragments of a column: wrapped labels, split numbers */
 	for (int i = 0; i < nf; i++) {
 		frag *g = &f[i];
@@ -1425,6 +1592,9 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 			double dd = dy - lp;
 			if (dd < 0)
 				dd = -dd;
+			const frag *u = &f[p->tail];
+			if (u->x0 - g->x0 > 0.6 || g->x0 - u->x0 > 0.6)
+				dd += 0.05 * lp; /* lines of a cell start at one x */
 			if (dd < bd)
 				bd = dd, best = k;
 		}
@@ -1444,41 +1614,57 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 	}
 	/* A wrapped cell is centred on its row's numbers.  A text chain whose
 	 * centre is off its own numbers line (the line of its member that
-	 * carries numbers, else the nearest one) took in the next row's
-	 * label: split it where the parts come out best centred, and again. */
-	for (int pass = 0; pass < 4 && nnc; pass++) {
-		int changed = 0;
-		for (int i = 0; i < nf; i++) {
-			frag *p = &f[i];
-			if (p->dead || p->tail == i || p->num)
-				continue;
-			int mem[64], nm = 0;
-			for (int k = i; k >= 0 && nm < 64; k = f[k].nxt)
-				mem[nm++] = k;
-			double whole = chain_offset(f, mem, 0, nm, nc, ncp, nnc);
-			if (whole <= 0.35 * lp || whole > 1e17)
-				continue;
-			int bestj = -1;
-			double bests = whole;
-			for (int j = 1; j < nm; j++) {
-				double da = chain_offset(f, mem, 0, j, nc, ncp, nnc);
-				double db = chain_offset(f, mem, j, nm, nc, ncp, nnc);
-				double sc = da > db ? da : db;
-				if (sc < bests)
-					bests = sc, bestj = j;
-			}
-			if (bestj < 0)
-				continue;
-			/* cut the chain before mem[bestj]: that one heads the rest */
-			f[mem[bestj - 1]].nxt = -1;
-			p->tail = mem[bestj - 1];
-			frag *q = &f[mem[bestj]];
-			q->dead = 0;
-			q->tail = mem[nm - 1];
-			changed = 1;
+	 * carries numbers, else the nearest one) took in the next rows'
+	 * labels: cut it into the parts that come out best centred (least
+	 * total offset, each cut costing a quarter line, no part holding two
+	 * rows' numbers).  A chain with no member on a numbers line may be the
+	 * label of a row without numbers, centred on nothing: it is cut only
+	 * when every part then sits on numbers. */
+	for (int i = 0; i < nf && nnc; i++) {
+		frag *p = &f[i];
+		if (p->dead || p->tail == i || p->num)
+			continue;
+		int mem[64], nm = 0, anchored = 0;
+		for (int k = i; k >= 0 && nm < 64; k = f[k].nxt) {
+			anchored |= f[k].line_num;
+			mem[nm++] = k;
 		}
-		if (!changed)
-			break;
+		double whole = chain_offset(f, mem, 0, nm, nc, ncp, nnc);
+		if (whole <= 0.35 * lp || whole > 1e17)
+			continue;
+		/* best[j]: least cost of cutting mem[0..j); from[j]: its last cut */
+		double best[65];
+		int from[65];
+		best[0] = 0;
+		for (int j = 1; j <= nm; j++) {
+			best[j] = 1e18, from[j] = 0;
+			for (int a = j - 1; a >= 0; a--) {
+				int na = 0;
+				for (int k = a; k < j; k++)
+					na += f[mem[k]].line_num != 0;
+				if (na > 1)
+					break; /* longer parts hold these two as well */
+				double off = chain_offset(f, mem, a, j, nc, ncp, nnc);
+				if (!anchored && off > 0.35 * lp)
+					continue;
+				double cost = best[a] + off + (a ? 0.25 * lp : 0);
+				if (cost < best[j])
+					best[j] = cost, from[j] = a;
+			}
+		}
+		if (best[nm] >= whole)
+			continue;
+		/* cut before each part's first member; each part heads itself */
+		for (int j = nm; j > 0; j = from[j]) {
+			int a = from[j];
+			f[mem[j - 1]].nxt = -1;
+			frag *q = &f[mem[a]];
+			q->dead = 0;
+			q->tail = mem[j - 1];
+			q->anchors = 0;
+			for (int k = a; k < j; k++)
+				q->anchors += f[mem[k]].line_num != 0;
+		}
 	}
 	if (getenv("GK_DEBUG_ROWS"))
 		for (int i = 0; i < nf; i++)
@@ -1545,7 +1731,8 @@ copy_rest:
 		const gk_line *l = c->x[i].l;
 		gk_line *n = gk_doc_add_line(d, l->page, l->y0, l->y1, l->size, l->geom);
 		for (int j = 0; j < l->ncell; j++)
-			gk_line_add_cell(n, l->cell[j].x0, l->cell[j].x1, l->cell[j].text, strlen(l->cell[j].text));
+			gk_line_add_cell_y(n, l->cell[j].x0, l->cell[j].x1, l->cell[j].y0, l->cell[j].y1, l->cell[j].text,
+			                   strlen(l->cell[j].text));
 	}
 	return d;
 }
@@ -1989,6 +2176,7 @@ static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
 	int split_idx = -1;
 	double split_x = -1;
 	gk_buf ht = {0};
+	int hl[64] = {0}, nhl = 0;
 	for (int i = sp->begin; i < sp->end; i++) {
 		const xline *x = &c->x[i];
 		if (x->skip)
@@ -2007,6 +2195,8 @@ static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
 			break;
 		}
 		gk_buf_adds(&ht, x->compact);
+		if (nhl < 64)
+			hl[nhl++] = i;
 		/* the right side starts at the second "项目" cell */
 		int seen = 0;
 		for (int j = 0; j < n; j++) {
@@ -2021,6 +2211,7 @@ static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
 			free(cp);
 		}
 	}
+	add_head_by_column(c, hl, nhl, &ht);
 	if (shift == GK_UNIT_NONE)
 		shift = c->unit_seen ? c->unit_shift : 0;
 	gk_geom geom = body_geom(c, first, sp->end);
@@ -2336,7 +2527,8 @@ static gk_doc *respaced(const gk_doc *doc)
 				       strcmp(l->cell[k + 1].text, "项"))
 					k++;
 			if (k == j) {
-				gk_line_add_cell(n, l->cell[j].x0, l->cell[j].x1, l->cell[j].text, strlen(l->cell[j].text));
+				gk_line_add_cell_y(n, l->cell[j].x0, l->cell[j].x1, l->cell[j].y0, l->cell[j].y1, l->cell[j].text,
+			                   strlen(l->cell[j].text));
 				continue;
 			}
 			gk_buf b = {0};
