@@ -43,6 +43,12 @@ typedef struct solver_family {
 	int nkey;
 	const char *key[32];
 	double prior[32];
+	/* what other tables of the document say the total row holds in a
+	 * column (the 基本支出表's 303 rows for 对个人和家庭的补助 ...): a
+	 * tie-break among placements the table's own arithmetic allows */
+	int next;
+	int ext_key[8];
+	char ext_val[8][48];
 } solver_family;
 
 /* Place each row's numbers in the family's present keys.  geom is the

@@ -227,6 +227,7 @@ typedef struct rowsol {
 	int n;
 	cand c[MAXCAND];
 	int pick;
+	int settled; /* by another row: no tie left to report */
 } rowsol;
 
 typedef struct enumst {
@@ -378,14 +379,124 @@ static long long colsum_bad(const ctx *c, prow *rows, int nrows, rowsol *sol, in
 					sum[k] += eff[k];
 			}
 	}
-	for (int k = 0; k < K; k++) {
+	int any_leaf = 0;
+	for (int i = 0; i < nrows; i++)
+		any_leaf |= leaf[i];
+	for (int k = 0; k < K && any_leaf; k++) {
 		long long d = sum[k] - tot[k];
 		if (d < 0)
 			d = -d;
 		if (d > 2)
 			bad += d;
 	}
+	/* the other tables' figures for the total row weigh double: a total
+	 * row that agrees with them must win over leaves that do not yet */
+	for (int e = 0; e < c->fam->next; e++) {
+		long long v;
+		int sc, k = c->fam->ext_key[e];
+		if (k < 0 || k >= K || !gk_dec_parse(c->fam->ext_val[e], &v, &sc))
+			continue;
+		while (sc > scale)
+			v /= 10, sc--; /* finer than the table prints: its units */
+		long long d = rescale(v, sc, scale) - tot[k];
+		if (d < 0)
+			d = -d;
+		if (d > 2)
+			bad += 2 * d;
+	}
 	return bad;
+}
+
+/* Another placement of row i as good as its pick (same integer cost) that
+ * the column sums do not rule out, or -1.  For the total row, a placement
+ * the sums rule out only because the leaves stay put still counts when
+ * every leaf touched could move with it at no cost (the same columns
+ * swapped): the table cannot tell the two readings apart. */
+static int open_alternative(const ctx *c, prow *rows, int nrows, rowsol *sol, int i, int total_row, const int *leaf,
+                            int in_sums, long long final_bad)
+{
+	int K = c->fam->nkey;
+	if (sol[i].settled)
+		return -1;
+	const cand *cd = &sol[i].c[sol[i].pick];
+	int m = rows[i].nnum < K ? rows[i].nnum : K;
+	for (int k = 0; k < sol[i].n; k++) {
+		if (k == sol[i].pick || (int)sol[i].c[k].cost != (int)cd->cost || !memcmp(sol[i].c[k].key, cd->key, (size_t)m))
+			continue;
+		if (!in_sums || (i != total_row && !leaf[i]))
+			return k;
+		int keep = sol[i].pick;
+		sol[i].pick = k;
+		long long b = colsum_bad(c, rows, nrows, sol, total_row, leaf);
+		sol[i].pick = keep;
+		if (b <= final_bad)
+			return k;
+		if (i != total_row)
+			continue;
+		/* the total row: move the leaves along (key a -> key b) */
+		int map[32];
+		for (int q = 0; q < K; q++)
+			map[q] = q;
+		for (int j = 0; j < m; j++)
+			if (cd->key[j] >= 0 && sol[i].c[k].key[j] >= 0)
+				map[(int)cd->key[j]] = sol[i].c[k].key[j];
+		int *was = gk_malloc(sizeof(int) * (size_t)(nrows ? nrows : 1));
+		int ok = 1;
+		for (int L = 0; L < nrows; L++) {
+			was[L] = sol[L].pick;
+			if (!ok || L == total_row || !leaf[L] || !sol[L].n)
+				continue;
+			const cand *lp = &sol[L].c[sol[L].pick];
+			int lm = rows[L].nnum < K ? rows[L].nnum : K, moved = 0;
+			signed char want[MAXNUM];
+			for (int j = 0; j < lm; j++) {
+				want[j] = lp->key[j] >= 0 ? (signed char)map[(int)lp->key[j]] : lp->key[j];
+				moved |= want[j] != lp->key[j];
+			}
+			if (!moved)
+				continue;
+			int found = -1;
+			for (int q = 0; q < sol[L].n && found < 0; q++)
+				if ((int)sol[L].c[q].cost == (int)lp->cost && !memcmp(sol[L].c[q].key, want, (size_t)lm))
+					found = q;
+			if (found < 0)
+				ok = 0;
+			else
+				sol[L].pick = found;
+		}
+		sol[i].pick = k;
+		if (ok)
+			ok = colsum_bad(c, rows, nrows, sol, total_row, leaf) <= final_bad;
+		for (int L = 0; L < nrows; L++)
+			sol[L].pick = was[L];
+		free(was);
+		if (ok)
+			return k;
+	}
+	return -1;
+}
+
+/* Write row r's placement into assign[], and an ambiguous check when alt >= 0. */
+static void record_row(const solver_family *fam, prow *row, const rowsol *s, int alt, gk_result *r,
+                       const char *table_id)
+{
+	int K = fam->nkey;
+	const cand *cd = &s->c[s->pick];
+	int m = row->nnum < K ? row->nnum : K;
+	for (int j = 0; j < row->nnum; j++)
+		row->assign[j] = j < m ? cd->key[j] : -1;
+	row->ambiguous = alt >= 0;
+	if (!row->ambiguous || !r)
+		return;
+	gk_buf b = {0}, altb = {0};
+	for (int j = 0; j < m; j++)
+		gk_buf_addf(&b, "%s%s=%s", j ? " " : "", fam->key[cd->key[j]], row->num[j]);
+	for (int j = 0; j < m; j++)
+		gk_buf_addf(&altb, "%s%s=%s", j ? " " : "", fam->key[s->c[alt].key[j]], row->num[j]);
+	const char *label = row->label[0] ? row->label : row->ntext ? row->text[0] : "";
+	gk_result_add_check(r, table_id, "solver:ambiguous", label, altb.s ? altb.s : "", b.s ? b.s : "", "ambiguous");
+	gk_buf_drop(&b);
+	gk_buf_drop(&altb);
 }
 
 void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom, int total_row,
@@ -477,7 +588,7 @@ void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom
 	int any_leaf = 0;
 	for (int i = 0; i < nrows; i++)
 		any_leaf |= leaf[i];
-	if (total_row >= 0 && any_leaf) {
+	if (total_row >= 0 && (any_leaf || fam->next)) {
 		long long bad = colsum_bad(&c, rows, nrows, sol, total_row, leaf);
 		for (int pass = 0; pass < 8 && bad > 0; pass++) {
 			int improved = 0;
@@ -501,49 +612,40 @@ void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom
 		}
 	}
 
-	int in_sums = total_row >= 0 && any_leaf;
+	int in_sums = total_row >= 0 && (any_leaf || fam->next);
 	long long final_bad = in_sums ? colsum_bad(&c, rows, nrows, sol, total_row, leaf) : 0;
-	for (int i = 0; i < nrows; i++) {
-		for (int j = 0; j < rows[i].nnum; j++)
-			rows[i].assign[j] = -1;
-		if (!sol[i].n)
-			continue;
-		const cand *cd = &sol[i].c[sol[i].pick];
-		int m = rows[i].nnum < K ? rows[i].nnum : K;
-		for (int j = 0; j < m; j++)
-			rows[i].assign[j] = cd->key[j];
-		/* still open: another placement as good (same integer cost) that
-		 * the column sums do not rule out either */
-		rows[i].ambiguous = 0;
-		int alt = -1;
-		for (int k = 0; k < sol[i].n && alt < 0; k++) {
-			if (k == sol[i].pick || (int)sol[i].c[k].cost != (int)cd->cost ||
-			    !memcmp(sol[i].c[k].key, cd->key, (size_t)m))
+	int total_open = 0;
+	/* the total row first: rows that copy it need to know if it is open */
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < nrows; i++) {
+			if ((pass == 0) != (i == total_row))
 				continue;
-			if (in_sums && (i == total_row || leaf[i])) {
-				int keep = sol[i].pick;
-				sol[i].pick = k;
-				long long b = colsum_bad(&c, rows, nrows, sol, total_row, leaf);
-				sol[i].pick = keep;
-				if (b > final_bad)
-					continue;
+			if (!sol[i].n)
+				continue;
+			/* a row outside the sums (a unit's subtotal) printing the same
+			 * numbers as a settled total row takes its placement */
+			if (pass == 1 && total_row >= 0 && !total_open && !leaf[i] && sol[i].n >= 2 &&
+			    rows[i].nnum == rows[total_row].nnum && sol[total_row].n) {
+				const cand *tc = &sol[total_row].c[sol[total_row].pick];
+				int same = 1, m = rows[i].nnum < K ? rows[i].nnum : K;
+				for (int j = 0; j < rows[i].nnum && same; j++)
+					same = gk_dec_eq(rows[i].num[j], rows[total_row].num[j], 0);
+				for (int k = 0; same && k < sol[i].n; k++)
+					if (!memcmp(sol[i].c[k].key, tc->key, (size_t)m)) {
+						sol[i].pick = k;
+						sol[i].settled = 1;
+						break;
+					}
 			}
-			alt = k;
+			int alt = open_alternative(&c, rows, nrows, sol, i, total_row, leaf, in_sums, final_bad);
+			if (i == total_row)
+				total_open = alt >= 0;
+			record_row(fam, &rows[i], &sol[i], alt, r, table_id);
 		}
-		rows[i].ambiguous = alt >= 0;
-		if (rows[i].ambiguous && r) {
-			gk_buf b = {0}, altb = {0};
-			for (int j = 0; j < m; j++)
-				gk_buf_addf(&b, "%s%s=%s", j ? " " : "", fam->key[cd->key[j]], rows[i].num[j]);
-			for (int j = 0; j < m; j++)
-				gk_buf_addf(&altb, "%s%s=%s", j ? " " : "", fam->key[sol[i].c[alt].key[j]], rows[i].num[j]);
-			const char *label = rows[i].label[0] ? rows[i].label : rows[i].ntext ? rows[i].text[0] : "";
-			gk_result_add_check(r, table_id, "solver:ambiguous", label, altb.s ? altb.s : "", b.s ? b.s : "",
-			                    "ambiguous");
-			gk_buf_drop(&b);
-			gk_buf_drop(&altb);
-		}
-	}
+	for (int i = 0; i < nrows; i++) /* rows with no placement at all */
+		if (!sol[i].n)
+			for (int j = 0; j < rows[i].nnum; j++)
+				rows[i].assign[j] = -1;
 	free(slotmap);
 	free(sol);
 }
