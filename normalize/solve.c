@@ -407,6 +407,46 @@ static long long colsum_bad(const ctx *c, prow *rows, int nrows, rowsol *sol, in
 	return bad;
 }
 
+/* Move the total row to its candidate k and every leaf along with it:
+ * the columns the total row's placement swaps (key a -> key b) swap in
+ * each leaf that uses them, to a candidate of the same integer cost.
+ * Returns 0 (picks partly changed: the caller restores them) when a leaf
+ * has no such candidate. */
+static int joint_move(const ctx *c, const prow *rows, int nrows, rowsol *sol, int total_row, const int *leaf, int k)
+{
+	int K = c->fam->nkey;
+	const cand *cd = &sol[total_row].c[sol[total_row].pick], *to = &sol[total_row].c[k];
+	int m = rows[total_row].nnum < K ? rows[total_row].nnum : K;
+	int map[32];
+	for (int q = 0; q < K; q++)
+		map[q] = q;
+	for (int j = 0; j < m; j++)
+		if (cd->key[j] >= 0 && to->key[j] >= 0)
+			map[(int)cd->key[j]] = to->key[j];
+	for (int L = 0; L < nrows; L++) {
+		if (L == total_row || !leaf[L] || !sol[L].n)
+			continue;
+		const cand *lp = &sol[L].c[sol[L].pick];
+		int lm = rows[L].nnum < K ? rows[L].nnum : K, moved = 0;
+		signed char want[MAXNUM];
+		for (int j = 0; j < lm; j++) {
+			want[j] = lp->key[j] >= 0 ? (signed char)map[(int)lp->key[j]] : lp->key[j];
+			moved |= want[j] != lp->key[j];
+		}
+		if (!moved)
+			continue;
+		int found = -1;
+		for (int q = 0; q < sol[L].n && found < 0; q++)
+			if ((int)sol[L].c[q].cost == (int)lp->cost && !memcmp(sol[L].c[q].key, want, (size_t)lm))
+				found = q;
+		if (found < 0)
+			return 0;
+		sol[L].pick = found;
+	}
+	sol[total_row].pick = k;
+	return 1;
+}
+
 /* Another placement of row i as good as its pick (same integer cost) that
  * the column sums do not rule out, or -1.  For the total row, a placement
  * the sums rule out only because the leaves stay put still counts when
@@ -434,39 +474,11 @@ static int open_alternative(const ctx *c, prow *rows, int nrows, rowsol *sol, in
 		if (i != total_row)
 			continue;
 		/* the total row: move the leaves along (key a -> key b) */
-		int map[32];
-		for (int q = 0; q < K; q++)
-			map[q] = q;
-		for (int j = 0; j < m; j++)
-			if (cd->key[j] >= 0 && sol[i].c[k].key[j] >= 0)
-				map[(int)cd->key[j]] = sol[i].c[k].key[j];
 		int *was = gk_malloc(sizeof(int) * (size_t)(nrows ? nrows : 1));
-		int ok = 1;
-		for (int L = 0; L < nrows; L++) {
+		for (int L = 0; L < nrows; L++)
 			was[L] = sol[L].pick;
-			if (!ok || L == total_row || !leaf[L] || !sol[L].n)
-				continue;
-			const cand *lp = &sol[L].c[sol[L].pick];
-			int lm = rows[L].nnum < K ? rows[L].nnum : K, moved = 0;
-			signed char want[MAXNUM];
-			for (int j = 0; j < lm; j++) {
-				want[j] = lp->key[j] >= 0 ? (signed char)map[(int)lp->key[j]] : lp->key[j];
-				moved |= want[j] != lp->key[j];
-			}
-			if (!moved)
-				continue;
-			int found = -1;
-			for (int q = 0; q < sol[L].n && found < 0; q++)
-				if ((int)sol[L].c[q].cost == (int)lp->cost && !memcmp(sol[L].c[q].key, want, (size_t)lm))
-					found = q;
-			if (found < 0)
-				ok = 0;
-			else
-				sol[L].pick = found;
-		}
-		sol[i].pick = k;
-		if (ok)
-			ok = colsum_bad(c, rows, nrows, sol, total_row, leaf) <= final_bad;
+		int ok = joint_move(c, rows, nrows, sol, total_row, leaf, k) &&
+		         colsum_bad(c, rows, nrows, sol, total_row, leaf) <= final_bad;
 		for (int L = 0; L < nrows; L++)
 			sol[L].pick = was[L];
 		free(was);
@@ -588,6 +600,7 @@ void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom
 	int any_leaf = 0;
 	for (int i = 0; i < nrows; i++)
 		any_leaf |= leaf[i];
+	int *was = gk_malloc(sizeof(int) * (size_t)(nrows ? nrows : 1));
 	if (total_row >= 0 && (any_leaf || fam->next)) {
 		long long bad = colsum_bad(&c, rows, nrows, sol, total_row, leaf);
 		for (int pass = 0; pass < 8 && bad > 0; pass++) {
@@ -606,6 +619,23 @@ void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom
 					}
 				}
 				sol[i].pick = keep;
+				/* the total row with its leaves: a reading the other
+				 * tables prefer, that no single row could reach */
+				for (int k = 0; i == total_row && fam->next && k < sol[i].n; k++) {
+					if (k == sol[i].pick)
+						continue;
+					for (int L = 0; L < nrows; L++)
+						was[L] = sol[L].pick;
+					long long b = joint_move(&c, rows, nrows, sol, total_row, leaf, k)
+					                  ? colsum_bad(&c, rows, nrows, sol, total_row, leaf) : bad;
+					if (b < bad) {
+						bad = b;
+						improved = 1;
+						continue;
+					}
+					for (int L = 0; L < nrows; L++)
+						sol[L].pick = was[L];
+				}
 			}
 			if (!improved)
 				break;
@@ -646,6 +676,7 @@ void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom
 		if (!sol[i].n)
 			for (int j = 0; j < rows[i].nnum; j++)
 				rows[i].assign[j] = -1;
+	free(was);
 	free(slotmap);
 	free(sol);
 }

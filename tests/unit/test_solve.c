@@ -153,6 +153,57 @@ Test(solver, header_mask_decides)
 	cr_assert_str_eq(key_of(&f, &r, 2), "vehicle_operation");
 }
 
+/* flow text, 合计 / unit row / one leaf, each 372.0 336.5 0.7 34.8: which
+ * three of the four basic columns?  The rows agree with each other either
+ * way, so the table alone cannot tell and says so for the total row and the
+ * unit row; the 基本支出表's 303 rows (0.7) settle it. */
+static void three_rows(prow *rows)
+{
+	const char *n[] = {"372.0", "372.0", "336.5", "0.7", "34.8"};
+	for (int i = 0; i < 3; i++)
+		set_row(&rows[i], n, 5, NULL);
+}
+
+Test(solver, total_row_tie_with_its_leaves_is_reported)
+{
+	solver_family f = func_family();
+	prow rows[3];
+	three_rows(rows);
+	int leaf[3] = {0, 0, 1};
+	gk_result *res = gk_result_new();
+	gk_solve_rows(&f, rows, 3, GK_GEOM_FLOW, 0, leaf, NULL, res, "expenditure_by_function");
+	/* the total row (its tie moves with the leaf) and the unit row */
+	cr_assert_eq(res->ncheck, 2, "%d checks", res->ncheck);
+	for (int i = 0; i < res->ncheck; i++) {
+		cr_assert_str_eq(res->checks[i].status, "ambiguous");
+		cr_assert_str_eq(res->checks[i].check, "solver:ambiguous");
+	}
+	gk_result_drop(res);
+}
+
+Test(solver, other_tables_settle_a_tie)
+{
+	solver_family f = func_family();
+	/* Σ303 = 0.7, Σ302 = 34.8, no 310 rows */
+	f.next = 3;
+	f.ext_key[0] = 3, f.ext_key[1] = 4, f.ext_key[2] = 5;
+	snprintf(f.ext_val[0], sizeof f.ext_val[0], "0.7");
+	snprintf(f.ext_val[1], sizeof f.ext_val[1], "34.8");
+	snprintf(f.ext_val[2], sizeof f.ext_val[2], "0");
+	prow rows[3];
+	three_rows(rows);
+	int leaf[3] = {0, 0, 1};
+	gk_result *res = gk_result_new();
+	gk_solve_rows(&f, rows, 3, GK_GEOM_FLOW, 0, leaf, NULL, res, "expenditure_by_function");
+	cr_assert_eq(res->ncheck, 0, "%d checks", res->ncheck);
+	for (int i = 0; i < 3; i++) {
+		cr_assert_str_eq(key_of(&f, &rows[i], 2), "basic_wages", "row %d", i);
+		cr_assert_str_eq(key_of(&f, &rows[i], 3), "basic_family_subsidy", "row %d", i);
+		cr_assert_str_eq(key_of(&f, &rows[i], 4), "basic_goods_services", "row %d", i);
+	}
+	gk_result_drop(res);
+}
+
 Test(decimal, equal_within_units)
 {
 	cr_assert(gk_dec_eq("784.8", "784.80", 0));
