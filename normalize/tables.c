@@ -1406,6 +1406,21 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 			body = i;
 			break;
 		}
+	/* the first row's label may start a line or two above its numbers
+	 * (wrapped and centred on them): lines that start a new item, just
+	 * above, belong to the body */
+	while (body < e && body > b) {
+		const xline *x = &c->x[body - 1];
+		const gk_line *l = x->l, *nl = c->x[body].l;
+		if (x->skip || !l->ncell || l->geom != GK_GEOM_POS || is_header_line(c, x) || nl->y0 - l->y0 > 2 * (l->y1 - l->y0))
+			break;
+		char *cp = compact_of(l->cell[0].text);
+		int item = is_ordinal_label(cp) || rule_any(c, "item-start", cp);
+		free(cp);
+		if (!item)
+			break;
+		body--;
+	}
 	int stop = e;
 	for (int i = body; i < e; i++)
 		if (rule_any(c, "table-end", c->x[i].compact)) {
