@@ -1783,6 +1783,9 @@ static void with_logical_rows(nctx *c, const tspan *sp, gk_table *t, span_parser
 	c->unit_seen = sub.unit_seen;
 	c->unit_shift = sub.unit_shift;
 	c->nother = sub.nother;
+	memcpy(c->ctx_class, sub.ctx_class, sizeof c->ctx_class);
+	memcpy(c->ctx_item, sub.ctx_item, sizeof c->ctx_item);
+	c->hx_kuan = sub.hx_kuan, c->hx_xiang = sub.hx_xiang;
 	for (int i = 0; i < sub.n; i++)
 		free(sub.x[i].compact);
 	free(sub.x);
@@ -2198,9 +2201,15 @@ static void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 {
 	fam_id f = family_of(sp->id);
 	head h;
-	c->ctx_class[0] = c->ctx_item[0] = 0;
-	c->hx_kuan = c->hx_xiang = 0;
+	/* a table continued on the next page keeps the 类/款 of its last
+	 * rows (a page may start with rows that print only 项) and, unless
+	 * the page repeats the header, where 款 and 项 sit */
+	if (!t->nrow) {
+		c->ctx_class[0] = c->ctx_item[0] = 0;
+		c->hx_kuan = c->hx_xiang = 0;
+	}
 	read_head(c, f, sp->begin, sp->end, &h);
+	double hk = 0, hx = 0;
 	for (int i = sp->begin; i < h.first_row; i++) {
 		const gk_line *l = c->x[i].l;
 		if (l->geom == GK_GEOM_FLOW)
@@ -2208,12 +2217,14 @@ static void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 		for (int j = 0; j < l->ncell; j++) {
 			char *cp = compact_of(l->cell[j].text);
 			if (!strcmp(cp, "款"))
-				c->hx_kuan = l->cell[j].x0 + (l->geom == GK_GEOM_TAB ? 0.001 : 0);
+				hk = l->cell[j].x0 + (l->geom == GK_GEOM_TAB ? 0.001 : 0);
 			else if (!strcmp(cp, "项"))
-				c->hx_xiang = l->cell[j].x0 + (l->geom == GK_GEOM_TAB ? 0.001 : 0);
+				hx = l->cell[j].x0 + (l->geom == GK_GEOM_TAB ? 0.001 : 0);
 			free(cp);
 		}
 	}
+	if (hk > 0 && hx > 0)
+		c->hx_kuan = hk, c->hx_xiang = hx;
 	int shift = h.unit_shift != GK_UNIT_NONE ? h.unit_shift : (c->unit_seen ? c->unit_shift : 0);
 	/* a row takes at least one line */
 	int maxrows = sp->end - h.first_row + 1;

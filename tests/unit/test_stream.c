@@ -121,3 +121,53 @@ Test(stream, overflowing_labels_rebuilt)
 	gk_rules_drop(rules);
 	gk_doc_drop(d);
 }
+
+/* A function table continued on the next page, whose first row prints
+ * only its 项 (02): the 类 and 款 of the last rows of the previous page
+ * (208, 20) still hold. */
+static const char continued_doc[] =
+	"%gongkai-extract 1\n"
+	"P\t1\t842\t595\n"
+	"P\t2\t842\t595\n"
+	"L\t1\t79.53\t92.67\t12.95\tpos\t374.76,466.07,支出总体情况表\n"
+	"L\t1\t99.67\t108.16\t8.50\tpos\t65.88,176.38,部门（单位）：测试局\t733.68,776.14,单位：万元\n"
+	"L\t1\t117.91\t126.40\t8.50\tpos\t100.20,134.14,科目编码\n"
+	"L\t1\t127.15\t135.64\t8.50\tpos\t259.20,293.14,科目名称\t423.24,440.26,合计\t513.84,547.78,基本支出\t"
+	"612.84,646.78,项目支出\n"
+	"L\t1\t136.27\t144.76\t8.50\tpos\t77.52,85.85,类\t112.92,121.25,款\t148.20,156.53,项\n"
+	"L\t1\t155.05\t162.49\t7.45\tpos\t172.20,190.81,合 计\t449.40,479.28,1,100.00\t548.40,578.28,800.00\t"
+	"647.40,677.28,300.00\n"
+	"L\t1\t173.41\t180.85\t7.45\tpos\t76.08,87.24,208\t172.20,202.09,社会保障和就业支出\t449.40,479.28,1,100.00\t"
+	"548.40,578.28,800.00\t647.40,677.28,300.00\n"
+	"L\t1\t191.77\t199.21\t7.45\tpos\t113.40,120.84,20\t179.64,209.53,临时救助\t449.40,479.28,1,100.00\t"
+	"548.40,578.28,800.00\t647.40,677.28,300.00\n"
+	"L\t1\t556.26\t568.36\t9.00\tpos\t406.80,437.04,— 10 —\n"
+	"L\t2\t79.53\t92.67\t12.95\tpos\t374.76,466.07,支出总体情况表\n"
+	"L\t2\t99.67\t108.16\t8.50\tpos\t65.88,176.38,部门（单位）：测试局\t733.68,776.14,单位：万元\n"
+	"L\t2\t117.91\t126.40\t8.50\tpos\t100.20,134.14,科目编码\n"
+	"L\t2\t127.15\t135.64\t8.50\tpos\t259.20,293.14,科目名称\t423.24,440.26,合计\t513.84,547.78,基本支出\t"
+	"612.84,646.78,项目支出\n"
+	"L\t2\t136.27\t144.76\t8.50\tpos\t77.52,85.85,类\t112.92,121.25,款\t148.20,156.53,项\n"
+	"L\t2\t155.05\t162.49\t7.45\tpos\t148.68,156.12,02\t187.20,262.09,流浪乞讨人员救助支出\t449.40,479.28,1,100.00\t"
+	"548.40,578.28,800.00\t647.40,677.28,300.00\n"
+	"%end\n";
+
+Test(stream, continued_table_keeps_class_and_kuan)
+{
+	char *err;
+	gk_doc *d = read_doc(continued_doc, &err);
+	cr_assert_not_null(d, "%s", err ? err : "");
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	gk_result *r = gk_normalize(d, rules, "continued");
+	gk_table *t = gk_result_find(r, "expenditure_by_function");
+	cr_assert_not_null(t);
+	cr_assert_eq(t->nrow, 4, "%d rows", t->nrow);
+	cr_assert_str_eq(gk_table_get(t, 3, "func_code"), "2082002");
+	cr_assert_str_eq(gk_table_get(t, 3, "name"), "流浪乞讨人员救助支出");
+	cr_assert_str_eq(gk_table_get(t, 3, "unit_code"), "");
+	cr_assert_str_eq(gk_table_get(t, 3, "project_total"), "300.00");
+	gk_result_drop(r);
+	gk_rules_drop(rules);
+	gk_doc_drop(d);
+}
