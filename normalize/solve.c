@@ -141,8 +141,24 @@ static void ctx_init(ctx *c, const solver_family *f)
 			continue;
 		for (int j = 0; j < 12 && idents[i].rhs[j]; j++) {
 			int k = key_index(f, idents[i].rhs[j]);
-			if (k >= 0)
+			if (k >= 0) {
 				ci.rhs[ci.n++] = k;
+				continue;
+			}
+			/* a subtotal the table has no column for (基本支出 when only
+			 * 人员经费 and 公用经费 are printed) stands for its parts */
+			for (int q = 0; q < NIDENT; q++) {
+				if (strcmp(idents[q].fam, f->name) || strcmp(idents[q].lhs, idents[i].rhs[j]) || idents[q].le)
+					continue;
+				int got = 0;
+				for (int r = 0; r < 12 && idents[q].rhs[r] && ci.n < 12; r++) {
+					int kk = key_index(f, idents[q].rhs[r]);
+					if (kk >= 0)
+						ci.rhs[ci.n++] = kk, got = 1;
+				}
+				if (got)
+					break;
+			}
 		}
 		if (ci.n)
 			c->id[c->nid++] = ci;

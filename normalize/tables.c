@@ -2246,7 +2246,7 @@ static void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 		if (getenv("GK_DEBUG")) {
 			fprintf(stderr, "row %d:", i);
 			for (int j = 0; j < rows[i].ntext; j++) fprintf(stderr, " [%s]", rows[i].text[j]);
-			for (int j = 0; j < rows[i].nnum; j++) fprintf(stderr, " %s", rows[i].num[j]);
+			for (int j = 0; j < rows[i].nnum; j++) fprintf(stderr, " %s@%d", rows[i].num[j], rows[i].slot[j]);
 			fprintf(stderr, "\n");
 		}
 		interpret_keys(c, f, &rows[i], &keys[i]);
@@ -2309,7 +2309,22 @@ static void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 		rows[i].nnum = k;
 	}
 	cross_apply(c, sp->id, &sf);
+	if (getenv("GK_DEBUG")) {
+		fprintf(stderr, "%s keys:", sp->id);
+		for (int k = 0; k < sf.nkey; k++)
+			fprintf(stderr, " %s", sf.key[k]);
+		for (int s2 = 0; mask && s2 < nslot; s2++)
+			fprintf(stderr, " mask[%d]=%x", s2, mask[s2]);
+		fprintf(stderr, "\n");
+	}
 	gk_solve_rows(&sf, rows, nr, geom, total_row, leaf, mask, c->r, sp->id);
+	if (getenv("GK_DEBUG"))
+		for (int i = 0; i < nr; i++) {
+			fprintf(stderr, "placed %d:", i);
+			for (int j = 0; j < rows[i].nnum; j++)
+				fprintf(stderr, " %s=%s", rows[i].assign[j] >= 0 ? sf.key[rows[i].assign[j]] : "-", rows[i].num[j]);
+			fprintf(stderr, "\n");
+		}
 	free(mask);
 	int *outrow = gk_malloc(sizeof(int) * (size_t)(nr ? nr : 1));
 

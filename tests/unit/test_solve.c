@@ -204,6 +204,22 @@ Test(solver, other_tables_settle_a_tie)
 	gk_result_drop(res);
 }
 
+/* 合计 人员经费 公用经费 专项业务经费 with no 基本支出 column: a row with no
+ * 人员经费 (219,800 = 99,800 公用 + 120,000 专项) stays where it is printed;
+ * "total = basic + project" still holds with basic standing for 人员 + 公用. */
+Test(solver, absent_subtotal_stands_for_its_parts)
+{
+	solver_family f = {.name = "func", .nkey = 4, .key = {"total", "basic_personnel", "basic_public", "project_total"}};
+	prow r;
+	const char *n[] = {"219800.00", "99800.00", "120000.00"};
+	int slots[] = {0, 2, 3};
+	set_row(&r, n, 3, slots);
+	int leaf = 0;
+	gk_solve_rows(&f, &r, 1, GK_GEOM_POS, -1, &leaf, NULL, NULL, "t");
+	cr_assert_str_eq(key_of(&f, &r, 1), "basic_public");
+	cr_assert_str_eq(key_of(&f, &r, 2), "project_total");
+}
+
 Test(decimal, equal_within_units)
 {
 	cr_assert(gk_dec_eq("784.8", "784.80", 0));
