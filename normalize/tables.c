@@ -1579,11 +1579,45 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 		lp = ns ? st[ns / 2] : 1.1 * h;
 		free(st);
 	}
+	/* the decimals the table's amounts usually print */
+	int ndec[8] = {0}, dec = -1;
+	for (int i = 0; i < nf; i++) {
+		const char *dot = f[i].num ? strchr(f[i].text.s, '.') : NULL;
+		int n = 0;
+		while (dot && isdigit((unsigned char)dot[1 + n]))
+			n++;
+		if (dot && n < 8)
+			ndec[n]++;
+	}
+	for (int n = 1; n < 8; n++)
+		if (ndec[n] > (dec >= 0 ? ndec[dec] : 0))
+			dec = n;
 	/* join fragments of a column: wrapped labels, split numbers */
 	for (int i = 0; i < nf; i++) {
 		frag *g = &f[i];
 		const char *t = g->text.s;
 		int dotcont = t[0] == '.' && isdigit((unsigned char)t[1]);
+		/* the last digits of an amount wrapped in a narrow cell
+		 * ("24995.9" above "4"), right-aligned under it */
+		if (!dotcont && dec > 0 && g->num && strlen(t) <= 3 && strspn(t, "0123456789") == strlen(t))
+			for (int k = i - 1; k >= 0 && f[k].page == g->page && g->y0 - f[k].y0 < 1.5 * (g->y1 - g->y0); k--) {
+				const frag *p = &f[k];
+				const char *dot = p->num && !p->dead ? strchr(p->text.s, '.') : NULL;
+				int n = 0;
+				while (dot && isdigit((unsigned char)dot[1 + n]))
+					n++;
+				double dx = p->x1 - g->x1;
+				if (dot && !dot[1 + n] && n + (int)strlen(t) == dec && dx < 1.5 && dx > -1.5 &&
+				    g->y0 - p->y0 > 0.3 * (g->y1 - g->y0)) {
+					gk_buf_adds(&f[k].text, t);
+					if (g->y1 > f[k].y1)
+						f[k].y1 = f[k].cy1 = g->y1;
+					g->dead = 1;
+					break;
+				}
+			}
+		if (g->dead)
+			continue;
 		if (g->num && !dotcont)
 			continue;
 		if (!dotcont && frag_is_new_item(c, t))

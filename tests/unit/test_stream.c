@@ -171,3 +171,39 @@ Test(stream, continued_table_keeps_class_and_kuan)
 	gk_rules_drop(rules);
 	gk_doc_drop(d);
 }
+
+/* An amount wrapped in a narrow cell: "1100.0" on one line, its last digit
+ * "0" right-aligned below it, the pair centred on the row's label. */
+static const char wrapped_amount_doc[] =
+	"%gongkai-extract 1\n"
+	"P\t1\t842\t595\n"
+	"L\t1\t79.53\t92.67\t12.95\tpos\t374.76,466.07,支出总体情况表\n"
+	"L\t1\t99.67\t108.16\t8.50\tpos\t65.88,176.38,部门（单位）：测试局\t733.68,776.14,单位：万元\n"
+	"L\t1\t127.15\t135.64\t8.50\tpos\t100.20,134.14,科目编码\t259.20,293.14,科目名称\t423.24,440.26,合计\t"
+	"513.84,547.78,基本支出\t612.84,646.78,项目支出\n"
+	"L\t1\t155.05\t162.49\t7.45\tpos\t172.20,190.81,合计\t449.40,479.28,1,100.00\t548.40,578.28,800.00\t"
+	"647.40,677.28,300.00\n"
+	"L\t1\t170.00\t177.44\t7.45\tpos\t449.40,479.28,1,100.0\n"
+	"L\t1\t174.00\t181.44\t7.45\tpos\t76.08,102.24,2080201\t172.20,202.09,行政运行\t548.40,578.28,800.00\t"
+	"647.40,677.28,300.00\n"
+	"L\t1\t178.00\t185.44\t7.45\tpos\t475.20,479.28,0\n"
+	"%end\n";
+
+Test(stream, wrapped_amount_rejoined)
+{
+	char *err;
+	gk_doc *d = read_doc(wrapped_amount_doc, &err);
+	cr_assert_not_null(d, "%s", err ? err : "");
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	gk_result *r = gk_normalize(d, rules, "wrapped");
+	gk_table *t = gk_result_find(r, "expenditure_by_function");
+	cr_assert_not_null(t);
+	cr_assert_eq(t->nrow, 2, "%d rows", t->nrow);
+	cr_assert_str_eq(gk_table_get(t, 1, "func_code"), "2080201");
+	cr_assert_str_eq(gk_table_get(t, 1, "total"), "1100.00");
+	cr_assert_str_eq(gk_table_get(t, 1, "basic_total"), "800.00");
+	gk_result_drop(r);
+	gk_rules_drop(rules);
+	gk_doc_drop(d);
+}
