@@ -1250,6 +1250,7 @@ typedef struct frag {
 	gk_buf text;
 	int num, col, page, dead;
 	int line_num;   /* its line also carries numbers: it is a row, not a wrap */
+	int marker;     /* a 行次 number: anchors its row like an amount, not written */
 	double last_y0; /* y0 of the last fragment joined */
 	int nxt, tail;  /* chain of joined fragments: next member, last member */
 	int anchors;    /* members on a line with numbers (a chain holds one row) */
@@ -1434,6 +1435,20 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 			gk_line_add_cell_y(n, l->cell[j].x0, l->cell[j].x1, l->cell[j].y0, l->cell[j].y1, l->cell[j].text,
 			                   strlen(l->cell[j].text));
 	}
+	/* a 行次 column (the printed row numbers of 决算 tables) holds no
+	 * amounts: its x ranges, from the header */
+	double hc[8][2];
+	int nhc = 0;
+	for (int i = b; i < body && nhc < 8; i++) {
+		const gk_line *l = c->x[i].l;
+		for (int j = 0; j < l->ncell && nhc < 8; j++) {
+			char *cp = compact_of(l->cell[j].text);
+			if (!strcmp(cp, "行次")) /* up to the next header cell: numbers are right-aligned */
+				hc[nhc][0] = l->cell[j].x0,
+				hc[nhc][1] = j + 1 < l->ncell ? l->cell[j + 1].x0 - 2 : l->cell[j].x1, nhc++;
+			free(cp);
+		}
+	}
 	/* fragments of the body */
 	int nf = 0, cap = 0;
 	frag *f = NULL;
@@ -1447,10 +1462,14 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 		for (int j = 0; j < l->ncell; j++) {
 			/* a running header ("表3") or page number sharing a row's line */
 			char *cc = compact_of(l->cell[j].text);
-			int furniture = rule_any(c, "skip", cc);
+			int furniture = rule_any(c, "skip", cc), marker = 0;
+			double mid = (l->cell[j].x0 + l->cell[j].x1) / 2;
+			for (int q = 0; q < nhc && !marker; q++)
+				marker = mid > hc[q][0] - 2 && mid < hc[q][1] + 2 && is_digits(cc, 1, 4);
 			free(cc);
 			if (furniture)
 				continue;
+			lnum |= marker;
 			if (nf == cap) {
 				cap = cap ? cap * 2 : 256;
 				f = gk_realloc(f, sizeof *f * (size_t)cap);
@@ -1469,8 +1488,11 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 			char buf[48], *fw = gk_fold_width(l->cell[j].text);
 			g->num = gk_amount_parse(fw, buf, sizeof buf);
 			free(fw);
+			g->marker = marker;
 			hsum += g->y1 - g->y0;
 		}
+		for (int k = first; lnum && k < nf; k++) /* a 行次 after the line's first cells */
+			f[k].line_num = 1;
 		/* A fragment printed a little above or below the line's numbers
 		 * (its own extent, from an overflowing cell) is not on their row:
 		 * it is anchored only when centred like one of the numbers. */
@@ -1599,7 +1621,7 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 		int dotcont = t[0] == '.' && isdigit((unsigned char)t[1]);
 		/* the last digits of an amount wrapped in a narrow cell
 		 * ("24995.9" above "4"), right-aligned under it */
-		if (!dotcont && dec > 0 && g->num && strlen(t) <= 3 && strspn(t, "0123456789") == strlen(t))
+		if (!dotcont && dec > 0 && g->num && !g->marker && strlen(t) <= 3 && strspn(t, "0123456789") == strlen(t))
 			for (int k = i - 1; k >= 0 && f[k].page == g->page && g->y0 - f[k].y0 < 1.5 * (g->y1 - g->y0); k--) {
 				const frag *p = &f[k];
 				const char *dot = p->num && !p->dead ? strchr(p->text.s, '.') : NULL;
@@ -1769,7 +1791,8 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 		}
 		gk_line *n = gk_doc_add_line(d, live[i]->page, y0, y1, 0, GK_GEOM_POS);
 		for (int k = i; k < j; k++)
-			gk_line_add_cell(n, live[k]->x0, live[k]->x1, live[k]->text.s, live[k]->text.len);
+			if (!live[k]->marker)
+				gk_line_add_cell(n, live[k]->x0, live[k]->x1, live[k]->text.s, live[k]->text.len);
 		i = j;
 	}
 	free(live);
@@ -2530,6 +2553,20 @@ static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
 			split_x = dx;
 	}
 
+	/* 决算 summaries number their lines in 行次 columns (positioned
+	 * input drops them with the row rebuilding): TAB fields under a 行次
+	 * header, or in flow text a small plain integer right after a label */
+	int hangci = ht.s && strstr(ht.s, "行次") && geom != GK_GEOM_POS;
+	int hidx[8], nhidx = 0;
+	for (int i = sp->begin; hangci && geom == GK_GEOM_TAB && i < first; i++) {
+		const gk_line *l = c->x[i].l;
+		for (int j = 0; j < l->ncell && nhidx < 8; j++) {
+			char *cp = compact_of(l->cell[j].text);
+			if (!strcmp(cp, "行次"))
+				hidx[nhidx++] = (int)l->cell[j].x0;
+			free(cp);
+		}
+	}
 	side_row *sr = gk_calloc(512, sizeof *sr);
 	int ns = 0;
 	for (int i = first; i < sp->end && ns < 510; i++) {
@@ -2540,6 +2577,20 @@ static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
 			break;
 		tok tk[256];
 		int n = tokens_of(x->l, tk, 256);
+		/* a 行次 number stays a token (in flow text it still ends its
+		 * side's label) but carries no amount: num[0] = 0 */
+		for (int j = 0; hangci && j < n; j++) {
+			if (!tk[j].isnum || !is_digits(tk[j].text, 1, 3))
+				continue;
+			int drop = 0;
+			if (geom == GK_GEOM_TAB)
+				for (int q = 0; q < nhidx; q++)
+					drop |= tk[j].idx == hidx[q];
+			else
+				drop = j == 0 || !tk[j - 1].isnum || !tk[j - 1].num[0];
+			if (drop)
+				tk[j].num[0] = 0;
+		}
 		if (!n)
 			continue;
 		/* split the line into (label, numbers) groups */
@@ -2584,7 +2635,8 @@ static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
 			gk_buf lb = {0};
 			for (int j = a; j < b; j++) {
 				if (tk[j].isnum) {
-					prow_add_num(&s->nums, &tk[j]);
+					if (tk[j].num[0])
+						prow_add_num(&s->nums, &tk[j]);
 				} else {
 					if (lb.len)
 						gk_buf_addc(&lb, ' ');
@@ -2594,6 +2646,12 @@ static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
 			char *raw = gk_buf_take(&lb);
 			s->item = gk_label_clean(raw);
 			free(raw);
+			if (!*s->item && !s->nums.nnum) { /* only a 行次: nothing printed */
+				free(s->item);
+				memset(s, 0, sizeof *s);
+				ns--;
+				continue;
+			}
 			if (!*s->item && s->nums.nnum && ns >= 2 && sr[ns - 2].right == s->right && !sr[ns - 2].nums.nnum) {
 				/* numbers on the line after their label */
 				sr[ns - 2].nums = s->nums;
