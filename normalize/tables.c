@@ -556,6 +556,7 @@ typedef struct rowkeys {
 	char *name, *name2, *ptype;
 	int total;
 	int context_only; /* a code line that only sets 类/款 for the rows below */
+	char misprint[32]; /* the code as printed, when it was repaired */
 } rowkeys;
 
 static void rowkeys_free(rowkeys *k)
@@ -685,6 +686,14 @@ static void interpret_keys(nctx *c, fam_id f, prow *p, rowkeys *k)
 	switch (f) {
 	case F_REVUNIT: /* rows by unit code or, like the function tables, by function code */
 	case F_FUNC:
+		/* 类 款 项 printed with a class that is no class ("7 11 02" under
+		 * "210 11"): the 款 of the rows above says which it is */
+		if (ncode == 3 && strlen(codes[0]) < 3 && strlen(codes[1]) == 2 && strlen(codes[2]) == 2 &&
+		    *c->ctx_class && !strcmp(c->ctx_item, codes[1]) && *cname) {
+			snprintf(k->misprint, sizeof k->misprint, "%s %s %s", codes[0], codes[1], codes[2]);
+			snprintf(codes[0], sizeof codes[0], "%s%s%s", c->ctx_class, codes[1], codes[2]);
+			ncode = 1;
+		}
 		if (ncode > 0 && strlen(codes[0]) == 2 && *c->ctx_class) {
 			/* 类 printed once above its 款/项 rows: "04 09 名称", "01 名称", "11" */
 			/* which column the lone code sits in, when the header says */
@@ -2317,6 +2326,11 @@ static void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 			econ_bias(c, &sf, keys[i].econ, &rows[i]);
 		if (keys[i].total && total_row < 0)
 			total_row = i;
+		if (*keys[i].misprint) { /* the document's own error, repaired from its context */
+			char want[32];
+			snprintf(want, sizeof want, "%.3s %.2s %.2s", keys[i].func, keys[i].func + 3, keys[i].func + 5);
+			gk_result_add_check(c->r, sp->id, "code:misprinted", keys[i].func, want, keys[i].misprint, "fail");
+		}
 		int l = (int)strlen(keys[i].func);
 		if (l > deepest)
 			deepest = l;
