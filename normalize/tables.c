@@ -1463,8 +1463,9 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 	frag *f = NULL;
 	double hsum = 0;
 	for (int i = body; i < stop; i++) {
-		if (c->x[i].skip)
-			continue;
+		if (c->x[i].skip || !strcmp(c->x[i].compact, "类款项"))
+			continue; /* (the 类 款 项 sub-header, sorted below the first
+			           * numbers by a font whose digit boxes are too tall) */
 		const gk_line *l = c->x[i].l;
 		int lnum = line_has_amount(c, i);
 		int first = nf;
@@ -1790,6 +1791,21 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 		int j = i + 1;
 		while (j < nl && live[j]->page == live[i]->page && (live[j]->y0 + live[j]->y1) / 2 - c0 < 0.45 * pitch)
 			j++;
+		/* a total row whose label and numbers drifted apart (boxes of
+		 * broken font metrics): numbers alone, then 合计 alone, within a
+		 * pitch: one row */
+		int allnum = 1;
+		for (int k = i; k < j; k++)
+			allnum &= live[k]->num;
+		if (allnum && j < nl && live[j]->page == live[i]->page && !live[j]->num &&
+		    (j + 1 == nl || live[j + 1]->page != live[j]->page ||
+		     (live[j + 1]->y0 + live[j + 1]->y1) / 2 - (live[j]->y0 + live[j]->y1) / 2 >= 0.45 * pitch) &&
+		    (live[j]->y0 + live[j]->y1) / 2 - c0 < pitch) {
+			char *cp = compact_of(live[j]->text.s);
+			if (rule_any(c, "total", cp))
+				j++;
+			free(cp);
+		}
 		qsort(live + i, (size_t)(j - i), sizeof *live, frag_cmp_x);
 		double y0 = 1e18, y1 = -1e18;
 		for (int k = i; k < j; k++) {
