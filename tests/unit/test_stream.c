@@ -207,3 +207,32 @@ Test(stream, wrapped_amount_rejoined)
 	gk_rules_drop(rules);
 	gk_doc_drop(d);
 }
+
+/* 普陀财政局's 支出决算表 (page 10, as extracted): digits with boxes 22 pt
+ * tall, text 3 pt tall, so the 合计 figures sort above the 类 款 项
+ * sub-header and the 合计 label below it.  One 合计 row with its figures. */
+Test(stream, drifted_total_row)
+{
+	FILE *fp = fopen("tests/fixtures/pdf/drifted-total.x", "r");
+	cr_assert_not_null(fp);
+	gk_doc *d = NULL;
+	char *err = NULL;
+	cr_assert_eq(gk_doc_read(fp, &d, &err), 1, "%s", err ? err : "");
+	fclose(fp);
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	gk_result *r = gk_normalize(d, rules, "drifted");
+	gk_table *t = gk_result_find(r, "expenditure_by_function");
+	cr_assert_not_null(t);
+	cr_assert_geq(t->nrow, 3, "%d rows", t->nrow);
+	cr_assert_str_eq(gk_table_get(t, 0, "name"), "合计");
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "2940.05");
+	cr_assert_str_eq(gk_table_get(t, 0, "basic_total"), "2336.91");
+	cr_assert_str_eq(gk_table_get(t, 0, "project_total"), "603.14");
+	cr_assert_str_eq(gk_table_get(t, 1, "func_code"), "201");
+	for (int i = 1; i < t->nrow; i++)
+		cr_assert_str_neq(gk_table_get(t, i, "name"), "合计", "row %d", i);
+	gk_result_drop(r);
+	gk_rules_drop(rules);
+	gk_doc_drop(d);
+}
