@@ -1065,15 +1065,10 @@ static void econ_bias(const nctx *c, const solver_family *sf, const char *code, 
 	}
 }
 
-/* Where the head ends: the first line that carries a row. */
-/* A positioned header read column by column: a header cell wrapped over
- * lines ("其中：财政拨" above "款") is one word again when the cells that
- * overlap in x are joined top to bottom.  Appended to the line-by-line
- * reading after a newline, so column rules match either reading but not
- * across the two.  lines[] are the header's line indices, top to bottom. */
 typedef struct hcell {
 	double x0, x1;
-	int order;
+	int order, line;
+	int group; /* spans two or more columns of the lines below: a group header */
 	const char *text;
 } hcell;
 
@@ -1083,12 +1078,18 @@ static int hcell_cmp_x(const void *a, const void *b)
 	return x->x0 < y->x0 ? -1 : x->x0 > y->x0 ? 1 : x->order - y->order;
 }
 
-static int hcell_cmp_order(const void *a, const void *b)
+static int hcell_overlap(const hcell *a, double x0, double x1)
 {
-	const hcell *x = a, *y = b;
-	return x->order - y->order;
+	return (a->x1 < x1 ? a->x1 : x1) - (a->x0 > x0 ? a->x0 : x0) > 1;
 }
 
+/* A positioned header read column by column: a header cell wrapped over
+ * lines ("其中：财政拨" above "款") is one word again when the cells that
+ * overlap in x are joined top to bottom; a group header over several
+ * columns ("其他资金收入" over 事业收入, 经营收入, 其他收入) heads each of
+ * them instead of gluing them together.  Appended to the line-by-line
+ * reading after a newline, so column rules match either reading but not
+ * across the two.  lines[] are the header's line indices, top to bottom. */
 static void add_head_by_column(const nctx *c, const int *lines, int nl, gk_buf *ht)
 {
 	int n = 0, cap = 0;
@@ -1101,7 +1102,7 @@ static void add_head_by_column(const nctx *c, const int *lines, int nl, gk_buf *
 		for (int j = 0; j < l->ncell; j++) {
 			if (n == cap)
 				hc = gk_realloc(hc, sizeof *hc * (size_t)(cap = cap ? 2 * cap : 32));
-			hc[n] = (hcell){l->cell[j].x0, l->cell[j].x1, n, l->cell[j].text};
+			hc[n] = (hcell){l->cell[j].x0, l->cell[j].x1, n, i, 0, l->cell[j].text};
 			if (hc[n].x0 < minx)
 				minx = hc[n].x0;
 			if (hc[n].x1 > maxx)
@@ -1112,29 +1113,63 @@ static void add_head_by_column(const nctx *c, const int *lines, int nl, gk_buf *
 	if (n < 2)
 		goto out;
 	qsort(hc, (size_t)n, sizeof *hc, hcell_cmp_x);
+	/* group headers: over two or more disjoint cells of the lines below */
+	for (int i = 0; i < n; i++) {
+		int disjoint = 0;
+		double reach = -1e18;
+		for (int j = 0; j < n; j++) /* by x0 */
+			if (hc[j].line > hc[i].line && hcell_overlap(&hc[j], hc[i].x0, hc[i].x1) && hc[j].x0 >= reach - 1) {
+				disjoint++;
+				reach = hc[j].x1;
+			}
+		hc[i].group = disjoint >= 2 || hc[i].x1 - hc[i].x0 > (maxx - minx) / 3;
+	}
 	gk_buf_addc(ht, '\n');
+	int *mem = gk_malloc(sizeof(int) * (size_t)n);
 	for (int i = 0; i < n;) {
-		int j = i + 1;
-		double reach = hc[i].x1;
-		if (hc[i].x1 - hc[i].x0 <= (maxx - minx) / 3) /* a wide cell spans columns: alone */
-			while (j < n && hc[j].x0 < reach - 1 && hc[j].x1 - hc[j].x0 <= (maxx - minx) / 3) {
+		if (hc[i].group) {
+			i++;
+			continue;
+		}
+		int nm = 1, j = i + 1;
+		double x0 = hc[i].x0, reach = hc[i].x1;
+		mem[0] = i;
+		for (; j < n && (hc[j].group || hc[j].x0 < reach - 1); j++)
+			if (!hc[j].group) {
+				mem[nm++] = j;
 				if (hc[j].x1 > reach)
 					reach = hc[j].x1;
-				j++;
 			}
-		qsort(hc + i, (size_t)(j - i), sizeof *hc, hcell_cmp_order);
-		for (int k = i; k < j; k++) {
-			char *cp = compact_of(hc[k].text);
+		/* the group headers above this column, then its own words, top
+		 * to bottom */
+		int *all = gk_malloc(sizeof(int) * (size_t)n);
+		int na = 0;
+		for (int k = 0; k < n; k++)
+			if (hc[k].group && hc[k].x1 - hc[k].x0 <= (maxx - minx) / 3 && hcell_overlap(&hc[k], x0, reach))
+				all[na++] = k;
+		for (int k = 0; k < nm; k++)
+			all[na++] = mem[k];
+		for (int p = 1; p < na; p++) /* by reading order */
+			for (int q = p; q > 0 && hc[all[q]].order < hc[all[q - 1]].order; q--) {
+				int t = all[q];
+				all[q] = all[q - 1];
+				all[q - 1] = t;
+			}
+		for (int k = 0; k < na; k++) {
+			char *cp = compact_of(hc[all[k]].text);
 			gk_buf_adds(ht, cp);
 			free(cp);
 		}
 		gk_buf_addc(ht, ' ');
+		free(all);
 		i = j;
 	}
+	free(mem);
 out:
 	free(hc);
 }
 
+/* Where the head ends: the first line that carries a row. */
 static void read_head(nctx *c, fam_id f, int b, int e, head *h)
 {
 	memset(h, 0, sizeof *h);
@@ -1405,6 +1440,59 @@ static double wrap_pitch(const frag *f, int nf, double h, const double *nc, cons
 	return best;
 }
 
+/* bytes of the UTF-8 sequence a lead byte starts (1 for a stray byte) */
+static int u8len(unsigned char c)
+{
+	return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* A header cell of tight columns comes out as one cell of several words
+ * ("一般公共预 政府性基金 国有资本经"): when it stands over two or more
+ * columns (`over`), split it at its spaces, each word getting the share of
+ * the width its characters take (CJK text is monospaced), so that each
+ * word stands over its own column.  Words of one or two characters
+ * ("小 计"), or with digits or letters, are not columns. */
+static void add_head_cell(gk_line *n, const gk_cell *cl, int over)
+{
+	const char *t = cl->text;
+	int words = 0, chars = 0, shortw = 0;
+	for (const char *p = t; *p;) {
+		while (*p == ' ')
+			p++, chars++;
+		if (!*p)
+			break;
+		int wl = 0;
+		while (*p && *p != ' ') {
+			shortw |= (unsigned char)*p < 0x80; /* a digit, a letter: not a CJK header word */
+			p += u8len((unsigned char)*p);
+			wl++;
+		}
+		chars += wl;
+		words++;
+		shortw |= wl < 3;
+	}
+	if (words < 2 || shortw || over < 2 || !gk_has_cjk(t) || n->geom != GK_GEOM_POS) {
+		gk_line_add_cell_y(n, cl->x0, cl->x1, cl->y0, cl->y1, t, strlen(t));
+		return;
+	}
+	double per = (cl->x1 - cl->x0) / chars;
+	int at = 0;
+	for (const char *p = t; *p;) {
+		while (*p == ' ')
+			p++, at++;
+		if (!*p)
+			break;
+		const char *w = p;
+		int wl = 0;
+		while (*p && *p != ' ') {
+			p += u8len((unsigned char)*p);
+			wl++;
+		}
+		gk_line_add_cell_y(n, cl->x0 + at * per, cl->x0 + (at + wl) * per, cl->y0, cl->y1, w, (size_t)(p - w));
+		at += wl;
+	}
+}
+
 /* Build the logical-row document of lines [b, e).  Head lines (before the
  * first line with an amount) and lines from the table's end on are copied. */
 static gk_doc *logical_rows(nctx *c, int b, int e)
@@ -1437,13 +1525,56 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 			stop = i;
 			break;
 		}
+	/* the x ranges of the amount columns (overlapping amount cells) */
+	double (*ncol)[2] = NULL;
+	int nncol = 0;
+	for (int i = body; i < e && nncol < 256; i++) {
+		const gk_line *l = c->x[i].l;
+		for (int j = 0; j < l->ncell && nncol < 256; j++) {
+			char buf[48], *fw = gk_fold_width(l->cell[j].text);
+			int am = gk_amount_parse(fw, buf, sizeof buf) && strchr(fw, '.');
+			free(fw);
+			if (!am)
+				continue;
+			int k = 0;
+			while (k < nncol && !(l->cell[j].x0 < ncol[k][1] && l->cell[j].x1 > ncol[k][0]))
+				k++;
+			if (k == nncol) {
+				ncol = gk_realloc(ncol, sizeof *ncol * (size_t)(nncol + 1));
+				ncol[nncol][0] = l->cell[j].x0, ncol[nncol][1] = l->cell[j].x1, nncol++;
+			} else {
+				if (l->cell[j].x0 < ncol[k][0])
+					ncol[k][0] = l->cell[j].x0;
+				if (l->cell[j].x1 > ncol[k][1])
+					ncol[k][1] = l->cell[j].x1;
+			}
+		}
+	}
 	for (int i = b; i < body; i++) {
 		const gk_line *l = c->x[i].l;
 		gk_line *n = gk_doc_add_line(d, l->page, l->y0, l->y1, l->size, l->geom);
-		for (int j = 0; j < l->ncell; j++)
-			gk_line_add_cell_y(n, l->cell[j].x0, l->cell[j].x1, l->cell[j].y0, l->cell[j].y1, l->cell[j].text,
-			                   strlen(l->cell[j].text));
+		for (int j = 0; j < l->ncell; j++) {
+			/* the columns under it: amount columns, or the cells of a
+			 * header line below (上 "一般公共预 政府性基", 下 "算" "金预算") */
+			int under = 0;
+			const gk_cell *cl = &l->cell[j];
+			for (int k = 0; k < nncol; k++)
+				under += (ncol[k][1] < cl->x1 ? ncol[k][1] : cl->x1) - (ncol[k][0] > cl->x0 ? ncol[k][0] : cl->x0) > 1;
+			for (int i2 = i + 1; i2 < body; i2++) {
+				if (c->x[i2].skip)
+					continue;
+				const gk_line *nl = c->x[i2].l;
+				int below = 0;
+				for (int q = 0; q < nl->ncell; q++)
+					below += (nl->cell[q].x1 < cl->x1 ? nl->cell[q].x1 : cl->x1) -
+					             (nl->cell[q].x0 > cl->x0 ? nl->cell[q].x0 : cl->x0) > 1;
+				if (below > under)
+					under = below;
+			}
+			add_head_cell(n, cl, under);
+		}
 	}
+	free(ncol);
 	/* a 行次 column (the printed row numbers of 决算 tables) holds no
 	 * amounts: its x ranges, from the header */
 	double hc[8][2];
@@ -2002,7 +2133,9 @@ static void reorder_keys(solver_family *sf, const unsigned *leafmask, int nslot,
 	for (int k = 0; k < K; k++)
 		slot_of[k] = -1;
 	for (int s = 0; s < nslot; s++) {
-		unsigned m = leafmask[s];
+		/* the leaf's own words, else (a leaf word wrapped into pieces
+		 * that name nothing: "其他收" over "入") the column's whole path */
+		unsigned m = leafmask[s] ? leafmask[s] : mask ? mask[s] : 0;
 		if (!m || (m & (m - 1)))
 			continue; /* none, or more than one key */
 		int k = __builtin_ctz(m);
@@ -2320,6 +2453,8 @@ static void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 	gk_geom geom = body_geom(c, h.first_row, end_line);
 	solver_family sf;
 	family_from_header(c, fam_rule_name[f], h.text, &sf);
+	if (getenv("GK_DEBUG"))
+		fprintf(stderr, "%s header: %s\n", sp->id, h.text);
 	assign_slots(rows, nr, geom);
 	rowkeys *keys = gk_calloc((size_t)(nr ? nr : 1), sizeof *keys);
 	int *leaf = gk_calloc((size_t)(nr ? nr : 1), sizeof(int));
