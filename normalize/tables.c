@@ -1894,6 +1894,9 @@ static unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, in
 		 * (TABLES.md "Nothing is lost") */
 		if (!mask[s] && !anyrule && *lw && !rule_any(c, "generic-header", lw))
 			xname[s] = gk_strfmt("x_%s", cp);
+		if (getenv("GK_DEBUG"))
+			fprintf(stderr, "slot %d [%.0f-%.0f] mask %x words '%s' leaf '%s'%s\n", s, a[s], b[s], mask[s], cp, lw,
+			        xname[s] ? " (x)" : "");
 		free(cp);
 		free(lw);
 	}
@@ -2201,6 +2204,8 @@ static void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 	c->ctx_class[0] = c->ctx_item[0] = 0;
 	c->hx_kuan = c->hx_xiang = 0;
 	read_head(c, f, sp->begin, sp->end, &h);
+	if (getenv("GK_DEBUG"))
+		fprintf(stderr, "table %s: head '%s'\n", sp->id, h.text);
 	for (int i = sp->begin; i < h.first_row; i++) {
 		const gk_line *l = c->x[i].l;
 		if (l->geom == GK_GEOM_FLOW)
