@@ -1461,7 +1461,7 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 			g->y0 = gk_cell_y0(l, &l->cell[j]), g->y1 = gk_cell_y1(l, &l->cell[j]);
 			g->page = l->page;
 			g->line_num = lnum;
-			g->last_y0 = l->y0;
+			g->last_y0 = g->y0;
 			if (g->y1 <= g->y0) /* layout text: a line is one unit tall */
 				g->y1 = g->y0 + 0.8;
 			g->cy0 = g->y0, g->cy1 = g->y1;
