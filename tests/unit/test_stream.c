@@ -121,3 +121,57 @@ Test(stream, overflowing_labels_rebuilt)
 	gk_rules_drop(rules);
 	gk_doc_drop(d);
 }
+
+/* A department performance table as the same export prints it: rows
+ * 14.4 pt apart, long cells wrapped at 12.5 pt and centred on their row,
+ * so the notes of neighbouring rows interleave a point or two apart; the
+ * short 指标值 sits on its row's centre, and a merged 一级指标 is printed
+ * once. */
+static const char dperf_doc[] =
+	"%gongkai-extract 1\n"
+	"P\t1\t792\t612\n"
+	"L\t1\t270.00\t285.00\t13.89\tpos\t300.00,420.00,部门（单位）整体绩效目标表\n"
+	"L\t1\t300.00\t311.32\t8.71\tpos\t54.89,89.72,一级指标\t202.79,237.62,二级指标\t350.61,385.41,三级指标\t"
+	"498.40,524.50,指标值\t584.39,627.93,指标值说明\n"
+	"L\t1\t317.50\t328.82\t8.71\tpos\t584.39,720.00,检查覆盖全部下属\n"
+	"L\t1\t330.00\t341.32\t8.71\tpos\t54.89,89.72,产出指标\t202.79,237.62,数量指标\t350.61,420.00,完成安全检查次数\t"
+	"498.40,524.73,≥30个\t584.39,720.00,单位和重点场所，\n"
+	"L\t1\t338.15\t349.47\t8.71\tpos\t350.61,488.95,实现证照调用和数据共享的业务应用\n"
+	"L\t1\t342.50\t355.72\t8.71\tpos\t584.39,700.00:342.50:353.82,每季度一次。\t498.40,525.42:344.40:355.72,≥10个\n"
+	"L\t1\t344.40\t357.62\t8.71\tpos\t584.39,722.00:346.30:357.62,等保测评覆盖市直\t584.39,700.00:344.40:355.72,接入即可调用。\n"
+	"L\t1\t350.65\t361.97\t8.71\tpos\t350.61,385.22,系统数量\n"
+	"L\t1\t358.80\t370.12\t8.71\tpos\t350.61,420.00,完成等保测评\t498.40,525.42,≥5个\t584.39,722.00,各单位的重要信息\n"
+	"L\t1\t366.95\t378.27\t8.71\tpos\t584.39,722.00,系统运行全年无重\n"
+	"L\t1\t371.30\t382.62\t8.71\tpos\t584.39,650.00,系统。\n"
+	"L\t1\t373.20\t384.52\t8.71\tpos\t202.79,237.62,质量指标\t350.61,420.00,系统运行稳定性\t498.40,516.00,稳定\n"
+	"L\t1\t379.45\t390.77\t8.71\tpos\t584.39,650.00,大故障。\n"
+	"%end\n";
+
+Test(stream, performance_rows_anchored_on_targets)
+{
+	char *err;
+	gk_doc *d = read_doc(dperf_doc, &err);
+	cr_assert_not_null(d, "%s", err ? err : "");
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	gk_result *r = gk_normalize(d, rules, "dperf");
+	gk_table *t = gk_result_find(r, "department_performance");
+	cr_assert_not_null(t);
+	static const char *want[][4] = {
+		{"数量指标", "完成安全检查次数", "≥30个", "检查覆盖全部下属单位和重点场所，每季度一次。"},
+		{"数量指标", "实现证照调用和数据共享的业务应用系统数量", "≥10个", "接入即可调用。"},
+		{"数量指标", "完成等保测评", "≥5个", "等保测评覆盖市直各单位的重要信息系统。"},
+		{"质量指标", "系统运行稳定性", "稳定", "系统运行全年无重大故障。"},
+	};
+	cr_assert_eq(t->nrow, 4, "%d rows", t->nrow);
+	for (int i = 0; i < 4; i++) {
+		cr_assert_str_eq(gk_table_get(t, i, "level1"), "产出指标", "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "level2"), want[i][0], "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "indicator"), want[i][1], "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "target"), want[i][2], "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "note"), want[i][3], "row %d", i);
+	}
+	gk_result_drop(r);
+	gk_rules_drop(rules);
+	gk_doc_drop(d);
+}
