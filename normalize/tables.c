@@ -1528,6 +1528,56 @@ static void anchored_lines(gk_doc *d, frag **live, int nl, double pitch)
 	free(rp);
 }
 
+/* The extraction may glue two cells of one line across a column edge
+ * ("410700220000 “4050”人员"): split fragment k at its space printed
+ * nearest the edge (by the width of the text before it: a CJK character
+ * is two units), when that is near the edge.  The right part is added at
+ * the end of f. */
+static void split_at_edge(frag **fp, int *nf, int *cap, int k, const lr_anchor *an)
+{
+	frag *g = &(*fp)[k];
+	if (g->col + 1 >= an->ncol)
+		return;
+	double edge = an->colx[g->col + 1], w = g->x1 - g->x0;
+	if (g->x1 < edge + 2 || w <= 0)
+		return;
+	const char *t = g->text.s;
+	double total = 0, best = 1e18;
+	int at = -1;
+	for (const char *p = t; *p; p++)
+		if (((unsigned char)*p & 0xC0) != 0x80)
+			total += (unsigned char)*p >= 0xE0 ? 2 : 1;
+	double u = 0;
+	for (const char *p = t; *p; p++) {
+		if (*p == ' ') {
+			double d = g->x0 + w * u / total - edge;
+			if (d < 0)
+				d = -d;
+			if (d < best)
+				best = d, at = (int)(p - t);
+		}
+		if (((unsigned char)*p & 0xC0) != 0x80)
+			u += (unsigned char)*p >= 0xE0 ? 2 : 1;
+	}
+	if (at <= 0 || best > 0.15 * w || !t[at + 1])
+		return;
+	if (*nf == *cap) {
+		*cap *= 2;
+		*fp = gk_realloc(*fp, sizeof **fp * (size_t)*cap);
+		g = &(*fp)[k];
+	}
+	frag *r = &(*fp)[(*nf)++];
+	*r = *g;
+	memset(&r->text, 0, sizeof r->text);
+	gk_buf_adds(&r->text, g->text.s + at + 1);
+	r->x0 = edge;
+	r->col = g->col + 1;
+	r->num = an->mask >> r->col & 1;
+	g->text.s[at] = 0;
+	g->text.len = (size_t)at;
+	g->x1 = edge - 1;
+}
+
 /* Build the logical-row document of lines [b, e).  Head lines (before the
  * first line with an amount, or an->body) and lines from the table's end
  * on are copied.  With an, rows are anchored on an's columns instead of
@@ -1610,6 +1660,8 @@ static gk_doc *logical_rows(nctx *c, int b, int e, const lr_anchor *an)
 				g->num = an->mask >> g->col & 1;
 			}
 			hsum += g->y1 - g->y0;
+			if (an && strchr(g->text.s, ' '))
+				split_at_edge(&f, &nf, &cap, nf - 1, an);
 		}
 		/* with columns known, two pieces of one column at one height are
 		 * one cell the extraction split at a wide space ("2." "部门…") */
@@ -3480,6 +3532,46 @@ static void parse_pperf(nctx *c, const tspan *sp, gk_table *t)
 	}
 	if (first_pair < 0)
 		return;
+	if (h->geom == GK_GEOM_POS && sp->title >= 0) {
+		/* Rebuild the rows of a fixed-height export (long cells centred
+		 * on their row, over the rows above and below), anchored on the
+		 * amounts and the target values.  Columns: the head's cells
+		 * left of the leaves (code, name), then the leaves.  Pairs are
+		 * (indicator, value) from the leftmost leaf that holds text (a
+		 * table may print them a leaf right of their header words). */
+		lr_anchor an = {hl + 1, 0, {0}, 0};
+		for (int i = sp->begin; i < hl; i++)
+			for (int j = 0; j < c->x[i].l->ncell; j++) {
+				double x = c->x[i].l->cell[j].x0;
+				int dup = 0;
+				for (int k = 0; k < an.ncol; k++)
+					dup |= x - an.colx[k] < 2 && an.colx[k] - x < 2;
+				if (!dup && x < lx[0] - 2 && an.ncol < 16)
+					an.colx[an.ncol++] = x;
+			}
+		qsort(an.colx, (size_t)an.ncol, sizeof an.colx[0], cmp_double);
+		int lead = an.ncol, minrel = -1, ok = nlx + lead <= 32;
+		for (int k = 0; k < nlx && ok; k++) {
+			ok = !k || lx[k] > lx[k - 1];
+			an.colx[lead + k] = lx[k];
+		}
+		an.ncol = lead + nlx;
+		for (int i = hl + 1; i < sp->end && ok; i++)
+			for (int j = 0; j < c->x[i].l->ncell && !c->x[i].skip; j++) {
+				int vi = anchor_col(&an, c->x[i].l->cell[j].x0) - lead;
+				if (vi >= first_pair && (minrel < 0 || vi - first_pair < minrel))
+					minrel = vi - first_pair;
+			}
+		if (ok && minrel >= 0) {
+			for (int m = 0; m < nm; m++)
+				an.mask |= 1u << (lead + money[m]);
+			for (int k = first_pair; k < nlx; k++)
+				if ((k - first_pair - minrel) & 1)
+					an.mask |= 1u << (lead + k);
+			with_rows(c, sp, t, parse_pperf, &an);
+			return;
+		}
+	}
 	if (npair > 8)
 		npair = 8;
 	static const char *cats[] = {"成本指标", "产出指标", "效益指标", "满意度指标"};
@@ -3504,6 +3596,8 @@ static void parse_pperf(nctx *c, const tspan *sp, gk_table *t)
 			continue;
 		if (rule_any(c, "table-end", x->compact))
 			break;
+		if (strstr(x->compact, "三级指标") && strstr(x->compact, "指标值"))
+			continue; /* the header again, on the next page */
 		const gk_line *l = x->l;
 		int rel[64];
 		const char *txt[64];
