@@ -3341,14 +3341,14 @@ static void parse_dperf(nctx *c, const tspan *sp, gk_table *t)
 		 * the short target cells that sit on their row's centre. */
 		lr_anchor an = {hl + 1, 0, {0}, 0};
 		for (int j = 0; j < h->ncell && an.ncol < 32; j++) {
-			if (an.ncol && h->cell[j].x0 <= an.colx[an.ncol - 1])
-				break; /* not in x order: no columns to go by */
+			if (an.ncol && h->cell[j].x0 < an.colx[an.ncol - 1] + 1)
+				continue; /* a stray line of the first row's note */
 			for (int k = 0; k < pc.n; k++)
 				if (pc.x0[k] == h->cell[j].x0 && !strcmp(pc.key[k], "target"))
 					an.mask |= 1u << an.ncol;
 			an.colx[an.ncol++] = h->cell[j].x0;
 		}
-		if (an.mask && an.ncol == h->ncell) {
+		if (an.mask) {
 			with_rows(c, sp, t, parse_dperf, &an);
 			return;
 		}
@@ -3395,8 +3395,10 @@ static void parse_dperf(nctx *c, const tspan *sp, gk_table *t)
 			if (!strcmp(pc.key[k], "target"))
 				tgt = k;
 		}
-		/* a line with only the indicator or note column continues the row above */
-		int only_text = (ind >= 0 && vals[ind] && (tgt < 0 || !vals[tgt]));
+		/* a line with only the indicator or note column continues the row
+		 * above (rows rebuilt around their targets have their wrapped
+		 * lines joined already: such a line is a row without a target) */
+		int only_text = (ind >= 0 && vals[ind] && (tgt < 0 || !vals[tgt])) && sp->title >= 0;
 		for (int k = 0; k < pc.n; k++)
 			if (vals[k] && k != ind && strcmp(pc.key[k], "note"))
 				only_text = 0;
