@@ -3395,6 +3395,26 @@ static void parse_dperf(nctx *c, const tspan *sp, gk_table *t)
 			if (!strcmp(pc.key[k], "target"))
 				tgt = k;
 		}
+		/* a row printed shifted left (its empty leading cells dropped):
+		 * no target, and a target value under an earlier column, right
+		 * after the text that is its indicator.  Its cells move right so
+		 * that the value stands under 指标值. */
+		if (ind >= 0 && tgt == ind + 1 && !vals[tgt]) {
+			int v = -1;
+			for (int k = tgt - 1; k > 0 && v < 0; k--)
+				if (vals[k] && vals[k - 1]) {
+					char *cp = compact_of(vals[k]);
+					if (rule_any(c, "target-value", cp))
+						v = k;
+					free(cp);
+				}
+			int shift = v >= 0 ? tgt - v : 0;
+			for (int k = 0; k < pc.n && shift; k++)
+				if (vals[k] && k + shift >= pc.n)
+					shift = 0;
+			for (int k = pc.n - 1; k >= 0 && shift; k--)
+				vals[k] = k >= shift ? vals[k - shift] : NULL;
+		}
 		/* a line with only the indicator or note column continues the row
 		 * above (rows rebuilt around their targets have their wrapped
 		 * lines joined already: such a line is a row without a target) */

@@ -146,6 +146,8 @@ static const char dperf_doc[] =
 	"L\t1\t373.20\t384.52\t8.71\tpos\t202.79,237.62,质量指标\t350.61,420.00,系统运行稳定性\t498.40,516.00,稳定\n"
 	"L\t1\t379.45\t390.77\t8.71\tpos\t584.39,650.00,大故障。\n"
 	"L\t1\t387.60\t398.92\t8.71\tpos\t350.61,400.00,应急演练次数\n"
+	/* a row the export printed shifted left, under 一级/二级指标 */
+	"L\t1\t402.00\t413.32\t8.71\tpos\t54.89,100.00,演练覆盖率\t202.79,222.00,100%\n"
 	"%end\n";
 
 Test(stream, performance_rows_anchored_on_targets)
@@ -164,9 +166,10 @@ Test(stream, performance_rows_anchored_on_targets)
 		{"数量指标", "完成等保测评", "≥5个", "等保测评覆盖市直各单位的重要信息系统。"},
 		{"质量指标", "系统运行稳定性", "稳定", "系统运行全年无重大故障。"},
 		{"质量指标", "应急演练次数", "", ""}, /* a row printed without a target */
+		{"质量指标", "演练覆盖率", "100%", ""},
 	};
-	cr_assert_eq(t->nrow, 5, "%d rows", t->nrow);
-	for (int i = 0; i < 5; i++) {
+	cr_assert_eq(t->nrow, 6, "%d rows", t->nrow);
+	for (int i = 0; i < 6; i++) {
 		cr_assert_str_eq(gk_table_get(t, i, "level1"), "产出指标", "row %d", i);
 		cr_assert_str_eq(gk_table_get(t, i, "level2"), want[i][0], "row %d", i);
 		cr_assert_str_eq(gk_table_get(t, i, "indicator"), want[i][1], "row %d", i);
