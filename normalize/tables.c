@@ -1497,13 +1497,199 @@ static void add_head_cell(gk_line *n, const gk_cell *cl, int over)
 	}
 }
 
+/* Rows anchored on columns rather than on amounts: a table of text whose
+ * short cells (a performance table's 指标值) sit on their row's centre the
+ * way numbers do.  Columns are the header's, by their left edges. */
+typedef struct lr_anchor {
+	int body;        /* first body line: the lines before it are the head */
+	int ncol;
+	double colx[32]; /* left edges of the columns, ascending */
+	unsigned mask;   /* the columns whose cells anchor their row */
+} lr_anchor;
+
+static int anchor_col(const lr_anchor *an, double x0)
+{
+	int col = 0;
+	for (int k = 0; k < an->ncol; k++)
+		if (an->colx[k] <= x0 + 2)
+			col = k;
+	return col;
+}
+
+/* the line has a (non-furniture) cell in an anchor column */
+static int line_anchored(const nctx *c, int i, const lr_anchor *an)
+{
+	const gk_line *l = c->x[i].l;
+	for (int j = 0; j < l->ncell; j++)
+		if (an->mask >> anchor_col(an, l->cell[j].x0) & 1) {
+			char *cc = compact_of(l->cell[j].text);
+			int real = *cc && !rule_any(c, "skip", cc);
+			free(cc);
+			if (real)
+				return 1;
+		}
+	return 0;
+}
+
+/* One logical line of cells, from members m[0..n) of live. */
+static void emit_line(gk_doc *d, frag **m, int n)
+{
+	qsort(m, (size_t)n, sizeof *m, frag_cmp_x);
+	double y0 = 1e18, y1 = -1e18;
+	for (int k = 0; k < n; k++) {
+		if (m[k]->y0 < y0)
+			y0 = m[k]->y0;
+		if (m[k]->y1 > y1)
+			y1 = m[k]->y1;
+	}
+	gk_line *l = gk_doc_add_line(d, m[0]->page, y0, y1, 0, GK_GEOM_POS);
+	for (int k = 0; k < n; k++)
+		gk_line_add_cell(l, m[k]->x0, m[k]->x1, m[k]->text.s, m[k]->text.len);
+	if (getenv("GK_DEBUG_ROWS")) {
+		fprintf(stderr, "row p%d %.1f-%.1f:", l->page, y0, y1);
+		for (int k = 0; k < n; k++)
+			fprintf(stderr, " [c%d %s]", m[k]->col, m[k]->text.s);
+		fprintf(stderr, "\n");
+	}
+}
+
+/* Anchored rows: the anchor chains, grouped by centre, make the rows;
+ * every other chain joins the row whose centre is nearest (within 0.45
+ * pitch) unless a chain of its column sits closer to that centre; the
+ * rest (a merged cell printed between rows, a cell's stray lines) make
+ * lines of their own.  live is sorted by page and centre. */
+static void anchored_lines(gk_doc *d, frag **live, int nl, double pitch)
+{
+	int *row = gk_malloc(sizeof(int) * (size_t)nl);
+	double *rc = gk_malloc(sizeof(double) * (size_t)nl), *dist = gk_malloc(sizeof(double) * (size_t)nl);
+	int *rn = gk_malloc(sizeof(int) * (size_t)nl), *rp = gk_malloc(sizeof(int) * (size_t)nl);
+	int nr = 0;
+	for (int i = 0; i < nl; i++) {
+		double cc = (live[i]->y0 + live[i]->y1) / 2;
+		row[i] = -1;
+		if (!live[i]->num)
+			continue;
+		if (nr && rp[nr - 1] == live[i]->page && cc - rc[nr - 1] / rn[nr - 1] < 0.45 * pitch)
+			rc[nr - 1] += cc, rn[nr - 1]++;
+		else
+			rc[nr] = cc, rn[nr] = 1, rp[nr++] = live[i]->page;
+		row[i] = nr - 1;
+	}
+	for (int r = 0; r < nr; r++)
+		rc[r] /= rn[r];
+	for (int i = 0; i < nl; i++) {
+		if (live[i]->num)
+			continue;
+		double cc = (live[i]->y0 + live[i]->y1) / 2, bd = 0.45 * pitch;
+		for (int r = 0; r < nr; r++) {
+			double dd = cc - rc[r];
+			if (dd < 0)
+				dd = -dd;
+			if (rp[r] == live[i]->page && dd < bd)
+				bd = dd, row[i] = r;
+		}
+		dist[i] = bd;
+	}
+	for (int i = 0; i < nl; i++) /* one cell per column and row: the best centred */
+		for (int k = 0; k < nl && !live[i]->num && row[i] >= 0; k++)
+			if (k != i && row[k] == row[i] && live[k]->col == live[i]->col &&
+			    (live[k]->num || dist[k] < dist[i] || (dist[k] == dist[i] && k < i)))
+				row[i] = -2;
+	/* the rest: groups of their own, by centre */
+	int ng = nr, open = -1;
+	for (int i = 0; i < nl; i++) {
+		if (row[i] >= 0)
+			continue;
+		double cc = (live[i]->y0 + live[i]->y1) / 2;
+		if (open < 0 || rp[open] != live[i]->page || cc - rc[open] >= 0.45 * pitch)
+			open = ng++, rc[open] = cc, rp[open] = live[i]->page;
+		row[i] = open;
+	}
+	int *ord = gk_malloc(sizeof(int) * (size_t)(ng ? ng : 1));
+	for (int g = 0; g < ng; g++) { /* by page and centre */
+		int j = g - 1;
+		while (j >= 0 && (rp[ord[j]] > rp[g] || (rp[ord[j]] == rp[g] && rc[ord[j]] > rc[g])))
+			ord[j + 1] = ord[j], j--;
+		ord[j + 1] = g;
+	}
+	frag **m = gk_malloc(sizeof *m * (size_t)(nl ? nl : 1));
+	for (int g = 0; g < ng; g++) {
+		int n = 0;
+		for (int i = 0; i < nl; i++)
+			if (row[i] == ord[g])
+				m[n++] = live[i];
+		if (n)
+			emit_line(d, m, n);
+	}
+	free(ord);
+	free(m);
+	free(row);
+	free(rc);
+	free(dist);
+	free(rn);
+	free(rp);
+}
+
+/* The extraction may glue two cells of one line across a column edge
+ * ("410700220000 “4050”人员"): split fragment k at its space printed
+ * nearest the edge (by the width of the text before it: a CJK character
+ * is two units), when that is near the edge.  The right part is added at
+ * the end of f. */
+static void split_at_edge(frag **fp, int *nf, int *cap, int k, const lr_anchor *an)
+{
+	frag *g = &(*fp)[k];
+	if (g->col + 1 >= an->ncol)
+		return;
+	double edge = an->colx[g->col + 1], w = g->x1 - g->x0;
+	if (g->x1 < edge + 2 || w <= 0)
+		return;
+	const char *t = g->text.s;
+	double total = 0, best = 1e18;
+	int at = -1;
+	for (const char *p = t; *p; p++)
+		if (((unsigned char)*p & 0xC0) != 0x80)
+			total += (unsigned char)*p >= 0xE0 ? 2 : 1;
+	double u = 0;
+	for (const char *p = t; *p; p++) {
+		if (*p == ' ') {
+			double d = g->x0 + w * u / total - edge;
+			if (d < 0)
+				d = -d;
+			if (d < best)
+				best = d, at = (int)(p - t);
+		}
+		if (((unsigned char)*p & 0xC0) != 0x80)
+			u += (unsigned char)*p >= 0xE0 ? 2 : 1;
+	}
+	if (at <= 0 || best > 0.15 * w || !t[at + 1])
+		return;
+	if (*nf == *cap) {
+		*cap *= 2;
+		*fp = gk_realloc(*fp, sizeof **fp * (size_t)*cap);
+		g = &(*fp)[k];
+	}
+	frag *r = &(*fp)[(*nf)++];
+	*r = *g;
+	memset(&r->text, 0, sizeof r->text);
+	gk_buf_adds(&r->text, g->text.s + at + 1);
+	r->x0 = edge;
+	r->col = g->col + 1;
+	r->num = an->mask >> r->col & 1;
+	g->text.s[at] = 0;
+	g->text.len = (size_t)at;
+	g->x1 = edge - 1;
+}
+
 /* Build the logical-row document of lines [b, e).  Head lines (before the
- * first line with an amount) and lines from the table's end on are copied. */
-static gk_doc *logical_rows(nctx *c, int b, int e)
+ * first line with an amount, or an->body) and lines from the table's end
+ * on are copied.  With an, rows are anchored on an's columns instead of
+ * amounts, fragments chain by the exact line pitch, and a new item (an
+ * ordinal, 其中...) is told by geometry alone. */
+static gk_doc *logical_rows(nctx *c, int b, int e, const lr_anchor *an)
 {
 	gk_doc *d = gk_doc_new();
-	int body = e;
-	for (int i = b; i < e; i++)
+	int body = an ? an->body : e;
+	for (int i = b; i < e && !an; i++)
 		if (!c->x[i].skip && line_has_amount(c, i)) {
 			body = i;
 			break;
@@ -1511,7 +1697,7 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 	/* the first row's label may start a line or two above its numbers
 	 * (wrapped and centred on them): lines that start a new item, just
 	 * above, belong to the body */
-	while (body < e && body > b) {
+	while (!an && body < e && body > b) {
 		const xline *x = &c->x[body - 1];
 		const gk_line *l = x->l, *nl = c->x[body].l;
 		if (x->skip || !l->ncell || l->geom != GK_GEOM_POS || is_header_line(c, x) || nl->y0 - l->y0 > 2 * (l->y1 - l->y0))
@@ -1602,7 +1788,7 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 			continue; /* (the 类 款 项 sub-header, sorted below the first
 			           * numbers by a font whose digit boxes are too tall) */
 		const gk_line *l = c->x[i].l;
-		int lnum = line_has_amount(c, i);
+		int lnum = an ? line_anchored(c, i, an) : line_has_amount(c, i);
 		int first = nf;
 		for (int j = 0; j < l->ncell; j++) {
 			/* a running header ("表3") or page number sharing a row's line */
@@ -1625,7 +1811,7 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 			g->y0 = gk_cell_y0(l, &l->cell[j]), g->y1 = gk_cell_y1(l, &l->cell[j]);
 			g->page = l->page;
 			g->line_num = lnum;
-			g->last_y0 = l->y0;
+			g->last_y0 = g->y0;
 			if (g->y1 <= g->y0) /* layout text: a line is one unit tall */
 				g->y1 = g->y0 + 0.8;
 			g->cy0 = g->y0, g->cy1 = g->y1;
@@ -1634,7 +1820,27 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 			g->num = gk_amount_parse(fw, buf, sizeof buf);
 			free(fw);
 			g->marker = marker;
+			if (an) {
+				g->col = anchor_col(an, g->x0);
+				g->num = an->mask >> g->col & 1;
+			}
 			hsum += g->y1 - g->y0;
+			if (an && strchr(g->text.s, ' '))
+				split_at_edge(&f, &nf, &cap, nf - 1, an);
+		}
+		/* with columns known, two pieces of one column at one height are
+		 * one cell the extraction split at a wide space ("2." "部门…") */
+		for (int k = first + 1; an && k < nf; k++) {
+			frag *p = &f[k - 1], *g = &f[k];
+			if (g->col != p->col || g->y0 - p->y0 > 0.5 || p->y0 - g->y0 > 0.5)
+				continue;
+			gk_buf_addc(&p->text, ' ');
+			gk_buf_adds(&p->text, g->text.s);
+			if (g->x1 > p->x1)
+				p->x1 = g->x1;
+			gk_buf_drop(&g->text);
+			memmove(g, g + 1, sizeof *g * (size_t)(nf - k - 1));
+			nf--, k--;
 		}
 		for (int k = first; lnum && k < nf; k++) /* a 行次 after the line's first cells */
 			f[k].line_num = 1;
@@ -1671,11 +1877,12 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 	double pitch = ng ? gaps[ng / 4] : 1.5 * h;
 	free(cy);
 	free(gaps);
-	/* columns: x-overlap clusters, over all fragments */
+	/* columns: x-overlap clusters, over all fragments (with an: the
+	 * header's columns, set above) */
 	qsort(f, (size_t)nf, sizeof *f, frag_cmp_y);
 	for (int i = 0; i < nf; i++)
 		f[i].nxt = -1, f[i].tail = i, f[i].anchors = f[i].line_num;
-	{
+	if (!an) {
 		int *ord = gk_malloc(sizeof(int) * (size_t)nf);
 		for (int i = 0; i < nf; i++)
 			ord[i] = i;
@@ -1763,10 +1970,10 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 	for (int i = 0; i < nf; i++) {
 		frag *g = &f[i];
 		const char *t = g->text.s;
-		int dotcont = t[0] == '.' && isdigit((unsigned char)t[1]);
+		int dotcont = !an && t[0] == '.' && isdigit((unsigned char)t[1]);
 		/* the last digits of an amount wrapped in a narrow cell
 		 * ("24995.9" above "4"), right-aligned under it */
-		if (!dotcont && dec > 0 && g->num && !g->marker && strlen(t) <= 3 && strspn(t, "0123456789") == strlen(t))
+		if (!an && !dotcont && dec > 0 && g->num && !g->marker && strlen(t) <= 3 && strspn(t, "0123456789") == strlen(t))
 			for (int k = i - 1; k >= 0 && f[k].page == g->page && g->y0 - f[k].y0 < 1.5 * (g->y1 - g->y0); k--) {
 				const frag *p = &f[k];
 				const char *dot = p->num && !p->dead ? strchr(p->text.s, '.') : NULL;
@@ -1787,7 +1994,7 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 			continue;
 		if (g->num && !dotcont)
 			continue;
-		if (!dotcont && frag_is_new_item(c, t))
+		if (!dotcont && !an && frag_is_new_item(c, t))
 			continue;
 		/* the open item of this column whose last line is one line pitch above */
 		int best = -1;
@@ -1803,8 +2010,11 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 			if (dotcont ? !p->num || strchr(p->text.s, '.') : p->num)
 				continue;
 			double dy = g->y0 - p->last_y0;
-			/* one line below, and not two rows that both carry numbers */
-			if (dy < 0.8 * lp || dy > 1.2 * lp || (g->line_num && p->anchors && !dotcont))
+			/* one line below, and not two rows that both carry numbers;
+			 * anchored rows interleave their cells' lines a point or
+			 * two apart: only the exact pitch joins */
+			double slack = an ? 0.06 : 0.2;
+			if (dy < (1 - slack) * lp || dy > (1 + slack) * lp || (g->line_num && p->anchors && !dotcont))
 				continue;
 			double dd = dy - lp;
 			if (dd < 0)
@@ -1921,6 +2131,8 @@ static gk_doc *logical_rows(nctx *c, int b, int e)
 		if (!f[i].dead)
 			live[nl++] = &f[i];
 	qsort(live, (size_t)nl, sizeof *live, frag_cmp_center);
+	if (an)
+		anchored_lines(d, live, nl, pitch), nl = 0;
 	for (int i = 0; i < nl;) {
 		double c0 = (live[i]->y0 + live[i]->y1) / 2;
 		int j = i + 1;
@@ -1973,13 +2185,22 @@ copy_rest:
 /* Run a span parser on the logical rows of a positioned span. */
 typedef void (*span_parser)(nctx *c, const tspan *sp, gk_table *t);
 
+static void with_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn, const lr_anchor *an);
+
 static void with_logical_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn)
 {
 	if (body_geom(c, sp->begin, sp->end) != GK_GEOM_POS) {
 		fn(c, sp, t);
 		return;
 	}
-	gk_doc *d = logical_rows(c, sp->begin, sp->end);
+	with_rows(c, sp, t, fn, NULL);
+}
+
+/* Run fn on the logical rows of a positioned span (anchored on an's
+ * columns when given); fn sees a span whose title is -1. */
+static void with_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn, const lr_anchor *an)
+{
+	gk_doc *d = logical_rows(c, sp->begin, sp->end, an);
 	nctx sub = *c;
 	sub.n = d->nline;
 	sub.x = gk_calloc((size_t)(d->nline ? d->nline : 1), sizeof *sub.x);
@@ -4016,6 +4237,7 @@ typedef struct pcol {
 	int n;
 	double pos[16];
 	const char *key[16];
+	double x0[16]; /* left edge of the header cell */
 } pcol;
 
 static double cell_pos(const gk_line *l, const gk_cell *cl)
@@ -4036,6 +4258,18 @@ static int pcol_of(const pcol *pc, double pos)
 			bd = d, best = i;
 	}
 	return best;
+}
+
+/* The header column of a cell: in a positioned table, the one whose header
+ * cell starts where it starts (text is left-aligned under a left-aligned
+ * head); else the nearest. */
+static int pcol_at(const pcol *pc, const gk_line *l, const gk_cell *cl)
+{
+	if (l->geom == GK_GEOM_POS)
+		for (int i = 0; i < pc->n; i++)
+			if (cl->x0 - pc->x0[i] < 1 && pc->x0[i] - cl->x0 < 1)
+				return i;
+	return pcol_of(pc, cell_pos(l, cl));
 }
 
 /* The line of a performance table's header that holds 三级指标 and
@@ -4065,6 +4299,7 @@ static void parse_dperf(nctx *c, const tspan *sp, gk_table *t)
 		for (size_t w = 0; w < sizeof hw / sizeof hw[0]; w++)
 			if (strstr(cp, hw[w].word)) {
 				pc.pos[pc.n] = cell_pos(h, &h->cell[j]);
+				pc.x0[pc.n] = h->cell[j].x0;
 				pc.key[pc.n++] = hw[w].key;
 				break;
 			}
@@ -4072,13 +4307,31 @@ static void parse_dperf(nctx *c, const tspan *sp, gk_table *t)
 	}
 	if (pc.n < 3)
 		return;
+	if (h->geom == GK_GEOM_POS && sp->title >= 0) {
+		/* A fixed-height export centres a long cell's lines on its row,
+		 * into the rows above and below: rebuild the rows, anchored on
+		 * the short target cells that sit on their row's centre. */
+		lr_anchor an = {hl + 1, 0, {0}, 0};
+		for (int j = 0; j < h->ncell && an.ncol < 32; j++) {
+			if (an.ncol && h->cell[j].x0 < an.colx[an.ncol - 1] + 1)
+				continue; /* a stray line of the first row's note */
+			for (int k = 0; k < pc.n; k++)
+				if (pc.x0[k] == h->cell[j].x0 && !strcmp(pc.key[k], "target"))
+					an.mask |= 1u << an.ncol;
+			an.colx[an.ncol++] = h->cell[j].x0;
+		}
+		if (an.mask) {
+			with_rows(c, sp, t, parse_dperf, &an);
+			return;
+		}
+	}
 	int c1 = gk_table_col(t, "level1"), c2 = gk_table_col(t, "level2");
 	int first = t->nrow;
 	/* Positioned tables print a long note over several lines centred on
 	 * its row, and a merged 一级/二级指标 cell once in the middle of its
 	 * group: such floating pieces go to the nearest row (by its line). */
 	int pos = h->geom == GK_GEOM_POS;
-	typedef struct piece { int page; double y; int key; char *text; } piece;
+	typedef struct piece { int page; double y; int key; char *text; int own; } piece;
 	piece *fl = NULL;
 	int nfl = 0;
 	double *ry = NULL; /* row -> y of its line */
@@ -4089,6 +4342,8 @@ static void parse_dperf(nctx *c, const tspan *sp, gk_table *t)
 			continue;
 		if (rule_any(c, "table-end", x->compact))
 			break;
+		if (strstr(x->compact, "三级指标") && strstr(x->compact, "指标值"))
+			continue; /* the header again, on the next page */
 		const char *vals[16] = {0};
 		int any = 0;
 		for (int j = 0; j < x->l->ncell; j++) {
@@ -4097,7 +4352,7 @@ static void parse_dperf(nctx *c, const tspan *sp, gk_table *t)
 				s++;
 			if (!*s)
 				continue;
-			int k = pcol_of(&pc, cell_pos(x->l, &x->l->cell[j]));
+			int k = pcol_at(&pc, x->l, &x->l->cell[j]);
 			if (k >= 0 && !vals[k]) {
 				vals[k] = s;
 				any = 1;
@@ -4112,8 +4367,30 @@ static void parse_dperf(nctx *c, const tspan *sp, gk_table *t)
 			if (!strcmp(pc.key[k], "target"))
 				tgt = k;
 		}
-		/* a line with only the indicator or note column continues the row above */
-		int only_text = (ind >= 0 && vals[ind] && (tgt < 0 || !vals[tgt]));
+		/* a row printed shifted left (its empty leading cells dropped):
+		 * no target, and a target value under an earlier column, right
+		 * after the text that is its indicator.  Its cells move right so
+		 * that the value stands under 指标值. */
+		if (ind >= 0 && tgt == ind + 1 && !vals[tgt]) {
+			int v = -1;
+			for (int k = tgt - 1; k > 0 && v < 0; k--)
+				if (vals[k] && vals[k - 1]) {
+					char *cp = compact_of(vals[k]);
+					if (rule_any(c, "target-value", cp))
+						v = k;
+					free(cp);
+				}
+			int shift = v >= 0 ? tgt - v : 0;
+			for (int k = 0; k < pc.n && shift; k++)
+				if (vals[k] && k + shift >= pc.n)
+					shift = 0;
+			for (int k = pc.n - 1; k >= 0 && shift; k--)
+				vals[k] = k >= shift ? vals[k - shift] : NULL;
+		}
+		/* a line with only the indicator or note column continues the row
+		 * above (rows rebuilt around their targets have their wrapped
+		 * lines joined already: such a line is a row without a target) */
+		int only_text = (ind >= 0 && vals[ind] && (tgt < 0 || !vals[tgt])) && sp->title >= 0;
 		for (int k = 0; k < pc.n; k++)
 			if (vals[k] && k != ind && strcmp(pc.key[k], "note"))
 				only_text = 0;
@@ -4132,7 +4409,7 @@ static void parse_dperf(nctx *c, const tspan *sp, gk_table *t)
 					if (vals[k] && strcmp(pc.key[k], "target")) {
 						fl = gk_realloc(fl, sizeof *fl * (size_t)(nfl + 1));
 						fl[nfl++] = (piece){x->l->page, (x->l->y0 + x->l->y1) / 2, gk_table_col(t, pc.key[k]),
-						                    gk_strdup(vals[k])};
+						                    gk_strdup(vals[k]), 0};
 					}
 			continue;
 		}
@@ -4149,7 +4426,7 @@ static void parse_dperf(nctx *c, const tspan *sp, gk_table *t)
 				if (pos && !strcmp(pc.key[k], "note")) { /* its own note piece, at its line */
 					fl = gk_realloc(fl, sizeof *fl * (size_t)(nfl + 1));
 					fl[nfl++] = (piece){x->l->page, ry[t->nrow - 1 - first], gk_table_col(t, "note"),
-					                    gk_strdup(vals[k])};
+					                    gk_strdup(vals[k]), 1};
 				}
 			}
 	}
@@ -4169,12 +4446,16 @@ static void parse_dperf(nctx *c, const tspan *sp, gk_table *t)
 					bd = d, owner[q] = r;
 			}
 		}
-		/* notes: the pieces of each row in line order */
+		/* notes: the pieces of each row in line order; on rows rebuilt
+		 * around their targets a row's own note is whole, and what is
+		 * left over near it belongs to another row's longer note */
 		for (int r = first; r < t->nrow; r++) {
 			gk_buf b = {0};
-			int have = 0;
+			int have = 0, own = 0;
+			for (int q = 0; q < nfl; q++)
+				own |= owner[q] == r && fl[q].own && sp->title < 0;
 			for (int q = 0; q < nfl; q++) /* pieces were collected in line order */
-				if (owner[q] == r && fl[q].key == cn) {
+				if (owner[q] == r && fl[q].key == cn && (fl[q].own || !own)) {
 					gk_buf_adds(&b, fl[q].text);
 					have = 1;
 				}
@@ -4245,6 +4526,46 @@ static void parse_pperf(nctx *c, const tspan *sp, gk_table *t)
 	}
 	if (first_pair < 0)
 		return;
+	if (h->geom == GK_GEOM_POS && sp->title >= 0) {
+		/* Rebuild the rows of a fixed-height export (long cells centred
+		 * on their row, over the rows above and below), anchored on the
+		 * amounts and the target values.  Columns: the head's cells
+		 * left of the leaves (code, name), then the leaves.  Pairs are
+		 * (indicator, value) from the leftmost leaf that holds text (a
+		 * table may print them a leaf right of their header words). */
+		lr_anchor an = {hl + 1, 0, {0}, 0};
+		for (int i = sp->begin; i < hl; i++)
+			for (int j = 0; j < c->x[i].l->ncell; j++) {
+				double x = c->x[i].l->cell[j].x0;
+				int dup = 0;
+				for (int k = 0; k < an.ncol; k++)
+					dup |= x - an.colx[k] < 2 && an.colx[k] - x < 2;
+				if (!dup && x < lx[0] - 2 && an.ncol < 16)
+					an.colx[an.ncol++] = x;
+			}
+		qsort(an.colx, (size_t)an.ncol, sizeof an.colx[0], cmp_double);
+		int lead = an.ncol, minrel = -1, ok = nlx + lead <= 32;
+		for (int k = 0; k < nlx && ok; k++) {
+			ok = !k || lx[k] > lx[k - 1];
+			an.colx[lead + k] = lx[k];
+		}
+		an.ncol = lead + nlx;
+		for (int i = hl + 1; i < sp->end && ok; i++)
+			for (int j = 0; j < c->x[i].l->ncell && !c->x[i].skip; j++) {
+				int vi = anchor_col(&an, c->x[i].l->cell[j].x0) - lead;
+				if (vi >= first_pair && (minrel < 0 || vi - first_pair < minrel))
+					minrel = vi - first_pair;
+			}
+		if (ok && minrel >= 0) {
+			for (int m = 0; m < nm; m++)
+				an.mask |= 1u << (lead + money[m]);
+			for (int k = first_pair; k < nlx; k++)
+				if ((k - first_pair - minrel) & 1)
+					an.mask |= 1u << (lead + k);
+			with_rows(c, sp, t, parse_pperf, &an);
+			return;
+		}
+	}
 	if (npair > 8)
 		npair = 8;
 	static const char *cats[] = {"成本指标", "产出指标", "效益指标", "满意度指标"};
@@ -4269,6 +4590,8 @@ static void parse_pperf(nctx *c, const tspan *sp, gk_table *t)
 			continue;
 		if (rule_any(c, "table-end", x->compact))
 			break;
+		if (strstr(x->compact, "三级指标") && strstr(x->compact, "指标值"))
+			continue; /* the header again, on the next page */
 		const gk_line *l = x->l;
 		int rel[64];
 		const char *txt[64];

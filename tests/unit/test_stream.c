@@ -172,6 +172,65 @@ Test(stream, continued_table_keeps_class_and_kuan)
 	gk_doc_drop(d);
 }
 
+/* A department performance table as the same export prints it: rows
+ * 14.4 pt apart, long cells wrapped at 12.5 pt and centred on their row,
+ * so the notes of neighbouring rows interleave a point or two apart; the
+ * short 指标值 sits on its row's centre, and a merged 一级指标 is printed
+ * once. */
+static const char dperf_doc[] =
+	"%gongkai-extract 1\n"
+	"P\t1\t792\t612\n"
+	"L\t1\t270.00\t285.00\t13.89\tpos\t300.00,420.00,部门（单位）整体绩效目标表\n"
+	"L\t1\t300.00\t311.32\t8.71\tpos\t54.89,89.72,一级指标\t202.79,237.62,二级指标\t350.61,385.41,三级指标\t"
+	"498.40,524.50,指标值\t584.39,627.93,指标值说明\n"
+	"L\t1\t317.50\t328.82\t8.71\tpos\t584.39,720.00,检查覆盖全部下属\n"
+	"L\t1\t330.00\t341.32\t8.71\tpos\t54.89,89.72,产出指标\t202.79,237.62,数量指标\t350.61,420.00,完成安全检查次数\t"
+	"498.40,524.73,≥30个\t584.39,720.00,单位和重点场所，\n"
+	"L\t1\t338.15\t349.47\t8.71\tpos\t350.61,488.95,实现证照调用和数据共享的业务应用\n"
+	"L\t1\t342.50\t355.72\t8.71\tpos\t584.39,700.00:342.50:353.82,每季度一次。\t498.40,525.42:344.40:355.72,≥10个\n"
+	"L\t1\t344.40\t357.62\t8.71\tpos\t584.39,722.00:346.30:357.62,等保测评覆盖市直\t584.39,700.00:344.40:355.72,接入即可调用。\n"
+	"L\t1\t350.65\t361.97\t8.71\tpos\t350.61,385.22,系统数量\n"
+	"L\t1\t358.80\t370.12\t8.71\tpos\t350.61,420.00,完成等保测评\t498.40,525.42,≥5个\t584.39,722.00,各单位的重要信息\n"
+	"L\t1\t366.95\t378.27\t8.71\tpos\t584.39,722.00,系统运行全年无重\n"
+	"L\t1\t371.30\t382.62\t8.71\tpos\t584.39,650.00,系统。\n"
+	"L\t1\t373.20\t384.52\t8.71\tpos\t202.79,237.62,质量指标\t350.61,420.00,系统运行稳定性\t498.40,516.00,稳定\n"
+	"L\t1\t379.45\t390.77\t8.71\tpos\t584.39,650.00,大故障。\n"
+	"L\t1\t387.60\t398.92\t8.71\tpos\t350.61,400.00,应急演练次数\n"
+	/* a row the export printed shifted left, under 一级/二级指标 */
+	"L\t1\t402.00\t413.32\t8.71\tpos\t54.89,100.00,演练覆盖率\t202.79,222.00,100%\n"
+	"%end\n";
+
+Test(stream, performance_rows_anchored_on_targets)
+{
+	char *err;
+	gk_doc *d = read_doc(dperf_doc, &err);
+	cr_assert_not_null(d, "%s", err ? err : "");
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	gk_result *r = gk_normalize(d, rules, "dperf");
+	gk_table *t = gk_result_find(r, "department_performance");
+	cr_assert_not_null(t);
+	static const char *want[][4] = {
+		{"数量指标", "完成安全检查次数", "≥30个", "检查覆盖全部下属单位和重点场所，每季度一次。"},
+		{"数量指标", "实现证照调用和数据共享的业务应用系统数量", "≥10个", "接入即可调用。"},
+		{"数量指标", "完成等保测评", "≥5个", "等保测评覆盖市直各单位的重要信息系统。"},
+		{"质量指标", "系统运行稳定性", "稳定", "系统运行全年无重大故障。"},
+		{"质量指标", "应急演练次数", "", ""}, /* a row printed without a target */
+		{"质量指标", "演练覆盖率", "100%", ""},
+	};
+	cr_assert_eq(t->nrow, 6, "%d rows", t->nrow);
+	for (int i = 0; i < 6; i++) {
+		cr_assert_str_eq(gk_table_get(t, i, "level1"), "产出指标", "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "level2"), want[i][0], "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "indicator"), want[i][1], "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "target"), want[i][2], "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "note"), want[i][3], "row %d", i);
+	}
+	gk_result_drop(r);
+	gk_rules_drop(rules);
+	gk_doc_drop(d);
+}
+
 /* An amount wrapped in a narrow cell: "1100.0" on one line, its last digit
  * "0" right-aligned below it, the pair centred on the row's label. */
 static const char wrapped_amount_doc[] =
@@ -232,6 +291,70 @@ Test(stream, drifted_total_row)
 	cr_assert_str_eq(gk_table_get(t, 1, "func_code"), "201");
 	for (int i = 1; i < t->nrow; i++)
 		cr_assert_str_neq(gk_table_get(t, i, "name"), "合计", "row %d", i);
+	gk_result_drop(r);
+	gk_rules_drop(rules);
+	gk_doc_drop(d);
+}
+
+/* A project performance table of the same export: rows 7.5 pt apart,
+ * cells wrapped at 6.5 pt and centred on their row, so a project name
+ * starts above its code's line and a long indicator above its value. */
+static const char pperf_doc[] =
+	"%gongkai-extract 1\n"
+	"P\t1\t792\t612\n"
+	"L\t1\t69.68\t79.43\t7.50\tpos\t333.60,457.96,2024年部门预算项目绩效目标汇总表\n"
+	"L\t1\t88.43\t94.28\t4.51\tpos\t54.50,99.57,单位编码（项目编码）\t131.50,176.57,项目单位（项目名称）\t"
+	"208.50,244.56,项目金额（万元）\t354.01,372.02,绩效目标\n"
+	"L\t1\t95.92\t101.78\t4.51\tpos\t354.01,372.00,成本指标\t453.40,471.40,产出指标\t586.40,604.40,效益指标\t"
+	"692.80,715.31,满意度指标\n"
+	"L\t1\t103.42\t109.28\t4.51\tpos\t208.50,226.53,资金总额\t253.30,280.35,政府预算资金\t286.89,322.95,财政专户管理资金\t"
+	"331.60,349.63,单位资金\t354.01,372.00,三级指标\t400.00,413.51,指标值\t453.40,471.40,三级指标\t509.40,522.91,指标值\t"
+	"586.40,604.40,三级指标\t625.61,639.11,指标值\t692.80,710.80,三级指标\t720.79,734.30,指标值\n"
+	"L\t1\t110.92\t116.78\t4.51\tpos\t54.50,62.00,113\t237.20,252.31,4,867.9\t270.79,285.90,4,867.9\n"
+	"L\t1\t115.17\t121.03\t4.51\tpos\t131.50,203.53,市政务网络、云、机房及业务系统建\n"
+	"L\t1\t118.42\t124.28\t4.51\tpos\t54.50,107.03,410100240000000036019\t237.20,252.31,4,091.1\t270.79,285.90,4,091.1\t"
+	"354.01,390.00,设备租赁成本\t400.00,430.00,≤4091万元\t453.40,480.41,机柜租赁总量\t509.40,522.41,100架\t"
+	"586.40,610.00,政务服务能力\t625.61,634.63,提升\t692.80,725.00,政务部门满意度\t720.79,734.45,≥90%\n"
+	"L\t1\t121.67\t128.53\t4.51\tpos\t131.50,154.03,设维护项目\t453.40,525.41:122.67:128.53,房屋交易与不动产登记临时共享交换\n"
+	"L\t1\t125.92\t131.78\t4.51\tpos\t509.40,524.41,<2小时\n"
+	"L\t1\t129.17\t135.03\t4.51\tpos\t453.40,466.92,库运维\n"
+	"L\t1\t133.42\t139.28\t4.51\tpos\t453.40,480.41,政务短信平台\t509.40,526.91,≥500条\n"
+	"L\t1\t137.67\t143.53\t4.51\tpos\t586.40,613.40,数据共享支撑\n"
+	"L\t1\t140.92\t146.78\t4.51\tpos\t54.50,107.03,410100240000000036025\t131.50,179.57,全市政务数据治理项目\t"
+	"241.00,252.31,405.2\t274.51,285.81,405.2\t453.40,480.41,数据资源目录\t509.40,517.41,1套\t625.61,640.00,≥20个\n"
+	"L\t1\t144.17\t150.03\t4.51\tpos\t586.40,613.40,应用场景数量\n"
+	"%end\n";
+
+Test(stream, project_performance_rows_anchored_on_values)
+{
+	char *err;
+	gk_doc *d = read_doc(pperf_doc, &err);
+	cr_assert_not_null(d, "%s", err ? err : "");
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	gk_result *r = gk_normalize(d, rules, "pperf");
+	gk_table *t = gk_result_find(r, "project_performance");
+	cr_assert_not_null(t);
+	static const char *want[][6] = {
+		{"410100240000000036019", "市政务网络、云、机房及业务系统建设维护项目", "4091.1", "成本指标", "设备租赁成本", "≤4091万元"},
+		{"410100240000000036019", "市政务网络、云、机房及业务系统建设维护项目", "4091.1", "产出指标", "机柜租赁总量", "100架"},
+		{"410100240000000036019", "市政务网络、云、机房及业务系统建设维护项目", "4091.1", "效益指标", "政务服务能力", "提升"},
+		{"410100240000000036019", "市政务网络、云、机房及业务系统建设维护项目", "4091.1", "满意度指标", "政务部门满意度", "≥90%"},
+		{"410100240000000036019", "市政务网络、云、机房及业务系统建设维护项目", "4091.1", "产出指标",
+		 "房屋交易与不动产登记临时共享交换库运维", "<2小时"},
+		{"410100240000000036019", "市政务网络、云、机房及业务系统建设维护项目", "4091.1", "产出指标", "政务短信平台", "≥500条"},
+		{"410100240000000036025", "全市政务数据治理项目", "405.2", "产出指标", "数据资源目录", "1套"},
+		{"410100240000000036025", "全市政务数据治理项目", "405.2", "效益指标", "数据共享支撑应用场景数量", "≥20个"},
+	};
+	cr_assert_eq(t->nrow, 8, "%d rows", t->nrow);
+	for (int i = 0; i < 8; i++) {
+		cr_assert_str_eq(gk_table_get(t, i, "project_code"), want[i][0], "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "project_name"), want[i][1], "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "total"), want[i][2], "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "category"), want[i][3], "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "indicator"), want[i][4], "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "target"), want[i][5], "row %d", i);
+	}
 	gk_result_drop(r);
 	gk_rules_drop(rules);
 	gk_doc_drop(d);
