@@ -2337,6 +2337,11 @@ static unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, in
 		 * (TABLES.md "Nothing is lost") */
 		if (!mask[s] && !anyrule && *lw && !rule_any(c, "generic-header", lw))
 			xname[s] = gk_strfmt("x_%s", cp);
+		/* a 小计 the header ties to no column of a table whose columns,
+		 * but its total, are all parts (财政拨款 小计 in a 项目支出表): a
+		 * subtotal of some of them, not one of them */
+		else if (!mask[s] && !anyrule && s > 0 && !strcmp(sf->name, "project") && !strcmp(lw, "小计"))
+			xname[s] = gk_strfmt("x_%s", cp);
 		if (getenv("GK_DEBUG"))
 			fprintf(stderr, "slot %d [%.0f-%.0f] mask %x words '%s' leaf '%s'%s\n", s, a[s], b[s], mask[s], cp, lw,
 			        xname[s] ? " (x)" : "");
@@ -3085,7 +3090,7 @@ static void three_reorder_keys(solver_family *sf, const unsigned *leafmask, int 
 
 /* With the x_ columns taken out, number the slots that remain 0, 1, …
  * (the solver maps slots to keys in order) and their masks with them. */
-static void three_compact_slots(prow *rows, int nr, char *const *xname, int nslot, unsigned *mask)
+static void compact_slots(prow *rows, int nr, char *const *xname, int nslot, unsigned *mask)
 {
 	int *to = gk_malloc(sizeof(int) * (size_t)(nslot ? nslot : 1)), n = 0;
 	for (int s = 0; s < nslot; s++) {
@@ -3435,8 +3440,8 @@ static void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 		}
 		rows[i].nnum = k;
 	}
-	if (f == F_THREE && xname)
-		three_compact_slots(rows, nr, xname, nslot, mask);
+	if (xname) /* the columns set aside hold no place among the contract's */
+		compact_slots(rows, nr, xname, nslot, mask);
 	cross_apply(c, sp->id, &sf);
 	if (getenv("GK_DEBUG")) {
 		fprintf(stderr, "%s keys:", sp->id);

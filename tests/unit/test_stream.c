@@ -359,3 +359,30 @@ Test(stream, project_performance_rows_anchored_on_values)
 	gk_rules_drop(rules);
 	gk_doc_drop(d);
 }
+
+/* 烟台民政局's 项目支出预算情况表 (two pages as extracted): 合计, then 财政拨款
+ * 小计 and its parts 一般公共预算 / 政府性基金 / 国有资本经营预算, 财政专户.
+ * The 小计 is no source of its own: it is kept as x_小计 and the sources
+ * stay under their headers. */
+Test(stream, project_subtotal_set_aside)
+{
+	FILE *fp = fopen("tests/fixtures/pdf/project-subtotal.x", "r");
+	cr_assert_not_null(fp);
+	gk_doc *d = NULL;
+	char *err = NULL;
+	cr_assert_eq(gk_doc_read(fp, &d, &err), 1, "%s", err ? err : "");
+	fclose(fp);
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	gk_result *r = gk_normalize(d, rules, "subtotal");
+	gk_table *t = gk_result_find(r, "project_expenditure");
+	cr_assert_not_null(t);
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "2385.28");
+	cr_assert_str_eq(gk_table_get(t, 0, "general_budget"), "784.00");
+	cr_assert_str_eq(gk_table_get(t, 0, "government_fund"), "1501.28");
+	cr_assert_str_eq(gk_table_get(t, 0, "special_account"), "100.00");
+	cr_assert_str_eq(gk_table_get(t, 0, "x_小计"), "2285.28");
+	gk_result_drop(r);
+	gk_rules_drop(rules);
+	gk_doc_drop(d);
+}
