@@ -3647,9 +3647,13 @@ static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
 			free(cp);
 		}
 	}
-	side_row *sr = gk_calloc(512, sizeof *sr);
+	/* at most 8 groups a line (a side_row holds a prow: not small) */
+	int srcap = (sp->end - first) * 8 + 8;
+	if (srcap > 512)
+		srcap = 512;
+	side_row *sr = gk_calloc((size_t)srcap, sizeof *sr);
 	int ns = 0;
-	for (int i = first; i < sp->end && ns < 510; i++) {
+	for (int i = first; i < sp->end && ns < srcap - 2; i++) {
 		const xline *x = &c->x[i];
 		if (x->skip)
 			continue;
@@ -3739,7 +3743,7 @@ static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
 				memset(s, 0, sizeof *s);
 				ns--;
 			}
-			if (ns >= 510)
+			if (ns >= srcap - 2)
 				break;
 		}
 	}
@@ -4033,13 +4037,22 @@ static void cross_relabel(nctx *c)
 }
 
 /* Parse every table span into c->r. */
-static void parse_spans(nctx *c, const tspan *sp, int nsp)
+static void parse_spans(nctx *c, const tspan *sp, int nsp, const gk_strv *only)
 {
 	gk_table *prev = NULL;
 	const char *prev_id = NULL;
 	for (int k = 0; k < nsp; k++) {
 		const char *id = sp[k].id;
 		gk_table *t;
+		if (only) { /* a second reading of some tables only */
+			int in = 0;
+			for (int q = 0; q < only->n && !in; q++)
+				in = !strcmp(only->v[q], id);
+			if (!in) {
+				prev = NULL, prev_id = NULL;
+				continue;
+			}
+		}
 		if (!strcmp(id, "other")) {
 			if (prev && prev_id && !strcmp(prev_id, "other") && !strcmp(prev->title, c->x[sp[k].title].compact))
 				continue; /* the same title again: a continued page, already read */
@@ -4095,44 +4108,55 @@ static void reread_with_cross(nctx *c, const tspan *sp, int nsp)
 	cross_collect(c, r1);
 	if (!c->cross.n)
 		return;
-	/* worth it when a placement was left open, or a total row disagrees
-	 * with what the other tables say (a tie the total row and its leaves
-	 * could only leave together) */
-	int redo = 0;
-	for (int i = 0; i < r1->ncheck && !redo; i++)
-		redo = !strcmp(r1->checks[i].status, "ambiguous");
-	for (int q = 0; q + 3 < c->cross.n && !redo; q += 4) {
-		const gk_table *t = gk_result_find(r1, c->cross.v[q]);
+	/* the tables worth a second reading: others give figures for them,
+	 * and a placement was left open or their total row disagrees with
+	 * those figures (a tie the total row and its leaves could only leave
+	 * together) */
+	gk_strv redo = {0};
+	for (int q = 0; q + 3 < c->cross.n; q += 4) {
+		const char *id = c->cross.v[q];
+		int have = 0;
+		for (int i = 0; i < redo.n && !have; i++)
+			have = !strcmp(redo.v[i], id);
+		if (have)
+			continue;
+		int want = 0;
+		for (int i = 0; i < r1->ncheck && !want; i++)
+			want = !strcmp(r1->checks[i].status, "ambiguous") && !strcmp(r1->checks[i].table_id, id);
+		const gk_table *t = gk_result_find(r1, id);
 		int col = t ? gk_table_col(t, c->cross.v[q + 1]) : -1;
-		for (int i = 0; t && col >= 0 && i < t->nrow; i++) {
+		for (int i = 0; !want && t && col >= 0 && i < t->nrow; i++) {
 			int total = 0;
 			for (int j = 0; j < t->cols.n && !total; j++)
 				total = !strcmp(t->rows[i][j], "合计");
 			if (!total)
 				continue;
 			const char *v = *t->rows[i][col] ? t->rows[i][col] : "0";
-			redo = !gk_dec_eq(v, c->cross.v[q + 2], 1);
+			want = !gk_dec_eq(v, c->cross.v[q + 2], 1);
 			break;
 		}
+		/* (a later target of the same table may still want it) */
+		if (want)
+			gk_strv_pushs(&redo, id);
 	}
-	if (!redo)
+	if (!redo.n) {
+		gk_strv_drop(&redo);
 		return;
-	c->r = gk_result_new();
-	for (int i = 0; i + 1 < r1->meta.n; i += 2)
-		gk_result_set_meta(c->r, r1->meta.v[i], r1->meta.v[i + 1]);
-	c->nother = 0;
+	}
+	gk_result *r2 = c->r = gk_result_new();
 	memset(c->ctx_class, 0, sizeof c->ctx_class);
 	memset(c->ctx_item, 0, sizeof c->ctx_item);
 	c->hx_kuan = c->hx_xiang = 0;
-	parse_spans(c, sp, nsp);
+	parse_spans(c, sp, nsp, &redo);
+	/* settled rows: open in the first reading, not in the second */
 	for (int i = 0; i < r1->ncheck; i++) {
 		const gk_check *k = &r1->checks[i];
-		if (strcmp(k->status, "ambiguous"))
+		if (strcmp(k->status, "ambiguous") || !gk_result_find(r2, k->table_id))
 			continue;
 		int still = 0;
-		for (int j = 0; j < c->r->ncheck && !still; j++)
-			still = !strcmp(c->r->checks[j].status, "ambiguous") && !strcmp(c->r->checks[j].table_id, k->table_id) &&
-			        !strcmp(c->r->checks[j].row, k->row);
+		for (int j = 0; j < r2->ncheck && !still; j++)
+			still = !strcmp(r2->checks[j].status, "ambiguous") && !strcmp(r2->checks[j].table_id, k->table_id) &&
+			        !strcmp(r2->checks[j].row, k->row);
 		if (still)
 			continue;
 		/* the figures for the columns the two readings disputed */
@@ -4141,10 +4165,41 @@ static void reread_with_cross(nctx *c, const tspan *sp, int nsp)
 			if (!strcmp(c->cross.v[q], k->table_id) && disputed(k->expected, k->found, c->cross.v[q + 1]))
 				gk_buf_addf(&by, "%s%s=%s (%s)", by.len ? " " : "", c->cross.v[q + 1], c->cross.v[q + 2],
 				            c->cross.v[q + 3]);
-		gk_result_add_check(c->r, k->table_id, "solver:cross-table", k->row, by.s ? by.s : "", "settled", "ok");
+		gk_result_add_check(r2, k->table_id, "solver:cross-table", k->row, by.s ? by.s : "", "settled", "ok");
 		gk_buf_drop(&by);
 	}
-	gk_result_drop(r1);
+	/* the tables read again replace their first reading, in place; so do
+	 * their parse-time checks */
+	for (int j = 0; j < r2->ntable; j++) {
+		int nth = 0; /* a table id printed twice: the same occurrence */
+		for (int q = 0; q < j; q++)
+			nth += !strcmp(r2->tables[q]->id, r2->tables[j]->id);
+		for (int i = 0; i < r1->ntable; i++)
+			if (!strcmp(r1->tables[i]->id, r2->tables[j]->id) && nth-- == 0) {
+				gk_table *t = r1->tables[i];
+				r1->tables[i] = r2->tables[j];
+				r2->tables[j] = t; /* dropped with r2 */
+				break;
+			}
+	}
+	int n = 0;
+	for (int i = 0; i < r1->ncheck; i++) {
+		gk_check *k = &r1->checks[i];
+		if (gk_result_find(r2, k->table_id)) {
+			free(k->table_id), free(k->check), free(k->row);
+			free(k->expected), free(k->found), free(k->status);
+		} else {
+			r1->checks[n++] = *k;
+		}
+	}
+	r1->ncheck = n;
+	for (int j = 0; j < r2->ncheck; j++) {
+		gk_check *k = &r2->checks[j];
+		gk_result_add_check(r1, k->table_id, k->check, k->row, k->expected, k->found, k->status);
+	}
+	gk_result_drop(r2);
+	gk_strv_drop(&redo);
+	c->r = r1;
 	cross_relabel(c);
 }
 
@@ -4206,7 +4261,7 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 				int sh;
 				head_meta(&c, &c.x[i], &sh);
 			}
-	parse_spans(&c, sp, nsp);
+	parse_spans(&c, sp, nsp, NULL);
 	reread_with_cross(&c, sp, nsp);
 	doc_meta(&c);
 	char num[16];
