@@ -2256,6 +2256,7 @@ static unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, in
 	*nslot = C;
 	*leafmask_out = leafmask;
 	double *a = gk_malloc(sizeof(double) * (size_t)C), *b = gk_malloc(sizeof(double) * (size_t)C);
+	char **path = gk_calloc((size_t)C, sizeof *path); /* each column's header words */
 	for (int s = 0; s < C; s++)
 		a[s] = 1e18, b[s] = -1e18;
 	for (int i = 0; i < nr; i++)
@@ -2345,9 +2346,38 @@ static unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, in
 		if (getenv("GK_DEBUG"))
 			fprintf(stderr, "slot %d [%.0f-%.0f] mask %x words '%s' leaf '%s'%s\n", s, a[s], b[s], mask[s], cp, lw,
 			        xname[s] ? " (x)" : "");
-		free(cp);
+		path[s] = cp;
 		free(lw);
 	}
+	/* two or more columns whose words name one same key and nothing else,
+	 * none of them a 小计 (教育收费 and 其他专户收入 under 财政专户拨款收入):
+	 * parts of that column, none of them the column; each is kept as
+	 * x_<header path>.  (三公 tables have their own column groups.) */
+	for (int s = 0; s < C && strcmp(sf->name, "three"); s++) {
+		unsigned m = mask[s];
+		if (!m || (m & (m - 1)) || m == 1u || xname[s])
+			continue;
+		/* (one column whose numbers came out as two slots has one path) */
+		int same = 0;
+		for (int t = 0; t < C; t++)
+			same += mask[t] == m && !xname[t] && path[t] && path[s] && strcmp(path[t], path[s]);
+		if (same < 1)
+			continue;
+		/* a 小计 among them is the column itself; the rest are parts */
+		int sub = -1;
+		for (int t = 0; t < C && sub < 0; t++)
+			if (mask[t] == m && !xname[t] && path[t] && (int)strlen(path[t]) >= 6 &&
+			    !strcmp(path[t] + strlen(path[t]) - 6, "小计"))
+				sub = t;
+		for (int t = 0; t < C; t++)
+			if (mask[t] == m && !xname[t] && path[t] && t != sub) {
+				xname[t] = gk_strfmt("x_%s", path[t]);
+				mask[t] = leafmask[t] = 0;
+			}
+	}
+	for (int s = 0; s < C; s++)
+		free(path[s]);
+	free(path);
 	free(a);
 	free(b);
 	return mask;
