@@ -2235,6 +2235,35 @@ static int three_left_ok(const nctx *c, int hb, int he, double a, double b, cons
 /* For positioned tables: the header word printed right above each
  * x-cluster of numbers, as a mask of the keys whose column rule it
  * matches (the total only for 合计/总计). */
+/* The keys a column's header words name: bit k of *mask for key k (bit 0:
+ * a total), of *leafmask when its lowest words alone name it.  Returns
+ * whether any column rule of the family (or a total) matched at all. */
+static int header_keys(const nctx *c, const solver_family *sf, const char *cp, const char *lw, unsigned *mask,
+                       unsigned *leafmask)
+{
+	int n;
+	const gk_rule *const *cols = gk_rules_of(c->rules, "column", &n); /* owned by the rules */
+	size_t fl = strlen(sf->name);
+	int anyrule = rule_any(c, "total-header", cp);
+	if (anyrule)
+		*mask |= 1u;
+	for (int r = 0; r < n; r++) {
+		if (strncmp(cols[r]->name, sf->name, fl) || cols[r]->name[fl] != ':' ||
+		    !strcmp(cols[r]->name + fl + 1, "total") || !gk_rule_match(cols[r], cp, strlen(cp), NULL))
+			continue;
+		anyrule = 1;
+		for (int k = 1; k < sf->nkey && k < 32; k++)
+			if (!strcmp(cols[r]->name + fl + 1, sf->key[k])) {
+				*mask |= 1u << k;
+				if (*lw && gk_rule_match(cols[r], lw, strlen(lw), NULL))
+					*leafmask |= 1u << k; /* the leaf's own words name it */
+			}
+	}
+	if (*lw && rule_any(c, "total-header", lw))
+		*leafmask |= 1u;
+	return anyrule;
+}
+
 static unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, const prow *rows, int nr,
                               char ***xname_out, int *nslot, unsigned **leafmask_out)
 {
@@ -2269,9 +2298,6 @@ static unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, in
 			if (rows[i].nx1[j] > b[s])
 				b[s] = rows[i].nx1[j];
 		}
-	int n;
-	const gk_rule *const *cols = gk_rules_of(c->rules, "column", &n); /* owned by the rules */
-	size_t fl = strlen(sf->name);
 	for (int s = 0; s < C; s++) {
 		/* the header words above the column, top to bottom (a leaf word
 		 * wrapped over two lines is whole again) */
@@ -2316,23 +2342,7 @@ static unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, in
 		char *lw = compact_of(leaf.s);
 		gk_buf_drop(&hw);
 		gk_buf_drop(&leaf);
-		int anyrule = rule_any(c, "total-header", cp);
-		if (rule_any(c, "total-header", cp))
-			mask[s] |= 1u;
-		for (int r = 0; r < n; r++) {
-			if (strncmp(cols[r]->name, sf->name, fl) || cols[r]->name[fl] != ':' ||
-			    !strcmp(cols[r]->name + fl + 1, "total") || !gk_rule_match(cols[r], cp, strlen(cp), NULL))
-				continue;
-			anyrule = 1;
-			for (int k = 1; k < sf->nkey && k < 32; k++)
-				if (!strcmp(cols[r]->name + fl + 1, sf->key[k])) {
-					mask[s] |= 1u << k;
-					if (*lw && gk_rule_match(cols[r], lw, strlen(lw), NULL))
-						leafmask[s] |= 1u << k; /* the leaf's own words name it */
-				}
-		}
-		if (*lw && rule_any(c, "total-header", lw))
-			leafmask[s] |= 1u;
+		int anyrule = header_keys(c, sf, cp, lw, &mask[s], &leafmask[s]);
 		/* words that name no column of the contract, not even a group
 		 * of them: a column of its own, kept as x_<header path>
 		 * (TABLES.md "Nothing is lost") */
@@ -2890,27 +2900,8 @@ static char *three_words(const nctx *c, int hb, int he, double lo, double hi, do
 static void three_mask_of(const nctx *c, const solver_family *sf, const char *cp, const char *lw, unsigned *mask,
                           unsigned *leafmask, char **xname)
 {
-	int n;
-	const gk_rule *const *cols = gk_rules_of(c->rules, "column", &n); /* owned by the rules */
-	size_t fl = strlen(sf->name);
 	*mask = *leafmask = 0;
-	int anyrule = rule_any(c, "total-header", cp);
-	if (anyrule)
-		*mask |= 1u;
-	for (int r = 0; r < n; r++) {
-		if (strncmp(cols[r]->name, sf->name, fl) || cols[r]->name[fl] != ':' ||
-		    !strcmp(cols[r]->name + fl + 1, "total") || !gk_rule_match(cols[r], cp, strlen(cp), NULL))
-			continue;
-		anyrule = 1;
-		for (int k = 1; k < sf->nkey && k < 32; k++)
-			if (!strcmp(cols[r]->name + fl + 1, sf->key[k])) {
-				*mask |= 1u << k;
-				if (*lw && gk_rule_match(cols[r], lw, strlen(lw), NULL))
-					*leafmask |= 1u << k;
-			}
-	}
-	if (*lw && rule_any(c, "total-header", lw))
-		*leafmask |= 1u;
+	int anyrule = header_keys(c, sf, cp, lw, mask, leafmask);
 	free(*xname);
 	*xname = !*mask && !anyrule && *lw && !rule_any(c, "generic-header", lw) ? gk_strfmt("x_%s", cp) : NULL;
 }

@@ -22,6 +22,29 @@ static gk_doc *read_doc(const char *text, char **err)
 	return rc == 1 ? d : NULL;
 }
 
+/* The tables normalize makes of an extract stream (text), or of the
+ * stream in a fixture file (path, relative to the repository). */
+static gk_result *normalized(const char *text, const char *path, const char *name)
+{
+	char *err = NULL;
+	gk_doc *d = NULL;
+	if (path) {
+		FILE *fp = fopen(path, "r");
+		cr_assert_not_null(fp, "%s", path);
+		cr_assert_eq(gk_doc_read(fp, &d, &err), 1, "%s", err ? err : "");
+		fclose(fp);
+	} else {
+		d = read_doc(text, &err);
+		cr_assert_not_null(d, "%s", err ? err : "");
+	}
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	gk_result *r = gk_normalize(d, rules, name);
+	gk_rules_drop(rules);
+	gk_doc_drop(d);
+	return r;
+}
+
 Test(stream, cell_extent_round_trip)
 {
 	gk_doc *d = gk_doc_new();
@@ -96,12 +119,7 @@ static const char overflow_doc[] =
 
 Test(stream, overflowing_labels_rebuilt)
 {
-	char *err;
-	gk_doc *d = read_doc(overflow_doc, &err);
-	cr_assert_not_null(d, "%s", err ? err : "");
-	gk_rules *rules = gk_rules_load("rules", &err);
-	cr_assert_not_null(rules, "%s", err ? err : "");
-	gk_result *r = gk_normalize(d, rules, "overflow");
+	gk_result *r = normalized(overflow_doc, NULL, "overflow");
 	gk_table *t = gk_result_find(r, "project_expenditure");
 	cr_assert_not_null(t);
 	static const char *want[][2] = {
@@ -118,8 +136,6 @@ Test(stream, overflowing_labels_rebuilt)
 		cr_assert_str_eq(gk_table_get(t, i, "project_type"), "其他运转类", "row %d", i);
 	}
 	gk_result_drop(r);
-	gk_rules_drop(rules);
-	gk_doc_drop(d);
 }
 
 /* A function table continued on the next page, whose first row prints
@@ -154,12 +170,7 @@ static const char continued_doc[] =
 
 Test(stream, continued_table_keeps_class_and_kuan)
 {
-	char *err;
-	gk_doc *d = read_doc(continued_doc, &err);
-	cr_assert_not_null(d, "%s", err ? err : "");
-	gk_rules *rules = gk_rules_load("rules", &err);
-	cr_assert_not_null(rules, "%s", err ? err : "");
-	gk_result *r = gk_normalize(d, rules, "continued");
+	gk_result *r = normalized(continued_doc, NULL, "continued");
 	gk_table *t = gk_result_find(r, "expenditure_by_function");
 	cr_assert_not_null(t);
 	cr_assert_eq(t->nrow, 4, "%d rows", t->nrow);
@@ -168,8 +179,6 @@ Test(stream, continued_table_keeps_class_and_kuan)
 	cr_assert_str_eq(gk_table_get(t, 3, "unit_code"), "");
 	cr_assert_str_eq(gk_table_get(t, 3, "project_total"), "300.00");
 	gk_result_drop(r);
-	gk_rules_drop(rules);
-	gk_doc_drop(d);
 }
 
 /* A department performance table as the same export prints it: rows
@@ -202,12 +211,7 @@ static const char dperf_doc[] =
 
 Test(stream, performance_rows_anchored_on_targets)
 {
-	char *err;
-	gk_doc *d = read_doc(dperf_doc, &err);
-	cr_assert_not_null(d, "%s", err ? err : "");
-	gk_rules *rules = gk_rules_load("rules", &err);
-	cr_assert_not_null(rules, "%s", err ? err : "");
-	gk_result *r = gk_normalize(d, rules, "dperf");
+	gk_result *r = normalized(dperf_doc, NULL, "dperf");
 	gk_table *t = gk_result_find(r, "department_performance");
 	cr_assert_not_null(t);
 	static const char *want[][4] = {
@@ -227,8 +231,6 @@ Test(stream, performance_rows_anchored_on_targets)
 		cr_assert_str_eq(gk_table_get(t, i, "note"), want[i][3], "row %d", i);
 	}
 	gk_result_drop(r);
-	gk_rules_drop(rules);
-	gk_doc_drop(d);
 }
 
 /* An amount wrapped in a narrow cell: "1100.0" on one line, its last digit
@@ -250,12 +252,7 @@ static const char wrapped_amount_doc[] =
 
 Test(stream, wrapped_amount_rejoined)
 {
-	char *err;
-	gk_doc *d = read_doc(wrapped_amount_doc, &err);
-	cr_assert_not_null(d, "%s", err ? err : "");
-	gk_rules *rules = gk_rules_load("rules", &err);
-	cr_assert_not_null(rules, "%s", err ? err : "");
-	gk_result *r = gk_normalize(d, rules, "wrapped");
+	gk_result *r = normalized(wrapped_amount_doc, NULL, "wrapped");
 	gk_table *t = gk_result_find(r, "expenditure_by_function");
 	cr_assert_not_null(t);
 	cr_assert_eq(t->nrow, 2, "%d rows", t->nrow);
@@ -263,8 +260,6 @@ Test(stream, wrapped_amount_rejoined)
 	cr_assert_str_eq(gk_table_get(t, 1, "total"), "1100.00");
 	cr_assert_str_eq(gk_table_get(t, 1, "basic_total"), "800.00");
 	gk_result_drop(r);
-	gk_rules_drop(rules);
-	gk_doc_drop(d);
 }
 
 /* 普陀财政局's 支出决算表 (page 10, as extracted): digits with boxes 22 pt
@@ -272,15 +267,7 @@ Test(stream, wrapped_amount_rejoined)
  * sub-header and the 合计 label below it.  One 合计 row with its figures. */
 Test(stream, drifted_total_row)
 {
-	FILE *fp = fopen("tests/fixtures/pdf/drifted-total.x", "r");
-	cr_assert_not_null(fp);
-	gk_doc *d = NULL;
-	char *err = NULL;
-	cr_assert_eq(gk_doc_read(fp, &d, &err), 1, "%s", err ? err : "");
-	fclose(fp);
-	gk_rules *rules = gk_rules_load("rules", &err);
-	cr_assert_not_null(rules, "%s", err ? err : "");
-	gk_result *r = gk_normalize(d, rules, "drifted");
+	gk_result *r = normalized(NULL, "tests/fixtures/pdf/drifted-total.x", "drifted");
 	gk_table *t = gk_result_find(r, "expenditure_by_function");
 	cr_assert_not_null(t);
 	cr_assert_geq(t->nrow, 3, "%d rows", t->nrow);
@@ -292,8 +279,6 @@ Test(stream, drifted_total_row)
 	for (int i = 1; i < t->nrow; i++)
 		cr_assert_str_neq(gk_table_get(t, i, "name"), "合计", "row %d", i);
 	gk_result_drop(r);
-	gk_rules_drop(rules);
-	gk_doc_drop(d);
 }
 
 /* A project performance table of the same export: rows 7.5 pt apart,
@@ -327,12 +312,7 @@ static const char pperf_doc[] =
 
 Test(stream, project_performance_rows_anchored_on_values)
 {
-	char *err;
-	gk_doc *d = read_doc(pperf_doc, &err);
-	cr_assert_not_null(d, "%s", err ? err : "");
-	gk_rules *rules = gk_rules_load("rules", &err);
-	cr_assert_not_null(rules, "%s", err ? err : "");
-	gk_result *r = gk_normalize(d, rules, "pperf");
+	gk_result *r = normalized(pperf_doc, NULL, "pperf");
 	gk_table *t = gk_result_find(r, "project_performance");
 	cr_assert_not_null(t);
 	static const char *want[][6] = {
@@ -356,8 +336,6 @@ Test(stream, project_performance_rows_anchored_on_values)
 		cr_assert_str_eq(gk_table_get(t, i, "target"), want[i][5], "row %d", i);
 	}
 	gk_result_drop(r);
-	gk_rules_drop(rules);
-	gk_doc_drop(d);
 }
 
 /* 烟台民政局's 项目支出预算情况表 (two pages as extracted): 合计, then 财政拨款
@@ -366,15 +344,7 @@ Test(stream, project_performance_rows_anchored_on_values)
  * stay under their headers. */
 Test(stream, project_subtotal_set_aside)
 {
-	FILE *fp = fopen("tests/fixtures/pdf/project-subtotal.x", "r");
-	cr_assert_not_null(fp);
-	gk_doc *d = NULL;
-	char *err = NULL;
-	cr_assert_eq(gk_doc_read(fp, &d, &err), 1, "%s", err ? err : "");
-	fclose(fp);
-	gk_rules *rules = gk_rules_load("rules", &err);
-	cr_assert_not_null(rules, "%s", err ? err : "");
-	gk_result *r = gk_normalize(d, rules, "subtotal");
+	gk_result *r = normalized(NULL, "tests/fixtures/pdf/project-subtotal.x", "subtotal");
 	gk_table *t = gk_result_find(r, "project_expenditure");
 	cr_assert_not_null(t);
 	cr_assert_str_eq(gk_table_get(t, 0, "total"), "2385.28");
@@ -383,6 +353,4 @@ Test(stream, project_subtotal_set_aside)
 	cr_assert_str_eq(gk_table_get(t, 0, "special_account"), "100.00");
 	cr_assert_str_eq(gk_table_get(t, 0, "x_小计"), "2285.28");
 	gk_result_drop(r);
-	gk_rules_drop(rules);
-	gk_doc_drop(d);
 }
