@@ -1,0 +1,81 @@
+/* test_blocks.c - a 决算 basic-expenditure table printed as side-by-side
+ * blocks (人员经费: 科目代码 科目名称 决算数 | 公用经费: the same, twice):
+ * one row per code, its figure the total and, by the block's group head,
+ * the personnel or public figure; the group totals printed on the last
+ * line make the 合计 row.  Fixture: page 12 of 国家信访局 2024年度部门决算
+ * as gongkai-extract writes it. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../lib/ptext.h"
+#include "../../lib/rules.h"
+#include "../../lib/table.h"
+#include "../../normalize/normalize.h"
+
+static int row_of(const gk_table *t, const char *code)
+{
+	for (int i = 0; i < t->nrow; i++)
+		if (!strcmp(gk_table_get(t, i, "econ_code"), code))
+			return i;
+	return -1;
+}
+
+static void expect(const gk_table *t, const char *code, const char *name, const char *total, const char *personnel,
+                   const char *public)
+{
+	int i = row_of(t, code);
+	cr_assert_geq(i, 0, "no row %s", code);
+	for (int j = i + 1; j < t->nrow; j++)
+		cr_assert_str_neq(gk_table_get(t, j, "econ_code"), code, "%s twice", code);
+	cr_assert_str_eq(gk_table_get(t, i, "econ_name"), name, "%s", code);
+	cr_assert_str_eq(gk_table_get(t, i, "total"), total, "%s", code);
+	cr_assert_str_eq(gk_table_get(t, i, "personnel"), personnel, "%s", code);
+	cr_assert_str_eq(gk_table_get(t, i, "public"), public, "%s", code);
+}
+
+Test(blocks, side_by_side_basic_table)
+{
+	FILE *fp = fopen("tests/fixtures/pdf/side-blocks.x", "r");
+	cr_assert_not_null(fp);
+	gk_doc *d = NULL;
+	char *err = NULL;
+	cr_assert_eq(gk_doc_read(fp, &d, &err), 1, "%s", err ? err : "");
+	fclose(fp);
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	gk_result *r = gk_normalize(d, rules, "blocks");
+	gk_table *t = gk_result_find(r, "general_budget_basic_expenditure");
+	cr_assert_not_null(t);
+	/* 合计, 301..30399 (27), 302..30299 (28), 307 (3), 310 (17), 399 (6) */
+	cr_assert_eq(t->nrow, 82, "%d rows", t->nrow);
+	/* the 合计 row: the two group totals and the whole they make */
+	cr_assert_str_eq(gk_table_get(t, 0, "econ_name"), "合计");
+	cr_assert_str_eq(gk_table_get(t, 0, "personnel"), "7967.72");
+	cr_assert_str_eq(gk_table_get(t, 0, "public"), "2266.65");
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "10234.37");
+	for (int i = 1; i < t->nrow; i++) {
+		cr_assert_str_neq(gk_table_get(t, i, "econ_code"), "", "row %d has no code", i);
+		cr_assert_eq(strstr(gk_table_get(t, i, "econ_name"), "合计"), NULL, "row %d", i);
+	}
+	/* the first block: 人员经费 */
+	expect(t, "301", "工资福利支出", "6982.75", "6982.75", "");
+	expect(t, "30103", "奖金", "143.61", "143.61", "");
+	expect(t, "30106", "伙食补助费", "", "", "");
+	expect(t, "30399", "其他对个人和家庭的补助", "34.04", "34.04", "");
+	/* the second: 公用经费, though its head is centred over the third */
+	expect(t, "302", "商品和服务支出", "2239.41", "", "2239.41");
+	expect(t, "30299", "其他商品和服务支出", "484.52", "", "484.52");
+	/* the third, on the lines of the first two */
+	expect(t, "310", "资本性支出", "27.24", "", "27.24");
+	expect(t, "31099", "其他资本性支出", "2.58", "", "2.58");
+	expect(t, "39908", "对民间非营利组织和群众性自治组织补贴", "", "", "");
+	/* block by block: 303 comes before 302, 310 after 30299 */
+	cr_assert_lt(row_of(t, "30399"), row_of(t, "302"));
+	cr_assert_lt(row_of(t, "30299"), row_of(t, "310"));
+	cr_assert_eq(gk_table_col(t, "x_科目代决算数码"), -1);
+	gk_result_drop(r);
+	gk_rules_drop(rules);
+	gk_doc_drop(d);
+}
