@@ -4721,8 +4721,143 @@ static int indicator_header(const nctx *c, const tspan *sp, const char *also)
 	return -1;
 }
 
+/* Does a flow-text token read as a 指标值: a bound, rate or count, or a
+ * short word (相关, 完成, 明显)? */
+static int flow_target(const nctx *c, const char *tok)
+{
+	char *cp = compact_of(tok);
+	size_t n = strlen(cp);
+	int r = rule_any(c, "target-value", cp) ||
+	        (n >= 3 && n <= 12 && gk_has_cjk(cp) && !strpbrk(cp, ".,;:") && !strstr(cp, "，") && !strstr(cp, "。"));
+	free(cp);
+	return r;
+}
+
+static int punctuated(const char *t)
+{
+	return strstr(t, "，") || strstr(t, "。") || strstr(t, "；") || strstr(t, "、") || strchr(t, ';');
+}
+
+/* An indicator line of a flow-text performance table: [一级指标] [二级指标]
+ * 三级指标 指标值 [说明...], words without sentence punctuation before the
+ * value.  Returns the value's token index (a count and its unit, "≥40 个",
+ * are one value: *unit says so), or -1. */
+static int flow_indicator_line(const nctx *c, const gk_line *l, int *unit)
+{
+	*unit = 0;
+	for (int k = 1; k < l->ncell && k < 5; k++) {
+		if (punctuated(l->cell[k - 1].text) || strlen(l->cell[k - 1].text) < 6)
+			return -1;
+		if (!flow_target(c, l->cell[k].text))
+			continue;
+		int u = k + 1 < l->ncell && strlen(l->cell[k + 1].text) <= 6 && gk_has_cjk(l->cell[k + 1].text) &&
+		        isdigit((unsigned char)l->cell[k].text[strlen(l->cell[k].text) - 1]);
+		int after = k + 1 + u;
+		/* the value ends the line, or a note follows */
+		if (after >= l->ncell || punctuated(l->cell[after].text) || strlen(l->cell[after].text) > 36) {
+			*unit = u;
+			return k;
+		}
+	}
+	return -1;
+}
+
+/* The department performance table in flow text (spaces only, empty cells
+ * dropped): 一级指标 words on lines of their own, a 二级指标 alone or
+ * before the indicator, "三级指标 指标值" lines, and the note's wrapped
+ * lines after its indicator. */
+static void parse_dperf_flow(nctx *c, const tspan *sp, gk_table *t, int hl)
+{
+	int cl1 = gk_table_col(t, "level1"), cl2 = gk_table_col(t, "level2"), ci = gk_table_col(t, "indicator"),
+	    ct = gk_table_col(t, "target"), cn = gk_table_col(t, "note");
+	char *l1 = NULL, *l2 = NULL;
+	gk_buf note = {0};
+	int row = -1;
+	for (int i = hl + 1; i <= sp->end; i++) {
+		const xline *x = i < sp->end ? &c->x[i] : NULL;
+		if (x && (x->skip || !x->l->ncell))
+			continue;
+		int end = !x || rule_any(c, "table-end", x->compact);
+		int level1 = !end && rule_any(c, "perf-level1", x->compact);
+		int unit = 0, at = end || level1 ? -1 : flow_indicator_line(c, x->l, &unit), ind = at >= 0;
+		int level2 = 0;
+		if (!end && !level1 && !ind && x->l->ncell == 1 && strlen(x->compact) <= 24 && gk_has_cjk(x->compact) &&
+		    !strpbrk(x->compact, ".,;:%") && !strstr(x->compact, "，") && !strstr(x->compact, "。") &&
+		    !strstr(x->compact, "；")) {
+			/* a short line before an indicator (or a 一级指标) heads it */
+			for (int k = i + 1; k < sp->end; k++) {
+				if (c->x[k].skip || !c->x[k].l->ncell)
+					continue;
+				int u2;
+				level2 = rule_any(c, "perf-level1", c->x[k].compact) || flow_indicator_line(c, c->x[k].l, &u2) >= 0;
+				break;
+			}
+		}
+		if ((end || level1 || ind || level2) && row >= 0 && note.len) {
+			char *cl = gk_label_clean(note.s);
+			gk_table_set(t, row, cn, cl);
+			free(cl);
+			gk_buf_reset(&note);
+		}
+		if (end)
+			break;
+		if (level1) {
+			free(l1), free(l2);
+			l1 = gk_strdup(x->compact), l2 = NULL;
+			row = -1;
+		} else if (level2) {
+			free(l2);
+			l2 = gk_strdup(x->compact);
+			row = -1;
+		} else if (ind) {
+			const gk_line *l = x->l;
+			int w = 0; /* the words before the value: [一级] [二级] 三级 */
+			char *lead = compact_of(l->cell[0].text);
+			if (at >= 2 && rule_any(c, "perf-level1", lead)) {
+				free(l1), free(l2);
+				l1 = lead, l2 = NULL, w = 1;
+			} else {
+				free(lead);
+			}
+			if (at - w >= 2) {
+				free(l2);
+				l2 = compact_of(l->cell[w].text);
+				w++;
+			}
+			gk_buf in = {0}, tg = {0};
+			for (int k = w; k < at; k++)
+				gk_buf_adds(&in, l->cell[k].text);
+			for (int k = at; k <= at + unit; k++)
+				gk_buf_adds(&tg, l->cell[k].text);
+			gk_table_add_row(t);
+			row = t->nrow - 1;
+			char *a1 = compact_of(in.s), *a2 = compact_of(tg.s);
+			gk_table_set(t, row, ci, a1);
+			gk_table_set(t, row, ct, a2);
+			free(a1), free(a2);
+			gk_buf_drop(&in), gk_buf_drop(&tg);
+			if (l1)
+				gk_table_set(t, row, cl1, l1);
+			if (l2)
+				gk_table_set(t, row, cl2, l2);
+			for (int k = at + unit + 1; k < l->ncell; k++)
+				gk_buf_adds(&note, l->cell[k].text);
+		} else if (row >= 0) {
+			gk_buf_adds(&note, x->compact);
+		}
+	}
+	gk_buf_drop(&note);
+	free(l1), free(l2);
+}
+
 static void parse_dperf(nctx *c, const tspan *sp, gk_table *t)
 {
+	for (int i = sp->begin; i < sp->end; i++)
+		if (c->x[i].l->geom == GK_GEOM_FLOW && strstr(c->x[i].compact, "三级指标") &&
+		    strstr(c->x[i].compact, "一级指标")) {
+			parse_dperf_flow(c, sp, t, i);
+			return;
+		}
 	/* the indicator header line */
 	int hl = indicator_header(c, sp, "一级指标");
 	if (hl < 0)
