@@ -5072,8 +5072,140 @@ static void parse_dperf(nctx *c, const tspan *sp, gk_table *t)
 }
 
 
+/* A project code: a long run of digits (unit codes are 3 to 9). */
+static int pperf_code(const char *s)
+{
+	return is_digits(s, 10, 30);
+}
+
+/* The project performance table in flow text: a project line (its long
+ * code, its name, its amounts, the name and amounts perhaps on the lines
+ * after), then its indicators and their values as one stream of words, the
+ * four categories' columns flattened row by row.  A value (a bound, rate
+ * or count, or a word of two to four characters) closes the indicator the
+ * words before it make; a lone character after a value ends the value
+ * (≥7500平方 / 米).  The category is read from the indicator's words
+ * (perf-category rules), flow text having lost its column. */
+static void parse_pperf_flow(nctx *c, const tspan *sp, gk_table *t, int hl)
+{
+	int cc = gk_table_col(t, "project_code"), cn = gk_table_col(t, "project_name"), ct = gk_table_col(t, "total"),
+	    cg = gk_table_col(t, "government"), cs = gk_table_col(t, "special_account"),
+	    cu = gk_table_col(t, "unit_funds"), ck = gk_table_col(t, "category"), ci = gk_table_col(t, "indicator"),
+	    cv = gk_table_col(t, "target");
+	int nrule;
+	const gk_rule *const *cat = gk_rules_of(c->rules, "perf-category", &nrule);
+	char code[64] = "", *name = NULL, amt[4][48] = {"", "", "", ""};
+	int in_head = 0; /* reading a project's name lines, up to its amounts */
+	int skip_unit = 0;
+	gk_buf ind = {0}, name_b = {0};
+	int last = -1; /* the row of the last value, for a lone character after it */
+	for (int i = hl + 1; i < sp->end; i++) {
+		const xline *x = &c->x[i];
+		if (x->skip || !x->l->ncell)
+			continue;
+		if (rule_any(c, "table-end", x->compact))
+			break;
+		const gk_line *l = x->l;
+		char *first = compact_of(l->cell[0].text);
+		int is_code = is_digits(first, 3, 30);
+		if (is_code) {
+			gk_buf_reset(&ind);
+			last = -1;
+			in_head = 1;
+			skip_unit = !pperf_code(first);
+			if (!skip_unit) {
+				snprintf(code, sizeof code, "%s", first);
+				gk_buf_reset(&name_b);
+				for (int q = 0; q < 4; q++)
+					amt[q][0] = 0;
+			}
+		}
+		free(first);
+		int j0 = is_code ? 1 : 0;
+		if (in_head) {
+			/* name words, then amounts */
+			int na = 0;
+			for (int j = j0; j < l->ncell; j++) {
+				char buf[48], *fw = gk_fold_width(l->cell[j].text);
+				int am = gk_amount_parse(fw, buf, sizeof buf) && strchr(fw, '.');
+				free(fw);
+				if (am) {
+					if (!skip_unit && na < 4)
+						snprintf(amt[na], sizeof amt[0], "%s", buf);
+					na++;
+				} else if (!skip_unit && !na) {
+					gk_buf_adds(&name_b, l->cell[j].text);
+				}
+			}
+			if (na) {
+				in_head = 0;
+				if (!skip_unit) {
+					free(name);
+					name = compact_of(name_b.s ? name_b.s : "");
+				}
+			}
+			continue;
+		}
+		if (skip_unit || !*code)
+			continue;
+		for (int j = 0; j < l->ncell; j++) {
+			char *w = compact_of(l->cell[j].text);
+			int wl = (int)strlen(w);
+			if (!*w) {
+				free(w);
+				continue;
+			}
+			if (!ind.len && last >= 0 && wl <= 3 && gk_has_cjk(w)) {
+				/* a lone character after a value: its end */
+				char *v = gk_strfmt("%s%s", t->rows[last][cv], w);
+				gk_table_set(t, last, cv, v);
+				free(v);
+				free(w);
+				continue;
+			}
+			int value = ind.len && (rule_any(c, "target-value", w) ||
+			                        (wl >= 6 && wl <= 12 && gk_has_cjk(w) && !punctuated(w)));
+			if (!value) {
+				gk_buf_adds(&ind, w);
+				last = -1;
+				free(w);
+				continue;
+			}
+			gk_table_add_row(t);
+			int r = t->nrow - 1;
+			gk_table_set(t, r, cc, code);
+			gk_table_set(t, r, cn, name ? name : "");
+			const int mc[4] = {ct, cg, cs, cu};
+			for (int q = 0; q < 4; q++)
+				if (amt[q][0])
+					gk_table_set(t, r, mc[q], amt[q]);
+			const char *k = "产出指标";
+			for (int q = 0; q < nrule; q++)
+				if (gk_rule_match(cat[q], ind.s, ind.len, NULL)) {
+					k = cat[q]->name;
+					break;
+				}
+			gk_table_set(t, r, ck, k);
+			gk_table_set(t, r, ci, ind.s);
+			gk_table_set(t, r, cv, w);
+			gk_buf_reset(&ind);
+			last = r;
+			free(w);
+		}
+	}
+	free(name);
+	gk_buf_drop(&ind);
+	gk_buf_drop(&name_b);
+}
+
 static void parse_pperf(nctx *c, const tspan *sp, gk_table *t)
 {
+	for (int i = sp->begin; i < sp->end; i++)
+		if (c->x[i].l->geom == GK_GEOM_FLOW && strstr(c->x[i].compact, "三级指标") &&
+		    strstr(c->x[i].compact, "指标值")) {
+			parse_pperf_flow(c, sp, t, i);
+			return;
+		}
 	int hl = indicator_header(c, sp, "指标值");
 	if (hl < 0)
 		return;
