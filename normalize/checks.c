@@ -665,6 +665,19 @@ static void coded_checks(gk_result *r, const gk_table *t, const spec *sp)
 /* ------------------------------------------------------------------ */
 /* per-row checks                                                     */
 
+/* Row i: the column `whole` = the sum of `parts`, where it and any part
+ * are printed. */
+static void whole_of_parts(gk_result *r, const gk_table *t, int i, const char *whole, const char *const *parts,
+                           const char *check, const char *lab)
+{
+	if (!printed(t, i, whole) || !any_printed(t, i, parts))
+		return;
+	acc e = {0}, f = {0};
+	add_cols(&e, t, i, parts);
+	acc_add(&f, cell(t, i, whole));
+	emit_cmp(r, t->id, check, lab, &e, &f);
+}
+
 static void func_table_checks(gk_result *r, const gk_table *t)
 {
 	char lab[512];
@@ -677,26 +690,9 @@ static void func_table_checks(gk_result *r, const gk_table *t)
 		acc_add(&f, cell(t, i, "total"));
 		if (e.printed || e.bad)
 			emit_cmp(r, t->id, "row:total=basic+project", lab, &e, &f);
-		if (printed(t, i, "basic_total")) {
-			if (any_printed(t, i, FUNC_BASIC_PARTS)) {
-				acc e2 = {0}, f2 = {0};
-				add_cols(&e2, t, i, FUNC_BASIC_PARTS);
-				acc_add(&f2, cell(t, i, "basic_total"));
-				emit_cmp(r, t->id, "row:basic=wages+family+goods+capital", lab, &e2, &f2);
-			}
-			if (any_printed(t, i, FUNC_BASIC_PP)) {
-				acc e2 = {0}, f2 = {0};
-				add_cols(&e2, t, i, FUNC_BASIC_PP);
-				acc_add(&f2, cell(t, i, "basic_total"));
-				emit_cmp(r, t->id, "row:basic=personnel+public", lab, &e2, &f2);
-			}
-		}
-		if (printed(t, i, "project_total") && any_printed(t, i, FUNC_PROJECT_PARTS)) {
-			acc e2 = {0}, f2 = {0};
-			add_cols(&e2, t, i, FUNC_PROJECT_PARTS);
-			acc_add(&f2, cell(t, i, "project_total"));
-			emit_cmp(r, t->id, "row:project=operating+specific", lab, &e2, &f2);
-		}
+		whole_of_parts(r, t, i, "basic_total", FUNC_BASIC_PARTS, "row:basic=wages+family+goods+capital", lab);
+		whole_of_parts(r, t, i, "basic_total", FUNC_BASIC_PP, "row:basic=personnel+public", lab);
+		whole_of_parts(r, t, i, "project_total", FUNC_PROJECT_PARTS, "row:project=operating+specific", lab);
 	}
 	spec sp = {FUNC_COLS, "name", func_code, func_is_unit, func_label, func_val, func_tree_name};
 	coded_checks(r, t, &sp);
@@ -752,18 +748,8 @@ static void rbu_table_checks(gk_result *r, const gk_table *t)
 			acc_add(&f, cell(t, i, "total"));
 			emit_cmp(r, t->id, "row:total=current+carryover", lab, &e, &f);
 		}
-		if (cur && any_printed(t, i, RBU_SOURCES)) {
-			acc e = {0}, f = {0};
-			add_cols(&e, t, i, RBU_SOURCES);
-			acc_add(&f, cell(t, i, "current_total"));
-			emit_cmp(r, t->id, "row:current=Σsources", lab, &e, &f);
-		}
-		if (printed(t, i, "carryover_total") && any_printed(t, i, RBU_CARRY)) {
-			acc e = {0}, f = {0};
-			add_cols(&e, t, i, RBU_CARRY);
-			acc_add(&f, cell(t, i, "carryover_total"));
-			emit_cmp(r, t->id, "row:carryover=Σparts", lab, &e, &f);
-		}
+		whole_of_parts(r, t, i, "current_total", RBU_SOURCES, "row:current=Σsources", lab);
+		whole_of_parts(r, t, i, "carryover_total", RBU_CARRY, "row:carryover=Σparts", lab);
 	}
 	spec sp = {RBU_COLS, "unit_name", rbu_code, never_unit, rbu_label, plain_val, rbu_tree_name};
 	coded_checks(r, t, &sp);
@@ -801,12 +787,7 @@ static void three_table_checks(gk_result *r, const gk_table *t)
 		acc_add(&f, cell(t, i, "total"));
 		if (e.printed || e.bad)
 			emit_cmp(r, t->id, "row:total=travel+vehicle+reception", lab, &e, &f);
-		if (printed(t, i, "vehicle_total") && any_printed(t, i, THREE_VEHICLE)) {
-			acc e2 = {0}, f2 = {0};
-			add_cols(&e2, t, i, THREE_VEHICLE);
-			acc_add(&f2, cell(t, i, "vehicle_total"));
-			emit_cmp(r, t->id, "row:vehicle=purchase+operation", lab, &e2, &f2);
-		}
+		whole_of_parts(r, t, i, "vehicle_total", THREE_VEHICLE, "row:vehicle=purchase+operation", lab);
 	}
 	if (total >= 0 && t->nrow > 1) {
 		int *rows = gk_calloc((size_t)t->nrow, sizeof(int)), m = 0;
