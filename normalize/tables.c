@@ -4717,7 +4717,7 @@ static int indicator_header(const nctx *c, const tspan *sp, const char *also)
 {
 	for (int i = sp->begin; i < sp->end; i++)
 		if (strstr(c->x[i].compact, "三级指标") && strstr(c->x[i].compact, also))
-			return c->x[i].l->geom == GK_GEOM_FLOW ? -1 : i;
+			return i;
 	return -1;
 }
 
@@ -4852,16 +4852,14 @@ static void parse_dperf_flow(nctx *c, const tspan *sp, gk_table *t, int hl)
 
 static void parse_dperf(nctx *c, const tspan *sp, gk_table *t)
 {
-	for (int i = sp->begin; i < sp->end; i++)
-		if (c->x[i].l->geom == GK_GEOM_FLOW && strstr(c->x[i].compact, "三级指标") &&
-		    strstr(c->x[i].compact, "一级指标")) {
-			parse_dperf_flow(c, sp, t, i);
-			return;
-		}
 	/* the indicator header line */
 	int hl = indicator_header(c, sp, "一级指标");
 	if (hl < 0)
 		return;
+	if (c->x[hl].l->geom == GK_GEOM_FLOW) {
+		parse_dperf_flow(c, sp, t, hl);
+		return;
+	}
 	const gk_line *h = c->x[hl].l;
 	pcol pc = {0};
 	static const struct { const char *word, *key; } hw[] = {
@@ -5200,15 +5198,13 @@ static void parse_pperf_flow(nctx *c, const tspan *sp, gk_table *t, int hl)
 
 static void parse_pperf(nctx *c, const tspan *sp, gk_table *t)
 {
-	for (int i = sp->begin; i < sp->end; i++)
-		if (c->x[i].l->geom == GK_GEOM_FLOW && strstr(c->x[i].compact, "三级指标") &&
-		    strstr(c->x[i].compact, "指标值")) {
-			parse_pperf_flow(c, sp, t, i);
-			return;
-		}
 	int hl = indicator_header(c, sp, "指标值");
 	if (hl < 0)
 		return;
+	if (c->x[hl].l->geom == GK_GEOM_FLOW) {
+		parse_pperf_flow(c, sp, t, hl);
+		return;
+	}
 	const gk_line *h = c->x[hl].l;
 	int tab = h->geom == GK_GEOM_TAB;
 	/* the leaf header: money columns, then (三级指标, 指标值) pairs; a
