@@ -21,55 +21,18 @@
 
 /* ---- encoding --------------------------------------------------------- */
 
-/* Length of the valid UTF-8 sequence at p (1..4), or 0 if the bytes there
- * are not one (strict: no overlong forms, surrogates or > U+10FFFF). */
-static inline int u8valid(const unsigned char *p, size_t n)
-{
-	unsigned c = p[0];
-	if (c < 0x80)
-		return 1;
-	int len;
-	unsigned lo = 0x80, hi = 0xBF;
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2;
-	else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		if (c == 0xE0)
-			lo = 0xA0;
-		else if (c == 0xED)
-			hi = 0x9F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		if (c == 0xF0)
-			lo = 0x90;
-		else if (c == 0xF4)
-			hi = 0x8F;
-	} else
-		return 0;
-	if ((size_t)len > n)
-		return 0;
-	for (int i = 1; i < len; i++) {
-		if (p[i] < lo || p[i] > hi)
-			return 0;
-		lo = 0x80;
-		hi = 0xBF;
-	}
-	return len;
-}
-
-/* Decode valid UTF-8 at p (the text was validated or produced by iconv). */
+/* Decode valid UTF-8 at p (the text was validated or produced by iconv);
+ * a stray byte decodes as itself. */
 static unsigned u8dec(const unsigned char *p, size_t n, int *len)
 {
-	int l = u8valid(p, n);
-	if (l <= 1) {
+	unsigned cp;
+	int l = gk_utf8_next(p, n, &cp);
+	if (!l) {
 		*len = 1;
 		return p[0];
 	}
-	unsigned v = p[0] & (0x7F >> l);
-	for (int i = 1; i < l; i++)
-		v = (v << 6) | (p[i] & 0x3F);
 	*len = l;
-	return v;
+	return cp;
 }
 
 /* Convert n bytes from `from` to UTF-8.  NULL if iconv rejects any byte. */
@@ -197,7 +160,8 @@ static int decode(const char *data, size_t len, size_t base, const char **enc, c
 			i++;
 			continue;
 		}
-		int l = u8valid(p + i, len - i);
+		unsigned cp;
+		int l = gk_utf8_next(p + i, len - i, &cp);
 		if (l) {
 			good++;
 			i += (size_t)l;

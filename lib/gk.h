@@ -130,4 +130,50 @@ void gk_sha256_hex(const void *data, size_t len, char out[65]);
  * <dir of executable>/../rules.  Caller frees. */
 char *gk_default_rules_dir(void);
 
+/* The UTF-8 sequence at p, of at most n bytes (or up to a NUL: the
+ * terminator is no continuation byte), decoded strictly: no overlong
+ * forms, surrogates or code points beyond U+10FFFF.  Returns its length
+ * (1 for ASCII) and sets *cp; 0 when it is not valid UTF-8. */
+static inline int gk_utf8_next(const unsigned char *p, size_t n, unsigned *cp)
+{
+	unsigned c = p[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	int len;
+	unsigned lo = 0x80, hi = 0xBF, v;
+	if (c >= 0xC2 && c <= 0xDF) {
+		len = 2;
+		v = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3;
+		v = c & 0x0F;
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4;
+		v = c & 0x07;
+		if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+	} else {
+		return 0;
+	}
+	if ((size_t)len > n)
+		return 0;
+	for (int i = 1; i < len; i++) {
+		if (p[i] < lo || p[i] > hi)
+			return 0;
+		lo = 0x80;
+		hi = 0xBF;
+		v = (v << 6) | (p[i] & 0x3F);
+	}
+	*cp = v;
+	return len;
+}
+
 #endif

@@ -21,50 +21,15 @@
  * surrogates, beyond U+10FFFF, truncated) give BADCP and length 1. */
 static int u8next(const char *str, unsigned *cp)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	unsigned c = s[0];
-	if (c == 0) {
+	if (!*str) {
 		*cp = 0;
 		return 0;
 	}
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	int n;
-	unsigned lo = 0x80, hi = 0xBF, v;
-	if (c >= 0xC2 && c <= 0xDF) {
-		n = 2;
-		v = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		n = 3;
-		v = c & 0x0F;
-		if (c == 0xE0)
-			lo = 0xA0;
-		else if (c == 0xED)
-			hi = 0x9F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		n = 4;
-		v = c & 0x07;
-		if (c == 0xF0)
-			lo = 0x90;
-		else if (c == 0xF4)
-			hi = 0x8F;
-	} else {
+	int n = gk_utf8_next((const unsigned char *)str, 4, cp); /* stops at the NUL */
+	if (!n) {
 		*cp = BADCP;
 		return 1;
 	}
-	for (int i = 1; i < n; i++) {
-		unsigned b = s[i];
-		if (b < lo || b > hi) {
-			*cp = BADCP;
-			return 1;
-		}
-		lo = 0x80;
-		hi = 0xBF;
-		v = (v << 6) | (b & 0x3F);
-	}
-	*cp = v;
 	return n;
 }
 

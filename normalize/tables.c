@@ -1444,10 +1444,12 @@ static double wrap_pitch(const frag *f, int nf, double h, const double *nc, cons
 	return best;
 }
 
-/* bytes of the UTF-8 sequence a lead byte starts (1 for a stray byte) */
-static int u8len(unsigned char c)
+/* bytes of the UTF-8 sequence at p (1 for a stray byte) */
+static int u8len(const char *p)
 {
-	return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	unsigned cp;
+	int n = gk_utf8_next((const unsigned char *)p, 4, &cp);
+	return n ? n : 1;
 }
 
 /* A header cell of tight columns comes out as one cell of several words
@@ -1468,7 +1470,7 @@ static void add_head_cell(gk_line *n, const gk_cell *cl, int over)
 		int wl = 0;
 		while (*p && *p != ' ') {
 			shortw |= (unsigned char)*p < 0x80; /* a digit, a letter: not a CJK header word */
-			p += u8len((unsigned char)*p);
+			p += u8len(p);
 			wl++;
 		}
 		chars += wl;
@@ -1489,7 +1491,7 @@ static void add_head_cell(gk_line *n, const gk_cell *cl, int over)
 		const char *w = p;
 		int wl = 0;
 		while (*p && *p != ' ') {
-			p += u8len((unsigned char)*p);
+			p += u8len(p);
 			wl++;
 		}
 		gk_line_add_cell_y(n, cl->x0 + at * per, cl->x0 + (at + wl) * per, cl->y0, cl->y1, w, (size_t)(p - w));
