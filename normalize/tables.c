@@ -2526,6 +2526,16 @@ static void cross_add(nctx *c, const char *table, const char *key, const decsum 
 	gk_strv_pushs(&c->cross, source);
 }
 
+/* A written table's total row: the first with a cell 合计, or -1. */
+static int total_row_of(const gk_table *t)
+{
+	for (int i = 0; i < t->nrow; i++)
+		for (int j = 0; j < t->cols.n; j++)
+			if (!strcmp(t->rows[i][j], "合计"))
+				return i;
+	return -1;
+}
+
 /* Collect the figures from the tables of a first reading. */
 static void cross_collect(nctx *c, const gk_result *r)
 {
@@ -2625,17 +2635,12 @@ static void cross_collect(nctx *c, const gk_result *r)
 		/* one source of income only: every table's total comes from it */
 		for (int t = 0; nsrc == 1 && tabs[t]; t++) {
 			const gk_table *tt = gk_result_find(r, tabs[t]);
-			for (int i = 0; tt && i < tt->nrow; i++) {
-				int total = 0;
-				for (int j = 0; j < tt->cols.n && !total; j++)
-					total = !strcmp(tt->rows[i][j], "合计");
-				if (!total)
-					continue;
+			int i = tt ? total_row_of(tt) : -1;
+			if (i >= 0) {
 				decsum d = {0};
 				decsum_add(&d, gk_table_get(tt, i, "total"));
 				if (d.n)
 					cross_add(c, tabs[t], only, &d, "revenue_expenditure_summary");
-				break;
 			}
 		}
 	}
@@ -4382,11 +4387,7 @@ static void cross_relabel(nctx *c)
 {
 	for (int ti = 0; ti < c->r->ntable; ti++) {
 		gk_table *t = c->r->tables[ti];
-		int tot = -1;
-		for (int i = 0; i < t->nrow && tot < 0; i++)
-			for (int j = 0; j < t->cols.n && tot < 0; j++)
-				if (!strcmp(t->rows[i][j], "合计"))
-					tot = i;
+		int tot = total_row_of(t);
 		if (tot < 0)
 			continue;
 		for (size_t g = 0; g < sizeof part_groups / sizeof part_groups[0]; g++)
@@ -4505,15 +4506,10 @@ static void reread_with_cross(nctx *c, const tspan *sp, int nsp)
 			want = !strcmp(r1->checks[i].status, "ambiguous") && !strcmp(r1->checks[i].table_id, id);
 		const gk_table *t = gk_result_find(r1, id);
 		int col = t ? gk_table_col(t, c->cross.v[q + 1]) : -1;
-		for (int i = 0; !want && t && col >= 0 && i < t->nrow; i++) {
-			int total = 0;
-			for (int j = 0; j < t->cols.n && !total; j++)
-				total = !strcmp(t->rows[i][j], "合计");
-			if (!total)
-				continue;
-			const char *v = *t->rows[i][col] ? t->rows[i][col] : "0";
+		int tot = t && col >= 0 ? total_row_of(t) : -1;
+		if (!want && tot >= 0) {
+			const char *v = *t->rows[tot][col] ? t->rows[tot][col] : "0";
 			want = !gk_dec_eq(v, c->cross.v[q + 2], 1);
-			break;
 		}
 		/* (a later target of the same table may still want it) */
 		if (want)
