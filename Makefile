@@ -70,6 +70,7 @@ check: all $(BIN)/unit-tests
 	GONGKAI_BIN=$(BIN) tests/bad/run.sh
 	GONGKAI_BIN=$(BIN) tests/harvest/run.sh
 	GONGKAI_BIN=$(BIN) scripts/eval
+	GONGKAI_BIN=$(BIN) tests/real/run.sh
 	scripts/fuzz --smoke
 	scripts/valgrind-golden
 	$(MAKE) check-san
