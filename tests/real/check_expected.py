@@ -226,6 +226,9 @@ def check_doc(path, verbose):
                     d.sum_ident(table, label(rec), rec, 'current_total', CURRENT)
                 else:
                     d.sum_ident(table, label(rec), rec, 'total', CURRENT + ['carryover_total'])
+        if table in FUNCLIKE or table in ('revenue_by_unit', 'three_public_expenses', 'project_expenditure',
+                                           'expenditure_by_economic_class'):
+            units(d, table, recs, money)
         if table in FUNCLIKE:
             tree(d, table, recs, 'func_code', money, ['name'])
         elif table == 'revenue_by_unit':
@@ -239,6 +242,47 @@ def check_doc(path, verbose):
             summary(d, table, recs, 'total')
     cross(d)
     return d
+
+
+def units(d, table, rows, cols):
+    """tables of unit rows without codes: 合计 = Σ units (flat units only);
+    project tables: a unit row = Σ the projects listed under it"""
+    if table == 'project_expenditure':
+        tot = [r for r in rows if r['project_name'] in ('合计', '总计')]
+        us = [r for r in rows if not r['project_name']]
+        if len({len(r['unit_code']) for r in us}) > 1:
+            return
+        for i, r in enumerate(rows):
+            if r in us:
+                kids = []
+                for s in rows[i + 1:]:
+                    if s in us or s in tot:
+                        break
+                    kids.append(s)
+                if kids:
+                    for col in cols:
+                        ks = [dec(k.get(col)) for k in kids]
+                        if dec(r.get(col)) is None and all(k is None for k in ks):
+                            continue
+                        d.eq(dec(r.get(col)) or Decimal(0), sum(k for k in ks if k is not None),
+                             f'{table} unit {r["unit_name"] or r["unit_code"]} {col} = Σ its projects')
+    else:
+        keys = [k for k in ('func_code', 'econ_code') if rows and k in rows[0]]
+        if any(r.get(k) for r in rows for k in keys):
+            return
+        tot = [r for r in rows if is_total(r, ('unit_name', 'name', 'econ_name'))]
+        us = [r for r in rows if r not in tot]
+        if len({len(r.get('unit_code', '')) for r in us}) > 1:
+            return
+        names = [r.get('unit_name') or r.get('name') for r in us]
+        if len(set(names)) < len(names):
+            return   # a unit printed twice is a unit and its sub-unit
+    if tot and us:
+        for col in cols:
+            ks = [dec(k.get(col)) for k in us]
+            if dec(tot[0].get(col)) is None and all(k is None for k in ks):
+                continue
+            d.eq(dec(tot[0].get(col)) or Decimal(0), sum(k for k in ks if k is not None), f'{table} 合计 {col} = Σ units')
 
 
 def total_row(d, table, keys=('name', 'unit_name', 'econ_name', 'project_name')):
