@@ -272,6 +272,8 @@ def units(d, table, rows, cols):
             return
         tot = [r for r in rows if is_total(r, ('unit_name', 'name', 'econ_name'))]
         us = [r for r in rows if r not in tot]
+        if table in FUNCLIKE or table == 'expenditure_by_economic_class':
+            us = [r for r in us if r.get('unit_code')]   # uncoded names there are not units
         if len({len(r.get('unit_code', '')) for r in us}) > 1:
             return
         names = [r.get('unit_name') or r.get('name') for r in us]
