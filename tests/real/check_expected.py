@@ -152,7 +152,8 @@ def hierarchy(ck, rows, codekey, cols, unitkey=None, namekey='name'):
 
 
 NUMBERED = re.compile(r'^\s*(\d+)[、.．]')
-PAREN = re.compile(r'^\s*[（(]\d+[)）]')
+CN = re.compile(r'^\s*[一二三四五六七八九十]+[、.．]')
+PAREN = re.compile(r'^\s*[（(][一二三四五六七八九十\d]+[)）]')
 
 
 def summary(ck, rows, col):
@@ -165,17 +166,28 @@ def summary(ck, rows, col):
             if '总计' in r['item']:
                 blocks.append(cur)
                 cur = []
+        if cur:
+            blocks.append(cur)
         for b in blocks:
-            year = [k for k, r in enumerate(b) if re.search(r'本年.*合计', r['item'])]
+            year = [k for k, r in enumerate(b) if re.search(r'本年.*合计', r['item'])] or \
+                [k for k, r in enumerate(b) if r['item'].replace(' ', '') in ('合计', '收入合计', '支出合计')]
             if not year:
                 continue
             y = year[0]
-            nums = [r for r in b[:y] if NUMBERED.match(r['item'])]
-            ck.eq(f'{side} block {b[0]["item"]}..{b[y]["item"]}: sum of N、 items', D(b[y][col]), [D(r[col]) for r in nums])
+            # the items that add up to the 合计 line: Chinese ordinals (一、) when
+            # two or more are printed, else arabic ones (1、); a 合计 printed
+            # first adds up the items that follow it
+            span = b[:y] if y > 0 else b[1:]
+            cn = [r for r in span if CN.match(r['item'])]
+            nums = cn if len(cn) >= 2 else [r for r in span if NUMBERED.match(r['item'])]
+            ck.eq(f'{side} block {b[0]["item"]}..{b[y]["item"]}: sum of ordinal items', D(b[y][col]), [D(r[col]) for r in nums])
+            if y == 0:
+                continue
             parent = None
             kids = {}
+            ids = {id(r) for r in nums}
             for r in b[:y]:
-                if NUMBERED.match(r['item']):
+                if id(r) in ids:
                     parent = id(r)
                     kids[parent] = (r, [])
                 elif PAREN.match(r['item']) and parent is not None:
@@ -183,6 +195,8 @@ def summary(ck, rows, col):
             for p, (r, ks) in kids.items():
                 if ks and D(r[col]) is not None:
                     ck.eq(f'{side} {r["item"]} = sum of (n) items', D(r[col]), [D(k[col]) for k in ks])
+            if '总计' not in b[-1]['item']:
+                continue
             tail = [r for r in b[y + 1:-1] if not r['item'].startswith('其中') and
                     not r['item'].startswith('非财政') and not r['item'].startswith('财政拨款')]
             ck.eq(f'{side} {b[-1]["item"]} = 本年合计 + {len(tail)} lines', D(b[-1][col]), [D(b[y][col])] + [D(r[col]) for r in tail])
@@ -247,6 +261,11 @@ def check_dir(d):
                 for c in cols:
                     ck.eq(f'合计 {c} = sum of unit rows', D(top.get(c)), [D(r.get(c)) for r in kids])
         elif t == 'revenue_by_unit':
+            row_identities(ck, rows, [('total', ['general_budget', 'government_fund', 'state_capital',
+                                                 'special_account', 'business_income', 'operating_income',
+                                                 'superior_subsidy', 'affiliated_remit', 'other_income',
+                                                 'carryover_total'] +
+                                       [h for h in header if h.startswith('x_') and not re.search('合计|小计|其中|总计', h)])])
             cols = [c for c in header if c not in ('unit_code', 'unit_name', 'func_code', 'func_name')]
             hierarchy(ck, rows, 'func_code', cols, 'unit_code', 'unit_name')
         elif t == 'project_expenditure':
