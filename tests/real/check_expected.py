@@ -272,11 +272,24 @@ def check_dir(d):
             cols = [c for c in header if c not in ('project_type', 'project_name', 'unit_code', 'unit_name') and not c.startswith('x_项目')]
             tot = [r for r in rows if r['project_name'] in ('合计', '总计')]
             units = [r for r in rows if r['unit_code'].strip()]
+            # unit rows nest by the length of their code, in printed order
             if tot and units:
-                uc = [u['unit_code'].strip() for u in units]
-                top = [u for u in units if not any(u['unit_code'].strip().startswith(o) and o != u['unit_code'].strip() for o in uc)]
+                m = min(len(u['unit_code'].strip()) for u in units)
+                top = [u for u in units if len(u['unit_code'].strip()) == m]
                 for c in cols:
                     ck.eq(f'合计 {c} = sum of top units', D(tot[0].get(c)), [D(u.get(c)) for u in top])
+            for j, u in enumerate(units):
+                L = len(u['unit_code'].strip())
+                kids = []
+                for v in units[j + 1:]:
+                    lv = len(v['unit_code'].strip())
+                    if lv <= L:
+                        break
+                    if not kids or lv == len(kids[0]['unit_code'].strip()):
+                        kids.append(v)
+                if kids:
+                    for c in cols:
+                        ck.eq(f'unit {u["unit_code"]} {c} = sum of its units', D(u.get(c)), [D(v.get(c)) for v in kids])
         print(f'{os.path.basename(d.rstrip("/"))} {t}: {ck.n - ck.bad}/{ck.n} identities hold')
         bad += ck.bad
     return bad
