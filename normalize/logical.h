@@ -1,20 +1,15 @@
 /*
- * logical.h - internals shared by logical.c and anchored.c (logical rows
- * of positioned tables): the fragment a body cell becomes.
+ * logical.h - internals shared by logical.c, chains.c and anchored.c
+ * (logical rows of positioned tables): the fragment a body cell becomes
+ * and the body's fragments with what is read off them.
  */
 #ifndef GK_LOGICAL_H
 #define GK_LOGICAL_H
 
 #include "nctx.h"
 
-/* In a PDF a table row is often several text lines: a label wrapped inside
- * its cell, printed above and below the row's numbers, and a number split
- * from its decimals.  For a positioned span, rebuild the rows: fragments of
- * one column are joined when the next starts less than a row pitch below
- * and is not a new item (an ordinal, a code, 其中, a total); the joined cells
- * are then grouped into rows by their vertical centres.  The result is a
- * document of one line per logical row, parsed like any other. */
-
+/* A body cell of a positioned table, and the chain of wrapped lines it
+ * heads (the members after it are dead). */
 typedef struct frag {
 	double x0, x1, y0, y1;
 	gk_buf text;
@@ -27,11 +22,27 @@ typedef struct frag {
 	double cy0, cy1;/* the fragment's own vertical extent */
 } frag;
 
+/* The body of a positioned span as fragments, and what is read off them. */
+typedef struct lrows {
+	frag *f;
+	int nf, cap;
+	double h;      /* mean fragment height */
+	double pitch;  /* row pitch: step between the centres of numbers */
+	double lp;     /* line pitch inside a wrapped cell */
+	int dec;       /* the decimals the table's amounts usually print (-1: none) */
+	double *nc;    /* centres of the lines that carry numbers, per page ... */
+	int *ncp, nnc; /* ... their pages, and how many */
+} lrows;
+
 /* logical.c */
 int frag_cmp_x(const void *a, const void *b);
+
+/* chains.c */
+void chain_frags(const nctx *c, lrows *w, const lr_anchor *an);
 
 /* anchored.c */
 int line_anchored(const nctx *c, int i, const lr_anchor *an);
 void anchored_lines(gk_doc *d, frag **live, int nl, double pitch);
 void split_at_edge(frag **fp, int *nf, int *cap, int k, const lr_anchor *an);
+
 #endif
