@@ -65,20 +65,39 @@ static void compact_slots(prow *rows, int nr, char *const *xname, int nslot, uns
 	free(to);
 }
 
-void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
+/* A figure under a header the contract does not name: set aside, written
+ * as its x_ column. */
+typedef struct xval {
+	int row;
+	int slot;
+	char num[48];
+} xval;
+
+/* A coded table being read: its rows and what is known of them. */
+typedef struct ntab {
+	fam_id f;
+	int shift; /* the table's unit -> 万元 */
+	gk_geom geom;
+	prow *rows;
+	int nr;
+	rowkeys *keys;
+	int *leaf;     /* rows whose sums make the total (the solver's column sums) */
+	int total_row; /* -1: none */
+	solver_family sf;
+	unsigned *mask; /* per layout slot, the keys its header words name */
+	char **xname;   /* per layout slot, x_<words> for a column set aside */
+	int nslot;
+	xval *xv; /* the figures set aside */
+	int nxv;
+} ntab;
+
+/* Where the header prints its 款 and 项 cells: a lone code is placed by
+ * the column it sits in.  Kept for the table's next page unless it
+ * prints them again. */
+static void kuan_xiang_x(nctx *c, const tspan *sp, const head *h)
 {
-	fam_id f = family_of(sp->id);
-	head h;
-	/* a table continued on the next page keeps the 类/款 of its last
-	 * rows (a page may start with rows that print only 项) and, unless
-	 * the page repeats the header, where 款 and 项 sit */
-	if (!t->nrow) {
-		c->ctx_class[0] = c->ctx_item[0] = 0;
-		c->hx_kuan = c->hx_xiang = 0;
-	}
-	read_head(c, f, sp->begin, sp->end, &h);
 	double hk = 0, hx = 0;
-	for (int i = sp->begin; i < h.first_row; i++) {
+	for (int i = sp->begin; i < h->first_row; i++) {
 		const gk_line *l = c->x[i].l;
 		if (l->geom == GK_GEOM_FLOW)
 			continue;
@@ -93,34 +112,19 @@ void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 	}
 	if (hk > 0 && hx > 0)
 		c->hx_kuan = hk, c->hx_xiang = hx;
-	int shift = h.unit_shift != GK_UNIT_NONE ? h.unit_shift : (c->unit_seen ? c->unit_shift : 0);
-	/* a row takes at least one line */
-	int maxrows = sp->end - h.first_row + 1;
-	if (maxrows > MAXROWS)
-		maxrows = MAXROWS;
-	if (maxrows < 1)
-		maxrows = 1;
-	prow *rows = gk_calloc((size_t)maxrows, sizeof *rows);
-	int end_line;
-	int nr = assemble_rows(c, f, h.first_row, sp->end, rows, maxrows, &end_line);
-	if (f == F_BASIC && basic_blocks(c, sp, t, &h, rows, nr, shift)) {
-		for (int i = 0; i < nr; i++)
-			prow_free(&rows[i]);
-		free(rows);
-		free(h.text);
-		return;
-	}
-	if (f == F_THREE)
-		nr = three_drop_page_numbers(rows, nr);
-	gk_geom geom = body_geom(c, h.first_row, end_line);
-	solver_family sf;
-	family_from_header(c, fam_rule_name[f], h.text, &sf);
-	if (getenv("GK_DEBUG"))
-		fprintf(stderr, "%s header: %s\n", sp->id, h.text);
-	assign_slots(rows, nr, geom);
-	rowkeys *keys = gk_calloc((size_t)(nr ? nr : 1), sizeof *keys);
-	int *leaf = gk_calloc((size_t)(nr ? nr : 1), sizeof(int));
-	int total_row = -1, deepest = 0;
+}
+
+/* Each row's keys and checks.csv label; the total row, the leaf rows (the
+ * deepest function codes, the coded economic rows, the named projects),
+ * the solver's bias from economic codes, and a misprinted code reported
+ * (code:misprinted, fail: the document's own error). */
+static void row_keys(nctx *c, const tspan *sp, ntab *nt)
+{
+	prow *rows = nt->rows;
+	int nr = nt->nr, deepest = 0;
+	nt->keys = gk_calloc((size_t)(nr ? nr : 1), sizeof *nt->keys);
+	nt->leaf = gk_calloc((size_t)(nr ? nr : 1), sizeof(int));
+	nt->total_row = -1;
 	for (int i = 0; i < nr; i++) {
 		if (getenv("GK_DEBUG")) {
 			fprintf(stderr, "row %d:", i);
@@ -128,189 +132,265 @@ void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 			for (int j = 0; j < rows[i].nnum; j++) fprintf(stderr, " %s@%d", rows[i].num[j], rows[i].slot[j]);
 			fprintf(stderr, "\n");
 		}
-		interpret_keys(c, f, &rows[i], &keys[i]);
-		{
-			rowkeys *k = &keys[i];
-			const char *lab = *k->func ? k->func : *k->econ ? k->econ : *k->unit ? k->unit
-			                  : k->total ? "合计" : k->name ? k->name : "";
-			snprintf(rows[i].label, sizeof rows[i].label, "%s", lab);
-		}
-		if (*keys[i].econ)
-			econ_bias(c, &sf, keys[i].econ, &rows[i]);
-		if (keys[i].total && total_row < 0)
-			total_row = i;
-		if (*keys[i].misprint) { /* the document's own error, repaired from its context */
+		rowkeys *k = &nt->keys[i];
+		interpret_keys(c, nt->f, &rows[i], k);
+		const char *lab = *k->func ? k->func : *k->econ ? k->econ : *k->unit ? k->unit
+		                  : k->total ? "合计" : k->name ? k->name : "";
+		snprintf(rows[i].label, sizeof rows[i].label, "%s", lab);
+		if (*k->econ)
+			econ_bias(c, &nt->sf, k->econ, &rows[i]);
+		if (k->total && nt->total_row < 0)
+			nt->total_row = i;
+		if (*k->misprint) {
 			char want[32];
-			snprintf(want, sizeof want, "%.3s %.2s %.2s", keys[i].func, keys[i].func + 3, keys[i].func + 5);
-			gk_result_add_check(c->r, sp->id, "code:misprinted", keys[i].func, want, keys[i].misprint, "fail");
+			snprintf(want, sizeof want, "%.3s %.2s %.2s", k->func, k->func + 3, k->func + 5);
+			gk_result_add_check(c->r, sp->id, "code:misprinted", k->func, want, k->misprint, "fail");
 		}
-		int l = (int)strlen(keys[i].func);
+		int l = (int)strlen(k->func);
 		if (l > deepest)
 			deepest = l;
 	}
 	for (int i = 0; i < nr; i++) {
-		if (i == total_row)
+		const rowkeys *k = &nt->keys[i];
+		if (i == nt->total_row)
 			continue;
-		if (f == F_FUNC)
-			leaf[i] = deepest && (int)strlen(keys[i].func) == deepest;
-		else if (f == F_BASIC || f == F_ECON)
-			leaf[i] = *keys[i].econ || *keys[i].gov;
-		else if (f == F_PROJECT)
-			leaf[i] = keys[i].name && *keys[i].name;
+		if (nt->f == F_FUNC)
+			nt->leaf[i] = deepest && (int)strlen(k->func) == deepest;
+		else if (nt->f == F_BASIC || nt->f == F_ECON)
+			nt->leaf[i] = *k->econ || *k->gov;
+		else if (nt->f == F_PROJECT)
+			nt->leaf[i] = k->name && *k->name;
 	}
-	char **xname = NULL;
-	int nslot = 0;
+}
+
+/* The keys a positioned table's header prints over each column, in the
+ * table's order (三公: its column groups read first). */
+static void header_columns(const nctx *c, const tspan *sp, const head *h, const gk_table *t, ntab *nt)
+{
 	unsigned *leafmask = NULL;
-	unsigned *mask = geom == GK_GEOM_POS
-	                     ? header_masks(c, &sf, sp->begin, h.first_row, rows, nr, &xname, &nslot, &leafmask)
-	                     : NULL;
-	if (f == F_THREE && mask)
-		three_columns(c, &sf, sp->begin, h.first_row, rows, nr, three_final(t), mask, leafmask, xname, nslot);
-	if (leafmask && f == F_THREE)
-		three_reorder_keys(&sf, leafmask, nslot, mask, xname);
+	if (nt->geom == GK_GEOM_POS)
+		nt->mask = header_masks(c, &nt->sf, sp->begin, h->first_row, nt->rows, nt->nr, &nt->xname, &nt->nslot,
+		                        &leafmask);
+	if (nt->f == F_THREE && nt->mask)
+		three_columns(c, &nt->sf, sp->begin, h->first_row, nt->rows, nt->nr, three_final(t), nt->mask, leafmask,
+		              nt->xname, nt->nslot);
+	if (leafmask && nt->f == F_THREE)
+		three_reorder_keys(&nt->sf, leafmask, nt->nslot, nt->mask, nt->xname);
 	else if (leafmask)
-		reorder_keys(&sf, leafmask, nslot, mask);
+		reorder_keys(&nt->sf, leafmask, nt->nslot, nt->mask);
 	free(leafmask);
-	if (f == F_THREE && three_by_items(c, &sf, rows, keys, nr, xname, nslot, shift, t)) {
-		free(mask);
-		goto three_done;
-	}
-	/* numbers under a header the contract does not name: set aside */
-	typedef struct xval { int row; int slot; char num[48]; } xval;
-	xval *xv = NULL;
-	int nxv = 0;
-	for (int i = 0; xname && i < nr; i++) {
+}
+
+/* The numbers under a header the contract does not name are taken out
+ * of their rows into nt->xv; the columns set aside hold no place among
+ * the contract's. */
+static void set_aside(ntab *nt)
+{
+	for (int i = 0; nt->xname && i < nt->nr; i++) {
+		prow *p = &nt->rows[i];
 		int k = 0;
-		for (int j = 0; j < rows[i].nnum; j++) {
-			int sl = rows[i].slot[j];
-			if (sl >= 0 && sl < nslot && xname[sl]) {
-				xv = gk_realloc(xv, sizeof *xv * (size_t)(nxv + 1));
-				xv[nxv].row = i;
-				xv[nxv].slot = sl;
-				snprintf(xv[nxv].num, sizeof xv[nxv].num, "%s", rows[i].num[j]);
-				nxv++;
+		for (int j = 0; j < p->nnum; j++) {
+			int sl = p->slot[j];
+			if (sl >= 0 && sl < nt->nslot && nt->xname[sl]) {
+				nt->xv = gk_realloc(nt->xv, sizeof *nt->xv * (size_t)(nt->nxv + 1));
+				nt->xv[nt->nxv].row = i;
+				nt->xv[nt->nxv].slot = sl;
+				snprintf(nt->xv[nt->nxv].num, sizeof nt->xv[0].num, "%s", p->num[j]);
+				nt->nxv++;
 				continue;
 			}
 			if (k != j) {
-				memcpy(rows[i].num[k], rows[i].num[j], sizeof rows[i].num[0]);
-				rows[i].nx0[k] = rows[i].nx0[j], rows[i].nx1[k] = rows[i].nx1[j];
-				rows[i].nidx[k] = rows[i].nidx[j], rows[i].slot[k] = rows[i].slot[j];
+				memcpy(p->num[k], p->num[j], sizeof p->num[0]);
+				p->nx0[k] = p->nx0[j], p->nx1[k] = p->nx1[j];
+				p->nidx[k] = p->nidx[j], p->slot[k] = p->slot[j];
 			}
 			k++;
 		}
-		rows[i].nnum = k;
+		p->nnum = k;
 	}
-	if (xname) /* the columns set aside hold no place among the contract's */
-		compact_slots(rows, nr, xname, nslot, mask);
-	cross_apply(c, sp->id, &sf);
+	if (nt->xname)
+		compact_slots(nt->rows, nt->nr, nt->xname, nt->nslot, nt->mask);
+}
+
+/* Place each row's numbers in the family's keys: the other tables'
+ * figures for a tie-break, then the solver. */
+static void solve(const nctx *c, const tspan *sp, ntab *nt)
+{
+	solver_family *sf = &nt->sf;
+	cross_apply(c, sp->id, sf);
 	if (getenv("GK_DEBUG")) {
 		fprintf(stderr, "%s keys:", sp->id);
-		for (int k = 0; k < sf.nkey; k++)
-			fprintf(stderr, " %s", sf.key[k]);
-		for (int s2 = 0; mask && s2 < nslot; s2++)
-			fprintf(stderr, " mask[%d]=%x", s2, mask[s2]);
+		for (int k = 0; k < sf->nkey; k++)
+			fprintf(stderr, " %s", sf->key[k]);
+		for (int s2 = 0; nt->mask && s2 < nt->nslot; s2++)
+			fprintf(stderr, " mask[%d]=%x", s2, nt->mask[s2]);
 		fprintf(stderr, "\n");
 	}
-	gk_solve_rows(&sf, rows, nr, geom, total_row, leaf, mask, c->r, sp->id);
+	gk_solve_rows(sf, nt->rows, nt->nr, nt->geom, nt->total_row, nt->leaf, nt->mask, c->r, sp->id);
 	if (getenv("GK_DEBUG"))
-		for (int i = 0; i < nr; i++) {
+		for (int i = 0; i < nt->nr; i++) {
+			const prow *p = &nt->rows[i];
 			fprintf(stderr, "placed %d:", i);
-			for (int j = 0; j < rows[i].nnum; j++)
-				fprintf(stderr, " %s=%s", rows[i].assign[j] >= 0 ? sf.key[rows[i].assign[j]] : "-", rows[i].num[j]);
+			for (int j = 0; j < p->nnum; j++)
+				fprintf(stderr, " %s=%s", p->assign[j] >= 0 ? sf->key[p->assign[j]] : "-", p->num[j]);
 			fprintf(stderr, "\n");
 		}
-	free(mask);
-	int *outrow = gk_malloc(sizeof(int) * (size_t)(nr ? nr : 1));
+}
 
-	for (int i = 0; i < nr; i++) {
-		rowkeys *k = &keys[i];
+/* The key columns of table row ri: codes (a function code also as its
+ * 类/款/项), names, the total row named 合计. */
+static void write_keys(gk_table *t, fam_id f, int ri, const rowkeys *k)
+{
+#define SET(col, v) gk_table_set(t, ri, gk_table_col(t, col), v)
+	switch (f) {
+	case F_FUNC:
+		if (*k->func) {
+			SET("func_code", k->func);
+			char part[8];
+			snprintf(part, sizeof part, "%.3s", k->func);
+			SET("class", part);
+			if (strlen(k->func) >= 5) {
+				snprintf(part, sizeof part, "%.2s", k->func + 3);
+				SET("item", part);
+			}
+			if (strlen(k->func) >= 7) {
+				snprintf(part, sizeof part, "%.2s", k->func + 5);
+				SET("subitem", part);
+			}
+		}
+		SET("unit_code", k->unit);
+		SET("name", k->total && !*k->name ? "合计" : k->name);
+		break;
+	case F_BASIC:
+	case F_ECON:
+		SET("econ_code", k->econ);
+		SET("gov_econ_code", k->gov);
+		if (f == F_ECON)
+			SET("unit_code", k->unit);
+		SET("econ_name", k->total && !*k->name ? "合计" : k->name);
+		SET("gov_econ_name", k->name2 ? k->name2 : "");
+		break;
+	case F_REVUNIT:
+		SET("unit_code", k->unit);
+		SET("func_code", k->func);
+		if (*k->func)
+			SET("func_name", k->name);
+		else
+			SET("unit_name", k->total && !*k->name ? "合计" : k->name);
+		break;
+	case F_THREE:
+		SET("unit_name", *k->name ? k->name : "合计");
+		break;
+	case F_PROJECT:
+		SET("project_type", k->ptype ? k->ptype : "");
+		SET("project_name", k->total ? "合计" : k->name);
+		SET("unit_code", k->unit);
+		SET("unit_name", k->name2 ? k->name2 : "");
+		break;
+	default:
+		break;
+	}
+#undef SET
+}
+
+/* The rows written to t (a code line that only sets 类/款 is none): keys,
+ * the placed amounts, the figures set aside in their x_ columns; 三公
+ * rows per year folded into the year's own row. */
+static void write_rows(const nctx *c, gk_table *t, const ntab *nt)
+{
+	int *outrow = gk_malloc(sizeof(int) * (size_t)(nt->nr ? nt->nr : 1));
+	for (int i = 0; i < nt->nr; i++) {
+		const rowkeys *k = &nt->keys[i];
+		const prow *p = &nt->rows[i];
 		outrow[i] = -1;
 		if (k->context_only)
 			continue;
 		gk_table_add_row(t);
 		int ri = t->nrow - 1;
 		outrow[i] = ri;
-#define SET(col, v) gk_table_set(t, ri, gk_table_col(t, col), v)
-		switch (f) {
-		case F_FUNC:
-			if (*k->func) {
-				SET("func_code", k->func);
-				char part[8];
-				snprintf(part, sizeof part, "%.3s", k->func);
-				SET("class", part);
-				if (strlen(k->func) >= 5) {
-					snprintf(part, sizeof part, "%.2s", k->func + 3);
-					SET("item", part);
-				}
-				if (strlen(k->func) >= 7) {
-					snprintf(part, sizeof part, "%.2s", k->func + 5);
-					SET("subitem", part);
-				}
-			}
-			SET("unit_code", k->unit);
-			SET("name", k->total && !*k->name ? "合计" : k->name);
-			break;
-		case F_BASIC:
-		case F_ECON:
-			SET("econ_code", k->econ);
-			SET("gov_econ_code", k->gov);
-			if (f == F_ECON)
-				SET("unit_code", k->unit);
-			SET("econ_name", k->total && !*k->name ? "合计" : k->name);
-			SET("gov_econ_name", k->name2 ? k->name2 : "");
-			break;
-		case F_REVUNIT:
-			SET("unit_code", k->unit);
-			SET("func_code", k->func);
-			if (*k->func)
-				SET("func_name", k->name);
-			else
-				SET("unit_name", k->total && !*k->name ? "合计" : k->name);
-			break;
-		case F_THREE:
-			SET("unit_name", *k->name ? k->name : "合计");
-			break;
-		case F_PROJECT:
-			SET("project_type", k->ptype ? k->ptype : "");
-			SET("project_name", k->total ? "合计" : k->name);
-			SET("unit_code", k->unit);
-			SET("unit_name", k->name2 ? k->name2 : "");
-			break;
-		default:
-			break;
-		}
-#undef SET
-		for (int j = 0; j < rows[i].nnum; j++) {
-			int a = rows[i].assign[j];
-			if (a < 0 || a >= sf.nkey)
+		write_keys(t, nt->f, ri, k);
+		for (int j = 0; j < p->nnum; j++) {
+			int a = p->assign[j];
+			if (a < 0 || a >= nt->sf.nkey)
 				continue;
-			int col = gk_table_col(t, sf.key[a]);
+			int col = gk_table_col(t, nt->sf.key[a]);
 			if (col >= 0)
-				put_amount(t, ri, col, rows[i].num[j], shift);
+				put_amount(t, ri, col, p->num[j], nt->shift);
 		}
 	}
-	for (int i = 0; i < nxv; i++) {
-		if (outrow[xv[i].row] < 0)
+	for (int i = 0; i < nt->nxv; i++) {
+		const xval *x = &nt->xv[i];
+		if (outrow[x->row] < 0)
 			continue;
-		int col = gk_table_col(t, xname[xv[i].slot]);
+		int col = gk_table_col(t, nt->xname[x->slot]);
 		if (col < 0)
-			col = gk_table_add_col(t, xname[xv[i].slot]);
-		put_amount(t, outrow[xv[i].row], col, xv[i].num, shift);
+			col = gk_table_add_col(t, nt->xname[x->slot]);
+		put_amount(t, outrow[x->row], col, x->num, nt->shift);
 	}
-	if (f == F_THREE)
-		three_fold_rows(c, t, rows, nr, outrow, three_final(t));
-	free(xv);
+	if (nt->f == F_THREE)
+		three_fold_rows(c, t, nt->rows, nt->nr, outrow, three_final(t));
 	free(outrow);
-three_done:
-	for (int i = 0; i < nslot; i++)
-		free(xname[i]);
-	free(xname);
-	for (int i = 0; i < nr; i++) {
-		rowkeys_free(&keys[i]);
-		prow_free(&rows[i]);
+}
+
+static void ntab_free(ntab *nt)
+{
+	for (int i = 0; i < nt->nslot; i++)
+		free(nt->xname[i]);
+	free(nt->xname);
+	free(nt->mask);
+	for (int i = 0; i < nt->nr; i++) {
+		if (nt->keys)
+			rowkeys_free(&nt->keys[i]);
+		prow_free(&nt->rows[i]);
 	}
-	free(keys);
-	free(leaf);
-	free(rows);
+	free(nt->keys);
+	free(nt->leaf);
+	free(nt->rows);
+	free(nt->xv);
+}
+
+/* Read the coded table of span sp into t (a page of a table continued
+ * keeps adding to it). */
+void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
+{
+	ntab nt = {.f = family_of(sp->id)};
+	/* a table continued on the next page keeps the 类/款 of its last
+	 * rows (a page may start with rows that print only 项) and, unless
+	 * the page repeats the header, where 款 and 项 sit */
+	if (!t->nrow) {
+		c->ctx_class[0] = c->ctx_item[0] = 0;
+		c->hx_kuan = c->hx_xiang = 0;
+	}
+	head h;
+	read_head(c, nt.f, sp->begin, sp->end, &h);
+	kuan_xiang_x(c, sp, &h);
+	nt.shift = h.unit_shift != GK_UNIT_NONE ? h.unit_shift : (c->unit_seen ? c->unit_shift : 0);
+	/* a row takes at least one line */
+	int maxrows = sp->end - h.first_row + 1;
+	if (maxrows > MAXROWS)
+		maxrows = MAXROWS;
+	if (maxrows < 1)
+		maxrows = 1;
+	nt.rows = gk_calloc((size_t)maxrows, sizeof *nt.rows);
+	int end_line;
+	nt.nr = assemble_rows(c, nt.f, h.first_row, sp->end, nt.rows, maxrows, &end_line);
+	if (nt.f == F_BASIC && basic_blocks(c, sp, t, &h, nt.rows, nt.nr, nt.shift))
+		goto done;
+	if (nt.f == F_THREE)
+		nt.nr = three_drop_page_numbers(nt.rows, nt.nr);
+	nt.geom = body_geom(c, h.first_row, end_line);
+	family_from_header(c, fam_rule_name[nt.f], h.text, &nt.sf);
+	if (getenv("GK_DEBUG"))
+		fprintf(stderr, "%s header: %s\n", sp->id, h.text);
+	assign_slots(nt.rows, nt.nr, nt.geom);
+	row_keys(c, sp, &nt);
+	header_columns(c, sp, &h, t, &nt);
+	if (nt.f == F_THREE && three_by_items(c, &nt.sf, nt.rows, nt.keys, nt.nr, nt.xname, nt.nslot, nt.shift, t))
+		goto done;
+	set_aside(&nt);
+	solve(c, sp, &nt);
+	write_rows(c, t, &nt);
+done:
+	ntab_free(&nt);
 	free(h.text);
 }
