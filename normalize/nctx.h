@@ -145,7 +145,11 @@ void parse_summary_plain(nctx *c, const tspan *sp, gk_table *t);
 void parse_summary_fiscal(nctx *c, const tspan *sp, gk_table *t);
 
 /* perf.c */
+int indicator_header(const nctx *c, const tspan *sp, const char *also);
+int punctuated(const char *t);
 void parse_dperf(nctx *c, const tspan *sp, gk_table *t);
+
+/* pperf.c */
 void parse_pperf(nctx *c, const tspan *sp, gk_table *t);
 
 /* other.c */
