@@ -141,6 +141,237 @@ static int basic_piece_of(const double *sx, int ns, double x)
 	return s;
 }
 
+/* The blocks of a side-by-side table. */
+typedef struct blayout {
+	int side;               /* lines where a second code follows a name or an amount */
+	int coded;              /* lines with a code */
+	double xmin, xmax;      /* the rows' x extent */
+	double cx[MAXROWS / 4]; /* where the codes start */
+	int ncx;
+	double gap;             /* codes further apart start another block */
+	double bl[BB_MAXBLK];   /* where each block's codes start */
+	int nb;
+	int grp[BB_MAXBLK];     /* each block's group: 1 人员经费, 2 公用经费, 0 unknown */
+} blayout;
+
+/* The block of x: the last block starting before it (within gap/2). */
+static int block_of(const blayout *L, double x)
+{
+	return basic_piece_of(L->bl, L->nb, x + L->gap / 2);
+}
+
+/* Read the layout off the rows: how many lines print a second code after
+ * a name or an amount of the first, the rows' extent, where codes start.
+ * Returns whether the table is printed so. */
+static int blocks_layout(const nctx *c, const prow *rows, int nr, blayout *L)
+{
+	L->xmin = 1e30, L->xmax = -1e30;
+	for (int i = 0; i < nr; i++) {
+		const prow *p = &rows[i];
+		double sx[BB_MAXSEG];
+		int code[BB_MAXSEG];
+		int ns = basic_starts(c, p, sx, code);
+		for (int j = 0; j < p->ntext; j++)
+			L->xmin = p->tx0[j] < L->xmin ? p->tx0[j] : L->xmin, L->xmax = p->tx0[j] > L->xmax ? p->tx0[j] : L->xmax;
+		for (int j = 0; j < p->nnum; j++)
+			L->xmin = p->nx0[j] < L->xmin ? p->nx0[j] : L->xmin, L->xmax = p->nx1[j] > L->xmax ? p->nx1[j] : L->xmax;
+		int ncode = 0;
+		for (int s = 0; s < ns; s++)
+			if (code[s]) {
+				ncode++;
+				if (L->ncx < (int)(sizeof L->cx / sizeof L->cx[0]))
+					L->cx[L->ncx++] = sx[s];
+			}
+		if (ncode)
+			L->coded++;
+		for (int s = 1; s < ns; s++) {
+			if (!code[s])
+				continue;
+			int filled = 0; /* a name or an amount in the piece before */
+			for (int j = 0; j < p->ntext && !filled; j++)
+				if (basic_piece_of(sx, ns, p->tx0[j]) == s - 1 && p->tx0[j] > sx[s - 1] + 0.5)
+					filled = 1;
+			for (int j = 0; j < p->nnum && !filled; j++)
+				if (basic_piece_of(sx, ns, p->nx0[j]) == s - 1)
+					filled = 1;
+			if (filled) {
+				L->side++;
+				break;
+			}
+		}
+	}
+	return L->side >= 2 && L->side * 4 >= L->coded && L->xmax > L->xmin;
+}
+
+/* The blocks: the x columns the codes start in.  Returns whether there
+ * are two or more. */
+static int block_columns(blayout *L)
+{
+	qsort(L->cx, (size_t)L->ncx, sizeof L->cx[0], cmp_double);
+	L->gap = (L->xmax - L->xmin) * 0.08;
+	for (int i = 0; i < L->ncx; i++)
+		if ((!L->nb || L->cx[i] - L->cx[i - 1] > L->gap) && L->nb < BB_MAXBLK)
+			L->bl[L->nb++] = L->cx[i];
+	return L->nb >= 2;
+}
+
+/* The group of each block by the head lines [b, e): the nearest group
+ * head (a head is centred over the blocks it spans); none unless both
+ * groups have a head. */
+static void group_heads(const nctx *c, int b0, int e, const blayout *L, int hg[BB_MAXBLK])
+{
+	double hd[BB_MAXBLK];
+	int seen = 0;
+	for (int i = b0; i < e; i++) {
+		const gk_line *l = c->x[i].l;
+		if (c->x[i].skip || l->geom != GK_GEOM_POS)
+			continue;
+		for (int j = 0; j < l->ncell; j++) {
+			char *cp = compact_of(l->cell[j].text);
+			int g = basic_group(c, cp);
+			free(cp);
+			if (!g)
+				continue;
+			double mid = (l->cell[j].x0 + l->cell[j].x1) / 2;
+			for (int b = 0; b < L->nb; b++) {
+				double bc = (L->bl[b] + (b + 1 < L->nb ? L->bl[b + 1] : L->xmax)) / 2;
+				double dd = mid > bc ? mid - bc : bc - mid;
+				if (!hg[b] || dd < hd[b])
+					hg[b] = g, hd[b] = dd;
+			}
+			seen |= 1 << g;
+		}
+	}
+	if (seen != 6) /* one group head alone says nothing of the others */
+		memset(hg, 0, sizeof(int) * BB_MAXBLK);
+}
+
+/* Row p cut into pieces appended to seg (*nseg): one per code or total
+ * label, its text and its one figure; tg[b]: the group block b's total
+ * label names.  Returns 0 when a piece holds two figures (some other
+ * layout). */
+static int row_pieces(const nctx *c, const blayout *L, const prow *p, int i, bseg *seg, int *nseg, int tg[BB_MAXBLK])
+{
+	int ok = 1;
+	double sx[BB_MAXSEG];
+	int code[BB_MAXSEG];
+	int ns = basic_starts(c, p, sx, code);
+	if (!ns)
+		ns = 1, sx[0] = L->xmin, code[0] = 0;
+	bseg *row = &seg[*nseg];
+	for (int s = 0; s < ns; s++) {
+		row[s].row = i;
+		row[s].blk = block_of(L, sx[s]);
+	}
+	for (int j = 0; j < p->ntext; j++) {
+		/* a total label is a piece of its own; other text belongs to the
+		 * code it follows (a label printed under a name of the line
+		 * above is no part of that name) */
+		char *cp = compact_of(p->text[j]);
+		int lab = !basic_code_start(cp) && basic_total_label(c, cp);
+		free(cp);
+		int s = basic_piece_of(sx, ns, p->tx0[j]);
+		if (lab)
+			while (s + 1 < ns && code[s] && sx[s + 1] <= p->tx0[j] + 0.5)
+				s++;
+		else
+			while (s > 0 && !code[s])
+				s--;
+		prow *q = &row[s].p;
+		if (q->ntext < 32) {
+			q->tx0[q->ntext] = p->tx0[j];
+			q->text[q->ntext++] = gk_strdup(p->text[j]);
+		}
+	}
+	for (int j = 0; j < p->nnum; j++) {
+		prow *q = &row[basic_piece_of(sx, ns, p->nx0[j])].p;
+		if (q->nnum) {
+			ok = 0;
+			break;
+		}
+		snprintf(q->num[0], sizeof q->num[0], "%s", p->num[j]);
+		q->nx0[0] = p->nx0[j], q->nx1[0] = p->nx1[j];
+		q->nnum = 1;
+	}
+	for (int s = 0; s < ns; s++) {
+		if (!row[s].p.ntext && !row[s].p.nnum)
+			continue;
+		char *cp = row[s].p.ntext ? compact_of(row[s].p.text[0]) : gk_strdup("");
+		row[s].total = code[s] ? 0 : basic_total_label(c, cp);
+		free(cp);
+		if (row[s].total > 1)
+			tg[row[s].blk] = row[s].total - 1;
+		if (*nseg != (int)(&row[s] - seg))
+			seg[*nseg] = row[s], memset(&row[s], 0, sizeof row[s]);
+		(*nseg)++;
+	}
+	return ok;
+}
+
+static void blocks_debug(const tspan *sp, const blayout *L, const bseg *seg, int nseg, int ok)
+{
+	fprintf(stderr, "%s: side-by-side blocks (%d lines of %d):", sp->id, L->side, L->coded);
+	for (int b = 0; b < L->nb; b++)
+		fprintf(stderr, " x=%.1f group=%d", L->bl[b], L->grp[b]);
+	fprintf(stderr, "%s\n", ok ? "" : " (not read so: two figures in a block)");
+	for (int s = 0; s < nseg; s++) {
+		fprintf(stderr, "piece %d.%d:", seg[s].row, seg[s].blk);
+		for (int j = 0; j < seg[s].p.ntext; j++)
+			fprintf(stderr, " [%s]", seg[s].p.text[j]);
+		for (int j = 0; j < seg[s].p.nnum; j++)
+			fprintf(stderr, " %s", seg[s].p.num[j]);
+		fprintf(stderr, "\n");
+	}
+}
+
+/* The rows written: the totals first (合计 and the group totals as one
+ * 合计 row; without a printed 合计, the sum of the two groups), then block
+ * by block, top to bottom, each figure the total and its group's. */
+static void blocks_write(nctx *c, gk_table *t, const blayout *L, bseg *seg, int nseg, int shift)
+{
+	static const char *const gcol[] = {"total", "personnel", "public"};
+	const char *tot[3] = {NULL, NULL, NULL};
+	int any = 0;
+	for (int s = 0; s < nseg; s++)
+		if (seg[s].total && seg[s].p.nnum && !tot[seg[s].total - 1])
+			tot[seg[s].total - 1] = seg[s].p.num[0], any = 1;
+	if (any) {
+		gk_table_add_row(t);
+		int ri = t->nrow - 1;
+		gk_table_set(t, ri, gk_table_col(t, "econ_name"), "合计");
+		char sum[64];
+		if (!tot[0] && tot[1] && tot[2]) { /* the whole is its two groups */
+			decsum d = {0};
+			decsum_add(&d, tot[1]);
+			decsum_add(&d, tot[2]);
+			decsum_str(&d, sum, sizeof sum);
+			tot[0] = sum;
+		}
+		for (int g = 0; g < 3; g++)
+			if (tot[g])
+				put_amount(t, ri, gk_table_col(t, gcol[g]), tot[g], shift);
+	}
+	for (int b = 0; b < L->nb; b++)
+		for (int s = 0; s < nseg; s++) {
+			if (seg[s].blk != b || seg[s].total)
+				continue;
+			rowkeys k;
+			interpret_keys(c, F_BASIC, &seg[s].p, &k);
+			gk_table_add_row(t);
+			int ri = t->nrow - 1;
+			gk_table_set(t, ri, gk_table_col(t, "econ_code"), k.econ);
+			gk_table_set(t, ri, gk_table_col(t, "gov_econ_code"), k.gov);
+			gk_table_set(t, ri, gk_table_col(t, "econ_name"), k.name);
+			gk_table_set(t, ri, gk_table_col(t, "gov_econ_name"), k.name2 ? k.name2 : "");
+			if (seg[s].p.nnum) {
+				put_amount(t, ri, gk_table_col(t, "total"), seg[s].p.num[0], shift);
+				if (L->grp[b])
+					put_amount(t, ri, gk_table_col(t, gcol[L->grp[b]]), seg[s].p.num[0], shift);
+			}
+			rowkeys_free(&k);
+		}
+}
+
 /* Read the rows of a side-by-side basic table into t.  Returns 0 (and
  * leaves t alone) when the table is not printed so. */
 int basic_blocks(nctx *c, const tspan *sp, gk_table *t, const head *h, const prow *orows, int nr, int shift)
@@ -153,209 +384,28 @@ int basic_blocks(nctx *c, const tspan *sp, gk_table *t, const head *h, const pro
 	int ok = 0;
 	bseg *seg = NULL;
 	int nseg = 0;
-	/* the layout: lines where a second code follows a name or an amount */
-	int side = 0, coded = 0;
-	double xmin = 1e30, xmax = -1e30;
-	double cx[MAXROWS / 4];
-	int ncx = 0;
-	for (int i = 0; i < nr; i++) {
-		const prow *p = &rows[i];
-		double sx[BB_MAXSEG];
-		int code[BB_MAXSEG];
-		int ns = basic_starts(c, p, sx, code);
-		for (int j = 0; j < p->ntext; j++)
-			xmin = p->tx0[j] < xmin ? p->tx0[j] : xmin, xmax = p->tx0[j] > xmax ? p->tx0[j] : xmax;
-		for (int j = 0; j < p->nnum; j++)
-			xmin = p->nx0[j] < xmin ? p->nx0[j] : xmin, xmax = p->nx1[j] > xmax ? p->nx1[j] : xmax;
-		int ncode = 0;
-		for (int s = 0; s < ns; s++)
-			if (code[s]) {
-				ncode++;
-				if (ncx < (int)(sizeof cx / sizeof cx[0]))
-					cx[ncx++] = sx[s];
-			}
-		if (ncode)
-			coded++;
-		for (int s = 1; s < ns; s++) {
-			if (!code[s])
-				continue;
-			int filled = 0; /* a name or an amount in the piece before */
-			for (int j = 0; j < p->ntext && !filled; j++)
-				if (basic_piece_of(sx, ns, p->tx0[j]) == s - 1 && p->tx0[j] > sx[s - 1] + 0.5)
-					filled = 1;
-			for (int j = 0; j < p->nnum && !filled; j++)
-				if (basic_piece_of(sx, ns, p->nx0[j]) == s - 1)
-					filled = 1;
-			if (filled) {
-				side++;
-				break;
-			}
-		}
-	}
-	if (side < 2 || side * 4 < coded || xmax <= xmin)
+	blayout *L = gk_calloc(1, sizeof *L);
+	if (!blocks_layout(c, rows, nr, L) || !block_columns(L))
 		goto done;
-	/* the blocks: the x columns the codes start in */
-	qsort(cx, (size_t)ncx, sizeof cx[0], cmp_double);
-	double gap = (xmax - xmin) * 0.08;
-	double bl[BB_MAXBLK];
-	int nb = 0;
-	for (int i = 0; i < ncx; i++)
-		if ((!nb || cx[i] - cx[i - 1] > gap) && nb < BB_MAXBLK)
-			bl[nb++] = cx[i];
-	if (nb < 2)
-		goto done;
-#define BLOCK_OF(x) basic_piece_of(bl, nb, (x) + gap / 2)
-	/* the group of each block: the nearest group head (a head is centred
-	 * over the blocks it spans), else the block's total label */
-	int hg[BB_MAXBLK] = {0}, tg[BB_MAXBLK] = {0}, grp[BB_MAXBLK] = {0};
-	double hd[BB_MAXBLK];
-	int seen = 0;
-	for (int i = sp->begin; i < h->first_row; i++) {
-		const gk_line *l = c->x[i].l;
-		if (c->x[i].skip || l->geom != GK_GEOM_POS)
-			continue;
-		for (int j = 0; j < l->ncell; j++) {
-			char *cp = compact_of(l->cell[j].text);
-			int g = basic_group(c, cp);
-			free(cp);
-			if (!g)
-				continue;
-			double mid = (l->cell[j].x0 + l->cell[j].x1) / 2;
-			for (int b = 0; b < nb; b++) {
-				double bc = (bl[b] + (b + 1 < nb ? bl[b + 1] : xmax)) / 2;
-				double dd = mid > bc ? mid - bc : bc - mid;
-				if (!hg[b] || dd < hd[b])
-					hg[b] = g, hd[b] = dd;
-			}
-			seen |= 1 << g;
-		}
-	}
-	if (seen != 6) /* one group head alone says nothing of the others */
-		memset(hg, 0, sizeof hg);
-	/* the pieces */
+	/* the group of each block: the nearest group head, else the block's
+	 * total label */
+	int hg[BB_MAXBLK] = {0}, tg[BB_MAXBLK] = {0};
+	group_heads(c, sp->begin, h->first_row, L, hg);
 	seg = gk_calloc((size_t)nr * BB_MAXSEG, sizeof *seg);
 	ok = 1;
-	for (int i = 0; i < nr && ok; i++) {
-		const prow *p = &rows[i];
-		double sx[BB_MAXSEG];
-		int code[BB_MAXSEG];
-		int ns = basic_starts(c, p, sx, code);
-		if (!ns)
-			ns = 1, sx[0] = xmin, code[0] = 0;
-		bseg *row = &seg[nseg];
-		for (int s = 0; s < ns; s++) {
-			row[s].row = i;
-			row[s].blk = BLOCK_OF(sx[s]);
-		}
-		for (int j = 0; j < p->ntext; j++) {
-			/* a total label is a piece of its own; other text belongs to
-			 * the code it follows (a label printed under a name of the
-			 * line above is no part of that name) */
-			char *cp = compact_of(p->text[j]);
-			int lab = !basic_code_start(cp) && basic_total_label(c, cp);
-			free(cp);
-			int s = basic_piece_of(sx, ns, p->tx0[j]);
-			if (lab)
-				while (s + 1 < ns && code[s] && sx[s + 1] <= p->tx0[j] + 0.5)
-					s++;
-			else
-				while (s > 0 && !code[s])
-					s--;
-			prow *q = &row[s].p;
-			if (q->ntext < 32) {
-				q->tx0[q->ntext] = p->tx0[j];
-				q->text[q->ntext++] = gk_strdup(p->text[j]);
-			}
-		}
-		for (int j = 0; j < p->nnum; j++) {
-			prow *q = &row[basic_piece_of(sx, ns, p->nx0[j])].p;
-			if (q->nnum) {
-				ok = 0; /* two figures in one block: some other layout */
-				break;
-			}
-			snprintf(q->num[0], sizeof q->num[0], "%s", p->num[j]);
-			q->nx0[0] = p->nx0[j], q->nx1[0] = p->nx1[j];
-			q->nnum = 1;
-		}
-		for (int s = 0; s < ns; s++) {
-			if (!row[s].p.ntext && !row[s].p.nnum)
-				continue;
-			char *cp = row[s].p.ntext ? compact_of(row[s].p.text[0]) : gk_strdup("");
-			row[s].total = code[s] ? 0 : basic_total_label(c, cp);
-			free(cp);
-			if (row[s].total > 1)
-				tg[row[s].blk] = row[s].total - 1;
-			if (nseg != (int)(&row[s] - seg))
-				seg[nseg] = row[s], memset(&row[s], 0, sizeof row[s]);
-			nseg++;
-		}
-	}
-	for (int b = 0; b < nb; b++)
-		grp[b] = hg[b] ? hg[b] : tg[b];
-	if (getenv("GK_DEBUG")) {
-		fprintf(stderr, "%s: side-by-side blocks (%d lines of %d):", sp->id, side, coded);
-		for (int b = 0; b < nb; b++)
-			fprintf(stderr, " x=%.1f group=%d", bl[b], grp[b]);
-		fprintf(stderr, "%s\n", ok ? "" : " (not read so: two figures in a block)");
-		for (int s = 0; s < nseg; s++) {
-			fprintf(stderr, "piece %d.%d:", seg[s].row, seg[s].blk);
-			for (int j = 0; j < seg[s].p.ntext; j++)
-				fprintf(stderr, " [%s]", seg[s].p.text[j]);
-			for (int j = 0; j < seg[s].p.nnum; j++)
-				fprintf(stderr, " %s", seg[s].p.num[j]);
-			fprintf(stderr, "\n");
-		}
-	}
-	if (ok) {
-		static const char *const gcol[] = {"total", "personnel", "public"};
-		/* the totals first: 合计 and the group totals as one 合计 row */
-		const char *tot[3] = {NULL, NULL, NULL};
-		int any = 0;
-		for (int s = 0; s < nseg; s++)
-			if (seg[s].total && seg[s].p.nnum && !tot[seg[s].total - 1])
-				tot[seg[s].total - 1] = seg[s].p.num[0], any = 1;
-		if (any) {
-			gk_table_add_row(t);
-			int ri = t->nrow - 1;
-			gk_table_set(t, ri, gk_table_col(t, "econ_name"), "合计");
-			char sum[64];
-			if (!tot[0] && tot[1] && tot[2]) { /* the whole is its two groups */
-				decsum d = {0};
-				decsum_add(&d, tot[1]);
-				decsum_add(&d, tot[2]);
-				decsum_str(&d, sum, sizeof sum);
-				tot[0] = sum;
-			}
-			for (int g = 0; g < 3; g++)
-				if (tot[g])
-					put_amount(t, ri, gk_table_col(t, gcol[g]), tot[g], shift);
-		}
-		/* then block by block, top to bottom */
-		for (int b = 0; b < nb; b++)
-			for (int s = 0; s < nseg; s++) {
-				if (seg[s].blk != b || seg[s].total)
-					continue;
-				rowkeys k;
-				interpret_keys(c, F_BASIC, &seg[s].p, &k);
-				gk_table_add_row(t);
-				int ri = t->nrow - 1;
-				gk_table_set(t, ri, gk_table_col(t, "econ_code"), k.econ);
-				gk_table_set(t, ri, gk_table_col(t, "gov_econ_code"), k.gov);
-				gk_table_set(t, ri, gk_table_col(t, "econ_name"), k.name);
-				gk_table_set(t, ri, gk_table_col(t, "gov_econ_name"), k.name2 ? k.name2 : "");
-				if (seg[s].p.nnum) {
-					put_amount(t, ri, gk_table_col(t, "total"), seg[s].p.num[0], shift);
-					if (grp[b])
-						put_amount(t, ri, gk_table_col(t, gcol[grp[b]]), seg[s].p.num[0], shift);
-				}
-				rowkeys_free(&k);
-			}
-	}
-#undef BLOCK_OF
+	for (int i = 0; i < nr && ok; i++)
+		ok = row_pieces(c, L, &rows[i], i, seg, &nseg, tg);
+	for (int b = 0; b < L->nb; b++)
+		L->grp[b] = hg[b] ? hg[b] : tg[b];
+	if (getenv("GK_DEBUG"))
+		blocks_debug(sp, L, seg, nseg, ok);
+	if (ok)
+		blocks_write(c, t, L, seg, nseg, shift);
 done:
 	for (int s = 0; seg && s < nr * BB_MAXSEG; s++)
 		prow_free(&seg[s].p);
 	free(seg);
+	free(L);
 	for (int i = 0; i < nr; i++)
 		prow_free(&rows[i]);
 	free(rows);
