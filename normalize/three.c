@@ -243,6 +243,164 @@ static long long three_val(const prow *p, int j, int scale)
 	return v;
 }
 
+/* The columns of a positioned 三公 table, read again. */
+typedef struct tcols {
+	int C;            /* the layout's slots */
+	double *a, *b;    /* each slot's numbers' x extent */
+	double *lo, *hi;  /* the extent its header words are read over */
+	int *other;       /* under a group word that is not the year's own */
+	char **group;     /* the group words over it, joined by '/' */
+	qcell qc[128];    /* the group words of the header */
+	int nqc;
+} tcols;
+
+/* Header line i as a line of group words over the slots: one word over
+ * each column (预算数 决算数 预算数 …), or one over each group of columns
+ * that starts with its own total; recorded in tc. */
+static void group_line(const nctx *c, int i, int he, int final, const unsigned *mask, tcols *tc)
+{
+	int C = tc->C;
+	qcell q[64];
+	int n = group_cells(c, i, he, final, q, 64);
+	if (!n)
+		return;
+	int *cell_of = gk_malloc(sizeof(int) * (size_t)C);
+	int all = 1;
+	for (int s = 0; s < C; s++) {
+		cell_of[s] = -1;
+		for (int k = 0; k < n && cell_of[s] < 0; k++)
+			if (q[k].x0 < tc->b[s] && q[k].x1 > tc->a[s])
+				cell_of[s] = k;
+		all &= cell_of[s] >= 0;
+	}
+	if (!all) {
+		/* a group word over each group of columns, every group starting
+		 * with its own total column: the k-th group under the k-th word */
+		int starts = 0;
+		for (int s = 0; s < C; s++)
+			starts += (mask[s] & 1u) != 0;
+		if (starts != n) {
+			free(cell_of);
+			return;
+		}
+		int k = -1;
+		for (int s = 0; s < C; s++) {
+			if (mask[s] & 1u)
+				k++;
+			cell_of[s] = k < 0 ? 0 : k;
+		}
+	} else {
+		/* the words repeat per item: an item's header words are read
+		 * over all its group's columns */
+		int reps = 0;
+		for (int s = 0; s < C; s++)
+			reps += !strcmp(q[cell_of[s]].text, q[cell_of[0]].text);
+		for (int s0 = 0, s = 1; reps > 1 && s <= C; s++) {
+			if (s < C && strcmp(q[cell_of[s]].text, q[cell_of[0]].text))
+				continue;
+			for (int u = s0; u < s; u++) {
+				if (tc->a[s0] < tc->lo[u])
+					tc->lo[u] = tc->a[s0];
+				if (tc->b[s - 1] > tc->hi[u])
+					tc->hi[u] = tc->b[s - 1];
+			}
+			s0 = s;
+		}
+	}
+	for (int k = 0; k < n && tc->nqc < 128; k++)
+		tc->qc[tc->nqc++] = q[k];
+	for (int s = 0; s < C; s++) {
+		const qcell *g = &q[cell_of[s]];
+		tc->other[s] |= g->kind == Q_OTHER;
+		char *ng = tc->group[s] ? gk_strfmt("%s/%s", tc->group[s], g->text) : gk_strdup(g->text);
+		free(tc->group[s]);
+		tc->group[s] = ng;
+	}
+	free(cell_of);
+}
+
+/* With groups: each column's words again, without the group words and
+ * over all the columns of its group; a column under another year's (or
+ * kind's, or fund's) group is set aside as x_<group>/<words>. */
+static void reread_words(const nctx *c, const solver_family *sf, int hb, int he, const tcols *tc, unsigned *mask,
+                         unsigned *leafmask, char **xname)
+{
+	for (int s = 0; s < tc->C && tc->nqc; s++) {
+		if (tc->a[s] > tc->b[s])
+			continue;
+		char *lw;
+		int p = s;
+		while (p > 0 && tc->b[p - 1] > tc->lo[s])
+			p--;
+		char *cp = three_words(c, hb, he, tc->lo[s], tc->hi[s], p > 0 ? tc->b[p - 1] : -1e18, tc->qc, tc->nqc, &lw);
+		three_mask_of(c, sf, cp, lw, &mask[s], &leafmask[s], &xname[s]);
+		if (tc->other[s]) {
+			free(xname[s]);
+			xname[s] = gk_strfmt("x_%s%s%s", tc->group[s], *cp ? "/" : "", cp);
+			mask[s] = leafmask[s] = 0;
+		}
+		if (getenv("GK_DEBUG"))
+			fprintf(stderr, "three slot %d [%.0f-%.0f] mask %x leaf %x words '%s' group '%s'%s\n", s, tc->lo[s],
+			        tc->hi[s], mask[s], leafmask[s], cp, tc->group[s] ? tc->group[s] : "", xname[s] ? xname[s] : "");
+		free(cp);
+		free(lw);
+	}
+}
+
+/* "合计" = the 三公 (its 小计 next to it) + 会议费 + 培训费 (columns of
+ * their own): when every row's first column is the sum of the next one
+ * and the columns set aside, the 三公's total is the 小计 and the 合计 is
+ * kept aside as x_合计. */
+static void grand_total(const prow *rows, int nr, const tcols *tc, unsigned *mask, unsigned *leafmask, char **xname)
+{
+	int C = tc->C, f0 = -1, f1 = -1, nx = 0;
+	for (int s = 0; s < C; s++) {
+		if (tc->a[s] > tc->b[s] || tc->other[s])
+			continue;
+		if (xname[s])
+			nx++;
+		else if (f0 < 0)
+			f0 = s;
+		else if (f1 < 0)
+			f1 = s;
+	}
+	if (f0 < 0 || f1 < 0 || !nx || mask[f0] != 1u || (mask[f1] & ~1u) != 0)
+		return;
+	int held = 0, broken = 0;
+	for (int i = 0; i < nr; i++) {
+		const prow *p = &rows[i];
+		int scale = 0, j0 = -1;
+		for (int j = 0; j < p->nnum; j++) {
+			long long v;
+			int sc;
+			if (gk_dec_parse(p->num[j], &v, &sc) && sc > scale)
+				scale = sc;
+			if (p->slot[j] == f0)
+				j0 = j;
+		}
+		if (j0 < 0)
+			continue;
+		long long sum = 0;
+		for (int j = 0; j < p->nnum; j++) {
+			int s = p->slot[j];
+			if (s >= 0 && s < C && s != f0 && !tc->other[s] && (s == f1 || xname[s]))
+				sum += three_val(p, j, scale);
+		}
+		long long d = sum - three_val(p, j0, scale);
+		if (d < -1 || d > 1)
+			broken = 1;
+		else
+			held++;
+	}
+	if (held && !broken) {
+		free(xname[f0]);
+		xname[f0] = gk_strdup("x_合计");
+		mask[f0] = leafmask[f0] = 0;
+		mask[f1] |= 1u;
+		leafmask[f1] = 1u;
+	}
+}
+
 /* A positioned 三公 table's columns, read again: each slot's header words
  * over its own numbers (no word borrowed from an empty column beside it),
  * group words setting aside what is not the year's own, and a 合计 that
@@ -252,165 +410,43 @@ void three_columns(const nctx *c, const solver_family *sf, int hb, int he, const
 {
 	if (C < 1)
 		return;
-	double *a = gk_malloc(sizeof(double) * (size_t)C), *b = gk_malloc(sizeof(double) * (size_t)C);
-	double *lo = gk_malloc(sizeof(double) * (size_t)C), *hi = gk_malloc(sizeof(double) * (size_t)C);
-	int *other = gk_calloc((size_t)C, sizeof(int)), *cell_of = gk_malloc(sizeof(int) * (size_t)C);
-	char **group = gk_calloc((size_t)C, sizeof(char *));
+	tcols *tc = gk_calloc(1, sizeof *tc);
+	tc->C = C;
+	tc->a = gk_malloc(sizeof(double) * (size_t)C), tc->b = gk_malloc(sizeof(double) * (size_t)C);
+	tc->lo = gk_malloc(sizeof(double) * (size_t)C), tc->hi = gk_malloc(sizeof(double) * (size_t)C);
+	tc->other = gk_calloc((size_t)C, sizeof(int));
+	tc->group = gk_calloc((size_t)C, sizeof(char *));
 	for (int s = 0; s < C; s++)
-		a[s] = 1e18, b[s] = -1e18;
+		tc->a[s] = 1e18, tc->b[s] = -1e18;
 	for (int i = 0; i < nr; i++)
 		for (int j = 0; j < rows[i].nnum; j++) {
 			int s = rows[i].slot[j];
 			if (s < 0 || s >= C)
 				continue;
-			if (rows[i].nx0[j] < a[s])
-				a[s] = rows[i].nx0[j];
-			if (rows[i].nx1[j] > b[s])
-				b[s] = rows[i].nx1[j];
+			if (rows[i].nx0[j] < tc->a[s])
+				tc->a[s] = rows[i].nx0[j];
+			if (rows[i].nx1[j] > tc->b[s])
+				tc->b[s] = rows[i].nx1[j];
 		}
 	for (int s = 0; s < C; s++)
-		lo[s] = a[s], hi[s] = b[s];
-	qcell qc[128];
-	int nqc = 0;
+		tc->lo[s] = tc->a[s], tc->hi[s] = tc->b[s];
 	for (int i = hb; i < he; i++) {
 		const xline *x = &c->x[i];
 		if (x->skip || x->l->geom != GK_GEOM_POS || rule_any(c, "unit", x->compact) || rule_any(c, "dept", x->compact))
 			continue;
-		qcell q[64];
-		int n = group_cells(c, i, he, final, q, 64);
-		if (!n)
-			continue;
-		/* one group word over each column (预算数 决算数 预算数 …) */
-		int all = 1;
-		for (int s = 0; s < C; s++) {
-			cell_of[s] = -1;
-			for (int k = 0; k < n && cell_of[s] < 0; k++)
-				if (q[k].x0 < b[s] && q[k].x1 > a[s])
-					cell_of[s] = k;
-			all &= cell_of[s] >= 0;
-		}
-		if (!all) {
-			/* a group word over each group of columns, every group
-			 * starting with its own total column: the k-th group under
-			 * the k-th word */
-			int starts = 0;
-			for (int s = 0; s < C; s++)
-				starts += (mask[s] & 1u) != 0;
-			if (starts != n)
-				continue;
-			int k = -1;
-			for (int s = 0; s < C; s++) {
-				if (mask[s] & 1u)
-					k++;
-				cell_of[s] = k < 0 ? 0 : k;
-			}
-		} else {
-			/* the words repeat per item: an item's header words are read
-			 * over all its group's columns */
-			int reps = 0;
-			for (int s = 0; s < C; s++)
-				reps += !strcmp(q[cell_of[s]].text, q[cell_of[0]].text);
-			for (int s0 = 0, s = 1; reps > 1 && s <= C; s++) {
-				if (s < C && strcmp(q[cell_of[s]].text, q[cell_of[0]].text))
-					continue;
-				for (int u = s0; u < s; u++) {
-					if (a[s0] < lo[u])
-						lo[u] = a[s0];
-					if (b[s - 1] > hi[u])
-						hi[u] = b[s - 1];
-				}
-				s0 = s;
-			}
-		}
-		for (int k = 0; k < n && nqc < 128; k++)
-			qc[nqc++] = q[k];
-		for (int s = 0; s < C; s++) {
-			const qcell *g = &q[cell_of[s]];
-			other[s] |= g->kind == Q_OTHER;
-			char *ng = group[s] ? gk_strfmt("%s/%s", group[s], g->text) : gk_strdup(g->text);
-			free(group[s]);
-			group[s] = ng;
-		}
+		group_line(c, i, he, final, mask, tc);
 	}
-	/* with groups: each column's words again, without the group words
-	 * and over all the columns of its group */
-	for (int s = 0; s < C && nqc; s++) {
-		if (a[s] > b[s])
-			continue;
-		char *lw;
-		int p = s;
-		while (p > 0 && b[p - 1] > lo[s])
-			p--;
-		char *cp = three_words(c, hb, he, lo[s], hi[s], p > 0 ? b[p - 1] : -1e18, qc, nqc, &lw);
-		three_mask_of(c, sf, cp, lw, &mask[s], &leafmask[s], &xname[s]);
-		if (other[s]) {
-			free(xname[s]);
-			xname[s] = gk_strfmt("x_%s%s%s", group[s], *cp ? "/" : "", cp);
-			mask[s] = leafmask[s] = 0;
-		}
-		if (getenv("GK_DEBUG"))
-			fprintf(stderr, "three slot %d [%.0f-%.0f] mask %x leaf %x words '%s' group '%s'%s\n", s, lo[s], hi[s],
-			        mask[s], leafmask[s], cp, group[s] ? group[s] : "", xname[s] ? xname[s] : "");
-		free(cp);
-		free(lw);
-	}
-	/* "合计" = the 三公 (its 小计 next to it) + 会议费 + 培训费 (columns
-	 * of their own): the 三公's total is the 小计, the 合计 is kept aside */
-	int f0 = -1, f1 = -1, nx = 0;
-	for (int s = 0; s < C; s++) {
-		if (a[s] > b[s] || other[s])
-			continue;
-		if (xname[s])
-			nx++;
-		else if (f0 < 0)
-			f0 = s;
-		else if (f1 < 0)
-			f1 = s;
-	}
-	if (f0 >= 0 && f1 >= 0 && nx && mask[f0] == 1u && (mask[f1] & ~1u) == 0) {
-		int held = 0, broken = 0;
-		for (int i = 0; i < nr; i++) {
-			const prow *p = &rows[i];
-			int scale = 0, j0 = -1;
-			for (int j = 0; j < p->nnum; j++) {
-				long long v;
-				int sc;
-				if (gk_dec_parse(p->num[j], &v, &sc) && sc > scale)
-					scale = sc;
-				if (p->slot[j] == f0)
-					j0 = j;
-			}
-			if (j0 < 0)
-				continue;
-			long long sum = 0;
-			for (int j = 0; j < p->nnum; j++) {
-				int s = p->slot[j];
-				if (s >= 0 && s < C && s != f0 && !other[s] && (s == f1 || xname[s]))
-					sum += three_val(p, j, scale);
-			}
-			long long d = sum - three_val(p, j0, scale);
-			if (d < -1 || d > 1)
-				broken = 1;
-			else
-				held++;
-		}
-		if (held && !broken) {
-			free(xname[f0]);
-			xname[f0] = gk_strdup("x_合计");
-			mask[f0] = leafmask[f0] = 0;
-			mask[f1] |= 1u;
-			leafmask[f1] = 1u;
-		}
-	}
+	reread_words(c, sf, hb, he, tc, mask, leafmask, xname);
+	grand_total(rows, nr, tc, mask, leafmask, xname);
 	for (int s = 0; s < C; s++)
-		free(group[s]);
-	free(group);
-	free(a);
-	free(b);
-	free(lo);
-	free(hi);
-	free(other);
-	free(cell_of);
+		free(tc->group[s]);
+	free(tc->group);
+	free(tc->a);
+	free(tc->b);
+	free(tc->lo);
+	free(tc->hi);
+	free(tc->other);
+	free(tc);
 }
 
 /* reorder_keys over the columns that stay (x_ columns set aside) */
