@@ -61,147 +61,172 @@ static int total_row_of(const gk_table *t)
 	return -1;
 }
 
+/* the function tables other tables give figures for */
+static const char *functabs[] = {"expenditure_by_function", "general_budget_expenditure", NULL};
+
+/* The 基本支出表's 301/302/303/309+310 rows give the function tables'
+ * basic columns; its 30231 row the 三公 vehicle running costs. */
+static void from_basic(nctx *c, const gk_table *b)
+{
+	/* 301 wages, 302 goods and services, 303 family subsidies,
+	 * 309/310 capital: the 5-digit rows, else the class rows */
+	static const struct { const char *pre, *key; } cls[] = {
+		{"301", "basic_wages"}, {"302", "basic_goods_services"}, {"303", "basic_family_subsidy"},
+		{"309", "basic_capital"}, {"310", "basic_capital"}};
+	for (int len = 5; len >= 3; len -= 2) {
+		decsum d[5] = {{0}};
+		int any = 0;
+		for (int i = 0; i < b->nrow; i++) {
+			const char *code = gk_table_get(b, i, "econ_code");
+			if ((int)strlen(code) != len)
+				continue;
+			for (int k = 0; k < 5; k++)
+				if (!strncmp(code, cls[k].pre, 3)) {
+					decsum_add(&d[k], gk_table_get(b, i, "total"));
+					any = 1;
+				}
+		}
+		if (!any)
+			continue;
+		decsum cap = d[3];
+		if (d[4].n) {
+			char tmp[48];
+			decsum_str(&d[4], tmp, sizeof tmp);
+			decsum_add(&cap, tmp);
+		}
+		for (int t = 0; functabs[t]; t++) {
+			for (int k = 0; k < 3; k++)
+				cross_add(c, functabs[t], cls[k].key, &d[k], "general_budget_basic_expenditure");
+			cross_add(c, functabs[t], "basic_capital", &cap, "general_budget_basic_expenditure");
+		}
+		break;
+	}
+	/* 30231 公务用车运行维护费 of the basic table: the 三公 vehicle running costs */
+	for (int i = 0; i < b->nrow; i++)
+		if (!strcmp(gk_table_get(b, i, "econ_code"), "30231")) {
+			decsum d = {0};
+			decsum_add(&d, gk_table_get(b, i, "total"));
+			if (d.n)
+				cross_add(c, "three_public_expenses", "vehicle_operation", &d, "general_budget_basic_expenditure");
+			break;
+		}
+}
+
+/* The 项目支出表's project types give the function tables'
+ * 其他运转类/特定目标类 columns. */
+static void from_projects(nctx *c, const gk_table *p)
+{
+	decsum op = {0}, sp = {0};
+	int typed = 0;
+	for (int i = 0; i < p->nrow; i++) {
+		const char *ty = gk_table_get(p, i, "project_type");
+		if (strstr(ty, "运转"))
+			decsum_add(&op, gk_table_get(p, i, "total")), typed++;
+		else if (strstr(ty, "特定目标"))
+			decsum_add(&sp, gk_table_get(p, i, "total")), typed++;
+	}
+	if (typed)
+		for (int t = 0; functabs[t]; t++) {
+			cross_add(c, functabs[t], "project_operating", &op, "project_expenditure");
+			cross_add(c, functabs[t], "project_specific", &sp, "project_expenditure");
+		}
+}
+
+/* An income the 部门收支总表 shows nothing for is no table's source; with
+ * one source of income only, every table's total comes from it. */
+static void from_summary(nctx *c, const gk_result *r, const gk_table *sm)
+{
+	static const char *tabs[] = {"revenue_by_unit", "project_expenditure", "expenditure_by_economic_class", NULL};
+	int n, nsrc = 0;
+	const char *only = NULL;
+	const gk_rule *const *cols = gk_rules_of(c->rules, "column", &n);
+	for (int i = 0; i < sm->nrow; i++) {
+		if (strcmp(gk_table_get(sm, i, "side"), "收入"))
+			continue;
+		decsum d = {0};
+		decsum_add(&d, gk_table_get(sm, i, "amount"));
+		char *item = compact_of(gk_table_get(sm, i, "item"));
+		if (!rule_any(c, "total", item) && strncmp(item, "其中", 6))
+			for (int k = 0; k < n; k++) {
+				const char *nm = cols[k]->name;
+				if (strncmp(nm, "revunit:", 8) || !strcmp(nm + 8, "total") || !strcmp(nm + 8, "current_total") ||
+				    !gk_rule_match(cols[k], item, strlen(item), NULL))
+					continue;
+				if (d.v != 0) {
+					if (!only || strcmp(only, nm + 8))
+						nsrc++;
+					only = nm + 8;
+					continue;
+				}
+				for (int t = 0; tabs[t]; t++)
+					cross_add(c, tabs[t], nm + 8, &d, "revenue_expenditure_summary");
+			}
+		free(item);
+	}
+	/* one source of income only: every table's total comes from it */
+	for (int t = 0; nsrc == 1 && tabs[t]; t++) {
+		const gk_table *tt = gk_result_find(r, tabs[t]);
+		int i = tt ? total_row_of(tt) : -1;
+		if (i >= 0) {
+			decsum d = {0};
+			decsum_add(&d, gk_table_get(tt, i, "total"));
+			if (d.n)
+				cross_add(c, tabs[t], only, &d, "revenue_expenditure_summary");
+		}
+	}
+}
+
+/* A fund with nothing on the expenditure side of 财政拨款收支总表 is no
+ * table's source; nothing carried over from last year, no carry-over
+ * anywhere. */
+static void from_fiscal(nctx *c, const gk_table *f)
+{
+	int tot = -1;
+	for (int i = 0; i < f->nrow; i++)
+		if (!strcmp(gk_table_get(f, i, "side"), "支出") && *gk_table_get(f, i, "total") &&
+		    (strstr(gk_table_get(f, i, "item"), "本年支出") || strstr(gk_table_get(f, i, "item"), "支出合计")))
+			tot = i;
+	static const char *funds[] = {"government_fund", "state_capital", NULL};
+	static const char *tabs[] = {"project_expenditure", "revenue_by_unit", "expenditure_by_economic_class", NULL};
+	for (int k = 0; tot >= 0 && funds[k]; k++) {
+		decsum d = {0};
+		decsum_add(&d, gk_table_get(f, tot, funds[k]));
+		if (d.v != 0)
+			continue;
+		for (int t = 0; tabs[t]; t++)
+			cross_add(c, tabs[t], funds[k], &d, "fiscal_appropriation_summary");
+	}
+	/* nothing carried over from last year: no carry-over anywhere */
+	for (int i = 0; i < f->nrow; i++)
+		if (!strcmp(gk_table_get(f, i, "side"), "收入") && strstr(gk_table_get(f, i, "item"), "上年结转")) {
+			decsum d = {0};
+			decsum_add(&d, gk_table_get(f, i, "total"));
+			if (d.v != 0)
+				break;
+			static const char *co[] = {"carryover_total", "carryover_general_budget", "carryover_government_fund",
+			                           "carryover_state_capital", NULL};
+			for (int k = 0; co[k]; k++)
+				for (int t = 0; t < 2; t++)
+					cross_add(c, tabs[t], co[k], &d, "fiscal_appropriation_summary");
+			break;
+		}
+}
+
 /* Collect the figures from the tables of a first reading. */
 static void cross_collect(nctx *c, const gk_result *r)
 {
-	static const char *functabs[] = {"expenditure_by_function", "general_budget_expenditure", NULL};
 	const gk_table *b = gk_result_find(r, "general_budget_basic_expenditure");
-	if (b && b->nrow) {
-		/* 301 wages, 302 goods and services, 303 family subsidies,
-		 * 309/310 capital: the 5-digit rows, else the class rows */
-		static const struct { const char *pre, *key; } cls[] = {
-			{"301", "basic_wages"}, {"302", "basic_goods_services"}, {"303", "basic_family_subsidy"},
-			{"309", "basic_capital"}, {"310", "basic_capital"}};
-		for (int len = 5; len >= 3; len -= 2) {
-			decsum d[5] = {{0}};
-			int any = 0;
-			for (int i = 0; i < b->nrow; i++) {
-				const char *code = gk_table_get(b, i, "econ_code");
-				if ((int)strlen(code) != len)
-					continue;
-				for (int k = 0; k < 5; k++)
-					if (!strncmp(code, cls[k].pre, 3)) {
-						decsum_add(&d[k], gk_table_get(b, i, "total"));
-						any = 1;
-					}
-			}
-			if (!any)
-				continue;
-			decsum cap = d[3];
-			if (d[4].n) {
-				char tmp[48];
-				decsum_str(&d[4], tmp, sizeof tmp);
-				decsum_add(&cap, tmp);
-			}
-			for (int t = 0; functabs[t]; t++) {
-				for (int k = 0; k < 3; k++)
-					cross_add(c, functabs[t], cls[k].key, &d[k], "general_budget_basic_expenditure");
-				cross_add(c, functabs[t], "basic_capital", &cap, "general_budget_basic_expenditure");
-			}
-			break;
-		}
-		/* 30231 公务用车运行维护费 of the basic table: the 三公 vehicle running costs */
-		for (int i = 0; i < b->nrow; i++)
-			if (!strcmp(gk_table_get(b, i, "econ_code"), "30231")) {
-				decsum d = {0};
-				decsum_add(&d, gk_table_get(b, i, "total"));
-				if (d.n)
-					cross_add(c, "three_public_expenses", "vehicle_operation", &d, "general_budget_basic_expenditure");
-				break;
-			}
-	}
+	if (b && b->nrow)
+		from_basic(c, b);
 	const gk_table *p = gk_result_find(r, "project_expenditure");
-	if (p && p->nrow) {
-		decsum op = {0}, sp = {0};
-		int typed = 0;
-		for (int i = 0; i < p->nrow; i++) {
-			const char *ty = gk_table_get(p, i, "project_type");
-			if (strstr(ty, "运转"))
-				decsum_add(&op, gk_table_get(p, i, "total")), typed++;
-			else if (strstr(ty, "特定目标"))
-				decsum_add(&sp, gk_table_get(p, i, "total")), typed++;
-		}
-		if (typed)
-			for (int t = 0; functabs[t]; t++) {
-				cross_add(c, functabs[t], "project_operating", &op, "project_expenditure");
-				cross_add(c, functabs[t], "project_specific", &sp, "project_expenditure");
-			}
-	}
-	/* an income the 部门收支总表 shows nothing for is no table's source */
+	if (p && p->nrow)
+		from_projects(c, p);
 	const gk_table *sm = gk_result_find(r, "revenue_expenditure_summary");
-	if (sm && sm->nrow) {
-		static const char *tabs[] = {"revenue_by_unit", "project_expenditure", "expenditure_by_economic_class", NULL};
-		int n, nsrc = 0;
-		const char *only = NULL;
-		const gk_rule *const *cols = gk_rules_of(c->rules, "column", &n);
-		for (int i = 0; i < sm->nrow; i++) {
-			if (strcmp(gk_table_get(sm, i, "side"), "收入"))
-				continue;
-			decsum d = {0};
-			decsum_add(&d, gk_table_get(sm, i, "amount"));
-			char *item = compact_of(gk_table_get(sm, i, "item"));
-			if (!rule_any(c, "total", item) && strncmp(item, "其中", 6))
-				for (int k = 0; k < n; k++) {
-					const char *nm = cols[k]->name;
-					if (strncmp(nm, "revunit:", 8) || !strcmp(nm + 8, "total") || !strcmp(nm + 8, "current_total") ||
-					    !gk_rule_match(cols[k], item, strlen(item), NULL))
-						continue;
-					if (d.v != 0) {
-						if (!only || strcmp(only, nm + 8))
-							nsrc++;
-						only = nm + 8;
-						continue;
-					}
-					for (int t = 0; tabs[t]; t++)
-						cross_add(c, tabs[t], nm + 8, &d, "revenue_expenditure_summary");
-				}
-			free(item);
-		}
-		/* one source of income only: every table's total comes from it */
-		for (int t = 0; nsrc == 1 && tabs[t]; t++) {
-			const gk_table *tt = gk_result_find(r, tabs[t]);
-			int i = tt ? total_row_of(tt) : -1;
-			if (i >= 0) {
-				decsum d = {0};
-				decsum_add(&d, gk_table_get(tt, i, "total"));
-				if (d.n)
-					cross_add(c, tabs[t], only, &d, "revenue_expenditure_summary");
-			}
-		}
-	}
-	/* a fund with nothing on the expenditure side of 财政拨款收支总表 */
+	if (sm && sm->nrow)
+		from_summary(c, r, sm);
 	const gk_table *f = gk_result_find(r, "fiscal_appropriation_summary");
-	if (f && f->nrow) {
-		int tot = -1;
-		for (int i = 0; i < f->nrow; i++)
-			if (!strcmp(gk_table_get(f, i, "side"), "支出") && *gk_table_get(f, i, "total") &&
-			    (strstr(gk_table_get(f, i, "item"), "本年支出") || strstr(gk_table_get(f, i, "item"), "支出合计")))
-				tot = i;
-		static const char *funds[] = {"government_fund", "state_capital", NULL};
-		static const char *tabs[] = {"project_expenditure", "revenue_by_unit", "expenditure_by_economic_class", NULL};
-		for (int k = 0; tot >= 0 && funds[k]; k++) {
-			decsum d = {0};
-			decsum_add(&d, gk_table_get(f, tot, funds[k]));
-			if (d.v != 0)
-				continue;
-			for (int t = 0; tabs[t]; t++)
-				cross_add(c, tabs[t], funds[k], &d, "fiscal_appropriation_summary");
-		}
-		/* nothing carried over from last year: no carry-over anywhere */
-		for (int i = 0; i < f->nrow; i++)
-			if (!strcmp(gk_table_get(f, i, "side"), "收入") && strstr(gk_table_get(f, i, "item"), "上年结转")) {
-				decsum d = {0};
-				decsum_add(&d, gk_table_get(f, i, "total"));
-				if (d.v != 0)
-					break;
-				static const char *co[] = {"carryover_total", "carryover_general_budget", "carryover_government_fund",
-				                           "carryover_state_capital", NULL};
-				for (int k = 0; co[k]; k++)
-					for (int t = 0; t < 2; t++)
-						cross_add(c, tabs[t], co[k], &d, "fiscal_appropriation_summary");
-				break;
-			}
-	}
+	if (f && f->nrow)
+		from_fiscal(c, f);
 }
 
 void cross_apply(const nctx *c, const char *table_id, solver_family *sf)
@@ -292,24 +317,17 @@ static int disputed(const char *a, const char *b, const char *key)
 	return ina != inb;
 }
 
-/* A second reading when the first left placements open that the other
- * tables of the document settle: each settled row is noted in checks.csv. */
-void reread_with_cross(nctx *c, const tspan *sp, int nsp)
+/* The tables worth a second reading: others give figures for them, and
+ * a placement was left open or their total row disagrees with those
+ * figures (a tie the total row and its leaves could only leave
+ * together). */
+static void tables_to_reread(const nctx *c, const gk_result *r1, gk_strv *redo)
 {
-	gk_result *r1 = c->r;
-	cross_collect(c, r1);
-	if (!c->cross.n)
-		return;
-	/* the tables worth a second reading: others give figures for them,
-	 * and a placement was left open or their total row disagrees with
-	 * those figures (a tie the total row and its leaves could only leave
-	 * together) */
-	gk_strv redo = {0};
 	for (int q = 0; q + 3 < c->cross.n; q += 4) {
 		const char *id = c->cross.v[q];
 		int have = 0;
-		for (int i = 0; i < redo.n && !have; i++)
-			have = !strcmp(redo.v[i], id);
+		for (int i = 0; i < redo->n && !have; i++)
+			have = !strcmp(redo->v[i], id);
 		if (have)
 			continue;
 		int want = 0;
@@ -324,8 +342,53 @@ void reread_with_cross(nctx *c, const tspan *sp, int nsp)
 		}
 		/* (a later target of the same table may still want it) */
 		if (want)
-			gk_strv_pushs(&redo, id);
+			gk_strv_pushs(redo, id);
 	}
+}
+
+/* The tables read again replace their first reading, in place; so do
+ * their parse-time checks. */
+static void merge_reading(gk_result *r1, gk_result *r2)
+{
+	for (int j = 0; j < r2->ntable; j++) {
+		int nth = 0; /* a table id printed twice: the same occurrence */
+		for (int q = 0; q < j; q++)
+			nth += !strcmp(r2->tables[q]->id, r2->tables[j]->id);
+		for (int i = 0; i < r1->ntable; i++)
+			if (!strcmp(r1->tables[i]->id, r2->tables[j]->id) && nth-- == 0) {
+				gk_table *t = r1->tables[i];
+				r1->tables[i] = r2->tables[j];
+				r2->tables[j] = t; /* dropped with r2 */
+				break;
+			}
+	}
+	int n = 0;
+	for (int i = 0; i < r1->ncheck; i++) {
+		gk_check *k = &r1->checks[i];
+		if (gk_result_find(r2, k->table_id)) {
+			free(k->table_id), free(k->check), free(k->row);
+			free(k->expected), free(k->found), free(k->status);
+		} else {
+			r1->checks[n++] = *k;
+		}
+	}
+	r1->ncheck = n;
+	for (int j = 0; j < r2->ncheck; j++) {
+		gk_check *k = &r2->checks[j];
+		gk_result_add_check(r1, k->table_id, k->check, k->row, k->expected, k->found, k->status);
+	}
+}
+
+/* A second reading when the first left placements open that the other
+ * tables of the document settle: each settled row is noted in checks.csv. */
+void reread_with_cross(nctx *c, const tspan *sp, int nsp)
+{
+	gk_result *r1 = c->r;
+	cross_collect(c, r1);
+	if (!c->cross.n)
+		return;
+	gk_strv redo = {0};
+	tables_to_reread(c, r1, &redo);
 	if (!redo.n) {
 		gk_strv_drop(&redo);
 		return;
@@ -355,35 +418,7 @@ void reread_with_cross(nctx *c, const tspan *sp, int nsp)
 		gk_result_add_check(r2, k->table_id, "solver:cross-table", k->row, by.s ? by.s : "", "settled", "ok");
 		gk_buf_drop(&by);
 	}
-	/* the tables read again replace their first reading, in place; so do
-	 * their parse-time checks */
-	for (int j = 0; j < r2->ntable; j++) {
-		int nth = 0; /* a table id printed twice: the same occurrence */
-		for (int q = 0; q < j; q++)
-			nth += !strcmp(r2->tables[q]->id, r2->tables[j]->id);
-		for (int i = 0; i < r1->ntable; i++)
-			if (!strcmp(r1->tables[i]->id, r2->tables[j]->id) && nth-- == 0) {
-				gk_table *t = r1->tables[i];
-				r1->tables[i] = r2->tables[j];
-				r2->tables[j] = t; /* dropped with r2 */
-				break;
-			}
-	}
-	int n = 0;
-	for (int i = 0; i < r1->ncheck; i++) {
-		gk_check *k = &r1->checks[i];
-		if (gk_result_find(r2, k->table_id)) {
-			free(k->table_id), free(k->check), free(k->row);
-			free(k->expected), free(k->found), free(k->status);
-		} else {
-			r1->checks[n++] = *k;
-		}
-	}
-	r1->ncheck = n;
-	for (int j = 0; j < r2->ncheck; j++) {
-		gk_check *k = &r2->checks[j];
-		gk_result_add_check(r1, k->table_id, k->check, k->row, k->expected, k->found, k->status);
-	}
+	merge_reading(r1, r2);
 	gk_result_drop(r2);
 	gk_strv_drop(&redo);
 	c->r = r1;
