@@ -44,10 +44,7 @@ typedef struct tspan {
 typedef struct head {
 	char *text;       /* compacted, joined */
 	int first_row;    /* line index of the first body row */
-	int unit_shift;
-	int amount_start; /* TAB: field index of the first amount column */
-	double split_x;   /* summaries: x where the right side starts */
-	int split_idx;
+	int unit_shift;   /* the unit its head names, GK_UNIT_NONE: none */
 } head;
 
 typedef struct rowkeys {
