@@ -1,6 +1,7 @@
 /*
- * checks.h - internals of the consistency checks (checks.c), exposed for
- * the unit tests.  The entry point is gk_checks_run() in normalize.h.
+ * checks.h - internals of the consistency checks (checks.c,
+ * check_narrative.c), exposed for the unit tests.  The entry point is
+ * gk_checks_run() in normalize.h; what the check files share is chk.h.
  *
  * Amounts are handled as exact scaled integers: a value v stands for
  * v / 10^GK_CHK_SCALE 万元, and `dec` is the number of decimals the figure

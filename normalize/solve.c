@@ -527,6 +527,138 @@ static void record_row(const solver_family *fam, prow *row, const rowsol *s, int
 	gk_buf_drop(&altb);
 }
 
+/* The layout's column slots -> keys (slotmap[0..maxslot]): TAB field
+ * slots are columns as printed; PDF x-clusters are mapped by the
+ * increasing map that breaks fewest identities (within a budget), the
+ * header word printed above a column charged when it names another key. */
+static void slot_map(const ctx *c, const prow *rows, int nrows, gk_geom geom, const unsigned *slotmask, int maxslot,
+                     int *slotmap)
+{
+	const solver_family *fam = c->fam;
+	int K = fam->nkey;
+	for (int s = 0; s <= maxslot; s++)
+		slotmap[s] = s < K ? s : -1;
+	if (geom != GK_GEOM_POS || maxslot < 0 || maxslot >= K)
+		return;
+	int C = maxslot + 1, cur[32], best[32];
+	double bestcost = 1e18;
+	long budget = 2000000;
+	cur[0] = 0;
+	/* iterative enumeration of increasing sequences cur[1..C-1] in 1..K-1 */
+	int i = 1;
+	if (C == 1) {
+		best[0] = 0;
+		bestcost = 0;
+	} else {
+		cur[1] = 0;
+		while (i > 0 && budget > 0) {
+			cur[i]++;
+			if (cur[i] > K - (C - i)) {
+				i--;
+				continue;
+			}
+			if (i < C - 1) {
+				i++;
+				cur[i] = cur[i - 1];
+				continue;
+			}
+			/* a full map: score it (and count it against the budget
+			 * even when the header alone already rules it out) */
+			budget -= 1 + C;
+			double cost = 0;
+			for (int s = 0; s < C; s++) {
+				cost += 0.001 * cur[s] + 0.1 * fam->prior[cur[s]];
+				/* the header word right above the column names another key */
+				if (slotmask && slotmask[s] && !(slotmask[s] & (1u << cur[s])))
+					cost += 5;
+			}
+			for (int rr = 0; rr < nrows && cost < bestcost; rr++) {
+				long long v[MAXNUM], val[32] = {0};
+				int sc, set[32] = {0};
+				row_values(&rows[rr], v, &sc);
+				budget -= rows[rr].nnum + 1;
+				for (int j = 0; j < rows[rr].nnum; j++) {
+					int s = rows[rr].slot[j];
+					if (s < 0 || s >= C)
+						continue;
+					val[cur[s]] += v[j];
+					set[cur[s]] = 1;
+				}
+				cost += 10.0 * violations(c, val, set);
+			}
+			if (cost < bestcost) {
+				bestcost = cost;
+				memcpy(best, cur, sizeof(int) * (size_t)C);
+			}
+		}
+	}
+	if (bestcost < 1e17)
+		for (int s = 0; s < C; s++)
+			slotmap[s] = best[s];
+}
+
+/* Near-ties settled by the column sums (合计 = Σ leaf rows): each open
+ * row, and the total row with its leaves (a reading the other tables
+ * prefer, that no single row could reach), takes the candidate that
+ * breaks the sums least. */
+static void settle_by_sums(const ctx *c, prow *rows, int nrows, rowsol *sol, int total_row, const int *leaf)
+{
+	int *was = gk_malloc(sizeof(int) * (size_t)(nrows ? nrows : 1));
+	long long bad = colsum_bad(c, rows, nrows, sol, total_row, leaf);
+	for (int pass = 0; pass < 8 && bad > 0; pass++) {
+		int improved = 0;
+		for (int i = 0; i < nrows; i++) {
+			if (sol[i].n < 2 || (i != total_row && !leaf[i]))
+				continue;
+			int keep = sol[i].pick;
+			for (int k = 0; k < sol[i].n; k++) {
+				sol[i].pick = k;
+				long long b = colsum_bad(c, rows, nrows, sol, total_row, leaf);
+				if (b < bad) {
+					bad = b;
+					keep = k;
+					improved = 1;
+				}
+			}
+			sol[i].pick = keep;
+			for (int k = 0; i == total_row && c->fam->next && k < sol[i].n; k++) {
+				if (k == sol[i].pick)
+					continue;
+				for (int L = 0; L < nrows; L++)
+					was[L] = sol[L].pick;
+				long long b = joint_move(c, rows, nrows, sol, total_row, leaf, k)
+				                  ? colsum_bad(c, rows, nrows, sol, total_row, leaf) : bad;
+				if (b < bad) {
+					bad = b;
+					improved = 1;
+					continue;
+				}
+				for (int L = 0; L < nrows; L++)
+					sol[L].pick = was[L];
+			}
+		}
+		if (!improved)
+			break;
+	}
+	free(was);
+}
+
+/* A row outside the sums (a unit's subtotal) printing the same numbers
+ * as the settled total row takes its placement. */
+static void copy_total(const prow *rows, rowsol *sol, int i, int total_row, int K)
+{
+	const cand *tc = &sol[total_row].c[sol[total_row].pick];
+	int same = 1, m = rows[i].nnum < K ? rows[i].nnum : K;
+	for (int j = 0; j < rows[i].nnum && same; j++)
+		same = gk_dec_eq(rows[i].num[j], rows[total_row].num[j], 0);
+	for (int k = 0; same && k < sol[i].n; k++)
+		if (!memcmp(sol[i].c[k].key, tc->key, (size_t)m)) {
+			sol[i].pick = k;
+			sol[i].settled = 1;
+			break;
+		}
+}
+
 void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom, int total_row,
                    const int *leaf, const unsigned *slotmask, gk_result *r, const char *table_id)
 {
@@ -534,76 +666,13 @@ void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom
 	ctx_init(&c, fam);
 	rowsol *sol = gk_calloc((size_t)(nrows ? nrows : 1), sizeof *sol);
 	int K = fam->nkey;
-
-	/* the layout's column slots -> keys: TAB field slots are columns as
-	 * printed; PDF x-clusters are mapped by the best increasing map */
 	int maxslot = -1;
 	for (int i = 0; i < nrows; i++)
 		for (int j = 0; j < rows[i].nnum; j++)
 			if (rows[i].slot[j] > maxslot)
 				maxslot = rows[i].slot[j];
 	int *slotmap = gk_malloc(sizeof(int) * (size_t)(maxslot + 2));
-	for (int s = 0; s <= maxslot; s++)
-		slotmap[s] = s < K ? s : -1;
-	if (geom == GK_GEOM_POS && maxslot >= 0 && maxslot < K) {
-		/* choose the increasing slot->key map that breaks fewest identities */
-		int C = maxslot + 1, cur[32], best[32];
-		double bestcost = 1e18;
-		long budget = 2000000;
-		cur[0] = 0;
-		/* iterative enumeration of increasing sequences cur[1..C-1] in 1..K-1 */
-		int i = 1;
-		if (C == 1) {
-			best[0] = 0;
-			bestcost = 0;
-		} else {
-			cur[1] = 0;
-			while (i > 0 && budget > 0) {
-				cur[i]++;
-				if (cur[i] > K - (C - i)) {
-					i--;
-					continue;
-				}
-				if (i < C - 1) {
-					i++;
-					cur[i] = cur[i - 1];
-					continue;
-				}
-				/* a full map: score it (and count it against the budget
-				 * even when the header alone already rules it out) */
-				budget -= 1 + C;
-				double cost = 0;
-				for (int s = 0; s < C; s++) {
-					cost += 0.001 * cur[s] + 0.1 * fam->prior[cur[s]];
-					/* the header word right above the column names another key */
-					if (slotmask && slotmask[s] && !(slotmask[s] & (1u << cur[s])))
-						cost += 5;
-				}
-				for (int rr = 0; rr < nrows && cost < bestcost; rr++) {
-					long long v[MAXNUM], val[32] = {0};
-					int sc, set[32] = {0};
-					row_values(&rows[rr], v, &sc);
-					budget -= rows[rr].nnum + 1;
-					for (int j = 0; j < rows[rr].nnum; j++) {
-						int s = rows[rr].slot[j];
-						if (s < 0 || s >= C)
-							continue;
-						val[cur[s]] += v[j];
-						set[cur[s]] = 1;
-					}
-					cost += 10.0 * violations(&c, val, set);
-				}
-				if (cost < bestcost) {
-					bestcost = cost;
-					memcpy(best, cur, sizeof(int) * (size_t)C);
-				}
-			}
-		}
-		if (bestcost < 1e17)
-			for (int s = 0; s < C; s++)
-				slotmap[s] = best[s];
-	}
-
+	slot_map(&c, rows, nrows, geom, slotmask, maxslot, slotmap);
 	for (int i = 0; i < nrows; i++) {
 		int sk[MAXNUM];
 		for (int j = 0; j < rows[i].nnum; j++)
@@ -611,54 +680,12 @@ void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom
 			            ? slotmap[rows[i].slot[j]] : -1;
 		solve_row(&c, &rows[i], sk, &sol[i]);
 	}
-
-	/* settle near-ties by the column sums */
 	int any_leaf = 0;
 	for (int i = 0; i < nrows; i++)
 		any_leaf |= leaf[i];
-	int *was = gk_malloc(sizeof(int) * (size_t)(nrows ? nrows : 1));
-	if (total_row >= 0 && (any_leaf || fam->next)) {
-		long long bad = colsum_bad(&c, rows, nrows, sol, total_row, leaf);
-		for (int pass = 0; pass < 8 && bad > 0; pass++) {
-			int improved = 0;
-			for (int i = 0; i < nrows; i++) {
-				if (sol[i].n < 2 || (i != total_row && !leaf[i]))
-					continue;
-				int keep = sol[i].pick;
-				for (int k = 0; k < sol[i].n; k++) {
-					sol[i].pick = k;
-					long long b = colsum_bad(&c, rows, nrows, sol, total_row, leaf);
-					if (b < bad) {
-						bad = b;
-						keep = k;
-						improved = 1;
-					}
-				}
-				sol[i].pick = keep;
-				/* the total row with its leaves: a reading the other
-				 * tables prefer, that no single row could reach */
-				for (int k = 0; i == total_row && fam->next && k < sol[i].n; k++) {
-					if (k == sol[i].pick)
-						continue;
-					for (int L = 0; L < nrows; L++)
-						was[L] = sol[L].pick;
-					long long b = joint_move(&c, rows, nrows, sol, total_row, leaf, k)
-					                  ? colsum_bad(&c, rows, nrows, sol, total_row, leaf) : bad;
-					if (b < bad) {
-						bad = b;
-						improved = 1;
-						continue;
-					}
-					for (int L = 0; L < nrows; L++)
-						sol[L].pick = was[L];
-				}
-			}
-			if (!improved)
-				break;
-		}
-	}
-
 	int in_sums = total_row >= 0 && (any_leaf || fam->next);
+	if (in_sums)
+		settle_by_sums(&c, rows, nrows, sol, total_row, leaf);
 	long long final_bad = in_sums ? colsum_bad(&c, rows, nrows, sol, total_row, leaf) : 0;
 	int total_open = 0;
 	/* the total row first: rows that copy it need to know if it is open */
@@ -668,21 +695,9 @@ void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom
 				continue;
 			if (!sol[i].n)
 				continue;
-			/* a row outside the sums (a unit's subtotal) printing the same
-			 * numbers as a settled total row takes its placement */
 			if (pass == 1 && total_row >= 0 && !total_open && !leaf[i] && sol[i].n >= 2 &&
-			    rows[i].nnum == rows[total_row].nnum && sol[total_row].n) {
-				const cand *tc = &sol[total_row].c[sol[total_row].pick];
-				int same = 1, m = rows[i].nnum < K ? rows[i].nnum : K;
-				for (int j = 0; j < rows[i].nnum && same; j++)
-					same = gk_dec_eq(rows[i].num[j], rows[total_row].num[j], 0);
-				for (int k = 0; same && k < sol[i].n; k++)
-					if (!memcmp(sol[i].c[k].key, tc->key, (size_t)m)) {
-						sol[i].pick = k;
-						sol[i].settled = 1;
-						break;
-					}
-			}
+			    rows[i].nnum == rows[total_row].nnum && sol[total_row].n)
+				copy_total(rows, sol, i, total_row, K);
 			int alt = open_alternative(&c, rows, nrows, sol, i, total_row, leaf, in_sums, final_bad);
 			if (i == total_row)
 				total_open = alt >= 0;
@@ -692,7 +707,6 @@ void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom
 		if (!sol[i].n)
 			for (int j = 0; j < rows[i].nnum; j++)
 				rows[i].assign[j] = -1;
-	free(was);
 	free(slotmap);
 	free(sol);
 }

@@ -1,0 +1,398 @@
+/*
+ * chains.c - wrapped cells of a positioned table: the fragments of one
+ * column one line pitch apart are chained (a label wrapped in its cell,
+ * an amount split from its decimals or its last digits), unless the next
+ * starts a new item (an ordinal, a code, 其中, a total); a chain whose
+ * centre is off its row's numbers took in the next rows' labels and is
+ * cut where the parts centre best; each chain is then one cell.  The
+ * line pitch is read off cells centred on their row.
+ *
+ * Entry point: chain_frags (logical.h).
+ */
+#include "logical.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int frag_is_new_item(const nctx *c, const char *text)
+{
+	char *cp = compact_of(text);
+	int r = is_ordinal_label(cp) || rule_any(c, "item-start", cp) || rule_any(c, "total", cp) ||
+	        isdigit((unsigned char)cp[0]);
+	free(cp);
+	return r;
+}
+
+/* How far the centre of chain members mem[a..b) is from its row: the
+ * numbers line of a member that sits on one (the anchor), else the nearest
+ * numbers line of the page. */
+static double chain_offset(const frag *f, const int *mem, int a, int b, const double *nc, const int *ncp, int nnc)
+{
+	double cy = (f[mem[a]].cy0 + f[mem[b - 1]].cy1) / 2, best = 1e18;
+	for (int k = a; k < b; k++)
+		if (f[mem[k]].line_num) {
+			double d = cy - (f[mem[k]].cy0 + f[mem[k]].cy1) / 2;
+			return d < 0 ? -d : d;
+		}
+	for (int q = 0; q < nnc; q++)
+		if (ncp[q] == f[mem[a]].page) {
+			double d = cy - nc[q];
+			if (d < 0)
+				d = -d;
+			if (d < best)
+				best = d;
+		}
+	return best;
+}
+
+static int near_numbers(const double *nc, const int *ncp, int nnc, int page, double y, double tol)
+{
+	int lo = 0, hi = nnc; /* first entry not before (page, y - tol) */
+	while (lo < hi) {
+		int m = (lo + hi) / 2;
+		if (ncp[m] < page || (ncp[m] == page && nc[m] < y - tol))
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo < nnc && ncp[lo] == page && nc[lo] <= y + tol;
+}
+
+/* The line pitch inside wrapped cells, from cells centred on their row:
+ * two fragments of one column placed symmetrically about a row's numbers
+ * with nothing of theirs on that line (a cell of an even number of lines),
+ * or about a fragment on the numbers line that starts at the same x (an
+ * odd number).  Returns the most voted step (per line), 0 when fewer than
+ * three votes agree.  f is sorted by page and y0. */
+static double wrap_pitch(const frag *f, int nf, double h, const double *nc, const int *ncp, int nnc)
+{
+	int cap = 64, nv = 0;
+	double *v = gk_malloc(sizeof(double) * (size_t)cap);
+	for (int i = 0; i < nf; i++) {
+		if (f[i].num || f[i].line_num)
+			continue;
+		double ci = (f[i].y0 + f[i].y1) / 2;
+		for (int k = i + 1; k < nf && f[k].page == f[i].page && f[k].y0 - f[i].y0 < 4.4 * h; k++) {
+			if (f[k].num || f[k].line_num)
+				continue;
+			double ov = (f[i].x1 < f[k].x1 ? f[i].x1 : f[k].x1) - (f[i].x0 > f[k].x0 ? f[i].x0 : f[k].x0);
+			double ck = (f[k].y0 + f[k].y1) / 2, dy = ck - ci, mid = (ci + ck) / 2;
+			if (dy < 0.8 * h || ov <= 0)
+				continue;
+			double step = 0;
+			if (dy < 2.2 * h && near_numbers(nc, ncp, nnc, f[i].page, mid, 0.06 * h)) {
+				/* two lines about the numbers, nothing of the column
+				 * between them */
+				step = dy;
+				for (int q = i + 1; q < k && step > 0; q++) {
+					double oq = (f[i].x1 < f[q].x1 ? f[i].x1 : f[q].x1) - (f[i].x0 > f[q].x0 ? f[i].x0 : f[q].x0);
+					if (oq > 0 && f[q].y0 > f[i].y0 + 0.5 * h && f[q].y0 < f[k].y0 - 0.5 * h)
+						step = 0;
+				}
+			}
+			else if (dy >= 1.6 * h && f[k].x0 - f[i].x0 < 0.6 && f[i].x0 - f[k].x0 < 0.6)
+				/* three lines: the middle one on the numbers line */
+				for (int q = i + 1; q < k && !step; q++) {
+					double cq = (f[q].y0 + f[q].y1) / 2;
+					if (f[q].line_num && !f[q].num && f[q].x0 - f[i].x0 < 0.6 && f[i].x0 - f[q].x0 < 0.6 &&
+					    cq - mid < 0.12 * h && mid - cq < 0.12 * h)
+						step = dy / 2;
+				}
+			if (step <= 0)
+				continue;
+			if (nv == cap)
+				v = gk_realloc(v, sizeof(double) * (size_t)(cap *= 2));
+			v[nv++] = step;
+		}
+	}
+	qsort(v, (size_t)nv, sizeof *v, cmp_double);
+	double best = 0;
+	int bestn = 2;
+	for (int i = 0, j = 0; i < nv; i++) { /* densest window of 0.05 h */
+		while (v[i] - v[j] > 0.05 * h)
+			j++;
+		if (i - j + 1 > bestn)
+			bestn = i - j + 1, best = (v[i] + v[j]) / 2;
+	}
+	if (getenv("GK_DEBUG_ROWS")) {
+		fprintf(stderr, "wrap_pitch p%d: %d votes, best %.2f x%d:", nf ? f[0].page : 0, nv, best, bestn);
+		for (int i = 0; i < nv; i++)
+			fprintf(stderr, " %.1f", v[i]);
+		fprintf(stderr, "\n");
+	}
+	free(v);
+	return best;
+}
+
+/* The centres of the lines that carry numbers, per page, sorted (f is
+ * sorted by page and y0). */
+static void number_lines(lrows *w)
+{
+	w->nc = gk_malloc(sizeof(double) * (size_t)w->nf);
+	w->ncp = gk_malloc(sizeof(int) * (size_t)w->nf);
+	w->nnc = 0;
+	for (int i = 0; i < w->nf; i++)
+		if (w->f[i].num) {
+			double cc = (w->f[i].y0 + w->f[i].y1) / 2;
+			if (!w->nnc || w->ncp[w->nnc - 1] != w->f[i].page || cc - w->nc[w->nnc - 1] > 0.3 * w->h)
+				w->nc[w->nnc] = cc, w->ncp[w->nnc++] = w->f[i].page;
+		}
+}
+
+/* The line pitch inside a wrapped cell: from cells centred on their row
+ * (wrap_pitch), else the usual step from a fragment to the next one
+ * below it in its column when that one is alone (no numbers on its
+ * line). */
+static double line_pitch(const lrows *w)
+{
+	const frag *f = w->f;
+	double h = w->h, lp = wrap_pitch(f, w->nf, h, w->nc, w->ncp, w->nnc);
+	if (lp > 0)
+		return lp;
+	double *st = gk_malloc(sizeof(double) * (size_t)w->nf);
+	int ns = 0;
+	for (int i = 0; i < w->nf; i++) {
+		if (f[i].num || f[i].line_num)
+			continue;
+		double bestdy = 1e18;
+		for (int k = i - 1; k >= 0 && f[k].page == f[i].page; k--) {
+			double dy = f[i].y0 - f[k].y0;
+			if (dy > 2.2 * h)
+				break;
+			if (f[k].col == f[i].col && !f[k].num && dy > 0.5 * h && dy < bestdy)
+				bestdy = dy;
+		}
+		if (bestdy < 1e17)
+			st[ns++] = bestdy;
+	}
+	qsort(st, (size_t)ns, sizeof *st, cmp_double);
+	lp = ns ? st[ns / 2] : 1.1 * h;
+	free(st);
+	return lp;
+}
+
+/* the decimals the table's amounts usually print, -1 when none do */
+static int usual_decimals(const frag *f, int nf)
+{
+	int ndec[8] = {0}, dec = -1;
+	for (int i = 0; i < nf; i++) {
+		const char *dot = f[i].num ? strchr(f[i].text.s, '.') : NULL;
+		int n = 0;
+		while (dot && isdigit((unsigned char)dot[1 + n]))
+			n++;
+		if (dot && n < 8)
+			ndec[n]++;
+	}
+	for (int n = 1; n < 8; n++)
+		if (ndec[n] > (dec >= 0 ? ndec[dec] : 0))
+			dec = n;
+	return dec;
+}
+
+/* The last digits of an amount wrapped in a narrow cell ("24995.9" above
+ * "4"), right-aligned under it: fragment i joins that amount.  Returns
+ * whether it did. */
+static int join_amount_tail(lrows *w, int i)
+{
+	frag *f = w->f, *g = &f[i];
+	const char *t = g->text.s;
+	for (int k = i - 1; k >= 0 && f[k].page == g->page && g->y0 - f[k].y0 < 1.5 * (g->y1 - g->y0); k--) {
+		const frag *p = &f[k];
+		const char *dot = p->num && !p->dead ? strchr(p->text.s, '.') : NULL;
+		int n = 0;
+		while (dot && isdigit((unsigned char)dot[1 + n]))
+			n++;
+		double dx = p->x1 - g->x1;
+		if (dot && !dot[1 + n] && n + (int)strlen(t) == w->dec && dx < 1.5 && dx > -1.5 &&
+		    g->y0 - p->y0 > 0.3 * (g->y1 - g->y0)) {
+			gk_buf_adds(&f[k].text, t);
+			if (g->y1 > f[k].y1)
+				f[k].y1 = f[k].cy1 = g->y1;
+			g->dead = 1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The open item of fragment i's column whose last line is one line
+ * pitch above it (dotcont: the number whose decimals i continues), or
+ * -1. */
+static int chain_above(const lrows *w, int i, int dotcont, const lr_anchor *an)
+{
+	const frag *f = w->f, *g = &f[i];
+	double lp = w->lp, bd = 1e18;
+	int best = -1;
+	for (int k = i - 1; k >= 0; k--) {
+		const frag *p = &f[k];
+		if (p->page != g->page)
+			break;
+		if (g->y0 - p->last_y0 > 1.8 * w->h + 1)
+			continue;
+		if (p->dead || p->col != g->col)
+			continue;
+		if (dotcont ? !p->num || strchr(p->text.s, '.') : p->num)
+			continue;
+		double dy = g->y0 - p->last_y0;
+		/* one line below, and not two rows that both carry numbers;
+		 * anchored rows interleave their cells' lines a point or
+		 * two apart: only the exact pitch joins */
+		double slack = an ? 0.06 : 0.2;
+		if (dy < (1 - slack) * lp || dy > (1 + slack) * lp || (g->line_num && p->anchors && !dotcont))
+			continue;
+		double dd = dy - lp;
+		if (dd < 0)
+			dd = -dd;
+		const frag *u = &f[p->tail];
+		if (u->x0 - g->x0 > 0.6 || g->x0 - u->x0 > 0.6)
+			dd += 0.05 * lp; /* lines of a cell start at one x */
+		if (dd < bd)
+			bd = dd, best = k;
+	}
+	return best;
+}
+
+/* Join the fragments of a column into chains: wrapped labels (unless the
+ * next starts a new item), amounts split from their decimals or their
+ * last digits.  f is sorted by page and y0. */
+static void join_chains(const nctx *c, lrows *w, const lr_anchor *an)
+{
+	frag *f = w->f;
+	for (int i = 0; i < w->nf; i++) {
+		frag *g = &f[i];
+		const char *t = g->text.s;
+		int dotcont = !an && t[0] == '.' && isdigit((unsigned char)t[1]);
+		if (!an && !dotcont && w->dec > 0 && g->num && !g->marker && strlen(t) <= 3 &&
+		    strspn(t, "0123456789") == strlen(t) && join_amount_tail(w, i))
+			continue;
+		if (g->num && !dotcont)
+			continue;
+		if (!dotcont && !an && frag_is_new_item(c, t))
+			continue;
+		int best = chain_above(w, i, dotcont, an);
+		if (best < 0)
+			continue;
+		frag *p = &f[best];
+		/* link g at the end of p's chain */
+		f[p->tail].nxt = i;
+		p->tail = i;
+		p->anchors += g->line_num;
+		p->last_y0 = g->y0;
+		if (g->y1 > p->y1)
+			p->y1 = g->y1;
+		g->dead = 1;
+		if (dotcont)
+			p->num = 1; /* re-read when the chain is joined */
+	}
+}
+
+/* A wrapped cell is centred on its row's numbers.  A text chain whose
+ * centre is off its own numbers line (the line of its member that
+ * carries numbers, else the nearest one) took in the next rows' labels:
+ * cut it into the parts that come out best centred (least total offset,
+ * each cut costing a quarter line, no part holding two rows' numbers).
+ * A chain with no member on a numbers line may be the label of a row
+ * without numbers, centred on nothing: it is cut only when every part
+ * then sits on numbers. */
+static void cut_chains(lrows *w)
+{
+	frag *f = w->f;
+	double lp = w->lp;
+	for (int i = 0; i < w->nf && w->nnc; i++) {
+		frag *p = &f[i];
+		if (p->dead || p->tail == i || p->num)
+			continue;
+		int mem[64], nm = 0, anchored = 0;
+		for (int k = i; k >= 0 && nm < 64; k = f[k].nxt) {
+			anchored |= f[k].line_num;
+			mem[nm++] = k;
+		}
+		double whole = chain_offset(f, mem, 0, nm, w->nc, w->ncp, w->nnc);
+		if (whole <= 0.35 * lp || whole > 1e17)
+			continue;
+		/* best[j]: least cost of cutting mem[0..j); from[j]: its last cut */
+		double best[65];
+		int from[65];
+		best[0] = 0;
+		for (int j = 1; j <= nm; j++) {
+			best[j] = 1e18, from[j] = 0;
+			for (int a = j - 1; a >= 0; a--) {
+				int na = 0;
+				for (int k = a; k < j; k++)
+					na += f[mem[k]].line_num != 0;
+				if (na > 1)
+					break; /* longer parts hold these two as well */
+				double off = chain_offset(f, mem, a, j, w->nc, w->ncp, w->nnc);
+				if (!anchored && off > 0.35 * lp)
+					continue;
+				double cost = best[a] + off + (a ? 0.25 * lp : 0);
+				if (cost < best[j])
+					best[j] = cost, from[j] = a;
+			}
+		}
+		if (best[nm] >= whole)
+			continue;
+		/* cut before each part's first member; each part heads itself */
+		for (int j = nm; j > 0; j = from[j]) {
+			int a = from[j];
+			f[mem[j - 1]].nxt = -1;
+			frag *q = &f[mem[a]];
+			q->dead = 0;
+			q->tail = mem[j - 1];
+			q->anchors = 0;
+			for (int k = a; k < j; k++)
+				q->anchors += f[mem[k]].line_num != 0;
+		}
+	}
+	if (getenv("GK_DEBUG_ROWS"))
+		for (int i = 0; i < w->nf; i++)
+			if (!f[i].dead) {
+				fprintf(stderr, "chain p%d col %d y %.1f-%.1f anchors %d lp %.1f:", f[i].page, f[i].col, f[i].cy0, f[i].cy1, f[i].anchors, lp);
+				for (int k = i; k >= 0; k = f[k].nxt)
+					fprintf(stderr, " [%s@%.1f,%.1f]", f[k].text.s, f[k].x0, f[k].cy0);
+				fprintf(stderr, "\n");
+			}
+}
+
+/* Each chain joined into its head: one cell, its text and extent. */
+static void close_chains(lrows *w)
+{
+	frag *f = w->f;
+	for (int i = 0; i < w->nf; i++) {
+		frag *p = &f[i];
+		if (p->dead)
+			continue;
+		p->y1 = p->cy1; /* the greedy pass widened it; splits may have cut it back */
+		if (p->tail == i)
+			continue;
+		for (int k = p->nxt; k >= 0; k = f[k].nxt) {
+			gk_buf_add(&p->text, f[k].text.s, f[k].text.len);
+			if (f[k].cy1 > p->y1)
+				p->y1 = f[k].cy1;
+			if (f[k].x0 < p->x0)
+				p->x0 = f[k].x0;
+			if (f[k].x1 > p->x1)
+				p->x1 = f[k].x1;
+		}
+		char buf[48], *fw = gk_fold_width(p->text.s);
+		p->num = gk_amount_parse(fw, buf, sizeof buf);
+		free(fw);
+	}
+}
+
+/* Chain the fragments of w (sorted by page and y0, each its own chain,
+ * columns set): the centres of the numbers lines, the line pitch, the
+ * usual decimals, then chains joined, cut and closed.  Dead fragments
+ * are the members joined into another's chain. */
+void chain_frags(const nctx *c, lrows *w, const lr_anchor *an)
+{
+	number_lines(w);
+	w->lp = line_pitch(w);
+	w->dec = usual_decimals(w->f, w->nf);
+	join_chains(c, w, an);
+	cut_chains(w);
+	close_chains(w);
+	free(w->nc);
+	free(w->ncp);
+}

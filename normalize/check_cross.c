@@ -1,0 +1,247 @@
+/*
+ * check_cross.c - the same figure across tables: the summaries against
+ * the function tables and each other, the 基本支出表 against the
+ * 一般公共预算支出表's basic columns (人员经费/公用经费), the 项目支出表
+ * against the project columns, the fund tables against the fiscal
+ * summary, and 三公 against the 30231/30217 rows.
+ *
+ * Entry point: cross_checks.
+ */
+#include "chk.h"
+
+#include <string.h>
+
+/* the value of (row, col) of a table into a; 0 if the table or row is
+ * missing */
+static int get_val(acc *a, const gk_table *t, int row, const char *col)
+{
+	if (!t || row < 0)
+		return 0;
+	acc_add(a, cell(t, row, col));
+	return 1;
+}
+
+static int total_row_of(const gk_table *t, const char *label_col)
+{
+	if (!t)
+		return -1;
+	return find_total(t, label_col);
+}
+
+/* every non-zero income line of the summary is an appropriation; -1 if
+ * the summary is missing */
+static int all_appropriated(const gk_table *res)
+{
+	static const char *const ok[] = {"一般公共预算", "政府性基金", "国有资本经营", "财政拨款", NULL};
+	if (!res)
+		return -1;
+	for (int i = 0; i < res->nrow; i++) {
+		const char *item = cell(res, i, "item");
+		if (!strstr(cell(res, i, "side"), "收入"))
+			continue;
+		int k = item_kind(item);
+		if (k == K_TOTAL || k == K_QIZHONG)
+			continue;
+		long long v;
+		int dec;
+		if (gk_chk_parse(cell(res, i, "amount"), &v, &dec) <= 0 || !v)
+			continue;
+		int hit = 0;
+		for (int j = 0; ok[j]; j++)
+			hit |= strstr(item, ok[j]) != NULL;
+		if (!hit)
+			return 0;
+	}
+	return 1;
+}
+
+/* Σ of col over the rows of t whose econ_code is code; 0 if none */
+static int econ_rows(acc *a, const gk_table *t, const char *code, const char *col)
+{
+	int m = 0;
+	if (!t)
+		return 0;
+	for (int i = 0; i < t->nrow; i++) {
+		char c[32];
+		digits_of(cell(t, i, "econ_code"), c, sizeof c);
+		if (!strcmp(c, code)) {
+			acc_add(a, cell(t, i, col));
+			m++;
+		}
+	}
+	return m;
+}
+
+static void three_vs_econ(gk_result *r, const gk_table *three, int trow, const gk_table *econ,
+                          const gk_table *basic, int appropriated, const char *col,
+                          const char *code, const char *check)
+{
+	acc e = {0}, f = {0};
+	char lab[64];
+	int rel; /* 0: equal, -1: three <= e, +1: three >= e */
+	if (econ_rows(&e, econ, code, "total"))
+		rel = appropriated == 1 ? 0 : -1;
+	else if (econ_rows(&e, basic, code, "total"))
+		rel = +1;
+	else
+		return;
+	acc_add(&f, cell(three, trow, col));
+	snprintf(lab, sizeof lab, "合计:%s", col);
+	if (rel && !e.bad && !f.bad && e.printed && f.printed &&
+	    !strcmp(gk_chk_status(e.v, e.dec, f.v, f.dec), "fail") && (rel > 0 ? f.v > e.v : f.v < e.v)) {
+		char es[64], fs[64];
+		acc_str(&e, es, sizeof es);
+		acc_str(&f, fs, sizeof fs);
+		gk_result_add_check(r, three->id, check, lab, es, fs, "skip");
+		return;
+	}
+	emit_cmp(r, three->id, check, lab, &e, &f);
+}
+
+void cross_checks(gk_result *r)
+{
+	const gk_table *res = present(r, "revenue_expenditure_summary");
+	const gk_table *fis = present(r, "fiscal_appropriation_summary");
+	const gk_table *ebf = present(r, "expenditure_by_function");
+	const gk_table *gbe = present(r, "general_budget_expenditure");
+	const gk_table *gbb = present(r, "general_budget_basic_expenditure");
+	const gk_table *eco = present(r, "expenditure_by_economic_class");
+	const gk_table *rbu = present(r, "revenue_by_unit");
+	const gk_table *thr = present(r, "three_public_expenses");
+	const gk_table *prj = present(r, "project_expenditure");
+	const gk_table *gfe = present(r, "government_fund_expenditure");
+	const gk_table *sce = present(r, "state_capital_expenditure");
+	int res_in = res ? side_total(res, "收入") : -1, res_out = res ? side_total(res, "支出") : -1;
+	int res_cur = -1;
+	for (int i = 0; res && i < res->nrow; i++)
+		if (strstr(cell(res, i, "side"), "支出") && strstr(cell(res, i, "item"), "本年支出合计")) {
+			res_cur = i;
+			break;
+		}
+	int fis_out = fis ? side_total(fis, "支出") : -1;
+	int ebf_t = total_row_of(ebf, "name"), gbe_t = total_row_of(gbe, "name");
+	int gbb_t = total_row_of(gbb, "econ_name"), eco_t = total_row_of(eco, "econ_name");
+	int rbu_t = total_row_of(rbu, "unit_name"), gfe_t = total_row_of(gfe, "name");
+	int sce_t = total_row_of(sce, "name");
+	int thr_t = total_row_of(thr, "unit_name");
+	if (thr && thr_t < 0 && thr->nrow == 1)
+		thr_t = 0;
+	int prj_t = -1;
+	for (int i = 0; prj && i < prj->nrow; i++)
+		if (proj_kind(prj, i) == PR_TOTAL) {
+			prj_t = i;
+			break;
+		}
+	int approp = all_appropriated(res);
+
+	/* summary 支出 = expenditure_by_function 合计 */
+	{
+		acc e = {0}, f = {0};
+		int eo = get_val(&e, res, res_cur >= 0 ? res_cur : res_out, "amount");
+		int fo = get_val(&f, ebf, ebf_t, "total");
+		emit_cross(r, "expenditure_by_function", "cross:summary支出总计=expenditure_by_function合计",
+		           "合计:total", eo, &e, fo, &f);
+	}
+	/* summary 支出总计 = fiscal 支出合计 when all money is appropriated */
+	if (res_out >= 0 && fis_out >= 0) {
+		acc e = {0}, f = {0};
+		char lab[600];
+		get_val(&e, res, res_out, "amount");
+		get_val(&f, fis, fis_out, "total");
+		item_label(fis, fis_out, "total", "total", lab, sizeof lab);
+		if (approp == 1) {
+			emit_cmp(r, fis->id, "cross:summary支出总计=fiscal支出合计", lab, &e, &f);
+		} else if (e.nonzero || f.nonzero) {
+			char es[64], fs[64];
+			acc_str(&e, es, sizeof es);
+			acc_str(&f, fs, sizeof fs);
+			gk_result_add_check(r, fis->id, "cross:summary支出总计=fiscal支出合计", lab, es, fs, "skip");
+		}
+	}
+	/* summary 收入总计 = revenue_by_unit 合计 */
+	{
+		acc e = {0}, f = {0};
+		int eo = get_val(&e, res, res_in, "amount");
+		int fo = get_val(&f, rbu, rbu_t, "total");
+		if (rbu)
+			emit_cross(r, "revenue_by_unit", "cross:summary收入总计=revenue_by_unit合计", "合计:total",
+			           eo, &e, fo, &f);
+	}
+	/* expenditure_by_function 合计 = expenditure_by_economic_class 合计 */
+	if (eco) {
+		acc e = {0}, f = {0};
+		int eo = get_val(&e, ebf, ebf_t, "total");
+		int fo = get_val(&f, eco, eco_t, "total");
+		emit_cross(r, "expenditure_by_economic_class",
+		           "cross:expenditure_by_function合计=expenditure_by_economic_class合计", "合计:total",
+		           eo, &e, fo, &f);
+	}
+	/* general_budget_expenditure 合计 basic = general_budget_basic_expenditure 合计 */
+	if (gbe || gbb) {
+		int eo = gbe && gbe_t >= 0, fo = gbb && gbb_t >= 0;
+		acc e = {0}, f = {0};
+		if (eo)
+			func_val(&e, gbe, gbe_t, "basic_total");
+		get_val(&f, gbb, gbb_t, "total");
+		emit_cross(r, "general_budget_basic_expenditure",
+		           "cross:general_budget_expenditure基本支出=general_budget_basic_expenditure合计",
+		           "合计:total", eo, &e, fo, &f);
+		static const char *const pers[] = {"basic_wages", "basic_family_subsidy", NULL};
+		static const char *const pub[] = {"basic_goods_services", "basic_capital", NULL};
+		acc e1 = {0}, f1 = {0}, e2 = {0}, f2 = {0};
+		if (eo) {
+			if (printed(gbe, gbe_t, "basic_personnel"))
+				acc_add(&e1, cell(gbe, gbe_t, "basic_personnel"));
+			else
+				add_cols(&e1, gbe, gbe_t, pers);
+			if (printed(gbe, gbe_t, "basic_public"))
+				acc_add(&e2, cell(gbe, gbe_t, "basic_public"));
+			else
+				add_cols(&e2, gbe, gbe_t, pub);
+		}
+		get_val(&f1, gbb, gbb_t, "personnel");
+		get_val(&f2, gbb, gbb_t, "public");
+		emit_cross(r, "general_budget_basic_expenditure", "cross:人员经费", "合计:personnel", eo, &e1,
+		           fo, &f1);
+		emit_cross(r, "general_budget_basic_expenditure", "cross:公用经费", "合计:public", eo, &e2, fo,
+		           &f2);
+	}
+	/* 三公 against the economic classification (only where those rows exist) */
+	if (thr && thr_t >= 0) {
+		three_vs_econ(r, thr, thr_t, eco, gbb, approp, "vehicle_operation", "30231",
+		              "cross:三公公务用车运行维护费=30231");
+		three_vs_econ(r, thr, thr_t, eco, gbb, approp, "reception", "30217",
+		              "cross:三公公务接待费=30217");
+	}
+	/* expenditure_by_function 合计 project = project_expenditure 合计 */
+	if (ebf || prj) {
+		acc e = {0}, f = {0};
+		int eo = ebf && ebf_t >= 0, fo = get_val(&f, prj, prj_t, "total");
+		if (eo)
+			func_val(&e, ebf, ebf_t, "project_total");
+		emit_cross(r, "project_expenditure",
+		           "cross:expenditure_by_function项目支出=project_expenditure合计", "合计:total", eo,
+		           &e, fo, &f);
+	}
+	/* fiscal 支出合计 by fund = the fund's expenditure table 合计 */
+	if (fis_out >= 0) {
+		acc e = {0}, f = {0};
+		get_val(&e, fis, fis_out, "general_budget");
+		int fo = get_val(&f, gbe, gbe_t, "total");
+		emit_cross(r, "general_budget_expenditure",
+		           "cross:fiscal一般公共预算=general_budget_expenditure合计", "合计:total", 1, &e, fo,
+		           &f);
+		acc e2 = {0}, f2 = {0};
+		get_val(&e2, fis, fis_out, "government_fund");
+		fo = get_val(&f2, gfe, gfe_t, "total");
+		emit_cross(r, "government_fund_expenditure",
+		           "cross:fiscal政府性基金=government_fund_expenditure合计", "合计:total", 1, &e2, fo,
+		           &f2);
+		acc e3 = {0}, f3 = {0};
+		get_val(&e3, fis, fis_out, "state_capital");
+		fo = get_val(&f3, sce, sce_t, "total");
+		emit_cross(r, "state_capital_expenditure",
+		           "cross:fiscal国有资本经营=state_capital_expenditure合计", "合计:total", 1, &e3, fo,
+		           &f3);
+	}
+}

@@ -1,0 +1,367 @@
+/*
+ * document.c - the document: gk_normalize() finds the table titles,
+ * cuts the document into table spans (a title with no table after it is
+ * a table-of-contents entry), hands each span to its family's reader,
+ * and fills document.csv's metadata (year, kind, department, region,
+ * unit).
+ *
+ * Entry points: gk_normalize, gk_doc_name (normalize.h); parse_spans,
+ * title_of (nctx.h).  A new table family gets its reader called from
+ * parse_spans.
+ */
+#include "nctx.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* strip a title's decorations with the title-strip rules, in place */
+static void strip_title(const nctx *c, char *s)
+{
+	int n;
+	const gk_rule *const *list = gk_rules_of(c->rules, "title-strip", &n); /* owned by the rules */
+	for (int pass = 0; pass < 3; pass++) {
+		for (int i = 0; i < n; i++) {
+			size_t ov[2];
+			size_t len = strlen(s);
+			if (gk_rule_match(list[i], s, len, ov) && ov[1] > ov[0]) {
+				memmove(s + ov[0], s + ov[1], len - ov[1] + 1);
+			}
+		}
+	}
+	/* a year prefix: 2024年 / 2024年度 / 2024 年度 */
+	char *y = s;
+	if (strlen(y) > 4 && isdigit((unsigned char)y[0]) && isdigit((unsigned char)y[1]) &&
+	    isdigit((unsigned char)y[2]) && isdigit((unsigned char)y[3]) && !strncmp(y + 4, "年", 3)) {
+		size_t k = 7;
+		if (!strncmp(y + k, "度", 3))
+			k += 3;
+		memmove(y, y + k, strlen(y + k) + 1);
+	}
+}
+
+/* Which table does a line title?  NULL if none; "other" for a table type
+ * outside the contract. */
+const char *title_of(const nctx *c, const xline *x)
+{
+	const char *s = x->compact;
+	size_t len = strlen(s);
+	if (len < 9 || len > 150 || x->skip) /* 3..50 CJK characters */
+		return NULL;
+	if (!strstr(s, "表"))
+		return NULL;
+	if (rule_any(c, "title-reject", s))
+		return NULL;
+	char *t = gk_strdup(s);
+	strip_title(c, t);
+	const gk_rule *r = gk_rules_first(c->rules, "title", t);
+	const char *id = r ? r->name : NULL;
+	if (!id && gk_rules_first(c->rules, "title-other", t))
+		id = "other";
+	free(t);
+	return id;
+}
+
+static gk_table *new_table(nctx *c, const char *id, int title_line)
+{
+	const gk_tabledef *d = gk_tabledef_find(id);
+	char *raw = gk_line_text(c->x[title_line].l);
+	char *title = gk_label_clean(raw);
+	free(raw);
+	gk_table *t = gk_result_add_table(c->r, id, title, c->x[title_line].l->page, d ? d->cols : NULL,
+	                                  d ? d->ncols : 0);
+	free(title);
+	return t;
+}
+
+char *gk_doc_name(const char *path)
+{
+	const char *b = strrchr(path, '/');
+	b = b ? b + 1 : path;
+	const char *dot = strrchr(b, '.');
+	size_t n = dot && dot != b ? (size_t)(dot - b) : strlen(b);
+	return gk_strndup(b, n);
+}
+
+/* does the span [b, e) look like a table (a header or numbers) rather
+ * than a table-of-contents entry? */
+static int span_has_table(const nctx *c, int b, int e)
+{
+	int seen = 0;
+	for (int i = b; i < e && seen < 80; i++) {
+		if (c->x[i].skip)
+			continue;
+		seen++;
+		/* a header, numbers, or a table head's unit / department line (a
+		 * table printed without data still has those) */
+		if (is_header_line(c, &c->x[i]) || line_has_amount(c, i) || rule_any(c, "unit", c->x[i].compact) ||
+		    rule_any(c, "dept", c->x[i].compact))
+			return 1;
+	}
+	return 0;
+}
+
+static void doc_meta(nctx *c)
+{
+	gk_result *r = c->r;
+	const char *src = gk_doc_meta(c->doc, "source");
+	char year[8] = "";
+	int kind_final = 0;
+	int kind_seen = 0;
+	for (int i = 0; i < c->n && i < 400; i++) {
+		const char *s = c->x[i].compact;
+		const gk_rule *kr = kind_seen ? NULL : gk_rules_first(c->rules, "doc-kind", s);
+		if (kr) {
+			kind_final = !strcmp(kr->name, "决算");
+			kind_seen = 1;
+		}
+		if (!c->dept && i < 60) {
+			/* the document's own title: "2026年深圳市信访局部门预算" */
+			const gk_rule *tr = gk_rules_first(c->rules, "doc-title", s);
+			size_t ov[2];
+			if (tr && gk_rule_match(tr, s, strlen(s), ov)) {
+				const char *p = s;
+				if (strlen(p) > 7 && isdigit((unsigned char)p[0]) && !strncmp(p + 4, "年", 3))
+					p += 7;
+				if (!strncmp(p, "度", 3))
+					p += 3;
+				size_t n = (size_t)(s + ov[0] - p);
+				if (s + ov[0] > p && n >= 6 && n < 90) {
+					char *d = gk_strndup(p, n);
+					/* what is not the name: "第二部分", a year, "区级" */
+					int nr;
+					const gk_rule *const *rs = gk_rules_of(c->rules, "doc-title-strip", &nr);
+					for (int q = 0; q < nr; q++) {
+						size_t o2[2];
+						if (gk_rule_match(rs[q], d, strlen(d), o2) && o2[1] > o2[0])
+							memmove(d + o2[0], d + o2[1], strlen(d + o2[1]) + 1);
+					}
+					if (strlen(d) >= 6)
+						c->dept = d;
+					else
+						free(d);
+				}
+			}
+		}
+		if (!*year) {
+			const char *p = strstr(s, "年");
+			while (p) {
+				if (p - s >= 4 && isdigit((unsigned char)p[-1]) && isdigit((unsigned char)p[-2]) &&
+				    isdigit((unsigned char)p[-3]) && p[-4] == '2') {
+					memcpy(year, p - 4, 4);
+					year[4] = 0;
+					break;
+				}
+				p = strstr(p + 3, "年");
+			}
+		}
+	}
+	if (!*year && src) {
+		const char *p = src;
+		for (; *p; p++)
+			if (p[0] == '2' && p[1] == '0' && isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3])) {
+				memcpy(year, p, 4);
+				year[4] = 0;
+				break;
+			}
+	}
+	gk_result_set_meta(r, "year", year);
+	gk_result_set_meta(r, "kind", kind_final ? "决算" : "预算");
+	char *dept = c->dept ? gk_label_clean(c->dept) : gk_strdup("");
+	for (const char *pre = "中共"; !strncmp(dept, pre, strlen(pre));) {
+		memmove(dept, dept + strlen(pre), strlen(dept + strlen(pre)) + 1); /* the party prefix is no region */
+		break;
+	}
+	gk_result_set_meta(r, "department", dept);
+	/* region: the administrative prefix of the department's name */
+	const gk_rule *rr = NULL;
+	int nrg;
+	const gk_rule *const *rg = gk_rules_of(c->rules, "region", &nrg);
+	char region[256] = "";
+	for (int i = 0; i < nrg && !rr; i++) {
+		size_t ov[2];
+		if (gk_rule_match(rg[i], dept, strlen(dept), ov) && ov[0] == 0 && ov[1] > 0 && ov[1] < sizeof region) {
+			memcpy(region, dept, ov[1]);
+			region[ov[1]] = 0;
+			rr = rg[i];
+		}
+	}
+	gk_result_set_meta(r, "region", region);
+	free(dept);
+	const char *units[] = {"元", "千元", "万元", "亿元"};
+	int sh = c->unit_seen ? c->unit_shift : 0;
+	gk_result_set_meta(r, "unit_published", sh == -4 ? units[0] : sh == -1 ? units[1] : sh == 4 ? units[3] : units[2]);
+}
+
+/* Letter-spaced labels ("合  计", "科 目 名 称") come out of a PDF as one
+ * cell per character.  A copy of the document where runs of one-character
+ * CJK cells, evenly and closely spaced, are one cell again. */
+static int one_cjk(const char *s)
+{
+	return strlen(s) == 3 && gk_has_cjk(s);
+}
+
+static gk_doc *respaced(const gk_doc *doc)
+{
+	gk_doc *d = gk_doc_new();
+	for (int i = 0; i < doc->nline; i++) {
+		const gk_line *l = &doc->line[i];
+		gk_line *n = gk_doc_add_line(d, l->page, l->y0, l->y1, l->size, l->geom);
+		double em = l->size > 0 ? l->size : (l->y1 - l->y0);
+		for (int j = 0; j < l->ncell; j++) {
+			int k = j;
+			/* (类 款 项 are three header columns, not a spaced word) */
+			if (l->geom == GK_GEOM_POS && one_cjk(l->cell[j].text) && strcmp(l->cell[j].text, "类"))
+				while (k + 1 < l->ncell && one_cjk(l->cell[k + 1].text) &&
+				       l->cell[k + 1].x0 - l->cell[k].x1 < 3 * em && strcmp(l->cell[k + 1].text, "款") &&
+				       strcmp(l->cell[k + 1].text, "项"))
+					k++;
+			if (k == j) {
+				gk_line_add_cell_y(n, l->cell[j].x0, l->cell[j].x1, l->cell[j].y0, l->cell[j].y1, l->cell[j].text,
+			                   strlen(l->cell[j].text));
+				continue;
+			}
+			gk_buf b = {0};
+			for (int q = j; q <= k; q++)
+				gk_buf_adds(&b, l->cell[q].text);
+			gk_line_add_cell(n, l->cell[j].x0, l->cell[k].x1, b.s, b.len);
+			gk_buf_drop(&b);
+			j = k;
+		}
+	}
+	return d;
+}
+
+/* Parse every table span into c->r. */
+void parse_spans(nctx *c, const tspan *sp, int nsp, const gk_strv *only)
+{
+	gk_table *prev = NULL;
+	const char *prev_id = NULL;
+	for (int k = 0; k < nsp; k++) {
+		const char *id = sp[k].id;
+		gk_table *t;
+		if (only) { /* a second reading of some tables only */
+			int in = 0;
+			for (int q = 0; q < only->n && !in; q++)
+				in = !strcmp(only->v[q], id);
+			if (!in) {
+				prev = NULL, prev_id = NULL;
+				continue;
+			}
+		}
+		if (!strcmp(id, "other")) {
+			if (prev && prev_id && !strcmp(prev_id, "other") && !strcmp(prev->title, c->x[sp[k].title].compact))
+				continue; /* the same title again: a continued page, already read */
+			char name[32];
+			snprintf(name, sizeof name, "other_%d", ++c->nother);
+			t = new_table(c, name, sp[k].title);
+			with_logical_rows(c, &sp[k], t, parse_other);
+			prev = t;
+			prev_id = id;
+			continue;
+		}
+		if (prev && prev_id && !strcmp(prev_id, id))
+			t = prev; /* continued on the next page */
+		else
+			t = new_table(c, id, sp[k].title);
+		fam_id f = family_of(id);
+		if (f == F_SUMMARY)
+			with_logical_rows(c, &sp[k], t, parse_summary_plain);
+		else if (f == F_FISCAL)
+			with_logical_rows(c, &sp[k], t, parse_summary_fiscal);
+		else if (f == F_DPERF)
+			parse_dperf(c, &sp[k], t);
+		else if (f == F_PPERF)
+			parse_pperf(c, &sp[k], t);
+		else
+			with_logical_rows(c, &sp[k], t, parse_numeric);
+		prev = t;
+		prev_id = id;
+	}
+}
+
+gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *docname)
+{
+	nctx c = {0};
+	c.doc = doc;
+	c.rules = rules;
+	c.r = gk_result_new();
+	const char *src = gk_doc_meta(doc, "source");
+	char *dn = docname ? gk_strdup(docname) : gk_doc_name(src ? src : "document");
+	gk_result_set_meta(c.r, "doc", dn);
+	free(dn);
+	static const char *copy[] = {"source", "sha256", "format", "pages", NULL};
+	for (int i = 0; copy[i]; i++)
+		gk_result_set_meta(c.r, copy[i], gk_doc_meta(doc, copy[i]) ? gk_doc_meta(doc, copy[i]) : "");
+	if (gk_doc_meta(doc, "repaired"))
+		gk_result_set_meta(c.r, "repaired", gk_doc_meta(doc, "repaired"));
+
+	gk_doc *work = respaced(doc);
+	c.n = work->nline;
+	c.x = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *c.x);
+	for (int i = 0; i < c.n; i++) {
+		c.x[i].l = &work->line[i];
+		char *t = gk_line_text(&work->line[i]);
+		c.x[i].compact = compact_of(t);
+		free(t);
+		c.x[i].skip = rule_any(&c, "skip", c.x[i].compact);
+	}
+	/* titles */
+	const char **cid = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *cid);
+	for (int i = 0; i < c.n; i++)
+		cid[i] = title_of(&c, &c.x[i]);
+	tspan *sp = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *sp);
+	int nsp = 0;
+	gk_strv listed = {0};
+	for (int i = 0; i < c.n; i++) {
+		if (!cid[i])
+			continue;
+		int j = i + 1;
+		while (j < c.n && !cid[j])
+			j++;
+		if (span_has_table(&c, i + 1, j)) {
+			sp[nsp++] = (tspan){cid[i], i, i + 1, c.n};
+		} else if (strcmp(cid[i], "other")) {
+			int dup = 0;
+			for (int k = 0; k < listed.n; k++)
+				dup |= !strcmp(listed.v[k], cid[i]);
+			if (!dup)
+				gk_strv_pushs(&listed, cid[i]);
+		}
+	}
+	for (int k = 0; k + 1 < nsp; k++)
+		sp[k].end = sp[k + 1].title;
+	/* department and unit first, from any table head */
+	for (int k = 0; k < nsp; k++)
+		for (int i = sp[k].begin; i < sp[k].end && i < sp[k].begin + 8; i++)
+			if (!c.dept || !c.unit_seen) {
+				int sh;
+				head_meta(&c, &c.x[i], &sh);
+			}
+	parse_spans(&c, sp, nsp, NULL);
+	reread_with_cross(&c, sp, nsp);
+	doc_meta(&c);
+	char num[16];
+	int found = 0;
+	for (int i = 0; i < c.r->ntable; i++)
+		found++;
+	snprintf(num, sizeof num, "%d", found);
+	gk_result_set_meta(c.r, "tables_found", num);
+	snprintf(num, sizeof num, "%d", listed.n);
+	gk_result_set_meta(c.r, "tables_listed", num);
+	for (int i = 0; i < listed.n; i++)
+		gk_result_add_check(c.r, listed.v[i], "toc:listed-table-found", "", "listed",
+		                    gk_result_find(c.r, listed.v[i]) ? "found" : "missing",
+		                    gk_result_find(c.r, listed.v[i]) ? "ok" : "fail");
+	gk_checks_run(c.r, doc);
+	gk_strv_drop(&listed);
+	for (int i = 0; i < c.n; i++)
+		free(c.x[i].compact);
+	free(c.x);
+	free(cid);
+	free(sp);
+	free(c.dept);
+	gk_strv_drop(&c.cross);
+	gk_doc_drop(work);
+	return c.r;
+}

@@ -1,0 +1,361 @@
+/*
+ * keys.c - what a row is: its codes and names read from its text pieces
+ * per family (function codes with 类/款/项 printed once above their rows
+ * and misprinted classes repaired, economic codes 3xx/5xx, unit codes,
+ * a project's type, unit and name), and whether it is a total row.
+ *
+ * Entry points: interpret_keys, rowkeys_free.
+ */
+#include "nctx.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int is_org_name(const char *s)
+{
+	static const char *suf[] = {"局", "委员会", "委", "办公室", "办", "中心", "院", "所", "站", "队", "馆", "会", "部",
+	                            "厅", "处", "室", "学校", "医院", "公司", "街道", "镇", "乡", "政府", "机关", "本级",
+	                            "小学", "中学", "幼儿园", "大学", "署", "社", "台", NULL};
+	size_t l = strlen(s);
+	if (l < 6)
+		return 0;
+	for (int i = 0; suf[i]; i++) {
+		size_t k = strlen(suf[i]);
+		if (l >= k && !strcmp(s + l - k, suf[i]))
+			return 1;
+	}
+	return 0;
+}
+
+void rowkeys_free(rowkeys *k)
+{
+	free(k->name);
+	free(k->name2);
+	free(k->ptype);
+	memset(k, 0, sizeof *k);
+}
+
+/* A row's text pieces sorted into codes and name pieces. */
+typedef struct pieces {
+	char codes[4][32];
+	int ncode;
+	int name_at[4]; /* names.n when code k was read: its names start there */
+	gk_strv names;  /* the name pieces, in order */
+} pieces;
+
+static void add_code(pieces *pc, const char *s, int len)
+{
+	snprintf(pc->codes[pc->ncode], sizeof pc->codes[0], "%.*s", len, s);
+	pc->name_at[pc->ncode] = pc->names.n;
+	pc->ncode++;
+}
+
+/* Sort one text piece: a code (a 款/项 of two digits printed apart glues
+ * to the 类 or 款 before it: "201" "03" "01" -> 2010301), a bracketed
+ * code ("[2010501]行政运行", "【201】…"), a code glued to its name
+ * ("2010301行政运行", not "2022年…"), else a name piece. */
+static void read_piece(fam_id f, const char *text, pieces *pc)
+{
+	char *cp = compact_of(text);
+	if (is_digits(cp, 1, 24)) {
+		size_t l = strlen(cp);
+		int glued = 0, n = pc->ncode;
+		if (n > 0 && pc->name_at[n - 1] == pc->names.n && l == 2) {
+			size_t cl = strlen(pc->codes[n - 1]);
+			char c0 = pc->codes[n - 1][0];
+			if ((cl == 3 || cl == 5) && (f == F_FUNC || f == F_BASIC || f == F_ECON || f == F_REVUNIT) &&
+			    (c0 == '2' || c0 == '3' || c0 == '5')) {
+				strcat(pc->codes[n - 1], cp);
+				glued = 1;
+			}
+		}
+		if (!glued && n < 4)
+			add_code(pc, cp, (int)l);
+		free(cp);
+		return;
+	}
+	if ((cp[0] == '[' || !strncmp(cp, "【", 3)) && pc->ncode < 4) {
+		const char *q = cp + (cp[0] == '[' ? 1 : 3);
+		size_t dd = 0;
+		while (isdigit((unsigned char)q[dd]))
+			dd++;
+		const char *close = q + dd;
+		size_t cl = *close == ']' ? 1 : !strncmp(close, "】", 3) ? 3 : 0;
+		if (dd >= 3 && dd <= 9 && cl) {
+			add_code(pc, q, (int)dd);
+			if (close[cl])
+				gk_strv_pushs(&pc->names, close + cl);
+			free(cp);
+			return;
+		}
+	}
+	size_t d = 0;
+	while (isdigit((unsigned char)cp[d]))
+		d++;
+	if ((d == 3 || d == 5 || d == 7) && cp[d] && strncmp(cp + d, "年", 3) && strncmp(cp + d, "月", 3) &&
+	    cp[d] != '.' && f != F_PROJECT && pc->ncode < 4) {
+		add_code(pc, cp, (int)d);
+		const char *at = strstr(text, cp + d); /* NULL when the name had spaces */
+		at = at ? at : cp + d;
+		if (*at == '-') /* "2080506-机关事业单位…" */
+			at++;
+		else if (!strncmp(at, "－", 3))
+			at += 3;
+		gk_strv_pushs(&pc->names, at);
+		free(cp);
+		return;
+	}
+	free(cp);
+	gk_strv_pushs(&pc->names, text);
+}
+
+/* The name pieces between codes joined, one segment per code (one for a
+ * row without codes), cleaned into clean[].  Returns the count. */
+static int name_segments(const pieces *pc, char *clean[4])
+{
+	char *seg[4] = {0};
+	int nseg = 0, start = 0;
+	for (int ci = 0; ci < pc->ncode && nseg < 4; ci++) {
+		int end = ci + 1 <= pc->ncode - 1 ? pc->name_at[ci + 1] : pc->names.n;
+		gk_buf b = {0};
+		for (int j = (ci == 0 ? 0 : start); j < end; j++) {
+			if (b.len)
+				gk_buf_addc(&b, ' ');
+			gk_buf_adds(&b, pc->names.v[j]);
+		}
+		start = end;
+		seg[nseg++] = gk_buf_take(&b);
+	}
+	if (pc->ncode == 0) {
+		gk_buf b = {0};
+		for (int j = 0; j < pc->names.n; j++) {
+			if (b.len)
+				gk_buf_addc(&b, ' ');
+			gk_buf_adds(&b, pc->names.v[j]);
+		}
+		seg[nseg++] = gk_buf_take(&b);
+	}
+	for (int i = 0; i < nseg; i++) {
+		clean[i] = gk_label_clean(seg[i]);
+		free(seg[i]);
+	}
+	return nseg;
+}
+
+/* A function row printing only its 款/项 under a 类 printed once above
+ * ("04 09 名称", "01 名称", "11"): the code from the class and item of
+ * the rows above, or, for a code alone, which header column (款 or 项)
+ * it sits in.  A code line with no name only sets the 款. */
+static void keys_under_class(nctx *c, const prow *p, const pieces *pc, const char *cname, rowkeys *k)
+{
+	const char (*codes)[32] = pc->codes;
+	int ncode = pc->ncode;
+	/* which column the lone code sits in, when the header says */
+	int in_kuan = 0;
+	if (c->hx_kuan > 0 && c->hx_xiang > 0 && ncode == 1) {
+		double x = -1;
+		for (int i = 0; i < p->ntext; i++) {
+			char *cp2 = compact_of(p->text[i]);
+			if (!strcmp(cp2, codes[0]))
+				x = p->tx0[i];
+			free(cp2);
+			if (x >= 0)
+				break;
+		}
+		if (x >= 0) {
+			double dk = x - c->hx_kuan, dx = x - c->hx_xiang;
+			in_kuan = (dk < 0 ? -dk : dk) < (dx < 0 ? -dx : dx);
+		}
+	}
+	if (ncode >= 2 && strlen(codes[1]) == 2)
+		snprintf(k->func, sizeof k->func, "%s%s%s", c->ctx_class, codes[0], codes[1]);
+	else if (in_kuan && *cname)
+		snprintf(k->func, sizeof k->func, "%s%s", c->ctx_class, codes[0]);
+	else if (*cname && *c->ctx_item)
+		snprintf(k->func, sizeof k->func, "%s%s%s", c->ctx_class, c->ctx_item, codes[0]);
+	else if (!*cname) {
+		snprintf(c->ctx_item, sizeof c->ctx_item, "%s", codes[0]);
+		k->context_only = !p->nnum;
+	}
+	if (*k->func)
+		snprintf(c->ctx_item, sizeof c->ctx_item, "%.2s", k->func + 3);
+}
+
+/* Function tables and revenue by unit: rows by function code (a class
+ * the document misprints, "7 11 02" under "210 11", repaired from the
+ * rows above and reported) or by unit code.  The 类 and 款 read are kept
+ * for the rows below that print only 款/项. */
+static void keys_func(nctx *c, const prow *p, pieces *pc, const char *cname, rowkeys *k)
+{
+	char (*codes)[32] = pc->codes;
+	if (pc->ncode == 3 && strlen(codes[0]) < 3 && strlen(codes[1]) == 2 && strlen(codes[2]) == 2 &&
+	    *c->ctx_class && !strcmp(c->ctx_item, codes[1]) && *cname) {
+		snprintf(k->misprint, sizeof k->misprint, "%s %s %s", codes[0], codes[1], codes[2]);
+		snprintf(codes[0], sizeof codes[0], "%s%s%s", c->ctx_class, codes[1], codes[2]);
+		pc->ncode = 1;
+	}
+	int ncode = pc->ncode;
+	if (ncode > 0 && strlen(codes[0]) == 2 && *c->ctx_class) {
+		keys_under_class(c, p, pc, cname, k);
+	} else if (ncode > 0) {
+		char out[16];
+		const char *cd = codes[0];
+		int nd = gk_func_code(cd, out);
+		if (nd && !(nd == 3 && (is_org_name(cname) || pc->name_at[0] > 0)) && ncode == 1)
+			snprintf(k->func, sizeof k->func, "%s", out);
+		else if (nd && ncode > 1) /* func code then unit code? keep func */
+			snprintf(k->func, sizeof k->func, "%s", out);
+		else
+			snprintf(k->unit, sizeof k->unit, "%s", cd);
+		if (*k->func) {
+			snprintf(c->ctx_class, sizeof c->ctx_class, "%.3s", k->func);
+			snprintf(c->ctx_item, sizeof c->ctx_item, "%.2s", strlen(k->func) >= 5 ? k->func + 3 : "");
+			if (strlen(k->func) == 3 && !*cname && !p->nnum)
+				k->context_only = 1;
+		}
+	}
+}
+
+/* Basic and economic tables: a 3xx code (部门预算经济分类) and its name, a
+ * 5xx code (政府预算经济分类) and its name, else a unit code. */
+static void keys_econ(const pieces *pc, char *const *clean, int nseg, rowkeys *k)
+{
+	for (int i = 0; i < pc->ncode; i++) {
+		char out[16];
+		int nd = gk_econ_code(pc->codes[i], out);
+		char *nm = i < nseg ? clean[i] : NULL;
+		if (nd && out[0] == '3' && !*k->econ && !*k->gov) {
+			snprintf(k->econ, sizeof k->econ, "%s", out);
+			if (nm)
+				k->name = gk_strdup(nm);
+		} else if (nd && out[0] == '5' && !*k->gov) {
+			snprintf(k->gov, sizeof k->gov, "%s", out);
+			if (nm)
+				k->name2 = gk_strdup(nm);
+		} else if (!*k->unit && !*k->econ) {
+			snprintf(k->unit, sizeof k->unit, "%s", pc->codes[i]);
+			if (nm)
+				k->name = gk_strdup(nm);
+		}
+	}
+}
+
+/* Project tables: a unit code, and of the name pieces a type (…类), the
+ * department or unit (pieces that together spell the department, or an
+ * organisation's name last), the project's name; a row of none of them
+ * is the total. */
+static void keys_project(const nctx *c, const pieces *pc, rowkeys *k)
+{
+	if (pc->ncode > 0)
+		snprintf(k->unit, sizeof k->unit, "%s", pc->codes[0]);
+	/* a type printed over two pieces ("特定目" "标类") is one */
+	gk_strv pcs = {0};
+	for (int i = 0; i < pc->names.n; i++) {
+		char *cl = gk_label_clean(pc->names.v[i]);
+		if (pcs.n && (!strcmp(cl, "类") || !strcmp(cl, "目类") || !strcmp(cl, "标类"))) {
+			char *j = gk_strfmt("%s%s", pcs.v[pcs.n - 1], cl);
+			free(pcs.v[pcs.n - 1]);
+			pcs.v[pcs.n - 1] = j;
+			free(cl);
+		} else {
+			gk_strv_push(&pcs, cl);
+		}
+	}
+	gk_buf nm = {0};
+	char *dcomp = c->dept ? compact_of(c->dept) : NULL;
+	gk_buf acc = {0};
+	for (int i = 0; i < pcs.n; i++) {
+		const char *s = pcs.v[i];
+		size_t l = strlen(s);
+		if (!k->ptype && l >= 6 && l <= 24 && !strcmp(s + l - 3, "类")) {
+			k->ptype = gk_strdup(s);
+			continue;
+		}
+		/* the unit: pieces that together spell the department */
+		if (dcomp && !k->name2) {
+			gk_buf_adds(&acc, s);
+			if (!strncmp(dcomp, acc.s, acc.len)) {
+				if (!strcmp(dcomp, acc.s)) {
+					k->name2 = gk_strdup(dcomp);
+					gk_buf_reset(&acc);
+				}
+				continue;
+			}
+			/* not the department after all: give the pieces back */
+			gk_buf_add(&nm, acc.s, acc.len - l);
+			gk_buf_reset(&acc);
+		}
+		if (!k->name2 && is_org_name(s) && i == pcs.n - 1 && nm.len) {
+			k->name2 = gk_strdup(s);
+			continue;
+		}
+		gk_buf_adds(&nm, s);
+	}
+	if (acc.len)
+		gk_buf_add(&nm, acc.s, acc.len);
+	gk_buf_drop(&acc);
+	free(dcomp);
+	k->name = gk_buf_take(&nm);
+	gk_strv_drop(&pcs);
+	/* a unit row: a code and an organisation, or just the department */
+	if (*k->unit && !k->name2 && *k->name) {
+		k->name2 = k->name;
+		k->name = gk_strdup("");
+	}
+	if (!*k->name && !k->name2 && !k->ptype && !*k->unit)
+		k->total = 1;
+}
+
+/* What row p is: its codes and names per family (codes first, names
+ * after), and whether it is a total row (no code, and a total label or
+ * numbers without a label). */
+void interpret_keys(nctx *c, fam_id f, prow *p, rowkeys *k)
+{
+	memset(k, 0, sizeof *k);
+	pieces pc = {0};
+	for (int i = 0; i < p->ntext; i++)
+		read_piece(f, p->text[i], &pc);
+	char *clean[4] = {0};
+	int nseg = name_segments(&pc, clean);
+	/* the name: the first non-empty piece ("04 09 名称" puts it after two codes) */
+	if (f == F_FUNC || f == F_REVUNIT)
+		for (int i = 1; i < nseg && clean[0] && !*clean[0]; i++)
+			if (clean[i] && *clean[i]) {
+				char *tmp = clean[0];
+				clean[0] = clean[i];
+				clean[i] = tmp;
+			}
+	char *cname = clean[0] ? clean[0] : gk_strdup("");
+	char *ccomp = compact_of(cname);
+	k->total = pc.ncode == 0 && (rule_any(c, "total", ccomp) || (!*ccomp && p->nnum > 0));
+	free(ccomp);
+	switch (f) {
+	case F_REVUNIT: /* rows by unit code or, like the function tables, by function code */
+	case F_FUNC:
+		keys_func(c, p, &pc, cname, k);
+		k->name = cname;
+		cname = NULL;
+		break;
+	case F_BASIC:
+	case F_ECON:
+		keys_econ(&pc, clean, nseg, k);
+		if (pc.ncode == 0) {
+			k->name = cname;
+			cname = NULL;
+		}
+		break;
+	case F_PROJECT:
+		keys_project(c, &pc, k);
+		break;
+	default:
+		k->name = cname;
+		cname = NULL;
+	}
+	free(cname);
+	for (int i = 1; i < nseg; i++)
+		free(clean[i]);
+	gk_strv_drop(&pc.names);
+	if (!k->name)
+		k->name = gk_strdup("");
+}

@@ -1,0 +1,490 @@
+/*
+ * logical.c - logical rows of a positioned (PDF) table.  A table row is
+ * often several text lines: a label wrapped inside its cell, centred on
+ * the row's numbers, and an amount wrapped in a narrow cell.  Here: the
+ * head lines copied (a header cell fused over tight columns split over
+ * them), the body's cells as fragments, the row pitch and the columns;
+ * the fragments are chained into cells (chains.c) and the cells grouped
+ * into rows by their vertical centres (or around anchor columns,
+ * anchored.c).  The result is a document of one line per row that the
+ * family readers parse like any other.
+ *
+ * Entry points: with_logical_rows (numbers anchor the rows), with_rows
+ * (rows anchored on given columns).
+ */
+#include "logical.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int frag_cmp_y(const void *a, const void *b)
+{
+	const frag *x = a, *y = b;
+	if (x->page != y->page)
+		return x->page - y->page;
+	return x->y0 < y->y0 ? -1 : x->y0 > y->y0 ? 1 : (x->x0 < y->x0 ? -1 : x->x0 > y->x0);
+}
+
+static int frag_cmp_center(const void *a, const void *b)
+{
+	const frag *x = *(frag *const *)a, *y = *(frag *const *)b;
+	if (x->page != y->page)
+		return x->page - y->page;
+	double cx = (x->y0 + x->y1) / 2, cy = (y->y0 + y->y1) / 2;
+	return cx < cy ? -1 : cx > cy ? 1 : (x->x0 < y->x0 ? -1 : x->x0 > y->x0);
+}
+
+int frag_cmp_x(const void *a, const void *b)
+{
+	const frag *x = *(frag *const *)a, *y = *(frag *const *)b;
+	return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+}
+
+/* bytes of the UTF-8 sequence at p (1 for a stray byte) */
+static int u8len(const char *p)
+{
+	unsigned cp;
+	int n = gk_utf8_next((const unsigned char *)p, 4, &cp);
+	return n ? n : 1;
+}
+
+/* A header cell of tight columns comes out as one cell of several words
+ * ("一般公共预 政府性基金 国有资本经"): when it stands over two or more
+ * columns (`over`), split it at its spaces, each word getting the share of
+ * the width its characters take (CJK text is monospaced), so that each
+ * word stands over its own column.  Words of one or two characters
+ * ("小 计"), or with digits or letters, are not columns. */
+static void add_head_cell(gk_line *n, const gk_cell *cl, int over)
+{
+	const char *t = cl->text;
+	int words = 0, chars = 0, shortw = 0;
+	for (const char *p = t; *p;) {
+		while (*p == ' ')
+			p++, chars++;
+		if (!*p)
+			break;
+		int wl = 0;
+		while (*p && *p != ' ') {
+			shortw |= (unsigned char)*p < 0x80; /* a digit, a letter: not a CJK header word */
+			p += u8len(p);
+			wl++;
+		}
+		chars += wl;
+		words++;
+		shortw |= wl < 3;
+	}
+	if (words < 2 || shortw || over < 2 || !gk_has_cjk(t) || n->geom != GK_GEOM_POS) {
+		gk_line_add_cell_y(n, cl->x0, cl->x1, cl->y0, cl->y1, t, strlen(t));
+		return;
+	}
+	double per = (cl->x1 - cl->x0) / chars;
+	int at = 0;
+	for (const char *p = t; *p;) {
+		while (*p == ' ')
+			p++, at++;
+		if (!*p)
+			break;
+		const char *w = p;
+		int wl = 0;
+		while (*p && *p != ' ') {
+			p += u8len(p);
+			wl++;
+		}
+		gk_line_add_cell_y(n, cl->x0 + at * per, cl->x0 + (at + wl) * per, cl->y0, cl->y1, w, (size_t)(p - w));
+		at += wl;
+	}
+}
+
+/* The first body line of [b, e): an->body, else the first line with an
+ * amount, or a line or two above it that start a new item (the first
+ * row's label wrapped and centred on its numbers). */
+static int body_start(const nctx *c, int b, int e, const lr_anchor *an)
+{
+	if (an)
+		return an->body;
+	int body = e;
+	for (int i = b; i < e; i++)
+		if (!c->x[i].skip && line_has_amount(c, i)) {
+			body = i;
+			break;
+		}
+	while (body < e && body > b) {
+		const xline *x = &c->x[body - 1];
+		const gk_line *l = x->l, *nl = c->x[body].l;
+		if (x->skip || !l->ncell || l->geom != GK_GEOM_POS || is_header_line(c, x) || nl->y0 - l->y0 > 2 * (l->y1 - l->y0))
+			break;
+		char *cp = compact_of(l->cell[0].text);
+		int item = is_ordinal_label(cp) || rule_any(c, "item-start", cp);
+		free(cp);
+		if (!item)
+			break;
+		body--;
+	}
+	return body;
+}
+
+/* The head lines [b, body) copied to d, each cell split over the columns
+ * under it when poppler fused it (add_head_cell): the amount columns of
+ * the body [body, e), or the cells of a header line below (上 "一般公共预
+ * 政府性基", 下 "算" "金预算"). */
+static void copy_head(const nctx *c, gk_doc *d, int b, int body, int e)
+{
+	/* the x ranges of the amount columns (overlapping amount cells) */
+	double (*ncol)[2] = NULL;
+	int nncol = 0;
+	for (int i = body; i < e && nncol < 256; i++) {
+		const gk_line *l = c->x[i].l;
+		for (int j = 0; j < l->ncell && nncol < 256; j++) {
+			char buf[48], *fw = gk_fold_width(l->cell[j].text);
+			int am = gk_amount_parse(fw, buf, sizeof buf) && strchr(fw, '.');
+			free(fw);
+			if (!am)
+				continue;
+			int k = 0;
+			while (k < nncol && !(l->cell[j].x0 < ncol[k][1] && l->cell[j].x1 > ncol[k][0]))
+				k++;
+			if (k == nncol) {
+				ncol = gk_realloc(ncol, sizeof *ncol * (size_t)(nncol + 1));
+				ncol[nncol][0] = l->cell[j].x0, ncol[nncol][1] = l->cell[j].x1, nncol++;
+			} else {
+				if (l->cell[j].x0 < ncol[k][0])
+					ncol[k][0] = l->cell[j].x0;
+				if (l->cell[j].x1 > ncol[k][1])
+					ncol[k][1] = l->cell[j].x1;
+			}
+		}
+	}
+	for (int i = b; i < body; i++) {
+		const gk_line *l = c->x[i].l;
+		gk_line *n = gk_doc_add_line(d, l->page, l->y0, l->y1, l->size, l->geom);
+		for (int j = 0; j < l->ncell; j++) {
+			int under = 0;
+			const gk_cell *cl = &l->cell[j];
+			for (int k = 0; k < nncol; k++)
+				under += (ncol[k][1] < cl->x1 ? ncol[k][1] : cl->x1) - (ncol[k][0] > cl->x0 ? ncol[k][0] : cl->x0) > 1;
+			for (int i2 = i + 1; i2 < body; i2++) {
+				if (c->x[i2].skip)
+					continue;
+				const gk_line *nl = c->x[i2].l;
+				int below = 0;
+				for (int q = 0; q < nl->ncell; q++)
+					below += (nl->cell[q].x1 < cl->x1 ? nl->cell[q].x1 : cl->x1) -
+					             (nl->cell[q].x0 > cl->x0 ? nl->cell[q].x0 : cl->x0) > 1;
+				if (below > under)
+					under = below;
+			}
+			add_head_cell(n, cl, under);
+		}
+	}
+	free(ncol);
+}
+
+/* A 行次 column (the printed row numbers of 决算 tables) holds no
+ * amounts: its x ranges, from the head lines [b, body).  Returns how
+ * many (at most 8). */
+static int hangci_columns(const nctx *c, int b, int body, double hc[8][2])
+{
+	int nhc = 0;
+	for (int i = b; i < body && nhc < 8; i++) {
+		const gk_line *l = c->x[i].l;
+		for (int j = 0; j < l->ncell && nhc < 8; j++) {
+			char *cp = compact_of(l->cell[j].text);
+			if (!strcmp(cp, "行次")) /* up to the next header cell: numbers are right-aligned */
+				hc[nhc][0] = l->cell[j].x0,
+				hc[nhc][1] = j + 1 < l->ncell ? l->cell[j + 1].x0 - 2 : l->cell[j].x1, nhc++;
+			free(cp);
+		}
+	}
+	return nhc;
+}
+
+/* The cells of body line i as fragments appended to w; *hsum adds their
+ * heights.  Page furniture sharing the line goes; a 行次 number is a
+ * marker.  With an, cells take an's columns (glued cells split at a
+ * column edge, two pieces of one column at one height joined). */
+static void line_frags(const nctx *c, int i, const lr_anchor *an, double hc[8][2], int nhc, lrows *w, double *hsum)
+{
+	const gk_line *l = c->x[i].l;
+	int lnum = an ? line_anchored(c, i, an) : line_has_amount(c, i);
+	int first = w->nf;
+	for (int j = 0; j < l->ncell; j++) {
+		/* a running header ("表3") or page number sharing a row's line */
+		char *cc = compact_of(l->cell[j].text);
+		int furniture = rule_any(c, "skip", cc), marker = 0;
+		double mid = (l->cell[j].x0 + l->cell[j].x1) / 2;
+		for (int q = 0; q < nhc && !marker; q++)
+			marker = mid > hc[q][0] - 2 && mid < hc[q][1] + 2 && is_digits(cc, 1, 4);
+		free(cc);
+		if (furniture)
+			continue;
+		lnum |= marker;
+		if (w->nf == w->cap) {
+			w->cap = w->cap ? w->cap * 2 : 256;
+			w->f = gk_realloc(w->f, sizeof *w->f * (size_t)w->cap);
+		}
+		frag *g = &w->f[w->nf++];
+		memset(g, 0, sizeof *g);
+		g->x0 = l->cell[j].x0, g->x1 = l->cell[j].x1;
+		g->y0 = gk_cell_y0(l, &l->cell[j]), g->y1 = gk_cell_y1(l, &l->cell[j]);
+		g->page = l->page;
+		g->line_num = lnum;
+		g->last_y0 = g->y0;
+		if (g->y1 <= g->y0) /* layout text: a line is one unit tall */
+			g->y1 = g->y0 + 0.8;
+		g->cy0 = g->y0, g->cy1 = g->y1;
+		gk_buf_adds(&g->text, l->cell[j].text);
+		char buf[48], *fw = gk_fold_width(l->cell[j].text);
+		g->num = gk_amount_parse(fw, buf, sizeof buf);
+		free(fw);
+		g->marker = marker;
+		if (an) {
+			g->col = anchor_col(an, g->x0);
+			g->num = an->mask >> g->col & 1;
+		}
+		*hsum += g->y1 - g->y0;
+		if (an && strchr(g->text.s, ' '))
+			split_at_edge(&w->f, &w->nf, &w->cap, w->nf - 1, an);
+	}
+	frag *f = w->f;
+	/* with columns known, two pieces of one column at one height are
+	 * one cell the extraction split at a wide space ("2." "部门…") */
+	for (int k = first + 1; an && k < w->nf; k++) {
+		frag *p = &f[k - 1], *g = &f[k];
+		if (g->col != p->col || g->y0 - p->y0 > 0.5 || p->y0 - g->y0 > 0.5)
+			continue;
+		gk_buf_addc(&p->text, ' ');
+		gk_buf_adds(&p->text, g->text.s);
+		if (g->x1 > p->x1)
+			p->x1 = g->x1;
+		gk_buf_drop(&g->text);
+		memmove(g, g + 1, sizeof *g * (size_t)(w->nf - k - 1));
+		w->nf--, k--;
+	}
+	for (int k = first; lnum && k < w->nf; k++) /* a 行次 after the line's first cells */
+		f[k].line_num = 1;
+	/* A fragment printed a little above or below the line's numbers
+	 * (its own extent, from an overflowing cell) is not on their row:
+	 * it is anchored only when centred like one of the numbers. */
+	for (int k = first; lnum && k < w->nf; k++) {
+		double ck = (f[k].y0 + f[k].y1) / 2, tol = 0.12 * (f[k].y1 - f[k].y0);
+		int near = 0;
+		for (int q = first; q < w->nf && !near; q++) {
+			double cq = (f[q].y0 + f[q].y1) / 2;
+			near = f[q].num && cq - ck <= tol && ck - cq <= tol;
+		}
+		f[k].line_num = near;
+	}
+}
+
+/* Row pitch: the lower quartile of the gaps between successive distinct
+ * number centres (rows without numbers make some gaps multiples). */
+static double row_pitch(const frag *f, int nf, double h)
+{
+	double *cy = gk_malloc(sizeof(double) * (size_t)nf);
+	int ncy = 0;
+	for (int i = 0; i < nf; i++)
+		if (f[i].num)
+			cy[ncy++] = f[i].page * 100000.0 + (f[i].y0 + f[i].y1) / 2;
+	qsort(cy, (size_t)ncy, sizeof *cy, cmp_double);
+	double *gaps = gk_malloc(sizeof(double) * (size_t)(ncy + 1));
+	int ng = 0;
+	for (int i = 1; i < ncy; i++)
+		if (cy[i] - cy[i - 1] > 0.3 * h && cy[i] - cy[i - 1] < 20 * h)
+			gaps[ng++] = cy[i] - cy[i - 1];
+	qsort(gaps, (size_t)ng, sizeof *gaps, cmp_double);
+	double pitch = ng ? gaps[ng / 4] : 1.5 * h;
+	free(cy);
+	free(gaps);
+	return pitch;
+}
+
+/* Columns: x-overlap clusters over all fragments.  A cell wider than a
+ * third of the table (a note, a stray title) would bridge every column:
+ * it is a column of its own. */
+static void frag_columns(frag *f, int nf)
+{
+	int *ord = gk_malloc(sizeof(int) * (size_t)nf);
+	for (int i = 0; i < nf; i++)
+		ord[i] = i;
+	for (int i = 1; i < nf; i++) { /* by x0 */
+		int t = ord[i], j = i - 1;
+		while (j >= 0 && f[ord[j]].x0 > f[t].x0)
+			ord[j + 1] = ord[j], j--;
+		ord[j + 1] = t;
+	}
+	double minx = 1e18, maxx = -1e18;
+	for (int i = 0; i < nf; i++) {
+		if (f[i].x0 < minx)
+			minx = f[i].x0;
+		if (f[i].x1 > maxx)
+			maxx = f[i].x1;
+	}
+	double wide = (maxx - minx) / 3;
+	int col = 0;
+	double reach = -1e18;
+	for (int i = 0; i < nf; i++) {
+		frag *g = &f[ord[i]];
+		if (g->x1 - g->x0 > wide) {
+			g->col = -1 - i;
+			continue;
+		}
+		if (reach > -1e17 && g->x0 > reach)
+			col++;
+		if (g->x1 > reach)
+			reach = g->x1;
+		g->col = col;
+	}
+	free(ord);
+}
+
+/* Rows: the cells (live, sorted by page and centre) grouped by vertical
+ * centre, one line of d each; 行次 markers are not written. */
+static void group_rows(const nctx *c, gk_doc *d, frag **live, int nl, double pitch)
+{
+	for (int i = 0; i < nl;) {
+		double c0 = (live[i]->y0 + live[i]->y1) / 2;
+		int j = i + 1;
+		while (j < nl && live[j]->page == live[i]->page && (live[j]->y0 + live[j]->y1) / 2 - c0 < 0.45 * pitch)
+			j++;
+		/* a total row whose label and numbers drifted apart (boxes of
+		 * broken font metrics): numbers alone, then 合计 alone, within a
+		 * pitch: one row */
+		int allnum = 1;
+		for (int k = i; k < j; k++)
+			allnum &= live[k]->num;
+		if (allnum && j < nl && live[j]->page == live[i]->page && !live[j]->num &&
+		    (j + 1 == nl || live[j + 1]->page != live[j]->page ||
+		     (live[j + 1]->y0 + live[j + 1]->y1) / 2 - (live[j]->y0 + live[j]->y1) / 2 >= 0.45 * pitch) &&
+		    (live[j]->y0 + live[j]->y1) / 2 - c0 < pitch) {
+			char *cp = compact_of(live[j]->text.s);
+			if (rule_any(c, "total", cp))
+				j++;
+			free(cp);
+		}
+		qsort(live + i, (size_t)(j - i), sizeof *live, frag_cmp_x);
+		double y0 = 1e18, y1 = -1e18;
+		for (int k = i; k < j; k++) {
+			if (live[k]->y0 < y0)
+				y0 = live[k]->y0;
+			if (live[k]->y1 > y1)
+				y1 = live[k]->y1;
+		}
+		gk_line *n = gk_doc_add_line(d, live[i]->page, y0, y1, 0, GK_GEOM_POS);
+		for (int k = i; k < j; k++)
+			if (!live[k]->marker)
+				gk_line_add_cell(n, live[k]->x0, live[k]->x1, live[k]->text.s, live[k]->text.len);
+		i = j;
+	}
+}
+
+/* The rows of the body [body, stop) rebuilt into d. */
+static void body_rows(const nctx *c, gk_doc *d, int b, int body, int stop, const lr_anchor *an)
+{
+	double hc[8][2];
+	int nhc = hangci_columns(c, b, body, hc);
+	lrows w = {0};
+	double hsum = 0;
+	for (int i = body; i < stop; i++)
+		/* (not the 类 款 项 sub-header, sorted below the first numbers
+		 * by a font whose digit boxes are too tall) */
+		if (!c->x[i].skip && strcmp(c->x[i].compact, "类款项"))
+			line_frags(c, i, an, hc, nhc, &w, &hsum);
+	if (!w.nf) {
+		free(w.f);
+		return;
+	}
+	frag *f = w.f;
+	int nf = w.nf;
+	w.h = hsum / nf;
+	w.pitch = row_pitch(f, nf, w.h);
+	qsort(f, (size_t)nf, sizeof *f, frag_cmp_y);
+	for (int i = 0; i < nf; i++)
+		f[i].nxt = -1, f[i].tail = i, f[i].anchors = f[i].line_num;
+	if (!an) /* (with an: the header's columns, set already) */
+		frag_columns(f, nf);
+	chain_frags(c, &w, an);
+	frag **live = gk_malloc(sizeof *live * (size_t)nf);
+	int nl = 0;
+	for (int i = 0; i < nf; i++)
+		if (!f[i].dead)
+			live[nl++] = &f[i];
+	qsort(live, (size_t)nl, sizeof *live, frag_cmp_center);
+	if (an)
+		anchored_lines(d, live, nl, w.pitch);
+	else
+		group_rows(c, d, live, nl, w.pitch);
+	free(live);
+	for (int i = 0; i < nf; i++)
+		gk_buf_drop(&f[i].text);
+	free(f);
+}
+
+/* Build the logical-row document of lines [b, e).  Head lines (before the
+ * first line with an amount, or an->body) and lines from the table's end
+ * on are copied.  With an, rows are anchored on an's columns instead of
+ * amounts, fragments chain by the exact line pitch, and a new item (an
+ * ordinal, 其中...) is told by geometry alone. */
+static gk_doc *logical_rows(nctx *c, int b, int e, const lr_anchor *an)
+{
+	gk_doc *d = gk_doc_new();
+	int body = body_start(c, b, e, an);
+	int stop = e;
+	for (int i = body; i < e; i++)
+		if (rule_any(c, "table-end", c->x[i].compact)) {
+			stop = i;
+			break;
+		}
+	copy_head(c, d, b, body, e);
+	body_rows(c, d, b, body, stop, an);
+	for (int i = stop; i < e; i++) {
+		const gk_line *l = c->x[i].l;
+		gk_line *n = gk_doc_add_line(d, l->page, l->y0, l->y1, l->size, l->geom);
+		for (int j = 0; j < l->ncell; j++)
+			gk_line_add_cell_y(n, l->cell[j].x0, l->cell[j].x1, l->cell[j].y0, l->cell[j].y1, l->cell[j].text,
+			                   strlen(l->cell[j].text));
+	}
+	return d;
+}
+
+void with_logical_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn)
+{
+	if (body_geom(c, sp->begin, sp->end) != GK_GEOM_POS) {
+		fn(c, sp, t);
+		return;
+	}
+	with_rows(c, sp, t, fn, NULL);
+}
+
+/* Run fn on the logical rows of a positioned span (anchored on an's
+ * columns when given); fn sees a span whose title is -1. */
+void with_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn, const lr_anchor *an)
+{
+	gk_doc *d = logical_rows(c, sp->begin, sp->end, an);
+	nctx sub = *c;
+	sub.n = d->nline;
+	sub.x = gk_calloc((size_t)(d->nline ? d->nline : 1), sizeof *sub.x);
+	for (int i = 0; i < d->nline; i++) {
+		sub.x[i].l = &d->line[i];
+		char *tx = gk_line_text(&d->line[i]);
+		sub.x[i].compact = compact_of(tx);
+		free(tx);
+		sub.x[i].skip = rule_any(c, "skip", sub.x[i].compact);
+	}
+	tspan s2 = {sp->id, -1, 0, d->nline};
+	fn(&sub, &s2, t);
+	/* what the parser learned about the document */
+	if (!c->dept && sub.dept)
+		c->dept = sub.dept;
+	else if (sub.dept != c->dept)
+		free(sub.dept);
+	c->unit_seen = sub.unit_seen;
+	c->unit_shift = sub.unit_shift;
+	c->nother = sub.nother;
+	memcpy(c->ctx_class, sub.ctx_class, sizeof c->ctx_class);
+	memcpy(c->ctx_item, sub.ctx_item, sizeof c->ctx_item);
+	c->hx_kuan = sub.hx_kuan, c->hx_xiang = sub.hx_xiang;
+	for (int i = 0; i < sub.n; i++)
+		free(sub.x[i].compact);
+	free(sub.x);
+	gk_doc_drop(d);
+}

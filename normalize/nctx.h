@@ -1,0 +1,164 @@
+/*
+ * nctx.h - internals of gongkai-normalize shared by its files (not an
+ * API): the reading context (nctx: the document's lines, rules, result
+ * and what reading has learned so far), table spans and heads, row keys,
+ * and the functions one file offers the others.  Each .c file says at
+ * its top which of these it owns.
+ */
+#ifndef GK_NCTX_H
+#define GK_NCTX_H
+
+#include "contract.h"
+#include "norm.h"
+#include "parse.h"
+
+typedef struct xline {
+	const gk_line *l;
+	char *compact; /* text without white space, width-folded for matching */
+	int skip;      /* page furniture */
+} xline;
+
+typedef struct nctx {
+	const gk_doc *doc;
+	const gk_rules *rules;
+	gk_result *r;
+	xline *x;
+	int n;
+	char *dept;      /* 部门名称 */
+	int unit_shift;  /* document unit -> 万元 */
+	int unit_seen;
+	int nother;
+	char ctx_class[4], ctx_item[3]; /* 类 and 款 of the last coded row, for rows that print only 款/项 */
+	double hx_kuan, hx_xiang;       /* x of the 款 and 项 header cells (0: unknown) */
+	gk_strv cross; /* table id, column key, value, source: other tables' figures for a total row */
+} nctx;
+
+typedef enum fam_id { F_SUMMARY, F_FISCAL, F_FUNC, F_BASIC, F_ECON, F_REVUNIT, F_THREE, F_PROJECT, F_DPERF, F_PPERF, F_OTHER } fam_id;
+
+typedef struct tspan {
+	const char *id;
+	int title, begin, end; /* line indices: title line, first body line, one past the last */
+} tspan;
+
+/* the header text of a table: lines between the title and the first row */
+typedef struct head {
+	char *text;       /* compacted, joined */
+	int first_row;    /* line index of the first body row */
+	int unit_shift;   /* the unit its head names, GK_UNIT_NONE: none */
+} head;
+
+typedef struct rowkeys {
+	char func[16], econ[16], gov[16], unit[32];
+	char *name, *name2, *ptype;
+	int total;
+	int context_only; /* a code line that only sets 类/款 for the rows below */
+	char misprint[32]; /* the code as printed, when it was repaired */
+} rowkeys;
+
+#define MAXROWS 4096
+
+/* Rows anchored on columns rather than on amounts: a table of text whose
+ * short cells (a performance table's 指标值) sit on their row's centre the
+ * way numbers do.  Columns are the header's, by their left edges. */
+typedef struct lr_anchor {
+	int body;        /* first body line: the lines before it are the head */
+	int ncol;
+	double colx[32]; /* left edges of the columns, ascending */
+	unsigned mask;   /* the columns whose cells anchor their row */
+} lr_anchor;
+
+/* Run a span parser on the logical rows of a positioned span. */
+typedef void (*span_parser)(nctx *c, const tspan *sp, gk_table *t);
+
+/* An exact decimal sum (scaled integer; sc: decimals, n: terms). */
+typedef struct decsum {
+	long long v;
+	int sc, n;
+} decsum;
+
+/* tokens.c */
+char *compact_of(const char *s);
+int rule_any(const nctx *c, const char *kind, const char *s);
+int is_header_line(const nctx *c, const xline *x);
+int is_digits(const char *s, int minl, int maxl);
+int tokens_of(const gk_line *l, tok *t, int max);
+int tok_is_plain_int(const tok *t);
+fam_id family_of(const char *id);
+void prow_free(prow *p);
+void prow_add_num(prow *p, const tok *t);
+void put_amount(gk_table *t, int row, int col, const char *num, int shift);
+int line_has_amount(const nctx *c, int i);
+int tok_is_code(const tok *t, int n, int i, int code_family);
+gk_geom body_geom(const nctx *c, int b, int e);
+int is_ordinal_label(const char *s);
+int cmp_double(const void *a, const void *b);
+
+/* header.c */
+void head_meta(nctx *c, const xline *x, int *unit_shift);
+void family_from_header(const nctx *c, const char *fam, const char *htext, solver_family *sf);
+void add_head_by_column(const nctx *c, const int *lines, int nl, gk_buf *ht);
+void read_head(nctx *c, fam_id f, int b, int e, head *h);
+int header_keys(const nctx *c, const solver_family *sf, const char *cp, const char *lw, unsigned *mask,
+                unsigned *leafmask);
+unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, const prow *rows, int nr,
+                       char ***xname_out, int *nslot, unsigned **leafmask_out);
+void reorder_keys(solver_family *sf, const unsigned *leafmask, int nslot, unsigned *mask);
+
+/* rows.c */
+int assemble_rows(nctx *c, fam_id f, int b, int e, prow *rows, int maxrows, int *end_line);
+void assign_slots(prow *rows, int nr, gk_geom geom);
+
+/* keys.c */
+void rowkeys_free(rowkeys *k);
+void interpret_keys(nctx *c, fam_id f, prow *p, rowkeys *k);
+
+/* logical.c */
+void with_logical_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn);
+void with_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn, const lr_anchor *an);
+
+/* anchored.c */
+int anchor_col(const lr_anchor *an, double x0);
+
+/* numeric.c */
+void parse_numeric(nctx *c, const tspan *sp, gk_table *t);
+
+/* three.c */
+int three_final(const gk_table *t);
+int three_left_ok(const nctx *c, int hb, int he, double a, double b, const gk_cell *cl);
+void three_columns(const nctx *c, const solver_family *sf, int hb, int he, const prow *rows, int nr, int final,
+                   unsigned *mask, unsigned *leafmask, char **xname, int C);
+void three_reorder_keys(solver_family *sf, const unsigned *leafmask, int nslot, unsigned *mask,
+                        char *const *xname);
+int three_drop_page_numbers(prow *rows, int nr);
+int three_by_items(const nctx *c, const solver_family *sf, const prow *rows, const rowkeys *keys, int nr,
+                   char *const *xname, int nslot, int shift, gk_table *t);
+void three_fold_rows(const nctx *c, gk_table *t, const prow *rows, int nr, const int *out, int final);
+
+/* blocks.c */
+int basic_blocks(nctx *c, const tspan *sp, gk_table *t, const head *h, const prow *orows, int nr, int shift);
+
+/* summary.c */
+void parse_summary_plain(nctx *c, const tspan *sp, gk_table *t);
+void parse_summary_fiscal(nctx *c, const tspan *sp, gk_table *t);
+
+/* perf.c */
+int indicator_header(const nctx *c, const tspan *sp, const char *also);
+int punctuated(const char *t);
+void parse_dperf(nctx *c, const tspan *sp, gk_table *t);
+
+/* pperf.c */
+void parse_pperf(nctx *c, const tspan *sp, gk_table *t);
+
+/* other.c */
+void parse_other(nctx *c, const tspan *sp, gk_table *t);
+
+/* cross.c */
+void decsum_add(decsum *d, const char *s);
+void decsum_str(const decsum *d, char *out, size_t n);
+void cross_apply(const nctx *c, const char *table_id, solver_family *sf);
+void reread_with_cross(nctx *c, const tspan *sp, int nsp);
+
+/* document.c */
+const char *title_of(const nctx *c, const xline *x);
+void parse_spans(nctx *c, const tspan *sp, int nsp, const gk_strv *only);
+#endif
