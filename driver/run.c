@@ -453,6 +453,14 @@ static void add_file(run *R, const char *path)
 		free(doc);
 		return;
 	}
+	size_t dn = strlen(doc);
+	if (dn > 4 && !strcasecmp(doc + dn - 4, ".csv")) {
+		/* OUT/<doc>/ would take the place of a combined OUT/<table_id>.csv */
+		fail_early(in, GK_EUSAGE,
+		           gk_strfmt("cannot name a document '%s' (ending in .csv, as the combined tables do)", doc));
+		free(doc);
+		return;
+	}
 	gpointer prev = g_hash_table_lookup(R->doc_idx, doc);
 	if (prev) {
 		fail_early(in, GK_EUSAGE,
@@ -491,9 +499,17 @@ static void walk(run *R, const char *dir)
 		qsort(names.v, (size_t)names.n, sizeof *names.v, cmp_str);
 	for (int i = 0; i < names.n; i++) {
 		char *p = path_join(dir, names.v[i]);
-		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+		int r = stat(p, &st), e = errno;
+		if (r < 0 && e == EACCES) {
+			/* listed but not searchable (r without x): what is in it
+			 * cannot be told, so the directory fails, not silently */
+			fail_early(add_input(R, dir), GK_EOPEN, gk_strfmt("cannot search directory: %s", strerror(e)));
+			free(p);
+			break;
+		}
+		if (r == 0 && S_ISDIR(st.st_mode))
 			walk(R, p);
-		else if (is_doc_ext(names.v[i]) && (stat(p, &st) < 0 || S_ISREG(st.st_mode)))
+		else if (is_doc_ext(names.v[i]) && (r < 0 || S_ISREG(st.st_mode)))
 			add_file(R, p); /* a dangling link is reported by the extractor */
 		free(p);
 	}
@@ -588,6 +604,22 @@ static void worker_exit(int status, void *arg)
 	_exit(status);
 }
 
+/* Out of memory in the worker: exit GK_ELIMIT without a message of its
+ * own; the parent reports it, naming the document (reap). */
+static void worker_oom(size_t n)
+{
+	(void)n;
+	_exit(GK_ELIMIT);
+}
+
+/* glib's allocation failures (G_LOG_LEVEL_ERROR, then abort) likewise */
+static void worker_log(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer data)
+{
+	if ((level & G_LOG_LEVEL_ERROR) && msg && strstr(msg, "allocate"))
+		_exit(GK_ELIMIT);
+	g_log_default_handler(domain, level, msg, data);
+}
+
 /* The worker: one document, one report line, _exit. */
 static _Noreturn void worker(run *R, int idx, int fd)
 {
@@ -595,6 +627,8 @@ static _Noreturn void worker(run *R, int idx, int fd)
 	if (getppid() != R->parent)
 		_exit(0);
 	on_exit(worker_exit, NULL);
+	gk_set_oom_handler(worker_oom);
+	g_log_set_default_handler(worker_log, NULL);
 	close(R->lockfd); /* the lock belongs to the parent alone */
 	for (int s = 0; s < R->nslot; s++)
 		if (R->slots[s].pid > 0)
@@ -724,6 +758,11 @@ static void reap(run *R, slot *sl, int status)
 	} else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU) {
 		in->code = GK_ELIMIT;
 		in->msg = gk_strfmt("cpu time limit (%ld s) exceeded after extraction", R->o->limits.cpu_s);
+	} else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) {
+		/* not from us (SIGXCPU comes first at the cpu limit): the
+		 * kernel's out-of-memory killer, or an operator */
+		in->code = GK_ELIMIT;
+		in->msg = gk_strfmt("killed by the system after extraction (signal %d: out of memory?)", SIGKILL);
 	} else if (WIFSIGNALED(status)) {
 		in->code = GK_EINTERNAL;
 		in->msg = gk_strfmt("worker crashed (signal %d)", WTERMSIG(status));
