@@ -39,11 +39,14 @@ static int plain_number(const char *s)
 
 /* OWASP "CSV injection": a spreadsheet takes a cell starting with = + - @
  * for a formula (and OWASP adds TAB and CR).  Such a cell, unless it is a
- * plain number, is written with a leading apostrophe; so is a cell that
- * already starts with apostrophes before one of them, which keeps the
- * mapping reversible (gkl_cell_raw). */
+ * plain number or the lone "-" tables print for "none" (text to a
+ * spreadsheet, and no room for a formula), is written with a leading
+ * apostrophe; so is a cell that already starts with apostrophes before one
+ * of them, which keeps the mapping reversible (gkl_cell_raw). */
 int gkl_cell_formula_like(const char *s)
 {
+	if (!strcmp(s, "-"))
+		return 0;
 	const char *p = s;
 	while (*p == '\'')
 		p++;

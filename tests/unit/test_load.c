@@ -581,7 +581,7 @@ Test(load, render_neutralizes_formulas_not_numbers)
 	size_t n;
 	gk_csv_render(cols, 6, rows, 2, GK_CSV_NEUTRAL, &s, &n);
 	cr_expect_str_eq(s, "a,b,c,d,e,f\n"
-	                    "'=1+2,-1234.00,'+5,'@SUM(A1),'-,''=x\n"
+	                    "'=1+2,-1234.00,'+5,'@SUM(A1),-,''=x\n"
 	                    "'\t=1,-0.5,2010306,a=b,'-x,'''-y\n");
 	free(s);
 	gk_csv_render(cols, 6, rows, 1, GK_CSV_BOM, &s, &n);
@@ -603,18 +603,20 @@ Test(load, neutralized_cells_round_trip)
 	gk_table *t = add_table(r, "other_1", c, 2);
 	add_row(t, (const char *const[]){"=HYPERLINK(\"http://x\")", "-12.5"});
 	add_row(t, (const char *const[]){"'=kept", "-"});
+	add_row(t, (const char *const[]){"'-", "--"});
 	load(&o, r);
 	combine(&o);
-	expect_file(out, "=doc/other_1.csv", "name,total\n\"'=HYPERLINK(\"\"http://x\"\")\",-12.5\n''=kept,'-\n");
+	expect_file(out, "=doc/other_1.csv", "name,total\n\"'=HYPERLINK(\"\"http://x\"\")\",-12.5\n''=kept,-\n''-,'--\n");
 	expect_file(out, "other_1.csv",
 	            "doc,region,department,year,name,total\n"
 	            "'=doc,,'@dept,2024,\"'=HYPERLINK(\"\"http://x\"\")\",-12.5\n"
-	            "'=doc,,'@dept,2024,''=kept,'-\n");
+	            "'=doc,,'@dept,2024,''=kept,-\n"
+	            "'=doc,,'@dept,2024,''-,'--\n");
 	sqlite3 *db;
 	cr_assert_eq(sqlite3_open_v2(dbp, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	char *q = query_text(db, "SELECT group_concat(doc || '|' || department || '|' || name || '|' || total, ' ') "
 	                         "FROM other_1");
-	cr_expect_str_eq(q, "=doc|@dept|=HYPERLINK(\"http://x\")|-12.5 =doc|@dept|'=kept|-",
+	cr_expect_str_eq(q, "=doc|@dept|=HYPERLINK(\"http://x\")|-12.5 =doc|@dept|'=kept|- =doc|@dept|'-|--",
 	                 "SQLite holds the values as they are");
 	free(q);
 	sqlite3_close(db);
