@@ -140,8 +140,8 @@ int gk_temp_parse(const char *name, const char **tag, long *pid);
 /* Create a new empty file or directory at a fresh temporary name for
  * `base` (O_EXCL, never through a link).  gk_tmpfile_at returns a
  * writable descriptor, gk_tmpdir_at a descriptor of the new directory
- * (mode 0700: nobody else can put anything into it); *name is set (caller
- * frees). */
+ * (mode 0755 less the umask, as mkdir(1): nobody else can put anything
+ * into it); *name is set (caller frees). */
 int gk_tmpfile_at(int dirfd, const char *base, char **name);
 int gk_tmpdir_at(int dirfd, const char *base, char **name);
 /* Rename `name` to a fresh temporary name for it (never replacing

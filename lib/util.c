@@ -432,7 +432,7 @@ int gk_tmpdir_at(int dirfd, const char *base, char **name)
 {
 	for (int tries = 0; tries < 64; tries++) {
 		char *n = gk_temp_name(base, "tmp");
-		if (mkdirat(dirfd, n, 0700) == 0) {
+		if (mkdirat(dirfd, n, 0755) == 0) {
 			int fd = gk_subdir_open(dirfd, n);
 			if (fd >= 0) {
 				*name = n;

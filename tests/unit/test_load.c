@@ -743,6 +743,9 @@ Test(load, doc_link_is_replaced)
 	load(&o, doc_a());
 	struct stat st;
 	cr_expect(lstat(link, &st) == 0 && S_ISDIR(st.st_mode));
+	mode_t mask = umask(022);
+	umask(mask);
+	cr_expect_eq(st.st_mode & 0777, 0755 & ~mask, "a document directory is 0755 less the umask, as before");
 	DIR *dh = opendir(elsewhere);
 	cr_assert(dh);
 	int n = 0;
