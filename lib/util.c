@@ -461,14 +461,17 @@ int gk_rename_aside(int dirfd, const char *name, const char *tag, char **aside)
 		}
 		int e = errno;
 		if (e == EINVAL || e == ENOSYS) {
-			/* no RENAME_NOREPLACE here: the random name will do */
+			/* no RENAME_NOREPLACE on this file system: a random name
+			 * nobody has taken will do */
 			struct stat st;
-			if (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) < 0 && errno == ENOENT &&
-			    renameat(dirfd, name, dirfd, n) == 0) {
+			if (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+				e = EEXIST;
+			} else if (renameat(dirfd, name, dirfd, n) == 0) {
 				*aside = n;
 				return 0;
+			} else {
+				e = errno;
 			}
-			e = errno == ENOENT ? e : errno;
 		}
 		free(n);
 		if (e != EEXIST) {
