@@ -299,6 +299,11 @@ int gk_extract_isolated(const char *path, const gk_limits *lim, gk_doc **out, ch
 		if (sig == SIGXCPU || (sig == SIGKILL && lim->cpu_s > 0 && cpu >= (double)lim->cpu_s - 0.05)) {
 			rc = GK_ELIMIT;
 			*err = gk_strfmt("cpu time limit (%ld s) exceeded", lim->cpu_s);
+		} else if (sig == SIGKILL) {
+			/* not sent by us (the wall limit is handled above): the
+			 * kernel's out-of-memory killer, or an operator */
+			rc = GK_ELIMIT;
+			*err = gk_strfmt("killed by the system (signal %d: out of memory?)", sig);
 		} else if (lim->mem_mb > 0 && (sig == SIGABRT || sig == SIGTRAP || sig == SIGSEGV || sig == SIGBUS) &&
 		           (said_out_of_memory(errtext) || maxrss_mb * 10 >= lim->mem_mb * 9)) {
 			rc = GK_ELIMIT;

@@ -205,6 +205,57 @@ gen_badrules_fields() {
 	echo "$d"
 }
 
+# a budget table whose label, department and file name start with = and @
+# (spreadsheet formulas), next to negative amounts that must stay numbers
+gen_formula() {
+	local f=$GEN/=inj.txt
+	[ -f "$f" ] || sed -e 's#^2010306\t政务公开审批#2010306\t=HYPERLINK("http://x","click")#' \
+		-e 's|^## 2024年一般公共预算支出情况表|&\n\n部门名称：@SUM(1+1)|' tests/bad/fixtures/negative.txt >"$f"
+	echo "$f"
+}
+
+# a copy of table.txt, for --sqlite to point at (an input is no database)
+gen_sqlvictim() {
+	[ -f "$GEN/sqlvictim.txt" ] || cp tests/bad/fixtures/table.txt "$GEN/sqlvictim.txt"
+	echo "$GEN/sqlvictim.txt"
+}
+
+# a document named like a combined table: OUT/<doc>/ would be in its way
+gen_csvname() {
+	mkdir -p "$GEN/csvname"
+	cp tests/bad/fixtures/table.txt "$GEN/csvname/general_budget_expenditure.csv.txt"
+	echo "$GEN/csvname/general_budget_expenditure.csv.txt"
+}
+
+# base names of 250 bytes (ASCII) and 249 bytes (83 CJK characters): a
+# temporary name built from them must still fit in 255 bytes
+gen_longname() {
+	local f
+	f=$GEN/$(printf 'a%.0s' $(seq 250)).txt
+	[ -f "$f" ] || cp tests/bad/fixtures/table.txt "$f"
+	echo "$f"
+}
+gen_longname_utf8() {
+	local f
+	f=$GEN/$(printf '预%.0s' $(seq 83)).txt
+	[ -f "$f" ] || cp tests/bad/fixtures/table.txt "$f"
+	echo "$f"
+}
+
+# 150,000 rows of one table: extraction fits in 280 MiB, normalization
+# does not (measured: extraction needs < 170, the whole > 390)
+gen_rows150k() {
+	local f=$GEN/rows-150k.txt
+	[ -f "$f" ] || python3 -c '
+import sys
+head = open("tests/bad/fixtures/table.txt", encoding="utf-8").read().split("\n")[:10]
+rows = ["%d%02d%02d\t项目%d\t1.0\t1.0\t1.0\t0.0\t0.0\t0.0\t0.0\t0.0\t0.0" % (201 + i % 700, i % 100, i % 97, i)
+        for i in range(150000)]
+open(sys.argv[1], "w", encoding="utf-8").write("\n".join(head + rows) + "\n")
+' "$f" || return 1
+	echo "$f"
+}
+
 # ---- one case -----------------------------------------------------------
 
 pass=0
@@ -371,6 +422,10 @@ run_case() {
 			else
 				! grep -qE -- "$re" "$out/$file" || why+=("OUT/$file has $(grep -m1 -E -- "$re" "$out/$file" | cut -c1-80)")
 			fi
+			;;
+		input:*)
+			grep -qE -- "${c#input:}" "${ins[0]}" 2>/dev/null ||
+				why+=("the input lost its line /${c#input:}/ (overwritten?)")
 			;;
 		dir:*) [ -f "$out/${c#dir:}/document.csv" ] || why+=("no OUT/${c#dir:}/document.csv") ;;
 		nodir:*) [ ! -e "$out/${c#nodir:}" ] || why+=("OUT/${c#nodir:} exists") ;;

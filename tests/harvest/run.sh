@@ -286,6 +286,209 @@ check "lock: ... naming OUT" grep -q "'$H' is in use" "$T/e3.err"
 "$G" run -q -j2 -o "$T/f-j2" "$T/big" 2>/dev/null
 check "parallel: -j2 output identical to -j1 output" same_out "$T/b-clean" "$T/f-j2"
 
+# ---- (g) hostile neighbours: links in OUT, odd names, the SQLite file -------------
+# Deterministic: a run is held still by a FIFO input whose only writer is
+# the test (fd 7, not inherited by gongkai), so the extractor blocks
+# reading it until the test writes and closes; never by sleeping.
+TABLE=$ROOT/tests/bad/fixtures/table.txt
+# the extractor of a -j1 run ($1 = gongkai's pid: gongkai -> worker ->
+# extractor), once it is there (up to 60 s)
+extractor_of() {
+	local w x
+	for _ in $(seq 1200); do
+		w=$(pgrep -P "$1" | head -1)
+		if [ -n "$w" ]; then
+			x=$(pgrep -P "$w" | head -1)
+			[ -n "$x" ] && { echo "$x"; return 0; }
+		fi
+		kill -0 "$1" 2>/dev/null || return 1
+		sleep 0.05
+	done
+	return 1
+}
+# wait for file $1 to appear (up to 60 s)
+wait_for() { for _ in $(seq 1200); do [ -e "$1" ] && return 0; sleep 0.05; done; return 1; }
+sql() { python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+for r in c.execute(sys.argv[2]): print("|".join(map(str, r)))' "$@" 2>&1; }
+
+# links at the temporary names an earlier version would use (the run is
+# held at its one document, then the links are planted, then it goes on)
+L=$T/g-tmp
+mkdir -p "$L/out"
+echo PRECIOUS >"$L/victim"
+mkfifo "$L/f.txt"
+exec 7<>"$L/f.txt"
+"$G" run -q -j1 -o "$L/out" "$L/f.txt" 2>"$L/err" 7>&- &
+g=$!
+if extractor_of $g >/dev/null; then
+	ln -s "$L/victim" "$L/out/general_budget_expenditure.csv.tmp.$g"
+	ln -s "$L/new" "$L/out/.gongkai-manifest.tmp.$g"
+fi
+cat "$TABLE" >&7
+exec 7>&-
+wait $g
+rc=$?
+check "links: no file written through a link planted in OUT during a run (exit $rc)" \
+	test "$(cat "$L/victim")" = PRECIOUS -a ! -e "$L/new"
+check "links: ... and the run's output is there, as files" \
+	test -f "$L/out/general_budget_expenditure.csv" -a ! -L "$L/out/general_budget_expenditure.csv" -a \
+	-f "$L/out/.gongkai-manifest" -a ! -L "$L/out/.gongkai-manifest"
+
+L=$T/g-lock
+mkdir -p "$L/out"
+ln -s "$L/made" "$L/out/.gongkai.lock"
+"$G" run -q -o "$L/out" "$TABLE" 2>"$L/err"
+rc=$?
+check "links: a link as OUT/.gongkai.lock is not followed: exit 10 (got $rc), nothing created" \
+	test $rc -eq 10 -a ! -e "$L/made"
+check "links: ... saying so" grep -q "gongkai.lock': a symbolic link" "$L/err"
+
+L=$T/g-read
+"$G" run -q -o "$L/out" "$TABLE" 2>/dev/null
+mkdir -p "$L/evil"
+printf 'doc,region,department,year\nevil,,,\n' >"$L/evil/document.csv"
+printf 'func_code,name,total\nSECRET,SECRET,1\n' >"$L/evil/general_budget_expenditure.csv"
+ln -s "$L/evil" "$L/out/evil"
+printf 'name,total\nSECRET2,1\n' >"$L/secret.csv"
+ln -s "$L/secret.csv" "$L/out/table/other_99.csv"
+"$G" combine -o "$L/out" 2>"$L/err"
+rc=$?
+check "links: combine reads no link in OUT into the combined tables (exit $rc)" \
+	test $rc -eq 0 -a -z "$(grep -ls SECRET "$L/out"/*.csv)" -a -f "$L/out/general_budget_expenditure.csv"
+
+# item 8 of issue 14: a directory that can be listed but not searched
+L=$T/g-search
+mkdir -p "$L/in/sub/deeper"
+cp "$TABLE" "$L/in/"
+cp "$TABLE" "$L/in/sub/deeper/other.txt"
+chmod 0644 "$L/in/sub"
+asuser=()
+if [ "$(id -u)" -eq 0 ]; then # permissions do not stop root: drop its powers over them
+	asuser=(setpriv --bounding-set=-dac_override,-dac_read_search)
+	"${asuser[@]}" true 2>/dev/null || asuser=(skip)
+fi
+if [ "${asuser[0]:-}" = skip ]; then
+	note "walk: unsearchable directory skipped (root without setpriv)"
+else
+	"${asuser[@]}" "$G" run -q -o "$L/out" "$L/in" 2>"$L/err"
+	rc=$?
+	check "walk: a subdirectory that cannot be searched fails the run (exit $rc), not silently" test $rc -eq 1
+	check "walk: ... naming it" grep -q "'$L/in/sub': cannot search directory" "$L/err"
+	check "walk: ... and the rest is done" test -f "$L/out/table/document.csv"
+fi
+chmod 0755 "$L/in/sub"
+
+# item 9: an extractor the kernel kills (the OOM killer's SIGKILL) is a limit
+L=$T/g-kill
+mkdir -p "$L"
+mkfifo "$L/f.txt"
+exec 7<>"$L/f.txt"
+"$G" run -q -j1 --limits 0,0,0 -o "$L/out" "$L/f.txt" 2>"$L/err" 7>&- &
+g=$!
+x=$(extractor_of $g) && kill -9 "$x"
+exec 7>&-
+wait $g
+rc=$?
+check "limits: an extractor killed by SIGKILL is limit-exceeded, 9 (got $rc)" test $rc -eq 9
+check "limits: ... one line, naming the file" \
+	test "$(wc -l <"$L/err")" -eq 1 -a -n "$(grep -F "'$L/f.txt': killed by the system" "$L/err")"
+
+# item 7: a file name with newlines is one document for scripts/shard
+L=$T/g-shard
+mkdir -p "$L/corpus" "$L/cwd/here"
+cp "$TABLE" "$L/cwd/decoy.txt"
+cp "$TABLE" "$L/corpus/$(printf 'x\n..\ny.txt')"
+(cd "$L/cwd/here" && "$ROOT/scripts/shard" run 1 1 "$L/out" "$L/corpus") 2>"$L/err"
+rc=$?
+check "shard: a name with newlines is one document (exit $rc), '..' never a PATH" \
+	test $rc -eq 0 -a -f "$L/out/$(printf 'x\n..\ny')/document.csv" -a ! -e "$L/out/decoy"
+check "shard: list -z gives it whole" \
+	test "$(scripts/shard list -z 1 1 "$L/corpus" | tr -cd '\0' | wc -c)" -eq 1
+
+# scripts/shard merge and scripts/harvest: the same promises
+L=$T/g-merge
+scripts/shard run 1 1 "$L/s1" "$TABLE" 2>/dev/null
+mkdir -p "$L/out"
+ln -s "$L/made" "$L/out/.gongkai.lock"
+scripts/shard merge "$L/out" "$L/s1" 2>"$L/err"
+rc=$?
+check "links: shard merge does not follow a link as OUT/.gongkai.lock (exit $rc)" test $rc -eq 10 -a ! -e "$L/made"
+rm -f "$L/out/.gongkai.lock"
+echo PRECIOUS >"$L/victim"
+(
+	ln -s "$L/victim" "$L/out/.gongkai-manifest.tmp.$BASHPID"
+	exec "$ROOT/scripts/shard" merge "$L/out" "$L/s1"
+) 2>"$L/err"
+rc=$?
+check "links: shard merge writes no manifest through a planted link (exit $rc)" \
+	test $rc -eq 0 -a "$(cat "$L/victim")" = PRECIOUS -a -f "$L/out/table/document.csv"
+
+L=$T/g-harvest
+mkdir -p "$L/out"
+echo PRECIOUS >"$L/victim"
+ln -s "$L/victim" "$L/out/.harvest.log"
+scripts/harvest -o "$L/out" "$TABLE" 2>"$L/err"
+rc=$?
+check "links: harvest appends no log line through a link in OUT (exit $rc)" \
+	test "$(cat "$L/victim")" = PRECIOUS -a $rc -eq 0
+rm -f "$L/out/.harvest.log" "$L/out/.harvest.lock"
+ln -s "$L/made" "$L/out/.harvest.lock"
+scripts/harvest -o "$L/out" "$TABLE" 2>"$L/err"
+rc=$?
+check "links: harvest does not follow a link as its lock (exit $rc)" test $rc -eq 1 -a ! -e "$L/made"
+
+# item 4: --sqlite replaces only a database gongkai wrote, safely
+L=$T/g-sql
+mkdir -p "$L"
+"$G" run -q -o "$L/out" --sqlite "$L/gk.db" "$TABLE" 2>/dev/null
+python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1]); c.execute("CREATE TABLE mine(x)"); c.execute("INSERT INTO mine VALUES (42)"); c.commit()' \
+	"$L/gk.db" 2>/dev/null
+"$G" run -q --force -o "$L/out" --sqlite "$L/gk.db" "$TABLE" 2>"$L/err"
+rc=$?
+check "sqlite: a database with a table gongkai did not write is refused (exit $rc)" test $rc -eq 10
+check "sqlite: ... kept as it was" test "$(sql "$L/gk.db" "SELECT x FROM mine")" = 42
+check "sqlite: ... saying why" grep -q "holds table 'mine'" "$L/err"
+
+# a gongkai database in WAL mode, open in a reader with frames in its WAL
+rm -f "$L/gk.db"
+"$G" run -q -o "$L/out" --sqlite "$L/gk.db" "$TABLE" 2>/dev/null
+python3 -c 'import os, sqlite3, sys, time
+db, ready, go = sys.argv[1:4]
+c = sqlite3.connect(db, isolation_level=None)
+c.execute("PRAGMA journal_mode=WAL"); c.execute("PRAGMA wal_autocheckpoint=0")
+c.execute("UPDATE documents SET region = '"'stale'"'")
+open(ready, "w").close()
+for _ in range(1200):
+    if os.path.exists(go): break
+    time.sleep(0.05)
+c.close()' "$L/gk.db" "$L/ready" "$L/go" &
+reader=$!
+wait_for "$L/ready"
+cp "$TABLE" "$L/t2.txt"
+"$G" run -q -o "$L/out" --sqlite "$L/gk.db" "$L/t2.txt" 2>"$L/err"
+rc=$?
+check "sqlite: a WAL database open in a reader is replaced (exit $rc)" test $rc -eq 0
+check "sqlite: ... intact for a new reader (integrity_check)" test "$(sql "$L/gk.db" "PRAGMA integrity_check")" = ok
+check "sqlite: ... with the new content" \
+	test "$(sql "$L/gk.db" "SELECT count(*), sum(region = 'stale') FROM documents")" = "2|0"
+touch "$L/go"
+wait $reader
+check "sqlite: ... and after the reader is gone" test "$(sql "$L/gk.db" "PRAGMA integrity_check")" = ok
+
+# a WAL another database left where --sqlite is to be created
+python3 -c 'import shutil, sqlite3, sys
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("PRAGMA journal_mode=WAL"); c.execute("PRAGMA wal_autocheckpoint=0")
+c.execute("CREATE TABLE t(x)"); c.execute("INSERT INTO t VALUES (1)")
+shutil.copy(sys.argv[1] + "-wal", sys.argv[2] + "-wal")
+c.close()' "$L/other.db" "$L/new.db"
+"$G" run -q -o "$L/out" --sqlite "$L/new.db" "$TABLE" 2>"$L/err"
+rc=$?
+check "sqlite: a WAL left without its database is refused (exit $rc)" test $rc -eq 10 -a ! -e "$L/new.db"
+check "sqlite: ... saying so" grep -q "new.db-wal' is left over" "$L/err"
+
 # ---- exit codes ---------------------------------------------------------------------
 "$G" run -o "$T/x" 2>/dev/null
 check "exit: no PATH is 2" [ $? -eq 2 ]
