@@ -507,6 +507,8 @@ void with_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn, const lr_a
 	memcpy(c->ctx_class, sub.ctx_class, sizeof c->ctx_class);
 	memcpy(c->ctx_item, sub.ctx_item, sizeof c->ctx_item);
 	c->hx_kuan = sub.hx_kuan, c->hx_xiang = sub.hx_xiang;
+	c->sum_table = sub.sum_table, c->sum_nbx = sub.sum_nbx;
+	memcpy(c->sum_bx, sub.sum_bx, sizeof c->sum_bx);
 	for (int i = 0; i < sub.n; i++)
 		free(sub.x[i].compact);
 	free(sub.x);
