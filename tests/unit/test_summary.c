@@ -16,7 +16,9 @@
  *                        the first and the figure under the second;
  *   summary-metrics.x    普陀区财政局 财政拨款收入支出决算总表 (p. 12, first
  *                        lines): broken font metrics put the figures on a
- *                        line of their own above their labels. */
+ *                        line of their own above their labels;
+ *   revunit-carryover.x  深圳市信访局 收入总表 (p. 17): the carry-over column
+ *                        titled 上年结余、结转. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -182,4 +184,12 @@ Test(summary, figures_above_their_labels, .fini = done)
 	expect(t, "支出", "一、一般公共服务支出", 0, "total", "2106.66");
 	expect(t, "支出", "一、一般公共服务支出", 0, "general_budget", "2106.66");
 	expect(t, "支出", "二、外交支出", 0, "total", "");
+}
+
+Test(summary, carryover_titled_jieyu_jiezhuan, .fini = done)
+{
+	const gk_table *t = read_fixture("revunit-carryover.x", "revenue_by_unit");
+	cr_assert_eq(t->nrow, 1);
+	cr_assert_str_eq(gk_table_get(t, 0, "carryover_total"), "7.34");
+	cr_assert_eq(gk_table_col(t, "x_上年结余、结转"), -1);
 }
