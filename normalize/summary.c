@@ -104,12 +104,19 @@ static int in_number_column(const stab *st, const tok *t)
 	return 0;
 }
 
-/* A page number: a line of one plain integer, the last of its page. */
+/* A page number: a line of one plain integer, the last of its page, no
+ * greater than the page's own number (a figure the page counts up to). */
 static int page_number(const nctx *c, const tspan *sp, int i, const tok *tk, int n)
 {
+	const gk_line *l = c->x[i].l;
 	if (n != 1 || !tk[0].isnum || !tok_is_plain_int(&tk[0]) || !is_digits(tk[0].num, 1, 4))
 		return 0;
-	for (int k = i + 1; k < sp->end && c->x[k].l->page == c->x[i].l->page; k++)
+	int v = 0;
+	for (const char *p = tk[0].num; *p; p++)
+		v = v * 10 + (*p - '0');
+	if (v > l->page)
+		return 0;
+	for (int k = i + 1; k < sp->end && c->x[k].l->page == l->page; k++)
 		if (!c->x[k].skip && c->x[k].l->ncell)
 			return 0;
 	return 1;
