@@ -120,11 +120,11 @@ static void summary_side(gk_result *r, const gk_table *t, const char *side, cons
 			emit_cmp(r, t->id, "summary:一、=Σ（一）", lab, &e, &f);
 		}
 		/* first 合计 = Σ 一、 above it; each later total = previous + lines between */
-		int prev = -1;
+		int prev = -1, base = 0;
 		for (int k = 0; k < n; k++) {
 			if (kind[k] != K_TOTAL)
 				continue;
-			int from = prev + 1, ntop = 0, nother = 0, nsub = 0;
+			int from = prev >= 0 ? prev + 1 : base, ntop = 0, nother = 0, nsub = 0;
 			for (int j = from; j < k; j++) {
 				ntop += kind[j] == K_TOP;
 				nother += kind[j] == K_OTHER;
@@ -143,7 +143,11 @@ static void summary_side(gk_result *r, const gk_table *t, const char *side, cons
 				emit_cmp(r, t->id, "summary:总计=合计+结转", lab, &e, &f);
 			else if (ntop + nother + nsub)
 				emit_cmp(r, t->id, "summary:合计=Σ一、", lab, &e, &f);
+			/* a 总计 closes its block: a summary printing several
+			 * expenditure blocks starts the next one below it */
 			prev = k;
+			if (strstr(cell(t, rows[k], "item"), "总计"))
+				prev = -1, base = k + 1;
 		}
 	}
 	free(rows);
