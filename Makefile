@@ -12,7 +12,7 @@
 #   make fuzz       run each fuzz harness for FUZZ_SECONDS (clang + libFuzzer)
 
 CC      ?= cc
-PKGS    := poppler-glib libpcre2-8 glib-2.0
+PKGS    := poppler-glib libpcre2-8 glib-2.0 cairo tesseract lept
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 # flags every build needs, whatever CFLAGS the command line gives
@@ -45,6 +45,11 @@ $(BIN)/gongkai: $(O)/driver/main.o $(O)/libgongkai.a
 $(BIN)/gongkai-%: $(O)/%/main.o $(O)/libgongkai.a
 	@mkdir -p $(BIN)
 	$(CC) $(GK_CFLAGS) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+# test material for OCR: image-only PDFs rendered from text PDFs
+$(BIN)/gk-mkscan: tests/ocr/mkscan.c
+	@mkdir -p $(BIN)
+	$(CC) $(GK_CFLAGS) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LDLIBS)
 
 $(BIN)/unit-tests: $(TESTOBJ) $(O)/libgongkai.a
 	@mkdir -p $(BIN)

@@ -13,6 +13,30 @@
 
 const gk_limits gk_default_limits = {2048, 120, 180};
 
+static int ocr_on = 1;
+static void (*ocr_page_fn)(void);
+
+void gk_extract_set_ocr(int on)
+{
+	ocr_on = on;
+}
+
+int gk_extract_ocr_enabled(void)
+{
+	return ocr_on;
+}
+
+void gk_extract_on_ocr_page(void (*fn)(void))
+{
+	ocr_page_fn = fn;
+}
+
+void gk_extract_ocr_page_done(void)
+{
+	if (ocr_page_fn)
+		ocr_page_fn();
+}
+
 static int is_pdf(const char *data, size_t len)
 {
 	size_t n = len < 1024 ? len : 1024;

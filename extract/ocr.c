@@ -1,0 +1,769 @@
+/*
+ * ocr.c - a page image -> glyphs with boxes and confidences (Tesseract).
+ *
+ * The page is rendered by poppler onto a cairo surface at OCR_DPI and
+ * turned into 8-bit grey, then cleaned with Leptonica before Tesseract
+ * sees it, in this order:
+ *
+ *   1. median filter (3x3), only when the background is noisy: binarising
+ *      or scaling noise first makes it worse;
+ *   2. deskew (pixFindSkew on the binarised page, then a rotation of the
+ *      grey page);
+ *   3. ruling lines found by morphological opening of the binarised page
+ *      with long thin bricks, and painted white: left in, they make
+ *      Tesseract read no amounts at all or glue the border onto them
+ *      ("477.24|").  The vertical ones are kept: they are the columns.
+ *
+ * Tesseract (chi_sim+eng, page segmentation mode 4) then gives words and
+ * their symbols.  A word that looks like an amount and was read with low
+ * confidence is read again on its own by a second engine that knows only
+ * digits and separators; the better-shaped reading wins.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include "ocr.h"
+
+#include "gk.h"
+#include "ptext.h"
+
+#include <cairo.h>
+#include <leptonica/allheaders.h>
+#include <math.h>
+#include <poppler.h>
+#include <stdlib.h>
+#include <string.h>
+#include <tesseract/capi.h>
+#include <unistd.h>
+
+/* resolution the page is rendered and read at */
+#define OCR_DPI 300
+/* a background standard deviation above this (grey levels) is noise */
+#define NOISE_SD 4.0
+/* ruling lines are at least this long (inches): longer than any stroke of
+ * a title character, shorter than any table border */
+#define RULE_IN 0.35
+/* an amount-shaped word read with less confidence than this is read again
+ * with digits only */
+#define DIGIT_CONF 85.0f
+
+struct gk_ocr {
+	TessBaseAPI *api;   /* chi_sim+eng, the page */
+	TessBaseAPI *digit; /* eng with a digit whitelist, one word */
+};
+
+void gk_ocr_single_thread(char **argv)
+{
+	if (getenv("OMP_THREAD_LIMIT"))
+		return;
+	setenv("OMP_THREAD_LIMIT", "1", 1);
+	execv("/proc/self/exe", argv);
+	/* could not: go on with the threads */
+}
+
+static TessBaseAPI *engine(const char *lang, char **err)
+{
+	TessBaseAPI *api = TessBaseAPICreate();
+	/* no "Estimating resolution" chatter, no config files read */
+	if (TessBaseAPIInit3(api, NULL, lang) != 0) {
+		TessBaseAPIDelete(api);
+		*err = gk_strfmt("cannot load the Tesseract language data '%s' (install tesseract-ocr-chi-sim, tesseract-ocr-eng)", lang);
+		return NULL;
+	}
+	TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+	return api;
+}
+
+gk_ocr *gk_ocr_new(char **err)
+{
+	*err = NULL;
+	gk_ocr *o = gk_calloc(1, sizeof *o);
+	o->api = engine("chi_sim+eng", err);
+	if (!o->api) {
+		free(o);
+		return NULL;
+	}
+	TessBaseAPISetPageSegMode(o->api, PSM_SINGLE_COLUMN);
+	/* table rows keep their spacing: no word is merged over a column gap */
+	TessBaseAPISetVariable(o->api, "preserve_interword_spaces", "1");
+	o->digit = engine("eng", err);
+	if (!o->digit) {
+		TessBaseAPIEnd(o->api);
+		TessBaseAPIDelete(o->api);
+		free(o);
+		return NULL;
+	}
+	TessBaseAPISetPageSegMode(o->digit, PSM_SINGLE_LINE);
+	TessBaseAPISetVariable(o->digit, "tessedit_char_whitelist", "0123456789.,-");
+	return o;
+}
+
+void gk_ocr_drop(gk_ocr *o)
+{
+	if (!o)
+		return;
+	TessBaseAPIEnd(o->api);
+	TessBaseAPIDelete(o->api);
+	TessBaseAPIEnd(o->digit);
+	TessBaseAPIDelete(o->digit);
+	free(o);
+}
+
+void gk_ocr_page_clear(gk_ocr_page *p)
+{
+	free(p->glyph);
+	free(p->vrule);
+	memset(p, 0, sizeof *p);
+}
+
+/* ---- amounts ------------------------------------------------------------ */
+
+static int amount_char(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == ':' || c == ';' || c == '-';
+}
+
+static int isdig(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+int gk_ocr_fix_amount(char *text)
+{
+	char buf[64];
+	size_t n = 0;
+	const unsigned char *s = (const unsigned char *)text;
+	size_t len = strlen(text);
+	/* fold what OCR confuses with digits and separators */
+	for (size_t i = 0; i < len;) {
+		unsigned cp;
+		int l = gk_utf8_next(s + i, len - i, &cp);
+		if (l <= 0)
+			return 0;
+		i += (size_t)l;
+		if (cp >= 0xFF10 && cp <= 0xFF19)
+			cp = '0' + (cp - 0xFF10);
+		else if (cp == 0xFF0E || cp == 0x3002)
+			cp = '.';
+		else if (cp == 0xFF0C)
+			cp = ',';
+		else if (cp == 0xFF1A)
+			cp = ':';
+		else if (cp == 0xFF1B)
+			cp = ';';
+		else if (cp == 0x2212 || cp == 0xFF0D)
+			cp = '-';
+		if (cp == '|' || cp == '[' || cp == ']')
+			continue;
+		if (cp == ' ') {
+			if (n == 0 || i == len)
+				continue; /* around it */
+			return 0;     /* inside: two numbers, or a code in groups */
+		}
+		if (cp > 0x7F || n + 1 >= sizeof buf)
+			return 0;
+		buf[n++] = (char)cp;
+	}
+	buf[n] = 0;
+	/* letters that are digits when they sit among digits */
+	for (size_t i = 0; i < n; i++) {
+		char c = buf[i];
+		int nb = (i > 0 && isdig(buf[i - 1])) || (i + 1 < n && isdig(buf[i + 1]));
+		if (!nb)
+			continue;
+		if (c == 'O' || c == 'o' || c == 'D')
+			buf[i] = '0';
+		else if (c == 'l' || c == 'I' || c == 'i')
+			buf[i] = '1';
+		else if (c == 'S' || c == 's')
+			buf[i] = '5';
+		else if (c == 'B')
+			buf[i] = '8';
+	}
+	size_t b = 0;
+	int neg = 0;
+	if (b < n && buf[b] == '-')
+		neg = 1, b++;
+	/* the separators: digits and [.,:;] only */
+	int ndig = 0, last = -1;
+	for (size_t i = b; i < n; i++) {
+		if (isdig(buf[i]))
+			ndig++;
+		else if (buf[i] == '.' || buf[i] == ',' || buf[i] == ':' || buf[i] == ';')
+			last = (int)i;
+		else
+			return 0;
+	}
+	if (ndig == 0 || !isdig(buf[b]) || !isdig(buf[n - 1]))
+		return 0;
+	/* the last separator is the decimal point unless it is a comma before
+	 * a group of three; every other one must separate thousands */
+	int point = -1;
+	if (last >= 0) {
+		int after = (int)n - last - 1;
+		if (buf[last] != ',' || after != 3)
+			point = last;
+	}
+	char out[64];
+	size_t m = 0;
+	if (neg)
+		out[m++] = '-';
+	int run = 0, seen_sep = 0;
+	for (size_t i = b; i < n; i++) {
+		if (isdig(buf[i])) {
+			out[m++] = buf[i];
+			run++;
+			continue;
+		}
+		if ((int)i == point) {
+			if (seen_sep && run != 3)
+				return 0;
+			out[m++] = '.';
+			run = -1000; /* no separator after the point */
+			continue;
+		}
+		/* a thousands separator: groups of three, the first of 1-3 */
+		if (run < 0 || (seen_sep ? run != 3 : run > 3))
+			return 0;
+		seen_sep = 1;
+		run = 0;
+	}
+	if (seen_sep && point < 0 && run != 3)
+		return 0;
+	out[m] = 0;
+	memcpy(text, out, m + 1);
+	return 1;
+}
+
+/* looks like an amount that OCR may have bent: digits and separators,
+ * at least two digits, no CJK */
+static int amountish(const char *s)
+{
+	int dig = 0, other = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (isdig(*p))
+			dig++;
+		else if (!strchr(".,:;-|lIoO ", *p))
+			other++;
+	}
+	return dig >= 2 && other == 0;
+}
+
+/* ---- the image ---------------------------------------------------------- */
+
+static PIX *render(PopplerPage *page, double w, double h, int dpi)
+{
+	int pw = (int)lround(w * dpi / 72.0), ph = (int)lround(h * dpi / 72.0);
+	if (pw < 16 || ph < 16 || pw > 20000 || ph > 20000)
+		return NULL;
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(s);
+		return NULL;
+	}
+	cairo_t *cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, dpi / 72.0, dpi / 72.0);
+	poppler_page_render(page, cr);
+	cairo_destroy(cr);
+	cairo_surface_flush(s);
+	PIX *pix = pixCreate(pw, ph, 8);
+	if (!pix) {
+		cairo_surface_destroy(s);
+		return NULL;
+	}
+	pixSetResolution(pix, dpi, dpi);
+	const unsigned char *d = cairo_image_surface_get_data(s);
+	int stride = cairo_image_surface_get_stride(s);
+	l_uint32 *pd = pixGetData(pix);
+	int wpl = pixGetWpl(pix);
+	for (int y = 0; y < ph; y++) {
+		const uint32_t *src = (const uint32_t *)(const void *)(d + (size_t)y * (size_t)stride);
+		l_uint32 *line = pd + (size_t)y * (size_t)wpl;
+		for (int x = 0; x < pw; x++) {
+			uint32_t p = src[x];
+			unsigned g = (((p >> 16) & 255) * 299 + ((p >> 8) & 255) * 587 + (p & 255) * 114) / 1000;
+			SET_DATA_BYTE(line, x, g);
+		}
+	}
+	cairo_surface_destroy(s);
+	return pix;
+}
+
+/* standard deviation of the light (background) pixels, sampled */
+static double background_sd(PIX *pix)
+{
+	int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
+	l_uint32 *d = pixGetData(pix);
+	double sum = 0, sum2 = 0;
+	long n = 0;
+	for (int y = 0; y < h; y += 3) {
+		l_uint32 *line = d + (size_t)y * (size_t)wpl;
+		for (int x = 0; x < w; x += 3) {
+			int v = GET_DATA_BYTE(line, x);
+			if (v >= 170) {
+				sum += v;
+				sum2 += (double)v * v;
+				n++;
+			}
+		}
+	}
+	if (n < 100)
+		return 0;
+	double m = sum / n;
+	double var = sum2 / n - m * m;
+	return var > 0 ? sqrt(var) : 0;
+}
+
+/* Otsu's threshold of the whole page */
+static PIX *binarise(PIX *grey)
+{
+	PIX *bin = NULL;
+	int w = pixGetWidth(grey), h = pixGetHeight(grey);
+	if (pixOtsuAdaptiveThreshold(grey, w, h, 0, 0, 0.1f, NULL, &bin) != 0 || !bin)
+		bin = pixThresholdToBinary(grey, 160);
+	return bin;
+}
+
+/* Clean the page in place (*grey may be replaced).  Vertical ruling lines
+ * go to out (points). */
+static void clean(PIX **grey, int dpi, gk_ocr_page *out)
+{
+	if (background_sd(*grey) > NOISE_SD) {
+		PIX *m = pixRankFilterGray(*grey, 3, 3, 0.5f);
+		if (m) {
+			pixDestroy(grey);
+			*grey = m;
+		}
+	}
+	PIX *bin = binarise(*grey);
+	if (!bin)
+		return;
+	l_float32 angle = 0, conf = 0;
+	if (pixFindSkew(bin, &angle, &conf) == 0 && conf >= 2.5f && fabsf(angle) >= 0.04f && fabsf(angle) < 5) {
+		PIX *r = pixRotate(*grey, (l_float32)(angle * M_PI / 180.0), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
+		if (r) {
+			pixDestroy(grey);
+			*grey = r;
+			pixDestroy(&bin);
+			bin = binarise(*grey);
+			if (!bin)
+				return;
+		}
+	}
+	int len = (int)(RULE_IN * dpi);
+	PIX *hor = pixOpenBrick(NULL, bin, len, 1);
+	PIX *ver = pixOpenBrick(NULL, bin, 1, len);
+	if (hor && ver) {
+		PIX *mask = pixOr(NULL, hor, ver);
+		PIX *wide = mask ? pixDilateBrick(NULL, mask, 5, 5) : NULL;
+		if (wide)
+			pixPaintThroughMask(*grey, wide, 0, 0, 255);
+		pixDestroy(&wide);
+		pixDestroy(&mask);
+		BOXA *boxa = pixConnComp(ver, NULL, 8);
+		int nb = boxa ? boxaGetCount(boxa) : 0;
+		double k = 72.0 / dpi;
+		for (int i = 0; i < nb; i++) {
+			l_int32 bx, by, bw, bh;
+			if (boxaGetBoxGeometry(boxa, i, &bx, &by, &bw, &bh) != 0 || bh < len)
+				continue;
+			if (out->nvrule == out->vcap) {
+				out->vcap = out->vcap ? out->vcap * 2 : 32;
+				out->vrule = gk_realloc(out->vrule, (size_t)out->vcap * sizeof *out->vrule);
+			}
+			out->vrule[out->nvrule++] = (gk_ocr_rule){bx * k, (bx + bw) * k, by * k, (by + bh) * k};
+		}
+		boxaDestroy(&boxa);
+	}
+	pixDestroy(&hor);
+	pixDestroy(&ver);
+	pixDestroy(&bin);
+}
+
+/* ---- recognition -------------------------------------------------------- */
+
+typedef struct sym {
+	int l, t, r, b;
+	uint32_t cp;
+	int word;
+} sym;
+
+typedef struct word {
+	int l, t, r, b;
+	float conf;
+	double size; /* its line's height, px */
+	int lt, lb;   /* its line's top and bottom, px */
+	int first, n; /* its symbols */
+	char text[64];
+} word;
+
+/* a word's text again, from its symbols */
+static void words_text(word *x, const sym *sy)
+{
+	size_t m = 0;
+	for (int j = x->first; j < x->first + x->n; j++) {
+		char u[8];
+		int n = 0;
+		uint32_t c = sy[j].cp;
+		if (c < 0x80)
+			u[n++] = (char)c;
+		else if (c < 0x800)
+			u[n++] = (char)(0xC0 | (c >> 6)), u[n++] = (char)(0x80 | (c & 0x3F));
+		else if (c < 0x10000)
+			u[n++] = (char)(0xE0 | (c >> 12)), u[n++] = (char)(0x80 | ((c >> 6) & 0x3F)),
+			u[n++] = (char)(0x80 | (c & 0x3F));
+		else
+			u[n++] = (char)(0xF0 | (c >> 18)), u[n++] = (char)(0x80 | ((c >> 12) & 0x3F)),
+			u[n++] = (char)(0x80 | ((c >> 6) & 0x3F)), u[n++] = (char)(0x80 | (c & 0x3F));
+		if (m + (size_t)n + 1 >= sizeof x->text)
+			break;
+		memcpy(x->text + m, u, (size_t)n);
+		m += (size_t)n;
+	}
+	x->text[m] = 0;
+}
+
+/* Does a new cell start at symbol j of the word sy[a..b)?  Where an amount
+ * with a separator ("1,265.6") meets a word ("一、"), either way round. */
+static int amount_break(const sym *sy, int a, int b, int j)
+{
+	int pa = amount_char(sy[j - 1].cp), ca = amount_char(sy[j].cp);
+	if (pa == ca)
+		return 0;
+	int s0, s1; /* the amount run */
+	if (pa) {
+		s1 = j;
+		s0 = j - 1;
+		while (s0 > a && amount_char(sy[s0 - 1].cp))
+			s0--;
+	} else {
+		s0 = j;
+		s1 = j + 1;
+		while (s1 < b && amount_char(sy[s1].cp))
+			s1++;
+	}
+	int dig = 0, sep = 0;
+	for (int i = s0; i < s1; i++) {
+		dig += isdig((int)sy[i].cp);
+		sep |= sy[i].cp == '.' || sy[i].cp == ',';
+	}
+	return dig >= 2 && sep && isdig((int)sy[s1 - 1].cp) && (pa || s1 - s0 >= 3);
+}
+
+static void add_glyph(gk_ocr_page *out, double k, int l, int t, int r, int b, double size, uint32_t cp, int w,
+                      float conf, int brk)
+{
+	if (out->nglyph == out->gcap) {
+		out->gcap = out->gcap ? out->gcap * 2 : 1024;
+		out->glyph = gk_realloc(out->glyph, (size_t)out->gcap * sizeof *out->glyph);
+	}
+	out->glyph[out->nglyph++] = (gk_ocr_glyph){l * k, t * k, r * k, b * k, size * k, cp, w, conf, brk};
+}
+
+/* Read a word again with the digit engine; 1 and text/conf set when the
+ * reading is an amount. */
+static int digit_pass(gk_ocr *o, PIX *grey, const word *w, char *text, size_t cap, float *conf)
+{
+	int pad = 6;
+	BOX *box = boxCreate(w->l - pad, w->t - pad, w->r - w->l + 2 * pad, w->b - w->t + 2 * pad);
+	PIX *crop = box ? pixClipRectangle(grey, box, NULL) : NULL;
+	boxDestroy(&box);
+	if (!crop)
+		return 0;
+	PIX *framed = pixAddBorder(crop, 16, 255);
+	pixDestroy(&crop);
+	if (!framed)
+		return 0;
+	TessBaseAPISetImage2(o->digit, framed);
+	TessBaseAPISetSourceResolution(o->digit, OCR_DPI);
+	int ok = 0;
+	if (TessBaseAPIRecognize(o->digit, NULL) == 0) {
+		char *t = TessBaseAPIGetUTF8Text(o->digit);
+		if (t) {
+			size_t n = strlen(t);
+			while (n && (t[n - 1] == '\n' || t[n - 1] == ' '))
+				t[--n] = 0;
+			if (n > 0 && n < cap) {
+				memcpy(text, t, n + 1);
+				ok = gk_ocr_fix_amount(text);
+				*conf = (float)TessBaseAPIMeanTextConf(o->digit);
+			}
+			TessDeleteText(t);
+		}
+	}
+	TessBaseAPIClear(o->digit);
+	pixDestroy(&framed);
+	return ok;
+}
+
+int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *out, char **err)
+{
+	memset(out, 0, sizeof *out);
+	out->conf = -1;
+	*err = NULL;
+	int dpi = OCR_DPI;
+	PIX *grey = render(page, w, h, dpi);
+	if (!grey) {
+		*err = gk_strfmt("cannot render the page for OCR (%.0f x %.0f points)", w, h);
+		return -1;
+	}
+	clean(&grey, dpi, out);
+	const char *dbg = getenv("GK_OCR_DEBUG"); /* a directory: the cleaned pages as PNG */
+	if (dbg) {
+		static int seq;
+		char *f = gk_strfmt("%s/page-%03d.png", dbg, ++seq);
+		pixWrite(f, grey, IFF_PNG);
+		free(f);
+	}
+
+	TessBaseAPISetImage2(o->api, grey);
+	TessBaseAPISetSourceResolution(o->api, dpi);
+	if (TessBaseAPIRecognize(o->api, NULL) != 0) {
+		TessBaseAPIClear(o->api);
+		pixDestroy(&grey);
+		*err = gk_strdup("tesseract could not read the page");
+		return -1;
+	}
+	sym *sy = NULL;
+	word *wd = NULL;
+	int ns = 0, scap = 0, nw = 0, wcap = 0;
+	TessResultIterator *ri = TessBaseAPIGetIterator(o->api);
+	if (ri) {
+		TessPageIterator *pi = TessResultIteratorGetPageIterator(ri);
+		double lsize = 0;
+		int ltop = 0, lbot = 0;
+		do {
+			int ll, lt, lr, lb;
+			if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE) &&
+			    TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &ll, &lt, &lr, &lb)) {
+				lsize = lb - lt;
+				ltop = lt;
+				lbot = lb;
+			}
+			if (TessPageIteratorIsAtBeginningOf(pi, RIL_WORD)) {
+				if (nw == wcap) {
+					wcap = wcap ? wcap * 2 : 256;
+					wd = gk_realloc(wd, (size_t)wcap * sizeof *wd);
+				}
+				word *x = &wd[nw++];
+				memset(x, 0, sizeof *x);
+				if (!TessPageIteratorBoundingBox(pi, RIL_WORD, &x->l, &x->t, &x->r, &x->b))
+					x->l = x->t = x->r = x->b = 0;
+				x->conf = TessResultIteratorConfidence(ri, RIL_WORD);
+				x->size = lsize;
+				x->lt = ltop;
+				x->lb = lbot;
+				x->first = ns;
+				char *t = TessResultIteratorGetUTF8Text(ri, RIL_WORD);
+				if (t) {
+					snprintf(x->text, sizeof x->text, "%s", t);
+					TessDeleteText(t);
+				}
+			}
+			if (nw == 0)
+				continue;
+			char *t = TessResultIteratorGetUTF8Text(ri, RIL_SYMBOL);
+			if (!t)
+				continue;
+			int sl, st, sr, sb;
+			if (!TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &sl, &st, &sr, &sb)) {
+				TessDeleteText(t);
+				continue;
+			}
+			/* one symbol may carry more than one code point: share its box */
+			const unsigned char *p = (const unsigned char *)t;
+			size_t len = strlen(t);
+			unsigned cps[8];
+			int ncp = 0;
+			for (size_t i = 0; i < len && ncp < 8;) {
+				unsigned cp;
+				int n = gk_utf8_next(p + i, len - i, &cp);
+				if (n <= 0)
+					break;
+				i += (size_t)n;
+				if (cp > ' ')
+					cps[ncp++] = cp;
+			}
+			for (int i = 0; i < ncp; i++) {
+				if (ns == scap) {
+					scap = scap ? scap * 2 : 1024;
+					sy = gk_realloc(sy, (size_t)scap * sizeof *sy);
+				}
+				int x0 = sl + (sr - sl) * i / ncp, x1 = sl + (sr - sl) * (i + 1) / ncp;
+				sy[ns++] = (sym){x0, st, x1, sb, cps[i], nw - 1};
+				wd[nw - 1].n++;
+			}
+			TessDeleteText(t);
+		} while (TessResultIteratorNext(ri, RIL_SYMBOL));
+		TessResultIteratorDelete(ri);
+	}
+
+	/* an amount's last digits that Tesseract gave to the next word of
+	 * its line ("1,265." + "6二、外交") go back to it */
+	for (int i = 0; i + 1 < nw; i++) {
+		word *x = &wd[i], *y = &wd[i + 1];
+		if (x->n < 2 || y->n < 2 || x->lt != y->lt)
+			continue;
+		uint32_t e = sy[x->first + x->n - 1].cp, d = sy[x->first + x->n - 2].cp;
+		if (!((e == '.' || e == ',') && isdig((int)d)))
+			continue;
+		int m = 0;
+		while (m < y->n - 1 && isdig((int)sy[y->first + m].cp))
+			m++;
+		if (m == 0)
+			continue;
+		x->n += m;
+		y->first += m;
+		y->n -= m;
+		words_text(x, sy);
+		words_text(y, sy);
+	}
+
+	/* a word's box often reaches into the next word's (the last symbol's
+	 * box is inflated where an amount nearly touches a label): it ends
+	 * where the next word of its line begins */
+	for (int i = 0; i + 1 < nw; i++)
+		if (wd[i + 1].lt == wd[i].lt && wd[i + 1].l > wd[i].l && wd[i + 1].l <= wd[i].r)
+			wd[i].r = wd[i + 1].l - 1;
+	if (dbg)
+		for (int i = 0; i < nw; i++) {
+			fprintf(stderr, "W %d lt=%d box=%d,%d,%d,%d conf=%.0f '%s':", i, wd[i].lt, wd[i].l, wd[i].t, wd[i].r, wd[i].b,
+			        wd[i].conf, wd[i].text);
+			for (int j = wd[i].first; j < wd[i].first + wd[i].n; j++)
+				fprintf(stderr, " %u@%d-%d", sy[j].cp, sy[j].l, sy[j].r);
+			fprintf(stderr, "\n");
+		}
+	double k = 72.0 / dpi, sum = 0;
+	int nsum = 0;
+	for (int i = 0; i < nw; i++) {
+		word *x = &wd[i];
+		if (x->n == 0)
+			continue;
+		float conf = x->conf;
+		char alt[64];
+		float aconf = 0;
+		if (conf < DIGIT_CONF && amountish(x->text) && digit_pass(o, grey, x, alt, sizeof alt, &aconf)) {
+			char orig[64];
+			snprintf(orig, sizeof orig, "%s", x->text);
+			int orig_ok = gk_ocr_fix_amount(orig);
+			out->ndigit_pass++;
+			if (!orig_ok || aconf > conf) {
+				/* the digits' reading, spread over the word's box */
+				int n = (int)strlen(alt);
+				for (int j = 0; j < n; j++) {
+					int x0 = x->l + (x->r - x->l) * j / n, x1 = x->l + (x->r - x->l) * (j + 1) / n;
+					add_glyph(out, k, x0, x->lt, x1, x->lb, x->size, (unsigned char)alt[j], i, aconf, j == 0);
+				}
+				sum += aconf;
+				nsum++;
+				continue;
+			}
+		}
+		/* Tesseract's boxes of the symbols of a word are rough: its
+		 * characters are spread evenly over the word's box, standing as
+		 * high as their line, as a font's boxes do; an amount run
+		 * together with a word is cut into two tokens */
+		for (int j = x->first; j < x->first + x->n; j++) {
+			int q = j - x->first;
+			int l = x->l + (x->r - x->l) * q / x->n, r = x->l + (x->r - x->l) * (q + 1) / x->n;
+			int brk = j == x->first || amount_break(sy, x->first, x->first + x->n, j);
+			add_glyph(out, k, l, x->lt, r > l ? r : l + 1, x->lb, x->size, sy[j].cp, i, conf, brk);
+		}
+		sum += conf;
+		nsum++;
+	}
+	out->nword = nsum;
+	out->conf = nsum ? sum / nsum : -1;
+	free(sy);
+	free(wd);
+	TessBaseAPIClear(o->api);
+	pixDestroy(&grey);
+	return 0;
+}
+
+/* ---- the page's lines --------------------------------------------------- */
+
+typedef struct numcell {
+	gk_cell *c;
+	double x1;
+	int dec; /* decimals printed, -1 without a point */
+} numcell;
+
+static int cmp_numcell(const void *a, const void *b)
+{
+	const numcell *p = a, *q = b;
+	return p->x1 < q->x1 ? -1 : p->x1 > q->x1;
+}
+
+/* right edges of one column of right-aligned amounts lie within this (points) */
+#define COL_TOL 2.0
+
+void gk_ocr_fix_lines(gk_doc *doc, int from)
+{
+	numcell *nc = NULL;
+	int n = 0, cap = 0;
+	for (int i = from; i < doc->nline; i++) {
+		gk_line *l = &doc->line[i];
+		for (int j = 0; j < l->ncell; j++) {
+			gk_cell *c = &l->cell[j];
+			if (c->conf < 0 || !amountish(c->text))
+				continue;
+			char t[64];
+			if (strlen(c->text) >= sizeof t)
+				continue;
+			strcpy(t, c->text);
+			if (!gk_ocr_fix_amount(t))
+				continue;
+			if (strcmp(t, c->text)) {
+				free(c->text);
+				c->text = gk_strdup(t);
+			}
+			if (n == cap) {
+				cap = cap ? cap * 2 : 256;
+				nc = gk_realloc(nc, (size_t)cap * sizeof *nc);
+			}
+			const char *pt = strchr(t, '.');
+			nc[n++] = (numcell){c, c->x1, pt ? (int)strlen(pt + 1) : -1};
+		}
+	}
+	/* columns: runs of right edges; a column whose amounts print d
+	 * decimals reads an amount without its point as one that lost it */
+	qsort(nc, (size_t)n, sizeof *nc, cmp_numcell);
+	for (int a = 0; a < n;) {
+		int b = a + 1;
+		while (b < n && nc[b].x1 - nc[b - 1].x1 <= COL_TOL)
+			b++;
+		int hist[8] = {0}, pointed = 0;
+		for (int k = a; k < b; k++)
+			if (nc[k].dec >= 0) {
+				pointed++;
+				if (nc[k].dec < 8)
+					hist[nc[k].dec]++;
+			}
+		int d = 0;
+		for (int k = 1; k < 8; k++)
+			if (hist[k] > hist[d])
+				d = k;
+		if (d >= 1 && pointed >= 3 && hist[d] * 10 >= pointed * 7 && pointed * 10 >= (b - a) * 6) {
+			for (int k = a; k < b; k++) {
+				gk_cell *c = nc[k].c;
+				const char *t = c->text;
+				int neg = t[0] == '-';
+				size_t len = strlen(t + neg);
+				if (nc[k].dec >= 0 || len <= (size_t)d || !strcmp(t + neg, "0"))
+					continue;
+				char out[64];
+				size_t ip = len - (size_t)d;
+				snprintf(out, sizeof out, "%s%.*s.%s", neg ? "-" : "", (int)ip, t + neg, t + neg + ip);
+				free(c->text);
+				c->text = gk_strdup(out);
+				if (c->conf > 60)
+					c->conf = 60; /* a repair, not a reading */
+			}
+		}
+		a = b;
+	}
+	free(nc);
+}
