@@ -38,6 +38,7 @@ typedef struct gk_ocr_page {
 	double conf;   /* mean word confidence, 0..100 (-1: no word) */
 	int nword;
 	int ndigit_pass; /* words read again with digits only */
+	int nlatin_pass; /* words read again with chi_sim alone */
 } gk_ocr_page;
 
 typedef struct gk_ocr gk_ocr;

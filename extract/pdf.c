@@ -355,7 +355,7 @@ static void emit_line(gk_doc *doc, int page, pchar *c, int n, double *tmp, gk_bu
 				split = 1; /* an amount, then the next column's label */
 			else if (gap > NUM_GAP * em && fabs(p->yc - last->yc) > STEP_DY * em)
 				split = 1; /* two cells' lines printed at different heights */
-			else if (p->brk && last->brk >= 0 && amount_char(last->cp) != amount_char(p->cp))
+			else if (p->brk == 2 || (p->brk && tok_amount && tok_digit && tok_sep && !amount_char(p->cp)))
 				split = 1; /* OCR: an amount run together with a word */
 			else if (pc && pc->nvrule && ruled(pc, cx1, p->x0 + 0.25 * (p->x1 - p->x0), (p->yc + last->yc) / 2))
 				split = 1; /* a ruling line between them (OCR) */
