@@ -50,14 +50,23 @@ int gk_extract_isolated(const char *path, const gk_limits *lim, gk_doc **out, ch
  * setting, inherited by the isolated child. */
 void gk_extract_set_ocr(int on);
 int gk_extract_ocr_enabled(void);
-/* Called by the PDF extractor after each page it read by OCR: the
+/* Called by the PDF extractor before each page it reads by OCR: the
  * isolated child extends its CPU and wall-time allowance (OCR_PAGE_CPU_S,
  * OCR_PAGE_WALL_S a page), so that a long scan is not taken for a hostile
  * file. */
 #define OCR_PAGE_CPU_S 10
 #define OCR_PAGE_WALL_S 20
+#define OCR_MAX_PAGES 5000 /* bounds the hard CPU limit of the child */
 void gk_extract_ocr_page_done(void);
 void gk_extract_on_ocr_page(void (*fn)(void));
+
+/* Tesseract's OpenMP threads cost three times the CPU for the same page:
+ * one thread per process, one process per core is faster.  The OpenMP
+ * runtime reads OMP_THREAD_LIMIT once, when it is loaded, so a program
+ * that may OCR calls this first thing in main(): it sets the variable and
+ * executes itself again when it was not set.  Returns only when it did
+ * not re-execute. */
+void gk_ocr_single_thread(char **argv);
 
 /* The two extractors. */
 int gk_extract_pdf(const char *path, const char *data, size_t len, gk_doc **out, char **err);

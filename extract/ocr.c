@@ -39,6 +39,10 @@
 
 /* resolution the page is rendered and read at */
 #define OCR_DPI 250
+/* glyphs should be about this high (px, upper quartile of the ink's
+ * connected components) and are rendered at up to MAX_DPI to be */
+#define TEXT_PX 24
+#define MAX_DPI 450
 /* a background standard deviation above this (grey levels) is noise */
 #define NOISE_SD 4.0
 /* ruling lines are at least this long (inches): longer than any stroke of
@@ -337,6 +341,40 @@ static double background_sd(PIX *pix)
 	return var > 0 ? sqrt(var) : 0;
 }
 
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+/* The page's text height: the median height of the tallest connected
+ * component in each small cell of ink, px (0: no text).  Parts of a
+ * character are shorter than the character; the tallest part of a
+ * character-sized neighbourhood is close to it. */
+static int text_height(PIX *grey)
+{
+	PIX *bin = pixThresholdToBinary(grey, 150);
+	if (!bin)
+		return 0;
+	BOXA *b = pixConnCompBB(bin, 8);
+	pixDestroy(&bin);
+	int n = b ? boxaGetCount(b) : 0;
+	int *h = gk_malloc((size_t)(n ? n : 1) * sizeof *h), m = 0;
+	for (int i = 0; i < n; i++) {
+		l_int32 x, y, w, hh;
+		if (boxaGetBoxGeometry(b, i, &x, &y, &w, &hh) == 0 && hh >= 3 && hh <= 200 && w <= 4 * hh && w >= 2)
+			h[m++] = hh;
+	}
+	boxaDestroy(&b);
+	int med = 0;
+	if (m >= 20) {
+		qsort(h, (size_t)m, sizeof *h, cmp_int);
+		med = h[m * 3 / 4]; /* the upper quartile: whole glyphs, not their dots */
+	}
+	free(h);
+	return med;
+}
+
 /* Otsu's threshold of the whole page */
 static PIX *binarise(PIX *grey)
 {
@@ -569,6 +607,25 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 		*err = gk_strfmt("cannot render the page for OCR (%.0f x %.0f points)", w, h);
 		return -1;
 	}
+	/* small print is read at a higher resolution: Tesseract wants glyphs
+	 * some 30 px high; the scan has what it has, but finer steps do not
+	 * merge the point of "6,273.0" into its digits */
+	int th = text_height(grey);
+	if (th > 0 && th < TEXT_PX) {
+		int want = dpi * TEXT_PX / th;
+		if (want > MAX_DPI)
+			want = MAX_DPI;
+		if (want > dpi * 11 / 10) {
+			PIX *g2 = render(page, w, h, want);
+			if (g2) {
+				pixDestroy(&grey);
+				grey = g2;
+				dpi = want;
+			}
+		}
+	}
+	if (dbg)
+		fprintf(stderr, "ocr: text height %d px, read at %d dpi\n", th, dpi);
 	clock_t c1 = clock();
 	clean(&grey, dpi, out);
 	clock_t c2 = clock();
@@ -794,6 +851,48 @@ static int cmp_numcell(const void *a, const void *b)
 /* right edges of one column of right-aligned amounts lie within this (points) */
 #define COL_TOL 2.0
 
+/* Specks read as punctuation around a label: quotes, a full stop, an
+ * enumeration comma where none belongs ("”2024年取暖费", "特定目标类。"),
+ * and a year's last digit read twice ("20244年").  In place. */
+static void tidy_label(char *s)
+{
+	static const char *const lead[] = {"”", "“", "\"", "'", "。", "、", "，", ",", ".", "·", "_", "—", "|", " ", NULL};
+	static const char *const tail[] = {"“", "”", "\"", "'", "。", "_", "—", "|", " ", NULL};
+	if (!has_cjk(s))
+		return;
+	for (int again = 1; again;) {
+		again = 0;
+		for (int k = 0; lead[k]; k++) {
+			size_t l = strlen(lead[k]);
+			if (!strncmp(s, lead[k], l) && s[l]) {
+				memmove(s, s + l, strlen(s + l) + 1);
+				again = 1;
+			}
+		}
+	}
+	for (int again = 1; again;) {
+		again = 0;
+		size_t n = strlen(s);
+		for (int k = 0; tail[k]; k++) {
+			size_t l = strlen(tail[k]);
+			/* a full stop ends a sentence, not a table label */
+			if (n > l && !strcmp(s + n - l, tail[k]) && (strcmp(tail[k], "。") || n < 40)) {
+				s[n - l] = 0;
+				again = 1;
+				break;
+			}
+		}
+	}
+	/* (19|20)dd + its last digit again + 年 */
+	for (char *p = s; p[0] && p[1] && p[2] && p[3] && p[4]; p++) {
+		if ((p == s || !isdig(p[-1])) && ((p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0')) &&
+		    isdig(p[2]) && isdig(p[3]) && p[4] == p[3] && !strncmp(p + 5, "年", 3)) {
+			memmove(p + 4, p + 5, strlen(p + 5) + 1);
+			break;
+		}
+	}
+}
+
 void gk_ocr_fix_lines(gk_doc *doc, int from)
 {
 	numcell *nc = NULL;
@@ -802,6 +901,8 @@ void gk_ocr_fix_lines(gk_doc *doc, int from)
 		gk_line *l = &doc->line[i];
 		for (int j = 0; j < l->ncell; j++) {
 			gk_cell *c = &l->cell[j];
+			if (c->conf >= 0 && has_cjk(c->text))
+				tidy_label(c->text);
 			if (c->conf < 0 || !amountish(c->text))
 				continue;
 			char t[64];

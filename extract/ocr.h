@@ -54,13 +54,6 @@ void gk_ocr_drop(gk_ocr *o);
 int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *out, char **err);
 void gk_ocr_page_clear(gk_ocr_page *p);
 
-/* Tesseract's OpenMP threads cost three times the CPU for the same page:
- * one thread per process, one process per core is faster.  The OpenMP
- * runtime reads OMP_THREAD_LIMIT once, when it is loaded, so a program
- * that may OCR calls this first thing in main(): it sets the variable and
- * executes itself again when it was not set.  Returns only when it did
- * not re-execute. */
-void gk_ocr_single_thread(char **argv);
 
 /* Repair an amount as OCR reads it (in place; text is NUL-terminated):
  * ':' ';' or ',' before the last two digits is the decimal point
