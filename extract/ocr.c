@@ -260,6 +260,14 @@ int gk_ocr_fix_amount(char *text)
 	return 1;
 }
 
+static int ndigits(const char *s)
+{
+	int n = 0;
+	for (; *s; s++)
+		n += isdig(*s);
+	return n;
+}
+
 /* looks like an amount that OCR may have bent: digits and separators,
  * at least two digits, no CJK */
 static int amountish(const char *s)
@@ -482,6 +490,19 @@ static void words_text(word *x, const sym *sy)
 		m += (size_t)n;
 	}
 	x->text[m] = 0;
+}
+
+/* punctuation OCR makes of specks at the ends of a Chinese word */
+static int speck(uint32_t c, int lead)
+{
+	switch (c) {
+	case 0x201C: case 0x201D: case '"': case '\'': case 0x2018: case 0x2019:
+	case '_': case 0x2014: case '|': case 0x3002: case 0xB7:
+		return 1;
+	case 0x3001: case 0xFF0C: case ',': case '.':
+		return lead;
+	}
+	return 0;
 }
 
 /* Does a new cell start at symbol j of the word sy[a..b)?  Where an amount
@@ -746,6 +767,34 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 	for (int i = 0; i + 1 < nw; i++)
 		if (wd[i + 1].lt == wd[i].lt && wd[i + 1].l > wd[i].l && wd[i + 1].l <= wd[i].r)
 			wd[i].r = wd[i + 1].l - 1;
+	/* specks read as punctuation: a word of nothing else, read without
+	 * confidence, goes; quotes and stops stuck to the ends of a Chinese
+	 * word go (the word's box shrinks by their share) */
+	for (int i = 0; i < nw; i++) {
+		word *x = &wd[i];
+		int solid = 0, cjk = 0;
+		for (int j = x->first; j < x->first + x->n; j++) {
+			uint32_t c = sy[j].cp;
+			solid += isdig((int)c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0x3400 && c <= 0x9FFF);
+			cjk += c >= 0x3400 && c <= 0x9FFF;
+		}
+		if (solid == 0 && x->conf < 60) {
+			x->n = 0;
+			continue;
+		}
+		if (!cjk)
+			continue;
+		while (x->n > 1 && speck(sy[x->first].cp, 1)) {
+			x->l += (x->r - x->l) / x->n;
+			x->first++;
+			x->n--;
+		}
+		while (x->n > 1 && speck(sy[x->first + x->n - 1].cp, 0)) {
+			x->r -= (x->r - x->l) / x->n;
+			x->n--;
+		}
+		words_text(x, sy);
+	}
 	if (dbg)
 		for (int i = 0; i < nw; i++) {
 			fprintf(stderr, "W %d lt=%d box=%d,%d,%d,%d conf=%.0f '%s':", i, wd[i].lt, wd[i].l, wd[i].t, wd[i].r, wd[i].b,
@@ -795,7 +844,9 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 			snprintf(orig, sizeof orig, "%s", x->text);
 			int orig_ok = gk_ocr_fix_amount(orig);
 			out->ndigit_pass++;
-			if (!orig_ok || aconf > conf) {
+			/* the digits' reading mends the characters OCR confused, never
+			 * the number of digits of an amount it did read */
+			if (!orig_ok || (aconf > conf && ndigits(alt) == ndigits(orig))) {
 				/* the digits' reading, spread over the word's box */
 				int n = (int)strlen(alt);
 				for (int j = 0; j < n; j++) {
@@ -811,10 +862,22 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 		 * characters are spread evenly over the word's box, standing as
 		 * high as their line, as a font's boxes do; an amount run
 		 * together with a word is cut into two tokens */
+		/* a word read with no confidence next to one read well: two
+		 * things (a label's garbage and the next column's text) */
+		int contrast = 0;
+		for (int p = i - 1; p >= 0; p--)
+			if (wd[p].n > 0) {
+				float a = wd[p].conf, b = conf;
+				contrast = wd[p].lt == x->lt && (a < b ? a : b) < 40 && (a > b ? a - b : b - a) > 40 &&
+				           has_cjk(wd[p].text) && has_cjk(x->text);
+				break;
+			}
 		for (int j = x->first; j < x->first + x->n; j++) {
 			int q = j - x->first;
 			int l = x->l + (x->r - x->l) * q / x->n, r = x->l + (x->r - x->l) * (q + 1) / x->n;
-			int brk = j > x->first && amount_break(sy, x->first, x->first + x->n, j) ? 2 : j == x->first;
+			int brk = j > x->first && amount_break(sy, x->first, x->first + x->n, j) ? 2
+			          : j == x->first ? 1 + contrast
+			                          : 0;
 			add_glyph(out, k, l, x->lt, r > l ? r : l + 1, x->lb, x->size, sy[j].cp, i, conf, brk);
 		}
 		sum += conf;
