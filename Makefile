@@ -3,6 +3,7 @@
 #   make            build bin/gongkai and the stage tools
 #   make demo       install missing Debian packages, build, run on samples/ -> out/
 #   make check      every test: unit (Criterion), golden CSVs, bad-input catalogue,
+#                   OCR of scans made at test time (tests/ocr),
 #                   harvest (incremental, kill -9, merge), the seeds' score floor,
 #                   a 10-second smoke of each fuzz harness (with the crash
 #                   reproducers), valgrind on the stages over the golden
@@ -69,10 +70,11 @@ demo: deps
 	  test $$rc -le 1
 
 # every test, then every test again under ASan + UBSan
-check: all $(BIN)/unit-tests
+check: all $(BIN)/unit-tests $(BIN)/gk-mkscan
 	$(BIN)/unit-tests --jobs 2
 	GONGKAI_BIN=$(BIN) tests/golden/run.sh
 	GONGKAI_BIN=$(BIN) tests/bad/run.sh
+	GONGKAI_BIN=$(BIN) GK_MKSCAN=$(BIN)/gk-mkscan tests/ocr/run.sh
 	GONGKAI_BIN=$(BIN) tests/harvest/run.sh
 	GONGKAI_BIN=$(BIN) scripts/eval
 	scripts/fuzz --smoke

@@ -68,6 +68,11 @@ void gk_extract_on_ocr_page(void (*fn)(void));
  * not re-execute. */
 void gk_ocr_single_thread(char **argv);
 
+/* One warning line on stderr for each thing that went wrong with a
+ * document that was still read: a rebuilt cross-reference table, pages
+ * without text, pages of undecodable text left out. */
+void gk_extract_warn(const char *path, const gk_doc *doc);
+
 /* The two extractors. */
 int gk_extract_pdf(const char *path, const char *data, size_t len, gk_doc **out, char **err);
 int gk_extract_text(const char *path, const char *data, size_t len, gk_doc **out, char **err);

@@ -329,6 +329,7 @@ int gk_extract_isolated(const char *path, const gk_limits *lim, gk_doc **out, ch
 		if (r == 1) {
 			rc = GK_OK;
 			*out = doc;
+			gk_extract_warn(path, doc);
 		} else {
 			rc = GK_EINTERNAL;
 			*err = gk_strfmt("bad document from the extractor child: %s",

@@ -95,6 +95,8 @@ int main(int argc, char **argv)
 		char *err = NULL;
 		int rc = isolate ? gk_extract_isolated(argv[i], &lim, &doc, &err)
 		                 : gk_extract_file(argv[i], &doc, &err);
+		if (rc == GK_OK && !isolate)
+			gk_extract_warn(argv[i], doc);
 		if (rc == GK_OK && gk_doc_write(stdout, doc) < 0) {
 			gk_doc_drop(doc);
 			gk_error("cannot write to standard output");

@@ -868,8 +868,10 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 		for (int p = i - 1; p >= 0; p--)
 			if (wd[p].n > 0) {
 				float a = wd[p].conf, b = conf;
+				/* garbage runs long: a short word read badly is a hard word */
+				int lown = a < b ? wd[p].n : x->n;
 				contrast = wd[p].lt == x->lt && (a < b ? a : b) < 40 && (a > b ? a - b : b - a) > 40 &&
-				           has_cjk(wd[p].text) && has_cjk(x->text);
+				           lown >= 4 && has_cjk(wd[p].text) && has_cjk(x->text);
 				break;
 			}
 		for (int j = x->first; j < x->first + x->n; j++) {

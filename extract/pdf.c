@@ -715,7 +715,7 @@ int gk_extract_pdf(const char *path, const char *data, size_t len, gk_doc **out,
 	gk_ocr *ocr = NULL;
 	char *ocr_err = NULL;
 	double conf_sum = 0;
-	int conf_n = 0, nocr = 0;
+	int conf_n = 0, nocr = 0, ocr_words = 0;
 
 	for (int pg = 0; pg < npage; pg++) {
 		PopplerPage *page = poppler_document_get_page(pdoc, pg);
@@ -752,6 +752,7 @@ int gk_extract_pdf(const char *path, const char *data, size_t len, gk_doc **out,
 					list_add(&ocred, pg + 1);
 					if (op.conf >= 0)
 						conf_sum += op.conf, conf_n++;
+					ocr_words += op.nword;
 					n = from_ocr(&op, &chars, &tmp, &cap);
 					pc.vrule = op.vrule;
 					pc.nvrule = op.nvrule;
@@ -800,7 +801,7 @@ int gk_extract_pdf(const char *path, const char *data, size_t len, gk_doc **out,
 	gk_buf_drop(&garbled);
 	gk_buf_drop(&ocred);
 
-	if (st.visible == 0 && nocr == 0) {
+	if (st.visible == 0 && ocr_words == 0) {
 		gk_doc_drop(doc);
 		if (ocr_err) {
 			*err = gk_strfmt("no text layer (scanned image?), and OCR failed: %s", ocr_err);
@@ -812,8 +813,9 @@ int gk_extract_pdf(const char *path, const char *data, size_t len, gk_doc **out,
 			                 (all.bad * 100 + all.visible / 2) / all.visible);
 			return GK_EDAMAGED;
 		}
-		*err = gk_strdup(gk_extract_ocr_enabled() ? "no text layer, and no image with text to read"
-		                                          : "no text layer (scanned image?): needs OCR");
+		*err = gk_strdup(!gk_extract_ocr_enabled() ? "no text layer (scanned image?): needs OCR"
+		                 : nocr ? "no text layer, and OCR found no text in its images"
+		                        : "no text layer, and no image to read");
 		return GK_ENOTEXT;
 	}
 	free(ocr_err);

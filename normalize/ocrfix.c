@@ -556,6 +556,8 @@ static double likeness(const char *a, const char *b)
 static const gk_rule *name_rule(const gk_rules *rules, const char *code)
 {
 	int n;
+	if (!rules)
+		return NULL;
 	const gk_rule *const *rs = gk_rules_of(rules, "name", &n);
 	for (int i = 0; i < n; i++)
 		if (!strcmp(rs[i]->name, code))
@@ -595,8 +597,32 @@ static void fix_labels(gk_result *r, gk_table *t, const gk_rules *rules, const c
 
 /* ---- entry -------------------------------------------------------------- */
 
-void gk_ocr_correct(gk_result *r, const gk_doc *doc, const gk_rules *rules)
+/* how the text was had, as checks of the document */
+static void provenance(gk_result *r, const gk_doc *doc)
 {
+	const char *rep = gk_doc_meta(doc, "repaired");
+	const char *nt = gk_doc_meta(doc, "pages_without_text");
+	const char *gb = gk_doc_meta(doc, "pages_garbled");
+	const char *oc = gk_doc_meta(doc, "ocr_pages");
+	const char *cf = gk_doc_meta(doc, "ocr_confidence");
+	if (rep && !strcmp(rep, "yes"))
+		gk_result_add_check(r, "document", "extract:repaired", "", "an intact cross-reference table",
+		                    "rebuilt", "fail");
+	if (nt && *nt)
+		gk_result_add_check(r, "document", "extract:pages-without-text", nt, "text", "none", "fail");
+	if (gb && *gb)
+		gk_result_add_check(r, "document", "extract:pages-garbled", gb, "decodable text", "undecodable",
+		                    "fail");
+	if (oc && *oc) {
+		char found[64];
+		snprintf(found, sizeof found, "mean confidence %s", cf && *cf ? cf : "?");
+		gk_result_add_check(r, "document", "ocr:pages", oc, "", found, "ok");
+	}
+}
+
+void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
+{
+	provenance(r, doc);
 	const char *pages = gk_doc_meta(doc, "ocr_pages");
 	if (!pages || !*pages)
 		return;

@@ -4654,7 +4654,7 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 		gk_result_add_check(c.r, listed.v[i], "toc:listed-table-found", "", "listed",
 		                    gk_result_find(c.r, listed.v[i]) ? "found" : "missing",
 		                    gk_result_find(c.r, listed.v[i]) ? "ok" : "fail");
-	gk_ocr_correct(c.r, doc, rules); /* ocrfix.c: OCR'd tables, by their arithmetic */
+	gk_read_findings(c.r, doc, rules); /* ocrfix.c: damage and OCR; OCR'd tables by their arithmetic */
 	gk_checks_run(c.r, doc);
 	gk_strv_drop(&listed);
 	for (int i = 0; i < c.n; i++)
