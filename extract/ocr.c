@@ -462,6 +462,8 @@ typedef struct word {
 	float conf;
 	double size; /* its line's height, px */
 	int lt, lb;   /* its line's top and bottom, px */
+	int ll, lr;   /* its line's left and right, px */
+	int line;     /* index of its text line */
 	int first, n; /* its symbols */
 	char text[64];
 } word;
@@ -613,6 +615,36 @@ static int has_cjk(const char *s)
 	return 0;
 }
 
+/* glyphs of text spread evenly over a box */
+static void spread(gk_ocr_page *out, double k, int l, int t, int r, int b, double size, const char *text, int w,
+                   float conf)
+{
+	unsigned cps[160];
+	int n = 0;
+	size_t len = strlen(text);
+	for (size_t q = 0; q < len && n < 160;) {
+		unsigned cp;
+		int m = gk_utf8_next((const unsigned char *)text + q, len - q, &cp);
+		if (m <= 0)
+			break;
+		q += (size_t)m;
+		cps[n++] = cp;
+	}
+	for (int j = 0; j < n; j++) {
+		int x0 = l + (r - l) * j / n, x1 = l + (r - l) * (j + 1) / n;
+		add_glyph(out, k, x0, t, x1 > x0 ? x1 : x0 + 1, b, size, cps[j], w, conf, j == 0);
+	}
+}
+
+/* was word i's line read again (at its first word)? */
+static int over_of(char (*over)[160], const word *wd, int i)
+{
+	int f = i;
+	while (f > 0 && wd[f - 1].line == wd[i].line)
+		f--;
+	return over[f][0] != 0;
+}
+
 int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *out, char **err)
 {
 	memset(out, 0, sizeof *out);
@@ -673,7 +705,7 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 	if (ri) {
 		TessPageIterator *pi = TessResultIteratorGetPageIterator(ri);
 		double lsize = 0;
-		int ltop = 0, lbot = 0;
+		int ltop = 0, lbot = 0, lleft = 0, lright = 0, lno = -1;
 		do {
 			int ll, lt, lr, lb;
 			if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE) &&
@@ -681,6 +713,9 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 				lsize = lb - lt;
 				ltop = lt;
 				lbot = lb;
+				lleft = ll;
+				lright = lr;
+				lno++;
 			}
 			if (TessPageIteratorIsAtBeginningOf(pi, RIL_WORD)) {
 				if (nw == wcap) {
@@ -694,6 +729,9 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 				x->conf = TessResultIteratorConfidence(ri, RIL_WORD);
 				x->size = lsize;
 				x->lt = ltop;
+				x->ll = lleft;
+				x->lr = lright;
+				x->line = lno;
 				x->lb = lbot;
 				x->first = ns;
 				char *t = TessResultIteratorGetUTF8Text(ri, RIL_WORD);
@@ -767,6 +805,60 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 	for (int i = 0; i + 1 < nw; i++)
 		if (wd[i + 1].lt == wd[i].lt && wd[i + 1].l > wd[i].l && wd[i + 1].l <= wd[i].r)
 			wd[i].r = wd[i + 1].l - 1;
+	/* A title is what finds a table: a line printed larger than the
+	 * page's body text with a doubtful word in it is read again whole by
+	 * chi_sim alone, which reads a line of Chinese better than a word of
+	 * it; its reading replaces the line's when it is surer. */
+	/* a line's print size: its tallest Chinese word's ink */
+	int *lh = gk_malloc((size_t)(nw ? nw : 1) * sizeof *lh), nl = 0;
+	for (int i = 0; i < nw;) {
+		int j = i, hmax = 0;
+		for (; j < nw && wd[j].line == wd[i].line; j++)
+			if (has_cjk(wd[j].text) && wd[j].b - wd[j].t > hmax)
+				hmax = wd[j].b - wd[j].t;
+		if (hmax)
+			lh[nl++] = hmax;
+		i = j;
+	}
+	qsort(lh, (size_t)nl, sizeof *lh, cmp_int);
+	int body = nl ? lh[nl / 2] : 0;
+	free(lh);
+	char (*over)[160] = NULL; /* a line's new reading, by its first word */
+	float *overc = NULL;
+	for (int i = 0; i < nw;) {
+		int j = i;
+		float minc = 100, sumc = 0;
+		int cjk = 0, hmax = 0;
+		while (j < nw && wd[j].line == wd[i].line) {
+			if (wd[j].conf < minc)
+				minc = wd[j].conf;
+			sumc += wd[j].conf;
+			if (has_cjk(wd[j].text)) {
+				cjk = 1;
+				if (wd[j].b - wd[j].t > hmax)
+					hmax = wd[j].b - wd[j].t;
+			}
+			j++;
+		}
+		word line = wd[i];
+		line.l = wd[i].ll, line.r = wd[i].lr, line.t = wd[i].lt, line.b = wd[i].lb;
+		char text[160];
+		float c = 0;
+		if (body > 0 && hmax * 4 >= body * 5 && minc < 70 && cjk && j - i <= 40 &&
+		    reread(o->cjk, grey, &line, text, sizeof text, &c) && has_cjk(text) && c > sumc / (j - i)) {
+			if (!over) {
+				over = gk_calloc((size_t)nw, sizeof *over);
+				overc = gk_calloc((size_t)nw, sizeof *overc);
+			}
+			snprintf(over[i], sizeof over[i], "%s", text);
+			overc[i] = c;
+			out->nline_pass++;
+			if (dbg)
+				fprintf(stderr, "line %d read again: '%s' (%.0f)\n", wd[i].line, text, c);
+		}
+		i = j;
+	}
+
 	/* specks read as punctuation: a word of nothing else, read without
 	 * confidence, goes; quotes and stops stuck to the ends of a Chinese
 	 * word go (the word's box shrinks by their share) */
@@ -809,6 +901,14 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 		word *x = &wd[i];
 		if (x->n == 0)
 			continue;
+		if (over && (over[i][0] || (i > 0 && wd[i - 1].line == x->line && over_of(over, wd, i)))) {
+			if (over[i][0]) { /* the line's reading, over the line's box */
+				spread(out, k, x->ll, x->lt, x->lr, x->lb, x->size, over[i], i, overc[i]);
+				sum += overc[i];
+				nsum++;
+			}
+			continue;
+		}
 		float conf = x->conf;
 		char alt[64];
 		float aconf = 0;
@@ -890,6 +990,8 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 		        (double)(c1 - c0) / CLOCKS_PER_SEC, (double)(c2 - c1) / CLOCKS_PER_SEC,
 		        (double)(c3 - c2) / CLOCKS_PER_SEC, (double)(clock() - c3) / CLOCKS_PER_SEC, out->ndigit_pass,
 		        out->nlatin_pass);
+	free(over);
+	free(overc);
 	out->nword = nsum;
 	out->conf = nsum ? sum / nsum : -1;
 	free(sy);

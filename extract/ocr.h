@@ -39,6 +39,7 @@ typedef struct gk_ocr_page {
 	int nword;
 	int ndigit_pass; /* words read again with digits only */
 	int nlatin_pass; /* words read again with chi_sim alone */
+	int nline_pass;  /* title lines read again whole */
 } gk_ocr_page;
 
 typedef struct gk_ocr gk_ocr;
