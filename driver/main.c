@@ -51,7 +51,7 @@ static const char usage_run[] =
 	"      --sqlite DB      also write the combined tables to SQLite file DB\n"
 	"      --limits M,C,W   per document: memory MiB, CPU s, wall s\n"
 	"                       (default 2048,120,180; 0 = no limit; empty = default;\n"
-	"                       each page read by OCR adds 10 s CPU and 20 s wall)\n"
+	"                       each page read by OCR adds 15 s CPU and 60 s wall)\n"
 	"      --no-ocr         do not OCR scanned pages (a scan fails with exit 7)\n"
 	"  -h, --help           show this help\n"
 	"\n"

@@ -54,8 +54,8 @@ int gk_extract_ocr_enabled(void);
  * isolated child extends its CPU and wall-time allowance (OCR_PAGE_CPU_S,
  * OCR_PAGE_WALL_S a page), so that a long scan is not taken for a hostile
  * file. */
-#define OCR_PAGE_CPU_S 10
-#define OCR_PAGE_WALL_S 20
+#define OCR_PAGE_CPU_S 15
+#define OCR_PAGE_WALL_S 60
 #define OCR_MAX_PAGES 5000 /* bounds the hard CPU limit of the child */
 void gk_extract_ocr_page_done(void);
 void gk_extract_on_ocr_page(void (*fn)(void));
