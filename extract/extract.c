@@ -31,7 +31,7 @@ void gk_extract_on_ocr_page(void (*fn)(void))
 	ocr_page_fn = fn;
 }
 
-void gk_extract_ocr_page_done(void)
+void gk_extract_ocr_page_begin(void)
 {
 	if (ocr_page_fn)
 		ocr_page_fn();

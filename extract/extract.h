@@ -57,7 +57,7 @@ int gk_extract_ocr_enabled(void);
 #define OCR_PAGE_CPU_S 15
 #define OCR_PAGE_WALL_S 60
 #define OCR_MAX_PAGES 5000 /* bounds the hard CPU limit of the child */
-void gk_extract_ocr_page_done(void);
+void gk_extract_ocr_page_begin(void);
 void gk_extract_on_ocr_page(void (*fn)(void));
 
 /* Tesseract's OpenMP threads cost three times the CPU for the same page:

@@ -745,7 +745,7 @@ int gk_extract_pdf(const char *path, const char *data, size_t len, gk_doc **out,
 					ocr = gk_ocr_new(&ocr_err);
 				char *perr = NULL;
 				if (ocr)
-					gk_extract_ocr_page_done();
+					gk_extract_ocr_page_begin();
 				if (ocr && gk_ocr_read(ocr, page, w, h, &op, &perr) == 0) {
 					ocr_page = 1;
 					nocr++;
