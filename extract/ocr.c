@@ -820,7 +820,8 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 			lh[nl++] = hmax;
 		i = j;
 	}
-	qsort(lh, (size_t)nl, sizeof *lh, cmp_int);
+	if (nl > 1)
+		qsort(lh, (size_t)nl, sizeof *lh, cmp_int);
 	int body = nl ? lh[nl / 2] : 0;
 	free(lh);
 	char (*over)[160] = NULL; /* a line's new reading, by its first word */
@@ -1092,7 +1093,8 @@ void gk_ocr_fix_lines(gk_doc *doc, int from)
 	}
 	/* columns: runs of right edges; a column whose amounts print d
 	 * decimals reads an amount without its point as one that lost it */
-	qsort(nc, (size_t)n, sizeof *nc, cmp_numcell);
+	if (n > 1)
+		qsort(nc, (size_t)n, sizeof *nc, cmp_numcell);
 	for (int a = 0; a < n;) {
 		int b = a + 1;
 		while (b < n && nc[b].x1 - nc[b - 1].x1 <= COL_TOL)
