@@ -13,13 +13,17 @@
 #   make fuzz       run each fuzz harness for FUZZ_SECONDS (clang + libFuzzer)
 
 CC      ?= cc
-PKGS    := poppler-glib libpcre2-8 glib-2.0 cairo tesseract lept
+PKGS    := poppler-glib libpcre2-8 glib-2.0 cairo
+# Tesseract and Leptonica: headers at build time, the libraries loaded by
+# extract/ocr.c when a page needs OCR (dlopen), so that a text PDF's
+# process does not pay for loading them
+OCRPKGS := tesseract lept
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 # flags every build needs, whatever CFLAGS the command line gives
 GK_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Ilib \
-           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lsqlite3 -lm
+           $(shell pkg-config --cflags $(PKGS) $(OCRPKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lsqlite3 -lm -ldl
 # where objects and binaries go; the sanitizer build uses its own tree
 O       ?= build
 BIN     ?= bin
@@ -50,7 +54,7 @@ $(BIN)/gongkai-%: $(O)/%/main.o $(O)/libgongkai.a
 # test material for OCR: image-only PDFs rendered from text PDFs
 $(BIN)/gk-mkscan: tests/ocr/mkscan.c
 	@mkdir -p $(BIN)
-	$(CC) $(GK_CFLAGS) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LDLIBS)
+	$(CC) $(GK_CFLAGS) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LDLIBS) $(shell pkg-config --libs lept)
 
 $(BIN)/unit-tests: $(TESTOBJ) $(O)/libgongkai.a
 	@mkdir -p $(BIN)

@@ -152,7 +152,6 @@ static int command(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	gk_progname = "gongkai";
-	gk_ocr_single_thread(argv); /* may execute this program again */
 	int code;
 	if (argc < 2) {
 		fputs(usage_main, stderr);

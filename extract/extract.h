@@ -60,13 +60,6 @@ int gk_extract_ocr_enabled(void);
 void gk_extract_ocr_page_begin(void);
 void gk_extract_on_ocr_page(void (*fn)(void));
 
-/* Tesseract's OpenMP threads cost three times the CPU for the same page:
- * one thread per process, one process per core is faster.  The OpenMP
- * runtime reads OMP_THREAD_LIMIT once, when it is loaded, so a program
- * that may OCR calls this first thing in main(): it sets the variable and
- * executes itself again when it was not set.  Returns only when it did
- * not re-execute. */
-void gk_ocr_single_thread(char **argv);
 
 /* One warning line on stderr for each thing that went wrong with a
  * document that was still read: a rebuilt cross-reference table, pages

@@ -48,7 +48,6 @@ static int parse_limits(const char *s, gk_limits *lim)
 int main(int argc, char **argv)
 {
 	gk_progname = "gongkai-extract";
-	gk_ocr_single_thread(argv); /* may execute this program again */
 	gk_limits lim = gk_default_limits;
 	int isolate = 1, i = 1;
 	for (; i < argc; i++) {

@@ -28,6 +28,7 @@
 #include "ptext.h"
 
 #include <cairo.h>
+#include <dlfcn.h>
 #include <leptonica/allheaders.h>
 #include <math.h>
 #include <poppler.h>
@@ -55,40 +56,139 @@
  * again by chi_sim alone */
 #define LATIN_CONF 92.0f
 
+
+/* Tesseract and Leptonica are loaded when the first page needs them, not
+ * when the program starts: the text-layer path pays nothing for them (the
+ * libraries cost some 35 ms of start-up to every process), and OpenMP,
+ * loaded with them, reads OMP_THREAD_LIMIT then: one thread, set here
+ * unless the caller chose.  Tesseract's threads cost three times the CPU
+ * for the same page; a process per core is faster. */
+#define LEPT_FUNCS(X)                                                                                      \
+	X(pixAddBorder) \
+	X(pixClipRectangle) \
+	X(pixConnComp) \
+	X(pixConnCompBB) \
+	X(pixCreate) \
+	X(pixDestroy) \
+	X(pixDilateBrick) \
+	X(pixFindSkew) \
+	X(pixGetData) \
+	X(pixGetHeight) \
+	X(pixGetWidth) \
+	X(pixGetWpl) \
+	X(pixGetXRes) \
+	X(pixOpenBrick) \
+	X(pixOr) \
+	X(pixOtsuAdaptiveThreshold) \
+	X(pixPaintThroughMask) \
+	X(pixRankFilterGray) \
+	X(pixRotate) \
+	X(pixSetResolution) \
+	X(pixThresholdToBinary) \
+	X(pixWrite) \
+	X(boxCreate) \
+	X(boxDestroy) \
+	X(boxaDestroy) \
+	X(boxaGetBoxGeometry) \
+	X(boxaGetCount)
+#define TESS_FUNCS(X)                                                                                      \
+	X(TessBaseAPIClear) \
+	X(TessBaseAPICreate) \
+	X(TessBaseAPIDelete) \
+	X(TessBaseAPIEnd) \
+	X(TessBaseAPIGetIterator) \
+	X(TessBaseAPIMeanTextConf) \
+	X(TessBaseAPIRecognize) \
+	X(TessBaseAPISetPageSegMode) \
+	X(TessBaseAPISetSourceResolution) \
+	X(TessBaseAPISetVariable) \
+	X(TessDeleteText) \
+	X(TessPageIteratorBoundingBox) \
+	X(TessPageIteratorIsAtBeginningOf) \
+	X(TessResultIteratorConfidence) \
+	X(TessResultIteratorDelete) \
+	X(TessResultIteratorGetPageIterator) \
+	X(TessResultIteratorNext) \
+	X(TessBaseAPIInit3) \
+	X(TessBaseAPISetImage2) \
+	X(TessBaseAPIGetUTF8Text) \
+	X(TessResultIteratorGetUTF8Text)
+
+static struct {
+#define X(f) __typeof__(f) *f;
+	LEPT_FUNCS(X)
+	TESS_FUNCS(X)
+#undef X
+} L;
+static int loaded; /* 0 not tried, 1 loaded, -1 failed */
+static char load_err[256];
+
+static void *open_first(const char *const *names)
+{
+	void *h = NULL;
+	for (int i = 0; names[i] && !h; i++)
+		h = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+	return h;
+}
+
+static int load_libs(char **err)
+{
+	if (loaded == 0) {
+		loaded = -1;
+		setenv("OMP_THREAD_LIMIT", "1", 0);
+		static const char *const tn[] = {"libtesseract.so.5", "libtesseract.so", NULL};
+		static const char *const ln[] = {"liblept.so.5", "libleptonica.so.6", "liblept.so", "libleptonica.so", NULL};
+		void *t = open_first(tn);
+		void *l = t ? open_first(ln) : NULL;
+		const char *missing = !t ? "libtesseract" : !l ? "libleptonica" : NULL;
+		if (!missing) {
+#define X(f) if (!missing && !(L.f = (__typeof__(f) *)dlsym(l, #f))) missing = #f;
+			LEPT_FUNCS(X)
+#undef X
+#define X(f) if (!missing && !(L.f = (__typeof__(f) *)dlsym(t, #f))) missing = #f;
+			TESS_FUNCS(X)
+#undef X
+		}
+		if (missing)
+			snprintf(load_err, sizeof load_err, "cannot load %s (install libtesseract5, liblept5)", missing);
+		else
+			loaded = 1;
+	}
+	if (loaded < 0) {
+		*err = gk_strdup(load_err);
+		return -1;
+	}
+	return 0;
+}
+
 struct gk_ocr {
 	TessBaseAPI *api;   /* chi_sim+eng, the page */
 	TessBaseAPI *digit; /* eng with a digit whitelist, one word */
 	TessBaseAPI *cjk;   /* chi_sim alone, one word read as Latin letters */
 };
 
-void gk_ocr_single_thread(char **argv)
-{
-	if (getenv("OMP_THREAD_LIMIT"))
-		return;
-	setenv("OMP_THREAD_LIMIT", "1", 1);
-	execv("/proc/self/exe", argv);
-	/* could not: go on with the threads */
-}
 
 static TessBaseAPI *engine(const char *lang, char **err)
 {
-	TessBaseAPI *api = TessBaseAPICreate();
+	TessBaseAPI *api = L.TessBaseAPICreate();
 	/* no "Estimating resolution" chatter, no config files read */
-	if (TessBaseAPIInit3(api, NULL, lang) != 0) {
-		TessBaseAPIDelete(api);
+	if (L.TessBaseAPIInit3(api, NULL, lang) != 0) {
+		L.TessBaseAPIDelete(api);
 		*err = gk_strfmt("cannot load the Tesseract language data '%s' (install tesseract-ocr-chi-sim, tesseract-ocr-eng)", lang);
 		return NULL;
 	}
-	TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+	L.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
 	/* no second reading of each doubtful line upside down in negative:
 	 * budgets print dark on light, and it costs a third of the time */
-	TessBaseAPISetVariable(api, "tessedit_do_invert", "0");
+	L.TessBaseAPISetVariable(api, "tessedit_do_invert", "0");
 	return api;
 }
 
 gk_ocr *gk_ocr_new(char **err)
 {
 	*err = NULL;
+	if (load_libs(err) < 0)
+		return NULL;
 	gk_ocr *o = gk_calloc(1, sizeof *o);
 	const char *lang = getenv("GK_OCR_LANG");
 	o->api = engine(lang && *lang ? lang : "chi_sim", err);
@@ -96,28 +196,28 @@ gk_ocr *gk_ocr_new(char **err)
 		free(o);
 		return NULL;
 	}
-	TessBaseAPISetPageSegMode(o->api, PSM_SINGLE_COLUMN);
+	L.TessBaseAPISetPageSegMode(o->api, PSM_SINGLE_COLUMN);
 	/* table rows keep their spacing: no word is merged over a column gap */
-	TessBaseAPISetVariable(o->api, "preserve_interword_spaces", "1");
+	L.TessBaseAPISetVariable(o->api, "preserve_interword_spaces", "1");
 	o->digit = engine("eng", err);
 	if (!o->digit) {
-		TessBaseAPIEnd(o->api);
-		TessBaseAPIDelete(o->api);
+		L.TessBaseAPIEnd(o->api);
+		L.TessBaseAPIDelete(o->api);
 		free(o);
 		return NULL;
 	}
-	TessBaseAPISetPageSegMode(o->digit, PSM_SINGLE_LINE);
-	TessBaseAPISetVariable(o->digit, "tessedit_char_whitelist", "0123456789.,-");
+	L.TessBaseAPISetPageSegMode(o->digit, PSM_SINGLE_LINE);
+	L.TessBaseAPISetVariable(o->digit, "tessedit_char_whitelist", "0123456789.,-");
 	o->cjk = engine("chi_sim", err);
 	if (!o->cjk) {
-		TessBaseAPIEnd(o->api);
-		TessBaseAPIDelete(o->api);
-		TessBaseAPIEnd(o->digit);
-		TessBaseAPIDelete(o->digit);
+		L.TessBaseAPIEnd(o->api);
+		L.TessBaseAPIDelete(o->api);
+		L.TessBaseAPIEnd(o->digit);
+		L.TessBaseAPIDelete(o->digit);
 		free(o);
 		return NULL;
 	}
-	TessBaseAPISetPageSegMode(o->cjk, PSM_SINGLE_LINE);
+	L.TessBaseAPISetPageSegMode(o->cjk, PSM_SINGLE_LINE);
 	return o;
 }
 
@@ -125,12 +225,12 @@ void gk_ocr_drop(gk_ocr *o)
 {
 	if (!o)
 		return;
-	TessBaseAPIEnd(o->api);
-	TessBaseAPIDelete(o->api);
-	TessBaseAPIEnd(o->digit);
-	TessBaseAPIDelete(o->digit);
-	TessBaseAPIEnd(o->cjk);
-	TessBaseAPIDelete(o->cjk);
+	L.TessBaseAPIEnd(o->api);
+	L.TessBaseAPIDelete(o->api);
+	L.TessBaseAPIEnd(o->digit);
+	L.TessBaseAPIDelete(o->digit);
+	L.TessBaseAPIEnd(o->cjk);
+	L.TessBaseAPIDelete(o->cjk);
 	free(o);
 }
 
@@ -301,16 +401,16 @@ static PIX *render(PopplerPage *page, double w, double h, int dpi)
 	poppler_page_render(page, cr);
 	cairo_destroy(cr);
 	cairo_surface_flush(s);
-	PIX *pix = pixCreate(pw, ph, 8);
+	PIX *pix = L.pixCreate(pw, ph, 8);
 	if (!pix) {
 		cairo_surface_destroy(s);
 		return NULL;
 	}
-	pixSetResolution(pix, dpi, dpi);
+	L.pixSetResolution(pix, dpi, dpi);
 	const unsigned char *d = cairo_image_surface_get_data(s);
 	int stride = cairo_image_surface_get_stride(s);
-	l_uint32 *pd = pixGetData(pix);
-	int wpl = pixGetWpl(pix);
+	l_uint32 *pd = L.pixGetData(pix);
+	int wpl = L.pixGetWpl(pix);
 	for (int y = 0; y < ph; y++) {
 		const uint32_t *src = (const uint32_t *)(const void *)(d + (size_t)y * (size_t)stride);
 		l_uint32 *line = pd + (size_t)y * (size_t)wpl;
@@ -327,8 +427,8 @@ static PIX *render(PopplerPage *page, double w, double h, int dpi)
 /* standard deviation of the light (background) pixels, sampled */
 static double background_sd(PIX *pix)
 {
-	int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
-	l_uint32 *d = pixGetData(pix);
+	int w = L.pixGetWidth(pix), h = L.pixGetHeight(pix), wpl = L.pixGetWpl(pix);
+	l_uint32 *d = L.pixGetData(pix);
 	double sum = 0, sum2 = 0;
 	long n = 0;
 	for (int y = 0; y < h; y += 3) {
@@ -361,19 +461,19 @@ static int cmp_int(const void *a, const void *b)
  * character-sized neighbourhood is close to it. */
 static int text_height(PIX *grey)
 {
-	PIX *bin = pixThresholdToBinary(grey, 150);
+	PIX *bin = L.pixThresholdToBinary(grey, 150);
 	if (!bin)
 		return 0;
-	BOXA *b = pixConnCompBB(bin, 8);
-	pixDestroy(&bin);
-	int n = b ? boxaGetCount(b) : 0;
+	BOXA *b = L.pixConnCompBB(bin, 8);
+	L.pixDestroy(&bin);
+	int n = b ? L.boxaGetCount(b) : 0;
 	int *h = gk_malloc((size_t)(n ? n : 1) * sizeof *h), m = 0;
 	for (int i = 0; i < n; i++) {
 		l_int32 x, y, w, hh;
-		if (boxaGetBoxGeometry(b, i, &x, &y, &w, &hh) == 0 && hh >= 3 && hh <= 200 && w <= 4 * hh && w >= 2)
+		if (L.boxaGetBoxGeometry(b, i, &x, &y, &w, &hh) == 0 && hh >= 3 && hh <= 200 && w <= 4 * hh && w >= 2)
 			h[m++] = hh;
 	}
-	boxaDestroy(&b);
+	L.boxaDestroy(&b);
 	int med = 0;
 	if (m >= 20) {
 		qsort(h, (size_t)m, sizeof *h, cmp_int);
@@ -387,9 +487,9 @@ static int text_height(PIX *grey)
 static PIX *binarise(PIX *grey)
 {
 	PIX *bin = NULL;
-	int w = pixGetWidth(grey), h = pixGetHeight(grey);
-	if (pixOtsuAdaptiveThreshold(grey, w, h, 0, 0, 0.1f, NULL, &bin) != 0 || !bin)
-		bin = pixThresholdToBinary(grey, 160);
+	int w = L.pixGetWidth(grey), h = L.pixGetHeight(grey);
+	if (L.pixOtsuAdaptiveThreshold(grey, w, h, 0, 0, 0.1f, NULL, &bin) != 0 || !bin)
+		bin = L.pixThresholdToBinary(grey, 160);
 	return bin;
 }
 
@@ -398,9 +498,9 @@ static PIX *binarise(PIX *grey)
 static void clean(PIX **grey, int dpi, gk_ocr_page *out)
 {
 	if (background_sd(*grey) > NOISE_SD) {
-		PIX *m = pixRankFilterGray(*grey, 3, 3, 0.5f);
+		PIX *m = L.pixRankFilterGray(*grey, 3, 3, 0.5f);
 		if (m) {
-			pixDestroy(grey);
+			L.pixDestroy(grey);
 			*grey = m;
 		}
 	}
@@ -408,33 +508,33 @@ static void clean(PIX **grey, int dpi, gk_ocr_page *out)
 	if (!bin)
 		return;
 	l_float32 angle = 0, conf = 0;
-	if (pixFindSkew(bin, &angle, &conf) == 0 && conf >= 2.5f && fabsf(angle) >= 0.04f && fabsf(angle) < 5) {
-		PIX *r = pixRotate(*grey, (l_float32)(angle * M_PI / 180.0), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
+	if (L.pixFindSkew(bin, &angle, &conf) == 0 && conf >= 2.5f && fabsf(angle) >= 0.04f && fabsf(angle) < 5) {
+		PIX *r = L.pixRotate(*grey, (l_float32)(angle * M_PI / 180.0), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
 		if (r) {
-			pixDestroy(grey);
+			L.pixDestroy(grey);
 			*grey = r;
-			pixDestroy(&bin);
+			L.pixDestroy(&bin);
 			bin = binarise(*grey);
 			if (!bin)
 				return;
 		}
 	}
 	int len = (int)(RULE_IN * dpi);
-	PIX *hor = pixOpenBrick(NULL, bin, len, 1);
-	PIX *ver = pixOpenBrick(NULL, bin, 1, len);
+	PIX *hor = L.pixOpenBrick(NULL, bin, len, 1);
+	PIX *ver = L.pixOpenBrick(NULL, bin, 1, len);
 	if (hor && ver) {
-		PIX *mask = pixOr(NULL, hor, ver);
-		PIX *wide = mask ? pixDilateBrick(NULL, mask, 5, 5) : NULL;
+		PIX *mask = L.pixOr(NULL, hor, ver);
+		PIX *wide = mask ? L.pixDilateBrick(NULL, mask, 5, 5) : NULL;
 		if (wide)
-			pixPaintThroughMask(*grey, wide, 0, 0, 255);
-		pixDestroy(&wide);
-		pixDestroy(&mask);
-		BOXA *boxa = pixConnComp(ver, NULL, 8);
-		int nb = boxa ? boxaGetCount(boxa) : 0;
+			L.pixPaintThroughMask(*grey, wide, 0, 0, 255);
+		L.pixDestroy(&wide);
+		L.pixDestroy(&mask);
+		BOXA *boxa = L.pixConnComp(ver, NULL, 8);
+		int nb = boxa ? L.boxaGetCount(boxa) : 0;
 		double k = 72.0 / dpi;
 		for (int i = 0; i < nb; i++) {
 			l_int32 bx, by, bw, bh;
-			if (boxaGetBoxGeometry(boxa, i, &bx, &by, &bw, &bh) != 0 || bh < len)
+			if (L.boxaGetBoxGeometry(boxa, i, &bx, &by, &bw, &bh) != 0 || bh < len)
 				continue;
 			if (out->nvrule == out->vcap) {
 				out->vcap = out->vcap ? out->vcap * 2 : 32;
@@ -442,11 +542,11 @@ static void clean(PIX **grey, int dpi, gk_ocr_page *out)
 			}
 			out->vrule[out->nvrule++] = (gk_ocr_rule){bx * k, (bx + bw) * k, by * k, (by + bh) * k};
 		}
-		boxaDestroy(&boxa);
+		L.boxaDestroy(&boxa);
 	}
-	pixDestroy(&hor);
-	pixDestroy(&ver);
-	pixDestroy(&bin);
+	L.pixDestroy(&hor);
+	L.pixDestroy(&ver);
+	L.pixDestroy(&bin);
 }
 
 /* ---- recognition -------------------------------------------------------- */
@@ -549,20 +649,20 @@ static void add_glyph(gk_ocr_page *out, double k, int l, int t, int r, int b, do
 static int reread(TessBaseAPI *api, PIX *grey, const word *w, char *text, size_t cap, float *conf)
 {
 	int pad = 6;
-	BOX *box = boxCreate(w->l - pad, w->t - pad, w->r - w->l + 2 * pad, w->b - w->t + 2 * pad);
-	PIX *crop = box ? pixClipRectangle(grey, box, NULL) : NULL;
-	boxDestroy(&box);
+	BOX *box = L.boxCreate(w->l - pad, w->t - pad, w->r - w->l + 2 * pad, w->b - w->t + 2 * pad);
+	PIX *crop = box ? L.pixClipRectangle(grey, box, NULL) : NULL;
+	L.boxDestroy(&box);
 	if (!crop)
 		return 0;
-	PIX *framed = pixAddBorder(crop, 16, 255);
-	pixDestroy(&crop);
+	PIX *framed = L.pixAddBorder(crop, 16, 255);
+	L.pixDestroy(&crop);
 	if (!framed)
 		return 0;
-	TessBaseAPISetImage2(api, framed);
-	TessBaseAPISetSourceResolution(api, pixGetXRes(grey) > 0 ? pixGetXRes(grey) : OCR_DPI);
+	L.TessBaseAPISetImage2(api, framed);
+	L.TessBaseAPISetSourceResolution(api, L.pixGetXRes(grey) > 0 ? L.pixGetXRes(grey) : OCR_DPI);
 	int ok = 0;
-	if (TessBaseAPIRecognize(api, NULL) == 0) {
-		char *t = TessBaseAPIGetUTF8Text(api);
+	if (L.TessBaseAPIRecognize(api, NULL) == 0) {
+		char *t = L.TessBaseAPIGetUTF8Text(api);
 		if (t) {
 			size_t n = strlen(t);
 			while (n && (t[n - 1] == '\n' || t[n - 1] == ' '))
@@ -577,12 +677,12 @@ static int reread(TessBaseAPI *api, PIX *grey, const word *w, char *text, size_t
 				}
 			text[m] = 0;
 			ok = m > 0;
-			*conf = (float)TessBaseAPIMeanTextConf(api);
-			TessDeleteText(t);
+			*conf = (float)L.TessBaseAPIMeanTextConf(api);
+			L.TessDeleteText(t);
 		}
 	}
-	TessBaseAPIClear(api);
-	pixDestroy(&framed);
+	L.TessBaseAPIClear(api);
+	L.pixDestroy(&framed);
 	return ok;
 }
 
@@ -671,7 +771,7 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 		if (want > dpi * 11 / 10) {
 			PIX *g2 = render(page, w, h, want);
 			if (g2) {
-				pixDestroy(&grey);
+				L.pixDestroy(&grey);
 				grey = g2;
 				dpi = want;
 			}
@@ -685,15 +785,15 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 	if (dbg) {
 		static int seq;
 		char *f = gk_strfmt("%s/page-%03d.png", dbg, ++seq);
-		pixWrite(f, grey, IFF_PNG);
+		L.pixWrite(f, grey, IFF_PNG);
 		free(f);
 	}
 
-	TessBaseAPISetImage2(o->api, grey);
-	TessBaseAPISetSourceResolution(o->api, dpi);
-	if (TessBaseAPIRecognize(o->api, NULL) != 0) {
-		TessBaseAPIClear(o->api);
-		pixDestroy(&grey);
+	L.TessBaseAPISetImage2(o->api, grey);
+	L.TessBaseAPISetSourceResolution(o->api, dpi);
+	if (L.TessBaseAPIRecognize(o->api, NULL) != 0) {
+		L.TessBaseAPIClear(o->api);
+		L.pixDestroy(&grey);
 		*err = gk_strdup("tesseract could not read the page");
 		return -1;
 	}
@@ -701,15 +801,15 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 	sym *sy = NULL;
 	word *wd = NULL;
 	int ns = 0, scap = 0, nw = 0, wcap = 0;
-	TessResultIterator *ri = TessBaseAPIGetIterator(o->api);
+	TessResultIterator *ri = L.TessBaseAPIGetIterator(o->api);
 	if (ri) {
-		TessPageIterator *pi = TessResultIteratorGetPageIterator(ri);
+		TessPageIterator *pi = L.TessResultIteratorGetPageIterator(ri);
 		double lsize = 0;
 		int ltop = 0, lbot = 0, lleft = 0, lright = 0, lno = -1;
 		do {
 			int ll, lt, lr, lb;
-			if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE) &&
-			    TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &ll, &lt, &lr, &lb)) {
+			if (L.TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE) &&
+			    L.TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &ll, &lt, &lr, &lb)) {
 				lsize = lb - lt;
 				ltop = lt;
 				lbot = lb;
@@ -717,16 +817,16 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 				lright = lr;
 				lno++;
 			}
-			if (TessPageIteratorIsAtBeginningOf(pi, RIL_WORD)) {
+			if (L.TessPageIteratorIsAtBeginningOf(pi, RIL_WORD)) {
 				if (nw == wcap) {
 					wcap = wcap ? wcap * 2 : 256;
 					wd = gk_realloc(wd, (size_t)wcap * sizeof *wd);
 				}
 				word *x = &wd[nw++];
 				memset(x, 0, sizeof *x);
-				if (!TessPageIteratorBoundingBox(pi, RIL_WORD, &x->l, &x->t, &x->r, &x->b))
+				if (!L.TessPageIteratorBoundingBox(pi, RIL_WORD, &x->l, &x->t, &x->r, &x->b))
 					x->l = x->t = x->r = x->b = 0;
-				x->conf = TessResultIteratorConfidence(ri, RIL_WORD);
+				x->conf = L.TessResultIteratorConfidence(ri, RIL_WORD);
 				x->size = lsize;
 				x->lt = ltop;
 				x->ll = lleft;
@@ -734,20 +834,20 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 				x->line = lno;
 				x->lb = lbot;
 				x->first = ns;
-				char *t = TessResultIteratorGetUTF8Text(ri, RIL_WORD);
+				char *t = L.TessResultIteratorGetUTF8Text(ri, RIL_WORD);
 				if (t) {
 					snprintf(x->text, sizeof x->text, "%s", t);
-					TessDeleteText(t);
+					L.TessDeleteText(t);
 				}
 			}
 			if (nw == 0)
 				continue;
-			char *t = TessResultIteratorGetUTF8Text(ri, RIL_SYMBOL);
+			char *t = L.TessResultIteratorGetUTF8Text(ri, RIL_SYMBOL);
 			if (!t)
 				continue;
 			int sl, st, sr, sb;
-			if (!TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &sl, &st, &sr, &sb)) {
-				TessDeleteText(t);
+			if (!L.TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &sl, &st, &sr, &sb)) {
+				L.TessDeleteText(t);
 				continue;
 			}
 			/* one symbol may carry more than one code point: share its box */
@@ -773,9 +873,9 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 				sy[ns++] = (sym){x0, st, x1, sb, cps[i], nw - 1};
 				wd[nw - 1].n++;
 			}
-			TessDeleteText(t);
-		} while (TessResultIteratorNext(ri, RIL_SYMBOL));
-		TessResultIteratorDelete(ri);
+			L.TessDeleteText(t);
+		} while (L.TessResultIteratorNext(ri, RIL_SYMBOL));
+		L.TessResultIteratorDelete(ri);
 	}
 
 	/* an amount's last digits that Tesseract gave to the next word of
@@ -997,8 +1097,8 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 	out->conf = nsum ? sum / nsum : -1;
 	free(sy);
 	free(wd);
-	TessBaseAPIClear(o->api);
-	pixDestroy(&grey);
+	L.TessBaseAPIClear(o->api);
+	L.pixDestroy(&grey);
 	return 0;
 }
 
