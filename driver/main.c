@@ -54,7 +54,9 @@ static const char usage_run[] =
 	"      --sqlite DB      also write the combined tables to SQLite file DB\n"
 	"                       (absent, empty or a database gongkai wrote)\n"
 	"      --limits M,C,W   per document: memory MiB, CPU s, wall s\n"
-	"                       (default 2048,120,180; 0 = no limit; empty = default)\n"
+	"                       (default 2048,120,180; 0 = no limit; empty = default;\n"
+	"                       each page read by OCR adds 15 s CPU and 60 s wall)\n"
+	"      --no-ocr         do not OCR scanned pages (a scan fails with exit 7)\n"
 	"  -h, --help           show this help\n"
 	"\n"
 	"exit: 0 ok; 1 some documents failed; 2 usage; 3-9, 14 why the only document\n"
@@ -74,7 +76,7 @@ static const char usage_combine[] =
 	"      --sqlite DB      also write the combined tables to SQLite file DB\n"
 	"  -h, --help           show this help\n";
 
-enum { OPT_FORCE = 256, OPT_STRICT, OPT_RULES, OPT_BOM, OPT_RAW, OPT_SQLITE, OPT_LIMITS };
+enum { OPT_FORCE = 256, OPT_STRICT, OPT_RULES, OPT_BOM, OPT_RAW, OPT_SQLITE, OPT_LIMITS, OPT_NO_OCR };
 
 static int usage_error(const char *cmd, const char *fmt, const char *arg)
 {
@@ -102,6 +104,7 @@ static int command(int argc, char **argv)
 		{"rules", required_argument, NULL, OPT_RULES}, {"bom", no_argument, NULL, OPT_BOM},
 		{"sqlite", required_argument, NULL, OPT_SQLITE}, {"limits", required_argument, NULL, OPT_LIMITS},
 		{"no-neutralize", no_argument, NULL, OPT_RAW},
+		{"no-ocr", no_argument, NULL, OPT_NO_OCR},
 		{NULL, 0, NULL, 0},
 	};
 	gk_run_opts o;
@@ -133,6 +136,7 @@ static int command(int argc, char **argv)
 		case OPT_BOM: o.bom = 1; break;
 		case OPT_RAW: o.raw_cells = 1; break;
 		case OPT_SQLITE: o.sqlite = optarg; break;
+		case OPT_NO_OCR: gk_extract_set_ocr(0); break;
 		case OPT_LIMITS:
 			if (gk_parse_limits(optarg, &o.limits) < 0)
 				return usage_error(cmd, "bad limits '%s' (want MEM_MB,CPU_S,WALL_S)", optarg);

@@ -11,6 +11,8 @@
  */
 #include "nctx.h"
 
+#include "ocrfix.h"
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -290,7 +292,8 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 	char *dn = docname ? gk_strdup(docname) : gk_doc_name(src ? src : "document");
 	gk_result_set_meta(c.r, "doc", dn);
 	free(dn);
-	static const char *copy[] = {"source", "sha256", "format", "pages", NULL};
+	static const char *copy[] = {"source", "sha256", "format", "pages", "pages_without_text", "pages_garbled",
+	                             "ocr_pages", "ocr_confidence", NULL};
 	for (int i = 0; copy[i]; i++)
 		gk_result_set_meta(c.r, copy[i], gk_doc_meta(doc, copy[i]) ? gk_doc_meta(doc, copy[i]) : "");
 	if (gk_doc_meta(doc, "repaired"))
@@ -353,6 +356,7 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 		gk_result_add_check(c.r, listed.v[i], "toc:listed-table-found", "", "listed",
 		                    gk_result_find(c.r, listed.v[i]) ? "found" : "missing",
 		                    gk_result_find(c.r, listed.v[i]) ? "ok" : "fail");
+	gk_read_findings(c.r, doc, rules); /* ocrfix.c: damage and OCR; OCR'd tables by their arithmetic */
 	gk_checks_run(c.r, doc);
 	gk_strv_drop(&listed);
 	for (int i = 0; i < c.n; i++)

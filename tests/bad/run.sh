@@ -83,6 +83,25 @@ gen_truncated() {
 	echo "$f"
 }
 
+# a real PDF damaged by the same recipe each time (Python's seeded random)
+damage() { # MODE OUT
+	python3 - "$1" "$2" samples/pdf/beijing-zdxmjs-2026.pdf <<'PY'
+import random, sys
+mode, out, src = sys.argv[1], sys.argv[2], sys.argv[3]
+d = bytearray(open(src, 'rb').read())
+r = random.Random(1)
+if mode == 'flip':
+    for _ in range(50):
+        p = r.randrange(len(d)); d[p] ^= 1 << r.randrange(8)
+else:
+    ch = [bytes(d[i:i + 4096]) for i in range(0, len(d), 4096)]
+    rest = ch[1:]; r.shuffle(rest); d = ch[0] + b''.join(rest)
+open(out, 'wb').write(d)
+PY
+}
+gen_flipped() { local f=$GEN/flipped.pdf; [ -f "$f" ] || damage flip "$f" || return 1; echo "$f"; }
+gen_shuffled() { local f=$GEN/shuffled.pdf; [ -f "$f" ] || damage shuffle "$f" || return 1; echo "$f"; }
+
 gen_pdf1000() {
 	[ -f "$GEN/pages-1000.pdf" ] || $MKPDF cjk 1000 "$GEN/pages-1000.pdf" || return 1
 	echo "$GEN/pages-1000.pdf"

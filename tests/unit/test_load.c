@@ -206,8 +206,9 @@ Test(load, doc_files_exact)
 	expect_file(d, "expenditure_by_function.csv", "func_code,class,total\n2050101,205,7\n");
 	expect_file(d, "document.csv",
 	            "doc,source,sha256,format,region,department,year,kind,unit_published,pages,"
-	            "tables_found,tables_listed\n"
-	            "a,,,pdf,北京市,教育局,2024,,,12,,\n");
+	            "tables_found,tables_listed,repaired,pages_without_text,pages_garbled,ocr_pages,"
+	            "ocr_confidence\n"
+	            "a,,,pdf,北京市,教育局,2024,,,12,,,,,,,\n");
 	expect_file(d, "checks.csv",
 	            "table_id,check,row,expected,found,status\n"
 	            "revenue_expenditure_summary,sum,合计,100.5,100.5,ok\n"
