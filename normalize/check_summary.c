@@ -117,7 +117,8 @@ static void summary_side(gk_result *r, const gk_table *t, const char *side, cons
 				continue;
 			acc_add(&f, cell(t, rows[k], *c));
 			item_label(t, rows[k], *c, cols[0], lab, sizeof lab);
-			emit_cmp(r, t->id, "summary:一、=Σ（一）", lab, &e, &f);
+			where w = {W_COL, t, rows[k], *c, "Σ of its （一） lines", NULL, -1, NULL, 0, NULL};
+			emit_cmp(r, t->id, "summary:一、=Σ（一）", lab, &e, &f, &w);
 		}
 		/* first 合计 = Σ 一、 above it; each later total = previous + lines between */
 		int prev = -1;
@@ -132,17 +133,22 @@ static void summary_side(gk_result *r, const gk_table *t, const char *side, cons
 			}
 			int want = ntop ? K_TOP : nother ? K_OTHER : K_SUB;
 			acc e = {0}, f = {0};
+			int blank_prev = prev >= 0 && !printed(t, rows[prev], *c);
 			if (prev >= 0)
 				acc_add(&e, cell(t, rows[prev], *c));
-			for (int j = from; j < k; j++)
+			for (int j = from; j < k && !blank_prev; j++)
 				if (kind[j] == want)
 					acc_add(&e, cell(t, rows[j], *c));
 			acc_add(&f, cell(t, rows[k], *c));
 			item_label(t, rows[k], *c, cols[0], lab, sizeof lab);
+			/* a 合计 above printed blank: the total is not computable */
+			where w = {W_COL, t, rows[k], *c,
+			           prev >= 0 ? "the total above + the lines between" : "Σ of the lines above",
+			           NULL, -1, NULL, 0, NULL};
 			if (prev >= 0)
-				emit_cmp(r, t->id, "summary:总计=合计+结转", lab, &e, &f);
+				emit_cmp(r, t->id, "summary:总计=合计+结转", lab, &e, &f, &w);
 			else if (ntop + nother + nsub)
-				emit_cmp(r, t->id, "summary:合计=Σ一、", lab, &e, &f);
+				emit_cmp(r, t->id, "summary:合计=Σ一、", lab, &e, &f, &w);
 			prev = k;
 		}
 	}
@@ -162,7 +168,8 @@ void summary_checks(gk_result *r, const gk_table *t, const char *amount,
 		acc_add(&e, cell(t, in, amount));
 		acc_add(&f, cell(t, out, amount));
 		item_label(t, in, amount, amount, lab, sizeof lab);
-		emit_cmp(r, t->id, "summary:收入总计=支出总计", lab, &e, &f);
+		where w = {W_CROSS, t, out, amount, NULL, t, in, amount, 0, NULL};
+		emit_cmp(r, t->id, "summary:收入总计=支出总计", lab, &e, &f, &w);
 	}
 }
 
@@ -177,6 +184,7 @@ void fiscal_row_checks(gk_result *r, const gk_table *t)
 		add_cols(&e, t, i, parts);
 		acc_add(&f, cell(t, i, "total"));
 		item_label(t, i, "total", "total", lab, sizeof lab);
-		emit_cmp(r, t->id, "row:total=general_budget+government_fund+state_capital", lab, &e, &f);
+		where w = {W_ROW, t, i, "total", "一般公共预算 + 政府性基金 + 国有资本经营", NULL, -1, NULL, 0, NULL};
+		emit_cmp(r, t->id, "row:total=general_budget+government_fund+state_capital", lab, &e, &f, &w);
 	}
 }

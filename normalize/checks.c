@@ -241,7 +241,7 @@ void acc_str(const acc *a, char *out, size_t n)
 /* Compare expected e with found f and write the row.  Nothing is written
  * when both sides are all blank or zero. */
 void emit_cmp(gk_result *r, const char *tid, const char *check, const char *row, const acc *e,
-              const acc *f)
+              const acc *f, const where *w)
 {
 	char es[64], fs[64];
 	if (!e->bad && !f->bad && !e->nonzero && !f->nonzero)
@@ -249,18 +249,21 @@ void emit_cmp(gk_result *r, const char *tid, const char *check, const char *row,
 	acc_str(e, es, sizeof es);
 	acc_str(f, fs, sizeof fs);
 	const char *st;
-	if (e->bad || f->bad || !e->printed || !f->printed)
+	long long gap = 0;
+	if (e->bad || f->bad || !e->printed || !f->printed) {
 		st = "skip";
-	else
+	} else {
 		st = gk_chk_status(e->v, e->dec, f->v, f->dec);
-	gk_result_add_check(r, tid, check, row, es, fs, st);
+		gap = e->v - f->v;
+	}
+	emit_finding(r, tid, check, row, es, fs, st, w, gap);
 }
 
 /* A comparison whose sides may be unavailable (table or row missing):
  * nothing when neither is, "skip" when one is missing and the other has a
  * non-zero figure. */
 void emit_cross(gk_result *r, const char *tid, const char *check, const char *row, int e_ok,
-                const acc *e, int f_ok, const acc *f)
+                const acc *e, int f_ok, const acc *f, const where *w)
 {
 	if (!e_ok && !f_ok)
 		return;
@@ -270,10 +273,10 @@ void emit_cross(gk_result *r, const char *tid, const char *check, const char *ro
 			return;
 		char s[64];
 		acc_str(a, s, sizeof s);
-		gk_result_add_check(r, tid, check, row, e_ok ? s : "", f_ok ? s : "", "skip");
+		emit_finding(r, tid, check, row, e_ok ? s : "", f_ok ? s : "", "skip", w, 0);
 		return;
 	}
-	emit_cmp(r, tid, check, row, e, f);
+	emit_cmp(r, tid, check, row, e, f, w);
 }
 
 /* ---- table helpers ------------------------------------------------------ */
@@ -341,10 +344,14 @@ void digits_of(const char *s, char *out, size_t n)
 	}
 }
 
+/* the first table of that id with rows (a table-of-contents line taken
+ * for a title may come first, empty) */
 const gk_table *present(const gk_result *r, const char *id)
 {
-	const gk_table *t = gk_result_find(r, id);
-	return t && t->nrow > 0 ? t : NULL;
+	for (int i = 0; i < r->ntable; i++)
+		if (!strcmp(r->tables[i]->id, id) && r->tables[i]->nrow > 0)
+			return r->tables[i];
+	return NULL;
 }
 
 /* The 合计 row: its label column says 合计/总计, else (a label put in
@@ -379,6 +386,7 @@ void gk_checks_run(gk_result *r, const gk_doc *doc)
 		"total", "general_budget", "general_budget_appropriation", "government_fund",
 		"state_capital", NULL};
 	int ntable = r->ntable; /* the checks add no tables, but be safe */
+	int from = r->ncheck;
 	for (int k = 0; k < ntable; k++) {
 		const gk_table *t = r->tables[k];
 		if (!t->nrow)
@@ -405,6 +413,12 @@ void gk_checks_run(gk_result *r, const gk_doc *doc)
 		}
 	}
 	cross_checks(r);
-	if (doc)
-		narrative_checks(r, doc);
+	systematic_doubts(r, from);
+	if (doc) {
+		ntext *nt = ntext_new(doc);
+		narrative_checks(r, nt, doc);
+		wording_checks(r, nt);
+		year_checks(r, nt, doc);
+		ntext_drop(nt);
+	}
 }
