@@ -156,7 +156,19 @@ void row_name(const gk_table *t, int i, char *out, size_t n)
 	snprintf(out, n, "%s", buf);
 }
 
-void where_str(const gk_table *t, int row, const char *col, char *out, size_t n)
+/* the last page a table may run to: before the next table's title page */
+static int last_page(const gk_result *r, const gk_table *t)
+{
+	int next = 0;
+	for (int i = 0; r && i < r->ntable; i++) {
+		int p = r->tables[i]->page;
+		if (p > t->page && (!next || p < next))
+			next = p;
+	}
+	return next > t->page + 1 ? next - 1 : t->page;
+}
+
+void where_str(const gk_result *r, const gk_table *t, int row, const char *col, char *out, size_t n)
 {
 	char title[200], rn[600];
 	out[0] = 0;
@@ -166,7 +178,11 @@ void where_str(const gk_table *t, int row, const char *col, char *out, size_t n)
 	cat(out, n, title);
 	if (t->page > 0) {
 		char p[32];
-		snprintf(p, sizeof p, " p.%d", t->page);
+		int lp = last_page(r, t);
+		if (lp > t->page)
+			snprintf(p, sizeof p, " p.%d-%d", t->page, lp);
+		else
+			snprintf(p, sizeof p, " p.%d", t->page);
 		cat(out, n, p);
 	}
 	if (row >= 0) {
@@ -494,8 +510,8 @@ static int doubt(const gk_result *r, const where *w, long long gap, int dec, cha
 
 /* ---- writing ------------------------------------------------------------ */
 
-static void detail_of(const where *w, const char *expected, const char *found, const char *status,
-                      char *out, size_t n)
+static void detail_of(const gk_result *r, const where *w, const char *expected, const char *found,
+                      const char *status, char *out, size_t n)
 {
 	char a[800], b[800];
 	out[0] = 0;
@@ -506,7 +522,7 @@ static void detail_of(const where *w, const char *expected, const char *found, c
 		if (w->quote)
 			snprintf(q, sizeof q, "%s", w->quote);
 		snprintf(out, n, "p.%d %s: %s", w->page, q, *expected ? expected : "(none)");
-		where_str(w->t, w->row, w->col, a, sizeof a);
+		where_str(r, w->t, w->row, w->col, a, sizeof a);
 		if (w->t) {
 			cat(out, n, "; ");
 			cat(out, n, a);
@@ -518,10 +534,10 @@ static void detail_of(const where *w, const char *expected, const char *found, c
 		}
 		return;
 	}
-	where_str(w->t, w->row, w->col, a, sizeof a);
+	where_str(r, w->t, w->row, w->col, a, sizeof a);
 	snprintf(out, n, "%s: %s", a, *found ? found : "not printed");
 	if (w->t2) {
-		where_str(w->t2, w->row2, w->col2, b, sizeof b);
+		where_str(r, w->t2, w->row2, w->col2, b, sizeof b);
 		cat(out, n, "; ");
 		cat(out, n, w->expl ? w->expl : b);
 		if (w->expl) {
@@ -552,7 +568,7 @@ void emit_finding(gk_result *r, const char *tid, const char *check, const char *
 			status = "unsure";
 	}
 	if (strcmp(status, "ok")) {
-		detail_of(w, expected, found, status, detail, sizeof detail);
+		detail_of(r, w, expected, found, status, detail, sizeof detail);
 		if (why[0]) {
 			cat(detail, sizeof detail, "; unsure: ");
 			cat(detail, sizeof detail, why);

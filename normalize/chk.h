@@ -96,7 +96,8 @@ void emit_note(gk_result *r, const char *tid, const char *check, const char *row
                const char *detail);
 void row_name(const gk_table *t, int i, char *out, size_t n);
 const char *col_name(const char *key);
-void where_str(const gk_table *t, int row, const char *col, char *out, size_t n);
+void where_str(const gk_result *r, const gk_table *t, int row, const char *col, char *out,
+               size_t n);
 int table_doubt(const gk_result *r, const gk_table *t, char *why, size_t n);
 void systematic_doubts(gk_result *r, int from);
 void quote_at(const char *text, size_t off, char *out, size_t n);
