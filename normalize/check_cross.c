@@ -98,7 +98,7 @@ static void three_vs_econ(gk_result *r, const gk_table *three, int trow, const g
 		rel = +1, src = basic;
 	else
 		return;
-	where w = {W_CROSS, three, trow, col, NULL, src, econ_row(src, code), "total", 0, NULL};
+	where w = {W_CROSS, three, trow, col, NULL, src, econ_row(src, code), "total", 0, NULL, NULL};
 	acc_add(&f, cell(three, trow, col));
 	snprintf(lab, sizeof lab, "合计:%s", col);
 	if (rel && !e.bad && !f.bad && e.printed && f.printed &&
@@ -163,9 +163,26 @@ static void summary_classes(gk_result *r, const gk_table *sum, const char *scol,
 		func_val(&e, fun, k, "total");
 		acc_add(&f, cell(sum, i, scol));
 		item_label(sum, i, scol, "amount", lab, sizeof lab);
-		where w = {W_CROSS, sum, i, scol, NULL, fun, k, "total", 0, NULL};
+		where w = {W_CROSS, sum, i, scol, NULL, fun, k, "total", 0, NULL, NULL};
 		emit_cmp(r, sum->id, check, lab, &e, &f, &w);
 	}
+}
+
+/* Of two summary lines (this year's total, the grand total with the
+ * carry-overs), the one the table's 合计 agrees with; a, when neither does
+ * (which columns a table counts in is the reader's guess). */
+static int closer(const gk_table *res, int a, int b, const gk_table *t, int trow)
+{
+	if (!res || !t || a < 0 || b < 0 || trow < 0)
+		return a;
+	long long x, y, z;
+	int dx, dy, dz;
+	if (gk_chk_parse(cell(t, trow, "total"), &z, &dz) != 1 || gk_chk_parse(cell(res, a, "amount"), &x, &dx) != 1 ||
+	    gk_chk_parse(cell(res, b, "amount"), &y, &dy) != 1)
+		return a;
+	if (!strcmp(gk_chk_status(x, dx, z, dz), "fail") && strcmp(gk_chk_status(y, dy, z, dz), "fail"))
+		return b;
+	return a;
 }
 
 /* the summary's 本年收入合计 / 本年支出合计 line (what this year's money is,
@@ -221,13 +238,14 @@ void cross_checks(gk_result *r)
 		}
 	int approp = all_appropriated(res);
 
-	/* summary 本年支出合计 = expenditure_by_function 合计 */
+	/* summary 本年支出合计 = expenditure_by_function 合计 (or its 总计, when
+	 * the function table adds 结转下年) */
 	{
 		acc e = {0}, f = {0};
-		int er = res_cur >= 0 ? res_cur : res_out;
+		int er = closer(res, res_cur >= 0 ? res_cur : res_out, res_out, ebf, ebf_t);
 		int eo = get_val(&e, res, er, "amount");
 		int fo = get_val(&f, ebf, ebf_t, "total");
-		where w = {W_CROSS, ebf, ebf_t, "total", NULL, res, er, "amount", 0, NULL};
+		where w = {W_CROSS, ebf, ebf_t, "total", NULL, res, er, "amount", 0, NULL, NULL};
 		emit_cross(r, "expenditure_by_function", "cross:summary支出总计=expenditure_by_function合计",
 		           "合计:total", eo, &e, fo, &f, &w);
 	}
@@ -238,7 +256,7 @@ void cross_checks(gk_result *r)
 		get_val(&e, res, res_out, "amount");
 		get_val(&f, fis, fis_out, "total");
 		item_label(fis, fis_out, "total", "total", lab, sizeof lab);
-		where w = {W_CROSS, fis, fis_out, "total", NULL, res, res_out, "amount", 0, NULL};
+		where w = {W_CROSS, fis, fis_out, "total", NULL, res, res_out, "amount", 0, NULL, NULL};
 		if (approp == 1) {
 			emit_cmp(r, fis->id, "cross:summary支出总计=fiscal支出合计", lab, &e, &f, &w);
 		} else if (e.nonzero || f.nonzero) {
@@ -258,11 +276,11 @@ void cross_checks(gk_result *r)
 		int has_carry = 0;
 		for (int i = 0; i < rbu->nrow; i++)
 			has_carry |= any_printed(rbu, i, carry);
-		int er = has_carry ? res_in : current_total(res, "收入");
+		int er = has_carry ? res_in : closer(res, current_total(res, "收入"), res_in, rbu, rbu_t);
 		acc e = {0}, f = {0};
 		int eo = get_val(&e, res, er, "amount");
 		int fo = get_val(&f, rbu, rbu_t, "total");
-		where w = {W_CROSS, rbu, rbu_t, "total", NULL, res, er, "amount", 0, NULL};
+		where w = {W_CROSS, rbu, rbu_t, "total", NULL, res, er, "amount", 0, NULL, NULL};
 		emit_cross(r, "revenue_by_unit", "cross:summary收入总计=revenue_by_unit合计", "合计:total", eo,
 		           &e, fo, &f, &w);
 	}
@@ -271,7 +289,7 @@ void cross_checks(gk_result *r)
 		acc e = {0}, f = {0};
 		int eo = get_val(&e, ebf, ebf_t, "total");
 		int fo = get_val(&f, eco, eco_t, "total");
-		where w = {W_CROSS, eco, eco_t, "total", NULL, ebf, ebf_t, "total", 0, NULL};
+		where w = {W_CROSS, eco, eco_t, "total", NULL, ebf, ebf_t, "total", 0, NULL, NULL};
 		emit_cross(r, "expenditure_by_economic_class",
 		           "cross:expenditure_by_function合计=expenditure_by_economic_class合计", "合计:total",
 		           eo, &e, fo, &f, &w);
@@ -283,7 +301,7 @@ void cross_checks(gk_result *r)
 		if (eo)
 			func_val(&e, gbe, gbe_t, "basic_total");
 		get_val(&f, gbb, gbb_t, "total");
-		where w = {W_CROSS, gbb, gbb_t, "total", NULL, gbe, gbe_t, "basic_total", 0, NULL};
+		where w = {W_CROSS, gbb, gbb_t, "total", NULL, gbe, gbe_t, "basic_total", 0, NULL, NULL};
 		emit_cross(r, "general_budget_basic_expenditure",
 		           "cross:general_budget_expenditure基本支出=general_budget_basic_expenditure合计",
 		           "合计:total", eo, &e, fo, &f, &w);
@@ -304,9 +322,9 @@ void cross_checks(gk_result *r)
 		get_val(&f1, gbb, gbb_t, "personnel");
 		get_val(&f2, gbb, gbb_t, "public");
 		where w1 = {W_CROSS, gbb, gbb_t, "personnel", pp ? NULL : "工资福利支出 + 对个人和家庭的补助", gbe, gbe_t,
-		            pp ? "basic_personnel" : NULL, 0, NULL};
+		            pp ? "basic_personnel" : NULL, 0, NULL, NULL};
 		where w2 = {W_CROSS, gbb, gbb_t, "public", pq ? NULL : "商品和服务支出 + 资本性支出", gbe, gbe_t,
-		            pq ? "basic_public" : NULL, 0, NULL};
+		            pq ? "basic_public" : NULL, 0, NULL, NULL};
 		emit_cross(r, "general_budget_basic_expenditure", "cross:人员经费", "合计:personnel", eo, &e1,
 		           fo, &f1, &w1);
 		emit_cross(r, "general_budget_basic_expenditure", "cross:公用经费", "合计:public", eo, &e2, fo,
@@ -325,7 +343,7 @@ void cross_checks(gk_result *r)
 		int eo = ebf && ebf_t >= 0, fo = get_val(&f, prj, prj_t, "total");
 		if (eo)
 			func_val(&e, ebf, ebf_t, "project_total");
-		where w = {W_CROSS, prj, prj_t, "total", NULL, ebf, ebf_t, "project_total", 0, NULL};
+		where w = {W_CROSS, prj, prj_t, "total", NULL, ebf, ebf_t, "project_total", 0, NULL, NULL};
 		emit_cross(r, "project_expenditure",
 		           "cross:expenditure_by_function项目支出=project_expenditure合计", "合计:total", eo,
 		           &e, fo, &f, &w);
@@ -347,7 +365,7 @@ void cross_checks(gk_result *r)
 			acc e = {0}, f = {0};
 			get_val(&e, fis, fis_cur, fund[k].col);
 			int fo = get_val(&f, ft[k], fr[k], "total");
-			where w = {W_CROSS, ft[k], fr[k], "total", NULL, fis, fis_cur, fund[k].col, 0, NULL};
+			where w = {W_CROSS, ft[k], fr[k], "total", NULL, fis, fis_cur, fund[k].col, 0, NULL, NULL};
 			emit_cross(r, fund[k].tid, fund[k].check, "合计:total", 1, &e, fo, &f, &w);
 		}
 	}

@@ -21,9 +21,18 @@
  *    and for the column sums of its table;
  *  - a row identity that fails while the row carries a figure in a column
  *    kept as x_ (a column the reader did not map);
- *  - a gap (more than 50 units of the last printed decimal) that equals
- *    a figure printed in the row or column concerned: a cell read into the
- *    wrong place, a row read twice or missed;
+ *  - a gap (ten units of the last printed decimal or more) that equals a
+ *    figure printed in the row concerned (a row identity) or anywhere in
+ *    the table (a column sum): a cell read into the wrong place, a row
+ *    read twice or missed;
+ *  - a row identity whose row's printed line carries an amount the reader
+ *    did not put in the row;
+ *  - two amount columns with the same figures on every row (one column
+ *    read twice);
+ *  - a table the narrative shows misread (its stated 三公 parts sit in
+ *    other columns of the table: doubt_table, from check_narrative.c);
+ *  - two figures that differ by more than half of the larger (rows or
+ *    columns missed or misplaced, not a printing error);
  *  - a check that fails on at least three rows and on at least half of the
  *    rows of its table where it could be computed (systematic_doubts): a
  *    column misread, not a printing error.
@@ -338,14 +347,183 @@ static void code_of_row(const gk_table *t, int i, char *out, size_t n)
 	}
 }
 
-int table_doubt(const gk_result *r, const gk_table *t, char *why, size_t n)
+/* Doubts found before the checks run, from evidence outside the table
+ * (the narrative's figures sitting in other columns): table and reason.
+ * One document at a time (gk_checks_run clears them). */
+#define MAXDOUBT 32
+static _Thread_local struct {
+	const gk_table *t;
+	char why[300];
+} doubts[MAXDOUBT];
+static _Thread_local int ndoubt;
+
+void doubt_table(const gk_table *t, const char *why)
+{
+	for (int i = 0; i < ndoubt; i++)
+		if (doubts[i].t == t)
+			return;
+	if (ndoubt < MAXDOUBT) {
+		doubts[ndoubt].t = t;
+		snprintf(doubts[ndoubt].why, sizeof doubts[ndoubt].why, "%s", why);
+		ndoubt++;
+	}
+}
+
+static _Thread_local const gk_doc *cur_doc;
+
+void doubts_clear(void)
+{
+	ndoubt = 0;
+	cur_doc = NULL;
+}
+
+void doubts_doc(const gk_doc *doc)
+{
+	cur_doc = doc;
+}
+
+static int same_amount(const char *a, long long v)
+{
+	long long x;
+	int d;
+	return gk_chk_parse(a, &x, &d) == 1 && x == v;
+}
+
+/* The row's printed line (the one line of the table's pages that prints
+ * its total) carries an amount the reader did not put in the row. */
+static int line_extra(const gk_result *r, const gk_table *t, int row, char *why, size_t n)
+{
+	long long v;
+	int d;
+	if (!cur_doc || gk_chk_parse(cell(t, row, "total"), &v, &d) != 1 || !v)
+		return 0;
+	int lp = last_page(r, t);
+	if (lp < t->page + 1)
+		lp = t->page + 1;
+	/* the lines printing the total; several: those also printing the
+	 * row's label (合计 for the total row) */
+	char label[300] = "";
+	static const char *const names[] = {"project_name", "name", "econ_name", "unit_name", "item",
+	                                    "func_name", NULL};
+	for (int k = 0; names[k] && !label[0]; k++)
+		if (gk_table_col(t, names[k]) >= 0 && printed(t, row, names[k]))
+			snprintf(label, sizeof label, "%s", cell(t, row, names[k]));
+	const gk_line *hit = NULL;
+	int nhit = 0, nlab = 0;
+	const gk_line *labhit = NULL;
+	for (int i = 0; i < cur_doc->nline; i++) {
+		const gk_line *l = &cur_doc->line[i];
+		if (l->page < t->page || l->page > lp)
+			continue;
+		int has = 0, lab = 0;
+		for (int j = 0; j < l->ncell; j++) {
+			has |= same_amount(l->cell[j].text, v) && strchr(l->cell[j].text, '.');
+			lab |= label[0] && strstr(label, l->cell[j].text) && strlen(l->cell[j].text) >= 6;
+		}
+		if (!has)
+			continue;
+		nhit++, hit = l;
+		if (lab)
+			nlab++, labhit = l;
+	}
+	if (nhit != 1)
+		hit = nlab == 1 ? labhit : NULL;
+	if (!hit)
+		return 0;
+	for (int j = 0; j < hit->ncell; j++) {
+		const char *c = hit->cell[j].text;
+		long long x;
+		if (!strchr(c, '.') || gk_chk_parse(c, &x, &d) != 1 || !x)
+			continue;
+		int found = 0;
+		for (int k = 0; k < t->cols.n && !found; k++)
+			found = same_amount(t->rows[row][k], x);
+		if (!found) {
+			snprintf(why, n, "its printed line (p.%d) also carries %s, which the reader did not place in the row",
+			         hit->page, c);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* a and b are a whole and its part (equal where the other parts are 0) */
+static int part_of(const char *a, const char *b)
+{
+	static const char *const pairs[][2] = {
+		{"basic_personnel", "basic_wages"}, {"basic_personnel", "basic_family_subsidy"},
+		{"basic_public", "basic_goods_services"}, {"basic_public", "basic_capital"},
+	};
+	for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++)
+		if ((!strcmp(a, pairs[k][0]) && !strcmp(b, pairs[k][1])) ||
+		    (!strcmp(b, pairs[k][0]) && !strcmp(a, pairs[k][1])))
+			return 1;
+	return 0;
+}
+
+/* two leaf amount columns (no total, no part of another) with the same
+ * non-zero figures on (four in five of) the rows that print either: one
+ * column read twice, or a subtotal read as a part */
+static int twin_columns(const gk_table *t, char *why, size_t n)
+{
+	for (int a = 0; a < t->cols.n; a++) {
+		const char *ka = t->cols.v[a];
+		if (strstr(ka, "total") || starts_with(ka, "x_") || strstr(ka, "appropriation"))
+			continue;
+		for (int b = a + 1; b < t->cols.n; b++) {
+			const char *kb = t->cols.v[b];
+			if (strstr(kb, "total") || starts_with(kb, "x_") || strstr(kb, "appropriation"))
+				continue;
+			int same = 0, diff = 0;
+			for (int i = 0; i < t->nrow; i++) {
+				const char *x = t->rows[i][a], *y = t->rows[i][b];
+				if (is_blank(x) && is_blank(y))
+					continue;
+				if (!nonzero_amount(x) && !nonzero_amount(y))
+					continue;
+				if (!strcmp(x, y))
+					same++;
+				else
+					diff++;
+			}
+			if (part_of(ka, kb))
+				continue;
+			if ((!diff && same >= 3) || (same >= 4 && diff * 4 <= same)) {
+				snprintf(why, n, "columns %s and %s of the table carry the same figures on every row: one column read twice",
+				         col_name(ka), col_name(kb));
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+int table_doubt(const gk_result *r, const gk_table *t, int only, char *why, size_t n)
 {
 	(void)r;
 	why[0] = 0;
 	if (!t)
 		return 0;
+	for (int i = 0; i < ndoubt; i++)
+		if (doubts[i].t == t) {
+			snprintf(why, n, "%s", doubts[i].why);
+			return 1;
+		}
+	if (twin_columns(t, why, n))
+		return 1;
 	char title[120];
 	clip(t->title && *t->title ? t->title : t->id, 20, title, sizeof title);
+	for (int j = 0; j < t->cols.n; j++) {
+		/* a column named by the header's row markers (**, 606-…) */
+		const char *k = t->cols.v[j];
+		int marks = starts_with(k, "x_") && !strchr(k, '/') && strstr(k, "**");
+		for (const char *p = k; starts_with(k, "x_") && *p && !marks; p++)
+			marks = is_digit(p[0]) && is_digit(p[1]) && is_digit(p[2]) && p[3] == '-';
+		if (marks) {
+			snprintf(why, n, "the header of %s was not read cleanly (a column named %s)", title, k);
+			return 1;
+		}
+	}
 	for (int j = 0; j < t->cols.n; j++) {
 		if (!label_words_col(t->cols.v[j]))
 			continue;
@@ -358,7 +536,26 @@ int table_doubt(const gk_result *r, const gk_table *t, char *why, size_t n)
 	}
 	if (is_family(t, SUMMARIES)) {
 		for (int i = 0; i < t->nrow; i++) {
-			const char *s = cell(t, i, "item");
+			if (only >= 0 && i != only)
+				continue; /* one line's figure: only its own label matters */
+			const char *s = cell(t, i, "item"), *side = cell(t, i, "side");
+			int lost = is_blank(s);
+			for (int j = 0; lost && j < t->cols.n; j++)
+				lost = !nonzero_amount(t->rows[i][j]);
+			if (is_blank(s) && !lost) {
+				snprintf(why, n, "figures of %s read without their line's label", title);
+				return 1;
+			}
+			/* an expenditure line on the income side, or the reverse */
+			size_t l = strlen(s);
+			if (item_kind(s) == K_TOP && l > 6 &&
+			    ((strstr(side, "收入") && !strcmp(s + l - 6, "支出")) ||
+			     (strstr(side, "支出") && !strcmp(s + l - 6, "收入")))) {
+				char c[200];
+				clip(s, 24, c, sizeof c);
+				snprintf(why, n, "the line “%s” of %s read on the wrong side", c, title);
+				return 1;
+			}
 			if (merged_label(s)) {
 				char c[200];
 				clip(s, 24, c, sizeof c);
@@ -370,9 +567,12 @@ int table_doubt(const gk_result *r, const gk_table *t, char *why, size_t n)
 	if (is_family(t, CODED)) {
 		int ntot = 0;
 		const char *lc = gk_table_col(t, "econ_name") >= 0 ? "econ_name" : gk_table_col(t, "unit_name") >= 0 && !strcmp(t->id, "revenue_by_unit") ? "unit_name" : "name";
+		/* units: rows with a unit code of three or more characters (a
+		 * page number read into that column is none) */
 		int units = 0;
 		for (int i = 0; i < t->nrow; i++)
-			units |= gk_table_col(t, "unit_code") >= 0 && printed(t, i, "unit_code");
+			units += gk_table_col(t, "unit_code") >= 0 && strlen(cell(t, i, "unit_code")) >= 3;
+		units = units >= 2;
 		for (int i = 0; i < t->nrow; i++)
 			ntot += is_total_label(cell(t, i, lc));
 		if (ntot >= 2 && !units) {
@@ -451,7 +651,7 @@ static int gap_is_cell(const gk_table *t, int row, const char *col, long long ga
 		if (row >= 0 && i != row && !col)
 			continue;
 		for (int j = 0; j < t->cols.n; j++) {
-			if (i != row && (!col || strcmp(t->cols.v[j], col)))
+			if (i != row && !col)
 				continue;
 			long long v;
 			int dec;
@@ -474,18 +674,22 @@ static int printed_dec(const char *s)
 	return gk_chk_parse(s, &v, &dec) == 1 ? dec : GK_CHK_SCALE;
 }
 
-static int doubt(const gk_result *r, const where *w, long long gap, int dec, char *why, size_t n)
+static int doubt(const gk_result *r, const where *w, long long gap, long long big, int dec, char *why,
+                 size_t n)
 {
 	if (!w)
 		return 0;
+	if (w->doubt) {
+		snprintf(why, n, "%s", w->doubt);
+		return 1;
+	}
 	const gk_table *ts[2] = {w->t, w->t2};
 	const int rows[2] = {w->row, w->row2};
-	const char *cols[2] = {w->col, w->col2};
 	for (int k = 0; k < 2; k++) {
 		const gk_table *t = ts[k];
 		if (!t)
 			continue;
-		if (table_doubt(r, t, why, n))
+		if (table_doubt(r, t, w->kind == W_COL || w->kind == W_ROW ? -1 : rows[k], why, n))
 			return 1;
 		if (w->kind == W_COL && row_ambiguous(r, t, -1)) {
 			snprintf(why, n, "the column solver could not settle a row of %s", t->title);
@@ -497,12 +701,18 @@ static int doubt(const gk_result *r, const where *w, long long gap, int dec, cha
 		}
 		if (w->kind == W_ROW && rows[k] >= 0 && row_unmapped(t, rows[k], why, n))
 			return 1;
+		if (w->kind == W_ROW && rows[k] >= 0 && line_extra(r, t, rows[k], why, n))
+			return 1;
 		long long unit = 1;
 		for (int d = dec; d < GK_CHK_SCALE; d++)
 			unit *= 10;
 		long long ag = gap < 0 ? -gap : gap;
-		if (ag > 50 * unit && w->kind != W_TEXT &&
-		    gap_is_cell(t, rows[k], w->kind == W_COL ? cols[k] : NULL, gap, why, n))
+		if (w->kind != W_TEXT && big > 0 && ag * 2 > big) {
+			snprintf(why, n, "the two figures differ by more than half: rows or columns missed or misplaced rather than a printing error");
+			return 1;
+		}
+		if (ag >= 10 * unit && w->kind != W_TEXT &&
+		    gap_is_cell(t, rows[k], w->kind == W_COL ? "" : NULL, gap, why, n))
 			return 1;
 	}
 	return 0;
@@ -564,7 +774,13 @@ void emit_finding(gk_result *r, const char *tid, const char *check, const char *
 		page = w->kind == W_TEXT ? w->page : w->t ? w->t->page : 0;
 	if (!strcmp(status, "fail")) {
 		int de = printed_dec(expected), df = printed_dec(found);
-		if (doubt(r, w, gap, de < df ? de : df, why, sizeof why))
+		long long ev = 0, fv = 0, big;
+		int d;
+		gk_chk_parse(expected, &ev, &d);
+		gk_chk_parse(found, &fv, &d);
+		ev = ev < 0 ? -ev : ev, fv = fv < 0 ? -fv : fv;
+		big = ev > fv ? ev : fv;
+		if (doubt(r, w, gap, big, de < df ? de : df, why, sizeof why))
 			status = "unsure";
 	}
 	if (strcmp(status, "ok")) {

@@ -76,7 +76,39 @@ static int find_fig(const ntext *nt, const char *keyword, const char *need, cons
 		if (stopped || !is_digit(*p) || ncp > 16)
 			continue;
 		char *f = gk_strndup(fill, (size_t)(p - fill));
-		int ok = (!need || strstr(f, need)) && (!avoid || !strstr(f, avoid));
+		int ok = !need || strstr(f, need);
+		/* avoid "=CHARS": the filler may only hold these characters */
+		if (avoid && avoid[0] == '=') {
+			for (const char *q = f; ok && *q;) {
+				int n = 1;
+				while ((q[n] & 0xC0) == 0x80)
+					n++;
+				char ch[8];
+				snprintf(ch, sizeof ch, "%.*s", n, q);
+				ok = strstr(avoid + 1, ch) != NULL;
+				q += n;
+			}
+			free(f);
+			if (!ok)
+				continue;
+			int t = fig_at(nt, (size_t)(p - nt->s));
+			if (t >= 0) {
+				if (filler)
+					snprintf(filler, fn, "%.*s", (int)(p - fill), fill);
+				return t;
+			}
+			continue;
+		}
+		/* avoid: words separated by '|' */
+		for (const char *a = avoid; ok && a && *a;) {
+			const char *bar = strchr(a, '|');
+			size_t al = bar ? (size_t)(bar - a) : strlen(a);
+			char w[64];
+			snprintf(w, sizeof w, "%.*s", (int)al, a);
+			if (strstr(f, w))
+				ok = 0;
+			a = bar ? bar + 1 : a + al;
+		}
 		if (ok && filler)
 			snprintf(filler, fn, "%s", f);
 		free(f);
@@ -117,7 +149,7 @@ static void narrative_compare(gk_result *r, const char *check, const ntext *nt, 
 	char ns[64], ts[64], quote[600];
 	const ntok *tk = &nt->tok[k];
 	gk_chk_format(tk->v, tk->dec, ns, sizeof ns);
-	where w = {W_TEXT, t, row, cols[0], NULL, NULL, -1, NULL, 0, NULL};
+	where w = {W_TEXT, t, row, cols[0], NULL, NULL, -1, NULL, 0, NULL, NULL};
 	text_where(&w, nt, tk->off, quote, sizeof quote);
 	if (!t || row < 0) {
 		if (tk->v) {
@@ -144,6 +176,58 @@ static void narrative_compare(gk_result *r, const char *check, const ntext *nt, 
 }
 
 static void item_figures(gk_result *r, const ntext *nt);
+
+/* what may stand between a 三公 item's name and its figure */
+#define THREE_FILL "=（）()境费用支出预算数为安排经费财政拨款年初决算全年合计共：:“”\"及运行维护购置部门本级总额是达约"
+
+static const struct {
+	const char *key, *col, *name;
+} THREE_PARTS[] = {
+	{"因公出国", "overseas_travel", "因公出国（境）费"},
+	{"公务接待费", "reception", "公务接待费"},
+	{"公务用车购置及运行", "vehicle_total", "公务用车购置及运行费"},
+	{"公务用车购置费", "vehicle_purchase", "公务用车购置费"},
+	{"公务用车运行", "vehicle_operation", "公务用车运行费"},
+};
+
+/* The 三公 table read with its columns shifted: a part the narrative
+ * states is not in its own column but in another one of the total row. */
+void narrative_doubts(gk_result *r, const ntext *nt)
+{
+	const gk_table *thr = present(r, "three_public_expenses");
+	if (!thr)
+		return;
+	int row = find_total(thr, "unit_name");
+	if (row < 0 && thr->nrow == 1)
+		row = 0;
+	if (row < 0)
+		return;
+	const size_t np = sizeof THREE_PARTS / sizeof THREE_PARTS[0];
+	for (size_t j = 0; j < np; j++) {
+		int k = find_fig(nt, THREE_PARTS[j].key, NULL, THREE_FILL, NULL, NULL, 0);
+		if (k < 0 || !nt->tok[k].v)
+			continue;
+		long long v = nt->tok[k].v, own;
+		int d;
+		if (gk_chk_parse(cell(thr, row, THREE_PARTS[j].col), &own, &d) == 1 &&
+		    !strcmp(gk_chk_status_narrative(v, nt->tok[k].dec, own, d), "ok"))
+			continue;
+		for (size_t m = 0; m < np; m++) {
+			long long x;
+			if (m == j || gk_chk_parse(cell(thr, row, THREE_PARTS[m].col), &x, &d) != 1 || !x)
+				continue;
+			if (!strcmp(gk_chk_status_narrative(v, nt->tok[k].dec, x, d), "ok")) {
+				char why[300], vs[64];
+				gk_chk_format(v, nt->tok[k].dec, vs, sizeof vs);
+				snprintf(why, sizeof why,
+				         "the narrative's %s %s is what the table reads as %s: its columns are probably shifted",
+				         THREE_PARTS[j].name, vs, THREE_PARTS[m].name);
+				doubt_table(thr, why);
+				return;
+			}
+		}
+	}
+}
 
 /* any amount printed on the table's page after its title */
 static int page_has_amount(const gk_doc *doc, const gk_table *t)
@@ -206,7 +290,6 @@ void narrative_checks(gk_result *r, const ntext *nt, const gk_doc *doc)
 	static const char *const c_amount[] = {"amount", NULL};
 	static const char *const c_ftotal[] = {"total", NULL};
 	static const char *const c_basic[] = {"basic_total", NULL};
-	static const char *const c_project[] = {"project_total", NULL};
 	static const char *const c_pers[] = {"personnel", NULL};
 	static const char *const c_pub[] = {"public", NULL};
 	static const char *const c_fpers[] = {"basic_wages", "basic_family_subsidy", NULL};
@@ -292,7 +375,7 @@ void narrative_checks(gk_result *r, const ntext *nt, const gk_doc *doc)
 				char ns[64], ts[64], quote[600];
 				gk_chk_format(tk->v, tk->dec, ns, sizeof ns);
 				acc_str(&a, ts, sizeof ts);
-				where w = {W_TEXT, gbe, gbe_t, "total", NULL, NULL, -1, NULL, 0, NULL};
+				where w = {W_TEXT, gbe, gbe_t, "total", NULL, NULL, -1, NULL, 0, NULL, NULL};
 				text_where(&w, nt, tk->off, quote, sizeof quote);
 				emit_finding(r, "general_budget_expenditure", "narrative:财政拨款收入支出总计≥一般公共预算支出",
 				             "合计:total", ns, ts, "fail", &w, 0);
@@ -300,16 +383,55 @@ void narrative_checks(gk_result *r, const ntext *nt, const gk_doc *doc)
 		}
 		break;
 	}
-	if ((k = find_fig(nt, "基本支出", NULL, "预算", "财政拨款", NULL, 0)) >= 0)
-		narrative_compare(r, "narrative:基本支出", nt, k, fun, fun_t, "合计:basic_total", c_basic, fun_id);
-	if ((k = find_fig(nt, "项目支出", NULL, "预算", "财政拨款", NULL, 0)) >= 0)
-		narrative_compare(r, "narrative:项目支出", nt, k, fun, fun_t, "合计:project_total", c_project,
-		                  fun_id);
+	/* 基本支出 / 项目支出 of all funds, or of the 一般公共预算 when the
+	 * sentence or the one before speaks of it */
+	static const struct {
+		const char *key, *col, *check;
+	} bp[] = {
+		{"基本支出", "basic_total", "narrative:基本支出"},
+		{"项目支出", "project_total", "narrative:项目支出"},
+	};
+	for (size_t j = 0; j < 2; j++) {
+		k = find_fig(nt, bp[j].key, NULL, "预算", "财政拨款|一般公共预算|公共预算", NULL, 0);
+		if (k < 0)
+			continue;
+		size_t s1 = sent_start(nt, nt->tok[k].off), s0 = s1 > 3 ? sent_start(nt, s1 - 3) : s1;
+		char *ctx = gk_strndup(nt->s + s0, nt->tok[k].off - s0);
+		int general = strstr(ctx, "一般公共预算") != NULL, fiscal = strstr(ctx, "财政拨款") != NULL;
+		free(ctx);
+		const gk_table *t = general && gbe ? gbe : fun;
+		int row = t == gbe ? gbe_t : fun_t;
+		if (fiscal && !general)
+			continue; /* 财政拨款's basic spending: no table prints it alone */
+		const char *cols[] = {bp[j].col, NULL};
+		char rl[64];
+		snprintf(rl, sizeof rl, "合计:%s", bp[j].col);
+		int before = r->ncheck;
+		narrative_compare(r, bp[j].check, nt, k, t, row, rl, cols, t == gbe ? "general_budget_expenditure" : fun_id);
+		/* the other function table holds that figure: the scope was not stated */
+		const gk_table *o = t == gbe ? ebf : gbe;
+		int orow = o == gbe ? gbe_t : ebf ? find_total(ebf, "name") : -1;
+		if (r->ncheck > before && !strcmp(r->checks[r->ncheck - 1].status, "fail") && o && orow >= 0) {
+			acc a = {0};
+			func_val(&a, o, orow, bp[j].col);
+			const ntok *tk = &nt->tok[k];
+			if (a.printed && !a.bad && !strcmp(gk_chk_status_narrative(tk->v, tk->dec, a.v, a.dec), "ok")) {
+				gk_check *c = &r->checks[r->ncheck - 1];
+				free(c->status);
+				c->status = gk_strdup("unsure");
+				char *d = gk_strfmt("%s; unsure: it is the %s's figure, the sentence does not say which it means",
+				                    c->detail, o->title);
+				free(c->detail);
+				c->detail = d;
+			}
+		}
+	}
 	/* 一般公共预算财政拨款 spending and its basic part (a 决算's sections 五, 六) */
 	if ((k = find_fig(nt, "一般公共预算财政拨款支出", NULL, "预算", NULL, NULL, 0)) >= 0)
 		narrative_compare(r, "narrative:一般公共预算财政拨款支出", nt, k, gbe, gbe_t, "合计:total",
 		                  c_ftotal, "general_budget_expenditure");
-	if ((k = find_fig(nt, "一般公共预算财政拨款基本支出", NULL, "预算", NULL, NULL, 0)) >= 0) {
+	if ((k = find_fig(nt, "一般公共预算财政拨款基本支出", NULL, "预算", NULL, NULL, 0)) >= 0 ||
+	    (k = find_fig(nt, "一般公共预算基本支出", NULL, "预算", NULL, NULL, 0)) >= 0) {
 		narrative_compare(r, "narrative:一般公共预算财政拨款基本支出", nt, k, gbe, gbe_t,
 		                  "合计:basic_total", c_basic, "general_budget_expenditure");
 		narrative_compare(r, "narrative:一般公共预算财政拨款基本支出", nt, k, gbb, gbb_t, "合计:total",
@@ -348,7 +470,7 @@ void narrative_checks(gk_result *r, const ntext *nt, const gk_doc *doc)
 	};
 	for (size_t j = 0; j < sizeof three / sizeof three[0]; j++) {
 		char filler[200] = "";
-		k = find_fig(nt, three[j].key, three[j].need, NULL, NULL, filler, sizeof filler);
+		k = find_fig(nt, three[j].key, three[j].need, THREE_FILL, NULL, filler, sizeof filler);
 		if (k < 0)
 			continue;
 		int budget = final && strstr(filler, "预算");
@@ -359,7 +481,7 @@ void narrative_checks(gk_result *r, const ntext *nt, const gk_doc *doc)
 				continue;
 			char ns[64], quote[600];
 			gk_chk_format(tk->v, tk->dec, ns, sizeof ns);
-			where w = {W_TEXT, thr_raw, -1, NULL, NULL, NULL, -1, NULL, 0, NULL};
+			where w = {W_TEXT, thr_raw, -1, NULL, NULL, NULL, -1, NULL, 0, NULL, NULL};
 			text_where(&w, nt, tk->off, quote, sizeof quote);
 			int empty = !page_has_amount(doc, thr_raw);
 			emit_finding(r, "three_public_expenses", three[j].check, three[j].row, ns,

@@ -211,6 +211,16 @@ static void col_sums(gk_result *r, const gk_table *t, const spec *sp, const char
                      const char *rowprefix, int parent, const int *rows, int n, const char *expl)
 {
 	char lab[600];
+	/* the total column adds up: a part column that does not has a figure
+	 * in another column's place (the rows' own identities hold) */
+	int total_ok = 0;
+	if (gk_table_col(t, sp->cols[0]) >= 0) {
+		acc e = {0}, f = {0};
+		sum_rows(&e, sp, t, rows, n, sp->cols[0]);
+		sp->val(&f, t, parent, sp->cols[0]);
+		total_ok = e.printed && f.printed && !e.bad && !f.bad && e.nonzero &&
+		           strcmp(gk_chk_status(e.v, e.dec, f.v, f.dec), "fail");
+	}
 	for (const char *const *c = sp->cols; *c; c++) {
 		if (gk_table_col(t, *c) < 0)
 			continue;
@@ -221,7 +231,12 @@ static void col_sums(gk_result *r, const gk_table *t, const spec *sp, const char
 			snprintf(lab, sizeof lab, "%s:%s", rowprefix, *c);
 		else
 			snprintf(lab, sizeof lab, "%s", *c);
-		where w = {W_COL, t, parent, *c, expl, NULL, -1, NULL, 0, NULL};
+		where w = {W_COL, t, parent, *c, expl, NULL, -1, NULL, 0, NULL, NULL};
+		long long gap = e.v > f.v ? e.v - f.v : f.v - e.v, unit = 1;
+		for (int d = e.dec < f.dec ? e.dec : f.dec; d < GK_CHK_SCALE; d++)
+			unit *= 10;
+		if (total_ok && c != sp->cols && gap > 50 * unit)
+			w.doubt = "the 合计 column adds up but this one does not: a figure read into another column";
 		emit_cmp(r, t->id, check, lab, &e, &f, &w);
 	}
 }
@@ -333,7 +348,7 @@ static void whole_of_parts(gk_result *r, const gk_table *t, int i, const char *w
 	acc_add(&f, cell(t, i, whole));
 	char expl[400];
 	parts_expl(t, i, parts, expl, sizeof expl);
-	where w = {W_ROW, t, i, whole, expl, NULL, -1, NULL, 0, NULL};
+	where w = {W_ROW, t, i, whole, expl, NULL, -1, NULL, 0, NULL, NULL};
 	emit_cmp(r, t->id, check, lab, &e, &f, &w);
 }
 
@@ -347,7 +362,7 @@ void func_table_checks(gk_result *r, const gk_table *t)
 		func_val(&e, t, i, "basic_total");
 		func_val(&e, t, i, "project_total");
 		acc_add(&f, cell(t, i, "total"));
-		where w = {W_ROW, t, i, "total", "基本支出 + 项目支出", NULL, -1, NULL, 0, NULL};
+		where w = {W_ROW, t, i, "total", "基本支出 + 项目支出", NULL, -1, NULL, 0, NULL, NULL};
 		if (e.printed || e.bad)
 			emit_cmp(r, t->id, "row:total=basic+project", lab, &e, &f, &w);
 		whole_of_parts(r, t, i, "basic_total", FUNC_BASIC_PARTS, "row:basic=wages+family+goods+capital", lab);
@@ -372,7 +387,7 @@ static void econ_row_sums(gk_result *r, const gk_table *t, const char *const *pa
 		econ_label(t, i, lab, sizeof lab);
 		char expl[400];
 		parts_expl(t, i, parts, expl, sizeof expl);
-		where w = {W_ROW, t, i, "total", expl, NULL, -1, NULL, 0, NULL};
+		where w = {W_ROW, t, i, "total", expl, NULL, -1, NULL, 0, NULL, NULL};
 		emit_cmp(r, t->id, name, lab, &e, &f, &w);
 	}
 }
@@ -409,7 +424,7 @@ void rbu_table_checks(gk_result *r, const gk_table *t)
 			else
 				add_cols(&e, t, i, RBU_CARRY);
 			acc_add(&f, cell(t, i, "total"));
-			where w = {W_ROW, t, i, "total", "本年收入 + 上年结转", NULL, -1, NULL, 0, NULL};
+			where w = {W_ROW, t, i, "total", "本年收入 + 上年结转", NULL, -1, NULL, 0, NULL, NULL};
 			emit_cmp(r, t->id, "row:total=current+carryover", lab, &e, &f, &w);
 		}
 		whole_of_parts(r, t, i, "current_total", RBU_SOURCES, "row:current=Σsources", lab);
@@ -450,7 +465,7 @@ void three_table_checks(gk_result *r, const gk_table *t)
 		three_vehicle(&e, t, i);
 		acc_add(&e, cell(t, i, "reception"));
 		acc_add(&f, cell(t, i, "total"));
-		where w = {W_ROW, t, i, "total", "因公出国（境）费 + 公务用车购置及运行费 + 公务接待费", NULL, -1, NULL, 0, NULL};
+		where w = {W_ROW, t, i, "total", "因公出国（境）费 + 公务用车购置及运行费 + 公务接待费", NULL, -1, NULL, 0, NULL, NULL};
 		if (e.printed || e.bad)
 			emit_cmp(r, t->id, "row:total=travel+vehicle+reception", lab, &e, &f, &w);
 		whole_of_parts(r, t, i, "vehicle_total", THREE_VEHICLE, "row:vehicle=purchase+operation", lab);
@@ -521,7 +536,7 @@ void project_table_checks(gk_result *r, const gk_table *t)
 		acc e = {0}, f = {0};
 		add_cols(&e, t, i, PROJ_COLS + 1);
 		acc_add(&f, cell(t, i, "total"));
-		where w = {W_ROW, t, i, "total", "Σ of the funding columns", NULL, -1, NULL, 0, NULL};
+		where w = {W_ROW, t, i, "total", "Σ of the funding columns", NULL, -1, NULL, 0, NULL, NULL};
 		emit_cmp(r, t->id, "row:total=Σfunding", lab, &e, &f, &w);
 	}
 	if (total >= 0) {

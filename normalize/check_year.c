@@ -81,8 +81,12 @@ static void dates(gk_result *r, const ntext *nt, int Y, int final)
 			continue;
 		char lead[600], what[300];
 		lead_of(nt, k, lead, sizeof lead);
-		if (ends_with(lead, "截至") || ends_with(lead, "截止") || ends_with(lead, "截至到") ||
-		    ends_with(lead, "截止到")) {
+		size_t s0 = sent_start(nt, t->off), s1 = sent_end(nt, t->off);
+		char *sent = gk_strndup(nt->s + s0, s1 - s0);
+		int assets = strstr(sent, "车辆") || strstr(sent, "资产") || strstr(sent, "共有");
+		free(sent);
+		if (assets && (ends_with(lead, "截至") || ends_with(lead, "截止") || ends_with(lead, "截至到") ||
+		               ends_with(lead, "截止到"))) {
 			int bad = final ? t->v != Y : (t->v < Y - 1 || t->v > Y);
 			if (!bad)
 				continue;
@@ -98,11 +102,20 @@ static void dates(gk_result *r, const ntext *nt, int Y, int final)
 	}
 	/* 实施周期 ending before Y */
 	for (const char *q = strstr(nt->s, "实施周期"); q; q = strstr(q + 1, "实施周期")) {
-		size_t a = (size_t)(q - nt->s), b = a + strlen("实施周期") + 60;
+		/* the period itself: a year right after the words (：, 为) */
+		size_t a = (size_t)(q - nt->s) + strlen("实施周期"), b = a + 60;
 		int maxy = 0, first = -1;
 		for (int k = 0; k < nt->ntok; k++) {
 			const ntok *t = &nt->tok[k];
-			if (t->kind != TK_YEAR || t->off < a || t->off > b)
+			if (t->off < a || t->off > b)
+				continue;
+			if (first < 0) {
+				if (t->kind != TK_YEAR || t->off > a + 6)
+					break;
+			} else if (t->kind != TK_YEAR && t->kind != TK_NUM) {
+				break;
+			}
+			if (t->kind != TK_YEAR)
 				continue;
 			if (first < 0)
 				first = k;
@@ -175,9 +188,50 @@ static void heading_name(const char *s, const char *year_at, char *out, size_t n
 	out[len] = 0;
 }
 
+/* a name without brackets and what they enclose: 深圳市财政局（本级） -> 深圳市财政局 */
+static void bare_name(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+	int depth = 0;
+	for (const char *p = s; *p && k + 1 < n;) {
+		if (starts_with(p, "（") || *p == '(') {
+			depth++;
+			p += *p == '(' ? 1 : 3;
+		} else if (starts_with(p, "）") || *p == ')') {
+			depth -= depth > 0;
+			p += *p == ')' ? 1 : 3;
+		} else if (depth) {
+			p++;
+		} else {
+			out[k++] = *p++;
+		}
+	}
+	out[k] = 0;
+}
+
+/* a department's name: ends like one (局, 委员会, 办公室, 部, 院, …) */
+static int dept_like(const char *s)
+{
+	static const char *const ends[] = {"局", "委", "委员会", "办", "办公室", "厅", "部", "院", "会", "中心",
+	                                   "所", "站", "处", "馆", "队", "署", "社", "联", "府", "团", NULL};
+	char b[400];
+	if (!s)
+		return 0;
+	bare_name(s, b, sizeof b);
+	size_t l = strlen(b);
+	if (l < 3 * 3 || strstr(b, "纳入"))
+		return 0;
+	for (int k = 0; ends[k]; k++)
+		if (ends_with(b, ends[k]))
+			return 1;
+	return 0;
+}
+
 static void headings(gk_result *r, const gk_doc *doc, int Y, const char *dept)
 {
 	int seen_name_bad = 0;
+	char bd[400];
+	bare_name(dept ? dept : "", bd, sizeof bd);
 	for (int i = 0; i < doc->nline; i++) {
 		char *s = squeezed(&doc->line[i]);
 		if (!is_heading(s)) {
@@ -188,7 +242,13 @@ static void headings(gk_result *r, const gk_doc *doc, int Y, const char *dept)
 		const char *kw = NULL;
 		for (int k = 0; kinds[k] && !kw; k++)
 			kw = strstr(s, kinds[k]);
-		if (!kw) {
+		/* the heading ends with its kind: 部门决算(表|情况说明|编制说明|公开…) */
+		static const char *const tails[] = {"", "表", "情况说明", "编制说明", "公开", "信息公开", "说明",
+		                                    "报告", "汇总表", NULL};
+		int tail_ok = 0;
+		for (int k = 0; kw && tails[k] && !tail_ok; k++)
+			tail_ok = !strcmp(kw + strlen("部门决算"), tails[k]);
+		if (!kw || !tail_ok) {
 			free(s);
 			continue;
 		}
@@ -212,10 +272,10 @@ static void headings(gk_result *r, const gk_doc *doc, int Y, const char *dept)
 			snprintf(f, sizeof f, "%d", y);
 			emit_note(r, "narrative", "year:title", "标题", e, f, "fail", page, detail);
 		}
-		char name[400];
+		char name[400], nd[400];
 		heading_name(s, ya, name, sizeof name);
-		if (dept && *dept && strlen(name) >= 3 * 3 && !strstr(name, dept) && !strstr(dept, name) &&
-		    seen_name_bad < 3) {
+		bare_name(name, nd, sizeof nd);
+		if (dept_like(dept) && dept_like(name) && !strstr(nd, bd) && !strstr(bd, nd) && seen_name_bad < 3) {
 			seen_name_bad++;
 			snprintf(what, sizeof what, "the heading “%s” names %s; the document is %s's", s, name, dept);
 			snprintf(detail, sizeof detail, "p.%d %s", page, what);
@@ -225,6 +285,43 @@ static void headings(gk_result *r, const gk_doc *doc, int Y, const char *dept)
 	}
 }
 
+/* the year most headings name before 部门预算/部门决算, 0 if none */
+static int heading_year(const gk_doc *doc)
+{
+	int years[64], counts[64], n = 0;
+	for (int i = 0; i < doc->nline; i++) {
+		char *s = squeezed(&doc->line[i]);
+		const char *kw = strstr(s, "部门预算");
+		if (!kw)
+			kw = strstr(s, "部门决算");
+		if (!kw)
+			kw = strstr(s, "单位预算");
+		if (!kw)
+			kw = strstr(s, "单位决算");
+		if (kw && is_heading(s)) {
+			for (const char *p = s; p + 7 <= kw; p++)
+				if (is_digit(p[0]) && is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]) &&
+				    starts_with(p + 4, "年") && (p == s || !is_digit(p[-1]))) {
+					int y = atoi(p);
+					int j = 0;
+					while (j < n && years[j] != y)
+						j++;
+					if (j == n && n < 64)
+						years[n] = y, counts[n++] = 0;
+					if (j < n)
+						counts[j]++;
+					break;
+				}
+		}
+		free(s);
+	}
+	int best = 0, bc = 0;
+	for (int j = 0; j < n; j++)
+		if (counts[j] > bc)
+			best = years[j], bc = counts[j];
+	return best;
+}
+
 void year_checks(gk_result *r, const ntext *nt, const gk_doc *doc)
 {
 	const char *ys = gk_result_meta(r, "year"), *kind = gk_result_meta(r, "kind");
@@ -232,6 +329,9 @@ void year_checks(gk_result *r, const ntext *nt, const gk_doc *doc)
 		return;
 	int Y = atoi(ys), final = kind && !strcmp(kind, "决算");
 	if (Y < 1990 || Y > 2100)
+		return;
+	/* the document's year as its headings state it must be the one read */
+	if (heading_year(doc) != Y)
 		return;
 	comparisons(r, nt, Y, final);
 	dates(r, nt, Y, final);

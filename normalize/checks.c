@@ -387,6 +387,11 @@ void gk_checks_run(gk_result *r, const gk_doc *doc)
 		"state_capital", NULL};
 	int ntable = r->ntable; /* the checks add no tables, but be safe */
 	int from = r->ncheck;
+	doubts_clear();
+	doubts_doc(doc);
+	ntext *nt = doc ? ntext_new(doc) : NULL;
+	if (nt)
+		narrative_doubts(r, nt);
 	for (int k = 0; k < ntable; k++) {
 		const gk_table *t = r->tables[k];
 		if (!t->nrow)
@@ -414,11 +419,11 @@ void gk_checks_run(gk_result *r, const gk_doc *doc)
 	}
 	cross_checks(r);
 	systematic_doubts(r, from);
-	if (doc) {
-		ntext *nt = ntext_new(doc);
+	if (nt) {
 		narrative_checks(r, nt, doc);
 		wording_checks(r, nt);
 		year_checks(r, nt, doc);
 		ntext_drop(nt);
 	}
+	doubts_clear();
 }

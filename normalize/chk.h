@@ -39,6 +39,7 @@ typedef struct where {
 	const char *col2;
 	int page;             /* the narrative's page (kind W_TEXT) */
 	const char *quote;    /* the narrative's words (kind W_TEXT) */
+	const char *doubt;    /* a doubt the caller found: a fail is unsure for it */
 } where;
 
 /* The narrative (check_text.c): its text, the page of each joined line,
@@ -98,7 +99,10 @@ void row_name(const gk_table *t, int i, char *out, size_t n);
 const char *col_name(const char *key);
 void where_str(const gk_result *r, const gk_table *t, int row, const char *col, char *out,
                size_t n);
-int table_doubt(const gk_result *r, const gk_table *t, char *why, size_t n);
+int table_doubt(const gk_result *r, const gk_table *t, int only, char *why, size_t n);
+void doubt_table(const gk_table *t, const char *why);
+void doubts_clear(void);
+void doubts_doc(const gk_doc *doc);
 void systematic_doubts(gk_result *r, int from);
 void quote_at(const char *text, size_t off, char *out, size_t n);
 
@@ -138,6 +142,7 @@ void cross_checks(gk_result *r);
 
 /* check_narrative.c */
 void narrative_checks(gk_result *r, const ntext *nt, const gk_doc *doc);
+void narrative_doubts(gk_result *r, const ntext *nt);
 void text_where(where *w, const ntext *nt, size_t off, char *quote, size_t n);
 
 /* check_wording.c: shares, growth, completion rates, 大于/小于/持平, the
