@@ -22,9 +22,9 @@
  *  - a row identity that fails while the row carries a figure in a column
  *    kept as x_ (a column the reader did not map);
  *  - a gap (ten units of the last printed decimal or more) that equals a
- *    figure printed in the row concerned (a row identity) or anywhere in
- *    the table (a column sum): a cell read into the wrong place, a row
- *    read twice or missed;
+ *    figure printed in the row concerned (a row identity), or a column
+ *    sum too large by a figure of that column or of a row's 合计: a cell
+ *    read into the wrong place, a row read twice;
  *  - a row identity whose row's printed line carries an amount the reader
  *    did not put in the row;
  *  - two amount columns with the same figures on every row (one column
@@ -651,7 +651,11 @@ static int gap_is_cell(const gk_table *t, int row, const char *col, long long ga
 		if (row >= 0 && i != row && !col)
 			continue;
 		for (int j = 0; j < t->cols.n; j++) {
-			if (i != row && !col)
+			/* a row identity: the row's cells; a column sum: that column
+			 * and the 合计 column of every row (a row read twice) */
+			if (i != row && (!col || (strcmp(t->cols.v[j], col) && strcmp(t->cols.v[j], "total"))))
+				continue;
+			if (i == row && col && strcmp(t->cols.v[j], col) && strcmp(t->cols.v[j], "total"))
 				continue;
 			long long v;
 			int dec;
@@ -711,8 +715,18 @@ static int doubt(const gk_result *r, const where *w, long long gap, long long bi
 			snprintf(why, n, "the two figures differ by more than half: rows or columns missed or misplaced rather than a printing error");
 			return 1;
 		}
-		if (ag >= 10 * unit && w->kind != W_TEXT &&
-		    gap_is_cell(t, rows[k], w->kind == W_COL ? "" : NULL, gap, why, n))
+		/* a row identity's gap in the row; a column sum too large by a
+		 * row's figure (that row read twice, or a phantom) */
+		/* a cross check's gap printed in a column of the row: the two
+		 * tables count different columns */
+		if (ag >= 10 * unit && w->kind == W_CROSS && k == 0 && rows[0] >= 0 &&
+		    gap_is_cell(t, rows[0], NULL, gap, why, n)) {
+			size_t l = strlen(why);
+			snprintf(why + l, n - l, " (the tables may count different columns)");
+			return 1;
+		}
+		if (ag >= 10 * unit && (w->kind == W_ROW || (w->kind == W_COL && gap > 0)) &&
+		    gap_is_cell(t, rows[k], w->kind == W_COL ? (k ? w->col2 : w->col) : NULL, gap, why, n))
 			return 1;
 	}
 	return 0;

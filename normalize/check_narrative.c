@@ -25,7 +25,7 @@ static int is_stop(const char *p)
 {
 	static const char *const stop[] = {
 		"，", "。", "；", "、", "！", "？", ",", ";", "%", "％", "\n", "增", "减", "比", "较",
-		"占", "降", "与", "同", "上", NULL};
+		"占", "降", "与", "同", "上", "≤", "≥", "<", ">", "＜", "＞", "控制", NULL};
 	for (int k = 0; stop[k]; k++)
 		if (starts_with(p, stop[k]))
 			return 1;
@@ -58,6 +58,14 @@ static int find_fig(const ntext *nt, const char *keyword, const char *need, cons
 			size_t nl = bar ? (size_t)(bar - a) : strlen(a);
 			after = (size_t)(k - nt->s) >= nl && !strncmp(k - nl, a, nl);
 			a = bar ? bar + 1 : a + nl;
+		}
+		if (after)
+			continue;
+		/* "增加基本支出844.15万元": a change, not the figure */
+		static const char *const change[] = {"增加", "减少", "增长", "下降", "节约", "压减", NULL};
+		for (int c = 0; change[c] && !after; c++) {
+			size_t cl = strlen(change[c]);
+			after = (size_t)(k - nt->s) >= cl && !strncmp(k - cl, change[c], cl);
 		}
 		if (after)
 			continue;

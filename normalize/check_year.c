@@ -227,6 +227,32 @@ static int dept_like(const char *s)
 	return 0;
 }
 
+/* a the same department as b: one contains the other, or a is b
+ * abbreviated (its characters in order within b) without dropping a
+ * district or county (上海市规划和自然资源局 is not 上海市普陀区规划和自然资源局's) */
+static int same_dept(const char *a, const char *b)
+{
+	if (strstr(a, b) || strstr(b, a))
+		return 1;
+	const char *short_ = strlen(a) < strlen(b) ? a : b, *long_ = short_ == a ? b : a;
+	gk_buf miss = {0};
+	gk_buf_adds(&miss, "");
+	const char *p = short_;
+	for (const char *q = long_; *q;) {
+		int n = 1;
+		while ((q[n] & 0xC0) == 0x80)
+			n++;
+		if (*p && !strncmp(p, q, (size_t)n))
+			p += n;
+		else
+			gk_buf_add(&miss, q, (size_t)n);
+		q += n;
+	}
+	int ok = !*p && !strstr(miss.s, "区") && !strstr(miss.s, "县");
+	gk_buf_drop(&miss);
+	return ok;
+}
+
 static void headings(gk_result *r, const gk_doc *doc, int Y, const char *dept)
 {
 	int seen_name_bad = 0;
@@ -275,7 +301,7 @@ static void headings(gk_result *r, const gk_doc *doc, int Y, const char *dept)
 		char name[400], nd[400];
 		heading_name(s, ya, name, sizeof name);
 		bare_name(name, nd, sizeof nd);
-		if (dept_like(dept) && dept_like(name) && !strstr(nd, bd) && !strstr(bd, nd) && seen_name_bad < 3) {
+		if (dept_like(dept) && dept_like(name) && !same_dept(nd, bd) && seen_name_bad < 3) {
 			seen_name_bad++;
 			snprintf(what, sizeof what, "the heading “%s” names %s; the document is %s's", s, name, dept);
 			snprintf(detail, sizeof detail, "p.%d %s", page, what);

@@ -5,7 +5,11 @@
  * Where they are: check_tables.c (rows, column sums and code trees of
  * one table), check_summary.c (the two-sided summaries), check_cross.c
  * (the same figure across tables), check_narrative.c (the figures the
- * text states).  This file: exact amounts and their comparison (acc,
+ * text states against the tables), check_wording.c (percentages, wording,
+ * the sums the text states), check_year.c (years, the department in
+ * headings), check_toc.c (the contents, called from gk_normalize);
+ * check_text.c reads the narrative, check_emit.c writes each check and
+ * decides `unsure`.  This file: exact amounts and their comparison (acc,
  * emit_cmp, the statuses), table helpers, and gk_checks_run.
  *
  * One gk_check row per check instance: table_id, check (a stable short
@@ -30,7 +34,11 @@
  *             printed at all (e.g. a 合计 cell blank while its parts carry
  *             figures, a column the leaf rows do not print), a cell that
  *             is not a number, or a relation that only bounds the figure
- *             (see 三公 below).
+ *             (see 三公 below);
+ *      unsure a fail whose reading is in doubt (check_emit.c lists the
+ *             doubts); the reason ends the row's detail.
+ *    Every row but an ok one carries a one-line detail and the page of the
+ *    figure checked (check_emit.c).
  *    A one-unit difference in the last printed decimal is "round", not
  *    "fail", even when only two operands are involved (dengfeng-2024
  *    2010306: 784.8 printed, 291.1 + 493.6 = 784.7).  Reason: every figure
