@@ -236,7 +236,7 @@ void quote_at(const char *text, size_t off, char *out, size_t n)
 	}
 	gk_buf q = {0};
 	gk_buf_adds(&q, "“");
-	if (a > 0 && text[a - 1] != '\n' && !starts_with(text + a - 3 > text ? text + a - 3 : text, "。"))
+	if (a > 0 && text[a - 1] != '\n' && !(a >= 3 && starts_with(text + a - 3, "。")))
 		gk_buf_adds(&q, "…");
 	gk_buf_add(&q, text + a, b - a);
 	if (b < len && text[b] != '\n' && !(b >= 3 && (starts_with(text + b - 3, "。") || starts_with(text + b - 3, "；"))))
