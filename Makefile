@@ -82,6 +82,7 @@ check: all $(BIN)/unit-tests $(BIN)/gk-mkscan
 	GONGKAI_BIN=$(BIN) tests/harvest/run.sh
 	GONGKAI_BIN=$(BIN) scripts/eval
 	GONGKAI_BIN=$(BIN) tests/real/run.sh
+	GONGKAI_BIN=$(BIN) tests/findings/run.sh
 	scripts/fuzz --smoke
 	scripts/valgrind-golden
 	$(MAKE) check-san

@@ -163,5 +163,7 @@ void reread_with_cross(nctx *c, const tspan *sp, int nsp);
 
 /* document.c */
 const char *title_of(const nctx *c, const xline *x);
+/* check_toc.c: the contents against the tables found */
+void toc_checks(nctx *c);
 void parse_spans(nctx *c, const tspan *sp, int nsp, const gk_strv *only);
 #endif
