@@ -76,6 +76,9 @@ typedef struct decsum {
 	int sc, n;
 } decsum;
 
+/* What one file offers the others, by file (each is documented where it
+ * is defined). */
+
 /* tokens.c */
 char *compact_of(const char *s);
 int rule_any(const nctx *c, const char *kind, const char *s);
@@ -161,4 +164,5 @@ void reread_with_cross(nctx *c, const tspan *sp, int nsp);
 /* document.c */
 const char *title_of(const nctx *c, const xline *x);
 void parse_spans(nctx *c, const tspan *sp, int nsp, const gk_strv *only);
+
 #endif
