@@ -7,7 +7,7 @@
  *
  * Entry point: parse_pperf.
  */
-#include "nctx.h"
+#include "pgrid.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -347,8 +347,24 @@ static void pperf_pairs(gk_table *t, const pleaf *lf, const char *const *pcat, p
 /* The project performance table: the leaf header, then (flow text, a
  * fixed-height export, or cells under the leaves) one row per indicator
  * of each project, with the project's code, name and amounts. */
+/* Does the span print its indicators as (三级指标, 指标值) pairs side by
+ * side, one pair per category (the seeds' 部门预算项目绩效目标汇总表)? */
+static int pairs_layout(const nctx *c, const tspan *sp)
+{
+	for (int i = sp->begin; i < sp->end; i++) {
+		const char *p = strstr(c->x[i].compact, "三级指标");
+		if (p && strstr(p + 1, "三级指标"))
+			return 1;
+	}
+	return 0;
+}
+
 void parse_pperf(nctx *c, const tspan *sp, gk_table *t)
 {
+	if (sp->title >= 0 && body_geom(c, sp->begin, sp->end) == GK_GEOM_POS && !pairs_layout(c, sp)) {
+		pperf_blocks(c, sp, t); /* one block per project, or projects as rows of a grid */
+		return;
+	}
 	int hl = indicator_header(c, sp, "指标值");
 	if (hl < 0)
 		return;
