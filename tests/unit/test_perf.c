@@ -12,6 +12,7 @@
 #include "../../lib/rules.h"
 #include "../../lib/table.h"
 #include "../../normalize/normalize.h"
+#include "../../extract/extract.h"
 #include "../../normalize/pgrid.h"
 
 /* The tables normalize makes of the extract stream in a fixture file. */
@@ -147,4 +148,49 @@ Test(perf, split_target)
 	s = pg_tight("UPS 电源 power supply");
 	cr_assert_str_eq(s, "UPS电源power supply");
 	free(s);
+}
+
+/* 新乡 2022 (seed, TAB text): the project table prints each project's
+ * indicators as (三级指标, 指标值) pairs per category, and its code, name
+ * and amounts on whatever line of the block the merged cells fell on - a
+ * code on the line before its project, names inside the block before.
+ * Blocks start where a category prints again; a name goes to the block
+ * whose cost target its amount is; a block printing none takes the
+ * project table's project of that amount. */
+Test(perf, pairs_blocks)
+{
+	gk_doc *d = NULL;
+	char *err = NULL;
+	cr_assert_eq(gk_extract_file("tests/fixtures/text/perf-xinxiang-pairs.txt", &d, &err), 0, "%s", err ? err : "");
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	gk_result *r = gk_normalize(d, rules, "xinxiang");
+	gk_table *t = gk_result_find(r, "project_performance");
+	cr_assert_not_null(t);
+	static const struct {
+		int rows;
+		const char *code, *name, *total;
+	} want[] = {
+		{6, "410700220000000010418", "“4050”人员工资", "39.68"},
+		{5, "410700220000000014769", "大厅运行经费", "88.00"},
+		{11, "", "机房维护、维修", "18.00"},
+		{7, "", "新乡市电子政务外网系统", "34.56"},
+		{8, "", "市行政审批和电子监察网络线路租赁费", "105.26"},
+		{8, "", "市级电子政务外网线路服务经费", "112.91"},
+	};
+	int row = 0;
+	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++)
+		for (int q = 0; q < want[k].rows; q++, row++) {
+			cr_assert_lt(row, t->nrow);
+			cr_assert_str_eq(gk_table_get(t, row, "project_code"), want[k].code, "row %d", row);
+			cr_assert_str_eq(gk_table_get(t, row, "project_name"), want[k].name, "row %d", row);
+			cr_assert_str_eq(gk_table_get(t, row, "total"), want[k].total, "row %d", row);
+			cr_assert_str_eq(gk_table_get(t, row, "government"), want[k].total, "row %d", row);
+		}
+	cr_assert_eq(t->nrow, row);
+	cr_assert_str_eq(gk_table_get(t, 4, "indicator"), "保证大厅正常运转，规范窗口管理");
+	cr_assert_str_eq(gk_table_get(t, 4, "category"), "产出指标");
+	gk_result_drop(r);
+	gk_rules_drop(rules);
+	gk_doc_drop(d);
 }
