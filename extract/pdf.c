@@ -26,6 +26,7 @@
 #define _GNU_SOURCE
 #endif
 #include "extract.h"
+#include "rulings.h"
 
 #include <math.h>
 #include <poppler.h>
@@ -610,6 +611,8 @@ int gk_extract_pdf(const char *path, const char *data, size_t len, gk_doc **out,
 		else
 			gk_doc_add_page(doc, w, h);
 		emit_page(doc, pg + 1, chars, n, tmp, &cell);
+		if (!rot && gk_page_wants_rulings(doc, pg + 1)) /* (extract/rulings.c) */
+			gk_page_add_rulings(page, doc, pg + 1, w, h);
 
 		poppler_page_free_text_attributes(attrs);
 		g_free(rect);
