@@ -772,6 +772,81 @@ static void spread_merged(const gread *r, const mchain *ch, int K, const pgrid *
 	free(from);
 }
 
+/* Merged column k on pages whose ruling lines are known (the doc's
+ * strokes): a rule across the column between two rows ends a cell.  Each
+ * cell takes the chains centred inside it; a cell without any at the top
+ * of a page continues the page before's last.  Returns 0 (nothing done)
+ * when a page of the rows has no ruling lines. */
+static int ruled_cells(const gk_doc *d, const gread *r, int k, const mchain *ch, int K, const int *fi, const int *chid,
+                       int m, pgrid *g)
+{
+	if (!d || !d->nstroke || !g->nrow)
+		return 0;
+	const pg_col *col = &r->pc->c[k];
+	double w = col->hi - col->lo, lo = col->lo + 0.2 * w, hi = col->hi - 0.2 * w;
+	for (int q = 0; q < g->nrow; q++) {
+		int any = 0;
+		for (int s = 0; s < d->nstroke && !any; s++)
+			any = d->stroke[s].page == g->row[q].page && !d->stroke[s].vertical;
+		if (!any)
+			return 0;
+	}
+	/* the cells: runs of rows no rule separates */
+	int *cell = gk_malloc(sizeof(int) * (size_t)g->nrow);
+	double *top = gk_malloc(sizeof(double) * (size_t)g->nrow), *bot = gk_malloc(sizeof(double) * (size_t)g->nrow);
+	int nc = 0;
+	for (int q = 0; q < g->nrow; q++) {
+		const pg_row *w0 = &g->row[q];
+		int split = !q || g->row[q - 1].page != w0->page;
+		double above = -1e18, below = 1e18;
+		for (int s = 0; s < d->nstroke; s++) {
+			const gk_stroke *st = &d->stroke[s];
+			if (st->vertical || st->page != w0->page || st->a > lo || st->b < hi)
+				continue;
+			if (st->pos < w0->c && st->pos > above)
+				above = st->pos;
+			if (st->pos > w0->c && st->pos < below)
+				below = st->pos;
+			if (q && !split && g->row[q - 1].page == w0->page && st->pos > g->row[q - 1].c && st->pos < w0->c)
+				split = 1;
+		}
+		if (split)
+			top[nc] = above, nc++;
+		cell[q] = nc - 1;
+		bot[nc - 1] = below;
+	}
+	/* the chains into the cells they are centred in */
+	gk_buf *txt = gk_calloc((size_t)nc, sizeof *txt);
+	for (int h = 0, q = 0; h < K; h++) {
+		int ni = 0, *ids = gk_malloc(sizeof(int) * (size_t)(m + 1));
+		for (; q < m && chid[q] == h; q++)
+			ids[ni++] = fi[q];
+		int to = -1;
+		for (int w = 0; w < g->nrow && to < 0; w++)
+			if (g->row[w].page == ch[h].page && ch[h].cm > top[cell[w]] && ch[h].cm < bot[cell[w]])
+				to = cell[w];
+		if (to >= 0) {
+			char *t = join_frags(r->f, ids, ni);
+			gk_buf_adds(&txt[to], t);
+			free(t);
+		}
+		free(ids);
+	}
+	for (int q = 0, prev = -1; q < g->nrow; q++) {
+		int cc = cell[q];
+		/* a cell cut by a page break, its text on the page before */
+		if (!txt[cc].len && q && g->row[q - 1].page != g->row[q].page && prev >= 0 && txt[prev].len)
+			gk_buf_adds(&txt[cc], txt[prev].s);
+		if (txt[cc].len && !g->row[q].cell[k])
+			g->row[q].cell[k] = gk_label_clean(txt[cc].s);
+		prev = cc;
+	}
+	for (int q = 0; q < nc; q++)
+		gk_buf_drop(&txt[q]);
+	free(txt), free(cell), free(top), free(bot);
+	return 1;
+}
+
 typedef struct rckey {
 	int row, col, i;
 } rckey;
@@ -961,6 +1036,8 @@ pgrid *pg_read(const nctx *c, const int *lines, int n, const pg_cols *pc0)
 					c->h1 = w;
 				}
 		}
+		if (ruled_cells(c->doc, &r, k, ch, K, fi, chid, m, g))
+			continue;
 		spread_merged(&r, ch, K, g, Bt, Bb, Gt, Gb, span);
 		for (int h = 0, q = 0; h < K; h++) {
 			int ni = 0;

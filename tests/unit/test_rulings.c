@@ -1,6 +1,8 @@
 /* test_rulings.c - ruling lines: found in a grey image (lib/pxlines.c),
- * carried in the extract stream (S records, lib/ptext.c), and given by
- * the pages that need them (extract/rulings.c). */
+ * carried in the extract stream (S records, lib/ptext.c), and used to
+ * bound the cells a performance grid merges over several rows (the
+ * rows of 北京's 项目支出绩效目标表, whose merged project names are printed
+ * off the middle of their rows). */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +11,9 @@
 #include "../../extract/extract.h"
 #include "../../lib/ptext.h"
 #include "../../lib/pxlines.h"
+#include "../../lib/rules.h"
+#include "../../lib/table.h"
+#include "../../normalize/normalize.h"
 
 /* A 200 x 100 white image with a grid: two horizontal lines (one two
  * pixels thick, light grey as thin lines render), a vertical one, a
@@ -95,5 +100,42 @@ Test(rulings, rendered_only_where_needed)
 			across++;
 	}
 	cr_assert_eq(across, 21, "%d rules across page 14's rows", across);
+	gk_doc_drop(d);
+}
+
+/* 北京市重大项目建设指挥部办公室 2026, pages 13-15 (cut from the extract):
+ * 门户网站运维费 is merged over all 20 rows of page 14 and its name is
+ * printed near their middle, but centring alone gives the rows at the top
+ * of the page to the project of page 13 and those at its foot to the one
+ * of page 15; the ruling lines (S records) show where each cell ends.
+ * Without them this test fails (6 rows of 门户网站运维费). */
+Test(rulings, merged_cell_bounded_by_rules)
+{
+	char *err = NULL;
+	gk_doc *d = NULL;
+	FILE *fp = fopen("tests/fixtures/pdf/perf-beijing-p13-15.x", "r");
+	cr_assert_not_null(fp);
+	cr_assert_eq(gk_doc_read(fp, &d, &err), 1, "%s", err ? err : "");
+	fclose(fp);
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	gk_result *r = gk_normalize(d, rules, "beijing");
+	gk_table *t = gk_result_find(r, "project_performance");
+	cr_assert_not_null(t);
+	int portal = 0, law = 0, wechat = 0;
+	for (int i = 0; i < t->nrow; i++) {
+		const char *name = gk_table_get(t, i, "project_name"), *ind = gk_table_get(t, i, "indicator");
+		if (strstr(ind, "分项成本控") || !strcmp(ind, "网站访问量") || !strcmp(ind, "用户使用满意度"))
+			cr_assert_str_eq(name, "门户网站运维费", "%s", ind);
+		portal += !strcmp(name, "门户网站运维费");
+		law += !strcmp(name, "法律顾问咨询工作经费");
+		wechat += !strcmp(name, "微信公众平台运维费");
+	}
+	cr_assert_eq(portal, 20, "%d rows of 门户网站运维费", portal);
+	cr_assert_eq(law, 11, "%d rows of 法律顾问咨询工作经费", law);
+	cr_assert_eq(wechat, 17, "%d rows of 微信公众平台运维费", wechat);
+	cr_assert_str_eq(gk_table_get(t, 11, "project_code"), "11000021T000000119510");
+	gk_result_drop(r);
+	gk_rules_drop(rules);
 	gk_doc_drop(d);
 }
