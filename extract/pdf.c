@@ -27,6 +27,7 @@
 #endif
 #include "extract.h"
 #include "ocr.h"
+#include "rulings.h"
 
 #include <math.h>
 #include <poppler.h>
@@ -779,6 +780,8 @@ int gk_extract_pdf(const char *path, const char *data, size_t len, gk_doc **out,
 		emit_page(doc, pg + 1, chars, n, tmp, &cell, ocr_page ? &pc : NULL);
 		if (ocr_page)
 			gk_ocr_fix_lines(doc, from);
+		else if (!rot && gk_page_wants_rulings(doc, pg + 1)) /* (extract/rulings.c) */
+			gk_page_add_rulings(page, doc, pg + 1, w, h);
 		gk_ocr_page_clear(&op);
 		g_object_unref(page);
 	}

@@ -19,6 +19,7 @@ void gk_doc_drop(gk_doc *doc)
 		free(doc->line[i].cell);
 	}
 	free(doc->line);
+	free(doc->stroke);
 	free(doc->page_w);
 	free(doc->page_h);
 	gk_strv_drop(&doc->meta);
@@ -52,6 +53,15 @@ void gk_doc_add_page(gk_doc *doc, double w, double h)
 	doc->page_w[doc->npage] = w;
 	doc->page_h[doc->npage] = h;
 	doc->npage++;
+}
+
+void gk_doc_add_stroke(gk_doc *doc, int page, int vertical, double pos, double a, double b)
+{
+	if (doc->nstroke == doc->scap) {
+		doc->scap = doc->scap ? doc->scap * 2 : 64;
+		doc->stroke = gk_realloc(doc->stroke, sizeof *doc->stroke * (size_t)doc->scap);
+	}
+	doc->stroke[doc->nstroke++] = (gk_stroke){page, vertical, pos, a, b};
 }
 
 gk_line *gk_doc_add_line(gk_doc *doc, int page, double y0, double y1, double size, gk_geom geom)
@@ -192,6 +202,16 @@ int gk_doc_write(FILE *f, const gk_doc *doc)
 			gk_buf_reset(&b);
 		}
 	}
+	for (int i = 0; i < doc->nstroke; i++) {
+		const gk_stroke *st = &doc->stroke[i];
+		gk_buf_addf(&b, "S\t%d\t%c\t", st->page, st->vertical ? 'v' : 'h');
+		add_fixed2(&b, st->pos);
+		gk_buf_addc(&b, '\t');
+		add_fixed2(&b, st->a);
+		gk_buf_addc(&b, '\t');
+		add_fixed2(&b, st->b);
+		gk_buf_addc(&b, '\n');
+	}
 	gk_buf_adds(&b, "%end\n");
 	if (fwrite(b.s, 1, b.len, f) != b.len)
 		goto fail;
@@ -328,6 +348,16 @@ int gk_doc_read(FILE *f, gk_doc **out, char **err)
 				cl->conf = (float)conf;
 				free(t);
 			}
+		} else if (buf[0] == 'S' && buf[1] == 0 && nf == 6 && (!strcmp(fld[2], "h") || !strcmp(fld[2], "v"))) {
+			double v[3];
+			for (int i = 0; i < 3; i++) {
+				v[i] = strtod(fld[3 + i], NULL);
+				if (!(v[i] > -1e9 && v[i] < 1e9)) { /* (NaN fails too) */
+					*err = gk_strfmt("line %ld: ruling line with a bad coordinate", lineno);
+					goto fail;
+				}
+			}
+			gk_doc_add_stroke(doc, atoi(fld[1]), fld[2][0] == 'v', v[0], v[1], v[2]);
 		} else {
 			*err = gk_strfmt("line %ld: unknown record '%.20s'", lineno, buf);
 			goto fail;

@@ -34,12 +34,23 @@ typedef struct gk_line {
 	gk_cell *cell;
 } gk_line;
 
+/* A ruling line drawn on a PDF page (a table's grid), in points:
+ * horizontal at y = pos from x = a to b, or vertical at x = pos from
+ * y = a to b.  Only pages that need them have any (extract/rulings.c). */
+typedef struct gk_stroke {
+	int page;
+	int vertical;
+	double pos, a, b;
+} gk_stroke;
+
 typedef struct gk_doc {
 	gk_strv meta; /* key, value, key, value ... */
 	int npage;
 	double *page_w, *page_h;
 	int nline, cap;
 	gk_line *line;
+	int nstroke, scap;
+	gk_stroke *stroke;
 } gk_doc;
 
 gk_doc *gk_doc_new(void);
@@ -49,6 +60,8 @@ void gk_doc_set_meta(gk_doc *doc, const char *key, const char *val);
 const char *gk_doc_meta(const gk_doc *doc, const char *key); /* NULL if unset */
 
 void gk_doc_add_page(gk_doc *doc, double w, double h);
+void gk_doc_add_stroke(gk_doc *doc, int page, int vertical, double pos, double a, double b);
+
 /* The returned line belongs to doc and stays valid until the next add. */
 gk_line *gk_doc_add_line(gk_doc *doc, int page, double y0, double y1, double size, gk_geom geom);
 void gk_line_add_cell(gk_line *line, double x0, double x1, const char *text, size_t len);

@@ -8,7 +8,7 @@
  *
  * Entry points: parse_dperf; indicator_header, punctuated (pperf.c).
  */
-#include "nctx.h"
+#include "pgrid.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -447,6 +447,8 @@ static void fill_down(gk_table *t, int first, int ci)
  * one row per indicator; merged 一级/二级指标 cells filled down. */
 void parse_dperf(nctx *c, const tspan *sp, gk_table *t)
 {
+	if (sp->title >= 0 && body_geom(c, sp->begin, sp->end) == GK_GEOM_POS && dperf_grid(c, sp, t))
+		return; /* a ruled grid: rows anchored on 指标值 */
 	int hl = indicator_header(c, sp, "一级指标");
 	if (hl < 0)
 		return;

@@ -7,7 +7,7 @@
  *
  * Entry point: parse_pperf.
  */
-#include "nctx.h"
+#include "pgrid.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -229,25 +229,22 @@ static void pperf_categories(const nctx *c, int hl, int npair, const char *pcat[
 		pcat[ci] = cats[ci < 4 ? ci : 3];
 }
 
-/* The project being read. */
-typedef struct pproj {
-	int have;          /* a project line was read (not a unit line) */
-	char code[64];
-	char *name;
-	char mon[4][48];   /* its amounts, by money leaf */
-	int first;         /* its first row in the table */
-	int last_row;      /* the last row written, -1 none */
-} pproj;
+/* What one line of a pairs table prints left of its pairs. */
+typedef struct pline {
+	char code[64];     /* a project's code (10 digits or more) */
+	int unit;          /* a unit's line (a code of 1 to 9 digits) */
+	char *name;        /* text: the project's name */
+	char mon[4][48];   /* amounts, by money leaf */
+	int nmon;
+} pline;
 
-/* The cells of line l: left of the pairs a project's code (a new
- * project), a unit line's code, the project's name and its amounts go to
- * pr; the cells under the pairs are returned (leaf relative to the first
- * pair in rel, text in txt; how many).  *name_changed: the name grew. */
-static int pperf_cells(const pleaf *lf, const gk_line *l, const gk_table *t, pproj *pr, int rel[64],
-                       const char *txt[64], int *name_changed)
+/* The cells of line l: left of the pairs into pl (code, name, amounts);
+ * the cells under the pairs are returned (leaf relative to the first pair
+ * in rel, text in txt; how many). */
+static int pperf_cells(const pleaf *lf, const gk_line *l, pline *pl, int rel[64], const char *txt[64])
 {
 	int ni = 0;
-	*name_changed = 0;
+	memset(pl, 0, sizeof *pl);
 	for (int j = 0; j < l->ncell; j++) {
 		const char *s0 = l->cell[j].text;
 		if (!*s0 || strspn(s0, " ") == strlen(s0))
@@ -258,25 +255,17 @@ static int pperf_cells(const pleaf *lf, const gk_line *l, const gk_table *t, ppr
 			if (lf->lx[k] <= l->cell[j].x0 + (lf->tab ? 0.01 : 2))
 				vi = k;
 		if (vi < lf->first_pair && (lf->nm == 0 || vi < lf->money[0])) {
-			/* code, name, or a unit line */
 			char *cp = compact_of(s0);
 			if (is_digits(cp, 10, 40)) {
-				pr->have = 1;
-				snprintf(pr->code, sizeof pr->code, "%s", cp);
-				free(pr->name);
-				pr->name = NULL;
-				memset(pr->mon, 0, sizeof pr->mon);
-				pr->first = t->nrow;
-				pr->last_row = -1;
+				snprintf(pl->code, sizeof pl->code, "%s", cp);
 			} else if (is_digits(cp, 1, 9)) {
-				pr->have = 0; /* a unit line */
-			} else if (pr->have) {
+				pl->unit = 1;
+			} else {
 				char *cl = gk_label_clean(s0);
-				char *nn = pr->name ? gk_strfmt("%s%s", pr->name, cl) : gk_strdup(cl);
-				free(pr->name);
+				char *nn = pl->name ? gk_strfmt("%s%s", pl->name, cl) : gk_strdup(cl);
+				free(pl->name);
 				free(cl);
-				pr->name = nn;
-				*name_changed = 1;
+				pl->name = nn;
 			}
 			free(cp);
 			continue;
@@ -285,8 +274,10 @@ static int pperf_cells(const pleaf *lf, const gk_line *l, const gk_table *t, ppr
 			char buf[48], *fw = gk_fold_width(s0);
 			if (gk_amount_parse(fw, buf, sizeof buf))
 				for (int m = 0; m < lf->nm; m++)
-					if (lf->money[m] == vi)
-						snprintf(pr->mon[m], sizeof pr->mon[0], "%s", buf);
+					if (lf->money[m] == vi) {
+						snprintf(pl->mon[m], sizeof pl->mon[0], "%s", buf);
+						pl->nmon++;
+					}
 			free(fw);
 			continue;
 		}
@@ -298,37 +289,54 @@ static int pperf_cells(const pleaf *lf, const gk_line *l, const gk_table *t, ppr
 	return ni;
 }
 
-/* The cells under the pairs as rows of the project: consecutive cells
- * pair up (a dropped cell shifts the rest left, so a pair starting under
- * a value column belongs to the next); a lone cell is the wrapped rest of
- * the indicator or value above. */
-static void pperf_pairs(gk_table *t, const pleaf *lf, const char *const *pcat, pproj *pr, const int *rel,
-                        const char *const *txt, int ni)
+/* A project of a pairs table: its rows, its code, name and amounts. */
+typedef struct pblk {
+	int first, last;   /* its rows in the table */
+	char code[64];
+	char *name;
+	char mon[4][48];
+	int named;         /* a name or amounts were given to it */
+	char cost[48];     /* the amount its 成本 target bounds ("≤88万元": 88) */
+} pblk;
+
+/* A project's name and amounts printed on some line of its block (or of
+ * a block near it: the merged cells of this layout print where they
+ * will). */
+typedef struct pinfo {
+	int blk;
+	char *name;
+	char mon[4][48];
+} pinfo;
+
+/* The cells under the pairs as rows of block b: consecutive cells pair
+ * up (a dropped cell shifts the rest left, so a pair starting under a
+ * value column belongs to the next); a lone cell is the wrapped rest of
+ * the indicator or value above.  Returns the categories the line prints
+ * (bit k: pair k). */
+static unsigned pperf_pairs(gk_table *t, const pleaf *lf, const char *const *pcat, int *last_row, const int *rel,
+                            const char *const *txt, int ni)
 {
-	static const char *mkeys[] = {"total", "government", "special_account", "unit_funds"};
 	int cind = gk_table_col(t, "indicator"), ctgt = gk_table_col(t, "target");
+	unsigned cats = 0;
 	for (int q = 0; q < ni;) {
 		int k = (rel[q] + 1) / 2;
 		if (k >= lf->npair)
 			k = lf->npair - 1;
 		int has_val = q + 1 < ni && rel[q + 1] <= 2 * k + 2;
-		if (!has_val && pr->last_row >= 0 && ni == 1) {
+		if (!has_val && *last_row >= 0 && ni == 1) {
 			int col = rel[q] % 2 == 0 || rel[q] == 2 * k - 1 ? cind : ctgt;
-			char *joined = gk_strfmt("%s%s", t->rows[pr->last_row][col], txt[q]);
+			char *joined = gk_strfmt("%s%s", t->rows[*last_row][col], txt[q]);
 			char *cl = gk_label_clean(joined);
-			gk_table_set(t, pr->last_row, col, cl);
+			gk_table_set(t, *last_row, col, cl);
 			free(cl);
 			free(joined);
 			q++;
 			continue;
 		}
+		cats |= 1u << k;
 		gk_table_add_row(t);
 		int r = t->nrow - 1;
-		pr->last_row = r;
-		gk_table_set(t, r, gk_table_col(t, "project_code"), pr->code);
-		gk_table_set(t, r, gk_table_col(t, "project_name"), pr->name ? pr->name : "");
-		for (int m = 0; m < lf->nm && m < 4; m++)
-			gk_table_set(t, r, gk_table_col(t, mkeys[m]), pr->mon[m]);
+		*last_row = r;
 		gk_table_set(t, r, gk_table_col(t, "category"), pcat[k]);
 		char *a1 = gk_label_clean(txt[q]);
 		gk_table_set(t, r, cind, a1);
@@ -342,13 +350,177 @@ static void pperf_pairs(gk_table *t, const pleaf *lf, const char *const *pcat, p
 			q++;
 		}
 	}
+	return cats;
 }
 
-/* The project performance table: the leaf header, then (flow text, a
- * fixed-height export, or cells under the leaves) one row per indicator
- * of each project, with the project's code, name and amounts. */
+/* "≤88万元", "≤39.68万元": the amount a cost target bounds, in out. */
+static int cost_bound(const char *target, char out[48])
+{
+	char *op, *val, *unit;
+	int num = pg_split_target(target, &op, &val, &unit);
+	int ok = num && strstr(op, "≤") && !strcmp(unit, "万元") && gk_amount_parse(val, out, 48);
+	free(op), free(val), free(unit);
+	return ok;
+}
+
+/* The projects' names and amounts: each printed name goes to the block
+ * whose cost target its amount is (a merged cell printed off its rows),
+ * else to the block it was printed in; a block that prints none takes
+ * the project of the project table whose total its cost target is. */
+static void pperf_place_names(nctx *c, gk_table *t, pblk *b, int nb, pinfo *pi, int npi)
+{
+	for (int k = 0; k < npi; k++) {
+		int to = pi[k].blk, hits = 0, hit = -1;
+		if (pi[k].mon[0][0] && !(to >= 0 && b[to].cost[0] && gk_dec_eq(b[to].cost, pi[k].mon[0], 0)))
+			for (int q = 0; q < nb; q++)
+				if (b[q].cost[0] && gk_dec_eq(b[q].cost, pi[k].mon[0], 0))
+					hits++, hit = q;
+		if (hits == 1)
+			to = hit;
+		if (to < 0 || b[to].named)
+			continue;
+		b[to].named = 1;
+		b[to].name = pi[k].name ? gk_strdup(pi[k].name) : NULL;
+		memcpy(b[to].mon, pi[k].mon, sizeof b[to].mon);
+	}
+	const gk_table *pe = gk_result_find(c->r, "project_expenditure");
+	for (int q = 0; q < nb && pe; q++) {
+		if (b[q].named || !b[q].cost[0])
+			continue;
+		int hit = -1, hits = 0;
+		for (int r = 0; r < pe->nrow; r++) {
+			const char *tot = gk_table_get(pe, r, "total"), *nm = gk_table_get(pe, r, "project_name");
+			if (*nm && strcmp(nm, "合计") && *tot && gk_dec_eq(tot, b[q].cost, 0))
+				hits++, hit = r;
+		}
+		if (hits != 1)
+			continue;
+		b[q].named = 1;
+		b[q].name = gk_strdup(gk_table_get(pe, hit, "project_name"));
+		snprintf(b[q].mon[0], sizeof b[q].mon[0], "%s", gk_table_get(pe, hit, "total"));
+		snprintf(b[q].mon[1], sizeof b[q].mon[1], "%s", gk_table_get(pe, hit, "general_budget"));
+	}
+	static const char *mkeys[] = {"total", "government", "special_account", "unit_funds"};
+	for (int q = 0; q < nb; q++)
+		for (int r = b[q].first; r < b[q].last; r++) {
+			gk_table_set(t, r, gk_table_col(t, "project_code"), b[q].code);
+			gk_table_set(t, r, gk_table_col(t, "project_name"), b[q].name ? b[q].name : "");
+			for (int m = 0; m < 4; m++)
+				gk_table_set(t, r, gk_table_col(t, mkeys[m]), b[q].mon[m]);
+		}
+}
+
+/* The pairs table (TAB text, or the logical rows of a PDF): one block per
+ * project.  A block starts where a category prints again that the line
+ * above did not print (each category's indicators are listed from the
+ * project's first line down, so within a project they only drop out); a
+ * project code printed inside a block that has its code already is the
+ * next block's. */
+static void pperf_pairs_table(nctx *c, const tspan *sp, gk_table *t, int hl, pleaf *lf)
+{
+	if (lf->npair > 8)
+		lf->npair = 8;
+	const char *pcat[8] = {0};
+	pperf_categories(c, hl, lf->npair, pcat);
+	pblk *b = NULL;
+	pinfo *pi = NULL;
+	int nb = 0, npi = 0, last_row = -1;
+	unsigned prev = 0;
+	char pending[64] = "";
+	for (int i = hl + 1; i < sp->end; i++) {
+		const xline *x = &c->x[i];
+		if (x->skip || !x->l->ncell)
+			continue;
+		if (rule_any(c, "table-end", x->compact))
+			break;
+		if (strstr(x->compact, "三级指标") && strstr(x->compact, "指标值"))
+			continue; /* the header again, on the next page */
+		int rel[64];
+		const char *txt[64];
+		pline pl;
+		int ni = pperf_cells(lf, x->l, &pl, rel, txt);
+		if (pl.unit && !ni) { /* a unit's line: not a project */
+			free(pl.name);
+			continue;
+		}
+		unsigned cats = 0;
+		for (int q = 0; q < ni; q++) {
+			int k = (rel[q] + 1) / 2;
+			cats |= 1u << (k < lf->npair ? k : lf->npair - 1);
+		}
+		int fresh = cats && (!nb || (cats & ~prev));
+		if (!nb && !cats && (pl.code[0] || pl.name))
+			fresh = 1; /* the project's line, printed above its pairs */
+		if (fresh) {
+			if (nb)
+				b[nb - 1].last = t->nrow;
+			b = gk_realloc(b, sizeof *b * (size_t)(nb + 1));
+			memset(&b[nb], 0, sizeof *b);
+			b[nb].first = t->nrow;
+			snprintf(b[nb].code, sizeof b[nb].code, "%s", pending);
+			pending[0] = 0;
+			nb++;
+			last_row = -1;
+		}
+		if (pl.code[0]) {
+			if (nb && (fresh || (!b[nb - 1].code[0] && t->nrow == b[nb - 1].first)))
+				snprintf(b[nb - 1].code, sizeof b[nb - 1].code, "%s", pl.code);
+			else
+				snprintf(pending, sizeof pending, "%s", pl.code);
+		}
+		if (pl.name && !pl.nmon && !pl.code[0] && npi && pi[npi - 1].blk == nb - 1 && pi[npi - 1].name) {
+			char *nn = gk_strfmt("%s%s", pi[npi - 1].name, pl.name); /* a name wrapped below its line */
+			free(pi[npi - 1].name);
+			pi[npi - 1].name = nn;
+			free(pl.name);
+		} else if (pl.name || pl.nmon) {
+			pi = gk_realloc(pi, sizeof *pi * (size_t)(npi + 1));
+			pi[npi].blk = nb - 1;
+			pi[npi].name = pl.name;
+			memcpy(pi[npi].mon, pl.mon, sizeof pi[npi].mon);
+			npi++;
+		} else {
+			free(pl.name);
+		}
+		if (nb)
+			pperf_pairs(t, lf, pcat, &last_row, rel, txt, ni);
+		if (cats)
+			prev = cats;
+	}
+	if (nb)
+		b[nb - 1].last = t->nrow;
+	/* each block's cost bound */
+	for (int q = 0; q < nb; q++)
+		for (int r = b[q].first; r < b[q].last && !b[q].cost[0]; r++)
+			if (!strcmp(gk_table_get(t, r, "category"), "成本指标"))
+				cost_bound(gk_table_get(t, r, "target"), b[q].cost);
+	pperf_place_names(c, t, b, nb, pi, npi);
+	for (int q = 0; q < nb; q++)
+		free(b[q].name);
+	for (int k = 0; k < npi; k++)
+		free(pi[k].name);
+	free(b);
+	free(pi);
+}
+
+/* Does the span print its indicators as (三级指标, 指标值) pairs side by
+ * side, one pair per category (the seeds' 部门预算项目绩效目标汇总表)? */
+static int pairs_layout(const nctx *c, const tspan *sp)
+{
+	for (int i = sp->begin; i < sp->end; i++) {
+		const char *p = strstr(c->x[i].compact, "三级指标");
+		if (p && strstr(p + 1, "三级指标"))
+			return 1;
+	}
+	return 0;
+}
+
 void parse_pperf(nctx *c, const tspan *sp, gk_table *t)
 {
+	if (sp->title >= 0 && body_geom(c, sp->begin, sp->end) == GK_GEOM_POS && !pairs_layout(c, sp)) {
+		pperf_blocks(c, sp, t); /* one block per project, or projects as rows of a grid */
+		return;
+	}
 	int hl = indicator_header(c, sp, "指标值");
 	if (hl < 0)
 		return;
@@ -362,28 +534,5 @@ void parse_pperf(nctx *c, const tspan *sp, gk_table *t)
 		return;
 	if (c->x[hl].l->geom == GK_GEOM_POS && sp->title >= 0 && pperf_anchored(c, sp, t, hl, &lf))
 		return;
-	if (lf.npair > 8)
-		lf.npair = 8;
-	const char *pcat[8] = {0};
-	pperf_categories(c, hl, lf.npair, pcat);
-	pproj pr = {.first = t->nrow, .last_row = -1};
-	for (int i = hl + 1; i < sp->end; i++) {
-		const xline *x = &c->x[i];
-		if (x->skip || !x->l->ncell)
-			continue;
-		if (rule_any(c, "table-end", x->compact))
-			break;
-		if (strstr(x->compact, "三级指标") && strstr(x->compact, "指标值"))
-			continue; /* the header again, on the next page */
-		int rel[64], name_changed;
-		const char *txt[64];
-		int ni = pperf_cells(&lf, x->l, t, &pr, rel, txt, &name_changed);
-		if (!pr.have)
-			continue;
-		if (name_changed) /* a name wrapped below its first line */
-			for (int r = pr.first; r < t->nrow; r++)
-				gk_table_set(t, r, gk_table_col(t, "project_name"), pr.name);
-		pperf_pairs(t, &lf, pcat, &pr, rel, txt, ni);
-	}
-	free(pr.name);
+	pperf_pairs_table(c, sp, t, hl, &lf);
 }

@@ -1,0 +1,196 @@
+/* test_perf.c - performance tables printed as ruled grids (normalize/
+ * pgrid.c, pblock.c), on pages cut from real disclosures: the rows
+ * anchored on their 指标值, wrapped cells joined, merged 一级/二级指标
+ * spread over the rows they are centred on, a project's head read from
+ * its labels, targets built from comparison, value and unit columns. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../lib/ptext.h"
+#include "../../lib/rules.h"
+#include "../../lib/table.h"
+#include "../../normalize/normalize.h"
+#include "../../extract/extract.h"
+#include "../../normalize/pgrid.h"
+
+/* The tables normalize makes of the extract stream in a fixture file. */
+static gk_result *normalized(const char *path)
+{
+	char *err = NULL;
+	gk_doc *d = NULL;
+	FILE *fp = fopen(path, "r");
+	cr_assert_not_null(fp, "%s", path);
+	cr_assert_eq(gk_doc_read(fp, &d, &err), 1, "%s", err ? err : "");
+	fclose(fp);
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	gk_result *r = gk_normalize(d, rules, "perf");
+	gk_rules_drop(rules);
+	gk_doc_drop(d);
+	return r;
+}
+
+/* 福州市公安局 2026, page 29: one project's block - title, head (项目名称,
+ * 主管部门, 实施单位 wrapped over two lines, 资金总额 …), then six rows whose
+ * 一级指标 is printed wrapped (成本指 / 标) in the middle of its rows. */
+Test(perf, project_block)
+{
+	gk_result *r = normalized("tests/fixtures/pdf/perf-fuzhou-gongan-p29.x");
+	gk_table *t = gk_result_find(r, "project_performance");
+	cr_assert_not_null(t);
+	static const char *want[][4] = {
+		{"成本指标", "经济成本指标", "总支出成本控制情况", "≤44.47万元"},
+		{"产出指标", "数量指标", "聘用人员数量", "≤10人"},
+		{"产出指标", "质量指标", "资金结算（拨付、下达、发放）准确率", "≥90%"},
+		{"产出指标", "时效指标", "周工作时长", "≤40%"},
+		{"效益指标", "生态效益指标", "因实施项目造成的环境污染事故", "≤2起"},
+		{"满意度指标", "服务对象满意度指标", "诉求件数", "≤10件"},
+	};
+	cr_assert_eq(t->nrow, 6, "%d rows", t->nrow);
+	for (int i = 0; i < 6; i++) {
+		cr_assert_str_eq(gk_table_get(t, i, "project_name"), "警务辅助人员经费", "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "total"), "44.47", "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "government"), "44.47", "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "category"), want[i][0], "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "x_level2"), want[i][1], "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "indicator"), want[i][2], "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "target"), want[i][3], "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "x_other_funds"), "0.00", "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "x_department"), "福州市公安局", "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "x_unit"), "福州市公安局治安管理支队", "row %d", i);
+	}
+	cr_assert_str_eq(gk_table_get(t, 0, "x_target_op"), "≤");
+	cr_assert_str_eq(gk_table_get(t, 0, "x_target_value"), "44.47");
+	cr_assert_str_eq(gk_table_get(t, 0, "x_target_unit"), "万元");
+	gk_result_drop(r);
+}
+
+/* 泉州市公安局 2026, page 52: the department's table - 一般性支出情况 merged
+ * over three rows and printed once in their middle, a target wrapped over
+ * three lines, 服务对象满意度 / 指标 wrapped in two columns. */
+Test(perf, department_grid)
+{
+	gk_result *r = normalized("tests/fixtures/pdf/perf-quanzhou-p52.x");
+	gk_table *t = gk_result_find(r, "department_performance");
+	cr_assert_not_null(t);
+	static const char *want[][4] = {
+		{"一般性支出情况", "一般性支出情况", "“三公”经费控制率", "≤100%"},
+		{"一般性支出情况", "一般性支出情况", "“三公”经费违规使用次数", "≤0次"},
+		{"一般性支出情况", "一般性支出情况", "会议费、差旅费超标准使用次数", "≤0次"},
+		{"成本指标", "经济成本指标", "成本使用率", "≤85%"},
+		{"产出指标", "时效指标", "总体刑事案件破案率", "≥70%"},
+		{"产出指标", "数量指标", "案件破案率", "≥98%"},
+		{"产出指标", "质量指标", "各项活动及项目正常开展率", "≥98%"},
+		{"效益指标", "社会效益指标", "打击传统盗抢骗犯罪工作情况", "=打击传统盗抢骗犯罪工作情况进入全省前三项"},
+		{"满意度指标", "服务对象满意度指标", "服务对象满意度指标", "≥94%"},
+	};
+	cr_assert_eq(t->nrow, 9, "%d rows", t->nrow);
+	for (int i = 0; i < 9; i++) {
+		cr_assert_str_eq(gk_table_get(t, i, "level1"), want[i][0], "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "level2"), want[i][1], "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "indicator"), want[i][2], "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "target"), want[i][3], "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "x_department"), "泉州市公安局", "row %d", i);
+	}
+	gk_result_drop(r);
+}
+
+/* 重庆市气象局 2026, page 19: 指标名称 centred over a wide column of
+ * left-aligned names; the target printed in three columns (指标性质 | 指标值
+ * | 计量单位: ≥ | 68 | %), digits in boxes twice as tall as the text. */
+Test(perf, target_from_columns)
+{
+	gk_result *r = normalized("tests/fixtures/pdf/perf-chongqing-qixiang-p19.x");
+	gk_table *t = gk_result_find(r, "department_performance");
+	cr_assert_not_null(t);
+	static const char *want[][3] = {
+		{"气候预测准确率", "≥68%", "12"},
+		{"短期天气预报准确率", "≥78%", "13"},
+		{"地面增雨作业次数", "≥65次/年", "13"},
+		{"观测系统传输及时率(国家地面站)", "≥98%", "10"},
+		{"确保市局各类气象业务及管理工作稳定持续运转", "=365天", "10"},
+		{"气象安全重点单位监督检查", "≥1000次数", "8"},
+		{"部门预决算按时公开率", "=100%", "4"},
+		{"气象台站改造数量", "≥4个", "7"},
+	};
+	cr_assert_eq(t->nrow, 8, "%d rows", t->nrow);
+	for (int i = 0; i < 8; i++) {
+		cr_assert_str_eq(gk_table_get(t, i, "indicator"), want[i][0], "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "target"), want[i][1], "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "x_weight"), want[i][2], "row %d", i);
+		cr_assert_str_eq(gk_table_get(t, i, "level1"), "", "row %d", i);
+	}
+	cr_assert_str_eq(gk_table_get(t, 5, "x_target_value"), "1000");
+	cr_assert_str_eq(gk_table_get(t, 5, "x_target_unit"), "次数");
+	gk_result_drop(r);
+}
+
+Test(perf, split_target)
+{
+	static const char *cases[][4] = {
+		{"≥95%", "≥", "95", "%"},       {"≤5万元", "≤", "5", "万元"}, {"按时完成", "", "按时完成", ""},
+		{"100%", "", "100", "%"},       {"=710元/人月", "=", "710", "元/人月"}, {"≤1,517.95万元", "≤", "1,517.95", "万元"},
+		{"=提升无", "=", "提升无", ""},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		char *op, *val, *unit;
+		pg_split_target(cases[k][0], &op, &val, &unit);
+		cr_assert_str_eq(op, cases[k][1], "%s", cases[k][0]);
+		cr_assert_str_eq(val, cases[k][2], "%s", cases[k][0]);
+		cr_assert_str_eq(unit, cases[k][3], "%s", cases[k][0]);
+		free(op), free(val), free(unit);
+	}
+	char *s = pg_tight("≥100 %");
+	cr_assert_str_eq(s, "≥100%");
+	free(s);
+	s = pg_tight("UPS 电源 power supply");
+	cr_assert_str_eq(s, "UPS电源power supply");
+	free(s);
+}
+
+/* 新乡 2022 (seed, TAB text): the project table prints each project's
+ * indicators as (三级指标, 指标值) pairs per category, and its code, name
+ * and amounts on whatever line of the block the merged cells fell on - a
+ * code on the line before its project, names inside the block before.
+ * Blocks start where a category prints again; a name goes to the block
+ * whose cost target its amount is; a block printing none takes the
+ * project table's project of that amount. */
+Test(perf, pairs_blocks)
+{
+	gk_doc *d = NULL;
+	char *err = NULL;
+	cr_assert_eq(gk_extract_file("tests/fixtures/text/perf-xinxiang-pairs.txt", &d, &err), 0, "%s", err ? err : "");
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	gk_result *r = gk_normalize(d, rules, "xinxiang");
+	gk_table *t = gk_result_find(r, "project_performance");
+	cr_assert_not_null(t);
+	static const struct {
+		int rows;
+		const char *code, *name, *total;
+	} want[] = {
+		{6, "410700220000000010418", "“4050”人员工资", "39.68"},
+		{5, "410700220000000014769", "大厅运行经费", "88.00"},
+		{11, "", "机房维护、维修", "18.00"},
+		{7, "", "新乡市电子政务外网系统", "34.56"},
+		{8, "", "市行政审批和电子监察网络线路租赁费", "105.26"},
+		{8, "", "市级电子政务外网线路服务经费", "112.91"},
+	};
+	int row = 0;
+	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++)
+		for (int q = 0; q < want[k].rows; q++, row++) {
+			cr_assert_lt(row, t->nrow);
+			cr_assert_str_eq(gk_table_get(t, row, "project_code"), want[k].code, "row %d", row);
+			cr_assert_str_eq(gk_table_get(t, row, "project_name"), want[k].name, "row %d", row);
+			cr_assert_str_eq(gk_table_get(t, row, "total"), want[k].total, "row %d", row);
+			cr_assert_str_eq(gk_table_get(t, row, "government"), want[k].total, "row %d", row);
+		}
+	cr_assert_eq(t->nrow, row);
+	cr_assert_str_eq(gk_table_get(t, 4, "indicator"), "保证大厅正常运转，规范窗口管理");
+	cr_assert_str_eq(gk_table_get(t, 4, "category"), "产出指标");
+	gk_result_drop(r);
+	gk_rules_drop(rules);
+	gk_doc_drop(d);
+}
