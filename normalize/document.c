@@ -340,6 +340,7 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 			}
 	parse_spans(&c, sp, nsp, NULL);
 	reread_with_cross(&c, sp, nsp);
+	classify_rows(&c); /* row types, item keys, units as printed (prov.c) */
 	doc_meta(&c);
 	char num[16];
 	int found = 0;

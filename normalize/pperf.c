@@ -111,8 +111,7 @@ static void parse_pperf_flow(nctx *c, const tspan *sp, gk_table *t, int hl)
 				free(w);
 				continue;
 			}
-			gk_table_add_row(t);
-			int r = t->nrow - 1;
+			int r = table_row(c, t, i, i);
 			gk_table_set(t, r, cc, code);
 			gk_table_set(t, r, cn, name ? name : "");
 			const int mc[4] = {ct, cg, cs, cu};
@@ -383,7 +382,9 @@ void parse_pperf(nctx *c, const tspan *sp, gk_table *t)
 		if (name_changed) /* a name wrapped below its first line */
 			for (int r = pr.first; r < t->nrow; r++)
 				gk_table_set(t, r, gk_table_col(t, "project_name"), pr.name);
+		int from = t->nrow;
 		pperf_pairs(t, &lf, pcat, &pr, rel, txt, ni);
+		rows_source(c, t, from, i, i);
 	}
 	free(pr.name);
 }

@@ -203,6 +203,7 @@ static void summary_line(const nctx *c, int i, stab *st)
 		int right = group_side(c, st, tk, a, b, g, gn);
 		side_row *s = &sr[st->ns++];
 		s->right = right;
+		s->nums.line0 = s->nums.line1 = i;
 		gk_buf lb = {0};
 		for (int j = a; j < b; j++) {
 			if (tk[j].isnum) {
@@ -226,7 +227,9 @@ static void summary_line(const nctx *c, int i, stab *st)
 		if (!*s->item && s->nums.nnum && st->ns >= 2 && sr[st->ns - 2].right == s->right &&
 		    !sr[st->ns - 2].nums.nnum) {
 			/* numbers on the line after their label */
+			int l0 = sr[st->ns - 2].nums.line0;
 			sr[st->ns - 2].nums = s->nums;
+			sr[st->ns - 2].nums.line0 = l0;
 			free(s->item);
 			memset(s, 0, sizeof *s);
 			st->ns--;
@@ -304,8 +307,7 @@ static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
 		for (int i = 0; i < st.ns; i++) {
 			if (sr[i].right != pass)
 				continue;
-			gk_table_add_row(t);
-			int ri = t->nrow - 1;
+			int ri = table_row(c, t, sr[i].nums.line0, sr[i].nums.line1);
 			gk_table_set(t, ri, gk_table_col(t, "side"), pass ? "支出" : "收入");
 			gk_table_set(t, ri, gk_table_col(t, "item"), sr[i].item);
 			for (int j = 0; j < sr[i].nums.nnum; j++) {
