@@ -12,7 +12,7 @@
 #   make fuzz       run each fuzz harness for FUZZ_SECONDS (clang + libFuzzer)
 
 CC      ?= cc
-PKGS    := poppler-glib libpcre2-8 glib-2.0
+PKGS    := poppler-glib libpcre2-8 glib-2.0 xlsxwriter
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 # flags every build needs, whatever CFLAGS the command line gives

@@ -19,6 +19,7 @@ typedef struct gk_load_opts {
 	int raw_cells;      /* --no-neutralize: write cells a spreadsheet would
 	                       take for formulas as they are (see gk_csv_render) */
 	const char *sqlite; /* also write this SQLite database (NULL: no) */
+	const char *xlsx;   /* also write this workbook (NULL: no) */
 } gk_load_opts;
 
 /* Write one document's files into OUT/<doc>/ (doc = gk_result_meta(r,
@@ -27,6 +28,11 @@ typedef struct gk_load_opts {
  * in OUT is followed if it is a symbolic link.  Returns GK_OK or GK_EWRITE with
  * *err set (a message naming the path). */
 int gk_load_doc(const gk_load_opts *o, const gk_result *r, char **err);
+
+/* Set column `key` of OUT/<doc>/document.csv to val (a document's aliases
+ * found by a later run), the file replaced atomically.  GK_OK or GK_EWRITE
+ * with *err. */
+int gk_load_set_meta(const gk_load_opts *o, const char *doc, const char *key, const char *val, char **err);
 
 /* Rebuild every combined OUT/<table_id>.csv from the per-document
  * directories now under OUT (so they always equal the union of the
