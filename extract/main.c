@@ -6,18 +6,20 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage[] =
 	"usage: gongkai-extract [--no-isolate] [--limits MEM_MB,CPU_S,WALL_S] FILE...\n"
 	"\n"
-	"Read each PDF or text FILE and write its positioned text in the extract\n"
-	"format to stdout, one document after the other.\n"
+	"Read each PDF or text FILE ('-': standard input) and write its positioned\n"
+	"text in the extract format to stdout, one document after the other.\n"
 	"\n"
 	"  --no-isolate   extract in this process (default: a child process\n"
 	"                 with memory, CPU and wall-time limits)\n"
 	"  --limits M,C,W child limits: memory MiB, CPU seconds, wall seconds\n"
 	"                 (0 = none; default 2048,120,180)\n"
-	"  --help         this text\n";
+	"  --help         this text\n"
+	"  --version      the version\n";
 
 /* "M,C,W": three non-negative decimal integers */
 static int parse_limits(const char *s, gk_limits *lim)
@@ -61,6 +63,9 @@ int main(int argc, char **argv)
 				return GK_EWRITE;
 			}
 			return GK_OK;
+		} else if (!strcmp(a, "--version")) {
+			fputs("gongkai-extract " GK_VERSION "\n", stdout);
+			return fflush(stdout) || ferror(stdout) ? GK_EWRITE : GK_OK;
 		} else if (!strcmp(a, "--no-isolate")) {
 			isolate = 0;
 		} else if (!strcmp(a, "--limits") || !strncmp(a, "--limits=", 9)) {
@@ -89,8 +94,16 @@ int main(int argc, char **argv)
 	for (; i < argc; i++) {
 		gk_doc *doc = NULL;
 		char *err = NULL;
-		int rc = isolate ? gk_extract_isolated(argv[i], &lim, &doc, &err)
-		                 : gk_extract_file(argv[i], &doc, &err);
+		char *in = !strcmp(argv[i], "-") ? gk_stdin_file(&err) : NULL; /* '-': a copy of stdin */
+		int rc = !strcmp(argv[i], "-") && !in ? GK_EOPEN
+		         : isolate ? gk_extract_isolated(in ? in : argv[i], &lim, &doc, &err)
+		                   : gk_extract_file(in ? in : argv[i], &doc, &err);
+		if (in) {
+			if (doc)
+				gk_doc_set_meta(doc, "source", "-");
+			unlink(in);
+			free(in);
+		}
 		if (rc == GK_OK && gk_doc_write(stdout, doc) < 0) {
 			gk_doc_drop(doc);
 			gk_error("cannot write to standard output");

@@ -684,6 +684,38 @@ void gk_sha256_hex(const void *data, size_t len, char out[65])
 	g_free(h);
 }
 
+char *gk_stdin_file(char **err)
+{
+	const char *td = getenv("TMPDIR");
+	char *tmpl = gk_strfmt("%s/gongkai-stdin.XXXXXX", td && *td ? td : "/tmp");
+	int fd = mkstemp(tmpl);
+	if (fd < 0) {
+		*err = gk_strfmt("cannot read '-' (standard input): cannot create '%s': %s", tmpl, strerror(errno));
+		free(tmpl);
+		return NULL;
+	}
+	static char buf[1 << 16];
+	ssize_t n;
+	int e = 0;
+	while ((n = read(0, buf, sizeof buf)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || write(fd, buf, (size_t)n) != n) {
+			e = errno ? errno : EIO;
+			break;
+		}
+	}
+	if (close(fd) < 0 && !e)
+		e = errno;
+	if (e) {
+		*err = gk_strfmt("cannot read '-' (standard input) into '%s': %s", tmpl, strerror(e));
+		unlink(tmpl);
+		free(tmpl);
+		return NULL;
+	}
+	return tmpl;
+}
+
 char *gk_default_rules_dir(void)
 {
 	const char *env = getenv("GONGKAI_RULES");

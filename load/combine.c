@@ -71,16 +71,9 @@ static long line_at(const char *s, size_t n)
 	return line;
 }
 
-int gkl_csv_read(int dfd, const char *name, const char *path, int unguard, gkl_csv *c, char **err)
+int gkl_csv_parse(const char *data, size_t len, const char *path, int unguard, gkl_csv *c, char **err)
 {
 	memset(c, 0, sizeof *c);
-	size_t len;
-	char *data = gk_read_file_at(dfd, name, &len);
-	if (!data) {
-		*err = gk_strfmt("cannot read '%s': %s", path,
-		                 errno == ELOOP ? "a symbolic link (not followed)" : strerror(errno));
-		return -1;
-	}
 	const char *p = data;
 	if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
 		p += 3, len -= 3;
@@ -106,7 +99,6 @@ int gkl_csv_read(int dfd, const char *name, const char *path, int unguard, gkl_c
 	}
 	csv_free(&cp);
 	gk_strv_drop(&r.cur);
-	free(data);
 	if (rc < 0) {
 		gkl_csv_drop(c);
 	} else if (unguard) {
@@ -117,6 +109,40 @@ int gkl_csv_read(int dfd, const char *name, const char *path, int unguard, gkl_c
 				gkl_cell_raw(c->rows[i][j]);
 	}
 	return rc;
+}
+
+int gkl_csv_read(int dfd, const char *name, const char *path, int unguard, gkl_csv *c, char **err)
+{
+	memset(c, 0, sizeof *c);
+	size_t len;
+	char *data = gk_read_file_at(dfd, name, &len);
+	if (!data) {
+		*err = gk_strfmt("cannot read '%s': %s", path,
+		                 errno == ELOOP ? "a symbolic link (not followed)" : strerror(errno));
+		return -1;
+	}
+	int rc = gkl_csv_parse(data, len, path, unguard, c, err);
+	free(data);
+	return rc;
+}
+
+int gk_csvfile_read(const char *path, gk_csvfile *c, char **err)
+{
+	memset(c, 0, sizeof *c);
+	size_t len;
+	char *data = !strcmp(path, "-") ? gk_read_stream(stdin, &len) : gk_read_file(path, &len);
+	if (!data) {
+		*err = gk_strfmt("cannot read '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	int rc = gkl_csv_parse(data, len, path, 0, c, err);
+	free(data);
+	return rc;
+}
+
+void gk_csvfile_drop(gk_csvfile *c)
+{
+	gkl_csv_drop(c);
 }
 
 void gkl_csv_drop(gkl_csv *c)

@@ -675,6 +675,63 @@ int gk_load_doc(const gk_load_opts *o, const gk_result *r, char **err)
 	return rc;
 }
 
+int gk_load_doc_exists(const gk_load_opts *o, const char *doc)
+{
+	const char *out = o->outdir && *o->outdir ? o->outdir : ".";
+	int ofd = gk_dir_open(out);
+	int dfd = ofd < 0 || !gkl_valid_doc(doc) ? -1 : gkl_docdir_open(ofd, doc);
+	struct stat st;
+	int ok = dfd >= 0 && fstatat(dfd, "document.csv", &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode);
+	if (dfd >= 0)
+		close(dfd);
+	if (ofd >= 0)
+		close(ofd);
+	return ok;
+}
+
+char *gk_load_doc_field(const gk_load_opts *o, const char *doc, const char *key)
+{
+	const char *out = o->outdir && *o->outdir ? o->outdir : ".";
+	int ofd = gk_dir_open(out);
+	int dfd = ofd < 0 || !gkl_valid_doc(doc) ? -1 : gkl_docdir_open(ofd, doc);
+	if (ofd >= 0)
+		close(ofd);
+	if (dfd < 0)
+		return NULL;
+	gkl_csv c;
+	char *err = NULL, *v = NULL;
+	if (gkl_csv_read(dfd, "document.csv", "document.csv", !o->raw_cells, &c, &err) == 0) {
+		for (int j = 0; j < c.hdr.n && !v; j++)
+			if (!strcmp(c.hdr.v[j], key) && c.nrow > 0)
+				v = gk_strdup(c.rows[0][j]);
+		gkl_csv_drop(&c);
+	}
+	free(err);
+	close(dfd);
+	return v;
+}
+
+int gk_load_drop_doc(const gk_load_opts *o, const char *doc)
+{
+	const char *out = o->outdir && *o->outdir ? o->outdir : ".";
+	const char *leaf;
+	int ofd = gk_dir_open(out);
+	int pfd = ofd < 0 || !gkl_valid_doc(doc) ? -1 : gkl_docparent_open(ofd, doc, 0, &leaf);
+	int rc = -1;
+	char *aside;
+	struct stat st;
+	if (pfd >= 0 && fstatat(pfd, leaf, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode) &&
+	    gk_rename_aside(pfd, leaf, "del", &aside) == 0) {
+		rc = gk_rmtree_at(pfd, aside);
+		free(aside);
+	}
+	if (pfd >= 0)
+		close(pfd);
+	if (ofd >= 0)
+		close(ofd);
+	return rc;
+}
+
 int gk_load_set_meta(const gk_load_opts *o, const char *doc, const char *key, const char *val, char **err)
 {
 	*err = NULL;

@@ -34,6 +34,25 @@ int gk_load_doc(const gk_load_opts *o, const gk_result *r, char **err);
  * with *err. */
 int gk_load_set_meta(const gk_load_opts *o, const char *doc, const char *key, const char *val, char **err);
 
+/* Is OUT/<doc>/document.csv there (no link followed)? */
+int gk_load_doc_exists(const gk_load_opts *o, const char *doc);
+/* A field of OUT/<doc>/document.csv (caller frees), or NULL. */
+char *gk_load_doc_field(const gk_load_opts *o, const char *doc, const char *key);
+/* Remove OUT/<doc>/ (a document whose input is no document any more).
+ * 0, or -1 with errno set. */
+int gk_load_drop_doc(const gk_load_opts *o, const char *doc);
+
+/* A CSV file the user named (--meta FILE, "-": stdin): its header and rows
+ * of exactly as many fields (libcsv; a UTF-8 BOM skipped).  0, or -1 with
+ * *err ("cannot read 'FILE': line 3: ..."). */
+typedef struct gk_csvfile {
+	gk_strv hdr;
+	int nrow, cap;
+	char ***rows;
+} gk_csvfile;
+int gk_csvfile_read(const char *path, gk_csvfile *c, char **err);
+void gk_csvfile_drop(gk_csvfile *c);
+
 /* Rebuild every combined OUT/<table_id>.csv from the per-document
  * directories now under OUT (so they always equal the union of the
  * per-document files), and the SQLite database if asked.  Columns: the

@@ -38,11 +38,9 @@ int gkl_cell_formula_like(const char *s);
 void gkl_cell_raw(char *s);
 
 /* A CSV file read back with libcsv: header + rows of exactly nhdr fields. */
-typedef struct gkl_csv {
-	gk_strv hdr;
-	int nrow, cap;
-	char ***rows;
-} gkl_csv;
+typedef gk_csvfile gkl_csv;
+/* Parse CSV text (path for messages). */
+int gkl_csv_parse(const char *data, size_t len, const char *path, int unguard, gkl_csv *c, char **err);
 
 /* Parse the file `name` of directory dfd, not following a symbolic link
  * (a leading UTF-8 BOM is skipped; unguard: gkl_cell_raw on every cell).

@@ -76,6 +76,8 @@ static gk_table *new_table(nctx *c, const char *id, int title_line)
 
 char *gk_doc_name(const char *path)
 {
+	if (!strcmp(path, "-"))
+		return gk_strdup("stdin"); /* (standard input) */
 	const char *b = strrchr(path, '/');
 	b = b ? b + 1 : path;
 	const char *dot = strrchr(b, '.');

@@ -6,7 +6,7 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: gongkai-normalize [--rules DIR] < EXTRACT-STREAM > TABLES-STREAM\n"
+	"usage: gongkai-normalize [--rules DIR] [-] < EXTRACT-STREAM > TABLES-STREAM\n"
 	"\n"
 	"Reads documents in the extract format (gongkai-extract), finds their\n"
 	"tables with the rules in DIR (default: the rules/ beside the program,\n"
@@ -19,6 +19,11 @@ int main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			fputs(usage, stdout);
+			return fflush(stdout) || ferror(stdout) ? GK_EWRITE : GK_OK;
+		} else if (!strcmp(argv[i], "-")) {
+			continue; /* standard input, as without */
+		} else if (!strcmp(argv[i], "--version")) {
+			fputs("gongkai-normalize " GK_VERSION "\n", stdout);
 			return fflush(stdout) || ferror(stdout) ? GK_EWRITE : GK_OK;
 		} else if (!strcmp(argv[i], "--rules") && i + 1 < argc) {
 			rules_dir = argv[++i];
