@@ -194,7 +194,9 @@ void gk_sha256_hex(const void *data, size_t len, char out[65]);
 char *gk_stdin_file(char **err);
 
 /* Directory of the running executable's rules: $GONGKAI_RULES, else
- * <dir of executable>/../rules.  Caller frees. */
+ * <dir of executable>/../rules (a build tree), else
+ * <dir of executable>/../share/gongkai/rules (make install), else ./rules.
+ * Caller frees. */
 char *gk_default_rules_dir(void);
 
 /* The UTF-8 sequence at p, of at most n bytes (or up to a NUL: the

@@ -736,7 +736,13 @@ char *gk_default_rules_dir(void)
 			dir = gk_strfmt("%s/../share/gongkai/rules", exe);
 			if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
 				return dir;
-			free(dir);
+			/* neither: rules/ here, else the error names where an
+			 * installed gongkai keeps them */
+			if (stat("rules", &st) == 0 && S_ISDIR(st.st_mode)) {
+				free(dir);
+				return gk_strdup("rules");
+			}
+			return dir;
 		}
 	}
 	return gk_strdup("rules");

@@ -248,18 +248,20 @@ typedef struct sline {
 	int restart;      /* its ordinal is the first: 一、 （一） 1. (1) */
 	int totalish, keyed, blank;
 	long long v;      /* its first amount, 10^-6 */
+	long long unit;   /* one unit of its last printed decimal, 10^-6 */
 	int end;          /* last line of its subtree (memo; -2: not yet) */
 } sline;
 
 /* the line's first amount column (amount, or the fiscal summary's total) */
-static int line_value(const gk_table *t, int i, long long *v)
+static int line_value(const gk_table *t, int i, long long *v, long long *unit)
 {
 	const char *s = cell_of(t, i, gk_table_col(t, "amount") >= 0 ? "amount" : "total");
 	int sc;
+	*unit = 1;
 	if (!*s || !gk_dec_parse(s, v, &sc))
 		return 0;
 	for (; sc < 6; sc++)
-		*v *= 10;
+		*v *= 10, *unit *= 10;
 	for (; sc > 6; sc--)
 		*v /= 10;
 	return 1;
@@ -310,7 +312,7 @@ static int subtree_at(sline *L, int m, int i, int force)
 		L[i].end = i;
 	if (L[i].blank || L[i].v == 0 || L[i].totalish || L[i].level < 0)
 		return i;
-	long long sum = 0;
+	long long sum = 0, tol = L[i].unit;
 	int terms = 0, first = -1, last = -1;
 	for (int j = i + 1; j < m && may_be_under(L, m, i, j);) {
 		if (L[j].level < 0) {
@@ -318,18 +320,25 @@ static int subtree_at(sline *L, int m, int i, int force)
 			continue;
 		}
 		int e = subtree_at(L, m, j, 0);
-		if (!L[j].blank)
+		if (!L[j].blank) {
 			sum += L[j].v;
+			if (L[j].unit > tol)
+				tol = L[j].unit;
+		}
 		if (first < 0)
 			first = j;
 		if (!L[j].blank && L[j].v != 0)
 			terms++, last = j;
-		if (sum == L[i].v && terms > 0) {
+		/* equal, or within a unit of the last decimal per term: each part
+		 * was rounded as printed */
+		long long d = sum > L[i].v ? sum - L[i].v : L[i].v - sum;
+		if (terms > 0 && d <= tol * (terms > 1 ? terms : 0)) {
 			/* more lines under i that are not zero: they are under its
 			 * last term (a single sub-line that has its own) */
 			int k = e + 1;
 			while (k < m && may_be_under(L, m, i, k) && (L[k].blank || L[k].v == 0 || L[k].level < 0))
 				k++;
+			int siblings = k > e + 1; /* (lines of i printed without a figure) */
 			if (k < m && may_be_under(L, m, i, k) && last >= 0 && !L[last].totalish) {
 				int e2 = subtree_at(L, m, last, 1);
 				if (e2 >= k) {
@@ -337,13 +346,13 @@ static int subtree_at(sline *L, int m, int i, int force)
 					e = e2;
 				}
 			}
-			int sure = force || terms > 1 || L[first].level > L[i].level || (L[i].keyed && !L[first].keyed) ||
-			           subtree_at(L, m, first, 0) > first;
+			int sure = force || terms > 1 || siblings || L[first].level > L[i].level ||
+			           (L[i].keyed && !L[first].keyed) || subtree_at(L, m, first, 0) > first;
 			if (sure)
-				L[i].end = e;
-			return sure ? e : i;
+				L[i].end = siblings ? k - 1 : e;
+			return sure ? L[i].end : i;
 		}
-		if (L[i].v > 0 && sum > L[i].v)
+		if (L[i].v > 0 && sum > L[i].v + tol * terms)
 			break;
 		j = e + 1;
 	}
@@ -353,6 +362,33 @@ static int subtree_at(sline *L, int m, int i, int force)
 static int subtree(sline *L, int m, int i)
 {
 	return subtree_at(L, m, i, 0);
+}
+
+/* The types of the rows idx[0..m) of t, in order, labelled by column lab
+ * (grand: the index in idx of the total, or -1): total, subtotal (a 合计
+ * or 小计, a 其中, a line whose sub-lines follow it by their ordinals or
+ * add up to it), detail.  keyed[q]: the line has an item key (or NULL). */
+static void arith_kinds(const nctx *c, gk_table *t, const int *idx, int m, int grand, const char *lab,
+                        char *const *keyed)
+{
+	sline *L = gk_calloc((size_t)(m ? m : 1), sizeof *L);
+	for (int q = 0; q < m; q++) {
+		const char *item = cell_of(t, idx[q], lab);
+		L[q] = (sline){.level = item_level(item), .restart = item_restarts(item), .totalish = is_totalish(c, item),
+		               .keyed = keyed && keyed[idx[q]] != NULL, .end = -2};
+		L[q].blank = !line_value(t, idx[q], &L[q].v, &L[q].unit);
+	}
+	for (int q = 0; q < m; q++) {
+		const char *type = "detail";
+		if (q == grand)
+			type = "total";
+		else if (L[q].totalish || L[q].level < 0)
+			type = "subtotal";
+		else if (subtree(L, m, q) > q || heads_by_shape(L, m, q))
+			type = "subtotal";
+		gk_table_set_kind(t, idx[q], type, keyed ? (keyed[idx[q]] ? keyed[idx[q]] : "") : NULL);
+	}
+	free(L);
 }
 
 static void summary_kinds(const nctx *c, gk_table *t)
@@ -396,7 +432,6 @@ static void summary_kinds(const nctx *c, gk_table *t)
 	}
 	/* row types, side by side */
 	static const char *const sides[] = {"收入", "支出", NULL};
-	sline *L = gk_calloc((size_t)n, sizeof *L);
 	int *idx = gk_calloc((size_t)n, sizeof *idx);
 	for (int s = 0; sides[s]; s++) {
 		int m = 0, grand = -1;
@@ -410,24 +445,8 @@ static void summary_kinds(const nctx *c, gk_table *t)
 		for (int q = m - 1; q >= 0 && grand < 0; q--) /* else the last 合计 */
 			if (is_totalish(c, cell_of(t, idx[q], "item")))
 				grand = q;
-		for (int q = 0; q < m; q++) {
-			const char *item = cell_of(t, idx[q], "item");
-			L[q] = (sline){.level = item_level(item), .restart = item_restarts(item),
-			               .totalish = is_totalish(c, item), .keyed = chosen[idx[q]] != NULL, .end = -2};
-			L[q].blank = !line_value(t, idx[q], &L[q].v);
-		}
-		for (int q = 0; q < m; q++) {
-			const char *type = "detail";
-			if (q == grand)
-				type = "total";
-			else if (L[q].totalish || L[q].level < 0)
-				type = "subtotal";
-			else if (subtree(L, m, q) > q || heads_by_shape(L, m, q))
-				type = "subtotal";
-			gk_table_set_kind(t, idx[q], type, chosen[idx[q]] ? chosen[idx[q]] : "");
-		}
+		arith_kinds(c, t, idx, m, grand, "item", chosen);
 	}
-	free(L);
 	free(idx);
 	/* lines of neither side (a reader's blank side): detail */
 	for (int i = 0; i < n; i++) {
@@ -468,13 +487,32 @@ static const char *row_name(const gk_table *t, int i)
 
 static void coded_kinds(const nctx *c, gk_table *t, fam_id f)
 {
-	int n = t->nrow, grand = -1;
+	int n = t->nrow, grand = -1, coded = 0;
+	for (int i = 0; i < n && !coded; i++)
+		coded = *row_code(t, i) != 0;
 	for (int i = 0; i < n && grand < 0; i++)
 		if (!*row_code(t, i) && !*cell_of(t, i, "unit_code") && is_totalish(c, row_name(t, i)) &&
 		    !strstr(row_name(t, i), "小计"))
 			grand = i;
 	if (grand < 0 && f == F_THREE && n > 0)
 		grand = 0; /* (a 三公 table's first row is its 合计) */
+	if (!coded && n > 0 && f != F_THREE && f != F_PROJECT && (f == F_BASIC || gk_table_col(t, "name") >= 0)) {
+		/* a table that prints no codes (names only): what a row is, by
+		 * the ordinals and the sums, as the summaries' lines; unit codes
+		 * still make unit rows */
+		int *idx = gk_calloc((size_t)n, sizeof *idx), m = 0, g = -1;
+		for (int i = 0; i < n; i++)
+			if (!*cell_of(t, i, "unit_code")) {
+				if (i == grand)
+					g = m;
+				idx[m++] = i;
+			} else {
+				gk_table_set_kind(t, i, "unit", NULL);
+			}
+		arith_kinds(c, t, idx, m, g, gk_table_col(t, "name") >= 0 ? "name" : "econ_name", NULL);
+		free(idx);
+		return;
+	}
 	for (int i = 0; i < n; i++) {
 		const char *code = row_code(t, i), *type;
 		const char *name = row_name(t, i);

@@ -612,6 +612,30 @@ n0=$(grep -vc '^#' "$M/.gongkai-manifest")
 check "manifest: a document is one appended line, not a rewrite of 20000" \
 	test "$(stat -c %i "$M/.gongkai-manifest")" = "$ino" -a "$(grep -vc '^#' "$M/.gongkai-manifest")" -eq $((n0 + 1))
 
+# ---- (g) installed: make install DESTDIR, run from elsewhere --------------------------
+INST=$T/inst
+if make -s -C "$ROOT" install DESTDIR="$INST" PREFIX=/usr BIN="$(cd "$(dirname "$G")" && pwd)" >"$T/inst.log" 2>&1; then
+	mkdir -p "$T/elsewhere" && cp "$T/small/$one" "$T/elsewhere/"
+	(cd "$T/elsewhere" && env -u GONGKAI_RULES "$INST/usr/bin/gongkai" run -q -o out "$one") 2>"$T/inst.err"
+	rc=$?
+	check "install: the installed gongkai runs from another directory (exit $rc)" \
+		test $rc -eq 0 -a -f "$T/elsewhere/out/${one%.*}/expenditure_by_function.csv"
+	check "install: ... with the rules under share/gongkai" test -f "$INST/usr/share/gongkai/rules/items.rules"
+	v=0
+	for t in gongkai gongkai-extract gongkai-normalize gongkai-load; do
+		"$INST/usr/bin/$t" --version | grep -q "^$t [0-9]" || v=1
+	done
+	check "install: every tool says its --version" test $v -eq 0
+	check "install: man pages" sh -c 'for m in "$1"/usr/share/man/man1/gongkai*.1; do man -l "$m" >/dev/null 2>&1 || exit 1; done' _ "$INST"
+	(cd "$T/elsewhere" && env -u GONGKAI_RULES "$INST/usr/share/gongkai/scripts/harvest" -o hv "$one") 2>/dev/null
+	check "install: the installed harvest finds the installed gongkai" test -f "$T/elsewhere/hv/${one%.*}/document.csv"
+	"$INST/usr/bin/gongkai-extract" - <"$T/small/$one" | "$INST/usr/bin/gongkai-normalize" - |
+		"$INST/usr/bin/gongkai-load" -o "$T/elsewhere/piped" -
+	check "install: the stages read '-' as standard input" test -f "$T/elsewhere/piped/stdin/document.csv"
+else
+	bad "install: make install failed: $(tail -3 "$T/inst.log")"
+fi
+
 # ---- exit codes ---------------------------------------------------------------------
 "$G" run -o "$T/x" 2>/dev/null
 check "exit: no PATH is 2" [ $? -eq 2 ]
