@@ -17,6 +17,7 @@
 static const char usage_main[] =
 	"usage: gongkai run -o OUT [options] PATH...\n"
 	"       gongkai combine -o OUT [--bom] [--no-neutralize] [--sqlite DB] [--xlsx FILE]\n"
+	"       gongkai manifest -o OUT\n"
 	"       gongkai --help | --version\n"
 	"\n"
 	"Turn Chinese government budget disclosures (PDF, text) into the CSV tables\n"
@@ -27,6 +28,7 @@ static const char usage_main[] =
 	"            the combined OUT/<table_id>.csv\n"
 	"  combine   only rebuild the combined files from the OUT/<doc>/ there\n"
 	"            (after merging shards: scripts/shard merge)\n"
+	"  manifest  print what each document of OUT was made from, one line each\n"
 	"\n"
 	"'gongkai COMMAND --help' describes a command.\n";
 
@@ -89,6 +91,14 @@ static const char usage_combine[] =
 	"      --xlsx FILE      also write them as an Excel workbook\n"
 	"  -h, --help           show this help\n";
 
+static const char usage_manifest[] =
+	"usage: gongkai manifest -o OUT\n"
+	"\n"
+	"Print what each document of OUT was made from, one line each (TAB-separated:\n"
+	"doc path sha256 version rules exit pages tables checks_failed opts stat\n"
+	"realpath aliases), then '# combined SIG'.  Lines in this form put in\n"
+	"OUT/.gongkai-manifest are taken in by the next run (scripts/shard merge).\n";
+
 enum { OPT_FORCE = 256, OPT_STRICT, OPT_RULES, OPT_BOM, OPT_RAW, OPT_SQLITE, OPT_LIMITS, OPT_XLSX, OPT_META,
        OPT_NAME, OPT_RETRY, OPT_STATS, OPT_VERSION };
 
@@ -109,8 +119,8 @@ static int show(const char *text)
 /* gongkai run | combine ... : argv[0] is the command */
 static int command(int argc, char **argv)
 {
-	int is_run = !strcmp(argv[0], "run");
-	const char *cmd = is_run ? "run " : "combine ";
+	int is_run = !strcmp(argv[0], "run"), is_manifest = !strcmp(argv[0], "manifest");
+	const char *cmd = is_run ? "run " : is_manifest ? "manifest " : "combine ";
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'}, {"jobs", required_argument, NULL, 'j'},
 		{"quiet", no_argument, NULL, 'q'},        {"help", no_argument, NULL, 'h'},
@@ -133,6 +143,8 @@ static int command(int argc, char **argv)
 		if (!is_run && c != 'o' && c != 'h' && c != OPT_BOM && c != OPT_RAW && c != OPT_SQLITE && c != OPT_XLSX &&
 		    c != OPT_VERSION && c != '?' && c != ':')
 			return usage_error(cmd, "option '%s' is not an option of combine", argv[optind - 1]);
+		if (is_manifest && c != 'o' && c != 'h' && c != OPT_VERSION && c != '?' && c != ':')
+			return usage_error(cmd, "option '%s' is not an option of manifest", argv[optind - 1]);
 		switch (c) {
 		case 'o': o.outdir = optarg; break;
 		case 'j': {
@@ -145,7 +157,7 @@ static int command(int argc, char **argv)
 			break;
 		}
 		case 'q': o.quiet = 1; break;
-		case 'h': return show(is_run ? usage_run : usage_combine);
+		case 'h': return show(is_run ? usage_run : is_manifest ? usage_manifest : usage_combine);
 		case OPT_FORCE: o.force = 1; break;
 		case OPT_STRICT: o.strict = 1; break;
 		case OPT_RULES: o.rules_dir = optarg; break;
@@ -170,8 +182,8 @@ static int command(int argc, char **argv)
 		return usage_error(cmd, "%s", "no output directory (-o OUT)");
 	if (!is_run) {
 		if (optind < argc)
-			return usage_error(cmd, "combine takes no PATH ('%s')", argv[optind]);
-		return gk_combine(&o);
+			return usage_error(cmd, "%s takes no PATH", argv[0]);
+		return is_manifest ? gk_manifest(&o) : gk_combine(&o);
 	}
 	if (optind == argc)
 		return usage_error(cmd, "%s", "no input files or directories");
@@ -190,7 +202,7 @@ int main(int argc, char **argv)
 		code = show(usage_main);
 	else if (!strcmp(argv[1], "--version"))
 		code = show("gongkai " GK_VERSION "\n");
-	else if (!strcmp(argv[1], "run") || !strcmp(argv[1], "combine"))
+	else if (!strcmp(argv[1], "run") || !strcmp(argv[1], "combine") || !strcmp(argv[1], "manifest"))
 		code = command(argc - 1, argv + 1);
 	else
 		return usage_error("", "unknown command '%s'", argv[1]);

@@ -43,6 +43,7 @@
 #include <glib.h>
 #include <limits.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,7 +58,8 @@
 
 /* GK_ASAN (gk.h): RLIMIT_AS and AddressSanitizer do not mix */
 
-#define MANIFEST ".gongkai-manifest"
+#define MANIFEST ".gongkai-manifest"      /* a text manifest: taken in, then gone */
+#define MANIFEST_DB ".gongkai-manifest.db" /* the manifest (SQLite) */
 #define LOCKFILE ".gongkai.lock"
 #define MANIFEST_FIELDS 13
 
@@ -282,16 +284,16 @@ typedef struct entry {
 	int code, pages, tables, checks_failed;
 } entry;
 
+enum { Q_DOC, Q_REAL, Q_SHA, Q_UNDER, Q_PUT, Q_SIG, Q_PUTSIG, Q_ALL, NQ };
+
 typedef struct manifest {
-	char *path;         /* OUT/.gongkai-manifest, for messages */
+	char *path;         /* OUT/.gongkai-manifest.db, for messages */
 	int dfd;            /* OUT (borrowed) */
-	int fd;             /* appended to; -1 until the first append */
-	GHashTable *by_doc; /* doc -> entry * (owned) */
-	GHashTable *by_real;/* real path -> entry * (borrowed) */
-	GHashTable *by_sha; /* sha256 -> entry * (borrowed; a successful one first) */
+	sqlite3 *db;        /* NULL: none could be opened (everything is redone) */
+	sqlite3_stmt *q[NQ];
+	GHashTable *cache;  /* doc -> entry * (owned): what this run read or wrote */
 	char *sig;          /* OUT signature after the last combine, or NULL */
-	long lines;         /* document lines in the file */
-	int rewrite;        /* the file must be rewritten before appending */
+	char *err;          /* why it could not be opened */
 } manifest;
 
 static void entry_free(gpointer p)
@@ -302,94 +304,252 @@ static void entry_free(gpointer p)
 	free(e);
 }
 
-/* Put e in the indexes, replacing the entry of its doc. */
-static void manifest_index(manifest *m, entry *e)
+static const char *const entry_cols =
+	"doc, path, sha256, version, rules, exit, pages, tables, checks_failed, opts, stat, realpath, aliases";
+
+static entry *entry_of_row(sqlite3_stmt *st)
 {
-	entry *old = g_hash_table_lookup(m->by_doc, e->doc);
-	if (old) {
-		if (g_hash_table_lookup(m->by_real, old->real) == old)
-			g_hash_table_remove(m->by_real, old->real);
-		if (g_hash_table_lookup(m->by_sha, old->sha) == old)
-			g_hash_table_remove(m->by_sha, old->sha);
-	}
-	g_hash_table_replace(m->by_doc, e->doc, e); /* frees old */
-	if (*e->real)
-		g_hash_table_replace(m->by_real, e->real, e);
-	const entry *s = *e->sha ? g_hash_table_lookup(m->by_sha, e->sha) : NULL;
-	if (*e->sha && (!s || (s->code != GK_OK && e->code == GK_OK)))
-		g_hash_table_replace(m->by_sha, e->sha, e);
+	entry *e = gk_calloc(1, sizeof *e);
+	char **s[] = {&e->doc, &e->path, &e->sha, &e->version, &e->rules};
+	for (int k = 0; k < 5; k++)
+		*s[k] = gk_strdup(sqlite3_column_text(st, k) ? (const char *)sqlite3_column_text(st, k) : "");
+	int *n[] = {&e->code, &e->pages, &e->tables, &e->checks_failed};
+	for (int k = 0; k < 4; k++)
+		*n[k] = sqlite3_column_int(st, 5 + k);
+	char **t[] = {&e->opts, &e->stat, &e->real, &e->aliases};
+	for (int k = 0; k < 4; k++)
+		*t[k] = gk_strdup(sqlite3_column_text(st, 9 + k) ? (const char *)sqlite3_column_text(st, 9 + k) : "");
+	return e;
 }
 
+/* The entry a query with one text parameter finds first, cached. */
+static const entry *m_find(manifest *m, int q, const char *arg)
+{
+	if (!m->db || !arg)
+		return NULL;
+	if (q == Q_DOC) {
+		const entry *c = g_hash_table_lookup(m->cache, arg);
+		if (c)
+			return c;
+	}
+	sqlite3_stmt *st = m->q[q];
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
+	entry *e = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		e = entry_of_row(st);
+	sqlite3_reset(st);
+	if (!e)
+		return NULL;
+	const entry *c = g_hash_table_lookup(m->cache, e->doc);
+	if (c) { /* (what this run wrote is newer than nothing else) */
+		entry_free(e);
+		return c;
+	}
+	g_hash_table_insert(m->cache, e->doc, e);
+	return e;
+}
+
+static const entry *m_by_doc(manifest *m, const char *doc)
+{
+	return m_find(m, Q_DOC, doc);
+}
+
+static const entry *m_by_real(manifest *m, const char *real)
+{
+	return m_find(m, Q_REAL, real);
+}
+
+/* a document of these bytes, a successful one first */
+static const entry *m_by_sha(manifest *m, const char *sha)
+{
+	return *sha ? m_find(m, Q_SHA, sha) : NULL;
+}
+
+/* Does some document's name start with "<name>/" (is name a directory
+ * of documents)? */
+static int m_has_under(manifest *m, const char *name)
+{
+	if (!m->db)
+		return 0;
+	sqlite3_stmt *st = m->q[Q_UNDER];
+	char *lo = gk_strfmt("%s/", name), *hi = gk_strfmt("%s0", name); /* '0' follows '/' */
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_TRANSIENT);
+	int r = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	free(lo), free(hi);
+	return r;
+}
+
+static int m_fail(manifest *m)
+{
+	errno = EIO;
+	free(m->err);
+	m->err = gk_strdup(m->db ? sqlite3_errmsg(m->db) : "no manifest");
+	return -1;
+}
+
+/* Record a document (e owned by m from now on): one statement, one
+ * transaction, whatever the number of documents.  0, or -1. */
+static int manifest_put(manifest *m, entry *e)
+{
+	g_hash_table_replace(m->cache, e->doc, e);
+	if (!m->db)
+		return m_fail(m);
+	sqlite3_stmt *st = m->q[Q_PUT];
+	const char *t[] = {e->doc, e->path, e->sha, e->version, e->rules};
+	sqlite3_reset(st);
+	for (int k = 0; k < 5; k++)
+		sqlite3_bind_text(st, k + 1, t[k], -1, SQLITE_STATIC);
+	int n[] = {e->code, e->pages, e->tables, e->checks_failed};
+	for (int k = 0; k < 4; k++)
+		sqlite3_bind_int(st, 6 + k, n[k]);
+	const char *u[] = {e->opts, e->stat, e->real, e->aliases};
+	for (int k = 0; k < 4; k++)
+		sqlite3_bind_text(st, 10 + k, u[k] ? u[k] : "", -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : m_fail(m);
+}
+
+/* Record the signature of OUT after a combine (sig owned by m). */
+static int manifest_sig(manifest *m, char *sig)
+{
+	free(m->sig);
+	m->sig = sig;
+	if (!m->db)
+		return m_fail(m);
+	sqlite3_stmt *st = m->q[Q_PUTSIG];
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, sig ? sig : "-", -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : m_fail(m);
+}
+
+/* A text manifest (of an earlier version, or lines scripts/shard merge
+ * carried over) is taken into the database and goes: it is first renamed
+ * aside, so a crash can lose its lines (those documents are redone) but
+ * never bring back old ones.  Lines: the fields of entry_cols, escaped,
+ * TAB-separated (10 or 11 of them in earlier versions); "# combined" SIG. */
+static void manifest_import(manifest *m)
+{
+	char *aside = NULL;
+	struct stat st;
+	if (fstatat(m->dfd, MANIFEST, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(st.st_mode) ||
+	    gk_rename_aside(m->dfd, MANIFEST, "old", &aside) < 0)
+		return;
+	size_t len;
+	char *s = gk_read_file_at(m->dfd, aside, &len);
+	if (s && sqlite3_exec(m->db, "BEGIN", 0, 0, 0) == SQLITE_OK) {
+		char *line = s, *nl;
+		for (; *line && (nl = memchr(line, '\n', len - (size_t)(line - s))); line = nl + 1) {
+			*nl = 0;
+			if (!strncmp(line, "# combined\t", 11)) {
+				char *sig = gk_unescape(line + 11, strlen(line + 11));
+				manifest_sig(m, sig);
+				continue;
+			}
+			char *f[MANIFEST_FIELDS + 1];
+			int nf = line[0] == '#' ? 0 : gk_split_tabs(line, f, MANIFEST_FIELDS + 1);
+			if (nf != MANIFEST_FIELDS && nf != 11 && nf != 10)
+				continue;
+			entry *e = gk_calloc(1, sizeof *e);
+			char **dst[] = {&e->doc, &e->path, &e->sha, &e->version, &e->rules};
+			for (int k = 0; k < 5; k++)
+				*dst[k] = gk_unescape(f[k], strlen(f[k]));
+			e->code = atoi(f[5]);
+			e->pages = atoi(f[6]);
+			e->tables = atoi(f[7]);
+			e->checks_failed = atoi(f[8]);
+			e->opts = gk_unescape(f[9], strlen(f[9]));
+			e->stat = nf > 10 ? gk_unescape(f[10], strlen(f[10])) : gk_strdup("");
+			if (nf > 11) {
+				e->real = gk_unescape(f[11], strlen(f[11]));
+				e->aliases = gk_unescape(f[12], strlen(f[12]));
+			} else {
+				char *r = realpath(e->path, NULL);
+				e->real = r ? r : gk_strdup(e->path);
+				e->aliases = gk_strdup("");
+			}
+			manifest_put(m, e);
+		}
+		sqlite3_exec(m->db, "COMMIT", 0, 0, 0);
+	}
+	free(s);
+	unlinkat(m->dfd, aside, 0);
+	free(aside);
+	g_hash_table_remove_all(m->cache);
+}
+
+static const char *const manifest_sql =
+	"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+	"CREATE TABLE IF NOT EXISTS docs (doc TEXT PRIMARY KEY, path TEXT, sha256 TEXT, version TEXT, rules TEXT,"
+	" exit INTEGER, pages INTEGER, tables INTEGER, checks_failed INTEGER, opts TEXT, stat TEXT,"
+	" realpath TEXT, aliases TEXT);"
+	"CREATE INDEX IF NOT EXISTS docs_realpath ON docs (realpath);"
+	"CREATE INDEX IF NOT EXISTS docs_sha256 ON docs (sha256, exit);"
+	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);";
+
+/* Open OUT/.gongkai-manifest.db (created if missing; never through a
+ * symbolic link, nor its journal: SQLITE_OPEN_NOFOLLOW), taking in a text
+ * manifest found beside it. */
 static void manifest_open(manifest *m, int dfd, const char *outdir)
 {
 	memset(m, 0, sizeof *m);
-	m->path = path_join(outdir, MANIFEST);
+	m->path = path_join(outdir, MANIFEST_DB);
 	m->dfd = dfd;
-	m->fd = -1;
-	m->by_doc = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, entry_free);
-	m->by_real = g_hash_table_new(g_str_hash, g_str_equal);
-	m->by_sha = g_hash_table_new(g_str_hash, g_str_equal);
-	size_t len;
-	char *s = gk_read_file_at(dfd, MANIFEST, &len);
-	if (!s)
-		return; /* none yet (or unreadable, or a link: everything is redone) */
-	if (strncmp(s, "# gongkai manifest 2", 20))
-		m->rewrite = 1; /* an earlier version's (or not ours) */
-	char *line = s, *nl;
-	for (; *line; line = nl + 1) {
-		nl = strchr(line, '\n');
-		if (!nl) {
-			m->rewrite = 1; /* a line without its newline is not trusted */
-			break;
-		}
-		*nl = 0;
-		char *f[MANIFEST_FIELDS + 1];
-		if (!strncmp(line, "# combined\t", 11)) {
-			free(m->sig);
-			m->sig = gk_unescape(line + 11, strlen(line + 11));
-			continue;
-		}
-		int nf = line[0] == '#' ? 0 : gk_split_tabs(line, f, MANIFEST_FIELDS + 1);
-		if (nf != MANIFEST_FIELDS && nf != 11 && nf != 10) /* (older manifests: no stat, realpath, aliases) */
-			continue;
-		entry *e = gk_calloc(1, sizeof *e);
-		char **dst[] = {&e->doc, &e->path, &e->sha, &e->version, &e->rules};
-		for (int k = 0; k < 5; k++)
-			*dst[k] = gk_unescape(f[k], strlen(f[k]));
-		e->code = atoi(f[5]);
-		e->pages = atoi(f[6]);
-		e->tables = atoi(f[7]);
-		e->checks_failed = atoi(f[8]);
-		e->opts = gk_unescape(f[9], strlen(f[9]));
-		e->stat = nf > 10 ? gk_unescape(f[10], strlen(f[10])) : gk_strdup("");
-		if (nf > 11) {
-			e->real = gk_unescape(f[11], strlen(f[11]));
-			e->aliases = gk_unescape(f[12], strlen(f[12]));
-		} else {
-			char *r = realpath(e->path, NULL);
-			e->real = r ? r : gk_strdup(e->path);
-			e->aliases = gk_strdup("");
-		}
-		m->lines++;
-		manifest_index(m, e);
+	m->cache = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, entry_free);
+	int rc = sqlite3_open_v2(m->path, &m->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_busy_timeout(m->db, 10000);
+		rc = sqlite3_exec(m->db, manifest_sql, 0, 0, 0);
 	}
-	free(s);
+	char *qs[NQ];
+	qs[Q_DOC] = gk_strfmt("SELECT %s FROM docs WHERE doc = ?1", entry_cols);
+	qs[Q_REAL] = gk_strfmt("SELECT %s FROM docs WHERE realpath = ?1 LIMIT 1", entry_cols);
+	qs[Q_SHA] = gk_strfmt("SELECT %s FROM docs WHERE sha256 = ?1 ORDER BY exit != 0 LIMIT 1", entry_cols);
+	qs[Q_UNDER] = gk_strdup("SELECT 1 FROM docs WHERE doc >= ?1 AND doc < ?2 LIMIT 1");
+	qs[Q_PUT] = gk_strfmt("INSERT OR REPLACE INTO docs (%s) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	                      entry_cols);
+	qs[Q_SIG] = gk_strdup("SELECT value FROM meta WHERE key = 'combined'");
+	qs[Q_PUTSIG] = gk_strdup("INSERT OR REPLACE INTO meta (key, value) VALUES ('combined', ?1)");
+	qs[Q_ALL] = gk_strfmt("SELECT %s FROM docs ORDER BY doc", entry_cols);
+	for (int k = 0; k < NQ; k++) {
+		if (rc == SQLITE_OK)
+			rc = sqlite3_prepare_v2(m->db, qs[k], -1, &m->q[k], NULL);
+		free(qs[k]);
+	}
+	if (rc != SQLITE_OK) {
+		m->err = gk_strdup(m->db ? sqlite3_errmsg(m->db) : sqlite3_errstr(rc));
+		for (int k = 0; k < NQ; k++)
+			sqlite3_finalize(m->q[k]), m->q[k] = NULL;
+		sqlite3_close(m->db);
+		m->db = NULL;
+		return;
+	}
+	manifest_import(m);
+	if (sqlite3_step(m->q[Q_SIG]) == SQLITE_ROW && sqlite3_column_text(m->q[Q_SIG], 0))
+		m->sig = gk_strdup((const char *)sqlite3_column_text(m->q[Q_SIG], 0));
+	sqlite3_reset(m->q[Q_SIG]);
+	if (m->sig && !strcmp(m->sig, "-")) {
+		free(m->sig);
+		m->sig = NULL;
+	}
 }
 
 static void manifest_close(manifest *m)
 {
-	if (m->fd >= 0)
-		close(m->fd);
-	g_hash_table_destroy(m->by_real);
-	g_hash_table_destroy(m->by_sha);
-	g_hash_table_destroy(m->by_doc);
+	for (int k = 0; k < NQ; k++)
+		sqlite3_finalize(m->q[k]);
+	if (m->db)
+		sqlite3_close(m->db);
+	g_hash_table_destroy(m->cache);
 	free(m->path);
 	free(m->sig);
-}
-
-static int cmp_entry(const void *a, const void *b)
-{
-	return strcmp((*(entry *const *)a)->doc, (*(entry *const *)b)->doc);
+	free(m->err);
 }
 
 static void add_field(gk_buf *b, const char *s, int last)
@@ -412,111 +572,32 @@ static void entry_line(gk_buf *b, const entry *e)
 	add_field(b, e->aliases ? e->aliases : "", 1);
 }
 
-static const char manifest_head[] =
-	"# gongkai manifest 2: what OUT/<doc> was made from; see driver/run.c\n"
-	"# doc\tpath\tsha256\tversion\trules\texit\tpages\ttables\tchecks_failed\topts\tstat\trealpath\taliases\n";
-
-/* Rewrite the manifest atomically, one line per document.  0, or -1 with
- * errno set. */
-static int manifest_write(manifest *m)
+/* The manifest as text lines (`gongkai manifest`; what scripts/shard
+ * merge carries over, and a text manifest taken in again). */
+static int manifest_print(manifest *m, FILE *f)
 {
-	guint n = g_hash_table_size(m->by_doc), i = 0;
-	entry **v = gk_calloc(n + 1, sizeof *v);
-	GHashTableIter it;
-	gpointer val;
-	g_hash_table_iter_init(&it, m->by_doc);
-	while (g_hash_table_iter_next(&it, NULL, &val))
-		v[i++] = val;
-	if (n > 1)
-		qsort(v, n, sizeof *v, cmp_entry);
+	if (!m->db)
+		return -1;
 	gk_buf b = {0};
-	gk_buf_adds(&b, manifest_head);
+	gk_buf_adds(&b, "# gongkai manifest 2: what OUT/<doc> was made from; see driver/run.c\n"
+	                "# doc\tpath\tsha256\tversion\trules\texit\tpages\ttables\tchecks_failed\topts\tstat\trealpath\taliases\n");
+	sqlite3_stmt *st = m->q[Q_ALL];
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		entry *e = entry_of_row(st);
+		entry_line(&b, e);
+		entry_free(e);
+		if (b.len > 1 << 16) {
+			fwrite(b.s, 1, b.len, f);
+			gk_buf_reset(&b);
+		}
+	}
+	sqlite3_reset(st);
 	gk_buf_adds(&b, "# combined\t");
 	add_field(&b, m->sig ? m->sig : "-", 1);
-	for (i = 0; i < n; i++)
-		entry_line(&b, v[i]);
-	int rc = gk_write_atomic_at(m->dfd, MANIFEST, b.s, b.len);
-	int err = errno;
+	fwrite(b.s, 1, b.len, f);
 	gk_buf_drop(&b);
-	free(v);
-	if (rc == 0) {
-		if (m->fd >= 0)
-			close(m->fd); /* (that file is replaced) */
-		m->fd = -1;
-		m->lines = n;
-		m->rewrite = 0;
-	}
-	errno = err;
-	return rc;
-}
-
-/* Append one line (a document, a combine signature): the file is opened
- * once, without following a link, and each line is one write and a
- * fdatasync, whatever the size of the manifest.  0, or -1 with errno. */
-static int manifest_append(manifest *m, const char *s, size_t len)
-{
-	if (m->rewrite)
-		return manifest_write(m); /* the line's content is in the indexes */
-	if (m->fd < 0) {
-		m->fd = openat(m->dfd, MANIFEST, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
-		struct stat st;
-		if (m->fd >= 0 && (fstat(m->fd, &st) < 0 || !S_ISREG(st.st_mode))) {
-			close(m->fd);
-			m->fd = -1;
-			errno = EINVAL;
-		}
-		if (m->fd < 0)
-			return -1;
-		if (st.st_size == 0 && write(m->fd, manifest_head, sizeof manifest_head - 1) < 0)
-			return -1;
-	}
-	while (len > 0) {
-		ssize_t w = write(m->fd, s, len);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		s += w, len -= (size_t)w;
-	}
-	return fdatasync(m->fd) < 0 && errno != EINVAL ? -1 : 0;
-}
-
-/* Record a document: e (owned by m from now on). */
-static int manifest_put(manifest *m, entry *e)
-{
-	manifest_index(m, e);
-	gk_buf b = {0};
-	entry_line(&b, e);
-	m->lines++;
-	int rc = manifest_append(m, b.s, b.len), er = errno;
-	gk_buf_drop(&b);
-	errno = er;
-	return rc;
-}
-
-/* Record the signature of OUT after a combine. */
-static int manifest_sig(manifest *m, char *sig)
-{
-	free(m->sig);
-	m->sig = sig;
-	gk_buf b = {0};
-	gk_buf_adds(&b, "# combined\t");
-	add_field(&b, sig ? sig : "-", 1);
-	int rc = manifest_append(m, b.s, b.len), er = errno;
-	gk_buf_drop(&b);
-	errno = er;
-	return rc;
-}
-
-/* At the end of a run: rewrite the manifest when the lines it replaced
- * outnumber the documents (so a journal never grows beyond twice its
- * documents) or it must be.  0, or -1 with errno. */
-static int manifest_finish(manifest *m)
-{
-	long live = (long)g_hash_table_size(m->by_doc);
-	if (m->rewrite || m->lines > 2 * live + 64)
-		return manifest_write(m);
-	return 0;
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* ---- inputs ----------------------------------------------------------- */
@@ -870,14 +951,14 @@ static int name_taken(run *R, const char *name, const char *real, const char *sh
 {
 	for (const char *p = strchr(name, '/'); p; p = strchr(p + 1, '/')) {
 		char *pre = gk_strndup(name, (size_t)(p - name));
-		int doc = g_hash_table_contains(R->doc_idx, pre) || g_hash_table_contains(R->m.by_doc, pre);
+		int doc = g_hash_table_contains(R->doc_idx, pre) || m_by_doc(&R->m, pre);
 		free(pre);
 		if (doc)
 			return 2 + (int)(p - name);
 	}
-	if (g_hash_table_contains(R->doc_idx, name) || g_hash_table_contains(R->dirs, name))
+	if (g_hash_table_contains(R->doc_idx, name) || g_hash_table_contains(R->dirs, name) || m_has_under(&R->m, name))
 		return 1;
-	const entry *e = g_hash_table_lookup(R->m.by_doc, name);
+	const entry *e = m_by_doc(&R->m, name);
 	if (e)
 		return strcmp(e->real, real) != 0;
 	/* a document the manifest does not know (a run killed before it
@@ -916,9 +997,9 @@ static char *choose_name(run *R, const input *in)
 	}
 }
 
-static const char *manifest_ok_name(const run *R, const char *sha)
+static const char *manifest_ok_name(run *R, const char *sha)
 {
-	const entry *e = *sha ? g_hash_table_lookup(R->m.by_sha, sha) : NULL;
+	const entry *e = m_by_sha(&R->m, sha);
 	return e ? e->doc : NULL;
 }
 
@@ -968,11 +1049,6 @@ static void set_stat(input *in)
  * remembered, or processed. */
 static void identify(run *R)
 {
-	GHashTableIter it;
-	gpointer key;
-	g_hash_table_iter_init(&it, R->m.by_doc);
-	while (g_hash_table_iter_next(&it, &key, NULL))
-		add_dirs(R->dirs, key);
 	for (int i = 0; i < R->n; i++) {
 		input *in = &R->in[i];
 		if (in->state == ST_FAILED_EARLY)
@@ -981,7 +1057,7 @@ static void identify(run *R)
 		 * its hash is known; anything else is hashed (unreadable: "",
 		 * the extractor says why) */
 		set_stat(in);
-		const entry *known = g_hash_table_lookup(R->m.by_real, in->real);
+		const entry *known = m_by_real(&R->m, in->real);
 		if (known && in->st[0] && known->stat && !strcmp(known->stat, in->st) && strlen(known->sha) == 64)
 			memcpy(in->sha, known->sha, 65);
 		else
@@ -997,7 +1073,7 @@ static void identify(run *R)
 			/* the bytes of a document of an earlier run, from another
 			 * path: that document (if its output is still there, or it
 			 * failed of itself) */
-			const entry *e = g_hash_table_lookup(R->m.by_doc, earlier);
+			const entry *e = m_by_doc(&R->m, earlier);
 			gk_load_opts lo = {.outdir = R->o->outdir};
 			if (e && (permanent(e->code) || (e->code == GK_OK && gk_load_doc_exists(&lo, earlier)))) {
 				in->state = ST_ALIAS;
@@ -1024,7 +1100,7 @@ static void identify(run *R)
 		for (int j = i + 1; j < R->n; j++)
 			if (R->in[j].state == ST_ALIAS && R->in[j].alias_of == i)
 				gk_strv_pushs(&more, R->in[j].path);
-		const entry *e = g_hash_table_lookup(R->m.by_doc, in->doc);
+		const entry *e = m_by_doc(&R->m, in->doc);
 		in->aliases = join_aliases(e ? e->aliases : NULL, &more);
 		gk_strv_drop(&more);
 		in->meta = find_meta(R, in);
@@ -1170,8 +1246,8 @@ static _Noreturn void worker(run *R, int idx, int fd)
 	gk_set_oom_handler(worker_oom);
 	g_log_set_default_handler(worker_log, NULL);
 	close(R->lockfd); /* the lock belongs to the parent alone */
-	if (R->m.fd >= 0)
-		close(R->m.fd);
+	/* (the manifest's database connection belongs to the parent: never
+	 * touched here, not even closed) */
 	for (int s = 0; s < R->nslot; s++)
 		if (R->slots[s].pid > 0)
 			close(R->slots[s].fd);
@@ -1342,7 +1418,7 @@ static void record(run *R, entry *e)
 {
 	if (manifest_put(&R->m, e) < 0 && !R->write_error) {
 		progress_clear(R);
-		gk_error("cannot write '%s': %s", R->m.path, strerror(errno));
+		gk_error("cannot write '%s': %s", R->m.path, R->m.err ? R->m.err : strerror(errno));
 		R->write_error = 1;
 	}
 }
@@ -1465,7 +1541,7 @@ static void update_aliases(run *R)
 	}
 	for (int k = 0; k < names.n; k++) {
 		gk_strv *v = g_hash_table_lookup(add, names.v[k]);
-		const entry *e = g_hash_table_lookup(R->m.by_doc, names.v[k]);
+		const entry *e = m_by_doc(&R->m, names.v[k]);
 		char *al = e ? join_aliases(e->aliases, v) : NULL;
 		if (e && strcmp(al, e->aliases)) {
 			gk_load_opts lo = {.outdir = R->o->outdir, .bom = R->o->bom, .raw_cells = R->o->raw_cells};
@@ -1519,7 +1595,7 @@ static int combine_if_needed(const gk_run_opts *o, manifest *m, int force)
 	}
 	free(err);
 	if (manifest_sig(m, out_signature(o)) < 0) {
-		gk_error("cannot write '%s': %s", m->path, strerror(errno));
+		gk_error("cannot write '%s': %s", m->path, m->err ? m->err : strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -1651,7 +1727,6 @@ int gk_run(const gk_run_opts *o, char *const *paths, int npaths)
 	R.t0 = now_s();
 	R.parent = getpid();
 	R.outfd = -1;
-	R.m.fd = -1;
 	R.doc_idx = g_hash_table_new(g_str_hash, g_str_equal);
 	R.sha_idx = g_hash_table_new(g_str_hash, g_str_equal);
 	R.dirs = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
@@ -1705,6 +1780,11 @@ int gk_run(const gk_run_opts *o, char *const *paths, int npaths)
 	clean_leftovers(R.outfd);
 	manifest_open(&R.m, R.outfd, o->outdir);
 	opened = 1;
+	if (!R.m.db) {
+		gk_error("cannot open '%s': %s", R.m.path, R.m.err ? R.m.err : "unknown error");
+		code = GK_EWRITE;
+		goto out;
+	}
 	identify(&R);
 
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -1719,10 +1799,6 @@ int gk_run(const gk_run_opts *o, char *const *paths, int npaths)
 
 	if (combine_if_needed(o, &R.m, o->force) < 0)
 		R.write_error = 1;
-	if (manifest_finish(&R.m) < 0 && !R.write_error) {
-		gk_error("cannot write '%s': %s", R.m.path, strerror(errno));
-		R.write_error = 1;
-	}
 	progress_clear(&R);
 	if (o->strict)
 		name_failed_checks(&R);
@@ -1792,11 +1868,42 @@ int gk_combine(const gk_run_opts *o)
 	clean_leftovers(dfd);
 	manifest m;
 	manifest_open(&m, dfd, o->outdir);
-	if (combine_if_needed(o, &m, 1) < 0)
+	if (!m.db) {
+		gk_error("cannot open '%s': %s", m.path, m.err ? m.err : "unknown error");
 		code = GK_EWRITE;
-	if (manifest_write(&m) < 0 && code == GK_OK) {
-		gk_error("cannot write '%s': %s", m.path, strerror(errno));
+	} else if (combine_if_needed(o, &m, 1) < 0) {
 		code = GK_EWRITE;
+	}
+	manifest_close(&m);
+	close(dfd);
+	close(fd);
+	return code;
+}
+
+int gk_manifest(const gk_run_opts *o)
+{
+	struct stat st;
+	int e = stat(o->outdir, &st) < 0 ? errno : S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+	if (e) {
+		gk_error("cannot open output directory '%s': %s", o->outdir, strerror(e));
+		return GK_EOPEN;
+	}
+	int dfd = gk_dir_open(o->outdir);
+	if (dfd < 0) {
+		gk_error("cannot open output directory '%s': %s", o->outdir, strerror(errno));
+		return GK_EOPEN;
+	}
+	int code = GK_OK;
+	int fd = lock_out(o->outdir, dfd, &code);
+	if (fd < 0) {
+		close(dfd);
+		return code;
+	}
+	manifest m;
+	manifest_open(&m, dfd, o->outdir);
+	if (manifest_print(&m, stdout) < 0) {
+		gk_error("cannot read '%s': %s", m.path, m.err ? m.err : m.db ? sqlite3_errmsg(m.db) : "no manifest");
+		code = GK_EOPEN;
 	}
 	manifest_close(&m);
 	close(dfd);

@@ -47,6 +47,11 @@ int gk_parse_limits(const char *s, gk_limits *lim);
  * the exit code of the run (README.md "Exit codes"). */
 int gk_run(const gk_run_opts *o, char *const *paths, int npaths);
 
+/* Print the manifest of o->outdir as text, one line per document
+ * (docs/HARVEST.md; what scripts/shard merge carries over).  GK_OK,
+ * GK_EOPEN or GK_ELOCKED. */
+int gk_manifest(const gk_run_opts *o);
+
 /* Rebuild the combined files of o->outdir from the per-document
  * directories already there (o->outdir, bom and sqlite are used).
  * Returns GK_OK, GK_EOPEN (no such OUT), GK_ELOCKED or GK_EWRITE. */

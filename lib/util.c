@@ -547,17 +547,34 @@ char *gk_read_file_at(int dirfd, const char *name, size_t *len)
 		errno = e;
 		return NULL;
 	}
-	FILE *f = fdopen(fd, "rb");
-	if (!f) {
-		int e = errno;
-		close(fd);
-		errno = e;
-		return NULL;
+	/* its size is known: one buffer, read in place (it may still grow) */
+	size_t cap = (size_t)st.st_size + 1, n = 0;
+	char *s = gk_malloc(cap + 1);
+	for (;;) {
+		if (n == cap)
+			s = gk_realloc(s, (cap *= 2) + 1);
+		ssize_t r = read(fd, s + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0 && errno == EAGAIN) {
+			/* (O_NONBLOCK on a regular file never blocks; a FIFO is refused above) */
+			continue;
+		}
+		if (r < 0) {
+			e = errno;
+			free(s);
+			close(fd);
+			errno = e;
+			return NULL;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
 	}
-	char *s = gk_read_stream(f, len);
-	e = errno;
-	fclose(f);
-	errno = e;
+	close(fd);
+	s[n] = 0;
+	if (len)
+		*len = n;
 	return s;
 }
 

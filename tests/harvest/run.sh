@@ -38,10 +38,10 @@ check() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; 
 note() { echo "     $*"; }
 
 # what must not differ between two OUTs: everything but the manifest and locks
-EXCL=(-x .gongkai-manifest -x .gongkai.lock -x .harvest.lock -x .harvest.log)
+EXCL=(-x '.gongkai-manifest*' -x .gongkai.lock -x .harvest.lock -x .harvest.log)
 same_out() { diff -r "${EXCL[@]}" "$1" "$2" >"$T/diff.txt" 2>&1 || { head -5 "$T/diff.txt" | sed 's/^/     /'; return 1; }; }
 listing() {
-	(cd "$1" && find . \( -name .gongkai-manifest -o -name .gongkai.lock -o -name '.harvest.*' \) -prune \
+	(cd "$1" && find . \( -name '.gongkai-manifest*' -o -name .gongkai.lock -o -name '.harvest.*' \) -prune \
 		-o -type f -print | sort | xargs -r -d '\n' sha256sum)
 }
 # inode of each entry: a skipped document keeps its directory
@@ -49,9 +49,8 @@ inodes() { (cd "$1" && ls -1id -- */ | sort -k2); }
 no_leftovers() { [ -z "$(find "$1" -name '*.tmp.*' -o -name '.*.del.*' -o -name '.*.old.*')" ]; }
 now() { date +%s.%N; }
 fsub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a - b }'; }
-# documents whose last manifest line says ok (the manifest is a journal:
-# a later line of a document replaces an earlier one)
-ok_docs() { awk -F'\t' '!/^#/ { c[$1] = $6 } END { n = 0; for (d in c) n += c[d] == 0; print n }' "$1/.gongkai-manifest"; }
+# documents the manifest says are ok
+ok_docs() { "$G" manifest -o "$1" | awk -F'\t' '!/^#/ && $6 == 0' | wc -l; }
 
 # ---- inputs -----------------------------------------------------------------
 seeds=("$ROOT"/samples/text/*.txt)
@@ -339,7 +338,7 @@ check "links: no file written through a link planted in OUT during a run (exit $
 	test "$(cat "$L/victim")" = PRECIOUS -a ! -e "$L/new"
 check "links: ... and the run's output is there, as files" \
 	test -f "$L/out/general_budget_expenditure.csv" -a ! -L "$L/out/general_budget_expenditure.csv" -a \
-	-f "$L/out/.gongkai-manifest" -a ! -L "$L/out/.gongkai-manifest"
+	-f "$L/out/.gongkai-manifest.db" -a ! -L "$L/out/.gongkai-manifest.db"
 
 L=$T/g-lock
 mkdir -p "$L/out"
@@ -583,9 +582,9 @@ printf ' ' >>"$I/scans/page.pdf"
 check "cron: ... and so do changed bytes" grep -q "page.pdf'" "$I/f4.err"
 "$G" run -q -o "$I/out5" --strict "$T/small" 2>"$I/f5.err"
 rc=$?
-nfail=$(grep -c "consistency checks\? failed (see '$I/out5/.*/checks.csv')" "$I/f5.err")
-check "cron: --strict names each document whose checks failed (exit $rc, $nfail named)" \
-	test $rc -eq 12 -a "$nfail" -ge 1
+nnamed=$(grep -c "consistency checks\? failed (see '$I/out5/.*/checks.csv')" "$I/f5.err")
+check "cron: --strict names each document whose checks failed (exit $rc, $nnamed named)" \
+	test $rc -eq 12 -a "$nnamed" -ge 1
 scripts/harvest -o "$I/out6" "$T/small" 2>/dev/null
 cp "$T/small/$one" "$I/changed.txt" && echo "追加" >>"$I/changed.txt"
 mkdir -p "$I/h" && cp "$T/small"/* "$I/h/" && cp "$I/changed.txt" "$I/h/$one" && cp "$I/scans/page.pdf" "$I/h/x.pdf"
@@ -593,24 +592,37 @@ scripts/harvest -o "$I/out6" "$I/h" 2>/dev/null
 check "harvest: the log counts new, changed, skipped and failed documents" \
 	grep -q " new=1 changed=0 skipped=0 failed=1 known_failed=0 duplicates=$((nsmall - 1)) " "$I/out6/.harvest.log"
 
-# the manifest: one line appended per document, whatever its size
+# the manifest: one row written per document, whatever its size
 M=$I/out7
 "$G" run -q -o "$M" "$T/small" 2>/dev/null
-python3 -c 'import sys
-p = sys.argv[1]
-lines = open(p, encoding="utf-8").read().splitlines(True)
+"$G" manifest -o "$M" | python3 -c 'import sys
+lines = sys.stdin.read().splitlines(True)
 docs = [l for l in lines if not l.startswith("#")]
 f = docs[0].rstrip("\n").split("\t")
-with open(p, "a", encoding="utf-8") as o:
+with open(sys.argv[1], "w", encoding="utf-8") as o:
     for i in range(20000):
         g = list(f); g[0] = "other-%05d" % i; g[1] = g[11] = "/nonexistent/%d.txt" % i; g[2] = "%064x" % i
         o.write("\t".join(g) + "\n")' "$M/.gongkai-manifest"
-ino=$(stat -c %i "$M/.gongkai-manifest")
-n0=$(grep -vc '^#' "$M/.gongkai-manifest")
+"$G" run -o "$M" "$T/small" 2>"$I/m.err"
+n0=$("$G" manifest -o "$M" | grep -vc '^#')
+check "manifest: a text manifest put beside it is taken in, then gone ($n0 documents)" \
+	test "$n0" -eq $((20000 + nsmall)) -a ! -e "$M/.gongkai-manifest"
+check "manifest: ... and the documents it knows are skipped" grep -q "($nsmall skipped unchanged" "$I/m.err"
+ino=$(stat -c %i "$M/.gongkai-manifest.db")
 { cat "$T/small/$one"; echo; } >"$I/new.txt"
 "$G" run -q -o "$M" "$I/new.txt" 2>/dev/null
-check "manifest: a document is one appended line, not a rewrite of 20000" \
-	test "$(stat -c %i "$M/.gongkai-manifest")" = "$ino" -a "$(grep -vc '^#' "$M/.gongkai-manifest")" -eq $((n0 + 1))
+check "manifest: a document is one row more, the database not rewritten" \
+	test "$(stat -c %i "$M/.gongkai-manifest.db")" = "$ino" -a "$("$G" manifest -o "$M" | grep -vc '^#')" -eq $((n0 + 1))
+echo PRECIOUS >"$I/victim"
+{ cat "$T/small/$one"; echo; echo; } >"$I/new2.txt"
+for j in wal shm journal; do
+	ln -s "$I/victim" "$M/.gongkai-manifest.db-$j"
+	"$G" run -q -o "$M" "$I/new2.txt" 2>"$I/m2.err"
+	rc=$?
+	check "manifest: a link as its -$j is not followed (exit $rc), saying so" \
+		test "$(cat "$I/victim")" = PRECIOUS -a $rc -eq 10 && grep -q "cannot open '$M/.gongkai-manifest.db'" "$I/m2.err"
+	rm -f "$M/.gongkai-manifest.db-$j"
+done
 
 # ---- (g) installed: make install DESTDIR, run from elsewhere --------------------------
 INST=$T/inst
