@@ -69,7 +69,9 @@ static const char usage_run[] =
 	"      --retry-failed   retry documents that failed of themselves before\n"
 	"      --stats FILE     write the run's counts there (key=value)\n"
 	"      --limits M,C,W   per document: memory MiB, CPU s, wall s\n"
-	"                       (default 2048,120,180; 0 = no limit; empty = default)\n"
+	"                       (default 2048,120,180; 0 = no limit; empty = default;\n"
+	"                       each page read by OCR adds 15 s CPU and 60 s wall)\n"
+	"      --no-ocr         do not OCR scanned pages (a scan fails with exit 7)\n"
 	"  -h, --help           show this help\n"
 	"      --version        show the version\n"
 	"\n"
@@ -100,7 +102,8 @@ static const char usage_manifest[] =
 	"OUT/.gongkai-manifest are taken in by the next run (scripts/shard merge).\n";
 
 enum { OPT_FORCE = 256, OPT_STRICT, OPT_RULES, OPT_BOM, OPT_RAW, OPT_SQLITE, OPT_LIMITS, OPT_XLSX, OPT_META,
-       OPT_NAME, OPT_RETRY, OPT_STATS, OPT_VERSION };
+       OPT_NAME, OPT_RETRY, OPT_STATS, OPT_VERSION,
+       OPT_NO_OCR };
 
 static int usage_error(const char *cmd, const char *fmt, const char *arg)
 {
@@ -131,6 +134,7 @@ static int command(int argc, char **argv)
 		{"xlsx", required_argument, NULL, OPT_XLSX},     {"meta", required_argument, NULL, OPT_META},
 		{"name", required_argument, NULL, OPT_NAME},     {"retry-failed", no_argument, NULL, OPT_RETRY},
 		{"stats", required_argument, NULL, OPT_STATS},   {"version", no_argument, NULL, OPT_VERSION},
+		{"no-ocr", no_argument, NULL, OPT_NO_OCR},
 		{NULL, 0, NULL, 0},
 	};
 	gk_run_opts o;
@@ -170,6 +174,7 @@ static int command(int argc, char **argv)
 		case OPT_RETRY: o.retry_failed = 1; break;
 		case OPT_STATS: o.stats = optarg; break;
 		case OPT_VERSION: return show("gongkai " GK_VERSION "\n");
+		case OPT_NO_OCR: gk_extract_set_ocr(0); break;
 		case OPT_LIMITS:
 			if (gk_parse_limits(optarg, &o.limits) < 0)
 				return usage_error(cmd, "bad limits '%s' (want MEM_MB,CPU_S,WALL_S)", optarg);

@@ -4,16 +4,18 @@
 #endif
 #include "extract.h"
 
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 static const char usage[] =
-	"usage: gongkai-extract [--no-isolate] [--limits MEM_MB,CPU_S,WALL_S] FILE...\n"
+	"usage: gongkai-extract [--no-isolate] [--no-ocr] [--limits MEM_MB,CPU_S,WALL_S] FILE...\n"
 	"\n"
 	"Read each PDF or text FILE ('-': standard input) and write its positioned\n"
 	"text in the extract format to stdout, one document after the other.\n"
 	"\n"
+	"  --no-ocr       do not read scanned pages by OCR (a scan: exit 7)\n"
 	"  --no-isolate   extract in this process (default: a child process\n"
 	"                 with memory, CPU and wall-time limits)\n"
 	"  --limits M,C,W child limits: memory MiB, CPU seconds, wall seconds\n"
@@ -50,41 +52,45 @@ int main(int argc, char **argv)
 {
 	gk_progname = "gongkai-extract";
 	gk_limits lim = gk_default_limits;
-	int isolate = 1, i = 1;
-	for (; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "--")) {
-			i++;
-			break;
-		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+	int isolate = 1, c;
+	static const struct option longs[] = {
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{"no-ocr", no_argument, NULL, 'O'},
+		{"no-isolate", no_argument, NULL, 'I'},
+		{"limits", required_argument, NULL, 'L'},
+		{NULL, 0, NULL, 0},
+	};
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", longs, NULL)) != -1) {
+		switch (c) {
+		case 'h':
 			fputs(usage, stdout);
 			if (fflush(stdout) != 0 || ferror(stdout)) {
 				gk_error("cannot write to standard output");
 				return GK_EWRITE;
 			}
 			return GK_OK;
-		} else if (!strcmp(a, "--version")) {
+		case 'V':
 			fputs("gongkai-extract " GK_VERSION "\n", stdout);
 			return fflush(stdout) || ferror(stdout) ? GK_EWRITE : GK_OK;
-		} else if (!strcmp(a, "--no-isolate")) {
-			isolate = 0;
-		} else if (!strcmp(a, "--limits") || !strncmp(a, "--limits=", 9)) {
-			const char *v = a[8] == '=' ? a + 9 : i + 1 < argc ? argv[++i] : NULL;
-			if (!v) {
-				gk_error("option '--limits' needs a value MEM_MB,CPU_S,WALL_S");
+		case 'O': gk_extract_set_ocr(0); break;
+		case 'I': isolate = 0; break;
+		case 'L':
+			if (parse_limits(optarg, &lim) < 0) {
+				gk_error("bad value '%s' for '--limits': expected MEM_MB,CPU_S,WALL_S", optarg);
 				return GK_EUSAGE;
 			}
-			if (parse_limits(v, &lim) < 0) {
-				gk_error("bad value '%s' for '--limits': expected MEM_MB,CPU_S,WALL_S", v);
-				return GK_EUSAGE;
-			}
-		} else if (a[0] == '-' && a[1]) {
-			gk_error("unknown option '%s' (try --help)", a);
-			return GK_EUSAGE;
-		} else {
 			break;
+		case ':':
+			gk_error("option '%s' needs a value (try --help)", argv[optind - 1]);
+			return GK_EUSAGE;
+		default:
+			gk_error("unknown option '%s' (try --help)", argv[optind - 1]);
+			return GK_EUSAGE;
 		}
 	}
+	int i = optind;
 	if (i >= argc) {
 		gk_error("no input files (try --help)");
 		return GK_EUSAGE;
@@ -95,9 +101,12 @@ int main(int argc, char **argv)
 		gk_doc *doc = NULL;
 		char *err = NULL;
 		char *in = !strcmp(argv[i], "-") ? gk_stdin_file(&err) : NULL; /* '-': a copy of stdin */
+		const char *file = in ? in : argv[i];
 		int rc = !strcmp(argv[i], "-") && !in ? GK_EOPEN
-		         : isolate ? gk_extract_isolated(in ? in : argv[i], &lim, &doc, &err)
-		                   : gk_extract_file(in ? in : argv[i], &doc, &err);
+		         : isolate ? gk_extract_isolated(file, &lim, &doc, &err)
+		                   : gk_extract_file(file, &doc, &err);
+		if (rc == GK_OK && !isolate)
+			gk_extract_warn(argv[i], doc);
 		if (in) {
 			if (doc)
 				gk_doc_set_meta(doc, "source", "-");

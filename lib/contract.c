@@ -67,8 +67,11 @@ const gk_tabledef *gk_tabledef_find(const char *id)
 
 const char *const gk_document_cols[] = {
 	"doc", "source", "sha256", "format", "region", "department", "year", "kind",
-	"unit_published", "pages", "tables_found", "tables_listed", NULL};
-const char *const gk_checks_cols[] = {"table_id", "check", "row", "expected", "found", "status", NULL};
+	"unit_published", "pages", "tables_found", "tables_listed",
+	/* after the contract's: how the text was had (README "Output") */
+	"repaired", "pages_without_text", "pages_garbled", "ocr_pages", "ocr_confidence", NULL};
+const char *const gk_checks_cols[] = {"table_id", "check", "row",    "expected", "found",
+                                     "status",   "page",  "detail", NULL};
 const char *const gk_combined_prefix[] = {"doc", "region", "department", "year", "kind", "url", NULL};
 
 const char *const gk_document_more_cols[] = {"url", "aliases", NULL};
@@ -90,12 +93,13 @@ gk_col_kind gk_col_kind_of(const char *table_id, const char *key)
 	static const char *const codes[] = {"func_code", "class", "item", "subitem", "unit_code", "econ_code",
 	                                    "gov_econ_code", "project_code", "sha256", NULL};
 	static const char *const ints[] = {"pages", "tables_found", "tables_listed", "page", "row_no", "rows", NULL};
-	static const char *const nums[] = {"x0", "y0", "x1", "y1", NULL};
+	static const char *const nums[] = {"x0", "y0", "x1", "y1", "ocr_confidence", NULL};
 	static const char *const text[] = {
 		"doc", "source", "format", "region", "department", "year", "kind", "url", "aliases", "unit_published",
 		"side", "item", "name", "unit_name", "func_name", "econ_name", "gov_econ_name", "project_type",
 		"project_name", "level1", "level2", "indicator", "target", "note", "category", "table_id", "check",
-		"row", "expected", "found", "status", "row_type", "item_key", "title", "unit", NULL};
+		"row", "expected", "found", "status", "row_type", "item_key", "title", "unit", "detail", "repaired",
+		"pages_without_text", "pages_garbled", "ocr_pages", NULL};
 	/* item is a code (款) in the function tables, a label in the summaries */
 	if (!strcmp(key, "item") && table_id &&
 	    (!strcmp(table_id, "revenue_expenditure_summary") || !strcmp(table_id, "fiscal_appropriation_summary")))

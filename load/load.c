@@ -375,7 +375,8 @@ static void document_csv(const gk_result *r, int flags, char **data, size_t *len
 	gk_strv_drop(&cols);
 }
 
-/* checks.csv: its columns, then the row_no of the row each check is about */
+/* checks.csv: its columns (page, detail after the contract's), then the
+ * row_no of the row each check is about */
 static void checks_csv(const gk_result *r, int flags, char **data, size_t *len)
 {
 	gk_strv cols = {0};
@@ -387,6 +388,8 @@ static void checks_csv(const gk_result *r, int flags, char **data, size_t *len)
 		const char *v[6] = {k->table_id, k->check, k->row, k->expected, k->found, k->status};
 		for (int j = 0; j < 6; j++)
 			gk_strv_pushs(row, v[j]);
+		gk_strv_push(row, k->page > 0 ? gk_strfmt("%d", k->page) : gk_strdup(""));
+		gk_strv_pushs(row, k->detail ? k->detail : "");
 		int n = gk_result_check_row(r, k);
 		gk_strv_push(row, n > 0 ? gk_strfmt("%d", n) : gk_strdup(""));
 	}

@@ -30,6 +30,9 @@ typedef struct nctx {
 	int nother;
 	char ctx_class[4], ctx_item[3]; /* 类 and 款 of the last coded row, for rows that print only 款/项 */
 	double hx_kuan, hx_xiang;       /* x of the 款 and 项 header cells (0: unknown) */
+	const gk_table *sum_table;      /* summary.c: the summary whose blocks start at sum_bx (a continued page keeps them) */
+	double sum_bx[7];
+	int sum_nbx;
 	gk_strv cross; /* table id, column key, value, source: other tables' figures for a total row */
 } nctx;
 
@@ -75,6 +78,9 @@ typedef struct decsum {
 	long long v;
 	int sc, n;
 } decsum;
+
+/* What one file offers the others, by file (each is documented where it
+ * is defined). */
 
 /* tokens.c */
 char *compact_of(const char *s);
@@ -165,5 +171,8 @@ void classify_rows(nctx *c);
 
 /* document.c */
 const char *title_of(const nctx *c, const xline *x);
+/* check_toc.c: the contents against the tables found */
+void toc_checks(nctx *c);
 void parse_spans(nctx *c, const tspan *sp, int nsp, const gk_strv *only);
+
 #endif

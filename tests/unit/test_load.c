@@ -209,13 +209,14 @@ Test(load, doc_files_exact)
 	expect_file(d, "expenditure_by_function.csv", "func_code,class,total\n2050101,205,7\n");
 	expect_file(d, "document.csv",
 	            "doc,source,sha256,format,region,department,year,kind,unit_published,pages,"
-	            "tables_found,tables_listed,url,aliases\n"
-	            "a,,,pdf,北京市,教育局,2024,,,12,,,,\n");
+	            "tables_found,tables_listed,repaired,pages_without_text,pages_garbled,ocr_pages,"
+	            "ocr_confidence,url,aliases\n"
+	            "a,,,pdf,北京市,教育局,2024,,,12,,,,,,,,,\n");
 	/* each check names the row it is about (合计 is not a row of the summary) */
 	expect_file(d, "checks.csv",
-	            "table_id,check,row,expected,found,status,row_no\n"
-	            "revenue_expenditure_summary,sum,合计,100.5,100.5,ok,\n"
-	            "expenditure_by_function,total,2050101,7,8,fail,1\n");
+	            "table_id,check,row,expected,found,status,page,detail,row_no\n"
+	            "revenue_expenditure_summary,sum,合计,100.5,100.5,ok,,,\n"
+	            "expenditure_by_function,total,2050101,7,8,fail,,,1\n");
 	/* where the rows were printed: the page of the first line, its box */
 	expect_file(d, "rows.csv",
 	            "table_id,row_no,page,x0,y0,x1,y1,row_type,item_key\n"
@@ -287,7 +288,7 @@ Test(load, second_load_replaces_dir)
 	char *d = gk_strfmt("%s/a", out);
 	expect_file(d, "revenue_expenditure_summary.csv", "side,item,amount\n收入,合计,1\n");
 	cr_expect(!exists(d, "expenditure_by_function.csv"), "the old directory's files are gone");
-	expect_file(d, "checks.csv", "table_id,check,row,expected,found,status,row_no\n");
+	expect_file(d, "checks.csv", "table_id,check,row,expected,found,status,page,detail,row_no\n");
 	cr_expect_eq(dot_entries(out), 0, "no temp or old directory left");
 	free(d);
 	rmrf(out);
@@ -432,13 +433,14 @@ Test(load, combined_union_exact)
 	/* the documents, their checks and tables combined, doc in front */
 	s = slurp(out, "documents.csv");
 	cr_expect(starts(s, "doc,source,sha256,format,region,department,year,kind,unit_published,pages,"
-	                    "tables_found,tables_listed,url,aliases\na,,,pdf,北京市,教育局,2024,,,12,,,,\nb,"),
+	                    "tables_found,tables_listed,repaired,pages_without_text,pages_garbled,ocr_pages,"
+	                    "ocr_confidence,url,aliases\na,,,pdf,北京市,教育局,2024,,,12,,,,,,,,,\nb,"),
 	          "%s", s);
 	free(s);
 	expect_file(out, "checks.csv",
-	            "doc,table_id,check,row,expected,found,status,row_no\n"
-	            "a,revenue_expenditure_summary,sum,合计,100.5,100.5,ok,\n"
-	            "a,expenditure_by_function,total,2050101,7,8,fail,1\n");
+	            "doc,table_id,check,row,expected,found,status,page,detail,row_no\n"
+	            "a,revenue_expenditure_summary,sum,合计,100.5,100.5,ok,,,\n"
+	            "a,expenditure_by_function,total,2050101,7,8,fail,,,1\n");
 	s = slurp(out, "tables.csv");
 	cr_expect(starts(s, "doc,table_id,title,pages,rows,unit,status\na,revenue_expenditure_summary,title,"), "%s", s);
 	free(s);
