@@ -835,7 +835,8 @@ static int collect_inputs(run *R, char *const *paths, int npaths)
 
 /* document.csv columns --meta may not set (the key columns aside) */
 static const char *const meta_fixed[] = {"doc", "source", "format", "pages", "tables_found", "tables_listed",
-                                         "unit_published", "aliases", NULL};
+                                         "unit_published", "aliases", "repaired", "pages_without_text",
+                                         "pages_garbled", "ocr_pages", "ocr_confidence", NULL};
 /* the columns whose values replace what was read */
 static const char *const meta_over[] = {"region", "department", "year", "kind", "url", NULL};
 
@@ -1104,6 +1105,11 @@ static void identify(run *R)
 		in->aliases = join_aliases(e ? e->aliases : NULL, &more);
 		gk_strv_drop(&more);
 		in->meta = find_meta(R, in);
+		/* the row of an alias of this run (the same bytes by another
+		 * path: the row describes these bytes too) */
+		for (int j = i + 1; j < R->n && in->meta < 0; j++)
+			if (R->in[j].state == ST_ALIAS && R->in[j].alias_of == i)
+				in->meta = find_meta(R, &R->in[j]);
 		if (in->meta >= 0) {
 			gk_buf b = {0};
 			for (int j = 0; j < R->meta.hdr.n; j++) {

@@ -574,6 +574,10 @@ check "meta: the combined tables have kind and url in front" \
 printf 'sha256,url\n%s,https://example.org/by-sha.pdf\n' "$(sha256sum "$I/B/部门预算.txt" | cut -c1-64)" >"$I/meta2.csv"
 "$G" run -q -o "$I/out" --meta "$I/meta2.csv" "$I/B" 2>/dev/null
 check "meta: rows are found by sha256 too" grep -q 'https://example.org/by-sha.pdf' "$I/out/documents.csv"
+printf 'path,url\n%s,https://example.org/alias.pdf\n' "$I/B/sub/copy.txt" >"$I/meta3.csv"
+"$G" run -q -o "$I/out-alias" --meta "$I/meta3.csv" "$I/A" "$I/B" 2>/dev/null
+check "meta: a row keyed by an alias's path describes its document" \
+	grep -q "^部门预算,.*,https://example.org/alias.pdf,$I/B/sub/copy.txt\$" "$I/out-alias/documents.csv"
 
 # provenance: rows.csv, row_no in checks.csv, tables.csv
 check "provenance: every row of every table in rows.csv" \
