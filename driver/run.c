@@ -645,8 +645,7 @@ typedef struct run {
 	const char *rules_hash;
 	const char *opts;   /* output options that shape OUT/<doc>/ */
 	gk_csvfile meta;    /* --meta */
-	int meta_key;       /* its column of path or sha256 */
-	int meta_by_sha;
+	GHashTable *meta_idx; /* path as given, realpath, "sha:"+sha256 -> row + 1 (the first) */
 	manifest m;
 	int lockfd;
 	int outfd; /* OUT, opened once */
@@ -856,6 +855,50 @@ static int col_of(const gk_strv *h, const char *k)
 	return -1;
 }
 
+static void meta_idx_add(GHashTable *h, char *key, int row)
+{
+	if (g_hash_table_contains(h, key))
+		free(key); /* the first row wins */
+	else
+		g_hash_table_insert(h, key, GINT_TO_POINTER(row + 1));
+}
+
+/* Index the rows of --meta once, by their path as given, its real path
+ * (from here and from the directory of FILE.csv) and "sha:" + sha256
+ * (lower case): a lookup per input, whatever the number of rows. */
+static void index_meta(run *R)
+{
+	R->meta_idx = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
+	const gk_strv *h = &R->meta.hdr;
+	int cp = col_of(h, "path"), cs = col_of(h, "sha256");
+	char *mdir = NULL;
+	const char *slash = strrchr(R->o->meta, '/');
+	if (slash)
+		mdir = gk_strndup(R->o->meta, (size_t)(slash - R->o->meta));
+	for (int i = 0; i < R->meta.nrow; i++) {
+		const char *p = cp >= 0 ? R->meta.rows[i][cp] : "";
+		if (*p) {
+			meta_idx_add(R->meta_idx, gk_strdup(p), i);
+			char *r1 = realpath(p, NULL);
+			if (r1)
+				meta_idx_add(R->meta_idx, r1, i);
+			char *j = mdir && *p != '/' ? gk_strfmt("%s/%s", mdir, p) : NULL;
+			char *r2 = j ? realpath(j, NULL) : NULL;
+			if (r2)
+				meta_idx_add(R->meta_idx, r2, i);
+			free(j);
+		}
+		const char *sh = cs >= 0 ? R->meta.rows[i][cs] : "";
+		if (*sh) {
+			char *k = gk_strfmt("sha:%s", sh);
+			for (char *q = k + 4; *q; q++)
+				*q = (char)g_ascii_tolower(*q);
+			meta_idx_add(R->meta_idx, k, i);
+		}
+	}
+	free(mdir);
+}
+
 /* Read --meta.  0, or -1 after reporting (*code set). */
 static int load_meta(run *R, int *code)
 {
@@ -890,38 +933,34 @@ static int load_meta(run *R, int *code)
 			return -1;
 		}
 	}
+	index_meta(R);
 	return 0;
 }
 
-/* The row of --meta for an input: by its path (as the file's rows give it,
- * from here or from the directory of FILE.csv), else by its bytes. */
+/* The row of --meta for an input: the first whose path (as given, or
+ * from the directory of FILE.csv) is the input's, or whose sha256 is its
+ * bytes'. */
 static int find_meta(run *R, const input *in)
 {
-	if (!R->o->meta)
+	if (!R->o->meta || !R->meta_idx)
 		return -1;
-	const gk_strv *h = &R->meta.hdr;
-	int cp = col_of(h, "path"), cs = col_of(h, "sha256");
-	char *mdir = NULL;
-	const char *slash = strrchr(R->o->meta, '/');
-	if (slash)
-		mdir = gk_strndup(R->o->meta, (size_t)(slash - R->o->meta));
-	int found = -1;
-	for (int i = 0; i < R->meta.nrow && found < 0; i++) {
-		const char *p = cp >= 0 ? R->meta.rows[i][cp] : "";
-		if (*p) {
-			char *r1 = realpath(p, NULL);
-			char *j = mdir && *p != '/' ? gk_strfmt("%s/%s", mdir, p) : NULL;
-			char *r2 = j ? realpath(j, NULL) : NULL;
-			if ((r1 && !strcmp(r1, in->real)) || (r2 && !strcmp(r2, in->real)) || !strcmp(p, in->path))
-				found = i;
-			free(r1), free(j), free(r2);
-		}
-		const char *sh = cs >= 0 ? R->meta.rows[i][cs] : "";
-		if (found < 0 && *sh && *in->sha && !strcasecmp(sh, in->sha))
-			found = i;
+	int best = 0;
+	const char *keys[] = {in->real, in->path};
+	for (int k = 0; k < 2; k++) {
+		int r = keys[k] ? GPOINTER_TO_INT(g_hash_table_lookup(R->meta_idx, keys[k])) : 0;
+		if (r && (!best || r < best))
+			best = r;
 	}
-	free(mdir);
-	return found;
+	if (*in->sha) {
+		char *k = gk_strfmt("sha:%s", in->sha);
+		for (char *q = k + 4; *q; q++)
+			*q = (char)g_ascii_tolower(*q);
+		int r = GPOINTER_TO_INT(g_hash_table_lookup(R->meta_idx, k));
+		free(k);
+		if (r && (!best || r < best))
+			best = r;
+	}
+	return best - 1;
 }
 
 /* ---- identity ------------------------------------------------------------ */
@@ -1843,6 +1882,8 @@ out:
 	free(R.in);
 	free(R.slots);
 	gk_csvfile_drop(&R.meta);
+	if (R.meta_idx)
+		g_hash_table_destroy(R.meta_idx);
 	g_hash_table_destroy(R.doc_idx);
 	g_hash_table_destroy(R.sha_idx);
 	g_hash_table_destroy(R.dirs);
