@@ -1,7 +1,10 @@
 # gongkai - budget disclosures to contract CSVs.  See README.md.
 #
 #   make            build bin/gongkai and the stage tools
-#   make demo       install missing Debian packages, build, run on samples/ -> out/
+#   make demo       install the missing Debian packages building and running
+#                   need, build, run on samples/ -> out/ (CSV, SQLite, xlsx)
+#   make install    PREFIX=/usr/local DESTDIR=: bin/, share/gongkai/rules,
+#                   share/gongkai/scripts (harvest, shard), share/man/man1
 #   make check      every test: unit (Criterion), golden CSVs, bad-input catalogue,
 #                   OCR of scans made at test time (tests/ocr),
 #                   harvest (incremental, kill -9, merge), the seeds' score floor,
@@ -13,7 +16,7 @@
 #   make fuzz       explore with each fuzz harness for FUZZ_SECONDS (clang + libFuzzer)
 
 CC      ?= cc
-PKGS    := poppler-glib libpcre2-8 glib-2.0 cairo
+PKGS    := poppler-glib libpcre2-8 glib-2.0 cairo xlsxwriter
 # Tesseract and Leptonica: headers at build time, the libraries loaded by
 # extract/ocr.c when a page needs OCR (dlopen), so that a text PDF's
 # process does not pay for loading them
@@ -63,14 +66,40 @@ $(BIN)/unit-tests: $(TESTOBJ) $(O)/libgongkai.a
 deps:
 	scripts/install-deps
 
+deps-build:
+	scripts/install-deps build
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+bindir  := $(PREFIX)/bin
+datadir := $(PREFIX)/share/gongkai
+man1dir := $(PREFIX)/share/man/man1
+MANS    := $(sort $(wildcard man/*.1))
+
+# the rules go to share/gongkai/rules, where an installed gongkai looks for
+# them (beside its bin/: lib/util.c gk_default_rules_dir)
+install: all
+	install -d '$(DESTDIR)$(bindir)' '$(DESTDIR)$(datadir)/rules' '$(DESTDIR)$(datadir)/scripts' '$(DESTDIR)$(man1dir)'
+	install -m 755 $(TOOLS) '$(DESTDIR)$(bindir)/'
+	install -m 644 rules/*.rules '$(DESTDIR)$(datadir)/rules/'
+	install -m 755 scripts/harvest scripts/shard '$(DESTDIR)$(datadir)/scripts/'
+	install -m 644 scripts/outdir.sh '$(DESTDIR)$(datadir)/scripts/'
+	install -m 644 $(MANS) '$(DESTDIR)$(man1dir)/'
+
+uninstall:
+	rm -f $(foreach t,$(notdir $(TOOLS)),'$(DESTDIR)$(bindir)/$(t)') $(foreach m,$(notdir $(MANS)),'$(DESTDIR)$(man1dir)/$(m)')
+	rm -rf '$(DESTDIR)$(datadir)'
+
 # the text disclosures and their rendered PDFs share document names, so
-# they go to two output trees
-demo: deps
+# they go to two output trees; the PDFs' tables also to SQLite and xlsx
+demo: deps-build
 	$(MAKE) all
 	rm -rf out
 	$(BIN)/gongkai run -o out/text samples/text; rc=$$?; \
-	  $(BIN)/gongkai run -o out/pdf samples/pdf; rc2=$$?; [ $$rc2 -gt $$rc ] && rc=$$rc2; \
-	  echo "demo: $$(ls out/text/*.csv out/pdf/*.csv | wc -l) combined tables under out/text and out/pdf (exit $$rc)"; \
+	  $(BIN)/gongkai run -o out/pdf --sqlite out/pdf.db --xlsx out/pdf.xlsx samples/pdf; rc2=$$?; \
+	  [ $$rc2 -gt $$rc ] && rc=$$rc2; \
+	  echo "demo: $$(ls out/text/*.csv out/pdf/*.csv | wc -l) combined files under out/text and out/pdf," \
+	       "out/pdf.db, out/pdf.xlsx (exit $$rc)"; \
 	  test $$rc -le 1
 
 # every test, then every test again under ASan + UBSan
@@ -108,4 +137,4 @@ fuzz:
 clean:
 	rm -rf build build-san build-fuzz bin out
 
-.PHONY: all deps demo check check-san bench fuzz clean
+.PHONY: all deps deps-build demo install uninstall check check-san bench fuzz clean

@@ -16,7 +16,8 @@
 
 static const char usage_main[] =
 	"usage: gongkai run -o OUT [options] PATH...\n"
-	"       gongkai combine -o OUT [--bom] [--no-neutralize] [--sqlite DB]\n"
+	"       gongkai combine -o OUT [--bom] [--no-neutralize] [--sqlite DB] [--xlsx FILE]\n"
+	"       gongkai manifest -o OUT\n"
 	"       gongkai --help | --version\n"
 	"\n"
 	"Turn Chinese government budget disclosures (PDF, text) into the CSV tables\n"
@@ -27,18 +28,25 @@ static const char usage_main[] =
 	"            the combined OUT/<table_id>.csv\n"
 	"  combine   only rebuild the combined files from the OUT/<doc>/ there\n"
 	"            (after merging shards: scripts/shard merge)\n"
+	"  manifest  print what each document of OUT was made from, one line each\n"
 	"\n"
 	"'gongkai COMMAND --help' describes a command.\n";
 
 static const char usage_run[] =
 	"usage: gongkai run -o OUT [options] PATH...\n"
 	"\n"
-	"A PATH is a file (taken whatever its extension) or a directory, searched\n"
-	"recursively for *.pdf, *.txt and *.md (dot-files skipped).  Each document\n"
-	"goes to OUT/<doc>/ (<doc> = file name without extension); the combined\n"
-	"OUT/<table_id>.csv are rebuilt at the end.  A document whose bytes, path,\n"
-	"rules and gongkai version are those of its last successful run is skipped;\n"
-	"failed documents are retried.\n"
+	"A PATH is a file (taken whatever its extension), '-' (standard input) or\n"
+	"a directory, searched recursively for *.pdf, *.txt and *.md (dot-files\n"
+	"skipped).  Each document goes to OUT/<doc>/: <doc> is the file name\n"
+	"without extension, or for a file found under a directory its path there\n"
+	"(OUT/2026/henan/a/ for DIR/2026/henan/a.pdf).  A name another file has in\n"
+	"OUT is not taken from it (the newcomer gets <doc>~<start of its SHA-256>);\n"
+	"identical files are one document, the others its aliases.  The combined\n"
+	"OUT/<table_id>.csv, documents.csv, checks.csv, tables.csv and\n"
+	"datapackage.json are rebuilt at the end.  A document whose bytes, rules\n"
+	"and gongkai version are those of its last successful run is skipped; one\n"
+	"that failed of itself (not a budget, a scan, HTML, encrypted, damaged, no\n"
+	"table) is not retried until its bytes change.\n"
 	"\n"
 	"options:\n"
 	"  -o, --output OUT     output directory (created if missing)\n"
@@ -53,18 +61,26 @@ static const char usage_run[] =
 	"                       does not run them as formulas; numbers never do)\n"
 	"      --sqlite DB      also write the combined tables to SQLite file DB\n"
 	"                       (absent, empty or a database gongkai wrote)\n"
+	"      --xlsx FILE      also write them as an Excel workbook, a sheet each\n"
+	"      --meta FILE.csv  region, department, year, kind, url and columns of\n"
+	"                       your own per document, found by its 'path' or\n"
+	"                       'sha256' column; they win over what was read\n"
+	"      --name NAME      the document name of the one file (or '-')\n"
+	"      --retry-failed   retry documents that failed of themselves before\n"
+	"      --stats FILE     write the run's counts there (key=value)\n"
 	"      --limits M,C,W   per document: memory MiB, CPU s, wall s\n"
 	"                       (default 2048,120,180; 0 = no limit; empty = default;\n"
 	"                       each page read by OCR adds 15 s CPU and 60 s wall)\n"
 	"      --no-ocr         do not OCR scanned pages (a scan fails with exit 7)\n"
 	"  -h, --help           show this help\n"
+	"      --version        show the version\n"
 	"\n"
 	"exit: 0 ok; 1 some documents failed; 2 usage; 3-9, 14 why the only document\n"
 	"failed; 10 cannot write OUT (or DB is not gongkai's); 11 bad rules;\n"
 	"12 checks failed (--strict); 13 OUT in use by another run; 70 internal error.\n";
 
 static const char usage_combine[] =
-	"usage: gongkai combine -o OUT [--bom] [--no-neutralize] [--sqlite DB]\n"
+	"usage: gongkai combine -o OUT [--bom] [--no-neutralize] [--sqlite DB] [--xlsx FILE]\n"
 	"\n"
 	"Rebuild every combined OUT/<table_id>.csv (and DB) from the per-document\n"
 	"directories OUT/<doc>/ now in OUT.\n"
@@ -74,9 +90,20 @@ static const char usage_combine[] =
 	"      --bom            start every combined CSV with a UTF-8 BOM\n"
 	"      --no-neutralize  write formula-like cells as they are (see run)\n"
 	"      --sqlite DB      also write the combined tables to SQLite file DB\n"
+	"      --xlsx FILE      also write them as an Excel workbook\n"
 	"  -h, --help           show this help\n";
 
-enum { OPT_FORCE = 256, OPT_STRICT, OPT_RULES, OPT_BOM, OPT_RAW, OPT_SQLITE, OPT_LIMITS, OPT_NO_OCR };
+static const char usage_manifest[] =
+	"usage: gongkai manifest -o OUT\n"
+	"\n"
+	"Print what each document of OUT was made from, one line each (TAB-separated:\n"
+	"doc path sha256 version rules exit pages tables checks_failed opts stat\n"
+	"realpath aliases), then '# combined SIG'.  Lines in this form put in\n"
+	"OUT/.gongkai-manifest are taken in by the next run (scripts/shard merge).\n";
+
+enum { OPT_FORCE = 256, OPT_STRICT, OPT_RULES, OPT_BOM, OPT_RAW, OPT_SQLITE, OPT_LIMITS, OPT_XLSX, OPT_META,
+       OPT_NAME, OPT_RETRY, OPT_STATS, OPT_VERSION,
+       OPT_NO_OCR };
 
 static int usage_error(const char *cmd, const char *fmt, const char *arg)
 {
@@ -95,8 +122,8 @@ static int show(const char *text)
 /* gongkai run | combine ... : argv[0] is the command */
 static int command(int argc, char **argv)
 {
-	int is_run = !strcmp(argv[0], "run");
-	const char *cmd = is_run ? "run " : "combine ";
+	int is_run = !strcmp(argv[0], "run"), is_manifest = !strcmp(argv[0], "manifest");
+	const char *cmd = is_run ? "run " : is_manifest ? "manifest " : "combine ";
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'}, {"jobs", required_argument, NULL, 'j'},
 		{"quiet", no_argument, NULL, 'q'},        {"help", no_argument, NULL, 'h'},
@@ -104,6 +131,9 @@ static int command(int argc, char **argv)
 		{"rules", required_argument, NULL, OPT_RULES}, {"bom", no_argument, NULL, OPT_BOM},
 		{"sqlite", required_argument, NULL, OPT_SQLITE}, {"limits", required_argument, NULL, OPT_LIMITS},
 		{"no-neutralize", no_argument, NULL, OPT_RAW},
+		{"xlsx", required_argument, NULL, OPT_XLSX},     {"meta", required_argument, NULL, OPT_META},
+		{"name", required_argument, NULL, OPT_NAME},     {"retry-failed", no_argument, NULL, OPT_RETRY},
+		{"stats", required_argument, NULL, OPT_STATS},   {"version", no_argument, NULL, OPT_VERSION},
 		{"no-ocr", no_argument, NULL, OPT_NO_OCR},
 		{NULL, 0, NULL, 0},
 	};
@@ -113,10 +143,12 @@ static int command(int argc, char **argv)
 	optind = 1;
 	int c;
 	while ((c = getopt_long(argc, argv, ":o:j:qh", longopts, NULL)) != -1) {
-		/* combine takes only -o, --bom, --no-neutralize, --sqlite, --help */
-		if (!is_run && c != 'o' && c != 'h' && c != OPT_BOM && c != OPT_RAW && c != OPT_SQLITE && c != '?' &&
-		    c != ':')
+		/* combine takes only -o, --bom, --no-neutralize, --sqlite, --xlsx, --help */
+		if (!is_run && c != 'o' && c != 'h' && c != OPT_BOM && c != OPT_RAW && c != OPT_SQLITE && c != OPT_XLSX &&
+		    c != OPT_VERSION && c != '?' && c != ':')
 			return usage_error(cmd, "option '%s' is not an option of combine", argv[optind - 1]);
+		if (is_manifest && c != 'o' && c != 'h' && c != OPT_VERSION && c != '?' && c != ':')
+			return usage_error(cmd, "option '%s' is not an option of manifest", argv[optind - 1]);
 		switch (c) {
 		case 'o': o.outdir = optarg; break;
 		case 'j': {
@@ -129,13 +161,19 @@ static int command(int argc, char **argv)
 			break;
 		}
 		case 'q': o.quiet = 1; break;
-		case 'h': return show(is_run ? usage_run : usage_combine);
+		case 'h': return show(is_run ? usage_run : is_manifest ? usage_manifest : usage_combine);
 		case OPT_FORCE: o.force = 1; break;
 		case OPT_STRICT: o.strict = 1; break;
 		case OPT_RULES: o.rules_dir = optarg; break;
 		case OPT_BOM: o.bom = 1; break;
 		case OPT_RAW: o.raw_cells = 1; break;
 		case OPT_SQLITE: o.sqlite = optarg; break;
+		case OPT_XLSX: o.xlsx = optarg; break;
+		case OPT_META: o.meta = optarg; break;
+		case OPT_NAME: o.name = optarg; break;
+		case OPT_RETRY: o.retry_failed = 1; break;
+		case OPT_STATS: o.stats = optarg; break;
+		case OPT_VERSION: return show("gongkai " GK_VERSION "\n");
 		case OPT_NO_OCR: gk_extract_set_ocr(0); break;
 		case OPT_LIMITS:
 			if (gk_parse_limits(optarg, &o.limits) < 0)
@@ -149,8 +187,8 @@ static int command(int argc, char **argv)
 		return usage_error(cmd, "%s", "no output directory (-o OUT)");
 	if (!is_run) {
 		if (optind < argc)
-			return usage_error(cmd, "combine takes no PATH ('%s')", argv[optind]);
-		return gk_combine(&o);
+			return usage_error(cmd, "%s takes no PATH", argv[0]);
+		return is_manifest ? gk_manifest(&o) : gk_combine(&o);
 	}
 	if (optind == argc)
 		return usage_error(cmd, "%s", "no input files or directories");
@@ -169,7 +207,7 @@ int main(int argc, char **argv)
 		code = show(usage_main);
 	else if (!strcmp(argv[1], "--version"))
 		code = show("gongkai " GK_VERSION "\n");
-	else if (!strcmp(argv[1], "run") || !strcmp(argv[1], "combine"))
+	else if (!strcmp(argv[1], "run") || !strcmp(argv[1], "combine") || !strcmp(argv[1], "manifest"))
 		code = command(argc - 1, argv + 1);
 	else
 		return usage_error("", "unknown command '%s'", argv[1]);

@@ -2,20 +2,26 @@
  * run.c - `gongkai run` and `gongkai combine`: see run.h.
  *
  * The parent walks the inputs, loads the rules once, locks OUT, reads the
- * manifest and then keeps up to -j forked workers busy, one document each.
- * A worker runs extract (itself in a limited child), normalize and load and
- * reports one line back over a pipe; the parent records the result in the
- * manifest (rewritten atomically after every document) and at the end
- * rebuilds the combined files unless OUT is exactly as the last combine
- * left it.
+ * manifest, names every input (identify: README "Document identity") and
+ * then keeps up to -j forked workers busy, one document each.  A worker
+ * runs extract (itself in a limited child), normalize and load and reports
+ * one line back over a pipe; the parent records the result in the manifest
+ * (one line appended per document) and at the end rebuilds the combined
+ * files unless OUT is exactly as the last combine left it.
  *
- * Manifest OUT/.gongkai-manifest: '#' lines are comments, except
+ * Manifest OUT/.gongkai-manifest: a journal, '#' lines are comments except
+ *   "# gongkai manifest 2"    the format
  *   "# combined <TAB> SIG"   SIG = signature of OUT after the last combine
- * and one line per document, fields escaped (gk_buf_add_escaped):
- *   doc path sha256 version rules_hash exit pages tables checks_failed opts stat
+ * and one line per document processed, fields escaped (gk_buf_add_escaped):
+ *   doc path sha256 version rules_hash exit pages tables checks_failed opts
+ *   stat realpath aliases
  * where stat ("size:mtime:inode" of the input when it was read) lets an
- * unchanged file skip hashing, as git's index does; any change to it and
- * the file is hashed again.
+ * unchanged file skip hashing, as git's index does.  A later line for the
+ * same doc (or SIG) replaces an earlier one, so recording a document costs
+ * one append whatever the size of the manifest; the file is rewritten
+ * (sorted, one line per document) when superseded lines outnumber the
+ * live ones, when it was written by an earlier version (10 or 11 fields),
+ * or when its last line was cut off.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -37,6 +43,7 @@
 #include <glib.h>
 #include <limits.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,9 +58,10 @@
 
 /* GK_ASAN (gk.h): RLIMIT_AS and AddressSanitizer do not mix */
 
-#define MANIFEST ".gongkai-manifest"
+#define MANIFEST ".gongkai-manifest"      /* a text manifest: taken in, then gone */
+#define MANIFEST_DB ".gongkai-manifest.db" /* the manifest (SQLite) */
 #define LOCKFILE ".gongkai.lock"
-#define MANIFEST_FIELDS 11
+#define MANIFEST_FIELDS 13
 
 /* ---- small helpers ---------------------------------------------------- */
 
@@ -193,42 +201,71 @@ static void add_stat(gk_buf *b, const struct stat *st)
 	            st->st_mtim.tv_nsec, (long long)st->st_ctim.tv_sec, st->st_ctim.tv_nsec);
 }
 
-/* Signature of the visible top level of OUT (every per-document directory
- * is replaced by a rename, so a new inode, when it changes) and of the
- * output options.  NULL if OUT cannot be read. */
-static char *out_signature(const gk_run_opts *o)
+/* The top level of dfd (and the directories of documents found under a
+ * directory, which hold no document.csv), as lines name<TAB>stat. */
+static void sig_dir(int dfd, const char *prefix, int depth, gk_strv *v)
 {
-	DIR *d = opendir(o->outdir);
+	DIR *d = gk_dir_list(dfd);
 	if (!d)
-		return NULL;
-	gk_strv v = {0};
+		return;
 	struct dirent *de;
 	while ((de = readdir(d))) {
 		struct stat st;
 		if (de->d_name[0] == '.' || fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
 			continue;
 		gk_buf b = {0};
+		gk_buf_adds(&b, prefix);
 		gk_buf_add_escaped(&b, de->d_name);
 		gk_buf_addc(&b, '\t');
 		add_stat(&b, &st);
-		gk_strv_push(&v, gk_buf_take(&b));
+		gk_strv_push(v, gk_buf_take(&b));
+		if (S_ISDIR(st.st_mode) && depth < 15) {
+			int sfd = gk_subdir_open(dirfd(d), de->d_name);
+			struct stat ds;
+			if (sfd >= 0 && fstatat(sfd, "document.csv", &ds, AT_SYMLINK_NOFOLLOW) < 0) {
+				char *p = gk_strfmt("%s%s/", prefix, de->d_name);
+				sig_dir(sfd, p, depth + 1, v);
+				free(p);
+			}
+			if (sfd >= 0)
+				close(sfd);
+		}
 	}
 	closedir(d);
+}
+
+static void sig_file(gk_buf *b, const char *what, const char *path)
+{
+	struct stat st;
+	gk_buf_addf(b, "%s=", what);
+	gk_buf_add_escaped(b, path);
+	gk_buf_addc(b, '\t');
+	if (lstat(path, &st) == 0)
+		add_stat(b, &st);
+	else
+		gk_buf_adds(b, "missing");
+	gk_buf_addc(b, '\n');
+}
+
+/* Signature of the visible part of OUT (every per-document directory is
+ * replaced by a rename, so a new inode, when it changes) and of the output
+ * options.  NULL if OUT cannot be read. */
+static char *out_signature(const gk_run_opts *o)
+{
+	int dfd = gk_dir_open(o->outdir);
+	if (dfd < 0)
+		return NULL;
+	gk_strv v = {0};
+	sig_dir(dfd, "", 0, &v);
+	close(dfd);
 	if (v.n > 1)
 		qsort(v.v, (size_t)v.n, sizeof *v.v, cmp_str);
 	gk_buf b = {0};
 	gk_buf_addf(&b, "%s\nbom=%d\nraw=%d\n", GK_VERSION, o->bom, o->raw_cells);
-	if (o->sqlite) {
-		struct stat st;
-		gk_buf_adds(&b, "sqlite=");
-		gk_buf_add_escaped(&b, o->sqlite);
-		gk_buf_addc(&b, '\t');
-		if (lstat(o->sqlite, &st) == 0)
-			add_stat(&b, &st);
-		else
-			gk_buf_adds(&b, "missing");
-		gk_buf_addc(&b, '\n');
-	}
+	if (o->sqlite)
+		sig_file(&b, "sqlite", o->sqlite);
+	if (o->xlsx)
+		sig_file(&b, "xlsx", o->xlsx);
 	for (int i = 0; i < v.n; i++) {
 		gk_buf_adds(&b, v.v[i]);
 		gk_buf_addc(&b, '\n');
@@ -243,76 +280,276 @@ static char *out_signature(const gk_run_opts *o)
 /* ---- manifest --------------------------------------------------------- */
 
 typedef struct entry {
-	char *doc, *path, *sha, *version, *rules, *opts, *stat;
+	char *doc, *path, *sha, *version, *rules, *opts, *stat, *real, *aliases;
 	int code, pages, tables, checks_failed;
 } entry;
 
+enum { Q_DOC, Q_REAL, Q_SHA, Q_UNDER, Q_PUT, Q_SIG, Q_PUTSIG, Q_ALL, NQ };
+
 typedef struct manifest {
-	char *path;
-	GHashTable *by_doc; /* doc -> entry * (the entry owns the key) */
+	char *path;         /* OUT/.gongkai-manifest.db, for messages */
+	int dfd;            /* OUT (borrowed) */
+	sqlite3 *db;        /* NULL: none could be opened (everything is redone) */
+	sqlite3_stmt *q[NQ];
+	GHashTable *cache;  /* doc -> entry * (owned): what this run read or wrote */
 	char *sig;          /* OUT signature after the last combine, or NULL */
+	char *err;          /* why it could not be opened */
 } manifest;
 
 static void entry_free(gpointer p)
 {
 	entry *e = p;
 	free(e->doc), free(e->path), free(e->sha), free(e->version), free(e->rules), free(e->opts);
-	free(e->stat);
+	free(e->stat), free(e->real), free(e->aliases);
 	free(e);
 }
 
-static void manifest_open(manifest *m, const char *outdir)
+static const char *const entry_cols =
+	"doc, path, sha256, version, rules, exit, pages, tables, checks_failed, opts, stat, realpath, aliases";
+
+static entry *entry_of_row(sqlite3_stmt *st)
 {
-	m->path = path_join(outdir, MANIFEST);
-	m->by_doc = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, entry_free);
-	m->sig = NULL;
+	entry *e = gk_calloc(1, sizeof *e);
+	char **s[] = {&e->doc, &e->path, &e->sha, &e->version, &e->rules};
+	for (int k = 0; k < 5; k++)
+		*s[k] = gk_strdup(sqlite3_column_text(st, k) ? (const char *)sqlite3_column_text(st, k) : "");
+	int *n[] = {&e->code, &e->pages, &e->tables, &e->checks_failed};
+	for (int k = 0; k < 4; k++)
+		*n[k] = sqlite3_column_int(st, 5 + k);
+	char **t[] = {&e->opts, &e->stat, &e->real, &e->aliases};
+	for (int k = 0; k < 4; k++)
+		*t[k] = gk_strdup(sqlite3_column_text(st, 9 + k) ? (const char *)sqlite3_column_text(st, 9 + k) : "");
+	return e;
+}
+
+/* The entry a query with one text parameter finds first, cached. */
+static const entry *m_find(manifest *m, int q, const char *arg)
+{
+	if (!m->db || !arg)
+		return NULL;
+	if (q == Q_DOC) {
+		const entry *c = g_hash_table_lookup(m->cache, arg);
+		if (c)
+			return c;
+	}
+	sqlite3_stmt *st = m->q[q];
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
+	entry *e = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		e = entry_of_row(st);
+	sqlite3_reset(st);
+	if (!e)
+		return NULL;
+	const entry *c = g_hash_table_lookup(m->cache, e->doc);
+	if (c) { /* (what this run wrote is newer than nothing else) */
+		entry_free(e);
+		return c;
+	}
+	g_hash_table_insert(m->cache, e->doc, e);
+	return e;
+}
+
+static const entry *m_by_doc(manifest *m, const char *doc)
+{
+	return m_find(m, Q_DOC, doc);
+}
+
+static const entry *m_by_real(manifest *m, const char *real)
+{
+	return m_find(m, Q_REAL, real);
+}
+
+/* a document of these bytes, a successful one first */
+static const entry *m_by_sha(manifest *m, const char *sha)
+{
+	return *sha ? m_find(m, Q_SHA, sha) : NULL;
+}
+
+/* Does some document's name start with "<name>/" (is name a directory
+ * of documents)? */
+static int m_has_under(manifest *m, const char *name)
+{
+	if (!m->db)
+		return 0;
+	sqlite3_stmt *st = m->q[Q_UNDER];
+	char *lo = gk_strfmt("%s/", name), *hi = gk_strfmt("%s0", name); /* '0' follows '/' */
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_TRANSIENT);
+	int r = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	free(lo), free(hi);
+	return r;
+}
+
+static int m_fail(manifest *m)
+{
+	errno = EIO;
+	free(m->err);
+	m->err = gk_strdup(m->db ? sqlite3_errmsg(m->db) : "no manifest");
+	return -1;
+}
+
+/* Record a document (e owned by m from now on): one statement, one
+ * transaction, whatever the number of documents.  0, or -1. */
+static int manifest_put(manifest *m, entry *e)
+{
+	g_hash_table_replace(m->cache, e->doc, e);
+	if (!m->db)
+		return m_fail(m);
+	sqlite3_stmt *st = m->q[Q_PUT];
+	const char *t[] = {e->doc, e->path, e->sha, e->version, e->rules};
+	sqlite3_reset(st);
+	for (int k = 0; k < 5; k++)
+		sqlite3_bind_text(st, k + 1, t[k], -1, SQLITE_STATIC);
+	int n[] = {e->code, e->pages, e->tables, e->checks_failed};
+	for (int k = 0; k < 4; k++)
+		sqlite3_bind_int(st, 6 + k, n[k]);
+	const char *u[] = {e->opts, e->stat, e->real, e->aliases};
+	for (int k = 0; k < 4; k++)
+		sqlite3_bind_text(st, 10 + k, u[k] ? u[k] : "", -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : m_fail(m);
+}
+
+/* Record the signature of OUT after a combine (sig owned by m). */
+static int manifest_sig(manifest *m, char *sig)
+{
+	free(m->sig);
+	m->sig = sig;
+	if (!m->db)
+		return m_fail(m);
+	sqlite3_stmt *st = m->q[Q_PUTSIG];
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, sig ? sig : "-", -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : m_fail(m);
+}
+
+/* A text manifest (of an earlier version, or lines scripts/shard merge
+ * carried over) is taken into the database and goes: it is first renamed
+ * aside, so a crash can lose its lines (those documents are redone) but
+ * never bring back old ones.  Lines: the fields of entry_cols, escaped,
+ * TAB-separated (10 or 11 of them in earlier versions); "# combined" SIG. */
+static void manifest_import(manifest *m)
+{
+	char *aside = NULL;
+	struct stat st;
+	if (fstatat(m->dfd, MANIFEST, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(st.st_mode) ||
+	    gk_rename_aside(m->dfd, MANIFEST, "old", &aside) < 0)
+		return;
 	size_t len;
-	int dfd = gk_dir_open(outdir);
-	char *s = dfd < 0 ? NULL : gk_read_file_at(dfd, MANIFEST, &len);
-	if (dfd >= 0)
-		close(dfd);
-	if (!s)
-		return; /* none yet (or unreadable, or a link: everything is redone) */
-	char *line = s, *nl;
-	for (; *line; line = nl + 1) {
-		nl = strchr(line, '\n');
-		if (!nl)
-			break; /* a line without its newline is not trusted */
-		*nl = 0;
-		char *f[MANIFEST_FIELDS + 1];
-		if (!strncmp(line, "# combined\t", 11)) {
-			free(m->sig);
-			m->sig = gk_unescape(line + 11, strlen(line + 11));
-			continue;
+	char *s = gk_read_file_at(m->dfd, aside, &len);
+	if (s && sqlite3_exec(m->db, "BEGIN", 0, 0, 0) == SQLITE_OK) {
+		char *line = s, *nl;
+		for (; *line && (nl = memchr(line, '\n', len - (size_t)(line - s))); line = nl + 1) {
+			*nl = 0;
+			if (!strncmp(line, "# combined\t", 11)) {
+				char *sig = gk_unescape(line + 11, strlen(line + 11));
+				manifest_sig(m, sig);
+				continue;
+			}
+			char *f[MANIFEST_FIELDS + 1];
+			int nf = line[0] == '#' ? 0 : gk_split_tabs(line, f, MANIFEST_FIELDS + 1);
+			if (nf != MANIFEST_FIELDS && nf != 11 && nf != 10)
+				continue;
+			entry *e = gk_calloc(1, sizeof *e);
+			char **dst[] = {&e->doc, &e->path, &e->sha, &e->version, &e->rules};
+			for (int k = 0; k < 5; k++)
+				*dst[k] = gk_unescape(f[k], strlen(f[k]));
+			e->code = atoi(f[5]);
+			e->pages = atoi(f[6]);
+			e->tables = atoi(f[7]);
+			e->checks_failed = atoi(f[8]);
+			e->opts = gk_unescape(f[9], strlen(f[9]));
+			e->stat = nf > 10 ? gk_unescape(f[10], strlen(f[10])) : gk_strdup("");
+			if (nf > 11) {
+				e->real = gk_unescape(f[11], strlen(f[11]));
+				e->aliases = gk_unescape(f[12], strlen(f[12]));
+			} else {
+				char *r = realpath(e->path, NULL);
+				e->real = r ? r : gk_strdup(e->path);
+				e->aliases = gk_strdup("");
+			}
+			manifest_put(m, e);
 		}
-		int nf = line[0] == '#' ? 0 : gk_split_tabs(line, f, MANIFEST_FIELDS + 1);
-		if (nf != MANIFEST_FIELDS && nf != MANIFEST_FIELDS - 1) /* (older manifests had no stat) */
-			continue;
-		entry *e = gk_calloc(1, sizeof *e);
-		char **dst[] = {&e->doc, &e->path, &e->sha, &e->version, &e->rules};
-		for (int k = 0; k < 5; k++)
-			*dst[k] = gk_unescape(f[k], strlen(f[k]));
-		e->code = atoi(f[5]);
-		e->pages = atoi(f[6]);
-		e->tables = atoi(f[7]);
-		e->checks_failed = atoi(f[8]);
-		e->opts = gk_unescape(f[9], strlen(f[9]));
-		e->stat = nf > 10 ? gk_unescape(f[10], strlen(f[10])) : gk_strdup("");
-		g_hash_table_replace(m->by_doc, e->doc, e);
+		sqlite3_exec(m->db, "COMMIT", 0, 0, 0);
 	}
 	free(s);
+	unlinkat(m->dfd, aside, 0);
+	free(aside);
+	g_hash_table_remove_all(m->cache);
+}
+
+static const char *const manifest_sql =
+	"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+	"CREATE TABLE IF NOT EXISTS docs (doc TEXT PRIMARY KEY, path TEXT, sha256 TEXT, version TEXT, rules TEXT,"
+	" exit INTEGER, pages INTEGER, tables INTEGER, checks_failed INTEGER, opts TEXT, stat TEXT,"
+	" realpath TEXT, aliases TEXT);"
+	"CREATE INDEX IF NOT EXISTS docs_realpath ON docs (realpath);"
+	"CREATE INDEX IF NOT EXISTS docs_sha256 ON docs (sha256, exit);"
+	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);";
+
+/* Open OUT/.gongkai-manifest.db (created if missing; never through a
+ * symbolic link, nor its journal: SQLITE_OPEN_NOFOLLOW), taking in a text
+ * manifest found beside it. */
+static void manifest_open(manifest *m, int dfd, const char *outdir)
+{
+	memset(m, 0, sizeof *m);
+	m->path = path_join(outdir, MANIFEST_DB);
+	m->dfd = dfd;
+	m->cache = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, entry_free);
+	int rc = sqlite3_open_v2(m->path, &m->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_busy_timeout(m->db, 10000);
+		rc = sqlite3_exec(m->db, manifest_sql, 0, 0, 0);
+	}
+	char *qs[NQ];
+	qs[Q_DOC] = gk_strfmt("SELECT %s FROM docs WHERE doc = ?1", entry_cols);
+	qs[Q_REAL] = gk_strfmt("SELECT %s FROM docs WHERE realpath = ?1 LIMIT 1", entry_cols);
+	qs[Q_SHA] = gk_strfmt("SELECT %s FROM docs WHERE sha256 = ?1 ORDER BY exit != 0 LIMIT 1", entry_cols);
+	qs[Q_UNDER] = gk_strdup("SELECT 1 FROM docs WHERE doc >= ?1 AND doc < ?2 LIMIT 1");
+	qs[Q_PUT] = gk_strfmt("INSERT OR REPLACE INTO docs (%s) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	                      entry_cols);
+	qs[Q_SIG] = gk_strdup("SELECT value FROM meta WHERE key = 'combined'");
+	qs[Q_PUTSIG] = gk_strdup("INSERT OR REPLACE INTO meta (key, value) VALUES ('combined', ?1)");
+	qs[Q_ALL] = gk_strfmt("SELECT %s FROM docs ORDER BY doc", entry_cols);
+	for (int k = 0; k < NQ; k++) {
+		if (rc == SQLITE_OK)
+			rc = sqlite3_prepare_v2(m->db, qs[k], -1, &m->q[k], NULL);
+		free(qs[k]);
+	}
+	if (rc != SQLITE_OK) {
+		m->err = gk_strdup(m->db ? sqlite3_errmsg(m->db) : sqlite3_errstr(rc));
+		for (int k = 0; k < NQ; k++)
+			sqlite3_finalize(m->q[k]), m->q[k] = NULL;
+		sqlite3_close(m->db);
+		m->db = NULL;
+		return;
+	}
+	manifest_import(m);
+	if (sqlite3_step(m->q[Q_SIG]) == SQLITE_ROW && sqlite3_column_text(m->q[Q_SIG], 0))
+		m->sig = gk_strdup((const char *)sqlite3_column_text(m->q[Q_SIG], 0));
+	sqlite3_reset(m->q[Q_SIG]);
+	if (m->sig && !strcmp(m->sig, "-")) {
+		free(m->sig);
+		m->sig = NULL;
+	}
 }
 
 static void manifest_close(manifest *m)
 {
-	g_hash_table_destroy(m->by_doc);
+	for (int k = 0; k < NQ; k++)
+		sqlite3_finalize(m->q[k]);
+	if (m->db)
+		sqlite3_close(m->db);
+	g_hash_table_destroy(m->cache);
 	free(m->path);
 	free(m->sig);
-}
-
-static int cmp_entry(const void *a, const void *b)
-{
-	return strcmp((*(entry *const *)a)->doc, (*(entry *const *)b)->doc);
+	free(m->err);
 }
 
 static void add_field(gk_buf *b, const char *s, int last)
@@ -321,54 +558,72 @@ static void add_field(gk_buf *b, const char *s, int last)
 	gk_buf_addc(b, last ? '\n' : '\t');
 }
 
-/* Rewrite the manifest atomically.  0, or -1 with errno set. */
-static int manifest_write(const manifest *m)
+static void entry_line(gk_buf *b, const entry *e)
 {
-	guint n = g_hash_table_size(m->by_doc), i = 0;
-	entry **v = gk_calloc(n, sizeof *v);
-	GHashTableIter it;
-	gpointer val;
-	g_hash_table_iter_init(&it, m->by_doc);
-	while (g_hash_table_iter_next(&it, NULL, &val))
-		v[i++] = val;
-	if (n > 1)
-		qsort(v, n, sizeof *v, cmp_entry);
+	add_field(b, e->doc, 0);
+	add_field(b, e->path, 0);
+	add_field(b, e->sha, 0);
+	add_field(b, e->version, 0);
+	add_field(b, e->rules, 0);
+	gk_buf_addf(b, "%d\t%d\t%d\t%d\t", e->code, e->pages, e->tables, e->checks_failed);
+	add_field(b, e->opts, 0);
+	add_field(b, e->stat ? e->stat : "", 0);
+	add_field(b, e->real ? e->real : "", 0);
+	add_field(b, e->aliases ? e->aliases : "", 1);
+}
+
+/* The manifest as text lines (`gongkai manifest`; what scripts/shard
+ * merge carries over, and a text manifest taken in again). */
+static int manifest_print(manifest *m, FILE *f)
+{
+	if (!m->db)
+		return -1;
 	gk_buf b = {0};
-	gk_buf_adds(&b, "# gongkai manifest 1: what OUT/<doc> was made from; see driver/run.c\n");
+	gk_buf_adds(&b, "# gongkai manifest 2: what OUT/<doc> was made from; see driver/run.c\n"
+	                "# doc\tpath\tsha256\tversion\trules\texit\tpages\ttables\tchecks_failed\topts\tstat\trealpath\taliases\n");
+	sqlite3_stmt *st = m->q[Q_ALL];
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		entry *e = entry_of_row(st);
+		entry_line(&b, e);
+		entry_free(e);
+		if (b.len > 1 << 16) {
+			fwrite(b.s, 1, b.len, f);
+			gk_buf_reset(&b);
+		}
+	}
+	sqlite3_reset(st);
 	gk_buf_adds(&b, "# combined\t");
 	add_field(&b, m->sig ? m->sig : "-", 1);
-	gk_buf_adds(&b, "# doc\tpath\tsha256\tversion\trules\texit\tpages\ttables\tchecks_failed\topts\tstat\n");
-	for (i = 0; i < n; i++) {
-		const entry *e = v[i];
-		add_field(&b, e->doc, 0);
-		add_field(&b, e->path, 0);
-		add_field(&b, e->sha, 0);
-		add_field(&b, e->version, 0);
-		add_field(&b, e->rules, 0);
-		gk_buf_addf(&b, "%d\t%d\t%d\t%d\t", e->code, e->pages, e->tables, e->checks_failed);
-		add_field(&b, e->opts, 0);
-		add_field(&b, e->stat ? e->stat : "", 1);
-	}
-	int rc = gk_write_atomic(m->path, b.s, b.len);
-	int err = errno;
+	fwrite(b.s, 1, b.len, f);
 	gk_buf_drop(&b);
-	free(v);
-	errno = err;
-	return rc;
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* ---- inputs ----------------------------------------------------------- */
 
-enum { ST_PENDING, ST_FAILED_EARLY, ST_SKIPPED, ST_RUNNING, ST_DONE };
+enum { ST_PENDING, ST_FAILED_EARLY, ST_SKIPPED, ST_KNOWN, ST_ALIAS, ST_RUNNING, ST_DONE };
+/* what a processed document is to OUT */
+enum { K_NEW, K_CHANGED, K_REDONE };
 
 typedef struct input {
-	char *path;
-	char *doc; /* NULL for an input that never became a document */
-	int state, code;
+	char *path;    /* as given, or as found under a directory */
+	char *file;    /* the file read: path, or a copy of standard input */
+	char *real;    /* realpath(path), or path if it has none */
+	char *base;    /* the name it would have: its path under the directory
+	                  given, or its file name, without extension */
+	char *doc;     /* the name it got; NULL for an input that never became a document */
+	int state, code, kind;
 	char *msg;
 	int pages, tables, checks_failed;
 	char sha[65];
-	char st[80]; /* size:mtime:inode when dispatched, "" if not a regular file */
+	char st[80];   /* size:mtime:inode when identified, "" if not a regular file */
+	int alias_of;  /* ST_ALIAS: the input whose document it is, or -1 */
+	char *alias_doc; /* ST_ALIAS of a document of an earlier run: its name */
+	char *aliases; /* of a document: the other paths of its bytes, ';'-joined */
+	int meta;      /* its row of --meta, or -1 */
+	char *opts;    /* the output options that shape OUT/<doc>/ */
+	int is_tmp;    /* path is a temporary copy of stdin */
 } input;
 
 typedef struct slot {
@@ -382,11 +637,15 @@ typedef struct run {
 	input *in;
 	int n, cap;
 	GHashTable *doc_idx; /* doc -> index + 1 (keys borrowed from in[]) */
+	GHashTable *sha_idx; /* sha -> index + 1 of the input that is its document */
+	GHashTable *dirs;    /* the directories of the documents' names ("a" of "a/b", owned) */
 	GHashTable *seen;    /* realpaths and "dev:ino" of directories (owned) */
 
 	gk_rules *rules;
 	const char *rules_hash;
 	const char *opts;   /* output options that shape OUT/<doc>/ */
+	gk_csvfile meta;    /* --meta */
+	GHashTable *meta_idx; /* path as given, realpath, "sha:"+sha256 -> row + 1 (the first) */
 	manifest m;
 	int lockfd;
 	int outfd; /* OUT, opened once */
@@ -395,7 +654,8 @@ typedef struct run {
 	int nslot;
 
 	/* counters */
-	int done, processed, skipped, failed, tables, checks_failed;
+	int done, processed, skipped, failed, known, dups, tables, checks_failed;
+	int knew, kchanged, kredone;
 	long pages;
 	int write_error;
 	double t0, last_draw;
@@ -411,6 +671,10 @@ static input *add_input(run *R, const char *path)
 	input *in = &R->in[R->n++];
 	memset(in, 0, sizeof *in);
 	in->path = gk_strdup(path);
+	in->file = gk_strdup(path);
+	in->real = gk_strdup(path);
+	in->alias_of = -1;
+	in->meta = -1;
 	return in;
 }
 
@@ -421,44 +685,64 @@ static void fail_early(input *in, int code, char *msg)
 	in->msg = msg;
 }
 
-static void add_file(run *R, const char *path)
+/* Why a document name cannot be used (a component empty or starting with
+ * a dot; the first ending in .csv, as the combined tables do), or NULL. */
+static const char *bad_name(const char *name)
+{
+	if (!*name)
+		return "empty";
+	for (const char *p = name;;) {
+		const char *e = strchr(p, '/');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		if (n == 0)
+			return "empty";
+		if (*p == '.')
+			return "starting with a dot";
+		if (p == name && n > 4 && !strncasecmp(p + n - 4, ".csv", 4))
+			return "ending in .csv, as the combined tables do";
+		if (!e)
+			return NULL;
+		p = e + 1;
+	}
+}
+
+/* path, its name base (owned) */
+static void add_file(run *R, const char *path, char *base)
 {
 	char *real = realpath(path, NULL);
 	if (real) {
 		if (g_hash_table_contains(R->seen, real)) {
 			free(real); /* the same file named twice: once is enough */
+			free(base);
 			return;
 		}
-		g_hash_table_add(R->seen, real);
+		g_hash_table_add(R->seen, gk_strdup(real));
 	}
 	input *in = add_input(R, path);
-	char *doc = gk_doc_name(path);
-	if (!*doc || doc[0] == '.') {
-		fail_early(in, GK_EUSAGE, gk_strfmt("cannot name a document '%s' (empty or starting with a dot)", doc));
-		free(doc);
+	if (real) {
+		free(in->real);
+		in->real = real;
+	}
+	const char *why = bad_name(base);
+	if (why) {
+		fail_early(in, GK_EUSAGE, gk_strfmt("cannot name a document '%s' (%s)", base, why));
+		free(base);
 		return;
 	}
-	size_t dn = strlen(doc);
-	if (dn > 4 && !strcasecmp(doc + dn - 4, ".csv")) {
-		/* OUT/<doc>/ would take the place of a combined OUT/<table_id>.csv */
-		fail_early(in, GK_EUSAGE,
-		           gk_strfmt("cannot name a document '%s' (ending in .csv, as the combined tables do)", doc));
-		free(doc);
-		return;
-	}
-	gpointer prev = g_hash_table_lookup(R->doc_idx, doc);
-	if (prev) {
-		fail_early(in, GK_EUSAGE,
-		           gk_strfmt("duplicate document name '%s' (already from '%s')", doc,
-		                     R->in[GPOINTER_TO_INT(prev) - 1].path));
-		free(doc);
-		return;
-	}
-	in->doc = doc;
-	g_hash_table_insert(R->doc_idx, doc, GINT_TO_POINTER(R->n));
+	in->base = base;
 }
 
-static void walk(run *R, const char *dir)
+/* base of a file found under a directory: its path there without extension */
+static char *rel_base(const char *rel)
+{
+	const char *slash = strrchr(rel, '/');
+	const char *leaf = slash ? slash + 1 : rel;
+	const char *dot = strrchr(leaf, '.');
+	size_t n = dot && dot != leaf ? (size_t)(dot - rel) : strlen(rel);
+	return gk_strndup(rel, n);
+}
+
+static void walk(run *R, const char *dir, const char *rel)
 {
 	struct stat st;
 	if (stat(dir, &st) == 0) {
@@ -484,36 +768,420 @@ static void walk(run *R, const char *dir)
 		qsort(names.v, (size_t)names.n, sizeof *names.v, cmp_str);
 	for (int i = 0; i < names.n; i++) {
 		char *p = path_join(dir, names.v[i]);
-		int r = stat(p, &st), e = errno;
-		if (r < 0 && e == EACCES) {
+		char *r = *rel ? gk_strfmt("%s/%s", rel, names.v[i]) : gk_strdup(names.v[i]);
+		int rs = stat(p, &st), e = errno;
+		if (rs < 0 && e == EACCES) {
 			/* listed but not searchable (r without x): what is in it
 			 * cannot be told, so the directory fails, not silently */
 			fail_early(add_input(R, dir), GK_EOPEN, gk_strfmt("cannot search directory: %s", strerror(e)));
 			free(p);
+			free(r);
 			break;
 		}
-		if (r == 0 && S_ISDIR(st.st_mode))
-			walk(R, p);
-		else if (is_doc_ext(names.v[i]) && (r < 0 || S_ISREG(st.st_mode)))
-			add_file(R, p); /* a dangling link is reported by the extractor */
+		if (rs == 0 && S_ISDIR(st.st_mode))
+			walk(R, p, r);
+		else if (is_doc_ext(names.v[i]) && (rs < 0 || S_ISREG(st.st_mode)))
+			add_file(R, p, rel_base(r)); /* a dangling link is reported by the extractor */
 		free(p);
+		free(r);
 	}
 	gk_strv_drop(&names);
 }
 
-static void collect_inputs(run *R, char *const *paths, int npaths)
+/* "-": standard input, copied to a temporary file (the document is read
+ * twice: for its hash, and by the extractor).  NULL after reporting. */
+static char *stdin_copy(void)
+{
+	char *err = NULL;
+	char *tmp = gk_stdin_file(&err);
+	if (!tmp) {
+		gk_error("%s", err);
+		free(err);
+	}
+	return tmp;
+}
+
+static int collect_inputs(run *R, char *const *paths, int npaths)
 {
 	for (int i = 0; i < npaths; i++) {
 		struct stat st;
-		if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
-			walk(R, paths[i]);
+		if (!strcmp(paths[i], "-")) {
+			char *tmp = stdin_copy();
+			if (!tmp)
+				return -1;
+			add_file(R, tmp, gk_strdup(R->o->name ? R->o->name : "stdin"));
+			input *in = &R->in[R->n - 1];
+			in->is_tmp = 1;
+			free(in->path);
+			in->path = gk_strdup("-"); /* (messages and document.csv say so) */
+			free(in->real);
+			in->real = gk_strdup("-");
+			free(in->file);
+			in->file = tmp;
+		} else if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			walk(R, paths[i], "");
+		} else {
+			/* named explicitly: taken whatever it is, named by its file
+			 * name (or --name) */
+			add_file(R, paths[i], R->o->name ? gk_strdup(R->o->name) : gk_doc_name(paths[i]));
+		}
+	}
+	return 0;
+}
+
+
+/* ---- --meta ------------------------------------------------------------ */
+
+/* document.csv columns --meta may not set (the key columns aside) */
+static const char *const meta_fixed[] = {"doc", "source", "format", "pages", "tables_found", "tables_listed",
+                                         "unit_published", "aliases", "repaired", "pages_without_text",
+                                         "pages_garbled", "ocr_pages", "ocr_confidence", NULL};
+/* the columns whose values replace what was read */
+static const char *const meta_over[] = {"region", "department", "year", "kind", "url", NULL};
+
+static int in_list(const char *const *l, const char *s)
+{
+	for (int i = 0; l[i]; i++)
+		if (!strcmp(l[i], s))
+			return 1;
+	return 0;
+}
+
+static int col_of(const gk_strv *h, const char *k)
+{
+	for (int j = 0; j < h->n; j++)
+		if (!strcmp(h->v[j], k))
+			return j;
+	return -1;
+}
+
+static void meta_idx_add(GHashTable *h, char *key, int row)
+{
+	if (g_hash_table_contains(h, key))
+		free(key); /* the first row wins */
+	else
+		g_hash_table_insert(h, key, GINT_TO_POINTER(row + 1));
+}
+
+/* Index the rows of --meta once, by their path as given, its real path
+ * (from here and from the directory of FILE.csv) and "sha:" + sha256
+ * (lower case): a lookup per input, whatever the number of rows. */
+static void index_meta(run *R)
+{
+	R->meta_idx = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
+	const gk_strv *h = &R->meta.hdr;
+	int cp = col_of(h, "path"), cs = col_of(h, "sha256");
+	char *mdir = NULL;
+	const char *slash = strrchr(R->o->meta, '/');
+	if (slash)
+		mdir = gk_strndup(R->o->meta, (size_t)(slash - R->o->meta));
+	for (int i = 0; i < R->meta.nrow; i++) {
+		const char *p = cp >= 0 ? R->meta.rows[i][cp] : "";
+		if (*p) {
+			meta_idx_add(R->meta_idx, gk_strdup(p), i);
+			char *r1 = realpath(p, NULL);
+			if (r1)
+				meta_idx_add(R->meta_idx, r1, i);
+			char *j = mdir && *p != '/' ? gk_strfmt("%s/%s", mdir, p) : NULL;
+			char *r2 = j ? realpath(j, NULL) : NULL;
+			if (r2)
+				meta_idx_add(R->meta_idx, r2, i);
+			free(j);
+		}
+		const char *sh = cs >= 0 ? R->meta.rows[i][cs] : "";
+		if (*sh) {
+			char *k = gk_strfmt("sha:%s", sh);
+			for (char *q = k + 4; *q; q++)
+				*q = (char)g_ascii_tolower(*q);
+			meta_idx_add(R->meta_idx, k, i);
+		}
+	}
+	free(mdir);
+}
+
+/* Read --meta.  0, or -1 after reporting (*code set). */
+static int load_meta(run *R, int *code)
+{
+	const char *f = R->o->meta;
+	char *err = NULL;
+	if (gk_csvfile_read(f, &R->meta, &err) < 0) {
+		gk_error("%s", err);
+		free(err);
+		*code = GK_EOPEN;
+		return -1;
+	}
+	const gk_strv *h = &R->meta.hdr;
+	int cp = col_of(h, "path"), cs = col_of(h, "sha256");
+	if (cp < 0 && cs < 0) {
+		gk_error("'%s': no column 'path' or 'sha256' to find the documents by", f);
+		*code = GK_EUSAGE;
+		return -1;
+	}
+	for (int j = 0; j < h->n; j++) {
+		if (!*h->v[j] || in_list(meta_fixed, h->v[j]) || col_of(h, h->v[j]) != j) {
+			gk_error("'%s': column '%s' cannot be set (gongkai writes it)", f, *h->v[j] ? h->v[j] : "(empty)");
+			*code = GK_EUSAGE;
+			return -1;
+		}
+	}
+	int ck = col_of(h, "kind");
+	for (int i = 0; ck >= 0 && i < R->meta.nrow; i++) {
+		const char *k = R->meta.rows[i][ck];
+		if (*k && strcmp(k, "预算") && strcmp(k, "决算")) {
+			gk_error("'%s': record %d: kind '%s' is not 预算 or 决算", f, i + 2, k);
+			*code = GK_EUSAGE;
+			return -1;
+		}
+	}
+	index_meta(R);
+	return 0;
+}
+
+/* The row of --meta for an input: the first whose path (as given, or
+ * from the directory of FILE.csv) is the input's, or whose sha256 is its
+ * bytes'. */
+static int find_meta(run *R, const input *in)
+{
+	if (!R->o->meta || !R->meta_idx)
+		return -1;
+	int best = 0;
+	const char *keys[] = {in->real, in->path};
+	for (int k = 0; k < 2; k++) {
+		int r = keys[k] ? GPOINTER_TO_INT(g_hash_table_lookup(R->meta_idx, keys[k])) : 0;
+		if (r && (!best || r < best))
+			best = r;
+	}
+	if (*in->sha) {
+		char *k = gk_strfmt("sha:%s", in->sha);
+		for (char *q = k + 4; *q; q++)
+			*q = (char)g_ascii_tolower(*q);
+		int r = GPOINTER_TO_INT(g_hash_table_lookup(R->meta_idx, k));
+		free(k);
+		if (r && (!best || r < best))
+			best = r;
+	}
+	return best - 1;
+}
+
+/* ---- identity ------------------------------------------------------------ */
+
+/* What a document failed of itself: not a document, bad encoding,
+ * encrypted, a scan, damaged, no table.  Remembered by its bytes. */
+static int input_is_bad(int code)
+{
+	return code == GK_EFORMAT || code == GK_EENCODING || code == GK_EENCRYPTED || code == GK_ENOTEXT ||
+	       code == GK_EDAMAGED;
+}
+
+static int permanent(int code)
+{
+	return input_is_bad(code) || code == GK_ENOTABLE;
+}
+
+static void add_dirs(GHashTable *dirs, const char *name)
+{
+	for (const char *p = strchr(name, '/'); p; p = strchr(p + 1, '/'))
+		g_hash_table_add(dirs, gk_strndup(name, (size_t)(p - name)));
+}
+
+/* Is name free for the source at real?  0 free; 1 taken (by another
+ * input, another source in OUT, or a directory of other documents);
+ * 2 + k: its first k bytes are a document (a/b under the document a). */
+static int name_taken(run *R, const char *name, const char *real, const char *sha_of)
+{
+	for (const char *p = strchr(name, '/'); p; p = strchr(p + 1, '/')) {
+		char *pre = gk_strndup(name, (size_t)(p - name));
+		int doc = g_hash_table_contains(R->doc_idx, pre) || m_by_doc(&R->m, pre);
+		free(pre);
+		if (doc)
+			return 2 + (int)(p - name);
+	}
+	if (g_hash_table_contains(R->doc_idx, name) || g_hash_table_contains(R->dirs, name) || m_has_under(&R->m, name))
+		return 1;
+	const entry *e = m_by_doc(&R->m, name);
+	if (e)
+		return strcmp(e->real, real) != 0;
+	/* a document the manifest does not know (a run killed before it
+	 * recorded it): this one's if it says so, by its bytes or its source */
+	gk_load_opts lo = {.outdir = R->o->outdir};
+	if (!gk_load_doc_exists(&lo, name))
+		return 0;
+	char *sha = gk_load_doc_field(&lo, name, "sha256"), *src = gk_load_doc_field(&lo, name, "source");
+	char *sreal = src ? realpath(src, NULL) : NULL;
+	int mine = (sha && *sha_of && !strcmp(sha, sha_of)) || (sreal && !strcmp(sreal, real)) || (src && !strcmp(src, real));
+	free(sha), free(src), free(sreal);
+	return !mine;
+}
+
+/* A name for in: its base, else (taken) the base with "~" and the start of
+ * its SHA-256 (a component that is another document's gets it). */
+static char *choose_name(run *R, const input *in)
+{
+	char *name = gk_strdup(in->base);
+	for (int k = 0;; k++) {
+		int t = name_taken(R, name, in->real, in->sha);
+		if (!t)
+			return name;
+		char tag[40];
+		if (in->sha[0] && k < 3)
+			snprintf(tag, sizeof tag, "~%.*s", 8 << k, in->sha);
 		else
-			add_file(R, paths[i]); /* named explicitly: taken whatever it is */
+			snprintf(tag, sizeof tag, "~%d", k + 2);
+		char *n2;
+		if (t >= 2) /* the component that is a document: a/b -> a~1234abcd/b */
+			n2 = gk_strfmt("%.*s%s%s", t - 2, in->base, tag, in->base + (t - 2));
+		else
+			n2 = gk_strfmt("%s%s", in->base, tag);
+		free(name);
+		name = n2;
+	}
+}
+
+static const char *manifest_ok_name(run *R, const char *sha)
+{
+	const entry *e = m_by_sha(&R->m, sha);
+	return e ? e->doc : NULL;
+}
+
+/* ';'-joined, sorted, unique: old's paths and more */
+static char *join_aliases(const char *old, const gk_strv *more)
+{
+	gk_strv v = {0};
+	if (old && *old) {
+		char *s = gk_strdup(old);
+		for (char *p = s, *q; p; p = q) {
+			q = strchr(p, ';');
+			if (q)
+				*q++ = 0;
+			if (*p)
+				gk_strv_pushs(&v, p);
+		}
+		free(s);
+	}
+	for (int i = 0; more && i < more->n; i++)
+		gk_strv_pushs(&v, more->v[i]);
+	if (v.n > 1)
+		qsort(v.v, (size_t)v.n, sizeof *v.v, cmp_str);
+	gk_buf b = {0};
+	for (int i = 0; i < v.n; i++)
+		if (i == 0 || strcmp(v.v[i], v.v[i - 1])) {
+			if (b.len)
+				gk_buf_addc(&b, ';');
+			gk_buf_adds(&b, v.v[i]);
+		}
+	gk_strv_drop(&v);
+	return b.s ? gk_buf_take(&b) : gk_strdup("");
+}
+
+static void set_stat(input *in)
+{
+	struct stat st;
+	in->st[0] = 0;
+	if (stat(in->file, &st) == 0 && S_ISREG(st.st_mode))
+		snprintf(in->st, sizeof in->st, "%lld:%lld.%09ld:%llu", (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+		         st.st_mtim.tv_nsec, (unsigned long long)st.st_ino);
+}
+
+/* Name every input (README "Document identity"): identical bytes are one
+ * document, the others its aliases; a file keeps the name it had in OUT;
+ * a name another source has in OUT (or another input) is not taken from
+ * it.  Then what each has to be: skipped as unchanged, a failure
+ * remembered, or processed. */
+static void identify(run *R)
+{
+	for (int i = 0; i < R->n; i++) {
+		input *in = &R->in[i];
+		if (in->state == ST_FAILED_EARLY)
+			continue;
+		/* the file as the manifest last saw it (size, mtime, inode):
+		 * its hash is known; anything else is hashed (unreadable: "",
+		 * the extractor says why) */
+		set_stat(in);
+		const entry *known = m_by_real(&R->m, in->real);
+		if (known && in->st[0] && known->stat && !strcmp(known->stat, in->st) && strlen(known->sha) == 64)
+			memcpy(in->sha, known->sha, 65);
+		else
+			sha_file(in->file, in->sha);
+		gpointer first = in->sha[0] ? g_hash_table_lookup(R->sha_idx, in->sha) : NULL;
+		const char *earlier = manifest_ok_name(R, in->sha);
+		if (first) { /* the same bytes as an input before it */
+			in->state = ST_ALIAS;
+			in->alias_of = GPOINTER_TO_INT(first) - 1;
+			continue;
+		}
+		if (!known && earlier && !g_hash_table_contains(R->doc_idx, earlier)) {
+			/* the bytes of a document of an earlier run, from another
+			 * path: that document (if its output is still there, or it
+			 * failed of itself) */
+			const entry *e = m_by_doc(&R->m, earlier);
+			gk_load_opts lo = {.outdir = R->o->outdir};
+			if (e && (permanent(e->code) || (e->code == GK_OK && gk_load_doc_exists(&lo, earlier)))) {
+				in->state = ST_ALIAS;
+				in->alias_doc = gk_strdup(earlier);
+				in->code = e->code == GK_OK ? GK_OK : e->code;
+				continue;
+			}
+		}
+		char *name = known ? gk_strdup(known->doc) : choose_name(R, in);
+		if (!known && strcmp(name, in->base))
+			gk_warn("'%s': the name '%s' belongs to another document; named '%s'", in->path, in->base, name);
+		in->doc = name;
+		g_hash_table_insert(R->doc_idx, name, GINT_TO_POINTER(i + 1));
+		add_dirs(R->dirs, name);
+		if (in->sha[0])
+			g_hash_table_insert(R->sha_idx, in->sha, GINT_TO_POINTER(i + 1));
+	}
+	/* aliases, and what to do */
+	for (int i = 0; i < R->n; i++) {
+		input *in = &R->in[i];
+		if (!in->doc)
+			continue;
+		gk_strv more = {0};
+		for (int j = i + 1; j < R->n; j++)
+			if (R->in[j].state == ST_ALIAS && R->in[j].alias_of == i)
+				gk_strv_pushs(&more, R->in[j].path);
+		const entry *e = m_by_doc(&R->m, in->doc);
+		in->aliases = join_aliases(e ? e->aliases : NULL, &more);
+		gk_strv_drop(&more);
+		in->meta = find_meta(R, in);
+		/* the row of an alias of this run (the same bytes by another
+		 * path: the row describes these bytes too) */
+		for (int j = i + 1; j < R->n && in->meta < 0; j++)
+			if (R->in[j].state == ST_ALIAS && R->in[j].alias_of == i)
+				in->meta = find_meta(R, &R->in[j]);
+		if (in->meta >= 0) {
+			gk_buf b = {0};
+			for (int j = 0; j < R->meta.hdr.n; j++) {
+				gk_buf_add_escaped(&b, R->meta.hdr.v[j]);
+				gk_buf_addc(&b, '=');
+				gk_buf_add_escaped(&b, R->meta.rows[in->meta][j]);
+				gk_buf_addc(&b, '\t');
+			}
+			char hex[65];
+			gk_sha256_hex(b.s, b.len, hex);
+			gk_buf_drop(&b);
+			in->opts = gk_strfmt("%s,meta=%.12s", R->opts, hex);
+		} else {
+			in->opts = gk_strdup(R->opts);
+		}
+		int same = e && in->sha[0] && !strcmp(e->sha, in->sha) && !strcmp(e->version, GK_VERSION) &&
+		           !strcmp(e->rules, R->rules_hash);
+		in->kind = !e ? K_NEW : same || (in->sha[0] && !strcmp(e->sha, in->sha)) ? K_REDONE : K_CHANGED;
+		gk_load_opts lo = {.outdir = R->o->outdir};
+		if (!R->o->force && same && e->code == GK_OK && !strcmp(e->opts, in->opts) &&
+		    gk_load_doc_exists(&lo, in->doc)) {
+			in->state = ST_SKIPPED;
+			in->pages = e->pages;
+			in->tables = e->tables;
+			in->checks_failed = e->checks_failed;
+		} else if (!R->o->force && !R->o->retry_failed && same && permanent(e->code)) {
+			in->state = ST_KNOWN;
+			in->code = e->code;
+		}
 	}
 }
 
 /* ---- progress and messages -------------------------------------------- */
-
 static void progress_clear(run *R)
 {
 	if (R->drawn) {
@@ -540,28 +1208,6 @@ static void progress(run *R)
 
 /* ---- workers ---------------------------------------------------------- */
 
-/* Failures that say the input itself is not (any longer) a usable
- * document: its old outputs go, as a clean run would not have them. */
-static int input_is_bad(int code)
-{
-	return code == GK_EFORMAT || code == GK_EENCODING || code == GK_EENCRYPTED || code == GK_ENOTEXT ||
-	       code == GK_EDAMAGED;
-}
-
-static void remove_doc_dir(const char *outdir, const char *doc)
-{
-	int dfd = gk_dir_open(outdir);
-	char *aside;
-	struct stat st;
-	if (dfd >= 0 && fstatat(dfd, doc, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode) &&
-	    gk_rename_aside(dfd, doc, "del", &aside) == 0) {
-		gk_rmtree_at(dfd, aside);
-		free(aside);
-	}
-	if (dfd >= 0)
-		close(dfd);
-}
-
 static int doc_pages(const gk_doc *doc)
 {
 	if (doc->npage > 0)
@@ -569,7 +1215,6 @@ static int doc_pages(const gk_doc *doc)
 	const char *p = gk_doc_meta(doc, "pages");
 	return p ? atoi(p) : 0;
 }
-
 
 /* After extraction the worker itself runs normalize and load: the same
  * limits apply to it, so that no document can hang or swamp a run.  The
@@ -610,6 +1255,33 @@ static void worker_log(const gchar *domain, GLogLevelFlags level, const gchar *m
 }
 
 /* The worker: one document, one report line, _exit. */
+
+/* What the user said about the document (--meta) and its aliases: they
+ * win over what was read. */
+static void apply_meta(const run *R, const input *in, gk_result *r)
+{
+	gk_result_set_meta(r, "source", in->path);
+	gk_result_set_meta(r, "aliases", in->aliases ? in->aliases : "");
+	if (in->meta < 0)
+		return;
+	const gk_strv *h = &R->meta.hdr;
+	char **row = R->meta.rows[in->meta];
+	for (int j = 0; j < h->n; j++) {
+		const char *k = h->v[j];
+		if (!strcmp(k, "path") || !strcmp(k, "sha256"))
+			continue;
+		if (in_list(meta_over, k)) {
+			if (*row[j])
+				gk_result_set_meta(r, k, row[j]);
+		} else {
+			char *x = gk_strfmt("extra:%s", k);
+			gk_result_set_meta(r, x, row[j]);
+			free(x);
+		}
+	}
+}
+
+/* The worker: one document, one report line, _exit. */
 static _Noreturn void worker(run *R, int idx, int fd)
 {
 	prctl(PR_SET_PDEATHSIG, SIGKILL); /* a killed run takes its workers along */
@@ -619,6 +1291,8 @@ static _Noreturn void worker(run *R, int idx, int fd)
 	gk_set_oom_handler(worker_oom);
 	g_log_set_default_handler(worker_log, NULL);
 	close(R->lockfd); /* the lock belongs to the parent alone */
+	/* (the manifest's database connection belongs to the parent: never
+	 * touched here, not even closed) */
 	for (int s = 0; s < R->nslot; s++)
 		if (R->slots[s].pid > 0)
 			close(R->slots[s].fd);
@@ -628,7 +1302,8 @@ static _Noreturn void worker(run *R, int idx, int fd)
 	gk_doc *doc = NULL;
 	char *err = NULL, *sha = gk_strdup(in->sha);
 	int pages = 0, tables = 0, fails = 0;
-	int code = gk_extract_isolated(in->path, &o->limits, &doc, &err);
+	gk_load_opts lo = {.outdir = o->outdir, .bom = o->bom, .raw_cells = o->raw_cells, .sqlite = NULL};
+	int code = gk_extract_isolated(in->file, &o->limits, &doc, &err);
 	if (code == GK_OK) {
 		limit_worker(&o->limits);
 		pages = doc_pages(doc);
@@ -639,10 +1314,10 @@ static _Noreturn void worker(run *R, int idx, int fd)
 		}
 		gk_result *r = gk_normalize(doc, R->rules, in->doc);
 		gk_result_set_meta(r, "doc", in->doc);
+		apply_meta(R, in, r);
 		tables = r->ntable;
 		for (int i = 0; i < r->ncheck; i++)
 			fails += r->checks[i].status && !strcmp(r->checks[i].status, "fail");
-		gk_load_opts lo = {.outdir = o->outdir, .bom = o->bom, .raw_cells = o->raw_cells, .sqlite = NULL};
 		code = gk_load_doc(&lo, r, &err);
 		if (code == GK_OK && tables == 0) {
 			code = GK_ENOTABLE;
@@ -651,7 +1326,7 @@ static _Noreturn void worker(run *R, int idx, int fd)
 		gk_result_drop(r);
 		gk_doc_drop(doc);
 	} else if (input_is_bad(code)) {
-		remove_doc_dir(o->outdir, in->doc);
+		gk_load_drop_doc(&lo, in->doc);
 	}
 	if (code != GK_OK && !err)
 		err = gk_strfmt("failed (%s)", gk_exit_name(code));
@@ -765,95 +1440,87 @@ static void reap(run *R, slot *sl, int status)
 	gk_buf_drop(&b);
 }
 
-/* A document is finished (processed, skipped or failed early). */
+static entry *entry_of(const run *R, const input *in)
+{
+	entry *e = gk_calloc(1, sizeof *e);
+	e->doc = gk_strdup(in->doc);
+	e->path = gk_strdup(in->path);
+	e->sha = gk_strdup(in->sha);
+	e->version = gk_strdup(GK_VERSION);
+	e->rules = gk_strdup(R->rules_hash);
+	e->opts = gk_strdup(in->opts ? in->opts : R->opts);
+	e->stat = gk_strdup(in->st);
+	e->real = gk_strdup(in->real);
+	e->aliases = gk_strdup(in->aliases ? in->aliases : "");
+	e->code = in->code;
+	e->pages = in->pages;
+	e->tables = in->tables;
+	e->checks_failed = in->checks_failed;
+	return e;
+}
+
+static void record(run *R, entry *e)
+{
+	if (manifest_put(&R->m, e) < 0 && !R->write_error) {
+		progress_clear(R);
+		gk_error("cannot write '%s': %s", R->m.path, R->m.err ? R->m.err : strerror(errno));
+		R->write_error = 1;
+	}
+}
+
+/* A document is finished (processed, skipped, remembered, an alias or
+ * failed early). */
 static void finish(run *R, input *in)
 {
 	R->done++;
-	R->tables += in->tables;
-	R->checks_failed += in->checks_failed;
-	if (in->state == ST_SKIPPED) {
+	switch (in->state) {
+	case ST_SKIPPED:
 		R->skipped++;
-	} else {
+		break;
+	case ST_KNOWN:
+		R->known++;
+		if (R->n == 1) {
+			progress_clear(R);
+			gk_error("'%s': %s (remembered from an earlier run: not retried until the file changes; "
+			         "--retry-failed)", in->path, gk_exit_name(in->code));
+		}
+		break;
+	case ST_ALIAS:
+		R->dups++;
+		break;
+	default:
 		R->pages += in->pages;
-		if (in->state == ST_DONE)
+		if (in->state == ST_DONE) {
 			R->processed++;
+			/* (disjoint from failed: the log counts each document once) */
+			R->knew += in->code == GK_OK && in->kind == K_NEW;
+			R->kchanged += in->code == GK_OK && in->kind == K_CHANGED;
+			R->kredone += in->code == GK_OK && in->kind == K_REDONE;
+		}
+		if (in->code != GK_OK) {
+			R->failed++;
+			progress_clear(R);
+			gk_error("'%s': %s", in->path, in->msg ? in->msg : gk_exit_name(in->code));
+		}
 	}
-	if (in->code != GK_OK) {
-		R->failed++;
-		progress_clear(R);
-		gk_error("'%s': %s", in->path, in->msg ? in->msg : gk_exit_name(in->code));
+	if (in->state == ST_SKIPPED || in->state == ST_DONE) {
+		R->tables += in->tables;
+		R->checks_failed += in->checks_failed;
 	}
 	if (in->state == ST_DONE && in->doc) {
-		entry *e = gk_calloc(1, sizeof *e);
-		e->doc = gk_strdup(in->doc);
-		e->path = gk_strdup(in->path);
-		e->sha = gk_strdup(in->sha);
-		e->version = gk_strdup(GK_VERSION);
-		e->rules = gk_strdup(R->rules_hash);
-		e->opts = gk_strdup(R->opts);
-		e->stat = gk_strdup(in->st);
-		e->code = in->code;
-		e->pages = in->pages;
-		e->tables = in->tables;
-		e->checks_failed = in->checks_failed;
-		g_hash_table_replace(R->m.by_doc, e->doc, e);
+		record(R, entry_of(R, in));
 		free(R->m.sig); /* OUT changed: the next combine is due */
 		R->m.sig = NULL;
-		if (manifest_write(&R->m) < 0 && !R->write_error) {
-			progress_clear(R);
-			gk_error("cannot write '%s': %s", R->m.path, strerror(errno));
-			R->write_error = 1;
-		}
 	}
 	progress(R);
 }
 
-/* Unchanged since the manifest entry: same bytes, path, version, rules
- * and output options, finished without error, and its output is there. */
-static int unchanged(run *R, const input *in)
-{
-	const entry *e = g_hash_table_lookup(R->m.by_doc, in->doc);
-	if (!e || e->code != GK_OK || !in->sha[0] || strcmp(e->sha, in->sha) || strcmp(e->path, in->path) ||
-	    strcmp(e->version, GK_VERSION) || strcmp(e->rules, R->rules_hash) || strcmp(e->opts, R->opts))
-		return 0;
-	/* OUT/<doc>/document.csv, a directory and a file, not links */
-	int sfd = gk_subdir_open(R->outfd, in->doc);
-	struct stat st;
-	int ok = sfd >= 0 && fstatat(sfd, "document.csv", &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode);
-	if (sfd >= 0)
-		close(sfd);
-	return ok;
-}
-
-/* Start the next pending document, or finish it at once (skipped, failed
- * early).  Returns 1 if a worker was started. */
+/* Start the next document, or finish it at once (skipped, remembered, an
+ * alias, failed early).  Returns 1 if a worker was started. */
 static int dispatch(run *R, int idx, slot *sl)
 {
 	input *in = &R->in[idx];
-	if (in->state == ST_FAILED_EARLY) {
-		finish(R, in);
-		return 0;
-	}
-	/* the file as the manifest last saw it (size, mtime, inode): its hash
-	 * is known; anything else is hashed (unreadable: "", the extractor
-	 * says why) */
-	struct stat st;
-	in->st[0] = 0;
-	if (stat(in->path, &st) == 0 && S_ISREG(st.st_mode))
-		snprintf(in->st, sizeof in->st, "%lld:%lld.%09ld:%llu", (long long)st.st_size, (long long)st.st_mtim.tv_sec,
-		         st.st_mtim.tv_nsec, (unsigned long long)st.st_ino);
-	const entry *known = g_hash_table_lookup(R->m.by_doc, in->doc);
-	if (known && in->st[0] && known->stat && !strcmp(known->stat, in->st) && !strcmp(known->path, in->path) &&
-	    strlen(known->sha) == 64)
-		memcpy(in->sha, known->sha, 65);
-	else
-		sha_file(in->path, in->sha);
-	if (!R->o->force && unchanged(R, in)) {
-		const entry *e = g_hash_table_lookup(R->m.by_doc, in->doc);
-		in->state = ST_SKIPPED;
-		in->pages = e->pages;
-		in->tables = e->tables;
-		in->checks_failed = e->checks_failed;
+	if (in->state != ST_PENDING) {
 		finish(R, in);
 		return 0;
 	}
@@ -895,6 +1562,60 @@ static void process_all(run *R)
 	}
 }
 
+/* The aliases found now of documents not processed now (skipped, or of an
+ * earlier run): their document.csv and manifest lines get them. */
+static void update_aliases(run *R)
+{
+	GHashTable *add = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, NULL);
+	gk_strv names = {0};
+	for (int i = 0; i < R->n; i++) {
+		const input *in = &R->in[i];
+		const char *doc = in->alias_doc ? in->alias_doc
+		                  : in->state == ST_ALIAS && in->alias_of >= 0 && R->in[in->alias_of].state == ST_SKIPPED
+		                          ? R->in[in->alias_of].doc
+		                          : NULL;
+		if (!doc)
+			continue;
+		gk_strv *v = g_hash_table_lookup(add, doc);
+		if (!v) {
+			v = gk_calloc(1, sizeof *v);
+			g_hash_table_insert(add, (gpointer)doc, v);
+			gk_strv_pushs(&names, doc);
+		}
+		gk_strv_pushs(v, in->path);
+	}
+	for (int k = 0; k < names.n; k++) {
+		gk_strv *v = g_hash_table_lookup(add, names.v[k]);
+		const entry *e = m_by_doc(&R->m, names.v[k]);
+		char *al = e ? join_aliases(e->aliases, v) : NULL;
+		if (e && strcmp(al, e->aliases)) {
+			gk_load_opts lo = {.outdir = R->o->outdir, .bom = R->o->bom, .raw_cells = R->o->raw_cells};
+			char *err = NULL;
+			if (e->code == GK_OK && gk_load_set_meta(&lo, e->doc, "aliases", al, &err) != GK_OK) {
+				gk_error("%s", err);
+				R->write_error = 1;
+			} else {
+				entry *n2 = gk_calloc(1, sizeof *n2);
+				*n2 = *e;
+				char **f[] = {&n2->doc, &n2->path, &n2->sha, &n2->version, &n2->rules, &n2->opts, &n2->stat,
+				              &n2->real};
+				for (size_t q = 0; q < sizeof f / sizeof *f; q++)
+					*f[q] = gk_strdup(*f[q] ? *f[q] : "");
+				n2->aliases = gk_strdup(al);
+				record(R, n2);
+				free(R->m.sig);
+				R->m.sig = NULL;
+			}
+			free(err);
+		}
+		free(al);
+		gk_strv_drop(v);
+		free(v);
+	}
+	gk_strv_drop(&names);
+	g_hash_table_destroy(add);
+}
+
 /* ---- combine ---------------------------------------------------------- */
 
 /* Combine unless OUT is as the last combine left it.  0, or -1 after
@@ -908,7 +1629,8 @@ static int combine_if_needed(const gk_run_opts *o, manifest *m, int force)
 	}
 	free(sig);
 	char *err = NULL;
-	gk_load_opts lo = {.outdir = o->outdir, .bom = o->bom, .raw_cells = o->raw_cells, .sqlite = o->sqlite};
+	gk_load_opts lo = {.outdir = o->outdir, .bom = o->bom, .raw_cells = o->raw_cells, .sqlite = o->sqlite,
+	                   .xlsx = o->xlsx};
 	if (gk_load_combine(&lo, &err) != GK_OK) {
 		gk_error("%s", err ? err : "cannot write the combined tables");
 		free(err);
@@ -917,8 +1639,10 @@ static int combine_if_needed(const gk_run_opts *o, manifest *m, int force)
 		return -1;
 	}
 	free(err);
-	free(m->sig);
-	m->sig = out_signature(o);
+	if (manifest_sig(m, out_signature(o)) < 0) {
+		gk_error("cannot write '%s': %s", m->path, m->err ? m->err : strerror(errno));
+		return -1;
+	}
 	return 0;
 }
 
@@ -988,6 +1712,16 @@ static int check_sqlite(const gk_run_opts *o)
 	return -1;
 }
 
+/* --xlsx FILE: not a directory, not a link */
+static int check_xlsx(const gk_run_opts *o)
+{
+	struct stat st;
+	if (!o->xlsx || lstat(o->xlsx, &st) < 0 || S_ISREG(st.st_mode))
+		return 0;
+	gk_error("cannot write '%s': %s", o->xlsx, S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file");
+	return -1;
+}
+
 static int exit_code(const run *R)
 {
 	if (R->write_error)
@@ -1005,6 +1739,31 @@ static int exit_code(const run *R)
 	return GK_OK;
 }
 
+/* --strict: the documents whose checks failed, one line each */
+static void name_failed_checks(run *R)
+{
+	for (int i = 0; i < R->n; i++) {
+		const input *in = &R->in[i];
+		if ((in->state == ST_DONE || in->state == ST_SKIPPED) && in->code == GK_OK && in->checks_failed > 0)
+			gk_error("'%s': %d consistency check%s failed (see '%s/%s/checks.csv')", in->path, in->checks_failed,
+			         in->checks_failed == 1 ? "" : "s", R->o->outdir, in->doc);
+	}
+}
+
+/* --stats FILE: the run's counts on one line, key=value */
+static void write_stats(run *R, double secs)
+{
+	char *s = gk_strfmt("documents=%d new=%d changed=%d redone=%d skipped=%d failed=%d known_failed=%d "
+	                    "duplicates=%d tables=%d checks_failed=%d pages=%ld seconds=%.1f\n",
+	                    R->n, R->knew, R->kchanged, R->kredone, R->skipped, R->failed, R->known, R->dups, R->tables,
+	                    R->checks_failed, R->pages, secs);
+	if (gk_write_file(R->o->stats, s, strlen(s)) < 0) {
+		gk_error("cannot write '%s': %s", R->o->stats, strerror(errno));
+		R->write_error = 1;
+	}
+	free(s);
+}
+
 int gk_run(const gk_run_opts *o, char *const *paths, int npaths)
 {
 	run R = {0};
@@ -1014,13 +1773,30 @@ int gk_run(const gk_run_opts *o, char *const *paths, int npaths)
 	R.parent = getpid();
 	R.outfd = -1;
 	R.doc_idx = g_hash_table_new(g_str_hash, g_str_equal);
+	R.sha_idx = g_hash_table_new(g_str_hash, g_str_equal);
+	R.dirs = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
 	R.seen = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
 	/* the options that shape OUT/<doc>/ (a manifest written before the
 	 * formula guard says "-" or "bom": cells as they were) */
 	R.opts = o->raw_cells ? (o->bom ? "bom" : "-") : (o->bom ? "bom,guard" : "guard");
-	int code = GK_OK;
+	int code = GK_OK, opened = 0;
 
-	collect_inputs(&R, paths, npaths);
+	if (o->name) {
+		struct stat st;
+		const char *why = bad_name(o->name);
+		if (npaths != 1 || (strcmp(paths[0], "-") && (stat(paths[0], &st) < 0 || S_ISDIR(st.st_mode))) || why) {
+			gk_error(why ? "cannot name a document '%s' (%s)" : "--name '%s' names one file, not %s", o->name,
+			         why ? why : npaths != 1 ? "several" : "a directory or a missing file");
+			code = GK_EUSAGE;
+			goto out;
+		}
+	}
+	if (o->meta && load_meta(&R, &code) < 0)
+		goto out;
+	if (collect_inputs(&R, paths, npaths) < 0) {
+		code = GK_EOPEN;
+		goto out;
+	}
 	if (R.n == 0) {
 		gk_error("no documents (*.pdf, *.txt, *.md) found in '%s'%s", paths[0], npaths > 1 ? " ..." : "");
 		code = GK_EUSAGE;
@@ -1039,7 +1815,7 @@ int gk_run(const gk_run_opts *o, char *const *paths, int npaths)
 	}
 	R.rules_hash = gk_rules_hash(R.rules);
 
-	if (check_sqlite(o) < 0) {
+	if (check_sqlite(o) < 0 || check_xlsx(o) < 0) {
 		code = GK_EWRITE;
 		goto out;
 	}
@@ -1047,7 +1823,14 @@ int gk_run(const gk_run_opts *o, char *const *paths, int npaths)
 	if (R.lockfd < 0)
 		goto out;
 	clean_leftovers(R.outfd);
-	manifest_open(&R.m, o->outdir);
+	manifest_open(&R.m, R.outfd, o->outdir);
+	opened = 1;
+	if (!R.m.db) {
+		gk_error("cannot open '%s': %s", R.m.path, R.m.err ? R.m.err : "unknown error");
+		code = GK_EWRITE;
+		goto out;
+	}
+	identify(&R);
 
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	R.nslot = o->jobs > 0 ? o->jobs : cpus > 0 ? (int)cpus : 1;
@@ -1057,22 +1840,32 @@ int gk_run(const gk_run_opts *o, char *const *paths, int npaths)
 	R.tty = !o->quiet && isatty(2);
 
 	process_all(&R);
+	update_aliases(&R);
 
 	if (combine_if_needed(o, &R.m, o->force) < 0)
 		R.write_error = 1;
-	if (manifest_write(&R.m) < 0 && !R.write_error) {
-		gk_error("cannot write '%s': %s", R.m.path, strerror(errno));
-		R.write_error = 1;
-	}
 	progress_clear(&R);
-	if (!o->quiet)
-		fprintf(stderr, "%s: %d document%s (%d skipped unchanged, %d failed), %d tables, %d checks failed, %.1f s\n",
-		        gk_progname, R.n, R.n == 1 ? "" : "s", R.skipped, R.failed, R.tables, R.checks_failed,
-		        now_s() - R.t0);
+	if (o->strict)
+		name_failed_checks(&R);
+	double secs = now_s() - R.t0;
+	if (o->stats)
+		write_stats(&R, secs);
+	if (!o->quiet) {
+		fprintf(stderr, "%s: %d document%s (%d skipped unchanged, %d failed", gk_progname, R.n, R.n == 1 ? "" : "s",
+		        R.skipped, R.failed);
+		if (R.knew || R.kchanged || R.kredone)
+			fprintf(stderr, "; %d new, %d changed, %d redone", R.knew, R.kchanged, R.kredone);
+		if (R.known)
+			fprintf(stderr, "; %d failed before, not retried", R.known);
+		if (R.dups)
+			fprintf(stderr, "; %d duplicate%s", R.dups, R.dups == 1 ? "" : "s");
+		fprintf(stderr, "), %d tables, %d checks failed, %.1f s\n", R.tables, R.checks_failed, secs);
+	}
 	code = exit_code(&R);
-	manifest_close(&R.m);
 
 out:
+	if (opened)
+		manifest_close(&R.m);
 	if (R.lockfd >= 0)
 		close(R.lockfd);
 	if (R.outfd >= 0)
@@ -1080,13 +1873,20 @@ out:
 	if (R.rules)
 		gk_rules_drop(R.rules);
 	for (int i = 0; i < R.n; i++) {
-		free(R.in[i].path);
-		free(R.in[i].doc);
-		free(R.in[i].msg);
+		input *in = &R.in[i];
+		if (in->is_tmp)
+			unlink(in->file);
+		free(in->path), free(in->file), free(in->real), free(in->base), free(in->doc), free(in->msg);
+		free(in->alias_doc), free(in->aliases), free(in->opts);
 	}
 	free(R.in);
 	free(R.slots);
+	gk_csvfile_drop(&R.meta);
+	if (R.meta_idx)
+		g_hash_table_destroy(R.meta_idx);
 	g_hash_table_destroy(R.doc_idx);
+	g_hash_table_destroy(R.sha_idx);
+	g_hash_table_destroy(R.dirs);
 	g_hash_table_destroy(R.seen);
 	return code;
 }
@@ -1100,7 +1900,7 @@ int gk_combine(const gk_run_opts *o)
 		return GK_EOPEN;
 	}
 	int code = GK_OK;
-	if (check_sqlite(o) < 0)
+	if (check_sqlite(o) < 0 || check_xlsx(o) < 0)
 		return GK_EWRITE;
 	int dfd = gk_dir_open(o->outdir);
 	if (dfd < 0) {
@@ -1113,16 +1913,47 @@ int gk_combine(const gk_run_opts *o)
 		return code;
 	}
 	clean_leftovers(dfd);
-	close(dfd);
 	manifest m;
-	manifest_open(&m, o->outdir);
-	if (combine_if_needed(o, &m, 1) < 0)
+	manifest_open(&m, dfd, o->outdir);
+	if (!m.db) {
+		gk_error("cannot open '%s': %s", m.path, m.err ? m.err : "unknown error");
 		code = GK_EWRITE;
-	if (manifest_write(&m) < 0 && code == GK_OK) {
-		gk_error("cannot write '%s': %s", m.path, strerror(errno));
+	} else if (combine_if_needed(o, &m, 1) < 0) {
 		code = GK_EWRITE;
 	}
 	manifest_close(&m);
+	close(dfd);
+	close(fd);
+	return code;
+}
+
+int gk_manifest(const gk_run_opts *o)
+{
+	struct stat st;
+	int e = stat(o->outdir, &st) < 0 ? errno : S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+	if (e) {
+		gk_error("cannot open output directory '%s': %s", o->outdir, strerror(e));
+		return GK_EOPEN;
+	}
+	int dfd = gk_dir_open(o->outdir);
+	if (dfd < 0) {
+		gk_error("cannot open output directory '%s': %s", o->outdir, strerror(errno));
+		return GK_EOPEN;
+	}
+	int code = GK_OK;
+	int fd = lock_out(o->outdir, dfd, &code);
+	if (fd < 0) {
+		close(dfd);
+		return code;
+	}
+	manifest m;
+	manifest_open(&m, dfd, o->outdir);
+	if (manifest_print(&m, stdout) < 0) {
+		gk_error("cannot read '%s': %s", m.path, m.err ? m.err : m.db ? sqlite3_errmsg(m.db) : "no manifest");
+		code = GK_EOPEN;
+	}
+	manifest_close(&m);
+	close(dfd);
 	close(fd);
 	return code;
 }

@@ -5,7 +5,7 @@
  * behaviour; main.c only parses the command line into a gk_run_opts.
  *
  * OUT holds, besides the contract files:
- *   .gongkai-manifest  what each document was made from (TSV, below)
+ *   .gongkai-manifest  what each document was made from (run.c)
  *   .gongkai.lock      flock(2)ed while a run or combine writes OUT
  * Nothing in OUT is followed if it is a symbolic link (README "Security"):
  * files are created at fresh temporary names with O_EXCL|O_NOFOLLOW
@@ -27,6 +27,11 @@ typedef struct gk_run_opts {
 	                          spreadsheet would run as formulas */
 	const char *rules_dir; /* NULL: gk_default_rules_dir() */
 	const char *sqlite;    /* also write this SQLite database (NULL: no) */
+	const char *xlsx;      /* also write this workbook (NULL: no) */
+	const char *name;      /* --name: the document name of the one file */
+	const char *meta;      /* --meta FILE.csv: metadata by path or sha256 */
+	const char *stats;     /* --stats FILE: the run's counts, key=value */
+	int retry_failed;      /* retry documents remembered as failed */
 	gk_limits limits;      /* per-document limits of the extractor */
 } gk_run_opts;
 
@@ -41,6 +46,11 @@ int gk_parse_limits(const char *s, gk_limits *lim);
  * recursively) into o->outdir and rebuild the combined files.  Returns
  * the exit code of the run (README.md "Exit codes"). */
 int gk_run(const gk_run_opts *o, char *const *paths, int npaths);
+
+/* Print the manifest of o->outdir as text, one line per document
+ * (docs/HARVEST.md; what scripts/shard merge carries over).  GK_OK,
+ * GK_EOPEN or GK_ELOCKED. */
+int gk_manifest(const gk_run_opts *o);
 
 /* Rebuild the combined files of o->outdir from the per-document
  * directories already there (o->outdir, bom and sqlite are used).

@@ -7,19 +7,21 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage[] =
 	"usage: gongkai-extract [--no-isolate] [--no-ocr] [--limits MEM_MB,CPU_S,WALL_S] FILE...\n"
 	"\n"
-	"Read each PDF or text FILE and write its positioned text in the extract\n"
-	"format to stdout, one document after the other.\n"
+	"Read each PDF or text FILE ('-': standard input) and write its positioned\n"
+	"text in the extract format to stdout, one document after the other.\n"
 	"\n"
 	"  --no-ocr       do not read scanned pages by OCR (a scan: exit 7)\n"
 	"  --no-isolate   extract in this process (default: a child process\n"
 	"                 with memory, CPU and wall-time limits)\n"
 	"  --limits M,C,W child limits: memory MiB, CPU seconds, wall seconds\n"
 	"                 (0 = none; default 2048,120,180)\n"
-	"  --help         this text\n";
+	"  --help         this text\n"
+	"  --version      the version\n";
 
 /* "M,C,W": three non-negative decimal integers */
 static int parse_limits(const char *s, gk_limits *lim)
@@ -53,6 +55,7 @@ int main(int argc, char **argv)
 	int isolate = 1, c;
 	static const struct option longs[] = {
 		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
 		{"no-ocr", no_argument, NULL, 'O'},
 		{"no-isolate", no_argument, NULL, 'I'},
 		{"limits", required_argument, NULL, 'L'},
@@ -68,6 +71,9 @@ int main(int argc, char **argv)
 				return GK_EWRITE;
 			}
 			return GK_OK;
+		case 'V':
+			fputs("gongkai-extract " GK_VERSION "\n", stdout);
+			return fflush(stdout) || ferror(stdout) ? GK_EWRITE : GK_OK;
 		case 'O': gk_extract_set_ocr(0); break;
 		case 'I': isolate = 0; break;
 		case 'L':
@@ -94,10 +100,19 @@ int main(int argc, char **argv)
 	for (; i < argc; i++) {
 		gk_doc *doc = NULL;
 		char *err = NULL;
-		int rc = isolate ? gk_extract_isolated(argv[i], &lim, &doc, &err)
-		                 : gk_extract_file(argv[i], &doc, &err);
+		char *in = !strcmp(argv[i], "-") ? gk_stdin_file(&err) : NULL; /* '-': a copy of stdin */
+		const char *file = in ? in : argv[i];
+		int rc = !strcmp(argv[i], "-") && !in ? GK_EOPEN
+		         : isolate ? gk_extract_isolated(file, &lim, &doc, &err)
+		                   : gk_extract_file(file, &doc, &err);
 		if (rc == GK_OK && !isolate)
 			gk_extract_warn(argv[i], doc);
+		if (in) {
+			if (doc)
+				gk_doc_set_meta(doc, "source", "-");
+			unlink(in);
+			free(in);
+		}
 		if (rc == GK_OK && gk_doc_write(stdout, doc) < 0) {
 			gk_doc_drop(doc);
 			gk_error("cannot write to standard output");

@@ -188,8 +188,15 @@ int gk_split_tabs(char *line, char **fields, int max);
 /* SHA-256 of a buffer as 64 lowercase hex digits + NUL. */
 void gk_sha256_hex(const void *data, size_t len, char out[65]);
 
+/* Standard input copied to a new temporary file ($TMPDIR, else /tmp) for
+ * a reader that needs a file ('-' as a FILE): its path (caller unlinks and
+ * frees), or NULL with *err set. */
+char *gk_stdin_file(char **err);
+
 /* Directory of the running executable's rules: $GONGKAI_RULES, else
- * <dir of executable>/../rules.  Caller frees. */
+ * <dir of executable>/../rules (a build tree), else
+ * <dir of executable>/../share/gongkai/rules (make install), else ./rules.
+ * Caller frees. */
 char *gk_default_rules_dir(void);
 
 /* The UTF-8 sequence at p, of at most n bytes (or up to a NUL: the

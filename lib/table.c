@@ -4,6 +4,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A row's information, kept with the row pointer it belongs to: readers
+ * that fold or drop rows move the pointers of rows[] (three.c), and the
+ * information follows.  gk_table_add_row appends a slot for every new row,
+ * so the newest slot of a pointer is the live row's. */
+struct gk_rowslot {
+	char **row;
+	gk_rowinfo ri;
+};
+
+static void slots_sync(gk_table *t);
+
+static void slot_clear(gk_rowslot *s)
+{
+	free(s->ri.row_type);
+	free(s->ri.item_key);
+}
+
 gk_result *gk_result_new(void)
 {
 	return gk_calloc(1, sizeof(gk_result));
@@ -17,9 +34,13 @@ static void table_drop(gk_table *t)
 		free(t->rows[i]);
 	}
 	free(t->rows);
+	for (int i = 0; i < t->nslot; i++)
+		slot_clear(&t->slots[i]);
+	free(t->slots);
 	gk_strv_drop(&t->cols);
 	free(t->id);
 	free(t->title);
+	free(t->unit);
 	free(t);
 }
 
@@ -70,6 +91,7 @@ gk_table *gk_result_add_table(gk_result *r, const char *id, const char *title, i
 	gk_table *t = gk_calloc(1, sizeof *t);
 	t->id = gk_strdup(id);
 	t->title = gk_strdup(title ? title : "");
+	t->unit = gk_strdup("");
 	t->page = page;
 	for (int i = 0; i < ncols; i++)
 		gk_strv_pushs(&t->cols, cols[i]);
@@ -121,15 +143,19 @@ int gk_table_col(const gk_table *t, const char *key)
 int gk_table_add_col(gk_table *t, const char *key)
 {
 	gk_strv_pushs(&t->cols, key);
+	slots_sync(t); /* (the rows move: their slots follow by index) */
 	for (int i = 0; i < t->nrow; i++) {
 		t->rows[i] = gk_realloc(t->rows[i], sizeof(char *) * (size_t)t->cols.n);
 		t->rows[i][t->cols.n - 1] = gk_strdup("");
+		t->slots[i].row = t->rows[i];
 	}
 	return t->cols.n - 1;
 }
 
 char **gk_table_add_row(gk_table *t)
 {
+	if (t->nslot != t->nrow)
+		slots_sync(t); /* rows were dropped: before their memory comes back */
 	if (t->nrow == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 16;
 		t->rows = gk_realloc(t->rows, sizeof *t->rows * (size_t)t->cap);
@@ -138,7 +164,103 @@ char **gk_table_add_row(gk_table *t)
 	for (int j = 0; j < t->cols.n; j++)
 		row[j] = gk_strdup("");
 	t->rows[t->nrow++] = row;
+	if (t->nslot == t->scap) {
+		t->scap = t->scap ? t->scap * 2 : 16;
+		t->slots = gk_realloc(t->slots, sizeof *t->slots * (size_t)t->scap);
+	}
+	t->slots[t->nslot++] = (gk_rowslot){.row = row};
 	return row;
+}
+
+/* The slot of row i: at index i while no row was dropped, else the newest
+ * slot of its pointer.  NULL if none. */
+static gk_rowslot *slot_of(const gk_table *t, int i)
+{
+	if (i < 0 || i >= t->nrow)
+		return NULL;
+	char **row = t->rows[i];
+	if (i < t->nslot && t->slots[i].row == row)
+		return &t->slots[i];
+	for (int k = t->nslot - 1; k >= 0; k--)
+		if (t->slots[k].row == row)
+			return &t->slots[k];
+	return NULL;
+}
+
+/* Drop the slots of rows no longer in rows[] and put the others at their
+ * row's index again (after rows were dropped). */
+static void slots_sync(gk_table *t)
+{
+	if (t->nslot == t->nrow) {
+		int ok = 1;
+		for (int i = 0; i < t->nrow && ok; i++)
+			ok = t->slots[i].row == t->rows[i];
+		if (ok)
+			return;
+	}
+	gk_rowslot *ns = gk_calloc((size_t)(t->nrow ? t->nrow : 1), sizeof *ns);
+	for (int i = 0; i < t->nrow; i++) {
+		gk_rowslot *s = slot_of(t, i);
+		ns[i].row = t->rows[i];
+		if (s) {
+			ns[i].ri = s->ri;
+			s->ri.row_type = s->ri.item_key = NULL;
+			s->row = NULL; /* taken */
+		}
+	}
+	for (int k = 0; k < t->nslot; k++)
+		slot_clear(&t->slots[k]);
+	free(t->slots);
+	t->slots = ns;
+	t->nslot = t->scap = t->nrow;
+}
+
+const gk_rowinfo *gk_table_info(const gk_table *t, int row)
+{
+	const gk_rowslot *s = slot_of(t, row);
+	return s ? &s->ri : NULL;
+}
+
+static gk_rowinfo *info_mut(gk_table *t, int row)
+{
+	if (row < 0 || row >= t->nrow)
+		return NULL;
+	gk_rowslot *s = slot_of(t, row);
+	if (!s || s != &t->slots[row]) {
+		slots_sync(t);
+		s = &t->slots[row];
+	}
+	return &s->ri;
+}
+
+void gk_table_set_source(gk_table *t, int row, int page, double x0, double y0, double x1, double y1)
+{
+	gk_rowinfo *ri = info_mut(t, row);
+	if (!ri)
+		return;
+	ri->page = page;
+	ri->x0 = x0, ri->y0 = y0, ri->x1 = x1, ri->y1 = y1;
+}
+
+void gk_table_set_kind(gk_table *t, int row, const char *row_type, const char *item_key)
+{
+	gk_rowinfo *ri = info_mut(t, row);
+	if (!ri)
+		return;
+	if (row_type) {
+		free(ri->row_type);
+		ri->row_type = gk_strdup(row_type);
+	}
+	if (item_key) {
+		free(ri->item_key);
+		ri->item_key = gk_strdup(item_key);
+	}
+}
+
+void gk_table_set_unit(gk_table *t, const char *unit)
+{
+	free(t->unit);
+	t->unit = gk_strdup(unit ? unit : "");
 }
 
 void gk_table_set(gk_table *t, int row, int col, const char *val)
@@ -167,6 +289,30 @@ static void add_fields(gk_buf *b, char tag, const char *const *v, int n)
 	gk_buf_addc(b, '\n');
 }
 
+/* x with two decimals, not locale-dependent (coordinates are small) */
+static void add_coord(gk_buf *b, double x)
+{
+	long long v = (long long)(x * 100 + (x < 0 ? -0.5 : 0.5));
+	gk_buf_addf(b, "%s%lld.%02lld", v < 0 ? "-" : "", (v < 0 ? -v : v) / 100, (v < 0 ? -v : v) % 100);
+}
+
+/* S <page> <x0> <y0> <x1> <y1> <row_type> <item_key>: the row before it */
+static void add_source(gk_buf *b, const gk_rowinfo *ri)
+{
+	gk_buf_addf(b, "S\t%d", ri->page);
+	double v[4] = {ri->x0, ri->y0, ri->x1, ri->y1};
+	for (int i = 0; i < 4; i++) {
+		gk_buf_addc(b, '\t');
+		if (ri->x1 > ri->x0)
+			add_coord(b, v[i]);
+	}
+	gk_buf_addc(b, '\t');
+	gk_buf_add_escaped(b, ri->row_type ? ri->row_type : "");
+	gk_buf_addc(b, '\t');
+	gk_buf_add_escaped(b, ri->item_key ? ri->item_key : "");
+	gk_buf_addc(b, '\n');
+}
+
 int gk_result_write(FILE *f, const gk_result *r)
 {
 	gk_buf b = {0};
@@ -179,9 +325,17 @@ int gk_result_write(FILE *f, const gk_result *r)
 		snprintf(page, sizeof page, "%d", t->page);
 		const char *tv[3] = {t->id, page, t->title};
 		add_fields(&b, 'T', tv, 3);
+		if (t->unit && *t->unit) {
+			const char *av[2] = {"unit", t->unit};
+			add_fields(&b, 'A', av, 2);
+		}
 		add_fields(&b, 'H', (const char *const *)t->cols.v, t->cols.n);
-		for (int j = 0; j < t->nrow; j++)
+		for (int j = 0; j < t->nrow; j++) {
 			add_fields(&b, 'R', (const char *const *)t->rows[j], t->cols.n);
+			const gk_rowinfo *ri = gk_table_info(t, j);
+			if (ri && (ri->page > 0 || (ri->row_type && *ri->row_type) || (ri->item_key && *ri->item_key)))
+				add_source(&b, ri);
+		}
 	}
 	for (int i = 0; i < r->ncheck; i++) {
 		const gk_check *c = &r->checks[i];
@@ -196,6 +350,46 @@ int gk_result_write(FILE *f, const gk_result *r)
 	int bad = w != b.len || ferror(f);
 	gk_buf_drop(&b);
 	return bad ? -1 : 0;
+}
+
+/* "" (0) or -?digits[.digits]: a coordinate, without strtod (locale) */
+static int parse_coord(const char *s, double *v)
+{
+	*v = 0;
+	if (!*s)
+		return 1;
+	const char *p = s + (*s == '-');
+	double x = 0, scale = 1;
+	int digits = 0, dot = 0;
+	for (; *p; p++) {
+		if (*p == '.' && !dot) {
+			dot = 1;
+		} else if (*p >= '0' && *p <= '9' && digits < 18) {
+			if (dot)
+				scale /= 10, x += (*p - '0') * scale;
+			else
+				x = x * 10 + (*p - '0');
+			digits++;
+		} else {
+			return 0;
+		}
+	}
+	*v = *s == '-' ? -x : x;
+	return digits > 0;
+}
+
+static int parse_page(const char *s, int *page)
+{
+	long v = 0;
+	if (!*s)
+		return 0;
+	for (const char *p = s; *p; p++) {
+		if (*p < '0' || *p > '9' || v > 10000000)
+			return 0;
+		v = v * 10 + (*p - '0');
+	}
+	*page = (int)v;
+	return 1;
 }
 
 int gk_result_read(FILE *f, gk_result **out, char **err)
@@ -270,6 +464,24 @@ int gk_result_read(FILE *f, gk_result **out, char **err)
 				}
 			}
 			break;
+		case 'A': /* a table's attribute (unknown keys are ignored) */
+			if ((ok = t && fv.n == 2) && !strcmp(fv.v[0], "unit"))
+				gk_table_set_unit(t, fv.v[1]);
+			break;
+		case 'S': /* where the row before it was printed, what it is */
+			if ((ok = t && t->nrow > 0 && fv.n == 7)) {
+				int row = t->nrow - 1;
+				double v[4] = {0, 0, 0, 0};
+				for (int i = 0; i < 4 && ok; i++)
+					ok = parse_coord(fv.v[1 + i], &v[i]);
+				int page = 0;
+				ok = ok && parse_page(fv.v[0], &page);
+				if (ok) {
+					gk_table_set_source(t, row, page, v[0], v[1], v[2], v[3]);
+					gk_table_set_kind(t, row, fv.v[5], fv.v[6]);
+				}
+			}
+			break;
 		case 'K':
 			/* 6 fields: a stream written before page and detail */
 			if ((ok = fv.n == 6 || fv.n == 8))
@@ -296,4 +508,99 @@ fail:
 	free(buf);
 	gk_result_drop(r);
 	return -1;
+}
+
+/* ---- the row a check is about ---- */
+
+/* the columns that name a row, most specific first */
+static const char *const name_cols[] = {
+	"func_code", "econ_code", "gov_econ_code", "unit_code", "project_code", "item", "name", "econ_name",
+	"gov_econ_name", "unit_name", "project_name", "func_name", "indicator", NULL};
+
+/* s without a trailing colon ("收入合计：", as checks name summary lines) */
+static int same_label(const char *cell, const char *lab)
+{
+	size_t n = strlen(cell), m = strlen(lab);
+	if (n >= 3 && !strcmp(cell + n - 3, "："))
+		n -= 3;
+	else if (n && cell[n - 1] == ':')
+		n--;
+	return n == m && !strncmp(cell, lab, n);
+}
+
+static int names_row(const gk_table *t, int i, const char *lab)
+{
+	/* "30112/50102": a pair of economic codes */
+	const char *sl = strchr(lab, '/');
+	int ce = gk_table_col(t, "econ_code"), cg = gk_table_col(t, "gov_econ_code");
+	if (sl && ce >= 0 && cg >= 0 && sl > lab && sl[1] >= '0' && sl[1] <= '9') {
+		size_t n = (size_t)(sl - lab);
+		return strlen(t->rows[i][ce]) == n && !strncmp(t->rows[i][ce], lab, n) && !strcmp(t->rows[i][cg], sl + 1);
+	}
+	for (int c = 0; name_cols[c]; c++) {
+		int j = gk_table_col(t, name_cols[c]);
+		if (j >= 0 && *t->rows[i][j] && same_label(t->rows[i][j], lab))
+			return 1;
+	}
+	return 0;
+}
+
+static int total_row(const gk_table *t, int i)
+{
+	const gk_rowinfo *ri = gk_table_info(t, i);
+	if (ri && ri->row_type && *ri->row_type)
+		return !strcmp(ri->row_type, "total");
+	return names_row(t, i, "合计") || names_row(t, i, "总计");
+}
+
+/* "basic_wages+basic_family_subsidy": columns of t */
+static int cols_named(const gk_table *t, const char *s)
+{
+	char *v = gk_strdup(s);
+	int ok = *v != 0;
+	for (char *p = v, *q; ok && p; p = q) {
+		q = strchr(p, '+');
+		if (q)
+			*q++ = 0;
+		ok = gk_table_col(t, p) >= 0;
+	}
+	free(v);
+	return ok;
+}
+
+int gk_result_check_row(const gk_result *r, const gk_check *k)
+{
+	if (!k->row || !*k->row || !k->table_id)
+		return 0;
+	char *lab = gk_strdup(k->row);
+	int colsum = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		/* "<label>:<column>" -> label; a column key alone -> a column sum */
+		char *colon = strrchr(lab, ':');
+		for (int i = 0; i < r->ntable; i++) {
+			const gk_table *t = r->tables[i];
+			if (strcmp(t->id, k->table_id))
+				continue;
+			if (pass == 0 && colon && cols_named(t, colon + 1)) {
+				*colon = 0;
+				break;
+			}
+			if (pass == 1 && gk_table_col(t, lab) >= 0) {
+				colsum = 1;
+				break;
+			}
+		}
+	}
+	int n = 0, found = 0;
+	for (int i = 0; i < r->ntable && !found; i++) {
+		const gk_table *t = r->tables[i];
+		if (strcmp(t->id, k->table_id))
+			continue;
+		for (int j = 0; j < t->nrow && !found; j++) {
+			n++;
+			found = colsum ? total_row(t, j) : names_row(t, j, lab);
+		}
+	}
+	free(lab);
+	return found ? n : 0;
 }

@@ -10,13 +10,31 @@
 
 #include "gk.h"
 
+/* Where a row was printed and what it is (README "Provenance"). */
+typedef struct gk_rowinfo {
+	int page;              /* 1-based page of the row's lines, 0 if unknown */
+	double x0, y0, x1, y1; /* their box in points, origin at the top left of
+	                          the page as displayed, y down; x1 <= x0: none
+	                          (text input) */
+	char *row_type;        /* total | subtotal | unit | detail, or "" */
+	char *item_key;        /* a summary line's standard key, or "" */
+} gk_rowinfo;
+
+typedef struct gk_rowslot gk_rowslot;
+
 typedef struct gk_table {
 	char *id;     /* contract id (revenue_expenditure_summary ...) or other_<n> */
 	char *title;  /* the title as printed, cleaned */
 	int page;     /* page of the title, 0 if unknown */
+	char *unit;   /* the unit as the table's head prints it ("万元"), "" if none */
 	gk_strv cols; /* column keys, contract order, then x_ columns */
 	int nrow, cap;
 	char ***rows; /* rows[i][j], j < cols.n, "" for blank */
+	/* the rows' gk_rowinfo, kept by the row's own pointer, so that code
+	 * which drops or moves rows[] entries keeps each row's information
+	 * (private: use gk_table_info / gk_table_info_set) */
+	int nslot, scap;
+	gk_rowslot *slots;
 } gk_table;
 
 typedef struct gk_check {
@@ -57,6 +75,22 @@ char **gk_table_add_row(gk_table *t);
 /* Replace cell (row, col) with a copy of val. */
 void gk_table_set(gk_table *t, int row, int col, const char *val);
 const char *gk_table_get(const gk_table *t, int row, const char *key); /* "" if no such column */
+
+/* The information of row `row`, or NULL if none was set. */
+const gk_rowinfo *gk_table_info(const gk_table *t, int row);
+/* Where row `row` was printed (x1 <= x0: no box). */
+void gk_table_set_source(gk_table *t, int row, int page, double x0, double y0, double x1, double y1);
+/* What row `row` is: row_type and item_key (NULL leaves one as it is). */
+void gk_table_set_kind(gk_table *t, int row, const char *row_type, const char *item_key);
+/* Set the table's unit as printed. */
+void gk_table_set_unit(gk_table *t, const char *unit);
+
+/* The row a check is about: in the rows of r's tables with the check's
+ * table id, in the order they are written (a table printed twice is one
+ * file), the first row its `row` names: a code or label (the columns that
+ * name a row: codes, item, names), "<label>:<column>", or a column key
+ * alone (a column sum: the total row).  1-based, 0 if none. */
+int gk_result_check_row(const gk_result *r, const gk_check *k);
 
 /* Write r in the tables format.  0, or -1 on a write error. */
 int gk_result_write(FILE *f, const gk_result *r);

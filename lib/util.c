@@ -547,17 +547,34 @@ char *gk_read_file_at(int dirfd, const char *name, size_t *len)
 		errno = e;
 		return NULL;
 	}
-	FILE *f = fdopen(fd, "rb");
-	if (!f) {
-		int e = errno;
-		close(fd);
-		errno = e;
-		return NULL;
+	/* its size is known: one buffer, read in place (it may still grow) */
+	size_t cap = (size_t)st.st_size + 1, n = 0;
+	char *s = gk_malloc(cap + 1);
+	for (;;) {
+		if (n == cap)
+			s = gk_realloc(s, (cap *= 2) + 1);
+		ssize_t r = read(fd, s + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0 && errno == EAGAIN) {
+			/* (O_NONBLOCK on a regular file never blocks; a FIFO is refused above) */
+			continue;
+		}
+		if (r < 0) {
+			e = errno;
+			free(s);
+			close(fd);
+			errno = e;
+			return NULL;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
 	}
-	char *s = gk_read_stream(f, len);
-	e = errno;
-	fclose(f);
-	errno = e;
+	close(fd);
+	s[n] = 0;
+	if (len)
+		*len = n;
 	return s;
 }
 
@@ -684,6 +701,38 @@ void gk_sha256_hex(const void *data, size_t len, char out[65])
 	g_free(h);
 }
 
+char *gk_stdin_file(char **err)
+{
+	const char *td = getenv("TMPDIR");
+	char *tmpl = gk_strfmt("%s/gongkai-stdin.XXXXXX", td && *td ? td : "/tmp");
+	int fd = mkstemp(tmpl);
+	if (fd < 0) {
+		*err = gk_strfmt("cannot read '-' (standard input): cannot create '%s': %s", tmpl, strerror(errno));
+		free(tmpl);
+		return NULL;
+	}
+	static char buf[1 << 16];
+	ssize_t n;
+	int e = 0;
+	while ((n = read(0, buf, sizeof buf)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || write(fd, buf, (size_t)n) != n) {
+			e = errno ? errno : EIO;
+			break;
+		}
+	}
+	if (close(fd) < 0 && !e)
+		e = errno;
+	if (e) {
+		*err = gk_strfmt("cannot read '-' (standard input) into '%s': %s", tmpl, strerror(e));
+		unlink(tmpl);
+		free(tmpl);
+		return NULL;
+	}
+	return tmpl;
+}
+
 char *gk_default_rules_dir(void)
 {
 	const char *env = getenv("GONGKAI_RULES");
@@ -704,7 +753,13 @@ char *gk_default_rules_dir(void)
 			dir = gk_strfmt("%s/../share/gongkai/rules", exe);
 			if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
 				return dir;
-			free(dir);
+			/* neither: rules/ here, else the error names where an
+			 * installed gongkai keeps them */
+			if (stat("rules", &st) == 0 && S_ISDIR(st.st_mode)) {
+				free(dir);
+				return gk_strdup("rules");
+			}
+			return dir;
 		}
 	}
 	return gk_strdup("rules");

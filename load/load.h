@@ -19,6 +19,7 @@ typedef struct gk_load_opts {
 	int raw_cells;      /* --no-neutralize: write cells a spreadsheet would
 	                       take for formulas as they are (see gk_csv_render) */
 	const char *sqlite; /* also write this SQLite database (NULL: no) */
+	const char *xlsx;   /* also write this workbook (NULL: no) */
 } gk_load_opts;
 
 /* Write one document's files into OUT/<doc>/ (doc = gk_result_meta(r,
@@ -27,6 +28,30 @@ typedef struct gk_load_opts {
  * in OUT is followed if it is a symbolic link.  Returns GK_OK or GK_EWRITE with
  * *err set (a message naming the path). */
 int gk_load_doc(const gk_load_opts *o, const gk_result *r, char **err);
+
+/* Set column `key` of OUT/<doc>/document.csv to val (a document's aliases
+ * found by a later run), the file replaced atomically.  GK_OK or GK_EWRITE
+ * with *err. */
+int gk_load_set_meta(const gk_load_opts *o, const char *doc, const char *key, const char *val, char **err);
+
+/* Is OUT/<doc>/document.csv there (no link followed)? */
+int gk_load_doc_exists(const gk_load_opts *o, const char *doc);
+/* A field of OUT/<doc>/document.csv (caller frees), or NULL. */
+char *gk_load_doc_field(const gk_load_opts *o, const char *doc, const char *key);
+/* Remove OUT/<doc>/ (a document whose input is no document any more).
+ * 0, or -1 with errno set. */
+int gk_load_drop_doc(const gk_load_opts *o, const char *doc);
+
+/* A CSV file the user named (--meta FILE, "-": stdin): its header and rows
+ * of exactly as many fields (libcsv; a UTF-8 BOM skipped).  0, or -1 with
+ * *err ("cannot read 'FILE': line 3: ..."). */
+typedef struct gk_csvfile {
+	gk_strv hdr;
+	int nrow, cap;
+	char ***rows;
+} gk_csvfile;
+int gk_csvfile_read(const char *path, gk_csvfile *c, char **err);
+void gk_csvfile_drop(gk_csvfile *c);
 
 /* Rebuild every combined OUT/<table_id>.csv from the per-document
  * directories now under OUT (so they always equal the union of the

@@ -7,7 +7,7 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: gongkai-load -o OUT [--bom] [--no-neutralize] [--sqlite DB] [--no-combine]\n"
+	"usage: gongkai-load -o OUT [--bom] [--no-neutralize] [--sqlite DB] [--xlsx FILE] [--no-combine] [-]\n"
 	"\n"
 	"Read a tables stream (the output of gongkai-normalize) on stdin and write\n"
 	"OUT/<doc>/<table_id>.csv, OUT/<doc>/document.csv and OUT/<doc>/checks.csv\n"
@@ -20,8 +20,10 @@ static const char usage[] =
 	"                    default they get a leading ' so that a spreadsheet\n"
 	"                    does not run them as formulas; numbers never do)\n"
 	"      --sqlite DB   also write the combined tables to the SQLite file DB\n"
+	"      --xlsx FILE   also write them as an Excel workbook\n"
 	"      --no-combine  write the document directories only\n"
 	"  -h, --help        show this help\n"
+	"      --version     show the version\n"
 	"\n"
 	"Exit: 0 ok, 2 bad arguments, 4 malformed stream, 10 cannot write.\n";
 
@@ -34,6 +36,7 @@ int main(int argc, char **argv)
 		{"output", required_argument, 0, 'o'}, {"bom", no_argument, 0, 'b'},
 		{"sqlite", required_argument, 0, 's'}, {"no-combine", no_argument, 0, 'n'},
 		{"help", no_argument, 0, 'h'},         {"no-neutralize", no_argument, 0, 'r'},
+		{"xlsx", required_argument, 0, 'x'},   {"version", no_argument, 0, 'V'},
 		{0, 0, 0, 0},
 	};
 	opterr = 0;
@@ -45,6 +48,10 @@ int main(int argc, char **argv)
 		case 'r': o.raw_cells = 1; break;
 		case 's': o.sqlite = optarg; break;
 		case 'n': combine = 0; break;
+		case 'x': o.xlsx = optarg; break;
+		case 'V':
+			fputs("gongkai-load " GK_VERSION "\n", stdout);
+			return fflush(stdout) || ferror(stdout) ? GK_EWRITE : GK_OK;
 		case 'h':
 			fputs(usage, stdout);
 			if (fflush(stdout) || ferror(stdout))
@@ -54,7 +61,7 @@ int main(int argc, char **argv)
 		default: gk_die(GK_EUSAGE, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
-	if (optind < argc)
+	if (optind < argc && !(optind + 1 == argc && !strcmp(argv[optind], "-"))) /* '-': stdin, as without */
 		gk_die(GK_EUSAGE, "unexpected argument '%s'", argv[optind]);
 	if (!o.outdir || !*o.outdir)
 		gk_die(GK_EUSAGE, "missing '-o OUT'");

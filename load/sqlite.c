@@ -1,12 +1,15 @@
-/* sqlite.c - the optional SQLite copy of the combined tables.
+/* sqlite.c - the optional SQLite copy of the combined files.
  *
- * Column types: a code, name or label column (by its key) is TEXT; any
- * other column is REAL when every non-empty value is a plain decimal
- * (-?digits[.digits], no leading zero), else TEXT.  pages and tables_found
- * are INTEGER.  A value of a REAL column with more than 15 significant
- * digits is stored as TEXT in that cell, so no figure is rounded.  Empty
- * cells are NULL.  Values are stored as they are (no formula guard: a
- * database is not a spreadsheet).  The CSV files stay the exact record.
+ * Column types (gkl_col_type): codes, names and labels are TEXT; counts
+ * INTEGER; an amount column (万元) is stored exactly, as an INTEGER count
+ * of 分 (0.01 元 = 0.000001 万元) in a column named <col>_fen, so that
+ * SUM() adds integers (no float artefacts: SUM(total_fen) / 1e6 prints
+ * the exact sum in 万元, and printf('%.2f', SUM(total_fen) / 100.0) in
+ * 元), unless a value has more than six decimals (then the column is TEXT,
+ * as printed).  Every table <name> has a view v_<name> with the columns of
+ * the CSV file, amounts as decimal text in 万元 again.  Empty cells are
+ * NULL.  Values are stored as they are (no formula guard: a database is
+ * not a spreadsheet).  The CSV files stay the exact record.
  *
  * Which file is replaced, and how (README "Security"):
  *   - DB must be absent, empty, or a database gongkai wrote: SQLite with
@@ -83,10 +86,12 @@ static int db_fail(gkl_db *db, const char *what, char **err)
 	return -1;
 }
 
-/* A table gongkai writes: documents, checks, a contract id, other_<n>. */
+/* A table gongkai writes: documents, checks, tables, a contract id,
+ * other_<n>. */
 static int our_table(const char *name)
 {
-	if (!sqlite3_stricmp(name, "documents") || !sqlite3_stricmp(name, "checks") || gk_tabledef_find(name))
+	if (!sqlite3_stricmp(name, "documents") || !sqlite3_stricmp(name, "checks") ||
+	    !sqlite3_stricmp(name, "tables") || gk_tabledef_find(name))
 		return 1;
 	if (sqlite3_strnicmp(name, "other_", 6) || !name[6])
 		return 0;
@@ -115,7 +120,9 @@ static char *not_ours_sql(sqlite3 *h, const char *path)
 		const char *name = (const char *)sqlite3_column_text(st, 1);
 		type = type ? type : "";
 		name = name ? name : "";
-		if (strcmp(type, "table") || !our_table(name))
+		/* (and the view v_<table> of each) */
+		if (strcmp(type, "table") ? strcmp(type, "view") || sqlite3_strnicmp(name, "v_", 2) || !our_table(name + 2)
+		                          : !our_table(name))
 			why = gk_strfmt("cannot write '%s': it holds %s '%s', which gongkai did not write; gongkai "
 			                "replaces only a database it wrote",
 			                path, type, name);
@@ -358,14 +365,13 @@ int gkl_db_commit(gkl_db *db, char **err)
 	return rc;
 }
 
-/* -?(0|[1-9][0-9]*)(\.[0-9]+)?  *sig: significant digits, *isint: no '.' */
-static int plain_decimal(const char *s, int *sig, int *isint)
+int gkl_plain_decimal(const char *s, int *sig, int *dec)
 {
 	const char *p = s + (*s == '-');
 	if (*p < '0' || *p > '9' || (p[0] == '0' && p[1] >= '0' && p[1] <= '9'))
 		return 0;
 	const char *first = NULL, *last = NULL;
-	int dot = 0;
+	int dot = 0, nd = 0;
 	for (; *p; p++) {
 		if (*p == '.' && !dot) {
 			dot = 1;
@@ -375,13 +381,14 @@ static int plain_decimal(const char *s, int *sig, int *isint)
 		}
 		if (*p < '0' || *p > '9')
 			return 0;
+		nd += dot;
 		if (*p != '0') {
 			if (!first)
 				first = p;
 			last = p;
 		}
 	}
-	*isint = !dot;
+	*dec = nd;
 	*sig = 0;
 	if (first)
 		for (const char *q = first; q <= last; q++)
@@ -394,25 +401,59 @@ static int has(const char *s, const char *sub)
 	return strstr(s, sub) != NULL;
 }
 
-/* Columns whose values are codes, names or labels, whatever they look like. */
-static int text_col(const char *c)
+/* a column the contract does not name, whose key says it holds codes */
+static int code_like(const char *c)
 {
-	static const char *const names[] = {
-		"doc", "region", "department", "year", "source", "sha256", "format", "kind",
-		"unit_published", "tables_listed", "class", "item", "subitem", "side", "name", "level1",
-		"level2", "indicator", "target", "note", "category", "project_type", "table_id", "check",
-		"row", "status", NULL};
-	for (int i = 0; names[i]; i++)
-		if (!strcmp(c, names[i]))
-			return 1;
 	size_t n = strlen(c);
-	return (n >= 5 && (!strcmp(c + n - 5, "_code") || !strcmp(c + n - 5, "_name"))) ||
-	       has(c, "code") || has(c, "编码") || has(c, "代码") || has(c, "编号") || has(c, "科目");
+	return (n >= 5 && !strcmp(c + n - 5, "_code")) || has(c, "code") || has(c, "编码") || has(c, "代码") ||
+	       has(c, "编号") || has(c, "科目");
 }
 
-static int int_col(const char *c)
+char gkl_col_type(const char *table_id, const char *col, char ***rows, int nrows, int j)
 {
-	return !strcmp(c, "pages") || !strcmp(c, "tables_found");
+	gk_col_kind k = gk_col_kind_of(table_id, col);
+	if (k == GK_COL_TEXT)
+		return 'T';
+	if (k == GK_COL_CODE || (k == GK_COL_UNKNOWN && code_like(col)))
+		return 'C';
+	int money = gk_tabledef_find(table_id) || !strncmp(table_id, "other_", 6);
+	char t = k == GK_COL_INT ? 'I' : k == GK_COL_NUMBER ? 'N' : k == GK_COL_AMOUNT || money ? 'A' : 'N';
+	int any = 0;
+	for (int i = 0; i < nrows; i++) {
+		const char *v = rows[i][j];
+		int sig, dec;
+		if (!*v)
+			continue;
+		any = 1;
+		if (!gkl_plain_decimal(v, &sig, &dec) || (t == 'I' && dec))
+			return 'T';
+	}
+	return any || k != GK_COL_UNKNOWN ? t : 'T';
+}
+
+/* an amount in 万元 as 分 (x 10^6), exactly; 0 if it does not fit */
+static int to_fen(const char *s, long long *out)
+{
+	int neg = *s == '-', dec = -1;
+	long long v = 0;
+	for (const char *p = s + neg; *p; p++) {
+		if (*p == '.') {
+			dec = 0;
+			continue;
+		}
+		if (v > 900000000000000000LL / 10)
+			return 0;
+		v = v * 10 + (*p - '0');
+		if (dec >= 0 && ++dec > 6)
+			return 0;
+	}
+	for (int d = dec < 0 ? 0 : dec; d < 6; d++) {
+		if (v > 900000000000000000LL / 10)
+			return 0;
+		v *= 10;
+	}
+	*out = neg ? -v : v;
+	return 1;
 }
 
 static void add_ident(gk_buf *b, const char *s)
@@ -426,25 +467,22 @@ static void add_ident(gk_buf *b, const char *s)
 	gk_buf_addc(b, '"');
 }
 
-int gkl_db_table(gkl_db *db, const char *name, const char *const *cols, int ncols, char ***rows,
-                 int nrows, char **err)
+int gkl_db_table(gkl_db *db, const char *name, const char *const *cols, const char *types, int ncols,
+                 char ***rows, int nrows, char **err)
 {
 	char *type = gk_calloc((size_t)ncols + 1, 1);
 	gk_strv names = {0};
 	for (int j = 0; j < ncols; j++) {
-		type[j] = text_col(cols[j]) ? 'T' : int_col(cols[j]) ? 'I' : 'R';
-		for (int i = 0; i < nrows && type[j] != 'T'; i++) {
-			const char *v = rows[i][j];
-			int sig, isint;
-			if (!*v)
-				continue;
-			if (!plain_decimal(v, &sig, &isint))
-				type[j] = 'T';
-			else if (!isint && type[j] == 'I')
-				type[j] = 'R';
-		}
+		type[j] = types[j];
+		if (type[j] == 'A') /* exactly in 分, or as printed */
+			for (int i = 0; i < nrows && type[j] == 'A'; i++) {
+				long long f;
+				if (*rows[i][j] && !to_fen(rows[i][j], &f))
+					type[j] = 'T';
+			}
 		/* SQLite names are case-insensitive and may not be empty */
-		char *base = *cols[j] ? gk_strdup(cols[j]) : gk_strfmt("col_%d", j + 1);
+		char *base = *cols[j] ? gk_strfmt("%s%s", cols[j], type[j] == 'A' ? "_fen" : "")
+		                      : gk_strfmt("col_%d", j + 1);
 		char *nm = gk_strdup(base);
 		for (int n = 2;; n++) {
 			int dup = 0;
@@ -467,9 +505,35 @@ int gkl_db_table(gkl_db *db, const char *name, const char *const *cols, int ncol
 		if (j)
 			gk_buf_adds(&sql, ", ");
 		add_ident(&sql, names.v[j]);
-		gk_buf_adds(&sql, type[j] == 'T' ? " TEXT" : type[j] == 'I' ? " INTEGER" : " REAL");
+		gk_buf_adds(&sql, type[j] == 'I' || type[j] == 'A' ? " INTEGER" : type[j] == 'N' ? " REAL" : " TEXT");
 	}
-	gk_buf_adds(&sql, ")");
+	gk_buf_adds(&sql, "); CREATE VIEW ");
+	char *vname = gk_strfmt("v_%s", name);
+	add_ident(&sql, vname);
+	free(vname);
+	gk_buf_adds(&sql, " AS SELECT ");
+	for (int j = 0; j < ncols; j++) {
+		if (j)
+			gk_buf_adds(&sql, ", ");
+		if (type[j] == 'A') {
+			/* 分 -> 万元 as text, exactly, without trailing zeros */
+			const char *q = names.v[j];
+			gk_buf sb = {0};
+			add_ident(&sb, q);
+			gk_buf_addf(&sql,
+			            "CASE WHEN %s IS NULL THEN NULL ELSE rtrim(rtrim(printf('%%s%%d.%%06d', "
+			            "CASE WHEN %s < 0 THEN '-' ELSE '' END, abs(%s) / 1000000, abs(%s) %% 1000000), '0'), '.') END AS ",
+			            sb.s, sb.s, sb.s, sb.s);
+			gk_buf_drop(&sb);
+			char *orig = *cols[j] ? gk_strdup(cols[j]) : gk_strfmt("col_%d", j + 1);
+			add_ident(&sql, orig);
+			free(orig);
+		} else {
+			add_ident(&sql, names.v[j]);
+		}
+	}
+	gk_buf_adds(&sql, " FROM ");
+	add_ident(&sql, name);
 	int rc = 0;
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_exec(db->h, sql.s, 0, 0, 0) != SQLITE_OK) {
@@ -491,12 +555,15 @@ int gkl_db_table(gkl_db *db, const char *name, const char *const *cols, int ncol
 		sqlite3_reset(st);
 		for (int j = 0; j < ncols; j++) {
 			const char *v = rows[i][j];
-			int sig, isint;
+			int sig, dec;
+			long long f;
 			if (!*v)
 				sqlite3_bind_null(st, j + 1);
-			else if (type[j] == 'I' && plain_decimal(v, &sig, &isint) && sig <= 15)
+			else if (type[j] == 'A' && to_fen(v, &f))
+				sqlite3_bind_int64(st, j + 1, f);
+			else if (type[j] == 'I' && gkl_plain_decimal(v, &sig, &dec) && sig <= 18)
 				sqlite3_bind_int64(st, j + 1, strtoll(v, NULL, 10));
-			else if (type[j] == 'R' && plain_decimal(v, &sig, &isint) && sig <= 15)
+			else if (type[j] == 'N' && gkl_plain_decimal(v, &sig, &dec) && sig <= 15)
 				sqlite3_bind_double(st, j + 1, strtod(v, NULL));
 			else
 				sqlite3_bind_text(st, j + 1, v, -1, SQLITE_STATIC);

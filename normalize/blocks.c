@@ -336,8 +336,10 @@ static void blocks_write(nctx *c, gk_table *t, const blayout *L, bseg *seg, int 
 		if (seg[s].total && seg[s].p.nnum && !tot[seg[s].total - 1])
 			tot[seg[s].total - 1] = seg[s].p.num[0], any = 1;
 	if (any) {
-		gk_table_add_row(t);
-		int ri = t->nrow - 1;
+		int ts = 0; /* (the first total piece: where the row was printed) */
+		while (ts < nseg - 1 && !seg[ts].total)
+			ts++;
+		int ri = table_row(c, t, seg[ts].p.line0, seg[ts].p.line1);
 		gk_table_set(t, ri, gk_table_col(t, "econ_name"), "合计");
 		char sum[64];
 		if (!tot[0] && tot[1] && tot[2]) { /* the whole is its two groups */
@@ -357,8 +359,7 @@ static void blocks_write(nctx *c, gk_table *t, const blayout *L, bseg *seg, int 
 				continue;
 			rowkeys k;
 			interpret_keys(c, F_BASIC, &seg[s].p, &k);
-			gk_table_add_row(t);
-			int ri = t->nrow - 1;
+			int ri = table_row(c, t, seg[s].p.line0, seg[s].p.line1);
 			gk_table_set(t, ri, gk_table_col(t, "econ_code"), k.econ);
 			gk_table_set(t, ri, gk_table_col(t, "gov_econ_code"), k.gov);
 			gk_table_set(t, ri, gk_table_col(t, "econ_name"), k.name);

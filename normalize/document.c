@@ -78,6 +78,8 @@ static gk_table *new_table(nctx *c, const char *id, int title_line)
 
 char *gk_doc_name(const char *path)
 {
+	if (!strcmp(path, "-"))
+		return gk_strdup("stdin"); /* (standard input) */
 	const char *b = strrchr(path, '/');
 	b = b ? b + 1 : path;
 	const char *dot = strrchr(b, '.');
@@ -335,6 +337,7 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 			}
 	parse_spans(&c, sp, nsp, NULL);
 	reread_with_cross(&c, sp, nsp);
+	classify_rows(&c); /* row types, item keys, units as printed (prov.c) */
 	doc_meta(&c);
 	char num[16];
 	int found = 0;

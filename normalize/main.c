@@ -4,9 +4,10 @@
 
 #include <getopt.h>
 #include <stdlib.h>
+#include <string.h>
 
 static const char usage[] =
-	"usage: gongkai-normalize [--rules DIR] < EXTRACT-STREAM > TABLES-STREAM\n"
+	"usage: gongkai-normalize [--rules DIR] [-] < EXTRACT-STREAM > TABLES-STREAM\n"
 	"\n"
 	"Reads documents in the extract format (gongkai-extract), finds their\n"
 	"tables with the rules in DIR (default: the rules/ beside the program,\n"
@@ -17,7 +18,8 @@ int main(int argc, char **argv)
 	gk_progname = "gongkai-normalize";
 	const char *rules_dir = NULL;
 	static const struct option longs[] = {
-		{"rules", required_argument, 0, 'r'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+		{"rules", required_argument, 0, 'r'}, {"help", no_argument, 0, 'h'},
+		{"version", no_argument, 0, 'V'}, {0, 0, 0, 0}};
 	opterr = 0;
 	/* '+': stop at the first non-option; argv[at] is the element parsed */
 	for (int c, at = optind; (c = getopt_long(argc, argv, "+:h", longs, NULL)) != -1; at = optind) {
@@ -26,10 +28,15 @@ int main(int argc, char **argv)
 		case 'h':
 			fputs(usage, stdout);
 			return fflush(stdout) || ferror(stdout) ? GK_EWRITE : GK_OK;
+		case 'V':
+			fputs("gongkai-normalize " GK_VERSION "\n", stdout);
+			return fflush(stdout) || ferror(stdout) ? GK_EWRITE : GK_OK;
 		case ':': gk_die(GK_EUSAGE, "option '%s' needs a value DIR", argv[at]);
 		default: gk_die(GK_EUSAGE, "unknown option '%s' (try --help)", argv[at]);
 		}
 	}
+	if (optind < argc && !strcmp(argv[optind], "-"))
+		optind++; /* standard input, as without */
 	if (optind < argc)
 		gk_die(GK_EUSAGE, "unexpected argument '%s' (try --help)", argv[optind]);
 	char *dir = rules_dir ? gk_strdup(rules_dir) : gk_default_rules_dir();

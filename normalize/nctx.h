@@ -164,6 +164,11 @@ void decsum_str(const decsum *d, char *out, size_t n);
 void cross_apply(const nctx *c, const char *table_id, solver_family *sf);
 void reread_with_cross(nctx *c, const tspan *sp, int nsp);
 
+/* prov.c */
+int table_row(const nctx *c, gk_table *t, int l0, int l1);
+void rows_source(const nctx *c, gk_table *t, int from, int l0, int l1);
+void classify_rows(nctx *c);
+
 /* document.c */
 const char *title_of(const nctx *c, const xline *x);
 /* check_toc.c: the contents against the tables found */

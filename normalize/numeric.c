@@ -305,8 +305,7 @@ static void write_rows(const nctx *c, gk_table *t, const ntab *nt)
 		outrow[i] = -1;
 		if (k->context_only)
 			continue;
-		gk_table_add_row(t);
-		int ri = t->nrow - 1;
+		int ri = table_row(c, t, p->line0, p->line1);
 		outrow[i] = ri;
 		write_keys(t, nt->f, ri, k);
 		for (int j = 0; j < p->nnum; j++) {

@@ -113,8 +113,7 @@ void parse_other(nctx *c, const tspan *sp, gk_table *t)
 		const gk_line *l = c->x[i].l;
 		if (!l->ncell)
 			continue;
-		gk_table_add_row(t);
-		int r = t->nrow - 1;
+		int r = table_row(c, t, i, i);
 		for (int j = 0; j < l->ncell; j++) {
 			double a = l->cell[j].x0, b = geom == GK_GEOM_TAB ? a + 0.5 : l->cell[j].x1;
 			int k = 0;

@@ -579,8 +579,8 @@ static int row_entries(const pg_cols *pc, const pg_row *w, pentry **out)
 
 /* The grid's rows as project_performance rows of the block's project (or
  * of the projects the grid's merged columns name). */
-static void write_project_rows(gk_table *t, const phead *h, const char *ucode, const char *uname, const pg_cols *pc,
-                               const pgrid *g)
+static void write_project_rows(const nctx *nc, gk_table *t, const phead *h, const char *ucode, const char *uname,
+                               const pg_cols *pc, const pgrid *g)
 {
 	int first = t->nrow;
 	int cname = pg_col_of(pc, "project_name"), ccode = pg_col_of(pc, "project_code"),
@@ -612,6 +612,7 @@ static void write_project_rows(gk_table *t, const phead *h, const char *ucode, c
 					vn -= v[vn - 1] == ':' ? 1 : 3, v[vn] = 0;
 				gk_table_add_row(t);
 				int r = t->nrow - 1;
+				rows_source(nc, t, r, w->line, w->line);
 				gk_table_set(t, r, gk_table_col(t, "project_name"), v);
 				const int mc[3] = {ctot, cgov, cspec};
 				const char *mk[3] = {"total", "government", "special_account"};
@@ -640,6 +641,7 @@ static void write_project_rows(gk_table *t, const phead *h, const char *ucode, c
 			pentry *e = &es[k];
 			gk_table_add_row(t);
 			int r = t->nrow - 1;
+			rows_source(nc, t, r, w->line, w->line);
 			gk_table_set(t, r, gk_table_col(t, "indicator"), e->ind);
 			gk_table_set(t, r, gk_table_col(t, "target"), e->target);
 			gk_table_set(t, r, gk_table_col(t, "category"), e->cat ? e->cat : "");
@@ -868,7 +870,7 @@ void pperf_blocks(nctx *c, const tspan *sp, gk_table *t)
 		int next = body_lines(c, &pc, m, sp->end, 1, &ls, &nl);
 		/* the next block's title lines are not this block's body */
 		pgrid *g = pg_read(c, ls, nl, &pc);
-		write_project_rows(t, &h, ucode, uname, &pc, g);
+		write_project_rows(c, t, &h, ucode, uname, &pc, g);
 		pg_drop(g);
 		free(ls);
 		free(ucode), free(uname);
@@ -924,6 +926,7 @@ int dperf_grid(nctx *c, const tspan *sp, gk_table *t)
 		}
 		gk_table_add_row(t);
 		int r = t->nrow - 1;
+		rows_source(c, t, r, w->line, w->line);
 		gk_table_set(t, r, gk_table_col(t, "indicator"), ind);
 		gk_table_set(t, r, gk_table_col(t, "target"), target);
 		free(ind), free(target);

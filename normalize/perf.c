@@ -174,8 +174,7 @@ static void parse_dperf_flow(nctx *c, const tspan *sp, gk_table *t, int hl)
 				gk_buf_adds(&in, l->cell[k].text);
 			for (int k = at; k <= at + unit; k++)
 				gk_buf_adds(&tg, l->cell[k].text);
-			gk_table_add_row(t);
-			row = t->nrow - 1;
+			row = table_row(c, t, i, i);
 			char *a1 = compact_of(in.s), *a2 = compact_of(tg.s);
 			gk_table_set(t, row, ci, a1);
 			gk_table_set(t, row, ct, a2);
@@ -357,7 +356,7 @@ static void dperf_rows(const nctx *c, const tspan *sp, gk_table *t, int hl, cons
 						add_piece(dr, x->l->page, y, gk_table_col(t, pc->key[k]), vals[k], 0);
 			continue;
 		}
-		gk_table_add_row(t);
+		table_row(c, t, i, i);
 		int n = t->nrow - dr->first;
 		dr->ry = gk_realloc(dr->ry, sizeof *dr->ry * (size_t)n);
 		dr->rpage = gk_realloc(dr->rpage, sizeof *dr->rpage * (size_t)n);

@@ -111,8 +111,7 @@ static void parse_pperf_flow(nctx *c, const tspan *sp, gk_table *t, int hl)
 				free(w);
 				continue;
 			}
-			gk_table_add_row(t);
-			int r = t->nrow - 1;
+			int r = table_row(c, t, i, i);
 			gk_table_set(t, r, cc, code);
 			gk_table_set(t, r, cn, name ? name : "");
 			const int mc[4] = {ct, cg, cs, cu};
@@ -482,8 +481,11 @@ static void pperf_pairs_table(nctx *c, const tspan *sp, gk_table *t, int hl, ple
 		} else {
 			free(pl.name);
 		}
-		if (nb)
+		if (nb) {
+			int from = t->nrow;
 			pperf_pairs(t, lf, pcat, &last_row, rel, txt, ni);
+			rows_source(c, t, from, i, i);
+		}
 		if (cats)
 			prev = cats;
 	}

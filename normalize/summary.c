@@ -325,6 +325,7 @@ static void summary_line(const nctx *c, const tspan *sp, int i, stab *st)
 	for (int g = 0; g < gn; g++) {
 		int a = gstart[g], b = g + 1 < gn ? gstart[g + 1] : n;
 		side_row *s = &sr[st->ns++];
+		s->nums.line0 = s->nums.line1 = i;
 		s->block = group_block(c, st, tk, a, b, g, gn);
 		s->line = i;
 		s->yc = (c->x[i].l->y0 + c->x[i].l->y1) / 2;
@@ -391,7 +392,11 @@ static void join_label_less(stab *st)
 		int k = up >= 0 ? up : down;
 		if (k < 0)
 			continue;
+		/* the row was printed from the label's line to the numbers' */
+		int l0 = sr[k].line < sr[i].line ? sr[k].line : sr[i].line;
+		int l1 = sr[k].line < sr[i].line ? sr[i].line : sr[k].line;
 		sr[k].nums = sr[i].nums;
+		sr[k].nums.line0 = l0, sr[k].nums.line1 = l1;
 		free(sr[i].item);
 		memmove(&sr[i], &sr[i + 1], sizeof *sr * (size_t)(st->ns - i - 1));
 		st->ns--;
@@ -489,8 +494,7 @@ static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
 		for (int i = 0; i < st.ns; i++) {
 			if (sr[i].block != b)
 				continue;
-			gk_table_add_row(t);
-			int ri = t->nrow - 1;
+			int ri = table_row(c, t, sr[i].nums.line0, sr[i].nums.line1);
 			gk_table_set(t, ri, gk_table_col(t, "side"), b ? "支出" : "收入");
 			gk_table_set(t, ri, gk_table_col(t, "item"), sr[i].item);
 			for (int j = 0; j < sr[i].nums.nnum; j++) {

@@ -529,8 +529,7 @@ int three_by_items(const nctx *c, const solver_family *sf, const prow *rows, con
 	}
 	if (items < 2)
 		return 0;
-	gk_table_add_row(t);
-	int ri = t->nrow - 1;
+	int ri = table_row(c, t, rows[0].line0, rows[nr - 1].line1);
 	gk_table_set(t, ri, gk_table_col(t, "unit_name"), "合计");
 	for (int i = 0; i < nr; i++) {
 		const prow *p = &rows[i];

@@ -189,11 +189,31 @@ gen_gbkname() {
 }
 
 # a second document named "table"
+gen_clashname() {
+	mkdir -p "$GEN/clash"
+	cp tests/bad/fixtures/fullwidth.txt "$GEN/clash/table.txt"
+	echo "$GEN/clash/table.txt"
+}
+gen_docdir() {
+	mkdir -p "$GEN/docdir"
+	cp tests/bad/fixtures/table.txt "$GEN/docdir/"
+	echo "$GEN/docdir"
+}
 gen_dupname() {
 	mkdir -p "$GEN/dup"
 	cp tests/bad/fixtures/table.txt "$GEN/dup/table.txt"
 	echo "$GEN/dup/table.txt"
 }
+
+# --meta files: keyed by path; without a key column; a bad kind; a column
+# gongkai writes itself
+gen_meta() {
+	printf 'path,region,url,kind,fund\n%s,某省某县,http://example.org/t.pdf,决算,甲\n' "$(pwd)/tests/bad/fixtures/table.txt" >"$GEN/meta.csv"
+	echo "$GEN/meta.csv"
+}
+gen_meta_nokey() { printf 'file,region\nx,y\n' >"$GEN/meta-nokey.csv"; echo "$GEN/meta-nokey.csv"; }
+gen_meta_kind() { printf 'sha256,kind\nabc,budget\n' >"$GEN/meta-kind.csv"; echo "$GEN/meta-kind.csv"; }
+gen_meta_fixed() { printf 'path,pages\nx,3\n' >"$GEN/meta-fixed.csv"; echo "$GEN/meta-fixed.csv"; }
 
 # rules/ plus a file whose line 3 has an unbalanced parenthesis
 gen_badrules() {
@@ -285,8 +305,12 @@ skipped=0
 
 # <doc> of a path: basename without its last extension
 doc_of() {
-	local b=${1##*/}
+	local b=${1##*/} k prev=
 	case $b in *.*) b=${b%.*} ;; esac
+	for k in "${opt[@]}"; do # --name NAME names the one document
+		[ "$prev" = --name ] && b=$k
+		prev=$k
+	done
 	printf '%s' "$b"
 }
 
@@ -424,7 +448,7 @@ run_case() {
 				[ -f "$out/$d/document.csv" ] || why+=("no OUT/$d/document.csv")
 			elif [ "$rc" = 14 ]; then
 				local extra
-				extra=$(ls -A "$out/$d" 2>/dev/null | grep -vxE 'document\.csv|checks\.csv' | head -3)
+				extra=$(ls -A "$out/$d" 2>/dev/null | grep -vxE '(document|checks|rows|tables)\.csv' | head -3)
 				[ -z "$extra" ] || why+=("no table, yet OUT/$d holds: $(echo $extra)")
 			elif [ -n "$d" ] && [ -e "$out/$d" ]; then
 				why+=("failed, yet OUT/$d exists: $(ls -A "$out/$d" | head -3 | tr '\n' ' ')")

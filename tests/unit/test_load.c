@@ -113,6 +113,9 @@ static gk_result *doc_a(void)
 	static const char *const sc[] = {"side", "item", "amount", "x_2023"};
 	gk_table *t = add_table(r, "revenue_expenditure_summary", sc, 4);
 	add_row(t, (const char *const[]){"收入", "财政拨款, \"一般\"\n公共预算", "100.5", "90"});
+	gk_table_set_source(t, 0, 3, 10, 20.5, 300.25, 32);
+	gk_table_set_kind(t, 0, "detail", "income.appropriation");
+	gk_table_set_unit(t, "万元");
 	add_row(t, (const char *const[]){"支出", "教育支出", "20.25", ""});
 	static const char *const fc[] = {"func_code", "class", "total"};
 	t = add_table(r, "expenditure_by_function", fc, 3);
@@ -207,12 +210,23 @@ Test(load, doc_files_exact)
 	expect_file(d, "document.csv",
 	            "doc,source,sha256,format,region,department,year,kind,unit_published,pages,"
 	            "tables_found,tables_listed,repaired,pages_without_text,pages_garbled,ocr_pages,"
-	            "ocr_confidence\n"
-	            "a,,,pdf,北京市,教育局,2024,,,12,,,,,,,\n");
+	            "ocr_confidence,url,aliases\n"
+	            "a,,,pdf,北京市,教育局,2024,,,12,,,,,,,,,\n");
+	/* each check names the row it is about (合计 is not a row of the summary) */
 	expect_file(d, "checks.csv",
-	            "table_id,check,row,expected,found,status,page,detail\n"
-	            "revenue_expenditure_summary,sum,合计,100.5,100.5,ok,,\n"
-	            "expenditure_by_function,total,2050101,7,8,fail,,\n");
+	            "table_id,check,row,expected,found,status,page,detail,row_no\n"
+	            "revenue_expenditure_summary,sum,合计,100.5,100.5,ok,,,\n"
+	            "expenditure_by_function,total,2050101,7,8,fail,,,1\n");
+	/* where the rows were printed: the page of the first line, its box */
+	expect_file(d, "rows.csv",
+	            "table_id,row_no,page,x0,y0,x1,y1,row_type,item_key\n"
+	            "revenue_expenditure_summary,1,3,10.00,20.50,300.25,32.00,detail,income.appropriation\n"
+	            "revenue_expenditure_summary,2,,,,,,,\n"
+	            "expenditure_by_function,1,,,,,,,\n");
+	expect_file(d, "tables.csv",
+	            "table_id,title,pages,rows,unit,status\n"
+	            "revenue_expenditure_summary,title,\"1,3\",2,万元,ok\n"
+	            "expenditure_by_function,title,1,1,,fail\n");
 	cr_expect_eq(dot_entries(out), 0, "no temp directory left");
 	free(d);
 	rmrf(out);
@@ -235,8 +249,8 @@ Test(load, bom_only_when_asked)
 	free(s);
 	/* combine read the BOM files back: the prefix is right, the BOM once */
 	s = slurp(out, "expenditure_by_function.csv");
-	cr_expect(starts(s, "\xEF\xBB\xBF" "doc,region,department,year,func_code,"), "%s", s);
-	cr_expect(strstr(s, "\na,北京市,教育局,2024,2050101,205,,,,,7,"), "%s", s);
+	cr_expect(starts(s, "\xEF\xBB\xBF" "doc,region,department,year,kind,url,func_code,"), "%s", s);
+	cr_expect(strstr(s, "\na,北京市,教育局,2024,,,2050101,205,,,,,7,"), "%s", s);
 	free(s);
 	/* and without --bom none */
 	o.bom = 0;
@@ -274,7 +288,7 @@ Test(load, second_load_replaces_dir)
 	char *d = gk_strfmt("%s/a", out);
 	expect_file(d, "revenue_expenditure_summary.csv", "side,item,amount\n收入,合计,1\n");
 	cr_expect(!exists(d, "expenditure_by_function.csv"), "the old directory's files are gone");
-	expect_file(d, "checks.csv", "table_id,check,row,expected,found,status,page,detail\n");
+	expect_file(d, "checks.csv", "table_id,check,row,expected,found,status,page,detail,row_no\n");
 	cr_expect_eq(dot_entries(out), 0, "no temp or old directory left");
 	free(d);
 	rmrf(out);
@@ -401,18 +415,42 @@ Test(load, combined_union_exact)
 	load(&o, doc_b()); /* load order does not matter: documents in name order */
 	load(&o, doc_a());
 	combine(&o);
+	/* the prefix, the contract's columns, the provenance, then the x_ union */
 	expect_file(out, "revenue_expenditure_summary.csv",
-	            "doc,region,department,year,side,item,amount,x_2023,x_2022\n"
-	            "a,北京市,教育局,2024,收入,\"财政拨款, \"\"一般\"\"\n公共预算\",100.5,90,\n"
-	            "a,北京市,教育局,2024,支出,教育支出,20.25,,\n"
-	            "b,上海市,,2023,收入,事业收入,3,,4\n");
-	expect_file(out, "other_1.csv", "doc,region,department,year,项目,金额\nb,上海市,,2023,会议费,0.5\n");
+	            "doc,region,department,year,kind,url,side,item,amount,page,row_no,row_type,item_key,x_2023,x_2022\n"
+	            "a,北京市,教育局,2024,,,收入,\"财政拨款, \"\"一般\"\"\n公共预算\",100.5,3,1,detail,income.appropriation,90,\n"
+	            "a,北京市,教育局,2024,,,支出,教育支出,20.25,,2,,,,\n"
+	            "b,上海市,,2023,,,收入,事业收入,3,,1,,,,4\n");
+	expect_file(out, "other_1.csv",
+	            "doc,region,department,year,kind,url,page,row_no,row_type,item_key,项目,金额\n"
+	            "b,上海市,,2023,,,,1,,,会议费,0.5\n");
 	char *s = slurp(out, "expenditure_by_function.csv");
-	cr_expect(starts(s, "doc,region,department,year,func_code,class,item,subitem,unit_code,name,"
+	cr_expect(starts(s, "doc,region,department,year,kind,url,func_code,class,item,subitem,unit_code,name,"
 	                    "total,"),
 	          "contract columns in contract order: %s", s);
 	free(s);
-	cr_expect(!exists(out, "document.csv") && !exists(out, "checks.csv"));
+	cr_expect(!exists(out, "document.csv"));
+	/* the documents, their checks and tables combined, doc in front */
+	s = slurp(out, "documents.csv");
+	cr_expect(starts(s, "doc,source,sha256,format,region,department,year,kind,unit_published,pages,"
+	                    "tables_found,tables_listed,repaired,pages_without_text,pages_garbled,ocr_pages,"
+	                    "ocr_confidence,url,aliases\na,,,pdf,北京市,教育局,2024,,,12,,,,,,,,,\nb,"),
+	          "%s", s);
+	free(s);
+	expect_file(out, "checks.csv",
+	            "doc,table_id,check,row,expected,found,status,page,detail,row_no\n"
+	            "a,revenue_expenditure_summary,sum,合计,100.5,100.5,ok,,,\n"
+	            "a,expenditure_by_function,total,2050101,7,8,fail,,,1\n");
+	s = slurp(out, "tables.csv");
+	cr_expect(starts(s, "doc,table_id,title,pages,rows,unit,status\na,revenue_expenditure_summary,title,"), "%s", s);
+	free(s);
+	/* and the schema of all of them */
+	s = slurp(out, "datapackage.json");
+	cr_expect(strstr(s, "\"name\": \"amount\", \"type\": \"number\", \"unit\": \"万元\""), "%s", s);
+	cr_expect(strstr(s, "\"name\": \"func_code\", \"type\": \"string\""), "%s", s);
+	cr_expect(strstr(s, "\"name\": \"row_no\", \"type\": \"integer\""), "%s", s);
+	cr_expect(strstr(s, "\"path\": \"documents.csv\""), "%s", s);
+	free(s);
 	rmrf(out);
 	free(out);
 }
@@ -431,9 +469,9 @@ Test(load, combined_file_removed_when_table_gone)
 	combine(&o);
 	cr_expect(!exists(out, "other_1.csv"), "no document has other_1 any more");
 	expect_file(out, "revenue_expenditure_summary.csv",
-	            "doc,region,department,year,side,item,amount,x_2023\n"
-	            "a,北京市,教育局,2024,收入,\"财政拨款, \"\"一般\"\"\n公共预算\",100.5,90\n"
-	            "a,北京市,教育局,2024,支出,教育支出,20.25,\n");
+	            "doc,region,department,year,kind,url,side,item,amount,page,row_no,row_type,item_key,x_2023\n"
+	            "a,北京市,教育局,2024,,,收入,\"财政拨款, \"\"一般\"\"\n公共预算\",100.5,3,1,detail,income.appropriation,90\n"
+	            "a,北京市,教育局,2024,,,支出,教育支出,20.25,,2,,,\n");
 	cr_expect(exists(out, "expenditure_by_function.csv"));
 	rmrf(out);
 	free(out);
@@ -498,9 +536,9 @@ Test(load, spaces_survive_round_trip)
 	load(&o, r);
 	combine(&o);
 	expect_file(out, "three_public_expenses.csv",
-	            "doc,region,department,year,unit_name,total,overseas_travel,vehicle_total,"
-	            "vehicle_purchase,vehicle_operation,reception\n"
-	            "s,,,, 甲 ,,,,,,\n");
+	            "doc,region,department,year,kind,url,unit_name,total,overseas_travel,vehicle_total,"
+	            "vehicle_purchase,vehicle_operation,reception,page,row_no,row_type,item_key\n"
+	            "s,,,,,, 甲 ,,,,,,,,1,,\n");
 	rmrf(out);
 	free(out);
 }
@@ -534,11 +572,24 @@ Test(load, sqlite_types)
 	cr_expect_eq(dot_entries(out), 0, "the temp database is renamed");
 	sqlite3 *db;
 	cr_assert_eq(sqlite3_open_v2(dbp, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	char *s = query_text(db, "SELECT sum(amount) FROM revenue_expenditure_summary");
-	cr_expect_str_eq(s, "123.75");
+	/* amounts exactly, as integers of 分 (0.000001 万元) */
+	char *s = query_text(db, "SELECT sum(amount_fen) FROM revenue_expenditure_summary");
+	cr_expect_str_eq(s, "123750000");
 	free(s);
-	s = query_text(db, "SELECT typeof(amount) FROM revenue_expenditure_summary LIMIT 1");
-	cr_expect_str_eq(s, "real");
+	s = query_text(db, "SELECT typeof(amount_fen) FROM revenue_expenditure_summary LIMIT 1");
+	cr_expect_str_eq(s, "integer");
+	free(s);
+	s = query_text(db, "SELECT (sum(amount_fen) / 1e6) || ' ' || printf('%.2f', sum(amount_fen) / 100.0) "
+	                   "FROM revenue_expenditure_summary");
+	cr_expect_str_eq(s, "123.75 1237500.00", "the sum in 万元 and in 元, exactly");
+	free(s);
+	/* the view shows the CSV's columns, amounts in 万元 again */
+	s = query_text(db, "SELECT group_concat(amount, ' ') FROM v_revenue_expenditure_summary");
+	cr_expect_str_eq(s, "100.5 20.25 3");
+	free(s);
+	s = query_text(db, "SELECT row_no || typeof(row_no) || ' ' || page || ' ' || item_key FROM "
+	                   "revenue_expenditure_summary WHERE doc = 'a' AND row_no = 1");
+	cr_expect_str_eq(s, "1integer 3 income.appropriation");
 	free(s);
 	s = query_text(db, "SELECT econ_code || '/' || typeof(econ_code) FROM "
 	                   "general_budget_basic_expenditure");
@@ -547,7 +598,7 @@ Test(load, sqlite_types)
 	s = query_text(db, "SELECT typeof(class) || typeof(func_code) FROM expenditure_by_function");
 	cr_expect_str_eq(s, "texttext");
 	free(s);
-	s = query_text(db, "SELECT count(*) FROM revenue_expenditure_summary WHERE x_2023 IS NULL");
+	s = query_text(db, "SELECT count(*) FROM revenue_expenditure_summary WHERE x_2023_fen IS NULL");
 	cr_expect_str_eq(s, "2", "empty cells are NULL");
 	free(s);
 	s = query_text(db, "SELECT group_concat(doc || ':' || ifnull(region, '-'), ' ') FROM "
@@ -561,8 +612,11 @@ Test(load, sqlite_types)
 	                   "WHERE status = 'fail'");
 	cr_expect_str_eq(s, "a total fail");
 	free(s);
-	s = query_text(db, "SELECT \"金额\" * 2 FROM other_1");
-	cr_expect_str_eq(s, "1.0");
+	s = query_text(db, "SELECT \"金额_fen\" * 2 FROM other_1");
+	cr_expect_str_eq(s, "1000000");
+	free(s);
+	s = query_text(db, "SELECT count(*) FROM tables");
+	cr_expect_str_eq(s, "5", "a's three tables and b's two");
 	free(s);
 	sqlite3_close(db);
 	free(dbp);
@@ -609,10 +663,10 @@ Test(load, neutralized_cells_round_trip)
 	combine(&o);
 	expect_file(out, "=doc/other_1.csv", "name,total\n\"'=HYPERLINK(\"\"http://x\"\")\",-12.5\n''=kept,-\n''-,'--\n");
 	expect_file(out, "other_1.csv",
-	            "doc,region,department,year,name,total\n"
-	            "'=doc,,'@dept,2024,\"'=HYPERLINK(\"\"http://x\"\")\",-12.5\n"
-	            "'=doc,,'@dept,2024,''=kept,-\n"
-	            "'=doc,,'@dept,2024,''-,'--\n");
+	            "doc,region,department,year,kind,url,page,row_no,row_type,item_key,name,total\n"
+	            "'=doc,,'@dept,2024,,,,1,,,\"'=HYPERLINK(\"\"http://x\"\")\",-12.5\n"
+	            "'=doc,,'@dept,2024,,,,2,,,''=kept,-\n"
+	            "'=doc,,'@dept,2024,,,,3,,,''-,'--\n");
 	sqlite3 *db;
 	cr_assert_eq(sqlite3_open_v2(dbp, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	char *q = query_text(db, "SELECT group_concat(doc || '|' || department || '|' || name || '|' || total, ' ') "
@@ -629,7 +683,9 @@ Test(load, neutralized_cells_round_trip)
 	add_row(add_table(r, "other_1", c, 2), (const char *const[]){"=1", "-"});
 	load(&o, r);
 	combine(&o);
-	expect_file(out, "other_1.csv", "doc,region,department,year,name,total\n=doc,,@dept,2024,=1,-\n");
+	expect_file(out, "other_1.csv",
+	            "doc,region,department,year,kind,url,page,row_no,row_type,item_key,name,total\n"
+	            "=doc,,@dept,2024,,,,1,,,=1,-\n");
 	free(dbp);
 	rmrf(out);
 	free(out);
