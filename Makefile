@@ -13,7 +13,7 @@
 #   make fuzz       run each fuzz harness for FUZZ_SECONDS (clang + libFuzzer)
 
 CC      ?= cc
-PKGS    := poppler-glib libpcre2-8 glib-2.0 cairo
+PKGS    := poppler-glib libpcre2-8 glib-2.0 cairo libpng16
 # Tesseract and Leptonica: headers at build time, the libraries loaded by
 # extract/ocr.c when a page needs OCR (dlopen), so that a text PDF's
 # process does not pay for loading them
@@ -28,7 +28,7 @@ LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lsqlite3 -lm -l
 O       ?= build
 BIN     ?= bin
 
-LIBSRC  := $(sort $(filter-out %/main.c, $(wildcard lib/*.c extract/*.c normalize/*.c load/*.c driver/*.c)))
+LIBSRC  := $(sort $(filter-out %/main.c, $(wildcard lib/*.c extract/*.c normalize/*.c load/*.c driver/*.c report/*.c)))
 LIBOBJ  := $(LIBSRC:%.c=$(O)/%.o)
 TOOLS   := $(BIN)/gongkai $(BIN)/gongkai-extract $(BIN)/gongkai-normalize $(BIN)/gongkai-load
 TESTSRC := $(sort $(wildcard tests/unit/*.c))
@@ -36,7 +36,7 @@ TESTOBJ := $(TESTSRC:%.c=$(O)/%.o)
 
 all: $(TOOLS)
 
-$(O)/%.o: %.c $(wildcard lib/*.h extract/*.h normalize/*.h load/*.h)
+$(O)/%.o: %.c $(wildcard lib/*.h extract/*.h normalize/*.h load/*.h report/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(GK_CFLAGS) $(CFLAGS) -c -o $@ $<
 

@@ -26,6 +26,7 @@
 #include "gk.h"
 #include "../load/load.h"
 #include "../normalize/normalize.h"
+#include "../report/report.h"
 #include "ptext.h"
 #include "rules.h"
 #include "table.h"
@@ -206,6 +207,8 @@ static char *out_signature(const gk_run_opts *o)
 	while ((de = readdir(d))) {
 		struct stat st;
 		if (de->d_name[0] == '.' || fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+			continue;
+		if (!strcmp(de->d_name, "report")) /* rebuilt by --report: no document */
 			continue;
 		gk_buf b = {0};
 		gk_buf_add_escaped(&b, de->d_name);
@@ -895,6 +898,34 @@ static void process_all(run *R)
 	}
 }
 
+/* OUT/failures.csv: every document the manifest says failed, and the
+ * inputs that failed before they were documents, with this run's error
+ * (report/failures.c keeps an earlier run's for the others). */
+static void write_failures(run *R)
+{
+	guint n = g_hash_table_size(R->m.by_doc);
+	gk_failure *v = gk_calloc((size_t)n + (size_t)R->n + 1, sizeof *v);
+	int k = 0;
+	GHashTableIter it;
+	gpointer val;
+	g_hash_table_iter_init(&it, R->m.by_doc);
+	while (g_hash_table_iter_next(&it, NULL, &val)) {
+		const entry *e = val;
+		gpointer idx = g_hash_table_lookup(R->doc_idx, e->doc);
+		const input *in = idx ? &R->in[GPOINTER_TO_INT(idx) - 1] : NULL;
+		v[k++] = (gk_failure){e->doc, e->path, e->code, in && in->state == ST_DONE ? in->msg : NULL};
+	}
+	for (int i = 0; i < R->n; i++)
+		if (R->in[i].state == ST_FAILED_EARLY)
+			v[k++] = (gk_failure){R->in[i].doc, R->in[i].path, R->in[i].code, R->in[i].msg};
+	if (gk_failures_write(R->outfd, v, k) < 0 && !R->write_error) {
+		progress_clear(R);
+		gk_error("cannot write '%s/failures.csv': %s", R->o->outdir, strerror(errno));
+		R->write_error = 1;
+	}
+	free(v);
+}
+
 /* ---- combine ---------------------------------------------------------- */
 
 /* Combine unless OUT is as the last combine left it.  0, or -1 after
@@ -1057,6 +1088,7 @@ int gk_run(const gk_run_opts *o, char *const *paths, int npaths)
 	R.tty = !o->quiet && isatty(2);
 
 	process_all(&R);
+	write_failures(&R);
 
 	if (combine_if_needed(o, &R.m, o->force) < 0)
 		R.write_error = 1;
@@ -1065,6 +1097,8 @@ int gk_run(const gk_run_opts *o, char *const *paths, int npaths)
 		R.write_error = 1;
 	}
 	progress_clear(&R);
+	if (o->report && gk_report_build(o->outdir, R.outfd, o->jobs, o->quiet) != GK_OK)
+		R.write_error = 1;
 	if (!o->quiet)
 		fprintf(stderr, "%s: %d document%s (%d skipped unchanged, %d failed), %d tables, %d checks failed, %.1f s\n",
 		        gk_progname, R.n, R.n == 1 ? "" : "s", R.skipped, R.failed, R.tables, R.checks_failed,
@@ -1124,5 +1158,22 @@ int gk_combine(const gk_run_opts *o)
 	}
 	manifest_close(&m);
 	close(fd);
+	return code;
+}
+
+int gk_report_out(const gk_run_opts *o)
+{
+	int dfd = gk_dir_open(o->outdir), code = GK_OK;
+	if (dfd < 0) {
+		gk_error("cannot open output directory '%s': %s", o->outdir, strerror(errno));
+		return GK_EOPEN;
+	}
+	int fd = lock_out(o->outdir, dfd, &code);
+	if (fd >= 0) {
+		clean_leftovers(dfd);
+		code = gk_report_build(o->outdir, dfd, o->jobs, o->quiet);
+		close(fd);
+	}
+	close(dfd);
 	return code;
 }

@@ -28,6 +28,7 @@ typedef struct gk_run_opts {
 	const char *rules_dir; /* NULL: gk_default_rules_dir() */
 	const char *sqlite;    /* also write this SQLite database (NULL: no) */
 	gk_limits limits;      /* per-document limits of the extractor */
+	int report;            /* --report: build OUT/report/ at the end */
 } gk_run_opts;
 
 /* Defaults: one job per CPU, gk_default_limits, everything else off. */
@@ -46,5 +47,10 @@ int gk_run(const gk_run_opts *o, char *const *paths, int npaths);
  * directories already there (o->outdir, bom and sqlite are used).
  * Returns GK_OK, GK_EOPEN (no such OUT), GK_ELOCKED or GK_EWRITE. */
 int gk_combine(const gk_run_opts *o);
+
+/* `gongkai report`: lock OUT and build OUT/report/ from what it holds
+ * (report/report.h).  Returns GK_OK, GK_EOPEN (no such OUT), GK_ELOCKED
+ * or GK_EWRITE. */
+int gk_report_out(const gk_run_opts *o);
 
 #endif
