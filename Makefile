@@ -80,6 +80,7 @@ check: all $(BIN)/unit-tests $(BIN)/gk-mkscan
 	GONGKAI_BIN=$(BIN) tests/bad/run.sh
 	GONGKAI_BIN=$(BIN) GK_MKSCAN=$(BIN)/gk-mkscan tests/ocr/run.sh
 	GONGKAI_BIN=$(BIN) tests/harvest/run.sh
+	GONGKAI_BIN=$(BIN) tests/report/run.sh
 	GONGKAI_BIN=$(BIN) scripts/eval
 	GONGKAI_BIN=$(BIN) tests/real/run.sh
 	scripts/fuzz --smoke
@@ -97,6 +98,8 @@ check-san:
 	  GONGKAI_BIN=build-san/bin tests/golden/run.sh
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  GONGKAI_BIN=build-san/bin tests/bad/run.sh
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  GONGKAI_BIN=build-san/bin REPORT_BROWSER=no tests/report/run.sh
 
 bench: all
 	scripts/bench
