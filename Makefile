@@ -5,12 +5,12 @@
 #   make check      every test: unit (Criterion), golden CSVs, bad-input catalogue,
 #                   OCR of scans made at test time (tests/ocr),
 #                   harvest (incremental, kill -9, merge), the seeds' score floor,
-#                   a 10-second smoke of each fuzz harness (with the crash
-#                   reproducers), valgrind on the stages over the golden
-#                   inputs, then unit, golden and bad inputs again under
-#                   ASan + UBSan
+#                   every fuzz seed and crash reproducer replayed once
+#                   (CPU-time limits: a busy machine passes), valgrind on the
+#                   stages over the golden inputs, then unit, golden and bad
+#                   inputs again under ASan + UBSan
 #   make bench      throughput and memory against pdftotext -bbox-layout
-#   make fuzz       run each fuzz harness for FUZZ_SECONDS (clang + libFuzzer)
+#   make fuzz       explore with each fuzz harness for FUZZ_SECONDS (clang + libFuzzer)
 
 CC      ?= cc
 PKGS    := poppler-glib libpcre2-8 glib-2.0 cairo libpng16
@@ -83,7 +83,8 @@ check: all $(BIN)/unit-tests $(BIN)/gk-mkscan
 	GONGKAI_BIN=$(BIN) tests/report/run.sh
 	GONGKAI_BIN=$(BIN) scripts/eval
 	GONGKAI_BIN=$(BIN) tests/real/run.sh
-	scripts/fuzz --smoke
+	GONGKAI_BIN=$(BIN) tests/findings/run.sh
+	scripts/fuzz --replay
 	scripts/valgrind-golden
 	$(MAKE) check-san
 

@@ -70,5 +70,6 @@ const char *const gk_document_cols[] = {
 	"unit_published", "pages", "tables_found", "tables_listed",
 	/* after the contract's: how the text was had (README "Output") */
 	"repaired", "pages_without_text", "pages_garbled", "ocr_pages", "ocr_confidence", NULL};
-const char *const gk_checks_cols[] = {"table_id", "check", "row", "expected", "found", "status", NULL};
+const char *const gk_checks_cols[] = {"table_id", "check", "row",    "expected", "found",
+                                     "status",   "page",  "detail", NULL};
 const char *const gk_combined_prefix[] = {"doc", "region", "department", "year", NULL};

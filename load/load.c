@@ -276,16 +276,21 @@ static int write_files(const gk_load_opts *o, const gk_result *r, int tfd, const
 	while (gk_checks_cols[nc])
 		nc++;
 	char ***rows = gk_calloc((size_t)r->ncheck + 1, sizeof *rows);
-	char **cells = gk_calloc((size_t)r->ncheck * 6 + 1, sizeof *cells);
+	char **cells = gk_calloc((size_t)r->ncheck * 8 + 1, sizeof *cells);
+	char (*pages)[16] = gk_calloc((size_t)r->ncheck + 1, sizeof *pages);
 	for (int i = 0; i < r->ncheck; i++) {
 		const gk_check *c = &r->checks[i];
-		char **cr = rows[i] = cells + 6 * i;
+		char **cr = rows[i] = cells + 8 * i;
+		if (c->page > 0)
+			snprintf(pages[i], sizeof pages[i], "%d", c->page);
 		cr[0] = c->table_id, cr[1] = c->check, cr[2] = c->row;
 		cr[3] = c->expected, cr[4] = c->found, cr[5] = c->status;
+		cr[6] = pages[i], cr[7] = c->detail;
 	}
-	gk_csv_render(gk_checks_cols, nc < 6 ? nc : 6, rows, r->ncheck, flags, &data, &len);
+	gk_csv_render(gk_checks_cols, nc < 8 ? nc : 8, rows, r->ncheck, flags, &data, &len);
 	free(rows);
 	free(cells);
+	free(pages);
 	rc = write_csv(tfd, "checks", data, len), e = errno;
 	free(data);
 	if (rc < 0)

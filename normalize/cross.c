@@ -367,7 +367,7 @@ static void merge_reading(gk_result *r1, gk_result *r2)
 		gk_check *k = &r1->checks[i];
 		if (gk_result_find(r2, k->table_id)) {
 			free(k->table_id), free(k->check), free(k->row);
-			free(k->expected), free(k->found), free(k->status);
+			free(k->expected), free(k->found), free(k->status), free(k->detail);
 		} else {
 			r1->checks[n++] = *k;
 		}
@@ -375,7 +375,8 @@ static void merge_reading(gk_result *r1, gk_result *r2)
 	r1->ncheck = n;
 	for (int j = 0; j < r2->ncheck; j++) {
 		gk_check *k = &r2->checks[j];
-		gk_result_add_check(r1, k->table_id, k->check, k->row, k->expected, k->found, k->status);
+		gk_result_add_finding(r1, k->table_id, k->check, k->row, k->expected, k->found, k->status, k->page,
+		                      k->detail);
 	}
 }
 

@@ -79,6 +79,9 @@ typedef struct decsum {
 	int sc, n;
 } decsum;
 
+/* What one file offers the others, by file (each is documented where it
+ * is defined). */
+
 /* tokens.c */
 char *compact_of(const char *s);
 int rule_any(const nctx *c, const char *kind, const char *s);
@@ -163,5 +166,8 @@ void reread_with_cross(nctx *c, const tspan *sp, int nsp);
 
 /* document.c */
 const char *title_of(const nctx *c, const xline *x);
+/* check_toc.c: the contents against the tables found */
+void toc_checks(nctx *c);
 void parse_spans(nctx *c, const tspan *sp, int nsp, const gk_strv *only);
+
 #endif

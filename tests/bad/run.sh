@@ -14,6 +14,8 @@
 # Environment: GONGKAI_BIN (default bin), GONGKAI_RULES (default rules/),
 # BAD_TIME_SCALE (multiplies time: and hang:, default 1, 4 under a sanitizer
 # build), BAD_SAN=1|0 (force sanitizer-build mode on or off), BAD_KEEP=1.
+# time: bounds CPU time (the work done, the same on a busy machine); only
+# hang: is wall-clock time.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 export LC_ALL=C.UTF-8
@@ -355,19 +357,22 @@ run_case() {
 		if [ "$k" = --stage=extract ]; then stage=extract; else args+=("$k"); fi
 	done
 
-	local t0 t1 rc
-	t0=$(date +%s.%N)
-	if [ $stage = extract ]; then
-		timeout -k 5 $((hang * SCALE)) "$BIN/gongkai-extract" "${args[@]}" -- "${ins[@]}" \
-			>"$dir/stdout" 2>"$dir/stderr"
-	else
-		timeout -k 5 $((hang * SCALE)) "$BIN/gongkai" run -q -o "$out" "${args[@]}" -- "${ins[@]}" \
-			>"$dir/stdout" 2>"$dir/stderr"
-	fi
+	# wall, user and system seconds of the whole process tree (every
+	# level waits for its children, so their CPU time is counted)
+	local rc TIMEFORMAT='%R %U %S'
+	{
+		time if [ $stage = extract ]; then
+			timeout -k 5 $((hang * SCALE)) "$BIN/gongkai-extract" "${args[@]}" -- "${ins[@]}" \
+				>"$dir/stdout" 2>"$dir/stderr"
+		else
+			timeout -k 5 $((hang * SCALE)) "$BIN/gongkai" run -q -o "$out" "${args[@]}" -- "${ins[@]}" \
+				>"$dir/stdout" 2>"$dir/stderr"
+		fi
+	} 2>"$dir/time"
 	rc=$?
-	t1=$(date +%s.%N)
-	local secs
-	secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
+	local secs cpu
+	secs=$(awk '{ printf "%.1f", $1 }' "$dir/time")
+	cpu=$(awk '{ printf "%.1f", $2 + $3 }' "$dir/time")
 
 	# exit code
 	if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
@@ -456,8 +461,8 @@ run_case() {
 			[ "$have" = "$want_files" ] || why+=("OUT/$d holds '$have', expected '$want_files'")
 			;;
 		time:*)
-			awk -v s="$secs" -v l="${c#time:}" -v k="$SCALE" 'BEGIN { exit !(s <= l * k) }' ||
-				why+=("took $secs s, limit $((${c#time:} * SCALE)) s")
+			awk -v s="$cpu" -v l="${c#time:}" -v k="$SCALE" 'BEGIN { exit !(s <= l * k) }' ||
+				why+=("took $cpu s of CPU time, limit $((${c#time:} * SCALE)) s")
 			;;
 		hang:*|lines:*|nosan|-) ;;
 		*) why+=("unknown check '$c'") ;;
@@ -465,10 +470,10 @@ run_case() {
 	done
 
 	if [ ${#why[@]} -eq 0 ]; then
-		printf 'ok    %-24s exit %-3s %6s s\n' "$name" "$rc" "$secs"
+		printf 'ok    %-24s exit %-3s %6s s (cpu %s s)\n' "$name" "$rc" "$secs" "$cpu"
 		pass=$((pass + 1))
 	else
-		printf 'FAIL  %-24s exit %-3s %6s s\n' "$name" "$rc" "$secs"
+		printf 'FAIL  %-24s exit %-3s %6s s (cpu %s s)\n' "$name" "$rc" "$secs" "$cpu"
 		local w
 		for w in "${why[@]}"; do printf '        %s\n' "$w"; done
 		sed -n '1,3s/^/        stderr: /p' "$dir/stderr" | cut -c1-200

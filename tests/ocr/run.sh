@@ -33,7 +33,7 @@ for d in scan-clean scan-degraded; do
 	has "$d: 2010306 row" "$work/out/$d/general_budget_expenditure.csv" \
 		'^2010306,201,03,06,,政务公开审批,784\.8,291\.1,255\.6,0\.7,34\.8,0\.0,493\.6,0\.0,493\.6,,$'
 	has "$d: 合计 row" "$work/out/$d/general_budget_expenditure.csv" '^,,,,,合计,1265\.6,372\.0,336\.5,0\.7,34\.8,,893\.6,,893\.6,,$'
-	has "$d: checks say OCR" "$work/out/$d/checks.csv" '^document,ocr:pages,.*,mean confidence [0-9]+\.[0-9],ok$'
+	has "$d: checks say OCR" "$work/out/$d/checks.csv" '^document,ocr:pages,.*,mean confidence [0-9]+\.[0-9],ok,'
 done
 has "clean: document.csv ocr columns" "$work/out/scan-clean/document.csv" ',pdf,.*,2,[0-9]+,[0-9]+,no,,,"1,2",[0-9]+\.[0-9]$'
 has "clean: basic table 合计" "$work/out/scan-clean/general_budget_basic_expenditure.csv" '^,合计,,,372\.0,337\.2,34\.8$'

@@ -210,9 +210,9 @@ Test(load, doc_files_exact)
 	            "ocr_confidence\n"
 	            "a,,,pdf,北京市,教育局,2024,,,12,,,,,,,\n");
 	expect_file(d, "checks.csv",
-	            "table_id,check,row,expected,found,status\n"
-	            "revenue_expenditure_summary,sum,合计,100.5,100.5,ok\n"
-	            "expenditure_by_function,total,2050101,7,8,fail\n");
+	            "table_id,check,row,expected,found,status,page,detail\n"
+	            "revenue_expenditure_summary,sum,合计,100.5,100.5,ok,,\n"
+	            "expenditure_by_function,total,2050101,7,8,fail,,\n");
 	cr_expect_eq(dot_entries(out), 0, "no temp directory left");
 	free(d);
 	rmrf(out);
@@ -274,7 +274,7 @@ Test(load, second_load_replaces_dir)
 	char *d = gk_strfmt("%s/a", out);
 	expect_file(d, "revenue_expenditure_summary.csv", "side,item,amount\n收入,合计,1\n");
 	cr_expect(!exists(d, "expenditure_by_function.csv"), "the old directory's files are gone");
-	expect_file(d, "checks.csv", "table_id,check,row,expected,found,status\n");
+	expect_file(d, "checks.csv", "table_id,check,row,expected,found,status,page,detail\n");
 	cr_expect_eq(dot_entries(out), 0, "no temp or old directory left");
 	free(d);
 	rmrf(out);
