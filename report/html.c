@@ -71,7 +71,7 @@ static void source_link(gk_buf *b, const rp_doc *d, int page, const char *text)
 	}
 	gk_buf_adds(b, "<a href=\"file://");
 	url_bytes(b, abs, 1);
-	if (page > 0)
+	if (page > 0 && (!d->format || !strcmp(d->format, "pdf"))) /* a PDF viewer's fragment */
 		gk_buf_addf(b, "#page=%d", page);
 	gk_buf_adds(b, "\">");
 	rp_html_text(b, text);
@@ -234,7 +234,7 @@ static void finding(gk_buf *b, const rp_doc *d, const rp_check *k, int no, int u
 		if (c && c->made) {
 			const char *what = !c->outlined ? "the whole page (what the check is about was not found on it)"
 			                   : c->has_box ? "the row outlined"
-			                                : "the figure outlined";
+			                                : "what it quotes outlined (a figure or words)";
 			gk_buf_addf(b, "<p class=\"muted\">Page %d of the PDF, %s:</p>\n", c->shown, what);
 			gk_buf_adds(b, "<img class=\"crop\" src=\"../img/");
 			rp_html_url(b, d->file);

@@ -64,53 +64,10 @@ for d in dengfeng-2024 湖州-2026年湖州市退役军人事务局部门预算 
 	[ -f "$r/docs/$d.html" ] && ok "page of $d" || bad "no page of $d"
 done
 
-# Where the rows are printed comes from OUT/<doc>/rows.csv (or the
-# checks' page column); an output without either (a build whose load
-# stage writes no provenance yet) gets them here from gongkai-extract's
-# own character boxes, for one failed check, so that the images are
-# tested all the same.
-hz=$out/湖州-2026年湖州市退役军人事务局部门预算
-if [ ! -f "$hz/rows.csv" ] && ! head -1 "$hz/checks.csv" | grep -q ',page\b'; then
-	echo "note  no rows.csv nor checks page in this build's output: rows located by the test"
-	"$BIN/gongkai-extract" "$huzhou" >"$work/extract" || exit 70
-	python3 - "$hz" "$work/extract" <<'EOF' || exit 70
-import csv, sys
-d, ext = sys.argv[1], sys.argv[2]
-rows = list(csv.DictReader(open(f"{d}/checks.csv", encoding="utf-8")))
-cells = []
-for line in open(ext, encoding="utf-8"):
-    f = line.rstrip("\n").split("\t")
-    if f[0] == "L" and f[5] == "pos":
-        for c in f[6:]:  # x0,x1[:y0:y1][@conf],text (README: the extract format)
-            x0, rest, text = c.split(",", 2)
-            v = rest.split("@")[0].split(":")
-            y0, y1 = (float(v[1]), float(v[2])) if len(v) == 3 else (float(f[2]), float(f[3]))
-            cells.append((int(f[1]), float(x0), y0, float(v[0]), y1, text.replace(",", "")))
-where = None
-for k in rows:
-    if k["status"] == "fail":
-        for c in cells:
-            if c[5] == k["found"]:
-                where = (k, c)
-                break
-    if where:
-        break
-assert where, "no failed check whose figure is printed"
-k, c = where
-for r in rows:
-    r["row_no"] = "1" if r is k else ""
-w = csv.DictWriter(open(f"{d}/checks.csv", "w", encoding="utf-8", newline=""), list(rows[0].keys()), lineterminator="\n")
-w.writeheader()
-w.writerows(rows)
-with open(f"{d}/rows.csv", "w", encoding="utf-8") as f:
-    f.write("table_id,row_no,page,x0,y0,x1,y1,row_type,item_key\n")
-    f.write(f"{k['table_id']},1,{c[0]},{c[1]:.2f},{c[2]:.2f},{c[3]:.2f},{c[4]:.2f},detail,\n")
-EOF
-	"$BIN/gongkai" report -q "$out" || bad "gongkai report after rows.csv: exit $?"
-fi
-
-# each failed check in words, with an image or why not; each image a PNG
-python3 - "$out" <<'EOF' && ok "failed checks in words, images decode, nothing from outside" || bad "report pages"
+# each failed check in words (checks.csv's detail) with its page (the
+# row's in rows.csv, else checks.csv's), with an image or why not; each
+# image a PNG that decodes
+python3 - "$out" <<'EOF' && ok "failed checks in words with their page, images decode, nothing from outside" || bad "report pages"
 import csv, glob, html, os, re, struct, sys, urllib.parse, zlib
 out = sys.argv[1]
 r = f"{out}/report"
@@ -128,7 +85,7 @@ def png_ok(p):
     raw = zlib.decompress(idat)
     assert len(raw) == h * (1 + (w * depth + 7) // 8), p
     return w, h
-images = 0
+images = rowboxes = paged = 0
 for page in glob.glob(f"{r}/docs/*.html"):
     s = open(page, encoding="utf-8").read()
     doc = os.path.basename(page)[:-5]
@@ -139,17 +96,34 @@ for page in glob.glob(f"{r}/docs/*.html"):
     fails = [k for k in csv.DictReader(open(f"{out}/{doc}/checks.csv", encoding="utf-8")) if k["status"] == "fail"]
     sections = re.findall(r'<section class="finding" id="f\d+">(.*?)</section>', s, re.S)
     assert len(sections) == len(fails), (page, len(sections), len(fails))
-    for sec in sections:
-        assert re.search(r"<h3>\d+\. .+</h3>", sec), sec
+    # rows.csv (where present) puts a finding on its row's page
+    rows = {}
+    if os.path.exists(f"{out}/{doc}/rows.csv"):
+        for x in csv.DictReader(open(f"{out}/{doc}/rows.csv", encoding="utf-8")):
+            rows[(x["table_id"], x["row_no"])] = x["page"]
+    for k, sec in zip(fails, sections):
+        # the finding in words: checks.csv's detail, and its check named
+        h3 = re.search(r"<h3>\d+\. (.+)</h3>", sec)
+        assert h3, sec
+        if k.get("detail"):
+            assert html.unescape(h3.group(1)) == k["detail"], (h3.group(1), k["detail"])
+        assert f"check <code>{html.escape(k['check'])}</code>" in sec, (k["check"], sec)
+        # ... and its page: the row's (rows.csv), else checks.csv's
+        want = rows.get((k["table_id"], k.get("row_no") or ""), k.get("page") or "")
+        if want:
+            assert re.search(rf'(#page={want})?">page {want}</a>', sec), (doc, k["check"], want, sec)
+            paged += 1
         m = re.search(r'<img class="crop" src="\.\./([^"]+)"', sec)
         if m:
             w, h = png_ok(os.path.join(r, urllib.parse.unquote(html.unescape(m.group(1)))))
             assert 100 <= w <= 1100 and 20 <= h <= 1000, (w, h)
             images += 1
+            rowboxes += "the row outlined" in sec
         else:
             assert "No image: " in sec, sec
-print(f"      {images} images")
+print(f"      {paged} findings with their page, {images} images, {rowboxes} with the row's box from rows.csv")
 assert images > 0, "no image of a failed check"
+assert paged > 0, "no finding with its page"
 EOF
 
 # ---- in the browser ----
