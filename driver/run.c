@@ -898,32 +898,40 @@ static void process_all(run *R)
 	}
 }
 
-/* OUT/failures.csv: every document the manifest says failed, and the
- * inputs that failed before they were documents, with this run's error
- * (report/failures.c keeps an earlier run's for the others). */
-static void write_failures(run *R)
+/* OUT/failures.csv: every document the manifest m says failed, and the
+ * inputs of run R (NULL: gongkai combine) that failed before they were
+ * documents, with R's error (report/failures.c keeps an earlier run's
+ * for the others).  0, or -1 with errno set. */
+static int failures_from(int outfd, const manifest *m, const run *R)
 {
-	guint n = g_hash_table_size(R->m.by_doc);
-	gk_failure *v = gk_calloc((size_t)n + (size_t)R->n + 1, sizeof *v);
+	guint n = g_hash_table_size(m->by_doc);
+	gk_failure *v = gk_calloc((size_t)n + (size_t)(R ? R->n : 0) + 1, sizeof *v);
 	int k = 0;
 	GHashTableIter it;
 	gpointer val;
-	g_hash_table_iter_init(&it, R->m.by_doc);
+	g_hash_table_iter_init(&it, m->by_doc);
 	while (g_hash_table_iter_next(&it, NULL, &val)) {
 		const entry *e = val;
-		gpointer idx = g_hash_table_lookup(R->doc_idx, e->doc);
+		gpointer idx = R ? g_hash_table_lookup(R->doc_idx, e->doc) : NULL;
 		const input *in = idx ? &R->in[GPOINTER_TO_INT(idx) - 1] : NULL;
 		v[k++] = (gk_failure){e->doc, e->path, e->code, in && in->state == ST_DONE ? in->msg : NULL};
 	}
-	for (int i = 0; i < R->n; i++)
+	for (int i = 0; R && i < R->n; i++)
 		if (R->in[i].state == ST_FAILED_EARLY)
 			v[k++] = (gk_failure){R->in[i].doc, R->in[i].path, R->in[i].code, R->in[i].msg};
-	if (gk_failures_write(R->outfd, v, k) < 0 && !R->write_error) {
+	int rc = gk_failures_write(outfd, v, k), e = errno;
+	free(v);
+	errno = e;
+	return rc;
+}
+
+static void write_failures(run *R)
+{
+	if (failures_from(R->outfd, &R->m, R) < 0 && !R->write_error) {
 		progress_clear(R);
 		gk_error("cannot write '%s/failures.csv': %s", R->o->outdir, strerror(errno));
 		R->write_error = 1;
 	}
-	free(v);
 }
 
 /* ---- combine ---------------------------------------------------------- */
@@ -1147,9 +1155,14 @@ int gk_combine(const gk_run_opts *o)
 		return code;
 	}
 	clean_leftovers(dfd);
-	close(dfd);
 	manifest m;
 	manifest_open(&m, o->outdir);
+	/* as a run leaves it (after scripts/shard merge: from the merged manifest) */
+	if (failures_from(dfd, &m, NULL) < 0) {
+		gk_error("cannot write '%s/failures.csv': %s", o->outdir, strerror(errno));
+		code = GK_EWRITE;
+	}
+	close(dfd);
 	if (combine_if_needed(o, &m, 1) < 0)
 		code = GK_EWRITE;
 	if (manifest_write(&m) < 0 && code == GK_OK) {
