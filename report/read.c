@@ -520,9 +520,58 @@ static void read_checks(rp_corpus *cp, rp_doc *d, int dfd, const char *outdir, G
 	gkl_csv_drop(&c);
 }
 
+/* OUT/<doc> for a document name of one or more components ("a/b", as
+ * a document found under a directory of the run is named), each opened
+ * without following a symbolic link.  -1 if it is not there. */
+static int open_doc_dir(int outfd, const char *name)
+{
+	char *path = gk_strdup(name), *save = NULL;
+	int fd = -1;
+	for (char *part = strtok_r(path, "/", &save); part; part = strtok_r(NULL, "/", &save)) {
+		int next = gk_subdir_open(fd < 0 ? outfd : fd, part);
+		if (fd >= 0)
+			close(fd);
+		fd = next;
+		if (fd < 0)
+			break;
+	}
+	free(path);
+	return fd;
+}
+
+/* The directories under fd holding a document.csv, named by their path
+ * from OUT (prefix/name); a directory without one is searched in turn,
+ * as deep as OUT/<doc> names go (load/combine.c), except the report's
+ * own folder.  -1 if fd cannot be read (a subdirectory that cannot be
+ * read holds no document). */
+static int find_docs(int fd, const char *prefix, int depth, gk_strv *dirs)
+{
+	DIR *dh = gk_dir_list(fd);
+	if (!dh)
+		return -1;
+	struct dirent *e;
+	while ((e = readdir(dh))) {
+		struct stat st;
+		if (e->d_name[0] == '.' || fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISDIR(st.st_mode))
+			continue;
+		int dfd = gk_subdir_open(fd, e->d_name);
+		if (dfd < 0)
+			continue;
+		char *name = *prefix ? gk_strfmt("%s/%s", prefix, e->d_name) : gk_strdup(e->d_name);
+		if (file_there(dfd, "document.csv"))
+			gk_strv_push(dirs, name), name = NULL;
+		else if (depth < 15 && !(depth == 0 && !strcmp(e->d_name, "report")))
+			find_docs(dfd, name, depth + 1, dirs);
+		free(name);
+		close(dfd);
+	}
+	closedir(dh);
+	return 0;
+}
+
 static void read_doc_dir(rp_corpus *cp, rp_doc *d, int outfd, const char *outdir)
 {
-	int dfd = gk_subdir_open(outfd, d->name);
+	int dfd = open_doc_dir(outfd, d->name);
 	if (dfd < 0)
 		return;
 	gkl_csv m;
@@ -560,13 +609,20 @@ static void read_doc_dir(rp_corpus *cp, rp_doc *d, int outfd, const char *outdir
 }
 
 /* The file name of a document's page and image folder in report/: the
- * document's own name, or a hash for one too long to take ".html". */
+ * document's own name; for a name of several components ("a/b") its
+ * last and a hash of the whole (the report's folders are flat); a hash
+ * for one too long to take ".html". */
 static char *page_file(const char *doc)
 {
-	if (strlen(doc) <= 200)
+	const char *slash = strrchr(doc, '/');
+	if (strlen(doc) <= 200 && !slash)
 		return gk_strdup(doc);
 	char hex[65];
 	gk_sha256_hex(doc, strlen(doc), hex);
+	if (slash && strlen(slash + 1) <= 150) {
+		hex[12] = 0;
+		return gk_strfmt("%s-%s", slash + 1, hex);
+	}
 	hex[24] = 0;
 	return gk_strfmt("doc-%s", hex);
 }
@@ -603,27 +659,13 @@ int rp_read(rp_corpus *c, const char *outdir, int outfd, char **err)
 	read_failures(h, outfd, outdir);
 
 	/* the directories holding a document.csv */
-	DIR *dh = gk_dir_list(outfd);
-	if (!dh) {
+	gk_strv dirs = {0};
+	if (find_docs(outfd, "", 0, &dirs) < 0) {
 		*err = gk_strfmt("cannot read '%s': %s", outdir, strerror(errno));
+		gk_strv_drop(&dirs);
 		g_hash_table_destroy(h);
 		return -1;
 	}
-	gk_strv dirs = {0};
-	struct dirent *e;
-	while ((e = readdir(dh))) {
-		struct stat st;
-		if (e->d_name[0] == '.' || fstatat(outfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
-		    !S_ISDIR(st.st_mode))
-			continue;
-		int dfd = gk_subdir_open(outfd, e->d_name);
-		int isdoc = dfd >= 0 && file_there(dfd, "document.csv");
-		if (dfd >= 0)
-			close(dfd);
-		if (isdoc)
-			gk_strv_pushs(&dirs, e->d_name);
-	}
-	closedir(dh);
 
 	/* every document: a directory, or a manifest entry or failures.csv row */
 	GHashTable *all = g_hash_table_new(g_str_hash, g_str_equal);

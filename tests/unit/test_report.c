@@ -173,6 +173,40 @@ Test(report, read_full_interface)
 	free(a), free(b), free(out);
 }
 
+/* documents named by their path (OUT/sub/x, as a run names a file found
+ * under a directory): found at any depth, but not in the report's own
+ * folder; their pages and images in report/'s flat folders */
+Test(report, nested_documents)
+{
+	char *out = tmpdir();
+	const char *dirs[] = {"sub", "sub/x", "report", "report/img", "report/img/y"};
+	for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
+		char *p = gk_strfmt("%s/%s", out, dirs[i]);
+		cr_assert_eq(mkdir(p, 0755), 0);
+		free(p);
+	}
+	char *x = gk_strfmt("%s/sub/x", out), *y = gk_strfmt("%s/report/img/y", out);
+	put(x, "document.csv", document_csv);
+	put(x, "checks.csv", "table_id,check,row,expected,found,status,page,detail\nnarrative,t,,1,2,fail,4,d\n");
+	put(y, "document.csv", document_csv);
+	int fd = gk_dir_open(out);
+	rp_corpus c;
+	char *err = NULL;
+	cr_assert_eq(rp_read(&c, out, fd, &err), 0, "%s", err);
+	cr_assert_eq(c.n, 1);
+	cr_assert_str_eq(c.docs[0].name, "sub/x");
+	cr_assert(c.docs[0].has_dir);
+	cr_assert_eq(c.docs[0].nfail, 1);
+	cr_assert_eq(c.docs[0].fails[0].page, 4);
+	cr_assert_eq(strncmp(c.docs[0].file, "x-", 2), 0, "%s", c.docs[0].file);
+	cr_assert_eq(strlen(c.docs[0].file), 2 + 12, "%s", c.docs[0].file);
+	cr_assert_null(strchr(c.docs[0].file, '/'));
+	rp_corpus_drop(&c);
+	close(fd);
+	rmrf(out);
+	free(x), free(y), free(out);
+}
+
 Test(report, failures_csv)
 {
 	char *out = tmpdir();
@@ -289,9 +323,9 @@ Test(report, crop_outlines_the_row)
 	gk_doc *doc = NULL;
 	char *err = NULL;
 	cr_assert_eq(gk_extract_file(SAMPLE, &doc, &err), GK_OK, "%s", err);
-	int page;
+	int page = 0;
 	char text[64];
-	double box[4];
+	double box[4] = {0};
 	cr_assert(figure(doc, &page, text, sizeof text, box), "no figure printed once in the sample");
 
 	/* the box as rows.csv gives it */
