@@ -16,7 +16,7 @@
 #   make fuzz       explore with each fuzz harness for FUZZ_SECONDS (clang + libFuzzer)
 
 CC      ?= cc
-PKGS    := poppler-glib libpcre2-8 glib-2.0 cairo xlsxwriter
+PKGS    := poppler-glib libpcre2-8 glib-2.0 cairo libpng16 xlsxwriter
 # Tesseract and Leptonica: headers at build time, the libraries loaded by
 # extract/ocr.c when a page needs OCR (dlopen), so that a text PDF's
 # process does not pay for loading them
@@ -31,7 +31,7 @@ LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lsqlite3 -lm -l
 O       ?= build
 BIN     ?= bin
 
-LIBSRC  := $(sort $(filter-out %/main.c, $(wildcard lib/*.c extract/*.c normalize/*.c load/*.c driver/*.c)))
+LIBSRC  := $(sort $(filter-out %/main.c, $(wildcard lib/*.c extract/*.c normalize/*.c load/*.c driver/*.c report/*.c)))
 LIBOBJ  := $(LIBSRC:%.c=$(O)/%.o)
 TOOLS   := $(BIN)/gongkai $(BIN)/gongkai-extract $(BIN)/gongkai-normalize $(BIN)/gongkai-load
 TESTSRC := $(sort $(wildcard tests/unit/*.c))
@@ -39,7 +39,7 @@ TESTOBJ := $(TESTSRC:%.c=$(O)/%.o)
 
 all: $(TOOLS)
 
-$(O)/%.o: %.c $(wildcard lib/*.h extract/*.h normalize/*.h load/*.h)
+$(O)/%.o: %.c $(wildcard lib/*.h extract/*.h normalize/*.h load/*.h report/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(GK_CFLAGS) $(CFLAGS) -c -o $@ $<
 
@@ -109,6 +109,7 @@ check: all $(BIN)/unit-tests $(BIN)/gk-mkscan
 	GONGKAI_BIN=$(BIN) tests/bad/run.sh
 	GONGKAI_BIN=$(BIN) GK_MKSCAN=$(BIN)/gk-mkscan tests/ocr/run.sh
 	GONGKAI_BIN=$(BIN) tests/harvest/run.sh
+	GONGKAI_BIN=$(BIN) tests/report/run.sh
 	GONGKAI_BIN=$(BIN) scripts/eval
 	GONGKAI_BIN=$(BIN) tests/real/run.sh
 	GONGKAI_BIN=$(BIN) tests/findings/run.sh
@@ -127,6 +128,8 @@ check-san:
 	  GONGKAI_BIN=build-san/bin tests/golden/run.sh
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  GONGKAI_BIN=build-san/bin tests/bad/run.sh
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  GONGKAI_BIN=build-san/bin REPORT_BROWSER=no tests/report/run.sh
 
 bench: all
 	scripts/bench

@@ -18,6 +18,7 @@ static const char usage_main[] =
 	"usage: gongkai run -o OUT [options] PATH...\n"
 	"       gongkai combine -o OUT [--bom] [--no-neutralize] [--sqlite DB] [--xlsx FILE]\n"
 	"       gongkai manifest -o OUT\n"
+	"       gongkai report [-j N] [-q] OUT\n"
 	"       gongkai --help | --version\n"
 	"\n"
 	"Turn Chinese government budget disclosures (PDF, text) into the CSV tables\n"
@@ -29,6 +30,8 @@ static const char usage_main[] =
 	"  combine   only rebuild the combined files from the OUT/<doc>/ there\n"
 	"            (after merging shards: scripts/shard merge)\n"
 	"  manifest  print what each document of OUT was made from, one line each\n"
+	"  report    write OUT/report/index.html: what was read, what failed, and\n"
+	"            each failed check with the crop of its page\n"
 	"\n"
 	"'gongkai COMMAND --help' describes a command.\n";
 
@@ -72,12 +75,30 @@ static const char usage_run[] =
 	"                       (default 2048,120,180; 0 = no limit; empty = default;\n"
 	"                       each page read by OCR adds 15 s CPU and 60 s wall)\n"
 	"      --no-ocr         do not OCR scanned pages (a scan fails with exit 7)\n"
+	"      --report         then write the report OUT/report/ (gongkai report)\n"
 	"  -h, --help           show this help\n"
 	"      --version        show the version\n"
 	"\n"
 	"exit: 0 ok; 1 some documents failed; 2 usage; 3-9, 14 why the only document\n"
 	"failed; 10 cannot write OUT (or DB is not gongkai's); 11 bad rules;\n"
 	"12 checks failed (--strict); 13 OUT in use by another run; 70 internal error.\n";
+
+static const char usage_report[] =
+	"usage: gongkai report [-j N] [-q] OUT\n"
+	"\n"
+	"Write a static report of OUT under OUT/report/ (index.html, one page per\n"
+	"document in docs/, the images of failed checks in img/), read from the\n"
+	"CSV files of OUT; open index.html in a browser (no server, no network).\n"
+	"The source PDFs must still be where they were read, for the images.\n"
+	"\n"
+	"options:\n"
+	"  -o, --output OUT     the output directory (or give it as the argument)\n"
+	"  -j, --jobs N         pages rendered in parallel (default: CPUs)\n"
+	"  -q, --quiet          print errors only\n"
+	"  -h, --help           show this help\n"
+	"\n"
+	"exit: 0 ok; 2 usage; 3 no such OUT; 10 cannot write OUT/report;\n"
+	"13 OUT in use by another run.\n";
 
 static const char usage_combine[] =
 	"usage: gongkai combine -o OUT [--bom] [--no-neutralize] [--sqlite DB] [--xlsx FILE]\n"
@@ -103,7 +124,7 @@ static const char usage_manifest[] =
 
 enum { OPT_FORCE = 256, OPT_STRICT, OPT_RULES, OPT_BOM, OPT_RAW, OPT_SQLITE, OPT_LIMITS, OPT_XLSX, OPT_META,
        OPT_NAME, OPT_RETRY, OPT_STATS, OPT_VERSION,
-       OPT_NO_OCR };
+       OPT_NO_OCR, OPT_REPORT };
 
 static int usage_error(const char *cmd, const char *fmt, const char *arg)
 {
@@ -119,11 +140,12 @@ static int show(const char *text)
 	return GK_OK;
 }
 
-/* gongkai run | combine ... : argv[0] is the command */
+/* gongkai run | combine | report ... : argv[0] is the command */
 static int command(int argc, char **argv)
 {
-	int is_run = !strcmp(argv[0], "run"), is_manifest = !strcmp(argv[0], "manifest");
-	const char *cmd = is_run ? "run " : is_manifest ? "manifest " : "combine ";
+	int is_run = !strcmp(argv[0], "run"), is_manifest = !strcmp(argv[0], "manifest"),
+	    is_report = !strcmp(argv[0], "report");
+	const char *cmd = is_run ? "run " : is_manifest ? "manifest " : is_report ? "report " : "combine ";
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'}, {"jobs", required_argument, NULL, 'j'},
 		{"quiet", no_argument, NULL, 'q'},        {"help", no_argument, NULL, 'h'},
@@ -135,6 +157,7 @@ static int command(int argc, char **argv)
 		{"name", required_argument, NULL, OPT_NAME},     {"retry-failed", no_argument, NULL, OPT_RETRY},
 		{"stats", required_argument, NULL, OPT_STATS},   {"version", no_argument, NULL, OPT_VERSION},
 		{"no-ocr", no_argument, NULL, OPT_NO_OCR},
+		{"report", no_argument, NULL, OPT_REPORT},
 		{NULL, 0, NULL, 0},
 	};
 	gk_run_opts o;
@@ -143,11 +166,15 @@ static int command(int argc, char **argv)
 	optind = 1;
 	int c;
 	while ((c = getopt_long(argc, argv, ":o:j:qh", longopts, NULL)) != -1) {
-		/* combine takes only -o, --bom, --no-neutralize, --sqlite, --xlsx, --help */
-		if (!is_run && c != 'o' && c != 'h' && c != OPT_BOM && c != OPT_RAW && c != OPT_SQLITE && c != OPT_XLSX &&
-		    c != OPT_VERSION && c != '?' && c != ':')
+		/* combine takes only -o, --bom, --no-neutralize, --sqlite, --xlsx,
+		 * --help; report -o, -j, -q, --help; manifest -o, --help */
+		int common = c == 'o' || c == 'h' || c == OPT_VERSION || c == '?' || c == ':';
+		if (is_report && !common && c != 'j' && c != 'q')
+			return usage_error(cmd, "option '%s' is not an option of report", argv[optind - 1]);
+		if (!is_run && !is_report && !is_manifest && !common && c != OPT_BOM && c != OPT_RAW && c != OPT_SQLITE &&
+		    c != OPT_XLSX)
 			return usage_error(cmd, "option '%s' is not an option of combine", argv[optind - 1]);
-		if (is_manifest && c != 'o' && c != 'h' && c != OPT_VERSION && c != '?' && c != ':')
+		if (is_manifest && !common)
 			return usage_error(cmd, "option '%s' is not an option of manifest", argv[optind - 1]);
 		switch (c) {
 		case 'o': o.outdir = optarg; break;
@@ -161,7 +188,7 @@ static int command(int argc, char **argv)
 			break;
 		}
 		case 'q': o.quiet = 1; break;
-		case 'h': return show(is_run ? usage_run : is_manifest ? usage_manifest : usage_combine);
+		case 'h': return show(is_run ? usage_run : is_manifest ? usage_manifest : is_report ? usage_report : usage_combine);
 		case OPT_FORCE: o.force = 1; break;
 		case OPT_STRICT: o.strict = 1; break;
 		case OPT_RULES: o.rules_dir = optarg; break;
@@ -175,6 +202,7 @@ static int command(int argc, char **argv)
 		case OPT_STATS: o.stats = optarg; break;
 		case OPT_VERSION: return show("gongkai " GK_VERSION "\n");
 		case OPT_NO_OCR: gk_extract_set_ocr(0); break;
+		case OPT_REPORT: o.report = 1; break;
 		case OPT_LIMITS:
 			if (gk_parse_limits(optarg, &o.limits) < 0)
 				return usage_error(cmd, "bad limits '%s' (want MEM_MB,CPU_S,WALL_S)", optarg);
@@ -183,8 +211,15 @@ static int command(int argc, char **argv)
 		default: return usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
+	if (is_report && !o.outdir && optind < argc)
+		o.outdir = argv[optind++];
 	if (!o.outdir || !*o.outdir)
 		return usage_error(cmd, "%s", "no output directory (-o OUT)");
+	if (is_report) {
+		if (optind < argc)
+			return usage_error(cmd, "report takes one OUT ('%s')", argv[optind]);
+		return gk_report_out(&o);
+	}
 	if (!is_run) {
 		if (optind < argc)
 			return usage_error(cmd, "%s takes no PATH", argv[0]);
@@ -207,7 +242,8 @@ int main(int argc, char **argv)
 		code = show(usage_main);
 	else if (!strcmp(argv[1], "--version"))
 		code = show("gongkai " GK_VERSION "\n");
-	else if (!strcmp(argv[1], "run") || !strcmp(argv[1], "combine") || !strcmp(argv[1], "manifest"))
+	else if (!strcmp(argv[1], "run") || !strcmp(argv[1], "combine") || !strcmp(argv[1], "manifest") ||
+	         !strcmp(argv[1], "report"))
 		code = command(argc - 1, argv + 1);
 	else
 		return usage_error("", "unknown command '%s'", argv[1]);

@@ -32,6 +32,7 @@
 #include "gk.h"
 #include "../load/load.h"
 #include "../normalize/normalize.h"
+#include "../report/report.h"
 #include "ptext.h"
 #include "rules.h"
 #include "table.h"
@@ -212,6 +213,8 @@ static void sig_dir(int dfd, const char *prefix, int depth, gk_strv *v)
 	while ((de = readdir(d))) {
 		struct stat st;
 		if (de->d_name[0] == '.' || fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+			continue;
+		if (!strcmp(de->d_name, "report")) /* rebuilt by --report: no document */
 			continue;
 		gk_buf b = {0};
 		gk_buf_adds(&b, prefix);
@@ -1616,6 +1619,53 @@ static void update_aliases(run *R)
 	g_hash_table_destroy(add);
 }
 
+/* OUT/failures.csv: every document the manifest m says failed, and the
+ * inputs of run R (NULL: gongkai combine) that failed before they were
+ * documents, with R's error (report/failures.c keeps an earlier run's
+ * for the others).  0, or -1 with errno set. */
+static int failures_from(int outfd, manifest *m, const run *R)
+{
+	int k = 0, cap = 16 + (R ? R->n : 0);
+	gk_failure *v = gk_calloc((size_t)cap, sizeof *v);
+	GPtrArray *held = g_ptr_array_new_with_free_func(entry_free);
+	sqlite3_stmt *st = m->db ? m->q[Q_ALL] : NULL;
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		entry *e = entry_of_row(st);
+		if (e->code == GK_OK) {
+			entry_free(e);
+			continue;
+		}
+		g_ptr_array_add(held, e);
+		if (k == cap)
+			v = gk_realloc(v, sizeof *v * (size_t)(cap *= 2));
+		gpointer idx = R ? g_hash_table_lookup(R->doc_idx, e->doc) : NULL;
+		const input *in = idx ? &R->in[GPOINTER_TO_INT(idx) - 1] : NULL;
+		v[k++] = (gk_failure){e->doc, e->path, e->code, in && in->state == ST_DONE ? in->msg : NULL};
+	}
+	if (st)
+		sqlite3_reset(st);
+	for (int i = 0; R && i < R->n; i++)
+		if (R->in[i].state == ST_FAILED_EARLY) {
+			if (k == cap)
+				v = gk_realloc(v, sizeof *v * (size_t)(cap *= 2));
+			v[k++] = (gk_failure){R->in[i].doc, R->in[i].path, R->in[i].code, R->in[i].msg};
+		}
+	int rc = gk_failures_write(outfd, v, k), e = errno;
+	free(v);
+	g_ptr_array_free(held, TRUE);
+	errno = e;
+	return rc;
+}
+
+static void write_failures(run *R)
+{
+	if (failures_from(R->outfd, &R->m, R) < 0 && !R->write_error) {
+		progress_clear(R);
+		gk_error("cannot write '%s/failures.csv': %s", R->o->outdir, strerror(errno));
+		R->write_error = 1;
+	}
+}
+
 /* ---- combine ---------------------------------------------------------- */
 
 /* Combine unless OUT is as the last combine left it.  0, or -1 after
@@ -1841,10 +1891,13 @@ int gk_run(const gk_run_opts *o, char *const *paths, int npaths)
 
 	process_all(&R);
 	update_aliases(&R);
+	write_failures(&R);
 
 	if (combine_if_needed(o, &R.m, o->force) < 0)
 		R.write_error = 1;
 	progress_clear(&R);
+	if (o->report && gk_report_build(o->outdir, R.outfd, o->jobs, o->quiet) != GK_OK)
+		R.write_error = 1;
 	if (o->strict)
 		name_failed_checks(&R);
 	double secs = now_s() - R.t0;
@@ -1918,8 +1971,14 @@ int gk_combine(const gk_run_opts *o)
 	if (!m.db) {
 		gk_error("cannot open '%s': %s", m.path, m.err ? m.err : "unknown error");
 		code = GK_EWRITE;
-	} else if (combine_if_needed(o, &m, 1) < 0) {
-		code = GK_EWRITE;
+	} else {
+		/* as a run leaves it (after scripts/shard merge: from the merged manifest) */
+		if (failures_from(dfd, &m, NULL) < 0) {
+			gk_error("cannot write '%s/failures.csv': %s", o->outdir, strerror(errno));
+			code = GK_EWRITE;
+		}
+		if (combine_if_needed(o, &m, 1) < 0)
+			code = GK_EWRITE;
 	}
 	manifest_close(&m);
 	close(dfd);
@@ -1955,5 +2014,22 @@ int gk_manifest(const gk_run_opts *o)
 	manifest_close(&m);
 	close(dfd);
 	close(fd);
+	return code;
+}
+
+int gk_report_out(const gk_run_opts *o)
+{
+	int dfd = gk_dir_open(o->outdir), code = GK_OK;
+	if (dfd < 0) {
+		gk_error("cannot open output directory '%s': %s", o->outdir, strerror(errno));
+		return GK_EOPEN;
+	}
+	int fd = lock_out(o->outdir, dfd, &code);
+	if (fd >= 0) {
+		clean_leftovers(dfd);
+		code = gk_report_build(o->outdir, dfd, o->jobs, o->quiet);
+		close(fd);
+	}
+	close(dfd);
 	return code;
 }

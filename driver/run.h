@@ -33,6 +33,7 @@ typedef struct gk_run_opts {
 	const char *stats;     /* --stats FILE: the run's counts, key=value */
 	int retry_failed;      /* retry documents remembered as failed */
 	gk_limits limits;      /* per-document limits of the extractor */
+	int report;            /* --report: build OUT/report/ at the end */
 } gk_run_opts;
 
 /* Defaults: one job per CPU, gk_default_limits, everything else off. */
@@ -56,5 +57,10 @@ int gk_manifest(const gk_run_opts *o);
  * directories already there (o->outdir, bom and sqlite are used).
  * Returns GK_OK, GK_EOPEN (no such OUT), GK_ELOCKED or GK_EWRITE. */
 int gk_combine(const gk_run_opts *o);
+
+/* `gongkai report`: lock OUT and build OUT/report/ from what it holds
+ * (report/report.h).  Returns GK_OK, GK_EOPEN (no such OUT), GK_ELOCKED
+ * or GK_EWRITE. */
+int gk_report_out(const gk_run_opts *o);
 
 #endif
