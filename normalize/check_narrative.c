@@ -272,47 +272,65 @@ static const char *three_budget_col(const gk_table *t)
 	return NULL;
 }
 
-void narrative_checks(gk_result *r, const ntext *nt, const gk_doc *doc)
+/* The tables the narrative's figures are checked against, and their
+ * total rows (-1: none). */
+typedef struct nscope {
+	const gk_table *res, *fis, *ebf, *gbe, *gbb, *thr;
+	const gk_table *thr_raw; /* a 三公 table found but printing nothing */
+	const gk_table *fun;     /* the function table: ebf, else gbe */
+	const char *fun_id;
+	int final;               /* a 决算 */
+	int fun_t, gbe_t, gbb_t, thr_t;
+} nscope;
+
+static const char *const c_amount[] = {"amount", NULL};
+static const char *const c_ftotal[] = {"total", NULL};
+static const char *const c_basic[] = {"basic_total", NULL};
+static const char *const c_pers[] = {"personnel", NULL};
+static const char *const c_pub[] = {"public", NULL};
+static const char *const c_fpers[] = {"basic_wages", "basic_family_subsidy", NULL};
+static const char *const c_fpers2[] = {"basic_personnel", NULL};
+static const char *const c_fpub[] = {"basic_goods_services", "basic_capital", NULL};
+static const char *const c_fpub2[] = {"basic_public", NULL};
+static const char *const c_total[] = {"total", NULL};
+static const char *const c_travel[] = {"overseas_travel", NULL};
+static const char *const c_recep[] = {"reception", NULL};
+static const char *const c_vtot[] = {"vehicle_total", NULL};
+static const char *const c_vpur[] = {"vehicle_purchase", NULL};
+static const char *const c_vop[] = {"vehicle_operation", NULL};
+
+static void scope_of(gk_result *r, nscope *sc)
 {
-	const gk_table *res = present(r, "revenue_expenditure_summary");
-	const gk_table *fis = present(r, "fiscal_appropriation_summary");
-	const gk_table *ebf = present(r, "expenditure_by_function");
-	const gk_table *gbe = present(r, "general_budget_expenditure");
-	const gk_table *gbb = present(r, "general_budget_basic_expenditure");
-	const gk_table *thr = present(r, "three_public_expenses");
+	sc->res = present(r, "revenue_expenditure_summary");
+	sc->fis = present(r, "fiscal_appropriation_summary");
+	sc->ebf = present(r, "expenditure_by_function");
+	sc->gbe = present(r, "general_budget_expenditure");
+	sc->gbb = present(r, "general_budget_basic_expenditure");
+	sc->thr = present(r, "three_public_expenses");
 	/* a 三公 table whose title was found but that prints nothing (the
 	 * last one of that id: a table-of-contents line may come first) */
-	const gk_table *thr_raw = NULL;
-	for (int i = 0; !thr && i < r->ntable; i++)
+	sc->thr_raw = NULL;
+	for (int i = 0; !sc->thr && i < r->ntable; i++)
 		if (!strcmp(r->tables[i]->id, "three_public_expenses"))
-			thr_raw = r->tables[i];
-	const gk_table *fun = ebf ? ebf : gbe;
-	const char *fun_id = ebf ? "expenditure_by_function" : "general_budget_expenditure";
+			sc->thr_raw = r->tables[i];
+	sc->fun = sc->ebf ? sc->ebf : sc->gbe;
+	sc->fun_id = sc->ebf ? "expenditure_by_function" : "general_budget_expenditure";
 	const char *kind = gk_result_meta(r, "kind");
-	int final = kind && !strcmp(kind, "决算");
-	int fun_t = fun ? find_total(fun, "name") : -1, gbe_t = gbe ? find_total(gbe, "name") : -1;
-	int gbb_t = gbb ? find_total(gbb, "econ_name") : -1;
-	int thr_t = thr ? find_total(thr, "unit_name") : -1;
-	if (thr && thr_t < 0 && thr->nrow == 1)
-		thr_t = 0;
-	static const char *const c_amount[] = {"amount", NULL};
-	static const char *const c_ftotal[] = {"total", NULL};
-	static const char *const c_basic[] = {"basic_total", NULL};
-	static const char *const c_pers[] = {"personnel", NULL};
-	static const char *const c_pub[] = {"public", NULL};
-	static const char *const c_fpers[] = {"basic_wages", "basic_family_subsidy", NULL};
-	static const char *const c_fpers2[] = {"basic_personnel", NULL};
-	static const char *const c_fpub[] = {"basic_goods_services", "basic_capital", NULL};
-	static const char *const c_fpub2[] = {"basic_public", NULL};
-	static const char *const c_total[] = {"total", NULL};
-	static const char *const c_travel[] = {"overseas_travel", NULL};
-	static const char *const c_recep[] = {"reception", NULL};
-	static const char *const c_vtot[] = {"vehicle_total", NULL};
-	static const char *const c_vpur[] = {"vehicle_purchase", NULL};
-	static const char *const c_vop[] = {"vehicle_operation", NULL};
+	sc->final = kind && !strcmp(kind, "决算");
+	sc->fun_t = sc->fun ? find_total(sc->fun, "name") : -1;
+	sc->gbe_t = sc->gbe ? find_total(sc->gbe, "name") : -1;
+	sc->gbb_t = sc->gbb ? find_total(sc->gbb, "econ_name") : -1;
+	sc->thr_t = sc->thr ? find_total(sc->thr, "unit_name") : -1;
+	if (sc->thr && sc->thr_t < 0 && sc->thr->nrow == 1)
+		sc->thr_t = 0;
+}
+
+/* the summary's 总计 and this year's 本年收入/支出合计 */
+static void narr_summary(gk_result *r, const ntext *nt, const nscope *sc)
+{
+	const gk_table *res = sc->res;
 	char lab[600];
 	int k;
-
 	/* the summary's 总计 (收入支出总计 / 收入总计 / 支出总计, not 财政拨款's) */
 	static const struct {
 		const char *key, *side, *check;
@@ -360,6 +378,15 @@ void narrative_checks(gk_result *r, const ntext *nt, const gk_doc *doc)
 		narrative_compare(r, cur[j].check, nt, k, res, row, lab, c_amount,
 		                  "revenue_expenditure_summary");
 	}
+}
+
+/* the fiscal summary's 总计, which covers the 一般公共预算 spending */
+static void narr_fiscal(gk_result *r, const ntext *nt, const nscope *sc)
+{
+	const gk_table *fis = sc->fis, *gbe = sc->gbe;
+	int gbe_t = sc->gbe_t;
+	char lab[600];
+	int k;
 	/* the fiscal summary's 总计 */
 	static const char *const fkeys[] = {"财政拨款收入支出总计", "财政拨款收支总计", "财政拨款收入总计",
 	                                    "财政拨款支出总计", NULL};
@@ -391,6 +418,14 @@ void narrative_checks(gk_result *r, const ntext *nt, const gk_doc *doc)
 		}
 		break;
 	}
+}
+
+static void narr_basic_project(gk_result *r, const ntext *nt, const nscope *sc)
+{
+	const gk_table *ebf = sc->ebf, *gbe = sc->gbe, *fun = sc->fun;
+	const char *fun_id = sc->fun_id;
+	int fun_t = sc->fun_t, gbe_t = sc->gbe_t;
+	int k;
 	/* 基本支出 / 项目支出 of all funds, or of the 一般公共预算 when the
 	 * sentence or the one before speaks of it */
 	static const struct {
@@ -434,6 +469,14 @@ void narrative_checks(gk_result *r, const ntext *nt, const gk_doc *doc)
 			}
 		}
 	}
+}
+
+/* the 一般公共预算's spending, its basic part, 人员经费 and 公用经费 */
+static void narr_general(gk_result *r, const ntext *nt, const nscope *sc)
+{
+	const gk_table *gbe = sc->gbe, *gbb = sc->gbb;
+	int gbe_t = sc->gbe_t, gbb_t = sc->gbb_t;
+	int k;
 	/* 一般公共预算财政拨款 spending and its basic part (a 决算's sections 五, 六) */
 	if ((k = find_fig(nt, "一般公共预算财政拨款支出", NULL, "预算", NULL, NULL, 0)) >= 0)
 		narrative_compare(r, "narrative:一般公共预算财政拨款支出", nt, k, gbe, gbe_t, "合计:total",
@@ -465,6 +508,14 @@ void narrative_checks(gk_result *r, const ntext *nt, const gk_doc *doc)
 			                  pp ? c_fpub2 : c_fpub, "general_budget_expenditure");
 		}
 	}
+}
+
+/* 三公经费 and its parts */
+static void narr_three(gk_result *r, const ntext *nt, const gk_doc *doc, const nscope *sc)
+{
+	const gk_table *thr = sc->thr, *thr_raw = sc->thr_raw;
+	int thr_t = sc->thr_t, final = sc->final;
+	int k;
 	static const struct {
 		const char *key, *need, *check, *row;
 		const char *const *cols;
@@ -523,7 +574,12 @@ void narrative_checks(gk_result *r, const ntext *nt, const gk_doc *doc)
 		narrative_compare(r, three[j].check, nt, k, thr, thr_t, three[j].row, three[j].cols,
 		                  "three_public_expenses");
 	}
-	item_figures(r, nt);
+}
+
+static void narr_office(gk_result *r, const ntext *nt, const nscope *sc)
+{
+	const gk_table *thr = sc->thr;
+	int thr_t = sc->thr_t, k;
 	/* 机关运行经费 where the 三公 table prints it */
 	if (thr && thr_t >= 0 && (k = find_fig(nt, "机关运行经费", NULL, NULL, NULL, NULL, 0)) >= 0) {
 		for (int j = 0; j < thr->cols.n; j++)
@@ -534,6 +590,19 @@ void narrative_checks(gk_result *r, const ntext *nt, const gk_doc *doc)
 				break;
 			}
 	}
+}
+
+void narrative_checks(gk_result *r, const ntext *nt, const gk_doc *doc)
+{
+	nscope sc;
+	scope_of(r, &sc);
+	narr_summary(r, nt, &sc);
+	narr_fiscal(r, nt, &sc);
+	narr_basic_project(r, nt, &sc);
+	narr_general(r, nt, &sc);
+	narr_three(r, nt, doc, &sc);
+	item_figures(r, nt);
+	narr_office(r, nt, &sc);
 }
 
 /* ---- the narrative's 类 / 项 figures ------------------------------------- */
