@@ -179,19 +179,45 @@ static void copy_head(const nctx *c, gk_doc *d, int b, int body, int e)
 	free(ncol);
 }
 
-/* A 行次 column (the printed row numbers of 决算 tables) holds no
- * amounts: its x ranges, from the head lines [b, body).  Returns how
- * many (at most 8). */
-static int hangci_columns(const nctx *c, int b, int body, double hc[8][2])
+/* Is there a cell reading w among the head lines [from, to) that
+ * overlaps cl in x (a header word wrapped: "序" above "号")? */
+static int below_word(const nctx *c, int from, int to, const gk_cell *cl, const char *w)
+{
+	for (int i = from; i < to; i++) {
+		const gk_line *l = c->x[i].l;
+		for (int j = 0; j < l->ncell; j++) {
+			if (l->cell[j].x1 <= cl->x0 || l->cell[j].x0 >= cl->x1)
+				continue;
+			char *cp = compact_of(l->cell[j].text);
+			int hit = !strcmp(cp, w);
+			free(cp);
+			if (hit)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* A 行次 column (the printed row numbers of 决算 tables) or a 序号
+ * column (a table's running row numbers, "序号" or "序" over "号") holds
+ * no amounts and no codes: its x ranges, from the head lines [b, body).
+ * 序号 numbers sit left, centred or right in their column: it reaches
+ * half way to the header cells beside it.  Returns how many
+ * (at most 8). */
+static int hangci_columns(const nctx *c, int b, int body, int seq, double hc[8][2])
 {
 	int nhc = 0;
 	for (int i = b; i < body && nhc < 8; i++) {
 		const gk_line *l = c->x[i].l;
 		for (int j = 0; j < l->ncell && nhc < 8; j++) {
 			char *cp = compact_of(l->cell[j].text);
+			const gk_cell *cl = &l->cell[j];
 			if (!strcmp(cp, "行次")) /* up to the next header cell: numbers are right-aligned */
-				hc[nhc][0] = l->cell[j].x0,
-				hc[nhc][1] = j + 1 < l->ncell ? l->cell[j + 1].x0 - 2 : l->cell[j].x1, nhc++;
+				hc[nhc][0] = cl->x0, hc[nhc][1] = j + 1 < l->ncell ? l->cell[j + 1].x0 - 2 : cl->x1, nhc++;
+			else if (seq && (!strcmp(cp, "序号") || (!strcmp(cp, "序") && below_word(c, i + 1, body, cl, "号"))))
+				hc[nhc][0] = j ? (l->cell[j - 1].x1 + cl->x0) / 2 : cl->x0 - 2 * (cl->x1 - cl->x0),
+				hc[nhc][1] = j + 1 < l->ncell ? (cl->x1 + l->cell[j + 1].x0) / 2 - 2 : cl->x1 + (cl->x1 - cl->x0) / 2,
+				nhc++;
 			free(cp);
 		}
 	}
@@ -377,11 +403,12 @@ static void group_rows(const nctx *c, gk_doc *d, frag **live, int nl, double pit
 	}
 }
 
-/* The rows of the body [body, stop) rebuilt into d. */
-static void body_rows(const nctx *c, gk_doc *d, int b, int body, int stop, const lr_anchor *an)
+/* The rows of the body [body, stop) rebuilt into d (seq: 序号 numbers
+ * are markers, not cells). */
+static void body_rows(const nctx *c, gk_doc *d, int b, int body, int stop, const lr_anchor *an, int seq)
 {
 	double hc[8][2];
-	int nhc = hangci_columns(c, b, body, hc);
+	int nhc = hangci_columns(c, b, body, seq, hc);
 	lrows w = {0};
 	double hsum = 0;
 	for (int i = body; i < stop; i++)
@@ -424,7 +451,7 @@ static void body_rows(const nctx *c, gk_doc *d, int b, int body, int stop, const
  * on are copied.  With an, rows are anchored on an's columns instead of
  * amounts, fragments chain by the exact line pitch, and a new item (an
  * ordinal, 其中...) is told by geometry alone. */
-static gk_doc *logical_rows(nctx *c, int b, int e, const lr_anchor *an)
+static gk_doc *logical_rows(nctx *c, int b, int e, const lr_anchor *an, int seq)
 {
 	gk_doc *d = gk_doc_new();
 	int body = body_start(c, b, e, an);
@@ -435,7 +462,7 @@ static gk_doc *logical_rows(nctx *c, int b, int e, const lr_anchor *an)
 			break;
 		}
 	copy_head(c, d, b, body, e);
-	body_rows(c, d, b, body, stop, an);
+	body_rows(c, d, b, body, stop, an, seq);
 	for (int i = stop; i < e; i++) {
 		const gk_line *l = c->x[i].l;
 		gk_line *n = gk_doc_add_line(d, l->page, l->y0, l->y1, l->size, l->geom);
@@ -459,7 +486,8 @@ void with_logical_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn)
  * columns when given); fn sees a span whose title is -1. */
 void with_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn, const lr_anchor *an)
 {
-	gk_doc *d = logical_rows(c, sp->begin, sp->end, an);
+	/* (a table of no contract type keeps its 序号 numbers as cells) */
+	gk_doc *d = logical_rows(c, sp->begin, sp->end, an, !an && strcmp(sp->id, "other"));
 	nctx sub = *c;
 	sub.n = d->nline;
 	sub.x = gk_calloc((size_t)(d->nline ? d->nline : 1), sizeof *sub.x);
