@@ -84,3 +84,37 @@ Test(rows, sequence_numbers_are_no_codes)
 	cr_expect_eq(row_of(t, "unit_code", "4"), -1);
 	gk_result_drop(r);
 }
+
+/* 湖州 表10 (p. 31): the unit is printed in a column of its own before
+ * each project; the empty 财政专户管理资金 column's words are not
+ * 单位资金's */
+static const char huzhou_projects[] =
+	"%gongkai-extract 1\nP\t1\t841.85\t595.25\n"
+	"L\t1\t60.37\t83.37\t19.32\tpos\t285.64,556.33,2026年市级部门项目支出预算表\n"
+	"L\t1\t89.10\t97.88\t8.76\tpos\t46.72,125.79,511-退役军人事务局\t751.38,795.16,单位：万元\n"
+	"L\t1\t121.27\t130.05\t8.76\tpos\t615.64,668.18,国有资本经营\t677.46,730.00,财政专户管理\n"
+	"L\t1\t126.68\t135.46\t8.76\tpos\t119.10,154.13,单位名称\t291.89,326.92,项目名称\t420.77,438.28,总计\t"
+	"482.32,534.86,一般公共预算\t558.31,602.09,政府性基金\t748.04,783.06,单位资金\n"
+	"L\t1\t132.22\t141.00\t8.76\tpos\t633.20,650.71,预算\t694.98,712.49,资金\n"
+	"L\t1\t164.34\t173.12\t8.76\tpos\t132.17,140.99,**\t304.96,313.78,**\t427.28,431.66,1\t506.48,510.86,2\t"
+	"577.98,582.36,3\t639.80,644.18,4\t701.58,705.95,5\t763.40,767.77,6\n"
+	"L\t1\t180.93\t189.71\t8.76\tpos\t229.28,246.79,合计\t435.55,466.59,4651.90\t516.78,547.82,4368.60\t"
+	"768.41,795.01,283.30\n"
+	"L\t1\t197.47\t206.26\t8.76\tpos\t46.72,134.28,湖州市退役军人事务局\t229.28,343.11,移交安置与思想政治权益维护\t"
+	"435.55,466.59,1010.47\t516.78,547.82,1010.47\n"
+	"L\t1\t247.15\t255.93\t8.76\tpos\t46.72,169.31,湖州市军队离休退休干部休养所\t229.28,281.82,军休服务管理\t"
+	"435.55,466.59,2596.40\t516.78,547.82,2343.10\t768.41,795.01,253.30\n"
+	"%end\n";
+
+/* 湖州 表10: the header line begins 单位名称 and its total column says
+ * 总计: a header, not a line naming the department */
+Test(rows, header_line_beginning_with_unit_name)
+{
+	gk_result *r = run(huzhou_projects);
+	const gk_table *t = table(r, "project_expenditure");
+	int tot = row_of(t, "project_name", "合计");
+	cr_assert(tot >= 0);
+	EXPECT(t, tot, "total", "4651.90");
+	EXPECT(t, tot, "general_budget", "4368.60");
+	gk_result_drop(r);
+}
