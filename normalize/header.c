@@ -334,11 +334,19 @@ unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, c
 			if (rows[i].nx1[j] > b[s])
 				b[s] = rows[i].nx1[j];
 		}
+	/* the header's own columns (hstack.c); 三公 tables read their
+	 * column groups apart (three.c) */
+	char **cwp = gk_calloc((size_t)C, sizeof *cwp), **cwl = gk_calloc((size_t)C, sizeof *cwl);
+	int by_stack = strcmp(sf->name, "three") && column_words(c, hb, he, a, b, C, cwp, cwl);
 	for (int s = 0; s < C; s++) {
 		/* the header words above the column, top to bottom (a leaf word
 		 * wrapped over two lines is whole again) */
 		gk_buf hw = {0}, leaf = {0};
-		for (int i = hb; i < he; i++) {
+		if (by_stack && cwp[s]) {
+			gk_buf_adds(&hw, cwp[s]);
+			gk_buf_adds(&leaf, cwl[s]);
+		}
+		for (int i = hb; i < he && !by_stack; i++) {
 			size_t before = hw.len;
 			const gk_line *l = c->x[i].l;
 			if (c->x[i].skip || l->geom != GK_GEOM_POS || rule_any(c, "unit", c->x[i].compact) ||
@@ -409,11 +417,13 @@ unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, c
 			same += mask[t] == m && !xname[t] && path[t] && path[s] && strcmp(path[t], path[s]);
 		if (same < 1)
 			continue;
-		/* a 小计 among them is the column itself; the rest are parts */
+		/* a 小计 (总数, 合计) among them is the column itself; the rest
+		 * are parts (项目支出总数, 扣除基建项目后预算数 under 项目支出) */
 		int sub = -1;
 		for (int t = 0; t < C && sub < 0; t++)
 			if (mask[t] == m && !xname[t] && path[t] && (int)strlen(path[t]) >= 6 &&
-			    !strcmp(path[t] + strlen(path[t]) - 6, "小计"))
+			    (!strcmp(path[t] + strlen(path[t]) - 6, "小计") || !strcmp(path[t] + strlen(path[t]) - 6, "总数") ||
+			     !strcmp(path[t] + strlen(path[t]) - 6, "合计")))
 				sub = t;
 		for (int t = 0; t < C; t++)
 			if (mask[t] == m && !xname[t] && path[t] && t != sub) {
@@ -422,8 +432,10 @@ unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, c
 			}
 	}
 	for (int s = 0; s < C; s++)
-		free(path[s]);
+		free(path[s]), free(cwp[s]), free(cwl[s]);
 	free(path);
+	free(cwp);
+	free(cwl);
 	free(a);
 	free(b);
 	return mask;

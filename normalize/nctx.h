@@ -104,6 +104,9 @@ unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, c
                        char ***xname_out, int *nslot, unsigned **leafmask_out);
 void reorder_keys(solver_family *sf, const unsigned *leafmask, int nslot, unsigned *mask);
 
+/* hstack.c */
+int column_words(const nctx *c, int hb, int he, const double *a, const double *b, int C, char **path, char **leaf);
+
 /* rows.c */
 int assemble_rows(nctx *c, fam_id f, int b, int e, prow *rows, int maxrows, int *end_line);
 void assign_slots(prow *rows, int nr, gk_geom geom);
