@@ -209,6 +209,33 @@ out:
 	free(hc);
 }
 
+/* A project table printing 单位名称 and 项目名称 as columns of their own
+ * (the unit's left of the project's, each project row beginning with its
+ * unit's name): where the unit's column is, so that its name is not read
+ * as part of the project's.  A name centred or left-aligned in its
+ * column starts left of the header's centre, a project's name right of
+ * it.  Kept for the table's next pages unless they print their header
+ * again. */
+static void unit_name_column(nctx *c, const int *lines, int nl)
+{
+	double unit = 0, proj = 0;
+	for (int i = 0; i < nl; i++) {
+		const gk_line *l = c->x[lines[i]].l;
+		if (l->geom != GK_GEOM_POS)
+			return;
+		for (int j = 0; j < l->ncell; j++) {
+			char *cp = compact_of(l->cell[j].text);
+			if (!strcmp(cp, "单位名称"))
+				unit = (l->cell[j].x0 + l->cell[j].x1) / 2;
+			else if (!strcmp(cp, "项目名称"))
+				proj = (l->cell[j].x0 + l->cell[j].x1) / 2;
+			free(cp);
+		}
+	}
+	if (unit > 0 && proj > unit)
+		c->hx_unit = unit;
+}
+
 /* Where the head ends: the first line that carries a row. */
 void read_head(nctx *c, fam_id f, int b, int e, head *h)
 {
@@ -264,6 +291,8 @@ void read_head(nctx *c, fam_id f, int b, int e, head *h)
 	}
 	add_head_by_column(c, hl, nhl, &ht);
 	h->text = gk_buf_take(&ht);
+	if (f == F_PROJECT)
+		unit_name_column(c, hl, nhl);
 }
 
 /* The keys a column's header words name: bit k of *mask for key k (bit 0:

@@ -307,6 +307,44 @@ static void keys_project(const nctx *c, const pieces *pc, rowkeys *k)
 		k->total = 1;
 }
 
+/* Is text piece i of project row p in the table's 单位名称 column (left
+ * of the header's centre, header.c unit_name_column)?  Its words are
+ * added to *unit.  Codes stay where they are. */
+static int in_unit_column(const nctx *c, fam_id f, const prow *p, int i, gk_buf *unit)
+{
+	if (f != F_PROJECT || c->hx_unit <= 0 || c->x[p->line0].l->geom != GK_GEOM_POS || p->tx0[i] >= c->hx_unit)
+		return 0;
+	char *cp = compact_of(p->text[i]);
+	int code = is_digits(cp, 1, 24);
+	free(cp);
+	if (code)
+		return 0;
+	gk_buf_adds(unit, p->text[i]);
+	return 1;
+}
+
+/* A project's unit: the name in its own 单位名称 column, else the unit of
+ * the unit row above it (TABLES.md: filled down onto its projects); a
+ * unit row or a unit named in its column is the unit of the rows below. */
+static void unit_filled_down(nctx *c, const gk_buf *unit, rowkeys *k)
+{
+	char *un = unit->len ? gk_label_clean(unit->s) : NULL;
+	if (un && *un) {
+		free(k->name2);
+		k->name2 = un;
+		un = NULL;
+	}
+	free(un);
+	if (k->total)
+		return;
+	if (k->name2 && *k->name2)
+		snprintf(c->ctx_unit, sizeof c->ctx_unit, "%s", k->name2);
+	else if (k->name && *k->name && *c->ctx_unit) {
+		free(k->name2);
+		k->name2 = gk_strdup(c->ctx_unit);
+	}
+}
+
 /* What row p is: its codes and names per family (codes first, names
  * after), and whether it is a total row (no code, and a total label or
  * numbers without a label). */
@@ -314,8 +352,10 @@ void interpret_keys(nctx *c, fam_id f, prow *p, rowkeys *k)
 {
 	memset(k, 0, sizeof *k);
 	pieces pc = {0};
+	gk_buf unit = {0};
 	for (int i = 0; i < p->ntext; i++)
-		read_piece(f, p->text[i], &pc);
+		if (!in_unit_column(c, f, p, i, &unit))
+			read_piece(f, p->text[i], &pc);
 	char *clean[4] = {0};
 	int nseg = name_segments(&pc, clean);
 	/* the name: the first non-empty piece ("04 09 名称" puts it after two codes) */
@@ -347,6 +387,7 @@ void interpret_keys(nctx *c, fam_id f, prow *p, rowkeys *k)
 		break;
 	case F_PROJECT:
 		keys_project(c, &pc, k);
+		unit_filled_down(c, &unit, k);
 		break;
 	default:
 		k->name = cname;
@@ -356,6 +397,7 @@ void interpret_keys(nctx *c, fam_id f, prow *p, rowkeys *k)
 	for (int i = 1; i < nseg; i++)
 		free(clean[i]);
 	gk_strv_drop(&pc.names);
+	gk_buf_drop(&unit);
 	if (!k->name)
 		k->name = gk_strdup("");
 }

@@ -106,6 +106,26 @@ static const char huzhou_projects[] =
 	"435.55,466.59,2596.40\t516.78,547.82,2343.10\t768.41,795.01,253.30\n"
 	"%end\n";
 
+/* 湖州 表10: each project row begins with its unit's name, in a column
+ * of its own (its unit_name, not part of the project's) */
+Test(rows, unit_name_column_of_a_project_table)
+{
+	gk_result *r = run(huzhou_projects);
+	const gk_table *t = table(r, "project_expenditure");
+	cr_assert_eq(t->nrow, 3, "%d rows", t->nrow);
+	EXPECT(t, 0, "project_name", "合计");
+	EXPECT(t, 0, "total", "4651.90");
+	EXPECT(t, 0, "general_budget", "4368.60");
+	EXPECT(t, 0, "unit_funds", "283.30");
+	EXPECT(t, 0, "special_account", "");
+	EXPECT(t, 1, "project_name", "移交安置与思想政治权益维护");
+	EXPECT(t, 1, "unit_name", "湖州市退役军人事务局");
+	EXPECT(t, 2, "project_name", "军休服务管理");
+	EXPECT(t, 2, "unit_name", "湖州市军队离休退休干部休养所");
+	EXPECT(t, 2, "unit_funds", "253.30");
+	gk_result_drop(r);
+}
+
 /* 湖州 表10: the header line begins 单位名称 and its total column says
  * 总计: a header, not a line naming the department */
 Test(rows, header_line_beginning_with_unit_name)
@@ -122,7 +142,8 @@ Test(rows, header_line_beginning_with_unit_name)
 /* 深圳信访局 表5 (p. 23): 单位资金 is printed no wider than its words,
  * over the middle one of its five columns (事业收入 … 其他收入): it heads
  * all five, parts of unit_funds kept as x_, none of them unit_funds
- * itself; 财政专户 over 管理资金 is one column's words, no group. */
+ * itself; 财政专户 over 管理资金 is one column's words, no group.  The
+ * projects under the unit row carry its name (filled down). */
 Test(rows, group_header_over_the_middle_of_its_columns)
 {
 	gk_result *r = run(
@@ -158,6 +179,7 @@ Test(rows, group_header_over_the_middle_of_its_columns)
 	EXPECT(t, 0, "x_单位资金其他收入", "7.34");
 	EXPECT(t, 0, "x_单位资金上级补助收入", "0.00");
 	EXPECT(t, 2, "project_name", "信访大厅运行");
+	EXPECT(t, 2, "unit_name", "深圳市信访局");
 	EXPECT(t, 2, "x_单位资金其他收入", "6.90");
 	gk_result_drop(r);
 }
