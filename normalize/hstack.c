@@ -18,6 +18,7 @@ typedef struct hword {
 	int line;           /* index into c->x */
 	const gk_cell *cl;
 	double x0, x1, y0, y1;
+	double h;           /* its height: the font size where the boxes are flatter */
 	int stack;          /* its column of words; -1: a group over several */
 	int g0, g1;         /* the columns a group heads (-1: none) */
 } hword;
@@ -55,6 +56,15 @@ static double dabs(double v)
 	return v < 0 ? -v : v;
 }
 
+/* Has word i words of its own column below it? */
+static int own_below(const hword *w, int n, int i)
+{
+	for (int j = 0; j < n && w[i].stack >= 0; j++)
+		if (j != i && w[j].stack == w[i].stack && w[j].y0 >= w[i].y1 - 0.3 * (w[i].y1 - w[i].y0))
+			return 1;
+	return 0;
+}
+
 /* Words over two or more words of the lines below that do not overlap
  * one another, or over a third of the header: a group header. */
 static int wide_group(const hword *w, int n, int i, double span)
@@ -85,18 +95,16 @@ static int nested(const hword *w, int n, const hword *g, int p, int q)
 	return 1;
 }
 
-/* The columns (stacks) word g heads as a group: told by height, the
- * words of a column under it are centred in the space below it, those of
- * a column beside it (a leaf printed the header's whole height) in the
- * space from its top down, and the columns under another word of its
- * line (a sibling group) are not its own.  Of the run of columns under
- * it around the one it stands over, the widest whose words are centred
- * on it (within a quarter of the columns' pitch) and not across the edge
- * of a group above it (groups nest).  Returns whether there is such a
- * run of two or more, *w0 to *w1.  (A header word wrapped over
- * two lines, 财政专户 over 管理资金, heads nothing: its own column's words
- * reach up to it.) */
-static int group_run(const hword *w, int n, const hstack *st, int ns, double bottom, int gi, int *w0, int *w1)
+/* The columns (stacks) word g heads as a group: the columns whose words
+ * all start below it after a gap (a header word wrapped over lines,
+ * 附属单 over 位上缴, is followed closely; a leaf printed the header's
+ * whole height reaches up to its line), not the columns under another
+ * word of its line (a sibling group), never a label column or the total
+ * (edge).  Of the run of such columns around the one it stands over, the
+ * widest whose words are centred on it (within a quarter of the columns'
+ * pitch) and not across the edge of a group above it (groups nest).
+ * Returns whether there is such a run of two or more, *w0 to *w1. */
+static int group_run(const hword *w, int n, const hstack *st, int ns, int gi, int *w0, int *w1)
 {
 	const hword *g = &w[gi];
 	double under_y = g->y1 - 0.3 * (g->y1 - g->y0), gc = (g->x0 + g->x1) / 2;
@@ -130,11 +138,13 @@ static int group_run(const hword *w, int n, const hstack *st, int ns, double bot
 			bar[w[j].stack] = 1;
 	for (int s = 0; s < ns; s++)
 		bar[s] |= st[s].edge;
-	double zc = (g->y1 + bottom) / 2, zg = (g->y0 + bottom) / 2, best = 1e18;
+	/* the columns under it start below it, after a gap (a wrapped word's
+	 * lines follow one another closely) */
+	double start = g->y1 + 0.3 * g->h;
+	double best = 1e18;
 	int anchor = -1;
 	for (int s = 0; s < ns; s++) {
-		double m = (top[s] + bot[s]) / 2;
-		bar[s] |= top[s] > bot[s] || dabs(m - zc) > dabs(m - zg);
+		bar[s] |= top[s] > bot[s] || (s != g->stack && top[s] < start);
 		double d = dabs((st[s].x0 + st[s].x1) / 2 - gc);
 		if (st[s].x0 < g->x1 && st[s].x1 > g->x0)
 			d -= 1e6; /* right under it */
@@ -189,7 +199,7 @@ int column_words(const nctx *c, int hb, int he, const double *a, const double *b
 {
 	int n = 0, cap = 0;
 	hword *w = NULL;
-	double minx = 1e18, maxx = -1e18, bottom = -1e18;
+	double minx = 1e18, maxx = -1e18;
 	for (int i = hb; i < he; i++) {
 		const gk_line *l = c->x[i].l;
 		if (c->x[i].skip)
@@ -206,10 +216,11 @@ int column_words(const nctx *c, int hb, int he, const double *a, const double *b
 			double y0 = gk_cell_y0(l, &l->cell[j]), y1 = gk_cell_y1(l, &l->cell[j]);
 			if (y1 <= y0) /* layout text: a line is one unit tall */
 				y1 = y0 + 0.8;
-			w[n] = (hword){i, &l->cell[j], l->cell[j].x0, l->cell[j].x1, y0, y1, 0, -1, -1};
+			w[n] = (hword){i, &l->cell[j], l->cell[j].x0, l->cell[j].x1, y0, y1, y1 - y0, 0, -1, -1};
+			if (l->size > w[n].h)
+				w[n].h = l->size;
 			minx = w[n].x0 < minx ? w[n].x0 : minx;
 			maxx = w[n].x1 > maxx ? w[n].x1 : maxx;
-			bottom = y1 > bottom ? y1 : bottom;
 			n++;
 		}
 	}
@@ -244,12 +255,24 @@ int column_words(const nctx *c, int hb, int he, const double *a, const double *b
 	int first = C ? stack_of_slot(st, ns, a[0], b[0], -1e18) : -1;
 	for (int s = 0; s < ns; s++)
 		st[s].edge = s < first;
-	for (int i = 0; i < n; i++)
-		if (w[i].stack >= 0) {
-			char *cp = compact_of(w[i].cl->text);
-			st[w[i].stack].edge |= rule_any(c, "total-header", cp);
-			free(cp);
+	for (int s = 0; s < ns; s++) { /* its words top to bottom */
+		gk_buf t = {0};
+		double at = -1e18;
+		for (;;) {
+			int next = -1;
+			for (int i = 0; i < n; i++)
+				if (w[i].stack == s && w[i].y0 > at && (next < 0 || w[i].y0 < w[next].y0))
+					next = i;
+			if (next < 0)
+				break;
+			gk_buf_adds(&t, w[next].cl->text);
+			at = w[next].y0;
 		}
+		char *cp = compact_of(t.s ? t.s : "");
+		st[s].edge |= rule_any(c, "total-header", cp);
+		free(cp);
+		gk_buf_drop(&t);
+	}
 	/* which columns each group heads; a word of a column with words of
 	 * its own column below it may be such a group too (a group no wider
 	 * than its words, 单位资金 over 上级补助收入 only) */
@@ -264,13 +287,10 @@ int column_words(const nctx *c, int hb, int he, const double *a, const double *b
 		}
 	for (int oi = 0; oi < n; oi++) {
 		int i = ord[oi];
-		int own_below = 0;
-		for (int j = 0; j < n && w[i].stack >= 0; j++)
-			own_below |= j != i && w[j].stack == w[i].stack && w[j].y0 >= w[i].y1 - 0.3 * (w[i].y1 - w[i].y0);
-		if (w[i].stack >= 0 && !own_below)
+		if (w[i].stack >= 0 && !own_below(w, n, i))
 			continue;
 		int g0, g1;
-		if (group_run(w, n, st, ns, bottom, i, &g0, &g1)) {
+		if (group_run(w, n, st, ns, i, &g0, &g1)) {
 			w[i].stack = -1, w[i].g0 = g0, w[i].g1 = g1;
 		} else if (w[i].stack < 0) { /* not centred: the columns under it */
 			for (int s = 0; s < ns; s++)

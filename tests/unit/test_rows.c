@@ -226,3 +226,23 @@ Test(rows, words_over_an_empty_column_stay_there_too)
 	EXPECT(t, tot, "special_account", "");
 	gk_result_drop(r);
 }
+
+/* 广州气象 表6 (p. 14): one amount column headed 预算 is the total */
+Test(rows, a_single_column_headed_budget_is_the_total)
+{
+	gk_result *r = run("%gongkai-extract 1\nP\t1\t841.89\t595.28\n"
+	                   "L\t1\t77.85\t90.85\t13.01\tpos\t276.86,563.08,一般公共预算基本支出情况表（按经济分类科目）\n"
+	                   "L\t1\t106.73\t118.72\t12.00\tpos\t42.00,174.00,单位名称：广州市气象局\t738.00,798.00,单位：万元\n"
+	                   "L\t1\t124.00\t134.00\t10.01\tpos\t181.13,281.23,部门预算支出经济科目\t598.80,618.82,预算\n"
+	                   "L\t1\t140.35\t150.35\t10.01\tpos\t218.66,238.68,合计\t757.20,797.24,6,146.33\n"
+	                   "L\t1\t156.70\t166.70\t10.01\tpos\t47.78,132.87,[301]工资福利支出\t757.20,797.24,5,201.43\n"
+	                   "L\t1\t173.05\t183.05\t10.01\tpos\t57.79,132.86,[30101]基本工资\t767.21,797.24,726.63\n"
+	                   "%end\n");
+	const gk_table *t = table(r, "general_budget_basic_expenditure");
+	cr_assert_eq(t->nrow, 3, "%d rows", t->nrow);
+	EXPECT(t, 0, "total", "6146.33");
+	EXPECT(t, 2, "econ_code", "30101");
+	EXPECT(t, 2, "total", "726.63");
+	cr_expect_eq(gk_table_col(t, "x_预算"), -1);
+	gk_result_drop(r);
+}
