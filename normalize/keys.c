@@ -146,7 +146,9 @@ static int name_segments(const pieces *pc, char *clean[4])
 /* A function row printing only its 款/项 under a 类 printed once above
  * ("04 09 名称", "01 名称", "11"): the code from the class and item of
  * the rows above, or, for a code alone, which header column (款 or 项)
- * it sits in.  A code line with no name only sets the 款. */
+ * it sits in; a code alone right under its 类, or where the table prints
+ * its 项 rows with their whole code, is a 款.  A code line with no name
+ * only sets the 款. */
 static void keys_under_class(nctx *c, const prow *p, const pieces *pc, const char *cname, rowkeys *k)
 {
 	const char (*codes)[32] = pc->codes;
@@ -168,9 +170,12 @@ static void keys_under_class(nctx *c, const prow *p, const pieces *pc, const cha
 			in_kuan = (dk < 0 ? -dk : dk) < (dx < 0 ? -dx : dx);
 		}
 	}
+	/* a lone code right under its 类, or in a table that prints its 项
+	 * rows with their whole code (2080505), is a 款 */
+	int kuan = in_kuan || !*c->ctx_item || c->ctx_full;
 	if (ncode >= 2 && strlen(codes[1]) == 2)
 		snprintf(k->func, sizeof k->func, "%s%s%s", c->ctx_class, codes[0], codes[1]);
-	else if (in_kuan && *cname)
+	else if (kuan && *cname)
 		snprintf(k->func, sizeof k->func, "%s%s", c->ctx_class, codes[0]);
 	else if (*cname && *c->ctx_item)
 		snprintf(k->func, sizeof k->func, "%s%s%s", c->ctx_class, c->ctx_item, codes[0]);
@@ -209,6 +214,11 @@ static void keys_func(nctx *c, const prow *p, pieces *pc, const char *cname, row
 		else
 			snprintf(k->unit, sizeof k->unit, "%s", cd);
 		if (*k->func) {
+			for (int i = 0; i < p->ntext && strlen(k->func) == 7; i++) { /* (printed as one, not "201 03 01") */
+				char *cp = compact_of(p->text[i]);
+				c->ctx_full |= !strncmp(cp, k->func, 7) && !isdigit((unsigned char)cp[7]);
+				free(cp);
+			}
 			snprintf(c->ctx_class, sizeof c->ctx_class, "%.3s", k->func);
 			snprintf(c->ctx_item, sizeof c->ctx_item, "%.2s", strlen(k->func) >= 5 ? k->func + 3 : "");
 			if (strlen(k->func) == 3 && !*cname && !p->nnum)

@@ -32,6 +32,7 @@ typedef struct nctx {
 	double hx_kuan, hx_xiang;       /* x of the 款 and 项 header cells (0: unknown) */
 	double hx_unit;                 /* project tables: centre of a 单位名称 header cell printed beside 项目名称 (0: none) */
 	char ctx_unit[256];             /* project tables: the unit of the rows above, filled down onto projects */
+	int ctx_full;                   /* function tables: a 项 row printed its whole code (2080505) */
 	gk_strv cross; /* table id, column key, value, source: other tables' figures for a total row */
 } nctx;
 
