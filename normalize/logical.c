@@ -403,6 +403,31 @@ static void group_rows(const nctx *c, gk_doc *d, frag **live, int nl, double pit
 	}
 }
 
+/* A bare page number (29, 8) on a line of its own: centred on the page,
+ * in its top or bottom margin, with nothing else above it (top) or below
+ * it (bottom) on its page.  Not a unit code, a row or a 合计's figure. */
+static int page_number(const nctx *c, int i)
+{
+	const gk_line *l = c->x[i].l;
+	int pg = l->page;
+	if (l->geom != GK_GEOM_POS || l->ncell != 1 || pg < 1 || pg > c->doc->npage || !is_digits(c->x[i].compact, 1, 4))
+		return 0;
+	double w = c->doc->page_w[pg - 1], h = c->doc->page_h[pg - 1], mid = (l->cell[0].x0 + l->cell[0].x1) / 2;
+	if (w <= 0 || h <= 0 || mid - w / 2 > 0.06 * w || w / 2 - mid > 0.06 * w)
+		return 0;
+	int bottom = l->y0 > 0.8 * h, top = l->y1 < 0.15 * h;
+	for (int k = 0; k < c->n && (bottom || top); k++) {
+		const gk_line *o = c->x[k].l;
+		if (k == i || o->page != pg)
+			continue;
+		if (o->y0 > l->y0)
+			bottom = 0;
+		if (o->y0 < l->y0)
+			top = 0;
+	}
+	return bottom || top;
+}
+
 /* The rows of the body [body, stop) rebuilt into d (seq: 序号 numbers
  * are markers, not cells). */
 static void body_rows(const nctx *c, gk_doc *d, int b, int body, int stop, const lr_anchor *an, int seq)
@@ -414,7 +439,7 @@ static void body_rows(const nctx *c, gk_doc *d, int b, int body, int stop, const
 	for (int i = body; i < stop; i++)
 		/* (not the 类 款 项 sub-header, sorted below the first numbers
 		 * by a font whose digit boxes are too tall) */
-		if (!c->x[i].skip && strcmp(c->x[i].compact, "类款项"))
+		if (!c->x[i].skip && strcmp(c->x[i].compact, "类款项") && !page_number(c, i))
 			line_frags(c, i, an, hc, nhc, &w, &hsum);
 	if (!w.nf) {
 		free(w.f);

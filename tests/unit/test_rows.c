@@ -298,6 +298,44 @@ Test(rows, a_single_column_headed_budget_is_the_total)
 	gk_result_drop(r);
 }
 
+/* 福州商务局 表3 (pp. 13-15): a bare page number centred in the bottom
+ * margin (10, 11) is neither a unit code nor a row; the next page's
+ * section heading is no row either */
+Test(rows, bare_page_numbers_are_no_rows)
+{
+	gk_result *r = run(
+		"%gongkai-extract 1\nP\t1\t841.90\t595.30\nP\t2\t841.90\t595.30\nP\t3\t841.90\t595.30\n"
+		"L\t1\t35.05\t52.79\t15.95\tpos\t42.48,170.87,三、支出预算总表\n"
+		"L\t1\t65.78\t84.46\t15.95\tpos\t338.52,502.43,2026 年度支出预算总表\n"
+		"L\t1\t92.94\t105.22\t11.05\tpos\t744.36,799.45,单位：万元\n"
+		"L\t1\t131.22\t143.50\t11.05\tpos\t44.28,88.45,科目编码\t180.12,224.29,科目名称\t343.44,365.41,合计\t"
+		"420.36,464.53,基本支出\t503.40,547.57,项目支出\n"
+		"L\t1\t182.94\t195.22\t11.05\tpos\t162.00,184.09,合计\t353.28,394.44,24995.94\t443.76,479.40,3861.25\t"
+		"519.24,560.40,21134.69\n"
+		"L\t1\t518.36\t528.37\t9.00\tpos\t59.52,72.90,221\t175.20,229.20,住房保障支出\t369.72,394.38,464.69\t"
+		"454.80,479.46,464.69\n"
+		"L\t1\t534.44\t544.45\t9.00\tpos\t54.96,77.34,22102\t175.20,229.20,住房改革支出\t369.72,394.38,464.69\t"
+		"454.80,479.46,464.69\n"
+		"L\t1\t560.52\t575.77\t9.00\tpos\t415.20,426.56,10\n"
+		"L\t2\t31.64\t41.65\t9.00\tpos\t50.52,81.90,2210201\t179.64,224.64,住房公积金\t369.72,394.38,247.25\t"
+		"454.80,479.46,247.25\n"
+		"L\t2\t47.72\t57.73\t9.00\tpos\t50.52,81.90,2210202\t184.20,220.20,提租补贴\t374.28,394.38,43.77\t"
+		"459.24,479.46,43.77\n"
+		"L\t2\t63.80\t73.81\t9.00\tpos\t50.52,81.90,2210203\t184.20,220.20,购房补贴\t369.72,394.38,173.67\t"
+		"454.80,479.46,173.67\n"
+		"L\t2\t560.52\t575.77\t9.00\tpos\t415.20,426.56,11\n"
+		"L\t3\t78.73\t96.47\t15.95\tpos\t85.08,277.67,四、财政拨款收支预算总表\n"
+		"%end\n");
+	const gk_table *t = table(r, "expenditure_by_function");
+	cr_assert_eq(t->nrow, 6, "%d rows", t->nrow);
+	for (int i = 0; i < t->nrow; i++)
+		cr_expect_str_eq(gk_table_get(t, i, "unit_code"), "", "row %d", i);
+	EXPECT(t, 5, "func_code", "2210203");
+	EXPECT(t, 5, "total", "173.67");
+	EXPECT(t, 5, "name", "购房补贴");
+	gk_result_drop(r);
+}
+
 /* 西安应急 表5 (p. 7): 款 printed alone under their 类 (05 under 208),
  * the 项 with their whole code (2080505): a lone code is a 款 */
 Test(rows, lone_kuan_codes_in_a_table_of_whole_codes)
