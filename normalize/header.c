@@ -422,9 +422,11 @@ unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, c
 		if (!mask[s] && !anyrule && *lw && !rule_any(c, "generic-header", lw))
 			xname[s] = gk_strfmt("x_%s", cp);
 		/* a 小计 the header ties to no column of a table whose columns,
-		 * but its total, are all parts (财政拨款 小计 in a 项目支出表): a
-		 * subtotal of some of them, not one of them */
-		else if (!mask[s] && !anyrule && s > 0 && !strcmp(sf->name, "project") && !strcmp(lw, "小计"))
+		 * but its total, are all parts (财政拨款 小计 in a 项目支出表), or
+		 * under a group no column is named by (财政拨款收入 小计 in a
+		 * 收入表): a subtotal of some of them, not one of them */
+		else if (!mask[s] && !anyrule && s > 0 && !strcmp(lw, "小计") &&
+		         (!strcmp(sf->name, "project") || (strcmp(sf->name, "three") && strcmp(cp, "小计"))))
 			xname[s] = gk_strfmt("x_%s", cp);
 		if (getenv("GK_DEBUG"))
 			fprintf(stderr, "slot %d [%.0f-%.0f] mask %x words '%s' leaf '%s'%s\n", s, a[s], b[s], mask[s], cp, lw,

@@ -95,9 +95,39 @@ static void add_head_cell(gk_line *n, const gk_cell *cl, int over)
 	}
 }
 
+/* Is the line above amount line i the first line of a label wrapped
+ * over two lines and centred on i's numbers (the line below i holding
+ * its second line as far below, both in the gap line i leaves for its
+ * label, in the same type size)?  Not a header word: a page's first row (烟台: 其他行政事业单位养老支
+ * over 2.24, 出 under it). */
+static int centred_above(const nctx *c, int i, int e)
+{
+	const gk_line *a = c->x[i - 1].l, *l = c->x[i].l, *z = i + 1 < e ? c->x[i + 1].l : NULL;
+	double h = l->y1 - l->y0;
+	if (!z || c->x[i - 1].skip || c->x[i + 1].skip || a->geom != GK_GEOM_POS || z->geom != GK_GEOM_POS ||
+	    a->page != l->page || z->page != l->page || h <= 0 || (a->size > 0 && l->size > 0 && (a->size - l->size > 0.3 || l->size - a->size > 0.3)))
+		return 0;
+	double up = l->y0 - a->y0, down = z->y0 - l->y0;
+	if (up < 0.2 * h || up > 0.9 * h || down - up > 0.25 * h || up - down > 0.25 * h || line_has_amount(c, i + 1))
+		return 0;
+	/* both in one gap between the cells of line i (the label's column,
+	 * empty on the numbers line) */
+	if (a->ncell != 1 || z->ncell != 1)
+		return 0;
+	double lo = -1e18, hi = 1e18, m = (a->cell[0].x0 + a->cell[0].x1) / 2;
+	for (int j = 0; j < l->ncell; j++) {
+		if (l->cell[j].x1 <= m && l->cell[j].x1 > lo)
+			lo = l->cell[j].x1;
+		if (l->cell[j].x0 >= m && l->cell[j].x0 < hi)
+			hi = l->cell[j].x0;
+	}
+	return a->cell[0].x0 >= lo && a->cell[0].x1 <= hi && z->cell[0].x0 >= lo && z->cell[0].x1 <= hi;
+}
+
 /* The first body line of [b, e): an->body, else the first line with an
- * amount, or a line or two above it that start a new item (the first
- * row's label wrapped and centred on its numbers). */
+ * amount, the first line of a label centred on it, or a line or two
+ * above it that start a new item (the first row's label wrapped and
+ * centred on its numbers). */
 static int body_start(const nctx *c, int b, int e, const lr_anchor *an)
 {
 	if (an)
@@ -108,6 +138,8 @@ static int body_start(const nctx *c, int b, int e, const lr_anchor *an)
 			body = i;
 			break;
 		}
+	if (body < e && body > b && centred_above(c, body, e))
+		body--;
 	while (body < e && body > b) {
 		const xline *x = &c->x[body - 1];
 		const gk_line *l = x->l, *nl = c->x[body].l;

@@ -365,3 +365,42 @@ Test(rows, lone_kuan_codes_in_a_table_of_whole_codes)
 	EXPECT(t, 3, "total", "1.83");
 	gk_result_drop(r);
 }
+
+/* 烟台统计局 公开表2 (p. 9): the page's first row centres its label on
+ * its figures (其他行政事业单位养老支 above them, 出 below): the label's
+ * first line is the row's, not the header's.  财政拨款收入 小计 names no
+ * column of the contract: a subtotal of some, kept as x_. */
+Test(rows, first_row_label_above_its_figures_is_no_header)
+{
+	gk_result *r = run(
+		"%gongkai-extract 1\nP\t1\t842.00\t595.00\n"
+		"L\t1\t79.53\t92.72\t13.20\tpos\t396.02,488.42,收入总体情况表\n"
+		"L\t1\t99.61\t111.03\t8.48\tpos\t16.43,126.67:99.61:108.08,部门（单位）：烟台市统计局\t783.14,825.54:102.56:111.03,单位：万元\n"
+		"L\t1\t118.00\t126.47\t8.48\tpos\t29.28,63.20,科目编码\t307.16,358.04,财政拨款收入\n"
+		"L\t1\t130.73\t139.20\t8.48\tpos\t488.88,522.80,事业收入\n"
+		"L\t1\t134.97\t143.44\t8.48\tpos\t435.14,477.54,财政专户管\t534.13,576.53,事业单位经\n"
+		"L\t1\t139.21\t147.68\t8.48\tpos\t114.13,148.05,科目名称\t200.39,217.35,合计\t484.64,527.04,（不含教育\t"
+		"587.87,621.79,其他收入\n"
+		"L\t1\t143.45\t152.63\t8.48\tpos\t286.66,328.00,一般公共预\t337.00,378.00,政府性基金\t386.00,428.00,国有资本经\t"
+		"435.14,477.54,理资金收入\t542.62,568.06,营收入\n"
+		"L\t1\t147.70\t156.87\t8.48\tpos\t20.80,29.28,类\t42.01,50.49,款\t63.22,71.70,项\t249.89,266.85,小计\t"
+		"493.12,518.56,收费）\n"
+		"L\t1\t152.65\t161.12\t8.48\tpos\t295.14,320.58,算收入\t340.39,374.31,预算收入\t385.65,428.05,营预算收入\n"
+		"L\t1\t176.78\t184.32\t7.54\tpos\t95.15,178.09,其他行政事业单位养老支\n"
+		"L\t1\t180.55\t188.09\t7.54\tpos\t19.38,30.69,208\t42.01,50.49,05\t63.69,71.23,99\t216.54,231.62,2.24\t"
+		"266.04,281.12,2.24\t315.53,330.61,2.24\n"
+		"L\t1\t184.32\t191.86\t7.54\tpos\t80.07,87.61,出\n"
+		"L\t1\t201.76\t209.30\t7.54\tpos\t19.38,30.69,210\t80.07,125.31,卫生健康支出\t209.00,231.62,102.63\t"
+		"258.50,281.12,102.63\t307.99,330.61,102.63\n"
+		"%end\n");
+	const gk_table *t = table(r, "revenue_by_unit");
+	cr_assert_eq(t->nrow, 2, "%d rows", t->nrow);
+	EXPECT(t, 0, "func_code", "2080599");
+	EXPECT(t, 0, "func_name", "其他行政事业单位养老支出");
+	EXPECT(t, 0, "total", "2.24");
+	EXPECT(t, 0, "general_budget", "2.24");
+	EXPECT(t, 0, "x_财政拨款收入小计", "2.24");
+	EXPECT(t, 1, "general_budget", "102.63");
+	EXPECT(t, 1, "carryover_total", "");
+	gk_result_drop(r);
+}
