@@ -324,10 +324,13 @@ static void line_frags(const nctx *c, int i, const lr_anchor *an, double hc[8][2
 	 * (its own extent, from an overflowing cell) is not on their row:
 	 * it is anchored only when centred like one of the numbers. */
 	for (int k = first; lnum && k < w->nf; k++) {
-		double ck = (f[k].y0 + f[k].y1) / 2, tol = 0.12 * (f[k].y1 - f[k].y0);
+		double ck = (f[k].y0 + f[k].y1) / 2, hk = f[k].y1 - f[k].y0;
 		int near = 0;
 		for (int q = first; q < w->nf && !near; q++) {
-			double cq = (f[q].y0 + f[q].y1) / 2;
+			/* (digits drawn with boxes taller than the text's, 重庆:
+			 * their centre is off the text's by part of the excess) */
+			double cq = (f[q].y0 + f[q].y1) / 2, hq = f[q].y1 - f[q].y0;
+			double tol = 0.12 * hk + (hq > hk ? 0.3 * (hq - hk) : 0);
 			near = f[q].num && cq - ck <= tol && ck - cq <= tol;
 		}
 		f[k].line_num = near;

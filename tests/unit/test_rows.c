@@ -404,3 +404,35 @@ Test(rows, first_row_label_above_its_figures_is_no_header)
 	EXPECT(t, 1, "carryover_total", "");
 	gk_result_drop(r);
 }
+
+/* 重庆气象 表三 (p. 9): the digits' boxes are drawn twice as tall as the
+ * text's (amounts and codes 24 points, labels 11.5), so a label's centre
+ * sits a few points off its figures' centre: still its row's label, not
+ * a line wrapped from the rows around it */
+Test(rows, labels_beside_tall_digit_boxes_stay_on_their_row)
+{
+	gk_result *r = run(
+		"%gongkai-extract 1\nP\t1\t842.02\t595.34\n"
+		"L\t1\t99.89\t143.74\t18.53\tpos\t296.06,540.88,2026 年部门支出总体情况表\n"
+		"L\t1\t144.09\t155.25\t10.29\tpos\t74.15,189.23,单位名称:重庆市气象局\t716.23,768.43,单位:万元\n"
+		"L\t1\t166.53\t178.09\t10.29\tpos\t101.32,143.04,科目编码\t292.57,365.74,科目名称\t519.05,550.30,总计\t"
+		"607.35,649.08,基本支出\t700.90,742.62,项目支出\n"
+		"L\t1\t205.92\t230.26\t10.29\tpos\t76.77,97.53,208\t175.74,269.87:209.20:220.76,社会保障和就业支出\t"
+		"542.24,578.73,120.17\t635.78,672.27,120.17\n"
+		"L\t1\t227.17\t251.51\t10.29\tpos\t87.25,118.49,20805\t186.22,290.83:230.45:242.01,行政事业单位养老支出\t"
+		"542.24,578.73,120.17\t635.78,672.27,120.17\n"
+		"L\t1\t248.42\t272.76\t10.29\tpos\t97.73,139.45,2080505\t196.70,364.18:251.70:263.26,机关事业单位基本养老保险缴费支出\t"
+		"547.48,578.73,71.12\t641.02,672.27,71.12\n"
+		"L\t1\t269.67\t294.01\t10.29\tpos\t97.73,139.45,2080506\t196.70,343.22:272.95:284.51,机关事业单位职业年金缴费支出\t"
+		"547.48,578.73,35.56\t641.02,672.27,35.56\n"
+		"%end\n");
+	const gk_table *t = table(r, "expenditure_by_function");
+	cr_assert_eq(t->nrow, 4, "%d rows", t->nrow);
+	EXPECT(t, 0, "name", "社会保障和就业支出");
+	EXPECT(t, 1, "name", "行政事业单位养老支出");
+	EXPECT(t, 2, "name", "机关事业单位基本养老保险缴费支出");
+	EXPECT(t, 3, "func_code", "2080506");
+	EXPECT(t, 3, "name", "机关事业单位职业年金缴费支出");
+	EXPECT(t, 3, "basic_total", "35.56");
+	gk_result_drop(r);
+}
