@@ -214,11 +214,12 @@ out:
  * unit's name): where the unit's column is, so that its name is not read
  * as part of the project's.  A name centred or left-aligned in its
  * column starts left of the header's centre, a project's name right of
- * it.  Kept for the table's next pages unless they print their header
- * again. */
+ * it.  And where a column of notes (项目简介, 备注, 说明) starts: its text
+ * is no part of a name.  Kept for the table's next pages unless they
+ * print their header again. */
 static void unit_name_column(nctx *c, const int *lines, int nl)
 {
-	double unit = 0, proj = 0;
+	double unit = 0, proj = 0, note = 0;
 	for (int i = 0; i < nl; i++) {
 		const gk_line *l = c->x[lines[i]].l;
 		if (l->geom != GK_GEOM_POS)
@@ -229,11 +230,16 @@ static void unit_name_column(nctx *c, const int *lines, int nl)
 				unit = (l->cell[j].x0 + l->cell[j].x1) / 2;
 			else if (!strcmp(cp, "项目名称"))
 				proj = (l->cell[j].x0 + l->cell[j].x1) / 2;
+			else if (strstr(cp, "简介") || !strcmp(cp, "备注") || !strcmp(cp, "说明")) /* (notes start left in
+			                                                                               their column) */
+				note = j ? l->cell[j - 1].x1 + 1 : l->cell[j].x0;
 			free(cp);
 		}
 	}
 	if (unit > 0 && proj > unit)
 		c->hx_unit = unit;
+	if (note > 0)
+		c->hx_note = note;
 }
 
 /* Where the head ends: the first line that carries a row. */

@@ -28,8 +28,17 @@ typedef struct hstack {
 	int edge; /* no group reaches over it: a label column, the total */
 } hstack;
 
+/* Column numbers and markers printed under a header (栏次 1 2 3, **). */
+static int column_marker(const char *t)
+{
+	char *cp = compact_of(t);
+	int ok = *cp && (is_digits(cp, 1, 3) || strspn(cp, "*") == strlen(cp));
+	free(cp);
+	return ok;
+}
+
 /* A header cell that names a column (not the unit or department, not a
- * column number of 栏次 1 2 3). */
+ * column number of 栏次 1 2 3 or a ** marker). */
 static int head_word(const nctx *c, int i, const gk_cell *cl)
 {
 	const gk_line *l = c->x[i].l;
@@ -40,7 +49,7 @@ static int head_word(const nctx *c, int i, const gk_cell *cl)
 	if ((strstr(t, "：") || strstr(t, ":")) && (gk_unit_parse(t) != GK_UNIT_NONE || rule_any(c, "dept", t)))
 		return 0;
 	char *cp = compact_of(t);
-	int ok = *cp && !tok_is_plain_int(&(tok){.text = t});
+	int ok = *cp && !column_marker(t);
 	free(cp);
 	return ok;
 }

@@ -319,10 +319,15 @@ static void keys_project(const nctx *c, const pieces *pc, rowkeys *k)
 
 /* Is text piece i of project row p in the table's 单位名称 column (left
  * of the header's centre, header.c unit_name_column)?  Its words are
- * added to *unit.  Codes stay where they are. */
+ * added to *unit.  Codes stay where they are.  A note (项目简介) is in
+ * no name: dropped too. */
 static int in_unit_column(const nctx *c, fam_id f, const prow *p, int i, gk_buf *unit)
 {
-	if (f != F_PROJECT || c->hx_unit <= 0 || c->x[p->line0].l->geom != GK_GEOM_POS || p->tx0[i] >= c->hx_unit)
+	if (f != F_PROJECT || c->x[p->line0].l->geom != GK_GEOM_POS)
+		return 0;
+	if (c->hx_note > 0 && p->tx0[i] >= c->hx_note - 1)
+		return 1;
+	if (c->hx_unit <= 0 || p->tx0[i] >= c->hx_unit)
 		return 0;
 	char *cp = compact_of(p->text[i]);
 	int code = is_digits(cp, 1, 24);

@@ -536,7 +536,7 @@ static gk_doc *logical_rows(nctx *c, int b, int e, const lr_anchor *an, int seq)
 void with_logical_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn)
 {
 	if (!t->nrow) /* a new table: no unit above its first rows */
-		c->ctx_unit[0] = 0, c->hx_unit = 0, c->ctx_full = 0;
+		c->ctx_unit[0] = 0, c->hx_unit = c->hx_note = 0, c->ctx_full = 0;
 	if (body_geom(c, sp->begin, sp->end) != GK_GEOM_POS) {
 		fn(c, sp, t);
 		return;
@@ -573,7 +573,7 @@ void with_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn, const lr_a
 	memcpy(c->ctx_class, sub.ctx_class, sizeof c->ctx_class);
 	memcpy(c->ctx_item, sub.ctx_item, sizeof c->ctx_item);
 	c->hx_kuan = sub.hx_kuan, c->hx_xiang = sub.hx_xiang;
-	c->hx_unit = sub.hx_unit, c->ctx_full = sub.ctx_full;
+	c->hx_unit = sub.hx_unit, c->hx_note = sub.hx_note, c->ctx_full = sub.ctx_full;
 	memcpy(c->ctx_unit, sub.ctx_unit, sizeof c->ctx_unit);
 	for (int i = 0; i < sub.n; i++)
 		free(sub.x[i].compact);

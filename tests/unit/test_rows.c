@@ -436,3 +436,40 @@ Test(rows, labels_beside_tall_digit_boxes_stay_on_their_row)
 	EXPECT(t, 3, "basic_total", "35.56");
 	gk_result_drop(r);
 }
+
+/* 西安应急 表10 (p. 25): a column of notes (项目简介) right of the amounts,
+ * its sentences printed beside the projects: no part of a project's name
+ * and no prose ending the table; ** under the header marks no column */
+Test(rows, a_column_of_notes_is_no_name_and_no_end)
+{
+	gk_result *r = run(
+		"%gongkai-extract 1\nP\t1\t841.92\t595.32\n"
+		"L\t1\t68.87\t84.83\t15.96\tpos\t263.57,553.16,2019年部门综合预算专项业务经费支出表\n"
+		"L\t1\t106.77\t115.77\t9.00\tpos\t720.94,765.94,单位：万元\n"
+		"L\t1\t123.96\t132.96\t9.00\tpos\t61.82,97.82,单位编码\t173.42,245.42,单位（项目）名称\t329.69,365.69,项目金额\t"
+		"559.63,595.63,项目简介\n"
+		"L\t1\t143.04\t152.04\t9.00\tpos\t75.62,84.68,**\t205.25,214.31,**\t343.49,352.55,**\t573.43,582.49,**\n"
+		"L\t1\t161.76\t170.76\t9.00\tpos\t112.58,130.58,合计\t349.61,386.03,1,620.98\n"
+		"L\t1\t205.20\t214.20\t9.00\tpos\t59.42,86.72,125001\t121.69,229.69,西安市安全生产监督管理局\t349.61,386.03,1,008.45\n"
+		"L\t1\t238.08\t247.08\t9.00\tpos\t389.21,758.75,根据《安全生产法》、国务院[2010]23号令及省政府74号令的有关规定，贯彻落实中央关于“\n"
+		"L\t1\t249.36\t258.36\t9.00\tpos\t389.21,758.21,安全第一，预防为主，综合治理”的工作方针，全面排除安全隐患，防止重特大事故的发生，\n"
+		"L\t1\t271.94\t280.94\t9.00\tpos\t130.80,301.80,安全生产业务费（含聘请专家费用、许可证\t389.21,763.14,点企业、10个军工企业。\n"
+		"L\t1\t283.22\t292.22\t9.00\tpos\t112.58,301.58,发放、标准化建设、隐患排查经费、安全发展城\t358.73,386.03,642.50\t"
+		"389.21,762.87,余座、贸易企业296个进行全面的安全监督检查，防止安全事故的发生。\n"
+		"L\t1\t294.50\t303.50\t9.00\tpos\t112.58,193.58,市、文化建设经费）\t389.21,758.21,在全市范围内开展安全生产监督检查。\n"
+		"L\t1\t328.34\t337.34\t9.00\tpos\t389.21,560.53,政预算拨款642.50万元用于开展此项工作。\n"
+		"L\t1\t405.17\t414.17\t9.00\tpos\t112.58,220.58,安全生产设备购置经费\t363.29,386.03,75.15\t389.21,758.21,为更好的开展安全生产监督管理工作。\n"
+		"%end\n");
+	const gk_table *t = table(r, "project_expenditure");
+	cr_assert_eq(t->nrow, 4, "%d rows", t->nrow);
+	EXPECT(t, 0, "total", "1620.98");
+	EXPECT(t, 1, "unit_code", "125001");
+	EXPECT(t, 1, "unit_name", "西安市安全生产监督管理局");
+	EXPECT(t, 1, "project_name", "");
+	EXPECT(t, 2, "project_name", "安全生产业务费（含聘请专家费用、许可证发放、标准化建设、隐患排查经费、安全发展城市、文化建设经费）");
+	EXPECT(t, 2, "unit_name", "西安市安全生产监督管理局");
+	EXPECT(t, 2, "total", "642.50");
+	EXPECT(t, 3, "project_name", "安全生产设备购置经费");
+	EXPECT(t, 3, "total", "75.15");
+	gk_result_drop(r);
+}
