@@ -145,10 +145,9 @@ static void number_lines(lrows *w)
 }
 
 /* The line pitch inside a wrapped cell: from cells centred on their row
- * (wrap_pitch), else the usual step from a fragment to the next one
- * below it in its column when that one is alone (no numbers on its
- * line). */
-static double line_pitch(lrows *w)
+ * (wrap_pitch), else the usual step between a fragment alone on its line
+ * (no numbers) and the nearest one above or below it in its column. */
+static double line_pitch(lrows *w, const lr_anchor *an)
 {
 	const frag *f = w->f;
 	double h = w->h, one, lp = wrap_pitch(f, w->nf, h, w->nc, w->ncp, w->nnc, &one);
@@ -163,6 +162,15 @@ static double line_pitch(lrows *w)
 		double bestdy = 1e18;
 		for (int k = i - 1; k >= 0 && f[k].page == f[i].page; k--) {
 			double dy = f[i].y0 - f[k].y0;
+			if (dy > 2.2 * h)
+				break;
+			if (f[k].col == f[i].col && !f[k].num && dy > 0.5 * h && dy < bestdy)
+				bestdy = dy;
+		}
+		/* (or below it: the first line of a cell is nearer its second
+		 * than the row above; rows anchored on columns keep theirs) */
+		for (int k = i + 1; !an && k < w->nf && f[k].page == f[i].page; k++) {
+			double dy = f[k].y0 - f[i].y0;
 			if (dy > 2.2 * h)
 				break;
 			if (f[k].col == f[i].col && !f[k].num && dy > 0.5 * h && dy < bestdy)
@@ -411,7 +419,7 @@ static void close_chains(lrows *w)
 void chain_frags(const nctx *c, lrows *w, const lr_anchor *an)
 {
 	number_lines(w);
-	w->lp = line_pitch(w);
+	w->lp = line_pitch(w, an);
 	w->dec = usual_decimals(w->f, w->nf);
 	join_chains(c, w, an);
 	cut_chains(w);

@@ -463,6 +463,35 @@ static int page_number(const nctx *c, int i)
 	return bottom || top;
 }
 
+/* A line of the table's header printed again at the top of a page (the
+ * table continued): its cells are all words of the head lines [b, body)
+ * and no amount stands above it on its page.  Not a row, nor a label
+ * wrapped from the row before (…行政事业单位医疗项目一般公共预算支出类款项). */
+static int repeated_head(const nctx *c, int b, int body, int i)
+{
+	const gk_line *l = c->x[i].l;
+	/* (two titles at least: a lone word like 支出 is a label's end) */
+	if (l->ncell < 2 || line_has_amount(c, i))
+		return 0;
+	for (int k = i - 1; k >= body && c->x[k].l->page == l->page; k--)
+		if (line_has_amount(c, k))
+			return 0;
+	for (int j = 0; j < l->ncell; j++) {
+		char *cp = compact_of(l->cell[j].text);
+		int found = 0;
+		for (int h = b; h < body && !found && *cp; h++)
+			for (int q = 0; q < c->x[h].l->ncell && !found; q++) {
+				char *hp = compact_of(c->x[h].l->cell[q].text);
+				found = !strcmp(cp, hp);
+				free(hp);
+			}
+		free(cp);
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
 /* The rows of the body [body, stop) rebuilt into d (seq: 序号 numbers
  * are markers, not cells). */
 static void body_rows(const nctx *c, gk_doc *d, int b, int body, int stop, const lr_anchor *an, int seq)
@@ -474,7 +503,8 @@ static void body_rows(const nctx *c, gk_doc *d, int b, int body, int stop, const
 	for (int i = body; i < stop; i++)
 		/* (not the 类 款 项 sub-header, sorted below the first numbers
 		 * by a font whose digit boxes are too tall) */
-		if (!c->x[i].skip && strcmp(c->x[i].compact, "类款项") && !page_number(c, i))
+		if (!c->x[i].skip && strcmp(c->x[i].compact, "类款项") && !page_number(c, i) &&
+		    (an || c->x[i].l->page == c->x[body].l->page || !repeated_head(c, b, body, i)))
 			line_frags(c, i, an, hc, nhc, &w, &hsum);
 	if (!w.nf) {
 		free(w.f);
