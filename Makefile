@@ -3,22 +3,27 @@
 #   make            build bin/gongkai and the stage tools
 #   make demo       install missing Debian packages, build, run on samples/ -> out/
 #   make check      every test: unit (Criterion), golden CSVs, bad-input catalogue,
+#                   OCR of scans made at test time (tests/ocr),
 #                   harvest (incremental, kill -9, merge), the seeds' score floor,
-#                   a 10-second smoke of each fuzz harness (with the crash
-#                   reproducers), valgrind on the stages over the golden
-#                   inputs, then unit, golden and bad inputs again under
-#                   ASan + UBSan
+#                   every fuzz seed and crash reproducer replayed once
+#                   (CPU-time limits: a busy machine passes), valgrind on the
+#                   stages over the golden inputs, then unit, golden and bad
+#                   inputs again under ASan + UBSan
 #   make bench      throughput and memory against pdftotext -bbox-layout
-#   make fuzz       run each fuzz harness for FUZZ_SECONDS (clang + libFuzzer)
+#   make fuzz       explore with each fuzz harness for FUZZ_SECONDS (clang + libFuzzer)
 
 CC      ?= cc
-PKGS    := poppler-glib libpcre2-8 glib-2.0
+PKGS    := poppler-glib libpcre2-8 glib-2.0 cairo
+# Tesseract and Leptonica: headers at build time, the libraries loaded by
+# extract/ocr.c when a page needs OCR (dlopen), so that a text PDF's
+# process does not pay for loading them
+OCRPKGS := tesseract lept
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 # flags every build needs, whatever CFLAGS the command line gives
 GK_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Ilib \
-           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lsqlite3 -lm
+           $(shell pkg-config --cflags $(PKGS) $(OCRPKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lsqlite3 -lm -ldl
 # where objects and binaries go; the sanitizer build uses its own tree
 O       ?= build
 BIN     ?= bin
@@ -46,6 +51,11 @@ $(BIN)/gongkai-%: $(O)/%/main.o $(O)/libgongkai.a
 	@mkdir -p $(BIN)
 	$(CC) $(GK_CFLAGS) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
+# test material for OCR: image-only PDFs rendered from text PDFs
+$(BIN)/gk-mkscan: tests/ocr/mkscan.c
+	@mkdir -p $(BIN)
+	$(CC) $(GK_CFLAGS) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LDLIBS) $(shell pkg-config --libs lept)
+
 $(BIN)/unit-tests: $(TESTOBJ) $(O)/libgongkai.a
 	@mkdir -p $(BIN)
 	$(CC) $(GK_CFLAGS) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS) -lcriterion
@@ -64,14 +74,16 @@ demo: deps
 	  test $$rc -le 1
 
 # every test, then every test again under ASan + UBSan
-check: all $(BIN)/unit-tests
+check: all $(BIN)/unit-tests $(BIN)/gk-mkscan
 	$(BIN)/unit-tests --jobs 2
 	GONGKAI_BIN=$(BIN) tests/golden/run.sh
 	GONGKAI_BIN=$(BIN) tests/bad/run.sh
+	GONGKAI_BIN=$(BIN) GK_MKSCAN=$(BIN)/gk-mkscan tests/ocr/run.sh
 	GONGKAI_BIN=$(BIN) tests/harvest/run.sh
 	GONGKAI_BIN=$(BIN) scripts/eval
 	GONGKAI_BIN=$(BIN) tests/real/run.sh
-	scripts/fuzz --smoke
+	GONGKAI_BIN=$(BIN) tests/findings/run.sh
+	scripts/fuzz --replay
 	scripts/valgrind-golden
 	$(MAKE) check-san
 

@@ -16,7 +16,7 @@
 
 static const char usage_main[] =
 	"usage: gongkai run -o OUT [options] PATH...\n"
-	"       gongkai combine -o OUT [--bom] [--sqlite DB]\n"
+	"       gongkai combine -o OUT [--bom] [--no-neutralize] [--sqlite DB]\n"
 	"       gongkai --help | --version\n"
 	"\n"
 	"Turn Chinese government budget disclosures (PDF, text) into the CSV tables\n"
@@ -48,17 +48,23 @@ static const char usage_run[] =
 	"  -q, --quiet          print errors only (no progress, no summary)\n"
 	"      --rules DIR      rule files (default: $GONGKAI_RULES, <bin>/../rules)\n"
 	"      --bom            start every CSV with a UTF-8 BOM (Excel)\n"
+	"      --no-neutralize  write cells starting with = + - @ as they are (by\n"
+	"                       default they get a leading ' so that a spreadsheet\n"
+	"                       does not run them as formulas; numbers never do)\n"
 	"      --sqlite DB      also write the combined tables to SQLite file DB\n"
+	"                       (absent, empty or a database gongkai wrote)\n"
 	"      --limits M,C,W   per document: memory MiB, CPU s, wall s\n"
-	"                       (default 2048,120,180; 0 = no limit; empty = default)\n"
+	"                       (default 2048,120,180; 0 = no limit; empty = default;\n"
+	"                       each page read by OCR adds 15 s CPU and 60 s wall)\n"
+	"      --no-ocr         do not OCR scanned pages (a scan fails with exit 7)\n"
 	"  -h, --help           show this help\n"
 	"\n"
 	"exit: 0 ok; 1 some documents failed; 2 usage; 3-9, 14 why the only document\n"
-	"failed; 10 cannot write OUT; 11 bad rules; 12 checks failed (--strict);\n"
-	"13 OUT in use by another run; 70 internal error.\n";
+	"failed; 10 cannot write OUT (or DB is not gongkai's); 11 bad rules;\n"
+	"12 checks failed (--strict); 13 OUT in use by another run; 70 internal error.\n";
 
 static const char usage_combine[] =
-	"usage: gongkai combine -o OUT [--bom] [--sqlite DB]\n"
+	"usage: gongkai combine -o OUT [--bom] [--no-neutralize] [--sqlite DB]\n"
 	"\n"
 	"Rebuild every combined OUT/<table_id>.csv (and DB) from the per-document\n"
 	"directories OUT/<doc>/ now in OUT.\n"
@@ -66,10 +72,11 @@ static const char usage_combine[] =
 	"options:\n"
 	"  -o, --output OUT     output directory (must exist)\n"
 	"      --bom            start every combined CSV with a UTF-8 BOM\n"
+	"      --no-neutralize  write formula-like cells as they are (see run)\n"
 	"      --sqlite DB      also write the combined tables to SQLite file DB\n"
 	"  -h, --help           show this help\n";
 
-enum { OPT_FORCE = 256, OPT_STRICT, OPT_RULES, OPT_BOM, OPT_SQLITE, OPT_LIMITS };
+enum { OPT_FORCE = 256, OPT_STRICT, OPT_RULES, OPT_BOM, OPT_RAW, OPT_SQLITE, OPT_LIMITS, OPT_NO_OCR };
 
 static int usage_error(const char *cmd, const char *fmt, const char *arg)
 {
@@ -96,6 +103,8 @@ static int command(int argc, char **argv)
 		{"force", no_argument, NULL, OPT_FORCE},  {"strict", no_argument, NULL, OPT_STRICT},
 		{"rules", required_argument, NULL, OPT_RULES}, {"bom", no_argument, NULL, OPT_BOM},
 		{"sqlite", required_argument, NULL, OPT_SQLITE}, {"limits", required_argument, NULL, OPT_LIMITS},
+		{"no-neutralize", no_argument, NULL, OPT_RAW},
+		{"no-ocr", no_argument, NULL, OPT_NO_OCR},
 		{NULL, 0, NULL, 0},
 	};
 	gk_run_opts o;
@@ -104,8 +113,9 @@ static int command(int argc, char **argv)
 	optind = 1;
 	int c;
 	while ((c = getopt_long(argc, argv, ":o:j:qh", longopts, NULL)) != -1) {
-		/* combine takes only -o, --bom, --sqlite, --help */
-		if (!is_run && c != 'o' && c != 'h' && c != OPT_BOM && c != OPT_SQLITE && c != '?' && c != ':')
+		/* combine takes only -o, --bom, --no-neutralize, --sqlite, --help */
+		if (!is_run && c != 'o' && c != 'h' && c != OPT_BOM && c != OPT_RAW && c != OPT_SQLITE && c != '?' &&
+		    c != ':')
 			return usage_error(cmd, "option '%s' is not an option of combine", argv[optind - 1]);
 		switch (c) {
 		case 'o': o.outdir = optarg; break;
@@ -124,7 +134,9 @@ static int command(int argc, char **argv)
 		case OPT_STRICT: o.strict = 1; break;
 		case OPT_RULES: o.rules_dir = optarg; break;
 		case OPT_BOM: o.bom = 1; break;
+		case OPT_RAW: o.raw_cells = 1; break;
 		case OPT_SQLITE: o.sqlite = optarg; break;
+		case OPT_NO_OCR: gk_extract_set_ocr(0); break;
 		case OPT_LIMITS:
 			if (gk_parse_limits(optarg, &o.limits) < 0)
 				return usage_error(cmd, "bad limits '%s' (want MEM_MB,CPU_S,WALL_S)", optarg);

@@ -73,19 +73,6 @@ static char *path_join(const char *dir, const char *name)
 	return gk_strfmt("%.*s/%s", (int)n, dir, name);
 }
 
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	remove(path);
-	return 0;
-}
-
-/* rm -rf; errors are ignored (what remains is found again next run) */
-static void rm_tree(const char *path)
-{
-	nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
 static int is_doc_ext(const char *name)
 {
 	const char *dot = strrchr(name, '.');
@@ -126,14 +113,23 @@ static int sha_file(const char *path, char out[65])
 
 /* ---- OUT: lock, leftovers, signature -------------------------------- */
 
-/* Take OUT/.gongkai.lock.  Returns the fd, or -1 after reporting, with
- * *code set. */
-static int lock_out(const char *outdir, int *code)
+/* Take OUT/.gongkai.lock (dfd: OUT).  Returns the fd, or -1 after
+ * reporting, with *code set.  A symbolic link there is not followed (nor
+ * is anything else in OUT): someone else put it there. */
+static int lock_out(const char *outdir, int dfd, int *code)
 {
 	char *p = path_join(outdir, LOCKFILE);
-	int fd = open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	int fd = openat(dfd, LOCKFILE, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644);
+	struct stat st;
+	if (fd >= 0 && fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+		close(fd);
+		fd = -1;
+		errno = EINVAL;
+	}
 	if (fd < 0) {
-		gk_error("cannot write '%s': %s", p, strerror(errno));
+		gk_error("cannot lock '%s': %s", p,
+		         errno == ELOOP ? "a symbolic link (not followed; remove it)"
+		         : errno == EINVAL ? "not a regular file (remove it)" : strerror(errno));
 		*code = GK_EWRITE;
 		free(p);
 		return -1;
@@ -156,47 +152,32 @@ static int lock_out(const char *outdir, int *code)
 	return fd;
 }
 
-/* Does name end in ".<tag>.<digits>" with tag tmp, del or old? */
-static int temp_suffix(const char *name, const char **tag)
+/* Remove what a killed run left at the top of OUT (dfd): temporary names
+ * (gk_temp_parse) of documents, the manifest and combined tables, and the
+ * "<table>.csv.tmp.<pid>" files of earlier versions.  Only called with the
+ * lock held, so no live run owns them.  Nothing is followed. */
+static void clean_leftovers(int dfd)
 {
-	size_t n = strlen(name), i = n;
-	while (i > 0 && name[i - 1] >= '0' && name[i - 1] <= '9')
-		i--;
-	if (i == n || i < 5 || name[i - 1] != '.' || name[i - 5] != '.')
-		return 0;
-	static const char *const tags[] = {"tmp", "del", "old"};
-	for (int k = 0; k < 3; k++)
-		if (!strncmp(name + i - 4, tags[k], 3)) {
-			*tag = tags[k];
-			return 1;
-		}
-	return 0;
-}
-
-/* Remove what a killed run left at the top of OUT: hidden temp files and
- * directories (".<doc>.tmp.<pid>", ".gongkai-manifest.tmp.<pid>") and
- * temp files of combined tables ("<table>.csv.tmp.<pid>").  Only called
- * with the lock held, so no live run owns them. */
-static void clean_leftovers(const char *outdir)
-{
-	DIR *d = opendir(outdir);
-	if (!d)
+	DIR *d = gk_dir_list(dfd);
+	if (!d) {
 		return;
+	}
 	struct dirent *de;
 	gk_strv doomed = {0};
 	while ((de = readdir(d))) {
 		const char *tag;
-		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..") || !temp_suffix(de->d_name, &tag))
+		long pid;
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..") || !gk_temp_parse(de->d_name, &tag, &pid))
 			continue;
 		struct stat st;
-		if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+		if (fstatat(dfd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
 			continue;
 		if (de->d_name[0] == '.' || (!S_ISDIR(st.st_mode) && !strcmp(tag, "tmp")))
-			gk_strv_push(&doomed, path_join(outdir, de->d_name));
+			gk_strv_pushs(&doomed, de->d_name);
 	}
 	closedir(d);
 	for (int i = 0; i < doomed.n; i++)
-		rm_tree(doomed.v[i]);
+		gk_rmtree_at(dfd, doomed.v[i]);
 	gk_strv_drop(&doomed);
 }
 
@@ -236,13 +217,13 @@ static char *out_signature(const gk_run_opts *o)
 	if (v.n > 1)
 		qsort(v.v, (size_t)v.n, sizeof *v.v, cmp_str);
 	gk_buf b = {0};
-	gk_buf_addf(&b, "%s\nbom=%d\n", GK_VERSION, o->bom);
+	gk_buf_addf(&b, "%s\nbom=%d\nraw=%d\n", GK_VERSION, o->bom, o->raw_cells);
 	if (o->sqlite) {
 		struct stat st;
 		gk_buf_adds(&b, "sqlite=");
 		gk_buf_add_escaped(&b, o->sqlite);
 		gk_buf_addc(&b, '\t');
-		if (stat(o->sqlite, &st) == 0)
+		if (lstat(o->sqlite, &st) == 0)
 			add_stat(&b, &st);
 		else
 			gk_buf_adds(&b, "missing");
@@ -286,9 +267,12 @@ static void manifest_open(manifest *m, const char *outdir)
 	m->by_doc = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, entry_free);
 	m->sig = NULL;
 	size_t len;
-	char *s = gk_read_file(m->path, &len);
+	int dfd = gk_dir_open(outdir);
+	char *s = dfd < 0 ? NULL : gk_read_file_at(dfd, MANIFEST, &len);
+	if (dfd >= 0)
+		close(dfd);
 	if (!s)
-		return; /* none yet (or unreadable: everything is redone) */
+		return; /* none yet (or unreadable, or a link: everything is redone) */
 	char *line = s, *nl;
 	for (; *line; line = nl + 1) {
 		nl = strchr(line, '\n');
@@ -405,6 +389,7 @@ typedef struct run {
 	const char *opts;   /* output options that shape OUT/<doc>/ */
 	manifest m;
 	int lockfd;
+	int outfd; /* OUT, opened once */
 	pid_t parent;
 	slot *slots;
 	int nslot;
@@ -453,6 +438,14 @@ static void add_file(run *R, const char *path)
 		free(doc);
 		return;
 	}
+	size_t dn = strlen(doc);
+	if (dn > 4 && !strcasecmp(doc + dn - 4, ".csv")) {
+		/* OUT/<doc>/ would take the place of a combined OUT/<table_id>.csv */
+		fail_early(in, GK_EUSAGE,
+		           gk_strfmt("cannot name a document '%s' (ending in .csv, as the combined tables do)", doc));
+		free(doc);
+		return;
+	}
 	gpointer prev = g_hash_table_lookup(R->doc_idx, doc);
 	if (prev) {
 		fail_early(in, GK_EUSAGE,
@@ -491,9 +484,17 @@ static void walk(run *R, const char *dir)
 		qsort(names.v, (size_t)names.n, sizeof *names.v, cmp_str);
 	for (int i = 0; i < names.n; i++) {
 		char *p = path_join(dir, names.v[i]);
-		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+		int r = stat(p, &st), e = errno;
+		if (r < 0 && e == EACCES) {
+			/* listed but not searchable (r without x): what is in it
+			 * cannot be told, so the directory fails, not silently */
+			fail_early(add_input(R, dir), GK_EOPEN, gk_strfmt("cannot search directory: %s", strerror(e)));
+			free(p);
+			break;
+		}
+		if (r == 0 && S_ISDIR(st.st_mode))
 			walk(R, p);
-		else if (is_doc_ext(names.v[i]) && (stat(p, &st) < 0 || S_ISREG(st.st_mode)))
+		else if (is_doc_ext(names.v[i]) && (r < 0 || S_ISREG(st.st_mode)))
 			add_file(R, p); /* a dangling link is reported by the extractor */
 		free(p);
 	}
@@ -549,12 +550,16 @@ static int input_is_bad(int code)
 
 static void remove_doc_dir(const char *outdir, const char *doc)
 {
-	char *dst = path_join(outdir, doc);
-	char *tmp = gk_strfmt("%s/.%s.del.%ld", outdir, doc, (long)getpid());
-	if (rename(dst, tmp) == 0)
-		rm_tree(tmp);
-	free(dst);
-	free(tmp);
+	int dfd = gk_dir_open(outdir);
+	char *aside;
+	struct stat st;
+	if (dfd >= 0 && fstatat(dfd, doc, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode) &&
+	    gk_rename_aside(dfd, doc, "del", &aside) == 0) {
+		gk_rmtree_at(dfd, aside);
+		free(aside);
+	}
+	if (dfd >= 0)
+		close(dfd);
 }
 
 static int doc_pages(const gk_doc *doc)
@@ -588,6 +593,22 @@ static void worker_exit(int status, void *arg)
 	_exit(status);
 }
 
+/* Out of memory in the worker: exit GK_ELIMIT without a message of its
+ * own; the parent reports it, naming the document (reap). */
+static void worker_oom(size_t n)
+{
+	(void)n;
+	_exit(GK_ELIMIT);
+}
+
+/* glib's allocation failures (G_LOG_LEVEL_ERROR, then abort) likewise */
+static void worker_log(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer data)
+{
+	if ((level & G_LOG_LEVEL_ERROR) && msg && strstr(msg, "allocate"))
+		_exit(GK_ELIMIT);
+	g_log_default_handler(domain, level, msg, data);
+}
+
 /* The worker: one document, one report line, _exit. */
 static _Noreturn void worker(run *R, int idx, int fd)
 {
@@ -595,6 +616,8 @@ static _Noreturn void worker(run *R, int idx, int fd)
 	if (getppid() != R->parent)
 		_exit(0);
 	on_exit(worker_exit, NULL);
+	gk_set_oom_handler(worker_oom);
+	g_log_set_default_handler(worker_log, NULL);
 	close(R->lockfd); /* the lock belongs to the parent alone */
 	for (int s = 0; s < R->nslot; s++)
 		if (R->slots[s].pid > 0)
@@ -619,7 +642,7 @@ static _Noreturn void worker(run *R, int idx, int fd)
 		tables = r->ntable;
 		for (int i = 0; i < r->ncheck; i++)
 			fails += r->checks[i].status && !strcmp(r->checks[i].status, "fail");
-		gk_load_opts lo = {.outdir = o->outdir, .bom = o->bom, .sqlite = NULL};
+		gk_load_opts lo = {.outdir = o->outdir, .bom = o->bom, .raw_cells = o->raw_cells, .sqlite = NULL};
 		code = gk_load_doc(&lo, r, &err);
 		if (code == GK_OK && tables == 0) {
 			code = GK_ENOTABLE;
@@ -724,6 +747,11 @@ static void reap(run *R, slot *sl, int status)
 	} else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU) {
 		in->code = GK_ELIMIT;
 		in->msg = gk_strfmt("cpu time limit (%ld s) exceeded after extraction", R->o->limits.cpu_s);
+	} else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) {
+		/* not from us (SIGXCPU comes first at the cpu limit): the
+		 * kernel's out-of-memory killer, or an operator */
+		in->code = GK_ELIMIT;
+		in->msg = gk_strfmt("killed by the system after extraction (signal %d: out of memory?)", SIGKILL);
 	} else if (WIFSIGNALED(status)) {
 		in->code = GK_EINTERNAL;
 		in->msg = gk_strfmt("worker crashed (signal %d)", WTERMSIG(status));
@@ -788,9 +816,12 @@ static int unchanged(run *R, const input *in)
 	if (!e || e->code != GK_OK || !in->sha[0] || strcmp(e->sha, in->sha) || strcmp(e->path, in->path) ||
 	    strcmp(e->version, GK_VERSION) || strcmp(e->rules, R->rules_hash) || strcmp(e->opts, R->opts))
 		return 0;
-	char *p = gk_strfmt("%s/%s/document.csv", R->o->outdir, in->doc);
-	int ok = access(p, F_OK) == 0;
-	free(p);
+	/* OUT/<doc>/document.csv, a directory and a file, not links */
+	int sfd = gk_subdir_open(R->outfd, in->doc);
+	struct stat st;
+	int ok = sfd >= 0 && fstatat(sfd, "document.csv", &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode);
+	if (sfd >= 0)
+		close(sfd);
 	return ok;
 }
 
@@ -877,7 +908,7 @@ static int combine_if_needed(const gk_run_opts *o, manifest *m, int force)
 	}
 	free(sig);
 	char *err = NULL;
-	gk_load_opts lo = {.outdir = o->outdir, .bom = o->bom, .sqlite = o->sqlite};
+	gk_load_opts lo = {.outdir = o->outdir, .bom = o->bom, .raw_cells = o->raw_cells, .sqlite = o->sqlite};
 	if (gk_load_combine(&lo, &err) != GK_OK) {
 		gk_error("%s", err ? err : "cannot write the combined tables");
 		free(err);
@@ -929,20 +960,32 @@ int gk_parse_limits(const char *s, gk_limits *lim)
 	return 0;
 }
 
-static int prepare_out(const char *outdir, int *code)
+/* Create OUT if need be, open it (*dfd) and lock it.  Returns the lock's
+ * fd, or -1 after reporting, with *code set. */
+static int prepare_out(const char *outdir, int *dfd, int *code)
 {
-	struct stat st;
-	if (gk_mkdirs(outdir) < 0 || stat(outdir, &st) < 0) {
+	if (gk_mkdirs(outdir) < 0 || (*dfd = gk_dir_open(outdir)) < 0) {
 		gk_error("cannot create output directory '%s': %s", outdir, strerror(errno));
 		*code = GK_EWRITE;
 		return -1;
 	}
-	if (!S_ISDIR(st.st_mode)) {
-		gk_error("cannot create output directory '%s': %s", outdir, strerror(ENOTDIR));
-		*code = GK_EWRITE;
-		return -1;
+	int fd = lock_out(outdir, *dfd, code);
+	if (fd < 0) {
+		close(*dfd);
+		*dfd = -1;
 	}
-	return lock_out(outdir, code);
+	return fd;
+}
+
+/* --sqlite DB: refuse at once a file gongkai must not replace. */
+static int check_sqlite(const gk_run_opts *o)
+{
+	char *err = NULL;
+	if (!o->sqlite || gk_load_sqlite_check(o->sqlite, &err) == GK_OK)
+		return 0;
+	gk_error("%s", err);
+	free(err);
+	return -1;
 }
 
 static int exit_code(const run *R)
@@ -969,9 +1012,12 @@ int gk_run(const gk_run_opts *o, char *const *paths, int npaths)
 	R.lockfd = -1;
 	R.t0 = now_s();
 	R.parent = getpid();
+	R.outfd = -1;
 	R.doc_idx = g_hash_table_new(g_str_hash, g_str_equal);
 	R.seen = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
-	R.opts = o->bom ? "bom" : "-";
+	/* the options that shape OUT/<doc>/ (a manifest written before the
+	 * formula guard says "-" or "bom": cells as they were) */
+	R.opts = o->raw_cells ? (o->bom ? "bom" : "-") : (o->bom ? "bom,guard" : "guard");
 	int code = GK_OK;
 
 	collect_inputs(&R, paths, npaths);
@@ -993,10 +1039,14 @@ int gk_run(const gk_run_opts *o, char *const *paths, int npaths)
 	}
 	R.rules_hash = gk_rules_hash(R.rules);
 
-	R.lockfd = prepare_out(o->outdir, &code);
+	if (check_sqlite(o) < 0) {
+		code = GK_EWRITE;
+		goto out;
+	}
+	R.lockfd = prepare_out(o->outdir, &R.outfd, &code);
 	if (R.lockfd < 0)
 		goto out;
-	clean_leftovers(o->outdir);
+	clean_leftovers(R.outfd);
 	manifest_open(&R.m, o->outdir);
 
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -1025,6 +1075,8 @@ int gk_run(const gk_run_opts *o, char *const *paths, int npaths)
 out:
 	if (R.lockfd >= 0)
 		close(R.lockfd);
+	if (R.outfd >= 0)
+		close(R.outfd);
 	if (R.rules)
 		gk_rules_drop(R.rules);
 	for (int i = 0; i < R.n; i++) {
@@ -1048,10 +1100,20 @@ int gk_combine(const gk_run_opts *o)
 		return GK_EOPEN;
 	}
 	int code = GK_OK;
-	int fd = lock_out(o->outdir, &code);
-	if (fd < 0)
+	if (check_sqlite(o) < 0)
+		return GK_EWRITE;
+	int dfd = gk_dir_open(o->outdir);
+	if (dfd < 0) {
+		gk_error("cannot open output directory '%s': %s", o->outdir, strerror(errno));
+		return GK_EOPEN;
+	}
+	int fd = lock_out(o->outdir, dfd, &code);
+	if (fd < 0) {
+		close(dfd);
 		return code;
-	clean_leftovers(o->outdir);
+	}
+	clean_leftovers(dfd);
+	close(dfd);
 	manifest m;
 	manifest_open(&m, o->outdir);
 	if (combine_if_needed(o, &m, 1) < 0)

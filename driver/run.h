@@ -7,6 +7,9 @@
  * OUT holds, besides the contract files:
  *   .gongkai-manifest  what each document was made from (TSV, below)
  *   .gongkai.lock      flock(2)ed while a run or combine writes OUT
+ * Nothing in OUT is followed if it is a symbolic link (README "Security"):
+ * files are created at fresh temporary names with O_EXCL|O_NOFOLLOW
+ * relative to a descriptor of OUT and renamed into place.
  */
 #ifndef GK_RUN_H
 #define GK_RUN_H
@@ -20,6 +23,8 @@ typedef struct gk_run_opts {
 	int strict;            /* failed checks -> GK_ECHECKS */
 	int quiet;             /* errors only: no progress, no summary */
 	int bom;               /* UTF-8 BOM in every CSV */
+	int raw_cells;         /* --no-neutralize: no apostrophe before cells a
+	                          spreadsheet would run as formulas */
 	const char *rules_dir; /* NULL: gk_default_rules_dir() */
 	const char *sqlite;    /* also write this SQLite database (NULL: no) */
 	gk_limits limits;      /* per-document limits of the extractor */

@@ -13,6 +13,30 @@
 
 const gk_limits gk_default_limits = {2048, 120, 180};
 
+static int ocr_on = 1;
+static void (*ocr_page_fn)(void);
+
+void gk_extract_set_ocr(int on)
+{
+	ocr_on = on;
+}
+
+int gk_extract_ocr_enabled(void)
+{
+	return ocr_on;
+}
+
+void gk_extract_on_ocr_page(void (*fn)(void))
+{
+	ocr_page_fn = fn;
+}
+
+void gk_extract_ocr_page_begin(void)
+{
+	if (ocr_page_fn)
+		ocr_page_fn();
+}
+
 static int is_pdf(const char *data, size_t len)
 {
 	size_t n = len < 1024 ? len : 1024;
@@ -89,4 +113,56 @@ int gk_extract_file(const char *path, gk_doc **out, char **err)
 	int rc = gk_extract_buffer(path, data, len, out, err);
 	free(data);
 	return rc;
+}
+
+/* "3,4,5" -> 3 */
+static int count_pages(const char *list)
+{
+	int n = 0;
+	for (const char *p = list; p && *p; p++)
+		n += (*p >= '0' && *p <= '9') && (p == list || p[-1] == ',');
+	return n;
+}
+
+void gk_extract_warn(const char *path, const gk_doc *doc)
+{
+	const char *rep = gk_doc_meta(doc, "repaired");
+	const char *nt = gk_doc_meta(doc, "pages_without_text");
+	const char *gb = gk_doc_meta(doc, "pages_garbled");
+	const char *oc = gk_doc_meta(doc, "ocr_pages");
+	if (rep && !strcmp(rep, "yes"))
+		gk_warn("'%s': damaged PDF: its cross-reference table was rebuilt", path);
+	if (nt && *nt)
+		gk_warn("'%s': %d page%s without text: %s", path, count_pages(nt), count_pages(nt) == 1 ? "" : "s", nt);
+	if (gb && *gb) {
+		/* read by OCR, or left out */
+		gk_buf lost = {0};
+		for (const char *p = gb; *p;) {
+			int v = 0;
+			const char *q = p;
+			while (*q >= '0' && *q <= '9')
+				v = v * 10 + (*q++ - '0');
+			char one[16];
+			snprintf(one, sizeof one, "%d", v);
+			int read = 0;
+			for (const char *o = oc; o && *o;) {
+				int w = 0;
+				while (*o >= '0' && *o <= '9')
+					w = w * 10 + (*o++ - '0');
+				read |= w == v;
+				while (*o && (*o < '0' || *o > '9'))
+					o++;
+			}
+			if (!read) {
+				if (lost.len)
+					gk_buf_addc(&lost, ',');
+				gk_buf_adds(&lost, one);
+			}
+			p = *q ? q + 1 : q;
+		}
+		if (lost.len)
+			gk_warn("'%s': %d page%s of undecodable text left out: %s", path, count_pages(lost.s),
+			        count_pages(lost.s) == 1 ? "" : "s", lost.s);
+		gk_buf_drop(&lost);
+	}
 }

@@ -4,6 +4,7 @@
  * child.
  *
  * Protocol on the pipe, child -> parent:
+ *     "T <seconds>\n" ...  (before a page read by OCR: more wall time)
  *     "OK\n" <document in the extract format>
  *     "ERR <code> <message>\n"
  * The child's stderr goes to an anonymous memory file that the parent reads
@@ -40,6 +41,7 @@
 
 static int child_out_fd = -1;
 static long child_mem_mb;
+static long child_cpu_s; /* the CPU allowance so far (0: none) */
 
 /* write(2) all of it; for the child, where stdio may not be trusted */
 static int write_all(int fd, const char *s, size_t n)
@@ -70,6 +72,18 @@ static void child_log(const gchar *domain, GLogLevelFlags level, const gchar *ms
 	g_log_default_handler(domain, level, msg, data);
 }
 
+/* before each page read by OCR: its share of CPU and wall time */
+static void child_ocr_page(void)
+{
+	if (child_cpu_s > 0) {
+		child_cpu_s += OCR_PAGE_CPU_S;
+		gk_set_limit(RLIMIT_CPU, (rlim_t)child_cpu_s, (rlim_t)child_cpu_s + 1 + (rlim_t)OCR_PAGE_CPU_S * OCR_MAX_PAGES);
+	}
+	char line[32];
+	int n = snprintf(line, sizeof line, "T %d\n", OCR_PAGE_WALL_S);
+	write_all(child_out_fd, line, (size_t)n);
+}
+
 /* registered last in the child, so it runs first: leave with the status
  * given to exit() before the caller's handlers or stdio flushing run */
 static void child_exit(int status, void *arg)
@@ -98,11 +112,15 @@ static _Noreturn void child(const char *path, const gk_limits *lim, int out_fd, 
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	gk_set_limit(RLIMIT_CORE, 0, 0);
+	/* SIGXCPU at the soft limit ends the child; the hard limit leaves
+	 * room for the pages OCR may add (child_ocr_page) */
 	if (lim->cpu_s > 0)
-		gk_set_limit(RLIMIT_CPU, (rlim_t)lim->cpu_s, (rlim_t)lim->cpu_s + 1);
+		gk_set_limit(RLIMIT_CPU, (rlim_t)lim->cpu_s, (rlim_t)lim->cpu_s + 1 + (rlim_t)OCR_PAGE_CPU_S * OCR_MAX_PAGES);
+	child_cpu_s = lim->cpu_s;
 	if (lim->mem_mb > 0 && !GK_ASAN)
 		gk_set_limit(RLIMIT_AS, (rlim_t)lim->mem_mb << 20, (rlim_t)lim->mem_mb << 20);
 	g_log_set_default_handler(child_log, NULL);
+	gk_extract_on_ocr_page(child_ocr_page);
 
 	gk_doc *doc = NULL;
 	char *err = NULL;
@@ -138,12 +156,35 @@ static long long now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* "T <seconds>" lines at the start of b: more time; they are taken out */
+static void take_time(gk_buf *b, long long *deadline)
+{
+	size_t at = 0;
+	while (b->len - at >= 2 && b->s[at] == 'T' && b->s[at + 1] == ' ') {
+		const char *nl = memchr(b->s + at, '\n', b->len - at);
+		if (!nl)
+			break;
+		long sec = 0;
+		for (const char *p = b->s + at + 2; p < nl && *p >= '0' && *p <= '9' && sec < 100000; p++)
+			sec = sec * 10 + (*p - '0');
+		if (*deadline >= 0)
+			*deadline += (long long)sec * 1000;
+		at = (size_t)(nl - b->s) + 1;
+	}
+	if (at) {
+		memmove(b->s, b->s + at, b->len - at);
+		b->len -= at;
+		b->s[b->len] = 0;
+	}
+}
+
 /* Everything the child said: returns 1 when all read, 0 when the deadline
  * passed first. */
 static int read_child(int fd, long wall_s, gk_buf *b)
 {
 	long long deadline = wall_s > 0 ? now_ms() + (long long)wall_s * 1000 : -1;
 	char tmp[65536];
+	int head = 1; /* still where "T" lines may come */
 	for (;;) {
 		int timeout = -1;
 		if (deadline >= 0) {
@@ -170,6 +211,10 @@ static int read_child(int fd, long wall_s, gk_buf *b)
 		if (n == 0)
 			return 1;
 		gk_buf_add(b, tmp, (size_t)n);
+		if (head) {
+			take_time(b, &deadline);
+			head = b->len < 2 || (b->s[0] == 'T' && b->s[1] == ' ');
+		}
 	}
 }
 
@@ -284,6 +329,7 @@ int gk_extract_isolated(const char *path, const gk_limits *lim, gk_doc **out, ch
 		if (r == 1) {
 			rc = GK_OK;
 			*out = doc;
+			gk_extract_warn(path, doc);
 		} else {
 			rc = GK_EINTERNAL;
 			*err = gk_strfmt("bad document from the extractor child: %s",
@@ -299,6 +345,11 @@ int gk_extract_isolated(const char *path, const gk_limits *lim, gk_doc **out, ch
 		if (sig == SIGXCPU || (sig == SIGKILL && lim->cpu_s > 0 && cpu >= (double)lim->cpu_s - 0.05)) {
 			rc = GK_ELIMIT;
 			*err = gk_strfmt("cpu time limit (%ld s) exceeded", lim->cpu_s);
+		} else if (sig == SIGKILL) {
+			/* not sent by us (the wall limit is handled above): the
+			 * kernel's out-of-memory killer, or an operator */
+			rc = GK_ELIMIT;
+			*err = gk_strfmt("killed by the system (signal %d: out of memory?)", sig);
 		} else if (lim->mem_mb > 0 && (sig == SIGABRT || sig == SIGTRAP || sig == SIGSEGV || sig == SIGBUS) &&
 		           (said_out_of_memory(errtext) || maxrss_mb * 10 >= lim->mem_mb * 9)) {
 			rc = GK_ELIMIT;

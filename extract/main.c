@@ -8,11 +8,12 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: gongkai-extract [--no-isolate] [--limits MEM_MB,CPU_S,WALL_S] FILE...\n"
+	"usage: gongkai-extract [--no-isolate] [--no-ocr] [--limits MEM_MB,CPU_S,WALL_S] FILE...\n"
 	"\n"
 	"Read each PDF or text FILE and write its positioned text in the extract\n"
 	"format to stdout, one document after the other.\n"
 	"\n"
+	"  --no-ocr       do not read scanned pages by OCR (a scan: exit 7)\n"
 	"  --no-isolate   extract in this process (default: a child process\n"
 	"                 with memory, CPU and wall-time limits)\n"
 	"  --limits M,C,W child limits: memory MiB, CPU seconds, wall seconds\n"
@@ -61,6 +62,8 @@ int main(int argc, char **argv)
 				return GK_EWRITE;
 			}
 			return GK_OK;
+		} else if (!strcmp(a, "--no-ocr")) {
+			gk_extract_set_ocr(0);
 		} else if (!strcmp(a, "--no-isolate")) {
 			isolate = 0;
 		} else if (!strcmp(a, "--limits") || !strncmp(a, "--limits=", 9)) {
@@ -91,6 +94,8 @@ int main(int argc, char **argv)
 		char *err = NULL;
 		int rc = isolate ? gk_extract_isolated(argv[i], &lim, &doc, &err)
 		                 : gk_extract_file(argv[i], &doc, &err);
+		if (rc == GK_OK && !isolate)
+			gk_extract_warn(argv[i], doc);
 		if (rc == GK_OK && gk_doc_write(stdout, doc) < 0) {
 			gk_doc_drop(doc);
 			gk_error("cannot write to standard output");

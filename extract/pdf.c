@@ -26,6 +26,7 @@
 #define _GNU_SOURCE
 #endif
 #include "extract.h"
+#include "ocr.h"
 
 #include <math.h>
 #include <poppler.h>
@@ -65,7 +66,16 @@ typedef struct pchar {
 	uint32_t cp;
 	int idx;   /* order in poppler's text: the tie breaker of both sorts */
 	int space; /* white space: separates words, never starts a cell */
+	float conf; /* OCR: its word's confidence; -1 from a text layer */
+	int brk;    /* OCR: an amount and a word run together part here */
 } pchar;
+
+/* What a page adds to the grouping: the vertical ruling lines an OCR'd
+ * page showed (a cell never spans one). */
+typedef struct pagectx {
+	const gk_ocr_rule *vrule;
+	int nvrule;
+} pagectx;
 
 typedef struct stats {
 	long visible; /* non-space characters */
@@ -227,18 +237,34 @@ static int collide(const pchar *a, const pchar *b, double em)
  * tell one wrapped cell from the next. */
 #define CELL_DY 0.06
 
-static void add_cell(gk_line *line, double x0, double x1, double y0, double y1, double em, const gk_buf *cell)
+static void add_cell(gk_line *line, double x0, double x1, double y0, double y1, double em, const gk_buf *cell,
+                     float conf)
 {
 	double d = (y0 + y1) / 2 - (line->y0 + line->y1) / 2;
+	gk_cell *c;
 	if (d > CELL_DY * em || d < -CELL_DY * em)
-		gk_line_add_cell_y(line, x0, x1, y0, y1, cell->s, cell->len);
+		c = gk_line_add_cell_y(line, x0, x1, y0, y1, cell->s, cell->len);
 	else
-		gk_line_add_cell(line, x0, x1, cell->s, cell->len);
+		c = gk_line_add_cell_y(line, x0, x1, 0, 0, cell->s, cell->len);
+	c->conf = conf;
+}
+
+/* Is there a vertical ruling line between x0 and x1 at height yc? */
+static int ruled(const pagectx *pc, double x0, double x1, double yc)
+{
+	for (int i = 0; pc && i < pc->nvrule; i++) {
+		const gk_ocr_rule *r = &pc->vrule[i];
+		double xm = (r->x0 + r->x1) / 2;
+		if (xm > x0 && xm < x1 && yc > r->y0 && yc < r->y1)
+			return 1;
+	}
+	return 0;
 }
 
 /* One line's characters (already grouped) -> a gk_line with cells.
  * `depth` bounds the re-splitting of collided lines. */
-static void emit_line(gk_doc *doc, int page, pchar *c, int n, double *tmp, gk_buf *cell, int depth)
+static void emit_line(gk_doc *doc, int page, pchar *c, int n, double *tmp, gk_buf *cell, int depth,
+                      const pagectx *pc)
 {
 	double y0 = c[0].y0, y1 = c[0].y1;
 	int nv = 0;
@@ -286,8 +312,8 @@ static void emit_line(gk_doc *doc, int page, pchar *c, int n, double *tmp, gk_bu
 						cut = k;
 					}
 				if (cut > 0) {
-					emit_line(doc, page, c, cut, tmp, cell, depth + 1);
-					emit_line(doc, page, c + cut, n - cut, tmp, cell, depth + 1);
+					emit_line(doc, page, c, cut, tmp, cell, depth + 1, pc);
+					emit_line(doc, page, c + cut, n - cut, tmp, cell, depth + 1, pc);
 					return;
 				}
 				qsort(c, (size_t)n, sizeof *c, cmp_x);
@@ -299,6 +325,7 @@ static void emit_line(gk_doc *doc, int page, pchar *c, int n, double *tmp, gk_bu
 
 	gk_line *line = gk_doc_add_line(doc, page, y0, y1, size, GK_GEOM_POS);
 	double cx0 = 0, cx1 = 0, cy0 = 0, cy1 = 0;
+	float cconf = -1; /* the least confident character of the cell */
 	const pchar *last = NULL; /* last visible char of the current cell */
 	/* right edge of a space character seen since `last`: it separates `last`
 	 * from the next visible character if its box lies between their
@@ -328,10 +355,15 @@ static void emit_line(gk_doc *doc, int page, pchar *c, int n, double *tmp, gk_bu
 				split = 1; /* an amount, then the next column's label */
 			else if (gap > NUM_GAP * em && fabs(p->yc - last->yc) > STEP_DY * em)
 				split = 1; /* two cells' lines printed at different heights */
+			else if (p->brk == 2 || (p->brk && tok_amount && tok_digit && tok_sep && !amount_char(p->cp)))
+				split = 1; /* OCR: an amount run together with a word */
+			else if (pc && pc->nvrule && ruled(pc, cx1, p->x0 + 0.25 * (p->x1 - p->x0), (p->yc + last->yc) / 2))
+				split = 1; /* a ruling line between them (OCR) */
 		}
 		if (split) {
 			if (last)
-				add_cell(line, cx0, cx1, cy0, cy1, em, cell);
+				add_cell(line, cx0, cx1, cy0, cy1, em, cell, cconf);
+			cconf = p->conf;
 			gk_buf_reset(cell);
 			cx0 = p->x0;
 			cx1 = p->x1;
@@ -352,6 +384,8 @@ static void emit_line(gk_doc *doc, int page, pchar *c, int n, double *tmp, gk_bu
 				cy0 = p->y0;
 			if (p->y1 > cy1)
 				cy1 = p->y1;
+			if (p->conf < cconf)
+				cconf = p->conf;
 		}
 		gk_buf_add(cell, u, (size_t)ul);
 		tok_amount = tok_amount && amount_char(p->cp);
@@ -361,11 +395,11 @@ static void emit_line(gk_doc *doc, int page, pchar *c, int n, double *tmp, gk_bu
 		space_x1 = -1;
 	}
 	if (last)
-		add_cell(line, cx0, cx1, cy0, cy1, em, cell);
+		add_cell(line, cx0, cx1, cy0, cy1, em, cell, cconf);
 }
 
 /* Group a page's characters into lines, emit them top to bottom. */
-static void emit_page(gk_doc *doc, int page, pchar *c, int n, double *tmp, gk_buf *cell)
+static void emit_page(gk_doc *doc, int page, pchar *c, int n, double *tmp, gk_buf *cell, const pagectx *pc)
 {
 	if (n == 0)
 		return;
@@ -386,7 +420,7 @@ static void emit_page(gk_doc *doc, int page, pchar *c, int n, double *tmp, gk_bu
 				continue;
 			}
 		}
-		emit_line(doc, page, c + start, i - start, tmp, cell, 0);
+		emit_line(doc, page, c + start, i - start, tmp, cell, 0, pc);
 		if (i < n) {
 			start = i;
 			sum_yc = c[i].yc;
@@ -492,6 +526,145 @@ static int needs_repair(const char *data, size_t len)
 	return (size_t)(end - p) >= 3 && !memcmp(p, "obj", 3) ? 0 : 1;
 }
 
+/* "3" or "3,4": a page number appended to a list */
+static void list_add(gk_buf *b, int page)
+{
+	if (b->len)
+		gk_buf_addc(b, ',');
+	gk_buf_addf(b, "%d", page);
+}
+
+/* The page's text layer -> *chars (grown as needed); counts in *ps.
+ * Returns the number of characters. */
+static int text_layer(PopplerPage *page, pchar **chars, double **tmp, size_t *cap, stats *ps)
+{
+	char *text = poppler_page_get_text(page);
+	if (!text || !*text) {
+		g_free(text);
+		return 0;
+	}
+	PopplerRectangle *rect = NULL;
+	guint nrect = 0;
+	if (!poppler_page_get_text_layout(page, &rect, &nrect))
+		nrect = 0;
+	GList *attrs = nrect ? poppler_page_get_text_attributes(page) : NULL;
+	GList *at = attrs;
+	if (nrect > *cap) {
+		*cap = nrect;
+		*chars = gk_realloc(*chars, *cap * sizeof **chars);
+		*tmp = gk_realloc(*tmp, *cap * sizeof **tmp);
+	}
+	int n = 0;
+	const unsigned char *s = (const unsigned char *)text;
+	for (int i = 0; *s && i < (int)nrect; i++) {
+		uint32_t cp = utf8_next(&s);
+		if (cp == '\n' || is_ignorable(cp))
+			continue;
+		int space = is_space(cp);
+		if (!space) {
+			ps->visible++;
+			if (is_bad(cp)) {
+				ps->bad++;
+				if (is_control(cp))
+					continue; /* nothing to show; counted */
+			}
+		}
+		while (at && ((PopplerTextAttributes *)at->data)->end_index < i)
+			at = at->next;
+		const PopplerRectangle *r = &rect[i];
+		if (!isfinite(r->x1) || !isfinite(r->y1) || !isfinite(r->x2) || !isfinite(r->y2))
+			continue; /* a degenerate text matrix: nowhere to put it */
+		pchar *p = &(*chars)[n++];
+		p->x0 = r->x1 < r->x2 ? r->x1 : r->x2;
+		p->x1 = r->x1 < r->x2 ? r->x2 : r->x1;
+		p->y0 = r->y1 < r->y2 ? r->y1 : r->y2;
+		p->y1 = r->y1 < r->y2 ? r->y2 : r->y1;
+		p->yc = (p->y0 + p->y1) / 2;
+		p->size = at && ((PopplerTextAttributes *)at->data)->start_index <= i
+		              ? ((PopplerTextAttributes *)at->data)->font_size
+		              : 0;
+		if (!isfinite(p->size) || p->size < 0)
+			p->size = 0;
+		p->cp = cp;
+		p->idx = i;
+		p->space = space;
+		p->conf = -1;
+		p->brk = 0;
+	}
+	poppler_page_free_text_attributes(attrs);
+	g_free(rect);
+	g_free(text);
+	return n;
+}
+
+/* Characters a Chinese budget prints: CJK, ASCII, general and CJK
+ * punctuation, full-width forms, a few symbols. */
+static int ordinary(uint32_t c)
+{
+	return (c >= 0x20 && c < 0x7F) || is_cjk(c) || (c >= 0x2000 && c <= 0x206F) || (c >= 0x2150 && c <= 0x218F) ||
+	       (c >= 0x2190 && c <= 0x22FF) || (c >= 0x2460 && c <= 0x24FF) || (c >= 0x25A0 && c <= 0x26FF) ||
+	       c == 0xA0 || c == 0xB7 || c == 0xD7 || c == 0xF7 || c == 0xB0 || c == 0xB1 || c == 0xA5;
+}
+
+/* Is the page's text undecodable?  More than BAD_PERCENT of its characters
+ * are replacement, private-use or control characters (a font without a
+ * Unicode map), or more than GARBLE_PERCENT are characters no Chinese
+ * budget prints (Latin-1 symbols, Greek, Cyrillic, combining marks: a
+ * damaged content stream decoded through the wrong encoding) while there
+ * is hardly any Chinese. */
+#define GARBLE_PERCENT 20
+static int garbage(const pchar *c, int n, const stats *ps)
+{
+	if (ps->bad * 100 > ps->visible * BAD_PERCENT)
+		return 1;
+	long odd = 0, cjk = 0, vis = 0;
+	for (int i = 0; i < n; i++) {
+		if (c[i].space)
+			continue;
+		vis++;
+		if (is_cjk(c[i].cp))
+			cjk++;
+		else if (!ordinary(c[i].cp))
+			odd++;
+	}
+	return vis >= 10 && odd * 100 > vis * GARBLE_PERCENT && cjk * 100 < vis * 50;
+}
+
+/* Does the page draw an image (a scan to read)? */
+static int has_image(PopplerPage *page)
+{
+	GList *m = poppler_page_get_image_mapping(page);
+	int any = m != NULL;
+	poppler_page_free_image_mapping(m);
+	return any;
+}
+
+/* An OCR'd page's glyphs -> *chars. */
+static int from_ocr(const gk_ocr_page *op, pchar **chars, double **tmp, size_t *cap)
+{
+	if ((size_t)op->nglyph > *cap) {
+		*cap = (size_t)op->nglyph;
+		*chars = gk_realloc(*chars, *cap * sizeof **chars);
+		*tmp = gk_realloc(*tmp, *cap * sizeof **tmp);
+	}
+	for (int i = 0; i < op->nglyph; i++) {
+		const gk_ocr_glyph *g = &op->glyph[i];
+		pchar *p = &(*chars)[i];
+		p->x0 = g->x0;
+		p->x1 = g->x1;
+		p->y0 = g->y0;
+		p->y1 = g->y1;
+		p->yc = (g->y0 + g->y1) / 2;
+		p->size = g->size;
+		p->cp = g->cp;
+		p->idx = i;
+		p->space = 0;
+		p->conf = g->conf;
+		p->brk = g->brk;
+	}
+	return op->nglyph;
+}
+
 int gk_extract_pdf(const char *path, const char *data, size_t len, gk_doc **out, char **err)
 {
 	*out = NULL;
@@ -532,106 +705,120 @@ int gk_extract_pdf(const char *path, const char *data, size_t len, gk_doc **out,
 	gk_doc_set_meta(doc, "pages", num);
 	gk_doc_set_meta(doc, "repaired", needs_repair(data, len) ? "yes" : "no");
 
-	stats st = {0};
+	stats st = {0};  /* the text layer's pages that are kept */
+	stats all = {0}; /* every page's text layer */
 	pchar *chars = NULL;
 	double *tmp = NULL;
 	size_t cap = 0;
 	gk_buf cell = {0};
+	gk_buf notext = {0}, garbled = {0}, ocred = {0};
+	gk_ocr *ocr = NULL;
+	char *ocr_err = NULL;
+	double conf_sum = 0;
+	int conf_n = 0, nocr = 0, ocr_words = 0;
 
 	for (int pg = 0; pg < npage; pg++) {
 		PopplerPage *page = poppler_document_get_page(pdoc, pg);
 		if (!page) {
 			gk_doc_add_page(doc, 0, 0);
+			list_add(&notext, pg + 1);
 			continue;
 		}
 		double w = 0, h = 0;
 		poppler_page_get_size(page, &w, &h);
-
-		char *text = poppler_page_get_text(page);
-		if (!text || !*text) {
-			gk_doc_add_page(doc, w, h);
-			g_free(text);
-			g_object_unref(page);
-			continue;
-		}
-		PopplerRectangle *rect = NULL;
-		guint nrect = 0;
-		if (!poppler_page_get_text_layout(page, &rect, &nrect))
-			nrect = 0;
-		GList *attrs = nrect ? poppler_page_get_text_attributes(page) : NULL;
-		GList *at = attrs;
-
-		if (nrect > cap) {
-			cap = nrect;
-			chars = gk_realloc(chars, cap * sizeof *chars);
-			tmp = gk_realloc(tmp, cap * sizeof *tmp);
-		}
-		int n = 0;
-		const unsigned char *s = (const unsigned char *)text;
-		for (int i = 0; *s && i < (int)nrect; i++) {
-			uint32_t cp = utf8_next(&s);
-			if (cp == '\n' || is_ignorable(cp))
-				continue;
-			int space = is_space(cp);
-			if (!space) {
-				st.visible++;
-				if (is_bad(cp)) {
-					st.bad++;
-					if (is_control(cp))
-						continue; /* nothing to show; counted */
+		stats ps = {0};
+		int n = text_layer(page, &chars, &tmp, &cap, &ps);
+		all.visible += ps.visible;
+		all.bad += ps.bad;
+		int bad = ps.visible > 0 && garbage(chars, n, &ps);
+		pagectx pc = {0};
+		gk_ocr_page op = {0};
+		int ocr_page = 0;
+		if (ps.visible == 0 || bad) {
+			if (bad)
+				list_add(&garbled, pg + 1);
+			n = 0;
+			/* a page without text is read when there is an image to read;
+			 * a page of undecodable text always (its glyphs render) */
+			if (gk_extract_ocr_enabled() && !ocr_err && (bad || has_image(page))) {
+				if (!ocr)
+					ocr = gk_ocr_new(&ocr_err);
+				char *perr = NULL;
+				if (ocr)
+					gk_extract_ocr_page_begin();
+				if (ocr && gk_ocr_read(ocr, page, w, h, &op, &perr) == 0) {
+					ocr_page = 1;
+					nocr++;
+					list_add(&ocred, pg + 1);
+					if (op.conf >= 0)
+						conf_sum += op.conf, conf_n++;
+					ocr_words += op.nword;
+					n = from_ocr(&op, &chars, &tmp, &cap);
+					pc.vrule = op.vrule;
+					pc.nvrule = op.nvrule;
+				} else if (perr) {
+					free(ocr_err);
+					ocr_err = perr;
 				}
 			}
-			while (at && ((PopplerTextAttributes *)at->data)->end_index < i)
-				at = at->next;
-			const PopplerRectangle *r = &rect[i];
-			if (!isfinite(r->x1) || !isfinite(r->y1) || !isfinite(r->x2) || !isfinite(r->y2))
-				continue; /* a degenerate text matrix: nowhere to put it */
-			pchar *p = &chars[n++];
-			p->x0 = r->x1 < r->x2 ? r->x1 : r->x2;
-			p->x1 = r->x1 < r->x2 ? r->x2 : r->x1;
-			p->y0 = r->y1 < r->y2 ? r->y1 : r->y2;
-			p->y1 = r->y1 < r->y2 ? r->y2 : r->y1;
-			p->yc = (p->y0 + p->y1) / 2;
-			p->size = at && ((PopplerTextAttributes *)at->data)->start_index <= i
-			              ? ((PopplerTextAttributes *)at->data)->font_size
-			              : 0;
-			if (!isfinite(p->size) || p->size < 0)
-				p->size = 0;
-			p->cp = cp;
-			p->idx = i;
-			p->space = space;
+			if (n == 0 && !bad)
+				list_add(&notext, pg + 1);
+		} else {
+			st.visible += ps.visible;
+			st.bad += ps.bad;
 		}
 		/* text printed sideways: turn the page so that it reads left to right */
-		int rot = orientation(chars, n);
+		int rot = ocr_page ? 0 : orientation(chars, n);
 		if (rot)
 			turn(chars, n, rot, w, h);
 		if (rot == 1 || rot == 3)
 			gk_doc_add_page(doc, h, w);
 		else
 			gk_doc_add_page(doc, w, h);
-		emit_page(doc, pg + 1, chars, n, tmp, &cell);
-
-		poppler_page_free_text_attributes(attrs);
-		g_free(rect);
-		g_free(text);
+		int from = doc->nline;
+		emit_page(doc, pg + 1, chars, n, tmp, &cell, ocr_page ? &pc : NULL);
+		if (ocr_page)
+			gk_ocr_fix_lines(doc, from);
+		gk_ocr_page_clear(&op);
 		g_object_unref(page);
 	}
 	free(chars);
 	free(tmp);
 	gk_buf_drop(&cell);
+	gk_ocr_drop(ocr);
 	g_object_unref(pdoc);
 
-	if (st.visible == 0) {
+	gk_doc_set_meta(doc, "pages_without_text", notext.s ? notext.s : "");
+	gk_doc_set_meta(doc, "pages_garbled", garbled.s ? garbled.s : "");
+	gk_doc_set_meta(doc, "ocr_pages", ocred.s ? ocred.s : "");
+	if (conf_n) {
+		snprintf(num, sizeof num, "%.1f", conf_sum / conf_n);
+		gk_doc_set_meta(doc, "ocr_confidence", num);
+	} else {
+		gk_doc_set_meta(doc, "ocr_confidence", "");
+	}
+	gk_buf_drop(&notext);
+	gk_buf_drop(&garbled);
+	gk_buf_drop(&ocred);
+
+	if (st.visible == 0 && ocr_words == 0) {
 		gk_doc_drop(doc);
-		*err = gk_strdup("no text layer (scanned image?): needs OCR");
+		if (ocr_err) {
+			*err = gk_strfmt("no text layer (scanned image?), and OCR failed: %s", ocr_err);
+			free(ocr_err);
+			return GK_ENOTEXT;
+		}
+		if (all.visible > 0) {
+			*err = gk_strfmt("font without a Unicode map: %ld%% of characters undecodable",
+			                 (all.bad * 100 + all.visible / 2) / all.visible);
+			return GK_EDAMAGED;
+		}
+		*err = gk_strdup(!gk_extract_ocr_enabled() ? "no text layer (scanned image?): needs OCR"
+		                 : nocr ? "no text layer, and OCR found no text in its images"
+		                        : "no text layer, and no image to read");
 		return GK_ENOTEXT;
 	}
-	if (st.bad * 100 > st.visible * BAD_PERCENT) {
-		gk_doc_drop(doc);
-		*err = gk_strfmt("font without a Unicode map: %ld%% of characters undecodable",
-		                 (st.bad * 100 + st.visible / 2) / st.visible);
-		return GK_EDAMAGED;
-	}
+	free(ocr_err);
 	*out = doc;
 	return GK_OK;
 }

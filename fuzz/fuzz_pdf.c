@@ -19,6 +19,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc, (void)argv;
 	/* poppler-glib's warnings about broken files: not findings */
 	g_log_set_default_handler(quiet, NULL);
+	/* the text layer is what is fuzzed; OCR (Tesseract, not ours) would
+	 * spend seconds on each garbled page.  tests/ocr covers it */
+	gk_extract_set_ocr(0);
 	return 0;
 }
 

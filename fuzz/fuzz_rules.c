@@ -118,7 +118,7 @@ static void check_result(const gk_result *r)
 	for (int i = 0; i < r->ncheck; i++) {
 		const char *st = r->checks[i].status;
 		FUZZ_CHECK(st && (!strcmp(st, "ok") || !strcmp(st, "fail") || !strcmp(st, "round") || !strcmp(st, "skip") ||
-		                  !strcmp(st, "ambiguous")),
+		                  !strcmp(st, "unsure") || !strcmp(st, "ambiguous")),
 		           "check %d: status '%s'", i, st ? st : "(null)");
 	}
 	char *buf = NULL;

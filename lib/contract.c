@@ -67,6 +67,9 @@ const gk_tabledef *gk_tabledef_find(const char *id)
 
 const char *const gk_document_cols[] = {
 	"doc", "source", "sha256", "format", "region", "department", "year", "kind",
-	"unit_published", "pages", "tables_found", "tables_listed", NULL};
-const char *const gk_checks_cols[] = {"table_id", "check", "row", "expected", "found", "status", NULL};
+	"unit_published", "pages", "tables_found", "tables_listed",
+	/* after the contract's: how the text was had (README "Output") */
+	"repaired", "pages_without_text", "pages_garbled", "ocr_pages", "ocr_confidence", NULL};
+const char *const gk_checks_cols[] = {"table_id", "check", "row",    "expected", "found",
+                                     "status",   "page",  "detail", NULL};
 const char *const gk_combined_prefix[] = {"doc", "region", "department", "year", NULL};

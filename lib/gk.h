@@ -10,6 +10,7 @@
 #ifndef GK_H
 #define GK_H
 
+#include <dirent.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -99,14 +100,75 @@ void gk_strv_drop(gk_strv *sv);
 char *gk_read_stream(FILE *f, size_t *len);
 char *gk_read_file(const char *path, size_t *len);
 
-/* Write `len` bytes to `path` (created or truncated) and fsync it.
+/* Write `len` bytes to `path` (created or truncated) and fsync it.  Follows
+ * symbolic links: for files the user named, never for files inside OUT
+ * (use gk_write_new_at / gk_write_atomic_at there).
  * Returns 0, or -1 with errno set. */
 int gk_write_file(const char *path, const char *data, size_t len);
 
-/* Write `len` bytes to `path` atomically: a temp file in the same
- * directory, fsync, rename.  Returns 0, or -1 with errno set (the temp file
- * removed, `path` untouched). */
+/* Write `len` bytes to `path` atomically: gk_write_atomic_at in the
+ * directory of `path` (which may be a symbolic link the user made; the
+ * file name itself is never followed). */
 int gk_write_atomic(const char *path, const char *data, size_t len);
+
+/*
+ * Files inside a directory that others may write to (OUT).  Everything is
+ * relative to a directory descriptor and never follows a symbolic link
+ * found there: new files are created with O_CREAT|O_EXCL|O_NOFOLLOW under
+ * fresh temporary names, files are read with O_NOFOLLOW, trees are removed
+ * through descriptors.  The directory itself (OUT, named by the user) may
+ * be reached through a link of the user's.  All return -1 with errno set on
+ * failure (ELOOP: a symbolic link was not followed).
+ */
+
+/* Open a directory the user named (symbolic links followed). */
+int gk_dir_open(const char *path);
+/* Open the subdirectory `name` of dirfd; a symbolic link fails (ELOOP or
+ * ENOTDIR). */
+int gk_subdir_open(int dirfd, const char *name);
+
+/* A fresh temporary name for `base`: ".<base>.<tag>.<pid>.<6 random
+ * letters or digits>", `base` cut to at most 200 bytes (at a UTF-8
+ * boundary), so that it fits in a file name of 255 bytes whatever `base`
+ * is.  Caller frees. */
+char *gk_temp_name(const char *base, const char *tag);
+/* Does `name` look like a temporary name, ours (".<base>.<tag>.<pid>.<X>")
+ * or an earlier version's ("<base>.<tag>.<pid>"), with tag tmp, del or
+ * old?  Sets *tag (static) and *pid. */
+int gk_temp_parse(const char *name, const char **tag, long *pid);
+
+/* Create a new empty file or directory at a fresh temporary name for
+ * `base` (O_EXCL, never through a link).  gk_tmpfile_at returns a
+ * writable descriptor, gk_tmpdir_at a descriptor of the new directory
+ * (mode 0755 less the umask, as mkdir(1): nobody else can put anything
+ * into it); *name is set (caller frees). */
+int gk_tmpfile_at(int dirfd, const char *base, char **name);
+int gk_tmpdir_at(int dirfd, const char *base, char **name);
+/* Rename `name` to a fresh temporary name for it (never replacing
+ * anything); *aside is set (caller frees). */
+int gk_rename_aside(int dirfd, const char *name, const char *tag, char **aside);
+
+/* Write `len` bytes to the new file `name` (O_EXCL|O_NOFOLLOW) and fsync. */
+int gk_write_new_at(int dirfd, const char *name, const char *data, size_t len);
+/* Replace `name` atomically: a temporary file, fsync, renameat.  A
+ * symbolic link at `name` is replaced, not followed. */
+int gk_write_atomic_at(int dirfd, const char *name, const char *data, size_t len);
+/* Read the regular file `name` (O_NOFOLLOW; a FIFO or device fails with
+ * EINVAL, a directory with EISDIR). */
+char *gk_read_file_at(int dirfd, const char *name, size_t *len);
+/* rm -rf `name`, through descriptors, never following a link (a link is
+ * removed itself).  0 when it is gone (or was not there). */
+int gk_rmtree_at(int dirfd, const char *name);
+/* fsync a directory (best effort). */
+void gk_fsync_fd(int fd);
+/* The entries of directory dirfd, from the start (its own descriptor:
+ * closedir() it).  NULL with errno set. */
+DIR *gk_dir_list(int dirfd);
+
+/* What gk_malloc and friends do when memory runs out, instead of printing
+ * "out of memory" and exiting GK_ELIMIT (a worker process whose parent
+ * reports it).  The handler must not return. */
+void gk_set_oom_handler(void (*fn)(size_t n));
 
 /* setrlimit(resource) to soft/hard, never above the hard limit already in
  * force (a process may lower its limits, not raise them). */

@@ -96,6 +96,7 @@ gk_cell *gk_line_add_cell_y(gk_line *line, double x0, double x1, double y0, doub
 	c->x1 = x1;
 	c->y0 = y1 > y0 ? y0 : 0;
 	c->y1 = y1 > y0 ? y1 : 0;
+	c->conf = -1;
 	c->text = gk_strndup(text, len);
 	/* the stream format is line- and TAB-delimited: keep cells clean */
 	for (char *p = c->text; *p; p++)
@@ -179,6 +180,8 @@ int gk_doc_write(FILE *f, const gk_doc *doc)
 				gk_buf_addc(&b, ':');
 				add_fixed2(&b, l->cell[j].y1);
 			}
+			if (l->cell[j].conf >= 0) /* an OCR confidence, 0..100 */
+				gk_buf_addf(&b, "@%d", (int)(l->cell[j].conf + 0.5f));
 			gk_buf_addc(&b, ',');
 			gk_buf_add_escaped(&b, l->cell[j].text);
 		}
@@ -299,6 +302,18 @@ int gk_doc_read(FILE *f, gk_doc **out, char **err)
 						goto fail;
 					}
 				}
+				int conf = -1;
+				if (*e2 == '@') { /* an OCR confidence */
+					conf = 0;
+					int nd = 0;
+					while (e2[1] >= '0' && e2[1] <= '9' && nd < 3)
+						conf = conf * 10 + (*++e2 - '0'), nd++;
+					e2++;
+					if (nd == 0 || conf > 100) {
+						*err = gk_strfmt("line %ld: cell %d has a bad '@confidence'", lineno, i - 5);
+						goto fail;
+					}
+				}
 				if (*e2 != ',') {
 					*err = gk_strfmt("line %ld: cell %d has no 'x0,x1,' prefix", lineno, i - 5);
 					goto fail;
@@ -309,7 +324,8 @@ int gk_doc_read(FILE *f, gk_doc **out, char **err)
 					free(t);
 					goto fail;
 				}
-				gk_line_add_cell_y(l, x0, x1, y0, y1, t, strlen(t));
+				gk_cell *cl = gk_line_add_cell_y(l, x0, x1, y0, y1, t, strlen(t));
+				cl->conf = (float)conf;
 				free(t);
 			}
 		} else {

@@ -20,6 +20,8 @@ typedef enum gk_geom {
 typedef struct gk_cell {
 	double x0, x1; /* left and right edge (see gk_geom) */
 	double y0, y1; /* its own top and bottom when y1 > y0, else the line's */
+	float conf;    /* OCR: Tesseract's confidence in its words, 0..100;
+	                  -1: read from a text layer or a text file */
 	char *text;    /* UTF-8, no TAB or newline */
 } gk_cell;
 

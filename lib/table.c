@@ -33,7 +33,7 @@ void gk_result_drop(gk_result *r)
 	for (int i = 0; i < r->ncheck; i++) {
 		gk_check *c = &r->checks[i];
 		free(c->table_id), free(c->check), free(c->row);
-		free(c->expected), free(c->found), free(c->status);
+		free(c->expected), free(c->found), free(c->status), free(c->detail);
 	}
 	free(r->checks);
 	gk_strv_drop(&r->meta);
@@ -88,6 +88,13 @@ gk_table *gk_result_find(const gk_result *r, const char *id)
 void gk_result_add_check(gk_result *r, const char *table_id, const char *check, const char *row,
                          const char *expected, const char *found, const char *status)
 {
+	gk_result_add_finding(r, table_id, check, row, expected, found, status, 0, NULL);
+}
+
+void gk_result_add_finding(gk_result *r, const char *table_id, const char *check, const char *row,
+                           const char *expected, const char *found, const char *status, int page,
+                           const char *detail)
+{
 	if (r->ncheck == r->ccap) {
 		r->ccap = r->ccap ? r->ccap * 2 : 32;
 		r->checks = gk_realloc(r->checks, sizeof *r->checks * (size_t)r->ccap);
@@ -99,6 +106,8 @@ void gk_result_add_check(gk_result *r, const char *table_id, const char *check, 
 	c->expected = gk_strdup(expected ? expected : "");
 	c->found = gk_strdup(found ? found : "");
 	c->status = gk_strdup(status ? status : "");
+	c->page = page > 0 ? page : 0;
+	c->detail = gk_strdup(detail ? detail : "");
 }
 
 int gk_table_col(const gk_table *t, const char *key)
@@ -176,8 +185,11 @@ int gk_result_write(FILE *f, const gk_result *r)
 	}
 	for (int i = 0; i < r->ncheck; i++) {
 		const gk_check *c = &r->checks[i];
-		const char *cv[6] = {c->table_id, c->check, c->row, c->expected, c->found, c->status};
-		add_fields(&b, 'K', cv, 6);
+		char pg[16] = "";
+		if (c->page > 0)
+			snprintf(pg, sizeof pg, "%d", c->page);
+		const char *cv[8] = {c->table_id, c->check, c->row, c->expected, c->found, c->status, pg, c->detail};
+		add_fields(&b, 'K', cv, 8);
 	}
 	gk_buf_adds(&b, "%end\n");
 	size_t w = fwrite(b.s, 1, b.len, f);
@@ -259,8 +271,10 @@ int gk_result_read(FILE *f, gk_result **out, char **err)
 			}
 			break;
 		case 'K':
-			if ((ok = fv.n == 6))
-				gk_result_add_check(r, fv.v[0], fv.v[1], fv.v[2], fv.v[3], fv.v[4], fv.v[5]);
+			/* 6 fields: a stream written before page and detail */
+			if ((ok = fv.n == 6 || fv.n == 8))
+				gk_result_add_finding(r, fv.v[0], fv.v[1], fv.v[2], fv.v[3], fv.v[4], fv.v[5],
+				                      fv.n == 8 ? atoi(fv.v[6]) : 0, fv.n == 8 ? fv.v[7] : NULL);
 			break;
 		default:
 			ok = 0;

@@ -20,7 +20,9 @@ typedef struct gk_table {
 } gk_table;
 
 typedef struct gk_check {
-	char *table_id, *check, *row, *expected, *found, *status; /* status: ok|fail|round|skip|ambiguous */
+	char *table_id, *check, *row, *expected, *found, *status; /* status: ok|fail|round|skip|unsure|ambiguous */
+	int page;     /* PDF page (1-based) of the figure checked (`found`), 0 if unknown */
+	char *detail; /* one line: what contradicts what, both figures, where; "" if none */
 } gk_check;
 
 typedef struct gk_result {
@@ -42,6 +44,10 @@ gk_table *gk_result_add_table(gk_result *r, const char *id, const char *title, i
 gk_table *gk_result_find(const gk_result *r, const char *id); /* first, or NULL */
 void gk_result_add_check(gk_result *r, const char *table_id, const char *check, const char *row,
                          const char *expected, const char *found, const char *status);
+/* The same with where the figure is printed and the one-line finding. */
+void gk_result_add_finding(gk_result *r, const char *table_id, const char *check, const char *row,
+                           const char *expected, const char *found, const char *status, int page,
+                           const char *detail);
 
 int gk_table_col(const gk_table *t, const char *key); /* index, or -1 */
 /* Append a column (an x_ column); existing rows get "". Returns its index. */

@@ -11,6 +11,7 @@
 #include <csv.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,13 +71,14 @@ static long line_at(const char *s, size_t n)
 	return line;
 }
 
-int gkl_csv_read(const char *path, gkl_csv *c, char **err)
+int gkl_csv_read(int dfd, const char *name, const char *path, int unguard, gkl_csv *c, char **err)
 {
 	memset(c, 0, sizeof *c);
 	size_t len;
-	char *data = gk_read_file(path, &len);
+	char *data = gk_read_file_at(dfd, name, &len);
 	if (!data) {
-		*err = gk_strfmt("cannot read '%s': %s", path, strerror(errno));
+		*err = gk_strfmt("cannot read '%s': %s", path,
+		                 errno == ELOOP ? "a symbolic link (not followed)" : strerror(errno));
 		return -1;
 	}
 	const char *p = data;
@@ -105,8 +107,15 @@ int gkl_csv_read(const char *path, gkl_csv *c, char **err)
 	csv_free(&cp);
 	gk_strv_drop(&r.cur);
 	free(data);
-	if (rc < 0)
+	if (rc < 0) {
 		gkl_csv_drop(c);
+	} else if (unguard) {
+		for (int j = 0; j < c->hdr.n; j++)
+			gkl_cell_raw(c->hdr.v[j]);
+		for (int i = 0; i < c->nrow; i++)
+			for (int j = 0; j < c->hdr.n; j++)
+				gkl_cell_raw(c->rows[i][j]);
+	}
 	return rc;
 }
 
@@ -172,18 +181,13 @@ static int ends_with(const char *s, const char *suf)
 	return n >= m && !strcmp(s + n - m, suf);
 }
 
-/* A process id written at the end of a temp name (".tmp.<pid>", ".old.<pid>")
- * by a process that no longer runs: its leftovers may go. */
-static int stale_pid(const char *name, const char *kind)
+/* A temporary name (gk_temp_parse) of a process that no longer runs: its
+ * leftovers may go. */
+static int stale_temp(const char *name)
 {
-	const char *dot = strrchr(name, '.');
-	if (!dot || dot[1] == 0 || dot - name < 4 || strncmp(dot - 4, kind, 4))
-		return 0;
-	for (const char *p = dot + 1; *p; p++)
-		if (*p < '0' || *p > '9')
-			return 0;
-	long pid = strtol(dot + 1, NULL, 10);
-	if (pid <= 0 || pid == (long)getpid())
+	const char *tag;
+	long pid;
+	if (!gk_temp_parse(name, &tag, &pid) || pid <= 0 || pid == (long)getpid())
 		return 0;
 	return kill((pid_t)pid, 0) < 0 && errno == ESRCH;
 }
@@ -191,7 +195,7 @@ static int stale_pid(const char *name, const char *kind)
 /* ---- the documents under OUT ---- */
 
 typedef struct doc {
-	char *name, *dir;
+	char *name, *dir;    /* OUT/<name>: its entry in OUT, the path for messages */
 	gkl_csv meta;        /* document.csv */
 	const char *pre[4];  /* doc, region, department, year */
 	gk_strv ids;         /* table ids of its <id>.csv files */
@@ -215,33 +219,44 @@ static int ver_cmp(const void *a, const void *b)
 	return strverscmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int is_dir(const char *path)
+/* A regular file `name` in directory fd (not a link to one). */
+static int is_file_at(int fd, const char *name)
 {
 	struct stat st;
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+	return fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode);
 }
 
-static int is_file(const char *path)
+/* Read OUT/<doc>/<file> (no link followed on the way).  0, or -1 with *err. */
+static int doc_csv(int dfd, const doc *d, const char *file, int unguard, gkl_csv *c, char **err)
 {
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	char *path = gk_strfmt("%s/%s", d->dir, file);
+	int sfd = gk_subdir_open(dfd, d->name), rc = -1;
+	if (sfd < 0) {
+		memset(c, 0, sizeof *c);
+		*err = gk_strfmt("cannot read '%s': %s", path, strerror(errno));
+	} else {
+		rc = gkl_csv_read(sfd, file, path, unguard, c, err);
+		close(sfd);
+	}
+	free(path);
+	return rc;
 }
 
 /* Read one document directory: document.csv and the list of its tables. */
-static int doc_read(doc *d, char **err)
+static int doc_read(int dfd, doc *d, int unguard, char **err)
 {
-	char *path = gk_strfmt("%s/document.csv", d->dir);
-	int rc = gkl_csv_read(path, &d->meta, err);
-	free(path);
-	if (rc < 0)
+	if (doc_csv(dfd, d, "document.csv", unguard, &d->meta, err) < 0)
 		return -1;
 	for (int i = 0; i < 4; i++)
 		d->pre[i] = csv_get(&d->meta, 0, gk_combined_prefix[i]);
 	if (!*d->pre[0])
 		d->pre[0] = d->name;
-	DIR *dh = opendir(d->dir);
+	int sfd = gk_subdir_open(dfd, d->name);
+	DIR *dh = sfd < 0 ? NULL : fdopendir(sfd);
 	if (!dh) {
 		*err = gk_strfmt("cannot read '%s': %s", d->dir, strerror(errno));
+		if (sfd >= 0)
+			close(sfd);
 		return -1;
 	}
 	struct dirent *e;
@@ -249,59 +264,64 @@ static int doc_read(doc *d, char **err)
 		if (e->d_name[0] == '.' || !ends_with(e->d_name, ".csv"))
 			continue;
 		char *id = gk_strndup(e->d_name, strlen(e->d_name) - 4);
-		char *p = gk_strfmt("%s/%s", d->dir, e->d_name);
-		if (gkl_valid_table_id(id) && is_file(p))
+		if (gkl_valid_table_id(id) && is_file_at(dirfd(dh), e->d_name))
 			gk_strv_push(&d->ids, id);
 		else
 			free(id);
-		free(p);
 	}
 	closedir(dh);
 	return 0;
 }
 
-/* The document directories of OUT in name order; stale temp directories and
- * files of killed runs are removed on the way. */
-static int scan(const char *out, doc **docs, int *ndoc, char **err)
+/* The document directories of OUT (dfd) in name order; stale temporary
+ * directories and files of killed runs are removed on the way.  Symbolic
+ * links are not documents, whatever they point to. */
+static int scan(const char *out, int dfd, int unguard, doc **docs, int *ndoc, char **err)
 {
 	*docs = NULL;
 	*ndoc = 0;
-	DIR *dh = opendir(out);
+	DIR *dh = gk_dir_list(dfd);
 	if (!dh) {
 		*err = gk_strfmt("cannot read '%s': %s", out, strerror(errno));
 		return -1;
 	}
 	int cap = 0;
 	struct dirent *e;
+	gk_strv stale = {0};
 	while ((e = readdir(dh))) {
 		const char *n = e->d_name;
 		if (!strcmp(n, ".") || !strcmp(n, ".."))
 			continue;
-		char *p = gk_strfmt("%s/%s", out, n);
-		if (n[0] == '.') {
-			if (stale_pid(n, ".tmp") || stale_pid(n, ".old"))
-				gkl_rmtree(p);
-		} else if (strstr(n, ".csv.tmp.") && stale_pid(n, ".tmp")) {
-			unlink(p);
-		} else if (is_dir(p)) {
-			char *dc = gk_strfmt("%s/document.csv", p);
-			if (is_file(dc)) {
-				if (*ndoc == cap) {
-					cap = cap ? cap * 2 : 16;
-					*docs = gk_realloc(*docs, sizeof **docs * (size_t)cap);
-				}
-				(*docs)[(*ndoc)++] = (doc){.name = gk_strdup(n), .dir = p};
-				p = NULL;
-			}
-			free(dc);
+		struct stat st;
+		if (fstatat(dfd, n, &st, AT_SYMLINK_NOFOLLOW) < 0)
+			continue;
+		if (n[0] == '.' || (!S_ISDIR(st.st_mode) && strstr(n, ".csv.tmp."))) {
+			if (stale_temp(n))
+				gk_strv_pushs(&stale, n);
+			continue;
 		}
-		free(p);
+		if (!S_ISDIR(st.st_mode) || gkl_combined_name(n))
+			continue;
+		int ddf = gk_subdir_open(dfd, n);
+		int ok = ddf >= 0 && is_file_at(ddf, "document.csv");
+		if (ddf >= 0)
+			close(ddf);
+		if (!ok)
+			continue;
+		if (*ndoc == cap) {
+			cap = cap ? cap * 2 : 16;
+			*docs = gk_realloc(*docs, sizeof **docs * (size_t)cap);
+		}
+		(*docs)[(*ndoc)++] = (doc){.name = gk_strdup(n), .dir = gk_strfmt("%s/%s", out, n)};
 	}
 	closedir(dh);
+	for (int i = 0; i < stale.n; i++)
+		gk_rmtree_at(dfd, stale.v[i]);
+	gk_strv_drop(&stale);
 	if (*ndoc > 1)
 		qsort(*docs, (size_t)*ndoc, sizeof **docs, doc_cmp);
 	for (int i = 0; i < *ndoc; i++)
-		if (doc_read(&(*docs)[i], err) < 0)
+		if (doc_read(dfd, &(*docs)[i], unguard, err) < 0)
 			return -1;
 	return 0;
 }
@@ -368,7 +388,7 @@ static void comb_add(comb *cb, const gkl_csv *f, const gk_strv *keys, const char
 }
 
 /* Build, write (and load into db) the combined file of one table id. */
-static int combine_table(const gk_load_opts *o, const char *out, const doc *docs, int ndoc,
+static int combine_table(const gk_load_opts *o, const char *out, int dfd, const doc *docs, int ndoc,
                          const char *id, gkl_db *db, char **err)
 {
 	const gk_tabledef *def = gk_tabledef_find(id);
@@ -384,9 +404,9 @@ static int combine_table(const gk_load_opts *o, const char *out, const doc *docs
 	for (int i = 0; i < ndoc; i++) {
 		if (strv_find(&docs[i].ids, id) < 0)
 			continue;
-		char *path = gk_strfmt("%s/%s.csv", docs[i].dir, id);
-		rc = gkl_csv_read(path, &files[i], err);
-		free(path);
+		char *file = gk_strfmt("%s.csv", id);
+		rc = doc_csv(dfd, &docs[i], file, !o->raw_cells, &files[i], err);
+		free(file);
 		if (rc < 0)
 			goto done;
 		file_keys(&files[i].hdr, gk_combined_prefix, &keys[i]);
@@ -403,15 +423,16 @@ static int combine_table(const gk_load_opts *o, const char *out, const doc *docs
 		if (files[i].hdr.n)
 			comb_add(&cb, &files[i], &keys[i], docs[i].pre, npre);
 
-	char *data, *path = gk_strfmt("%s/%s.csv", out, id);
+	char *data, *file = gk_strfmt("%s.csv", id);
 	size_t len;
-	gk_csv_render((const char *const *)cb.cols.v, cb.cols.n, cb.rows, cb.nrow, o->bom, &data, &len);
-	if (gk_write_atomic(path, data, len) < 0) {
-		*err = gk_strfmt("cannot write '%s': %s", path, strerror(errno));
+	gk_csv_render((const char *const *)cb.cols.v, cb.cols.n, cb.rows, cb.nrow, gkl_csv_flags(o), &data,
+	              &len);
+	if (gk_write_atomic_at(dfd, file, data, len) < 0) {
+		*err = gk_strfmt("cannot write '%s/%s': %s", out, file, strerror(errno));
 		rc = -1;
 	}
 	free(data);
-	free(path);
+	free(file);
 	if (rc == 0 && db)
 		rc = gkl_db_table(db, id, (const char *const *)cb.cols.v, cb.cols.n, cb.rows, cb.nrow, err);
 done:
@@ -428,7 +449,7 @@ done:
 
 /* SQLite tables `documents` (document.csv rows) and `checks` (checks.csv
  * rows with a doc column in front). */
-static int db_meta(const doc *docs, int ndoc, gkl_db *db, char **err)
+static int db_meta(int dfd, int unguard, const doc *docs, int ndoc, gkl_db *db, char **err)
 {
 	comb cb = {0};
 	gk_strv keys;
@@ -460,14 +481,16 @@ static int db_meta(const doc *docs, int ndoc, gkl_db *db, char **err)
 	for (int j = 0; gk_checks_cols[j]; j++)
 		gk_strv_pushs(&cb.cols, gk_checks_cols[j]);
 	for (int i = 0; i < ndoc && rc == 0; i++) {
-		char *path = gk_strfmt("%s/checks.csv", docs[i].dir);
-		if (is_file(path) && (rc = gkl_csv_read(path, &files[i], err)) == 0) {
+		int sfd = gk_subdir_open(dfd, docs[i].name);
+		int have = sfd >= 0 && is_file_at(sfd, "checks.csv");
+		if (sfd >= 0)
+			close(sfd);
+		if (have && (rc = doc_csv(dfd, &docs[i], "checks.csv", unguard, &files[i], err)) == 0) {
 			file_keys(&files[i].hdr, reserved, &fk[i]);
 			for (int j = 0; j < fk[i].n; j++)
 				if (strv_find(&cb.cols, fk[i].v[j]) < 0)
 					gk_strv_pushs(&cb.cols, fk[i].v[j]);
 		}
-		free(path);
 	}
 	for (int i = 0; i < ndoc && rc == 0; i++)
 		comb_add(&cb, &files[i], &fk[i], &docs[i].pre[0], 1);
@@ -485,9 +508,9 @@ static int db_meta(const doc *docs, int ndoc, gkl_db *db, char **err)
 }
 
 /* Remove OUT/<id>.csv of contract and other_ ids no document has now. */
-static int remove_gone(const char *out, const gk_strv *ids, char **err)
+static int remove_gone(const char *out, int dfd, const gk_strv *ids, char **err)
 {
-	DIR *dh = opendir(out);
+	DIR *dh = gk_dir_list(dfd);
 	if (!dh) {
 		*err = gk_strfmt("cannot read '%s': %s", out, strerror(errno));
 		return -1;
@@ -499,16 +522,12 @@ static int remove_gone(const char *out, const gk_strv *ids, char **err)
 		if (n[0] == '.' || !ends_with(n, ".csv"))
 			continue;
 		char *id = gk_strndup(n, strlen(n) - 4);
-		char *p = gk_strfmt("%s/%s", out, n);
-		struct stat st;
 		if ((gk_tabledef_find(id) || !strncmp(id, "other_", 6)) && strv_find(ids, id) < 0 &&
-		    lstat(p, &st) == 0 && S_ISREG(st.st_mode) && unlink(p) < 0 && errno != ENOENT &&
-		    rc == 0) {
-			*err = gk_strfmt("cannot remove '%s': %s", p, strerror(errno));
+		    is_file_at(dfd, n) && unlinkat(dfd, n, 0) < 0 && errno != ENOENT && rc == 0) {
+			*err = gk_strfmt("cannot remove '%s/%s': %s", out, n, strerror(errno));
 			rc = -1;
 		}
 		free(id);
-		free(p);
 	}
 	closedir(dh);
 	return rc;
@@ -529,16 +548,17 @@ int gk_load_combine(const gk_load_opts *o, char **err)
 {
 	*err = NULL;
 	const char *out = o->outdir && *o->outdir ? o->outdir : ".";
-	if (gk_mkdirs(out) < 0) {
+	int dfd;
+	if (gk_mkdirs(out) < 0 || (dfd = gk_dir_open(out)) < 0) {
 		*err = gk_strfmt("cannot write '%s': %s", out, strerror(errno));
 		return GK_EWRITE;
 	}
 	doc *docs;
-	int ndoc, rc = 0;
+	int ndoc, rc = 0, unguard = !o->raw_cells;
 	gk_strv ids = {0};
 	gkl_db *db = NULL;
 	char *e2 = NULL;
-	if (scan(out, &docs, &ndoc, err) < 0) {
+	if (scan(out, dfd, unguard, &docs, &ndoc, err) < 0) {
 		rc = -1;
 		goto done;
 	}
@@ -548,21 +568,22 @@ int gk_load_combine(const gk_load_opts *o, char **err)
 		rc = -1;
 	/* write every table even after a failure; report the first */
 	for (int t = 0; t < ids.n; t++) {
-		if (combine_table(o, out, docs, ndoc, ids.v[t], db, &e2) < 0)
+		if (combine_table(o, out, dfd, docs, ndoc, ids.v[t], db, &e2) < 0)
 			rc = keep_first(err, &e2);
 	}
-	if (remove_gone(out, &ids, &e2) < 0)
+	if (remove_gone(out, dfd, &ids, &e2) < 0)
 		rc = keep_first(err, &e2);
 	if (db) {
-		if (rc == 0 && db_meta(docs, ndoc, db, err) < 0)
+		if (rc == 0 && db_meta(dfd, unguard, docs, ndoc, db, err) < 0)
 			rc = -1;
 		if (rc == 0)
 			rc = gkl_db_commit(db, err);
 		else
 			gkl_db_abort(db);
 	}
-	gkl_fsync_dir(out);
+	gk_fsync_fd(dfd);
 done:
+	close(dfd);
 	for (int i = 0; i < ndoc; i++)
 		doc_drop(&docs[i]);
 	free(docs);

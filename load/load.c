@@ -11,7 +11,6 @@
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,55 +20,108 @@
 
 /* ---- CSV text ---- */
 
+/* -?[0-9]+(\.[0-9]+)?: amounts and codes as normalize writes them */
+static int plain_number(const char *s)
+{
+	const char *p = s + (*s == '-');
+	if (*p < '0' || *p > '9')
+		return 0;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (*p == '.') {
+		if (p[1] < '0' || p[1] > '9')
+			return 0;
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			;
+	}
+	return *p == 0;
+}
+
+/* OWASP "CSV injection": a spreadsheet takes a cell starting with = + - @
+ * for a formula (and OWASP adds TAB and CR).  Such a cell, unless it is a
+ * plain number or the lone "-" tables print for "none" (text to a
+ * spreadsheet, and no room for a formula), is written with a leading
+ * apostrophe; so is a cell that already starts with apostrophes before one
+ * of them, which keeps the mapping reversible (gkl_cell_raw). */
+int gkl_cell_formula_like(const char *s)
+{
+	if (!strcmp(s, "-"))
+		return 0;
+	const char *p = s;
+	while (*p == '\'')
+		p++;
+	return (*p == '=' || *p == '+' || *p == '-' || *p == '@' || *p == '\t' || *p == '\r') && !plain_number(s);
+}
+
+void gkl_cell_raw(char *s)
+{
+	if (s[0] == '\'' && gkl_cell_formula_like(s + 1))
+		memmove(s, s + 1, strlen(s));
+}
+
 /* RFC 4180: quote only a field holding a comma, quote, CR or LF.  A record
  * of one empty field is written as "" so that it is not a blank line. */
-static void add_field(gk_buf *b, const char *s, int alone)
+static void add_field(gk_buf *b, const char *s, int alone, int neutral)
 {
+	char *guarded = NULL;
+	if (neutral && gkl_cell_formula_like(s))
+		s = guarded = gk_strfmt("'%s", s);
 	size_t n = strlen(s);
 	if (n == 0) {
 		if (alone)
 			gk_buf_adds(b, "\"\"");
-		return;
-	}
-	if (!strpbrk(s, ",\"\r\n")) {
+	} else if (!strpbrk(s, ",\"\r\n")) {
 		gk_buf_add(b, s, n);
-		return;
+	} else {
+		size_t cap = 2 * n + 2;
+		char *q = gk_malloc(cap);
+		size_t w = csv_write(q, cap, s, n);
+		gk_buf_add(b, q, w < cap ? w : cap);
+		free(q);
 	}
-	size_t cap = 2 * n + 2;
-	char *q = gk_malloc(cap);
-	size_t w = csv_write(q, cap, s, n);
-	gk_buf_add(b, q, w < cap ? w : cap);
-	free(q);
+	free(guarded);
 }
 
-static void add_record(gk_buf *b, const char *const *v, int n)
+static void add_record(gk_buf *b, const char *const *v, int n, int neutral)
 {
 	for (int j = 0; j < n; j++) {
 		if (j)
 			gk_buf_addc(b, ',');
-		add_field(b, v[j] ? v[j] : "", n == 1);
+		add_field(b, v[j] ? v[j] : "", n == 1, neutral);
 	}
 	gk_buf_addc(b, '\n');
 }
 
-void gk_csv_render(const char *const *cols, int ncols, char ***rows, int nrows, int bom, char **out,
+void gk_csv_render(const char *const *cols, int ncols, char ***rows, int nrows, int flags, char **out,
                    size_t *len)
 {
 	gk_buf b = {0};
-	if (bom)
+	int neutral = (flags & GK_CSV_NEUTRAL) != 0;
+	if (flags & GK_CSV_BOM)
 		gk_buf_adds(&b, "\xEF\xBB\xBF");
-	add_record(&b, cols, ncols);
+	add_record(&b, cols, ncols, neutral);
 	for (int i = 0; i < nrows; i++)
-		add_record(&b, (const char *const *)rows[i], ncols);
+		add_record(&b, (const char *const *)rows[i], ncols, neutral);
 	*len = b.len;
 	*out = gk_buf_take(&b);
+}
+
+int gkl_csv_flags(const gk_load_opts *o)
+{
+	return (o->bom ? GK_CSV_BOM : 0) | (o->raw_cells ? 0 : GK_CSV_NEUTRAL);
 }
 
 /* ---- file system helpers (loadi.h) ---- */
 
 int gkl_valid_doc(const char *doc)
 {
-	return doc && *doc && *doc != '.' && !strchr(doc, '/');
+	return doc && *doc && *doc != '.' && !strchr(doc, '/') && !gkl_combined_name(doc);
+}
+
+int gkl_combined_name(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 4 && !strcasecmp(name + n - 4, ".csv");
 }
 
 int gkl_valid_table_id(const char *id)
@@ -84,7 +136,6 @@ int gkl_valid_table_id(const char *id)
 	       strncasecmp(id, "sqlite_", 7);
 }
 
-
 void gkl_fsync_dir(const char *path)
 {
 	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -94,36 +145,19 @@ void gkl_fsync_dir(const char *path)
 	close(fd);
 }
 
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)ftw;
-	int r = flag == FTW_DP ? rmdir(path) : unlink(path);
-	return r < 0 && errno != ENOENT ? -1 : 0;
-}
-
-int gkl_rmtree(const char *path)
-{
-	struct stat st;
-	if (lstat(path, &st) < 0)
-		return errno == ENOENT ? 0 : -1;
-	if (!S_ISDIR(st.st_mode))
-		return unlink(path) < 0 && errno != ENOENT ? -1 : 0;
-	return nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS) < 0 ? -1 : 0;
-}
-
 /* ---- one document ---- */
 
 /* All tables of r with the id of r->tables[first], merged into one column
  * list (first-seen order; the k-th column of a name in one table is the k-th
  * of that name in the union) and rendered.  Normally there is one table. */
-static void render_tables(const gk_result *r, int first, int bom, char **out, size_t *len)
+static void render_tables(const gk_result *r, int first, int flags, char **out, size_t *len)
 {
 	const gk_table *t0 = r->tables[first];
 	int n = 0;
 	for (int i = first; i < r->ntable; i++)
 		n += !strcmp(r->tables[i]->id, t0->id);
 	if (n == 1) {
-		gk_csv_render((const char *const *)t0->cols.v, t0->cols.n, t0->rows, t0->nrow, bom, out,
+		gk_csv_render((const char *const *)t0->cols.v, t0->cols.n, t0->rows, t0->nrow, flags, out,
 		              len);
 		return;
 	}
@@ -171,7 +205,7 @@ static void render_tables(const gk_result *r, int first, int bom, char **out, si
 			rows[nr++] = row;
 		}
 	}
-	gk_csv_render((const char *const *)cols.v, cols.n, rows, nr, bom, out, len);
+	gk_csv_render((const char *const *)cols.v, cols.n, rows, nr, flags, out, len);
 	for (int i = 0; i < nr; i++)
 		free(rows[i]);
 	free(rows);
@@ -179,12 +213,12 @@ static void render_tables(const gk_result *r, int first, int bom, char **out, si
 	gk_strv_drop(&cols);
 }
 
-static int write_csv(const char *dir, const char *name, const char *data, size_t len)
+static int write_csv(int dfd, const char *name, const char *data, size_t len)
 {
-	char *path = gk_strfmt("%s/%s.csv", dir, name);
-	int rc = gk_write_file(path, data, len);
+	char *file = gk_strfmt("%s.csv", name);
+	int rc = gk_write_new_at(dfd, file, data, len);
 	int e = errno;
-	free(path);
+	free(file);
 	errno = e;
 	return rc;
 }
@@ -196,14 +230,14 @@ static int failed(char **bad, char *path, int e)
 	return -1;
 }
 
-/* Write every file of r into the (new, empty) directory tmp.  On failure
+/* Write every file of r into the (new, empty) directory tfd.  On failure
  * -1: *bad names the file (its final path under fin) and errno is set;
  * -2: *bad is the whole message. */
-static int write_files(const gk_load_opts *o, const gk_result *r, const char *tmp, const char *fin,
-                       char **bad)
+static int write_files(const gk_load_opts *o, const gk_result *r, int tfd, const char *fin, char **bad)
 {
 	char *data;
 	size_t len;
+	int flags = gkl_csv_flags(o);
 	for (int i = 0; i < r->ntable; i++) {
 		const char *id = r->tables[i]->id;
 		int seen = 0;
@@ -215,8 +249,8 @@ static int write_files(const gk_load_opts *o, const gk_result *r, const char *tm
 			*bad = gk_strfmt("cannot write '%s/%s.csv': invalid table id", fin, id);
 			return -2;
 		}
-		render_tables(r, i, o->bom, &data, &len);
-		int rc = write_csv(tmp, id, data, len), e = errno;
+		render_tables(r, i, flags, &data, &len);
+		int rc = write_csv(tfd, id, data, len), e = errno;
 		free(data);
 		if (rc < 0)
 			return failed(bad, gk_strfmt("%s/%s.csv", fin, id), e);
@@ -231,9 +265,9 @@ static int write_files(const gk_load_opts *o, const gk_result *r, const char *tm
 		vals[j] = v ? v : "";
 	}
 	char **row = (char **)vals;
-	gk_csv_render(gk_document_cols, nd, &row, 1, o->bom, &data, &len);
+	gk_csv_render(gk_document_cols, nd, &row, 1, flags, &data, &len);
 	free(vals);
-	int rc = write_csv(tmp, "document", data, len), e = errno;
+	int rc = write_csv(tfd, "document", data, len), e = errno;
 	free(data);
 	if (rc < 0)
 		return failed(bad, gk_strfmt("%s/document.csv", fin), e);
@@ -242,65 +276,66 @@ static int write_files(const gk_load_opts *o, const gk_result *r, const char *tm
 	while (gk_checks_cols[nc])
 		nc++;
 	char ***rows = gk_calloc((size_t)r->ncheck + 1, sizeof *rows);
-	char **cells = gk_calloc((size_t)r->ncheck * 6 + 1, sizeof *cells);
+	char **cells = gk_calloc((size_t)r->ncheck * 8 + 1, sizeof *cells);
+	char (*pages)[16] = gk_calloc((size_t)r->ncheck + 1, sizeof *pages);
 	for (int i = 0; i < r->ncheck; i++) {
 		const gk_check *c = &r->checks[i];
-		char **cr = rows[i] = cells + 6 * i;
+		char **cr = rows[i] = cells + 8 * i;
+		if (c->page > 0)
+			snprintf(pages[i], sizeof pages[i], "%d", c->page);
 		cr[0] = c->table_id, cr[1] = c->check, cr[2] = c->row;
 		cr[3] = c->expected, cr[4] = c->found, cr[5] = c->status;
+		cr[6] = pages[i], cr[7] = c->detail;
 	}
-	gk_csv_render(gk_checks_cols, nc < 6 ? nc : 6, rows, r->ncheck, o->bom, &data, &len);
+	gk_csv_render(gk_checks_cols, nc < 8 ? nc : 8, rows, r->ncheck, flags, &data, &len);
 	free(rows);
 	free(cells);
-	rc = write_csv(tmp, "checks", data, len), e = errno;
+	free(pages);
+	rc = write_csv(tfd, "checks", data, len), e = errno;
 	free(data);
 	if (rc < 0)
 		return failed(bad, gk_strfmt("%s/checks.csv", fin), e);
-	gkl_fsync_dir(tmp);
+	gk_fsync_fd(tfd);
 	return 0;
 }
 
-/* Put the finished directory tmp at fin, replacing what was there.  On
- * failure fin is left as it was and *bad names the path. */
-static int swap_in(const char *out, const char *doc, const char *tmp, const char *fin, char **bad)
+/* Put the finished directory dfd/tmp at dfd/doc, replacing the directory
+ * (or a symbolic link someone put there) that was there.  On failure doc
+ * is left as it was and *bad names the path fin. */
+static int swap_in(int dfd, const char *doc, const char *tmp, const char *fin, char **bad)
 {
 	struct stat st;
-	int exists = lstat(fin, &st) == 0;
-	int e = errno;
-	if (!exists && e != ENOENT)
-		return failed(bad, gk_strdup(fin), e);
-	if (exists && !S_ISDIR(st.st_mode))
-		return failed(bad, gk_strdup(fin), EEXIST);
-	if (!exists) {
-		if (rename(tmp, fin) == 0)
+	if (fstatat(dfd, doc, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+		int e = errno;
+		if (e != ENOENT)
+			return failed(bad, gk_strdup(fin), e);
+		if (renameat(dfd, tmp, dfd, doc) == 0)
 			return 0;
 		e = errno;
 		return failed(bad, gk_strdup(fin), e);
 	}
-#ifdef RENAME_EXCHANGE
-	/* one step: fin is never missing; the old tree ends up at tmp */
-	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, fin, RENAME_EXCHANGE) == 0) {
-		gkl_rmtree(tmp);
+	if (!S_ISDIR(st.st_mode) && !S_ISLNK(st.st_mode))
+		return failed(bad, gk_strdup(fin), EEXIST);
+	/* one step: doc is never missing; the old tree (or link) ends up at tmp */
+	if (renameat2(dfd, tmp, dfd, doc, RENAME_EXCHANGE) == 0) {
+		gk_rmtree_at(dfd, tmp);
 		return 0;
 	}
-	e = errno;
+	int e = errno;
 	if (e != EINVAL && e != ENOSYS && e != ENOTSUP)
 		return failed(bad, gk_strdup(fin), e);
-#endif
-	char *old = gk_strfmt("%s/.%s.old.%ld", out, doc, (long)getpid());
-	gkl_rmtree(old);
-	if (rename(fin, old) < 0) {
+	char *old;
+	if (gk_rename_aside(dfd, doc, "old", &old) < 0) {
 		e = errno;
+		return failed(bad, gk_strdup(fin), e);
+	}
+	if (renameat(dfd, tmp, dfd, doc) < 0) {
+		e = errno;
+		renameat(dfd, old, dfd, doc);
 		free(old);
 		return failed(bad, gk_strdup(fin), e);
 	}
-	if (rename(tmp, fin) < 0) {
-		e = errno;
-		rename(old, fin);
-		free(old);
-		return failed(bad, gk_strdup(fin), e);
-	}
-	gkl_rmtree(old);
+	gk_rmtree_at(dfd, old);
 	free(old);
 	return 0;
 }
@@ -314,29 +349,31 @@ int gk_load_doc(const gk_load_opts *o, const gk_result *r, char **err)
 		*err = gk_strfmt("cannot write '%s/%s': invalid document name", out, doc ? doc : "");
 		return GK_EWRITE;
 	}
-	if (gk_mkdirs(out) < 0) {
+	int dfd;
+	if (gk_mkdirs(out) < 0 || (dfd = gk_dir_open(out)) < 0) {
 		*err = gk_strfmt("cannot write '%s': %s", out, strerror(errno));
 		return GK_EWRITE;
 	}
 	char *fin = gk_strfmt("%s/%s", out, doc);
-	char *tmp = gk_strfmt("%s/.%s.tmp.%ld", out, doc, (long)getpid());
-	char *bad = NULL;
+	char *tmp = NULL, *bad = NULL;
 	int rc = GK_OK, k;
-	gkl_rmtree(tmp); /* left by an earlier failure of this process */
-	if (mkdir(tmp, 0755) < 0) {
-		*err = gk_strfmt("cannot write '%s': %s", tmp, strerror(errno));
+	int tfd = gk_tmpdir_at(dfd, doc, &tmp);
+	if (tfd < 0) {
+		*err = gk_strfmt("cannot write '%s': %s", fin, strerror(errno));
 		rc = GK_EWRITE;
-	} else if ((k = write_files(o, r, tmp, fin, &bad)) < 0 ||
-	           (k = swap_in(out, doc, tmp, fin, &bad)) < 0) {
+	} else if ((k = write_files(o, r, tfd, fin, &bad)) < 0 || (k = swap_in(dfd, doc, tmp, fin, &bad)) < 0) {
 		if (k == -2)
 			*err = bad, bad = NULL;
 		else
 			*err = gk_strfmt("cannot write '%s': %s", bad, strerror(errno));
-		gkl_rmtree(tmp);
+		gk_rmtree_at(dfd, tmp);
 		rc = GK_EWRITE;
 	} else {
-		gkl_fsync_dir(out);
+		gk_fsync_fd(dfd);
 	}
+	if (tfd >= 0)
+		close(tfd);
+	close(dfd);
 	free(bad);
 	free(tmp);
 	free(fin);

@@ -7,7 +7,7 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: gongkai-load -o OUT [--bom] [--sqlite DB] [--no-combine]\n"
+	"usage: gongkai-load -o OUT [--bom] [--no-neutralize] [--sqlite DB] [--no-combine]\n"
 	"\n"
 	"Read a tables stream (the output of gongkai-normalize) on stdin and write\n"
 	"OUT/<doc>/<table_id>.csv, OUT/<doc>/document.csv and OUT/<doc>/checks.csv\n"
@@ -16,6 +16,9 @@ static const char usage[] =
 	"\n"
 	"  -o, --output OUT  output directory (created if missing)\n"
 	"      --bom         start every CSV with a UTF-8 byte order mark (Excel)\n"
+	"      --no-neutralize  write cells starting with = + - @ as they are (by\n"
+	"                    default they get a leading ' so that a spreadsheet\n"
+	"                    does not run them as formulas; numbers never do)\n"
 	"      --sqlite DB   also write the combined tables to the SQLite file DB\n"
 	"      --no-combine  write the document directories only\n"
 	"  -h, --help        show this help\n"
@@ -30,7 +33,8 @@ int main(int argc, char **argv)
 	static const struct option longs[] = {
 		{"output", required_argument, 0, 'o'}, {"bom", no_argument, 0, 'b'},
 		{"sqlite", required_argument, 0, 's'}, {"no-combine", no_argument, 0, 'n'},
-		{"help", no_argument, 0, 'h'},         {0, 0, 0, 0},
+		{"help", no_argument, 0, 'h'},         {"no-neutralize", no_argument, 0, 'r'},
+		{0, 0, 0, 0},
 	};
 	opterr = 0;
 	int c;
@@ -38,6 +42,7 @@ int main(int argc, char **argv)
 		switch (c) {
 		case 'o': o.outdir = optarg; break;
 		case 'b': o.bom = 1; break;
+		case 'r': o.raw_cells = 1; break;
 		case 's': o.sqlite = optarg; break;
 		case 'n': combine = 0; break;
 		case 'h':

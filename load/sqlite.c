@@ -5,31 +5,75 @@
  * (-?digits[.digits], no leading zero), else TEXT.  pages and tables_found
  * are INTEGER.  A value of a REAL column with more than 15 significant
  * digits is stored as TEXT in that cell, so no figure is rounded.  Empty
- * cells are NULL.  The CSV files stay the exact record. */
+ * cells are NULL.  Values are stored as they are (no formula guard: a
+ * database is not a spreadsheet).  The CSV files stay the exact record.
+ *
+ * Which file is replaced, and how (README "Security"):
+ *   - DB must be absent, empty, or a database gongkai wrote: SQLite with
+ *     PRAGMA application_id GK_APP_ID (or, written before the id, with
+ *     documents and checks tables), holding no table, view, index or
+ *     trigger gongkai does not write.  Anything else is refused, so that
+ *     neither an input file nor a table a user added is ever lost.
+ *   - The new database is built at a fresh temporary name next to DB
+ *     (O_EXCL, no links followed), in rollback mode without a journal.
+ *   - An absent DB: the finished file is renamed into place (a DB-wal or
+ *     DB-journal left there is refused: SQLite would apply it to the new
+ *     file).  An existing DB: the new content is copied into it with the
+ *     SQLite backup API, one write transaction under SQLite's own locks,
+ *     so a reader sees the old or the new database, never a mix, whether
+ *     DB is in rollback or WAL mode, and a crash rolls back to the old one.
+ */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
 #include "loadi.h"
 
+#include "contract.h"
+
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+/* PRAGMA application_id of a gongkai database: "GKAI" */
+#define GK_APP_ID 0x474B4149
+/* how long to wait for readers of an existing database (ms) */
+#define BUSY_MS 30000
+
+enum { DB_ABSENT, DB_EMPTY, DB_OURS };
 
 struct gkl_db {
 	sqlite3 *h;
-	char *path, *tmp;
+	char *path;     /* DB as given */
+	char *dir;      /* its directory */
+	char *base;     /* its file name */
+	char *tmp;      /* the temporary's name in dir */
+	char *tmppath;  /* dir/tmp */
+	int dirfd, tmpfd;
+	int state;      /* DB_* when opened */
 };
 
 static void db_free(gkl_db *db)
 {
 	if (db->h)
 		sqlite3_close(db->h);
-	unlink(db->tmp);
+	if (db->tmp && db->dirfd >= 0)
+		unlinkat(db->dirfd, db->tmp, 0);
+	if (db->tmpfd >= 0)
+		close(db->tmpfd);
+	if (db->dirfd >= 0)
+		close(db->dirfd);
 	free(db->path);
+	free(db->dir);
+	free(db->base);
 	free(db->tmp);
+	free(db->tmppath);
 	free(db);
 }
 
@@ -39,21 +83,181 @@ static int db_fail(gkl_db *db, const char *what, char **err)
 	return -1;
 }
 
+/* A table gongkai writes: documents, checks, a contract id, other_<n>. */
+static int our_table(const char *name)
+{
+	if (!sqlite3_stricmp(name, "documents") || !sqlite3_stricmp(name, "checks") || gk_tabledef_find(name))
+		return 1;
+	if (sqlite3_strnicmp(name, "other_", 6) || !name[6])
+		return 0;
+	for (const char *p = name + 6; *p; p++)
+		if (*p < '0' || *p > '9')
+			return 0;
+	return 1;
+}
+
+/* With h open on DB: NULL if it is gongkai's, else why not (caller frees). */
+static char *not_ours_sql(sqlite3 *h, const char *path)
+{
+	sqlite3_stmt *st = NULL;
+	char *why = NULL;
+	int id = 0, ndoc = 0, nchk = 0;
+	if (sqlite3_prepare_v2(h, "PRAGMA application_id", -1, &st, NULL) != SQLITE_OK)
+		return gk_strfmt("cannot read '%s': %s", path, sqlite3_errmsg(h));
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(h, "SELECT type, name FROM sqlite_master", -1, &st, NULL) != SQLITE_OK)
+		return gk_strfmt("cannot read '%s': %s", path, sqlite3_errmsg(h));
+	int rc;
+	while (!why && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(st, 0);
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+		type = type ? type : "";
+		name = name ? name : "";
+		if (strcmp(type, "table") || !our_table(name))
+			why = gk_strfmt("cannot write '%s': it holds %s '%s', which gongkai did not write; gongkai "
+			                "replaces only a database it wrote",
+			                path, type, name);
+		ndoc += !sqlite3_stricmp(name, "documents");
+		nchk += !sqlite3_stricmp(name, "checks");
+	}
+	if (!why && rc != SQLITE_DONE)
+		why = gk_strfmt("cannot read '%s': %s", path, sqlite3_errmsg(h));
+	sqlite3_finalize(st);
+	if (!why && id != GK_APP_ID && !(id == 0 && ndoc && nchk))
+		why = gk_strfmt("cannot write '%s': a SQLite database gongkai did not write; gongkai replaces "
+		                "only a database it wrote",
+		                path);
+	return why;
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* What is at path: DB_ABSENT, DB_EMPTY or DB_OURS (*page_size set), or -1
+ * with *err saying why it must not be replaced. */
+static int target_state(const char *path, int *page_size, char **err)
+{
+	*page_size = 0;
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return DB_ABSENT;
+		*err = gk_strfmt("cannot write '%s': %s", path,
+		                 errno == ELOOP ? "a symbolic link (not followed)" : strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	unsigned char h[100];
+	const char *why = NULL;
+	ssize_t n = 0;
+	if (fstat(fd, &st) < 0)
+		why = strerror(errno);
+	else if (!S_ISREG(st.st_mode))
+		why = S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file";
+	else if (st.st_size > 0 && ((n = pread(fd, h, sizeof h, 0)) != (ssize_t)sizeof h ||
+	                            memcmp(h, "SQLite format 3", 16)))
+		why = "not a SQLite database; gongkai replaces only a database it wrote";
+	else if (st.st_size > 0 && be32(h + 68) != GK_APP_ID && be32(h + 68) != 0)
+		why = "a SQLite database of another application; gongkai replaces only a database it wrote";
+	close(fd);
+	if (why) {
+		*err = gk_strfmt("cannot write '%s': %s", path, why);
+		return -1;
+	}
+	if (st.st_size == 0)
+		return DB_EMPTY;
+	int ps = h[16] << 8 | h[17];
+	*page_size = ps == 1 ? 65536 : ps;
+	sqlite3 *db = NULL;
+	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+	char *e = rc == SQLITE_OK ? (sqlite3_busy_timeout(db, BUSY_MS), not_ours_sql(db, path))
+	                          : gk_strfmt("cannot read '%s': %s", path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+	sqlite3_close(db);
+	if (e) {
+		*err = e;
+		return -1;
+	}
+	return DB_OURS;
+}
+
+int gk_load_sqlite_check(const char *path, char **err)
+{
+	*err = NULL;
+	int ps;
+	return target_state(path, &ps, err) < 0 ? GK_EWRITE : GK_OK;
+}
+
+/* Remove temporaries of path's name that a killed run left in dirfd. */
+static void clean_stale(int dirfd, const char *base)
+{
+	DIR *d = gk_dir_list(dirfd);
+	if (!d) {
+		return;
+	}
+	/* ".<base>.tmp.<pid>.<XXXXXX>" -> ".<base>.tmp." */
+	char *mine = gk_temp_name(base, "tmp");
+	mine[strlen(mine) - 7] = 0;
+	strrchr(mine, '.')[1] = 0;
+	size_t pre = strlen(mine);
+	struct dirent *e;
+	gk_strv doomed = {0};
+	while ((e = readdir(d))) {
+		const char *tag;
+		long pid;
+		if (!strncmp(e->d_name, mine, pre) && gk_temp_parse(e->d_name, &tag, &pid) && pid > 0 &&
+		    pid != (long)getpid() && kill((pid_t)pid, 0) < 0 && errno == ESRCH)
+			gk_strv_pushs(&doomed, e->d_name);
+	}
+	closedir(d);
+	for (int i = 0; i < doomed.n; i++)
+		unlinkat(dirfd, doomed.v[i], 0);
+	gk_strv_drop(&doomed);
+	free(mine);
+}
+
 gkl_db *gkl_db_open(const char *path, char **err)
 {
 	gkl_db *db = gk_calloc(1, sizeof *db);
 	db->path = gk_strdup(path);
-	db->tmp = gk_strfmt("%s.tmp.%ld", path, (long)getpid());
-	unlink(db->tmp);
-	int rc = sqlite3_open_v2(db->tmp, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-	if (rc != SQLITE_OK ||
-	    sqlite3_exec(db->h, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; BEGIN", 0, 0, 0) !=
-	        SQLITE_OK) {
-		db_fail(db, db->h ? NULL : sqlite3_errstr(rc), err);
-		db_free(db);
-		return NULL;
+	db->dirfd = db->tmpfd = -1;
+	const char *slash = strrchr(path, '/');
+	db->dir = slash ? gk_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : gk_strdup(".");
+	db->base = gk_strdup(slash ? slash + 1 : path);
+	int page_size;
+	if (!*db->base) {
+		*err = gk_strfmt("cannot write '%s': %s", path, strerror(EISDIR));
+		goto fail;
 	}
+	if ((db->state = target_state(path, &page_size, err)) < 0)
+		goto fail;
+	if ((db->dirfd = gk_dir_open(db->dir)) < 0) {
+		db_fail(db, strerror(errno), err);
+		goto fail;
+	}
+	clean_stale(db->dirfd, db->base);
+	if ((db->tmpfd = gk_tmpfile_at(db->dirfd, db->base, &db->tmp)) < 0) {
+		db_fail(db, strerror(errno), err);
+		goto fail;
+	}
+	db->tmppath = gk_strfmt("%s/%s", db->dir, db->tmp);
+	int rc = sqlite3_open_v2(db->tmppath, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+	char *sql = gk_strfmt("PRAGMA page_size=%d; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
+	                      "PRAGMA application_id=%d; BEGIN",
+	                      page_size > 0 ? page_size : 4096, GK_APP_ID);
+	if (rc != SQLITE_OK || sqlite3_exec(db->h, sql, 0, 0, 0) != SQLITE_OK) {
+		free(sql);
+		db_fail(db, db->h ? NULL : sqlite3_errstr(rc), err);
+		goto fail;
+	}
+	free(sql);
 	return db;
+fail:
+	db_free(db);
+	return NULL;
 }
 
 void gkl_db_abort(gkl_db *db)
@@ -62,26 +266,92 @@ void gkl_db_abort(gkl_db *db)
 		db_free(db);
 }
 
+/* A file next to DB that SQLite would take for DB's journal or WAL. */
+static const char *leftover_journal(const gkl_db *db)
+{
+	static const char *const suffix[] = {"-wal", "-journal"};
+	for (int i = 0; i < 2; i++) {
+		char *n = gk_strfmt("%s%s", db->base, suffix[i]);
+		struct stat st;
+		int there = fstatat(db->dirfd, n, &st, AT_SYMLINK_NOFOLLOW) == 0 && (!S_ISREG(st.st_mode) || st.st_size > 0);
+		free(n);
+		if (there)
+			return suffix[i];
+	}
+	return NULL;
+}
+
+/* Copy the finished temporary into the existing DB (backup API). */
+static int copy_into(gkl_db *db, char **err)
+{
+	sqlite3 *dst = NULL, *src = NULL;
+	int rc = sqlite3_open_v2(db->path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+	if (rc != SQLITE_OK) {
+		*err = gk_strfmt("cannot write '%s': %s", db->path, dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
+		sqlite3_close(dst);
+		return -1;
+	}
+	sqlite3_busy_timeout(dst, BUSY_MS);
+	/* once more, now: it must still be ours */
+	char *why = not_ours_sql(dst, db->path);
+	if (why) {
+		*err = why;
+		sqlite3_close(dst);
+		return -1;
+	}
+	rc = sqlite3_open_v2(db->tmppath, &src, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+	sqlite3_backup *b = rc == SQLITE_OK ? sqlite3_backup_init(dst, "main", src, "main") : NULL;
+	int fin = SQLITE_OK;
+	if (b) {
+		/* one step: one write transaction (the busy timeout waits for readers) */
+		rc = sqlite3_backup_step(b, -1);
+		fin = sqlite3_backup_finish(b);
+		if (rc == SQLITE_DONE && fin != SQLITE_OK)
+			rc = fin;
+	}
+	int ok = b && rc == SQLITE_DONE;
+	if (!ok)
+		*err = gk_strfmt("cannot write '%s': %s", db->path,
+		                 b ? sqlite3_errstr(rc) : sqlite3_errmsg(src && rc == SQLITE_OK ? dst : src));
+	sqlite3_close(src);
+	sqlite3_close(dst);
+	return ok ? 0 : -1;
+}
+
 int gkl_db_commit(gkl_db *db, char **err)
 {
 	int rc = 0;
+	struct stat a, b;
 	if (sqlite3_exec(db->h, "COMMIT", 0, 0, 0) != SQLITE_OK) {
 		rc = db_fail(db, NULL, err);
 	} else if (sqlite3_close(db->h) != SQLITE_OK) {
 		rc = db_fail(db, NULL, err);
+	} else if ((db->h = NULL, fsync(db->tmpfd) < 0 && errno != EINVAL) || fstat(db->tmpfd, &a) < 0) {
+		rc = db_fail(db, strerror(errno), err);
+	} else if (fstatat(db->dirfd, db->tmp, &b, AT_SYMLINK_NOFOLLOW) < 0 || a.st_ino != b.st_ino ||
+	           a.st_dev != b.st_dev || a.st_size == 0) {
+		rc = db_fail(db, "its temporary file was replaced while it was written", err);
 	} else {
-		db->h = NULL;
-		int fd = open(db->tmp, O_RDONLY | O_CLOEXEC);
-		if (fd < 0 || (fsync(fd) < 0 && errno != EINVAL) || rename(db->tmp, db->path) < 0)
+		int ps;
+		int now = target_state(db->path, &ps, err);
+		const char *j;
+		if (now < 0) {
+			rc = -1;
+		} else if (now == DB_OURS) {
+			rc = copy_into(db, err);
+		} else if ((j = leftover_journal(db))) {
+			*err = gk_strfmt("cannot write '%s': '%s%s' is left over (a database removed without it?); "
+			                 "remove it",
+			                 db->path, db->path, j);
+			rc = -1;
+		} else if (renameat2(db->dirfd, db->tmp, db->dirfd, db->base, now == DB_ABSENT ? RENAME_NOREPLACE : 0) <
+		                   0 &&
+		           (errno != EINVAL || renameat(db->dirfd, db->tmp, db->dirfd, db->base) < 0)) {
 			rc = db_fail(db, strerror(errno), err);
-		if (fd >= 0)
-			close(fd);
-		if (rc == 0) {
-			char *dir = gk_strdup(db->path), *slash = strrchr(dir, '/');
-			if (slash)
-				slash[slash == dir] = 0;
-			gkl_fsync_dir(slash ? dir : ".");
-			free(dir);
+		} else {
+			free(db->tmp);
+			db->tmp = NULL; /* renamed: nothing to remove */
+			gk_fsync_fd(db->dirfd);
 		}
 	}
 	db_free(db);

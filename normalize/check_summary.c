@@ -27,6 +27,13 @@ static const char *skip_numerals(const char *s)
 	}
 }
 
+static const char *skip_spaces(const char *s)
+{
+	while (*s == ' ')
+		s++;
+	return s;
+}
+
 int item_kind(const char *s)
 {
 	while (*s == ' ')
@@ -117,33 +124,63 @@ static void summary_side(gk_result *r, const gk_table *t, const char *side, cons
 				continue;
 			acc_add(&f, cell(t, rows[k], *c));
 			item_label(t, rows[k], *c, cols[0], lab, sizeof lab);
-			emit_cmp(r, t->id, "summary:一、=Σ（一）", lab, &e, &f);
+			where w = {W_COL, t, rows[k], *c, "Σ of its （一） lines", NULL, -1, NULL, 0, NULL, NULL};
+			emit_cmp(r, t->id, "summary:一、=Σ（一）", lab, &e, &f, &w);
 		}
 		/* first 合计 = Σ 一、 above it; each later total = previous + lines between */
-		int prev = -1;
+		int prev = -1, base = 0;
 		for (int k = 0; k < n; k++) {
 			if (kind[k] != K_TOTAL)
 				continue;
-			int from = prev + 1, ntop = 0, nother = 0, nsub = 0;
+			int from = prev >= 0 ? prev + 1 : base, ntop = 0, nother = 0, nsub = 0;
 			for (int j = from; j < k; j++) {
 				ntop += kind[j] == K_TOP;
 				nother += kind[j] == K_OTHER;
 				nsub += kind[j] == K_SUB;
 			}
 			int want = ntop ? K_TOP : nother ? K_OTHER : K_SUB;
-			acc e = {0}, f = {0};
-			if (prev >= 0)
-				acc_add(&e, cell(t, rows[prev], *c));
-			for (int j = from; j < k; j++)
-				if (kind[j] == want)
-					acc_add(&e, cell(t, rows[j], *c));
-			acc_add(&f, cell(t, rows[k], *c));
-			item_label(t, rows[k], *c, cols[0], lab, sizeof lab);
-			if (prev >= 0)
-				emit_cmp(r, t->id, "summary:总计=合计+结转", lab, &e, &f);
-			else if (ntop + nother + nsub)
-				emit_cmp(r, t->id, "summary:合计=Σ一、", lab, &e, &f);
+			/* lines listed by several classifications (一、二、… then 一、
+			 * again: by function, then 基本/项目): each group adds up to
+			 * the total on its own */
+			int starts[64], ng = 0;
+			if (prev < 0 && want == K_TOP)
+				for (int j = from; j < k && ng < 64; j++)
+					if (kind[j] == K_TOP && (ng == 0 || starts_with(skip_spaces(cell(t, rows[j], "item")), "一、")))
+						starts[ng++] = j;
+			if (ng < 2)
+				ng = 1, starts[0] = from;
+			for (int g = 0; g < ng; g++) {
+				int ga = starts[g], gb = g + 1 < ng ? starts[g + 1] : k;
+				acc e = {0}, f = {0};
+				int blank_prev = prev >= 0 && !printed(t, rows[prev], *c);
+				if (prev >= 0)
+					acc_add(&e, cell(t, rows[prev], *c));
+				for (int j = ga; j < gb && !blank_prev; j++)
+					if (kind[j] == want)
+						acc_add(&e, cell(t, rows[j], *c));
+				acc_add(&f, cell(t, rows[k], *c));
+				item_label(t, rows[k], *c, cols[0], lab, sizeof lab);
+				if (ng > 1) {
+					size_t l = strlen(lab);
+					char first[200];
+					snprintf(first, sizeof first, "%s", cell(t, rows[ga], "item"));
+					snprintf(lab + l, sizeof lab - l, "#%d", g + 1);
+				}
+				/* a 合计 above printed blank: the total is not computable */
+				where w = {W_COL, t, rows[k], *c,
+				           prev >= 0 ? "the total above + the lines between"
+				           : ng > 1 ? "Σ of one classification's lines above" : "Σ of the lines above",
+				           NULL, -1, NULL, 0, NULL, NULL};
+				if (prev >= 0)
+					emit_cmp(r, t->id, "summary:总计=合计+结转", lab, &e, &f, &w);
+				else if (ntop + nother + nsub)
+					emit_cmp(r, t->id, "summary:合计=Σ一、", lab, &e, &f, &w);
+			}
+			/* a 总计 closes its block: a summary printing several
+			 * expenditure blocks starts the next one below it */
 			prev = k;
+			if (strstr(cell(t, rows[k], "item"), "总计"))
+				prev = -1, base = k + 1;
 		}
 	}
 	free(rows);
@@ -162,7 +199,8 @@ void summary_checks(gk_result *r, const gk_table *t, const char *amount,
 		acc_add(&e, cell(t, in, amount));
 		acc_add(&f, cell(t, out, amount));
 		item_label(t, in, amount, amount, lab, sizeof lab);
-		emit_cmp(r, t->id, "summary:收入总计=支出总计", lab, &e, &f);
+		where w = {W_CROSS, t, out, amount, NULL, t, in, amount, 0, NULL, NULL};
+		emit_cmp(r, t->id, "summary:收入总计=支出总计", lab, &e, &f, &w);
 	}
 }
 
@@ -177,6 +215,7 @@ void fiscal_row_checks(gk_result *r, const gk_table *t)
 		add_cols(&e, t, i, parts);
 		acc_add(&f, cell(t, i, "total"));
 		item_label(t, i, "total", "total", lab, sizeof lab);
-		emit_cmp(r, t->id, "row:total=general_budget+government_fund+state_capital", lab, &e, &f);
+		where w = {W_ROW, t, i, "total", "一般公共预算 + 政府性基金 + 国有资本经营", NULL, -1, NULL, 0, NULL, NULL};
+		emit_cmp(r, t->id, "row:total=general_budget+government_fund+state_capital", lab, &e, &f, &w);
 	}
 }

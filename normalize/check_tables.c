@@ -208,9 +208,19 @@ static void sum_rows(acc *a, const spec *sp, const gk_table *t, const int *rows,
 }
 
 static void col_sums(gk_result *r, const gk_table *t, const spec *sp, const char *check,
-                     const char *rowprefix, int parent, const int *rows, int n)
+                     const char *rowprefix, int parent, const int *rows, int n, const char *expl)
 {
 	char lab[600];
+	/* the total column adds up: a part column that does not has a figure
+	 * in another column's place (the rows' own identities hold) */
+	int total_ok = 0;
+	if (gk_table_col(t, sp->cols[0]) >= 0) {
+		acc e = {0}, f = {0};
+		sum_rows(&e, sp, t, rows, n, sp->cols[0]);
+		sp->val(&f, t, parent, sp->cols[0]);
+		total_ok = e.printed && f.printed && !e.bad && !f.bad && e.nonzero &&
+		           strcmp(gk_chk_status(e.v, e.dec, f.v, f.dec), "fail");
+	}
 	for (const char *const *c = sp->cols; *c; c++) {
 		if (gk_table_col(t, *c) < 0)
 			continue;
@@ -221,7 +231,13 @@ static void col_sums(gk_result *r, const gk_table *t, const spec *sp, const char
 			snprintf(lab, sizeof lab, "%s:%s", rowprefix, *c);
 		else
 			snprintf(lab, sizeof lab, "%s", *c);
-		emit_cmp(r, t->id, check, lab, &e, &f);
+		where w = {W_COL, t, parent, *c, expl, NULL, -1, NULL, 0, NULL, NULL};
+		long long gap = e.v > f.v ? e.v - f.v : f.v - e.v, unit = 1;
+		for (int d = e.dec < f.dec ? e.dec : f.dec; d < GK_CHK_SCALE; d++)
+			unit *= 10;
+		if (total_ok && c != sp->cols && gap > 50 * unit)
+			w.doubt = "the 合计 column adds up but this one does not: a figure read into another column";
+		emit_cmp(r, t->id, check, lab, &e, &f, &w);
 	}
 }
 
@@ -265,7 +281,8 @@ static void coded_checks(gk_result *r, const gk_table *t, const spec *sp)
 			if (i != total && (ncoded ? code[i][0] && !nchild[i] : nunit ? unit[i] : 1))
 				rows[m++] = i;
 		if (m)
-			col_sums(r, t, sp, "col:合计=Σleaves", NULL, total, rows, m);
+			col_sums(r, t, sp, "col:合计=Σleaves", NULL, total, rows, m,
+			         ncoded ? "Σ of the rows without sub-rows" : nunit ? "Σ of the units" : "Σ of the rows");
 	}
 	/* unit = Σ its leaves */
 	if (nunit >= 2 && ncoded) {
@@ -280,7 +297,7 @@ static void coded_checks(gk_result *r, const gk_table *t, const spec *sp)
 			if (!m)
 				continue;
 			sp->label(t, u, lab, sizeof lab);
-			col_sums(r, t, sp, "col:单位=Σleaves", lab, u, rows, m);
+			col_sums(r, t, sp, "col:单位=Σleaves", lab, u, rows, m, "Σ of the unit's rows without sub-rows");
 		}
 	}
 	/* parent = Σ children */
@@ -294,7 +311,8 @@ static void coded_checks(gk_result *r, const gk_table *t, const spec *sp)
 				if (!clen)
 					clen = (int)strlen(code[i]);
 			}
-		col_sums(r, t, sp, sp->tree_name((int)strlen(code[p]), clen), code[p], p, rows, m);
+		col_sums(r, t, sp, sp->tree_name((int)strlen(code[p]), clen), code[p], p, rows, m,
+		         clen == 5 ? "Σ of its 款 rows" : clen == 7 ? "Σ of its 项 rows" : "Σ of its sub-rows");
 	}
 	free(code);
 	free(unit);
@@ -302,6 +320,20 @@ static void coded_checks(gk_result *r, const gk_table *t, const spec *sp)
 	free(parent);
 	free(nchild);
 	free(rows);
+}
+
+/* "a + b + c": the names of the parts printed in row i (all of them if
+ * none is) */
+static void parts_expl(const gk_table *t, int i, const char *const *parts, char *out, size_t n)
+{
+	int any = any_printed(t, i, parts), k = 0;
+	out[0] = 0;
+	for (; *parts; parts++) {
+		if (gk_table_col(t, *parts) < 0 || (any && !printed(t, i, *parts)))
+			continue;
+		size_t l = strlen(out);
+		snprintf(out + l, n - l, "%s%s", k++ ? " + " : "", col_name(*parts));
+	}
 }
 
 /* Row i: the column `whole` = the sum of `parts`, where it and any part
@@ -314,7 +346,10 @@ static void whole_of_parts(gk_result *r, const gk_table *t, int i, const char *w
 	acc e = {0}, f = {0};
 	add_cols(&e, t, i, parts);
 	acc_add(&f, cell(t, i, whole));
-	emit_cmp(r, t->id, check, lab, &e, &f);
+	char expl[400];
+	parts_expl(t, i, parts, expl, sizeof expl);
+	where w = {W_ROW, t, i, whole, expl, NULL, -1, NULL, 0, NULL, NULL};
+	emit_cmp(r, t->id, check, lab, &e, &f, &w);
 }
 
 void func_table_checks(gk_result *r, const gk_table *t)
@@ -327,8 +362,9 @@ void func_table_checks(gk_result *r, const gk_table *t)
 		func_val(&e, t, i, "basic_total");
 		func_val(&e, t, i, "project_total");
 		acc_add(&f, cell(t, i, "total"));
+		where w = {W_ROW, t, i, "total", "基本支出 + 项目支出", NULL, -1, NULL, 0, NULL, NULL};
 		if (e.printed || e.bad)
-			emit_cmp(r, t->id, "row:total=basic+project", lab, &e, &f);
+			emit_cmp(r, t->id, "row:total=basic+project", lab, &e, &f, &w);
 		whole_of_parts(r, t, i, "basic_total", FUNC_BASIC_PARTS, "row:basic=wages+family+goods+capital", lab);
 		whole_of_parts(r, t, i, "basic_total", FUNC_BASIC_PP, "row:basic=personnel+public", lab);
 		whole_of_parts(r, t, i, "project_total", FUNC_PROJECT_PARTS, "row:project=operating+specific", lab);
@@ -349,7 +385,10 @@ static void econ_row_sums(gk_result *r, const gk_table *t, const char *const *pa
 		add_cols(&e, t, i, parts);
 		acc_add(&f, cell(t, i, "total"));
 		econ_label(t, i, lab, sizeof lab);
-		emit_cmp(r, t->id, name, lab, &e, &f);
+		char expl[400];
+		parts_expl(t, i, parts, expl, sizeof expl);
+		where w = {W_ROW, t, i, "total", expl, NULL, -1, NULL, 0, NULL, NULL};
+		emit_cmp(r, t->id, name, lab, &e, &f, &w);
 	}
 }
 
@@ -385,7 +424,8 @@ void rbu_table_checks(gk_result *r, const gk_table *t)
 			else
 				add_cols(&e, t, i, RBU_CARRY);
 			acc_add(&f, cell(t, i, "total"));
-			emit_cmp(r, t->id, "row:total=current+carryover", lab, &e, &f);
+			where w = {W_ROW, t, i, "total", "本年收入 + 上年结转", NULL, -1, NULL, 0, NULL, NULL};
+			emit_cmp(r, t->id, "row:total=current+carryover", lab, &e, &f, &w);
 		}
 		whole_of_parts(r, t, i, "current_total", RBU_SOURCES, "row:current=Σsources", lab);
 		whole_of_parts(r, t, i, "carryover_total", RBU_CARRY, "row:carryover=Σparts", lab);
@@ -425,8 +465,9 @@ void three_table_checks(gk_result *r, const gk_table *t)
 		three_vehicle(&e, t, i);
 		acc_add(&e, cell(t, i, "reception"));
 		acc_add(&f, cell(t, i, "total"));
+		where w = {W_ROW, t, i, "total", "因公出国（境）费 + 公务用车购置及运行费 + 公务接待费", NULL, -1, NULL, 0, NULL, NULL};
 		if (e.printed || e.bad)
-			emit_cmp(r, t->id, "row:total=travel+vehicle+reception", lab, &e, &f);
+			emit_cmp(r, t->id, "row:total=travel+vehicle+reception", lab, &e, &f, &w);
 		whole_of_parts(r, t, i, "vehicle_total", THREE_VEHICLE, "row:vehicle=purchase+operation", lab);
 	}
 	if (total >= 0 && t->nrow > 1) {
@@ -435,7 +476,7 @@ void three_table_checks(gk_result *r, const gk_table *t)
 			if (i != total)
 				rows[m++] = i;
 		spec sp = {THREE_COLS, "unit_name", NULL, NULL, NULL, plain_val, NULL};
-		col_sums(r, t, &sp, "col:合计=Σ单位", NULL, total, rows, m);
+		col_sums(r, t, &sp, "col:合计=Σ单位", NULL, total, rows, m, "Σ of the units");
 		free(rows);
 	}
 }
@@ -495,7 +536,8 @@ void project_table_checks(gk_result *r, const gk_table *t)
 		acc e = {0}, f = {0};
 		add_cols(&e, t, i, PROJ_COLS + 1);
 		acc_add(&f, cell(t, i, "total"));
-		emit_cmp(r, t->id, "row:total=Σfunding", lab, &e, &f);
+		where w = {W_ROW, t, i, "total", "Σ of the funding columns", NULL, -1, NULL, 0, NULL, NULL};
+		emit_cmp(r, t->id, "row:total=Σfunding", lab, &e, &f, &w);
 	}
 	if (total >= 0) {
 		int m = 0;
@@ -503,7 +545,7 @@ void project_table_checks(gk_result *r, const gk_table *t)
 			if (kind[i] == PR_PROJECT)
 				rows[m++] = i;
 		if (m)
-			col_sums(r, t, &sp, "col:合计=Σprojects", NULL, total, rows, m);
+			col_sums(r, t, &sp, "col:合计=Σprojects", NULL, total, rows, m, "Σ of the projects");
 	}
 	/* a unit = Σ the projects that follow it, when several units */
 	for (int u = 0; u < n && nunit >= 2; u++) {
@@ -516,7 +558,7 @@ void project_table_checks(gk_result *r, const gk_table *t)
 		const char *l = cell(t, u, "unit_name");
 		if (m)
 			col_sums(r, t, &sp, "col:单位=Σprojects", is_blank(l) ? cell(t, u, "unit_code") : l, u,
-			         rows, m);
+			         rows, m, "Σ of the unit's projects");
 	}
 	/* a type subtotal = Σ projects of that type */
 	for (int p = 0; p < n; p++) {
@@ -527,7 +569,8 @@ void project_table_checks(gk_result *r, const gk_table *t)
 			if (kind[i] == PR_PROJECT && !strcmp(cell(t, i, "project_type"), cell(t, p, "project_type")))
 				rows[m++] = i;
 		if (m)
-			col_sums(r, t, &sp, "col:类型=Σprojects", cell(t, p, "project_type"), p, rows, m);
+			col_sums(r, t, &sp, "col:类型=Σprojects", cell(t, p, "project_type"), p, rows, m,
+			         "Σ of the projects of the type");
 	}
 	free(kind);
 	free(rows);

@@ -5,7 +5,11 @@
  * Where they are: check_tables.c (rows, column sums and code trees of
  * one table), check_summary.c (the two-sided summaries), check_cross.c
  * (the same figure across tables), check_narrative.c (the figures the
- * text states).  This file: exact amounts and their comparison (acc,
+ * text states against the tables), check_wording.c (percentages, wording,
+ * the sums the text states), check_year.c (years, the department in
+ * headings), check_toc.c (the contents, called from gk_normalize);
+ * check_text.c reads the narrative, check_emit.c writes each check and
+ * decides `unsure`.  This file: exact amounts and their comparison (acc,
  * emit_cmp, the statuses), table helpers, and gk_checks_run.
  *
  * One gk_check row per check instance: table_id, check (a stable short
@@ -30,7 +34,11 @@
  *             printed at all (e.g. a 合计 cell blank while its parts carry
  *             figures, a column the leaf rows do not print), a cell that
  *             is not a number, or a relation that only bounds the figure
- *             (see 三公 below).
+ *             (see 三公 below);
+ *      unsure a fail whose reading is in doubt (check_emit.c lists the
+ *             doubts); the reason ends the row's detail.
+ *    Every row but an ok one carries a one-line detail and the page of the
+ *    figure checked (check_emit.c).
  *    A one-unit difference in the last printed decimal is "round", not
  *    "fail", even when only two operands are involved (dengfeng-2024
  *    2010306: 784.8 printed, 291.1 + 493.6 = 784.7).  Reason: every figure
@@ -241,7 +249,7 @@ void acc_str(const acc *a, char *out, size_t n)
 /* Compare expected e with found f and write the row.  Nothing is written
  * when both sides are all blank or zero. */
 void emit_cmp(gk_result *r, const char *tid, const char *check, const char *row, const acc *e,
-              const acc *f)
+              const acc *f, const where *w)
 {
 	char es[64], fs[64];
 	if (!e->bad && !f->bad && !e->nonzero && !f->nonzero)
@@ -249,18 +257,21 @@ void emit_cmp(gk_result *r, const char *tid, const char *check, const char *row,
 	acc_str(e, es, sizeof es);
 	acc_str(f, fs, sizeof fs);
 	const char *st;
-	if (e->bad || f->bad || !e->printed || !f->printed)
+	long long gap = 0;
+	if (e->bad || f->bad || !e->printed || !f->printed) {
 		st = "skip";
-	else
+	} else {
 		st = gk_chk_status(e->v, e->dec, f->v, f->dec);
-	gk_result_add_check(r, tid, check, row, es, fs, st);
+		gap = e->v - f->v;
+	}
+	emit_finding(r, tid, check, row, es, fs, st, w, gap);
 }
 
 /* A comparison whose sides may be unavailable (table or row missing):
  * nothing when neither is, "skip" when one is missing and the other has a
  * non-zero figure. */
 void emit_cross(gk_result *r, const char *tid, const char *check, const char *row, int e_ok,
-                const acc *e, int f_ok, const acc *f)
+                const acc *e, int f_ok, const acc *f, const where *w)
 {
 	if (!e_ok && !f_ok)
 		return;
@@ -270,10 +281,10 @@ void emit_cross(gk_result *r, const char *tid, const char *check, const char *ro
 			return;
 		char s[64];
 		acc_str(a, s, sizeof s);
-		gk_result_add_check(r, tid, check, row, e_ok ? s : "", f_ok ? s : "", "skip");
+		emit_finding(r, tid, check, row, e_ok ? s : "", f_ok ? s : "", "skip", w, 0);
 		return;
 	}
-	emit_cmp(r, tid, check, row, e, f);
+	emit_cmp(r, tid, check, row, e, f, w);
 }
 
 /* ---- table helpers ------------------------------------------------------ */
@@ -341,10 +352,14 @@ void digits_of(const char *s, char *out, size_t n)
 	}
 }
 
+/* the first table of that id with rows (a table-of-contents line taken
+ * for a title may come first, empty) */
 const gk_table *present(const gk_result *r, const char *id)
 {
-	const gk_table *t = gk_result_find(r, id);
-	return t && t->nrow > 0 ? t : NULL;
+	for (int i = 0; i < r->ntable; i++)
+		if (!strcmp(r->tables[i]->id, id) && r->tables[i]->nrow > 0)
+			return r->tables[i];
+	return NULL;
 }
 
 /* The 合计 row: its label column says 合计/总计, else (a label put in
@@ -379,6 +394,12 @@ void gk_checks_run(gk_result *r, const gk_doc *doc)
 		"total", "general_budget", "general_budget_appropriation", "government_fund",
 		"state_capital", NULL};
 	int ntable = r->ntable; /* the checks add no tables, but be safe */
+	int from = r->ncheck;
+	doubts_clear();
+	doubts_doc(doc);
+	ntext *nt = doc ? ntext_new(doc) : NULL;
+	if (nt)
+		narrative_doubts(r, nt);
 	for (int k = 0; k < ntable; k++) {
 		const gk_table *t = r->tables[k];
 		if (!t->nrow)
@@ -405,6 +426,12 @@ void gk_checks_run(gk_result *r, const gk_doc *doc)
 		}
 	}
 	cross_checks(r);
-	if (doc)
-		narrative_checks(r, doc);
+	systematic_doubts(r, from);
+	if (nt) {
+		narrative_checks(r, nt, doc);
+		wording_checks(r, nt);
+		year_checks(r, nt, doc);
+		ntext_drop(nt);
+	}
+	doubts_clear();
 }

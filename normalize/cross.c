@@ -367,7 +367,7 @@ static void merge_reading(gk_result *r1, gk_result *r2)
 		gk_check *k = &r1->checks[i];
 		if (gk_result_find(r2, k->table_id)) {
 			free(k->table_id), free(k->check), free(k->row);
-			free(k->expected), free(k->found), free(k->status);
+			free(k->expected), free(k->found), free(k->status), free(k->detail);
 		} else {
 			r1->checks[n++] = *k;
 		}
@@ -375,7 +375,8 @@ static void merge_reading(gk_result *r1, gk_result *r2)
 	r1->ncheck = n;
 	for (int j = 0; j < r2->ncheck; j++) {
 		gk_check *k = &r2->checks[j];
-		gk_result_add_check(r1, k->table_id, k->check, k->row, k->expected, k->found, k->status);
+		gk_result_add_finding(r1, k->table_id, k->check, k->row, k->expected, k->found, k->status, k->page,
+		                      k->detail);
 	}
 }
 
@@ -398,6 +399,7 @@ void reread_with_cross(nctx *c, const tspan *sp, int nsp)
 	memset(c->ctx_item, 0, sizeof c->ctx_item);
 	c->hx_kuan = c->hx_xiang = 0;
 	c->hx_unit = c->hx_note = 0, c->ctx_unit[0] = 0, c->ctx_full = 0;
+	c->sum_table = NULL, c->sum_nbx = 0;
 	parse_spans(c, sp, nsp, &redo);
 	/* settled rows: open in the first reading, not in the second */
 	for (int i = 0; i < r1->ncheck; i++) {

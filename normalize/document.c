@@ -11,6 +11,8 @@
  */
 #include "nctx.h"
 
+#include "ocrfix.h"
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -290,7 +292,8 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 	char *dn = docname ? gk_strdup(docname) : gk_doc_name(src ? src : "document");
 	gk_result_set_meta(c.r, "doc", dn);
 	free(dn);
-	static const char *copy[] = {"source", "sha256", "format", "pages", NULL};
+	static const char *copy[] = {"source", "sha256", "format", "pages", "pages_without_text", "pages_garbled",
+	                             "ocr_pages", "ocr_confidence", NULL};
 	for (int i = 0; copy[i]; i++)
 		gk_result_set_meta(c.r, copy[i], gk_doc_meta(doc, copy[i]) ? gk_doc_meta(doc, copy[i]) : "");
 	if (gk_doc_meta(doc, "repaired"))
@@ -312,22 +315,14 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 		cid[i] = title_of(&c, &c.x[i]);
 	tspan *sp = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *sp);
 	int nsp = 0;
-	gk_strv listed = {0};
 	for (int i = 0; i < c.n; i++) {
 		if (!cid[i])
 			continue;
 		int j = i + 1;
 		while (j < c.n && !cid[j])
 			j++;
-		if (span_has_table(&c, i + 1, j)) {
+		if (span_has_table(&c, i + 1, j))
 			sp[nsp++] = (tspan){cid[i], i, i + 1, c.n};
-		} else if (strcmp(cid[i], "other")) {
-			int dup = 0;
-			for (int k = 0; k < listed.n; k++)
-				dup |= !strcmp(listed.v[k], cid[i]);
-			if (!dup)
-				gk_strv_pushs(&listed, cid[i]);
-		}
 	}
 	for (int k = 0; k + 1 < nsp; k++)
 		sp[k].end = sp[k + 1].title;
@@ -347,14 +342,9 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 		found++;
 	snprintf(num, sizeof num, "%d", found);
 	gk_result_set_meta(c.r, "tables_found", num);
-	snprintf(num, sizeof num, "%d", listed.n);
-	gk_result_set_meta(c.r, "tables_listed", num);
-	for (int i = 0; i < listed.n; i++)
-		gk_result_add_check(c.r, listed.v[i], "toc:listed-table-found", "", "listed",
-		                    gk_result_find(c.r, listed.v[i]) ? "found" : "missing",
-		                    gk_result_find(c.r, listed.v[i]) ? "ok" : "fail");
+	toc_checks(&c); /* check_toc.c: tables_listed and toc:listed-table-found */
+	gk_read_findings(c.r, doc, rules); /* ocrfix.c: damage and OCR; OCR'd tables by their arithmetic */
 	gk_checks_run(c.r, doc);
-	gk_strv_drop(&listed);
 	for (int i = 0; i < c.n; i++)
 		free(c.x[i].compact);
 	free(c.x);

@@ -359,6 +359,29 @@ static double row_pitch(const frag *f, int nf, double h)
 	return pitch;
 }
 
+/* Where numbers are sparse (a summary printing a figure on one line in
+ * five) the steps between number lines are multiples of the row pitch:
+ * two cells of one column, each a chain of its own, are two rows, so the
+ * lower quartile of those steps caps it.  live is sorted by centre. */
+static double cell_pitch(frag **live, int nl, double pitch, double h)
+{
+	double *gaps = gk_malloc(sizeof(double) * (size_t)(nl + 1));
+	int ng = 0;
+	for (int i = 0; i < nl; i++) {
+		double ci = (live[i]->y0 + live[i]->y1) / 2;
+		for (int k = i + 1; k < nl && live[k]->page == live[i]->page; k++)
+			if (live[k]->col == live[i]->col && (live[k]->y0 + live[k]->y1) / 2 - ci > 0.3 * h) {
+				gaps[ng++] = (live[k]->y0 + live[k]->y1) / 2 - ci;
+				break;
+			}
+	}
+	qsort(gaps, (size_t)ng, sizeof *gaps, cmp_double);
+	if (ng && gaps[ng / 4] < pitch)
+		pitch = gaps[ng / 4];
+	free(gaps);
+	return pitch;
+}
+
 /* Columns: x-overlap clusters over all fragments.  A cell wider than a
  * third of the table (a note, a stray title) would bridge every column:
  * it is a column of its own. */
@@ -526,6 +549,7 @@ static void body_rows(const nctx *c, gk_doc *d, int b, int body, int stop, const
 		if (!f[i].dead)
 			live[nl++] = &f[i];
 	qsort(live, (size_t)nl, sizeof *live, frag_cmp_center);
+	w.pitch = cell_pitch(live, nl, w.pitch, w.h);
 	if (an)
 		anchored_lines(d, live, nl, w.pitch);
 	else
@@ -605,6 +629,8 @@ void with_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn, const lr_a
 	c->hx_kuan = sub.hx_kuan, c->hx_xiang = sub.hx_xiang;
 	c->hx_unit = sub.hx_unit, c->hx_note = sub.hx_note, c->ctx_full = sub.ctx_full;
 	memcpy(c->ctx_unit, sub.ctx_unit, sizeof c->ctx_unit);
+	c->sum_table = sub.sum_table, c->sum_nbx = sub.sum_nbx;
+	memcpy(c->sum_bx, sub.sum_bx, sizeof c->sum_bx);
 	for (int i = 0; i < sub.n; i++)
 		free(sub.x[i].compact);
 	free(sub.x);

@@ -2,8 +2,8 @@
 #include "gk.h"
 #include "normalize.h"
 
+#include <getopt.h>
 #include <stdlib.h>
-#include <string.h>
 
 static const char usage[] =
 	"usage: gongkai-normalize [--rules DIR] < EXTRACT-STREAM > TABLES-STREAM\n"
@@ -16,17 +16,22 @@ int main(int argc, char **argv)
 {
 	gk_progname = "gongkai-normalize";
 	const char *rules_dir = NULL;
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+	static const struct option longs[] = {
+		{"rules", required_argument, 0, 'r'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+	opterr = 0;
+	/* '+': stop at the first non-option; argv[at] is the element parsed */
+	for (int c, at = optind; (c = getopt_long(argc, argv, "+:h", longs, NULL)) != -1; at = optind) {
+		switch (c) {
+		case 'r': rules_dir = optarg; break;
+		case 'h':
 			fputs(usage, stdout);
 			return fflush(stdout) || ferror(stdout) ? GK_EWRITE : GK_OK;
-		} else if (!strcmp(argv[i], "--rules") && i + 1 < argc) {
-			rules_dir = argv[++i];
-		} else {
-			fprintf(stderr, "%s", usage);
-			return GK_EUSAGE;
+		case ':': gk_die(GK_EUSAGE, "option '%s' needs a value DIR", argv[at]);
+		default: gk_die(GK_EUSAGE, "unknown option '%s' (try --help)", argv[at]);
 		}
 	}
+	if (optind < argc)
+		gk_die(GK_EUSAGE, "unexpected argument '%s' (try --help)", argv[optind]);
 	char *dir = rules_dir ? gk_strdup(rules_dir) : gk_default_rules_dir();
 	char *err = NULL;
 	gk_rules *rules = gk_rules_load(dir, &err);

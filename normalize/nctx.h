@@ -34,6 +34,9 @@ typedef struct nctx {
 	double hx_note;                 /* project tables: left edge of a 项目简介 (备注, 说明) column (0: none) */
 	char ctx_unit[256];             /* project tables: the unit of the rows above, filled down onto projects */
 	int ctx_full;                   /* function tables: a 项 row printed its whole code (2080505) */
+	const gk_table *sum_table;      /* summary.c: the summary whose blocks start at sum_bx (a continued page keeps them) */
+	double sum_bx[7];
+	int sum_nbx;
 	gk_strv cross; /* table id, column key, value, source: other tables' figures for a total row */
 } nctx;
 
@@ -79,6 +82,9 @@ typedef struct decsum {
 	long long v;
 	int sc, n;
 } decsum;
+
+/* What one file offers the others, by file (each is documented where it
+ * is defined). */
 
 /* tokens.c */
 char *compact_of(const char *s);
@@ -167,5 +173,8 @@ void reread_with_cross(nctx *c, const tspan *sp, int nsp);
 
 /* document.c */
 const char *title_of(const nctx *c, const xline *x);
+/* check_toc.c: the contents against the tables found */
+void toc_checks(nctx *c);
 void parse_spans(nctx *c, const tspan *sp, int nsp, const gk_strv *only);
+
 #endif

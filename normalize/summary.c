@@ -2,8 +2,13 @@
  * summary.c - the two-sided summaries (revenue_expenditure_summary and
  * fiscal_appropriation_summary): each line split into its income and
  * expenditure sides (TAB field, x position, or in flow text the
- * income-item/expense-item rules), 行次 numbers dropped, and the fiscal
- * summary's expenditure columns placed by the solver.
+ * income-item/expense-item rules), 行次 and 序号 numbers and page numbers
+ * dropped, and the fiscal summary's expenditure columns placed by the
+ * solver.  A positioned summary may print its expenditure in several
+ * blocks side by side (by function | by economic class | by government
+ * economic class, each a label column and its amounts): the blocks are
+ * where a label column starts after an amount column, and each is
+ * written after the other, as the page reads them top to bottom.
  *
  * Entry points: parse_summary_plain, parse_summary_fiscal.
  */
@@ -13,10 +18,14 @@
 #include <string.h>
 
 typedef struct side_row {
-	int right;
+	int block;       /* 0: income; 1, 2, ...: the expenditure blocks */
+	int line;        /* the line it was printed on */
+	double yc;       /* that line's vertical centre */
 	char *item;
 	prow nums;
 } side_row;
+
+#define MAXBLOCK 8
 
 /* A summary being read. */
 typedef struct stab {
@@ -24,11 +33,15 @@ typedef struct stab {
 	int shift;       /* the table's unit -> 万元 */
 	gk_geom geom;
 	int split_idx;   /* TAB: field index where the expenditure side starts */
-	double split_x;  /* POS: x where it starts */
+	double split_x;  /* POS: x where it starts, by the header */
+	double bx[MAXBLOCK - 1]; /* POS: x where block k + 1 starts */
+	int nbx;
 	gk_buf ht;       /* the header words */
-	int hangci;      /* the lines carry 行次 numbers */
+	int hangci;      /* the lines carry 行次 (or 序号) numbers */
 	int hidx[8];     /* TAB: field indices of the 行次 columns */
 	int nhidx;
+	double hx[8][2]; /* POS: x ranges of the 序号 columns */
+	int nhx;
 	side_row *sr;    /* the (label, numbers) groups of the lines, in order */
 	int ns, srcap;
 } stab;
@@ -82,41 +95,119 @@ static void summary_head(nctx *c, const tspan *sp, stab *st)
 		st->shift = c->unit_seen ? c->unit_shift : 0;
 }
 
-/* Positioned: headers are often centred over wide columns, so where the
- * right side starts is better read off the rows, as the leftmost label
- * printed after an amount. */
-static void split_from_rows(const nctx *c, const tspan *sp, stab *st)
+/* A number token printed in a 行次 or 序号 column: not an amount. */
+static int in_number_column(const stab *st, const tok *t)
 {
-	double dx = 1e18;
+	for (int q = 0; q < st->nhx; q++)
+		if (t->x1 > st->hx[q][0] - 2 && t->x0 < st->hx[q][1] + 2 && is_digits(t->text, 1, 3))
+			return 1;
+	return 0;
+}
+
+/* A page number: a line of one plain integer, the last of its page, no
+ * greater than the page's own number (a figure the page counts up to). */
+static int page_number(const nctx *c, const tspan *sp, int i, const tok *tk, int n)
+{
+	const gk_line *l = c->x[i].l;
+	if (n != 1 || !tk[0].isnum || !tok_is_plain_int(&tk[0]) || !is_digits(tk[0].num, 1, 4))
+		return 0;
+	int v = 0;
+	for (const char *p = tk[0].num; *p; p++)
+		v = v * 10 + (*p - '0');
+	if (v > l->page)
+		return 0;
+	for (int k = i + 1; k < sp->end && c->x[k].l->page == l->page; k++)
+		if (!c->x[k].skip && c->x[k].l->ncell)
+			return 0;
+	return 1;
+}
+
+/* Where the table ends: a table-end line, or the title of the next table
+ * (a heading printed before the next page's title). */
+static int summary_end(const nctx *c, int i)
+{
+	return rule_any(c, "table-end", c->x[i].compact) || (!line_has_amount(c, i) && title_of(c, &c->x[i]));
+}
+
+static int cmp_range(const void *a, const void *b)
+{
+	const double *x = a, *y = b;
+	return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
+/* Positioned: headers are often centred over wide columns, so where the
+ * blocks start is read off the rows.  The amounts make columns (x-overlap
+ * clusters); a block starts where labels are printed between one amount
+ * column and the next, just left of the leftmost of them. */
+static void blocks_from_rows(const nctx *c, const tspan *sp, stab *st)
+{
+	int cap = 256, na = 0, nl = 0;
+	double(*am)[2] = gk_malloc(sizeof *am * (size_t)cap);
+	double *lx = gk_malloc(sizeof *lx * (size_t)cap);
 	for (int i = st->first; i < sp->end; i++) {
-		if (c->x[i].skip || rule_any(c, "table-end", c->x[i].compact))
+		if (c->x[i].skip)
 			continue;
+		if (summary_end(c, i))
+			break;
 		tok tk[256];
 		int n = tokens_of(c->x[i].l, tk, 256);
-		int seen_num = 0;
-		for (int j = 0; j < n; j++) {
+		for (int j = 0; j < n && !page_number(c, sp, i, tk, n); j++) {
+			if (in_number_column(st, &tk[j]))
+				continue;
+			if (na == cap || nl == cap) {
+				cap *= 2;
+				am = gk_realloc(am, sizeof *am * (size_t)cap);
+				lx = gk_realloc(lx, sizeof *lx * (size_t)cap);
+			}
 			if (tk[j].isnum)
-				seen_num = 1;
-			else if (seen_num && tk[j].x0 < dx)
-				dx = tk[j].x0;
+				am[na][0] = tk[j].x0, am[na++][1] = tk[j].x1;
+			else
+				lx[nl++] = tk[j].x0;
 		}
 	}
-	if (dx < 1e17)
-		st->split_x = dx;
+	qsort(am, (size_t)na, sizeof *am, cmp_range);
+	for (int a = 0; a < na && st->nbx < MAXBLOCK - 1;) {
+		double reach = am[a][1];
+		int b = a + 1;
+		for (; b < na && am[b][0] <= reach; b++)
+			if (am[b][1] > reach)
+				reach = am[b][1];
+		if (b == na)
+			break;
+		/* labels between this column and the next */
+		double lmin = 1e18;
+		for (int k = 0; k < nl; k++)
+			if (lx[k] > reach - 1 && lx[k] < am[b][0] && lx[k] < lmin)
+				lmin = lx[k];
+		if (lmin < 1e17)
+			st->bx[st->nbx++] = lmin - 1;
+		a = b;
+	}
+	free(am);
+	free(lx);
 }
 
 /* 决算 summaries number their lines in 行次 columns (positioned input
- * drops them with the row rebuilding): TAB fields under a 行次 header,
- * or in flow text a small plain integer right after a label. */
+ * drops them with the row rebuilding), some budgets in a 序号 column:
+ * TAB fields under such a header, in positioned input the x range of
+ * its 序号 cells, or in flow text a small plain integer right after a
+ * label. */
+static int number_header(const char *cp)
+{
+	return !strcmp(cp, "行次") || !strcmp(cp, "序号");
+}
+
 static void hangci_fields(const nctx *c, const tspan *sp, stab *st)
 {
-	st->hangci = st->ht.s && strstr(st->ht.s, "行次") && st->geom != GK_GEOM_POS;
-	for (int i = sp->begin; st->hangci && st->geom == GK_GEOM_TAB && i < st->first; i++) {
+	st->hangci = st->ht.s && (strstr(st->ht.s, "行次") || strstr(st->ht.s, "序号"));
+	for (int i = sp->begin; st->hangci && i < st->first; i++) {
 		const gk_line *l = c->x[i].l;
-		for (int j = 0; j < l->ncell && st->nhidx < 8; j++) {
+		for (int j = 0; j < l->ncell; j++) {
 			char *cp = compact_of(l->cell[j].text);
-			if (!strcmp(cp, "行次"))
+			if (number_header(cp) && st->geom == GK_GEOM_TAB && st->nhidx < 8)
 				st->hidx[st->nhidx++] = (int)l->cell[j].x0;
+			else if (!strcmp(cp, "序号") && st->geom == GK_GEOM_POS && st->nhx < 8)
+				st->hx[st->nhx][0] = l->cell[j].x0, st->hx[st->nhx++][1] = l->cell[j].x1;
 			free(cp);
 		}
 	}
@@ -133,6 +224,8 @@ static void drop_hangci(const stab *st, tok *tk, int n)
 		if (st->geom == GK_GEOM_TAB)
 			for (int q = 0; q < st->nhidx; q++)
 				drop |= tk[j].idx == st->hidx[q];
+		else if (st->geom == GK_GEOM_POS)
+			drop = in_number_column(st, &tk[j]);
 		else
 			drop = j == 0 || !tk[j - 1].isnum || !tk[j - 1].num[0];
 		if (drop)
@@ -140,8 +233,37 @@ static void drop_hangci(const stab *st, tok *tk, int n)
 	}
 }
 
+/* POS: the block of a token at x0 (0 for the income side). */
+static int pos_block(const stab *st, double x0)
+{
+	int k = 0;
+	while (k < st->nbx && x0 >= st->bx[k])
+		k++;
+	return k;
+}
+
+/* Tokens [a, b) are a total's label with no amount yet (summary-total
+ * rules). */
+static int spanning_total(const nctx *c, const tok *tk, int a, int b)
+{
+	gk_buf lb = {0};
+	for (int j = a; j < b; j++) {
+		if (tk[j].isnum && tk[j].num[0]) {
+			gk_buf_drop(&lb);
+			return 0;
+		}
+		if (!tk[j].isnum)
+			gk_buf_adds(&lb, tk[j].text);
+	}
+	char *cp = compact_of(lb.s ? lb.s : "");
+	int r = *cp && rule_any(c, "summary-total", cp);
+	free(cp);
+	gk_buf_drop(&lb);
+	return r;
+}
+
 /* A line split into (label, numbers) groups: a label after numbers, an
- * ordinal label in flow text, the right side's start.  Returns the
+ * ordinal label in flow text, a side's or block's start.  Returns the
  * count (at most 8), their first tokens in gstart. */
 static int line_groups(const nctx *c, const stab *st, const tok *tk, int n, int gstart[8])
 {
@@ -155,8 +277,10 @@ static int line_groups(const nctx *c, const stab *st, const tok *tk, int n, int 
 			newgroup = 1;
 		if (!newgroup && st->geom == GK_GEOM_TAB && tk[j].idx >= st->split_idx && tk[j - 1].idx < st->split_idx)
 			newgroup = 1;
-		if (!newgroup && st->geom == GK_GEOM_POS && st->split_x > 0 && tk[j].x0 >= st->split_x - 4 &&
-		    tk[j - 1].x0 < st->split_x - 4)
+		/* (a total printed across the blocks: its label in one, its
+		 * amount under a later block's column, one group) */
+		if (!newgroup && st->geom == GK_GEOM_POS && pos_block(st, tk[j].x0) != pos_block(st, tk[j - 1].x0) &&
+		    (!tk[j].isnum || !spanning_total(c, tk, gn ? gstart[gn - 1] : 0, j)))
 			newgroup = 1;
 		if (newgroup)
 			gstart[gn++] = j;
@@ -164,15 +288,15 @@ static int line_groups(const nctx *c, const stab *st, const tok *tk, int n, int 
 	return gn;
 }
 
-/* The side of group g (tokens [a, b)) of gn: by field or x when known;
+/* The block of group g (tokens [a, b)) of gn: by field or x when known;
  * in flow text the second group of a line, or for a line of one group
  * what its label names (income-item, expense-item rules). */
-static int group_side(const nctx *c, const stab *st, const tok *tk, int a, int b, int g, int gn)
+static int group_block(const nctx *c, const stab *st, const tok *tk, int a, int b, int g, int gn)
 {
 	if (st->geom == GK_GEOM_TAB)
 		return tk[a].idx >= st->split_idx;
-	if (st->geom == GK_GEOM_POS && st->split_x > 0)
-		return tk[a].x0 >= st->split_x - 4;
+	if (st->geom == GK_GEOM_POS && st->nbx)
+		return pos_block(st, tk[a].x0);
 	if (gn >= 2)
 		return g > 0;
 	gk_buf lb = {0};
@@ -186,23 +310,24 @@ static int group_side(const nctx *c, const stab *st, const tok *tk, int a, int b
 	return exp || !inc;
 }
 
-/* The groups of data line i appended to st->sr: each its side, its label
- * and its numbers (a group of numbers alone joins the label of its side
- * on the line before). */
-static void summary_line(const nctx *c, int i, stab *st)
+/* The groups of data line i appended to st->sr: each its block, its
+ * label and its numbers (a group of numbers alone joins the label of its
+ * block on the line before). */
+static void summary_line(const nctx *c, const tspan *sp, int i, stab *st)
 {
 	tok tk[256];
 	int n = tokens_of(c->x[i].l, tk, 256);
 	drop_hangci(st, tk, n);
-	if (!n)
+	if (!n || page_number(c, sp, i, tk, n))
 		return;
 	int gstart[8], gn = line_groups(c, st, tk, n, gstart);
 	side_row *sr = st->sr;
 	for (int g = 0; g < gn; g++) {
 		int a = gstart[g], b = g + 1 < gn ? gstart[g + 1] : n;
-		int right = group_side(c, st, tk, a, b, g, gn);
 		side_row *s = &sr[st->ns++];
-		s->right = right;
+		s->block = group_block(c, st, tk, a, b, g, gn);
+		s->line = i;
+		s->yc = (c->x[i].l->y0 + c->x[i].l->y1) / 2;
 		gk_buf lb = {0};
 		for (int j = a; j < b; j++) {
 			if (tk[j].isnum) {
@@ -223,36 +348,78 @@ static void summary_line(const nctx *c, int i, stab *st)
 			st->ns--;
 			continue;
 		}
-		if (!*s->item && s->nums.nnum && st->ns >= 2 && sr[st->ns - 2].right == s->right &&
-		    !sr[st->ns - 2].nums.nnum) {
-			/* numbers on the line after their label */
-			sr[st->ns - 2].nums = s->nums;
-			free(s->item);
-			memset(s, 0, sizeof *s);
-			st->ns--;
-		}
 		if (st->ns >= st->srcap - 2)
 			break;
 	}
 }
 
-/* The fiscal summary's expenditure lines: their numbers placed by the
- * solver over the columns the header names. */
-static void place_fiscal(nctx *c, const tspan *sp, stab *st, solver_family *sf)
+/* The label-only group of block blk nearest to group i in direction dir
+ * (-1 up, 1 down): no group of that block between, at most two lines
+ * away.  Returns its index or -1. */
+static int label_near(const stab *st, int i, int dir)
+{
+	const side_row *sr = st->sr;
+	for (int k = i + dir; k >= 0 && k < st->ns; k += dir) {
+		if (sr[k].line - sr[i].line > 2 || sr[i].line - sr[k].line > 2)
+			return -1;
+		if (sr[k].block != sr[i].block || sr[k].line == sr[i].line)
+			continue;
+		return *sr[k].item && !sr[k].nums.nnum ? k : -1;
+	}
+	return -1;
+}
+
+/* Numbers printed on a line without their label: the label is on the
+ * line above (a wrapped label, its numbers on its last line) or, in
+ * positioned text, below (boxes of broken font metrics put a row's
+ * numbers above its text).  They join the nearer label-only group of
+ * their block, the one above when both are as near. */
+static void join_label_less(stab *st)
+{
+	side_row *sr = st->sr;
+	for (int i = 0; i < st->ns; i++) {
+		if (*sr[i].item || !sr[i].nums.nnum)
+			continue;
+		int up = label_near(st, i, -1), down = st->geom == GK_GEOM_POS ? label_near(st, i, 1) : -1;
+		if (up >= 0 && down >= 0) {
+			double du = sr[i].yc - sr[up].yc, dd = sr[down].yc - sr[i].yc;
+			if (dd < du)
+				up = -1;
+			else
+				down = -1;
+		}
+		int k = up >= 0 ? up : down;
+		if (k < 0)
+			continue;
+		sr[k].nums = sr[i].nums;
+		free(sr[i].item);
+		memmove(&sr[i], &sr[i + 1], sizeof *sr * (size_t)(st->ns - i - 1));
+		st->ns--;
+		i--;
+	}
+}
+
+/* The fiscal summary's expenditure lines of block blk: their numbers
+ * placed by the solver over the columns the header names. */
+static void place_fiscal(nctx *c, const tspan *sp, stab *st, const solver_family *sf, int blk)
 {
 	side_row *sr = st->sr;
 	int ns = st->ns;
-	family_from_header(c, "fiscal", st->ht.s ? st->ht.s : "", sf);
 	prow *rows = gk_calloc((size_t)(ns ? ns : 1), sizeof *rows);
 	int *leaf = gk_calloc((size_t)(ns ? ns : 1), sizeof(int));
 	int nr = 0, map[512];
 	for (int i = 0; i < ns; i++)
-		if (sr[i].right) {
+		if (sr[i].block == blk) {
 			map[nr] = i;
 			rows[nr] = sr[i].nums;
 			snprintf(rows[nr].label, sizeof rows[nr].label, "%s", sr[i].item ? sr[i].item : "");
 			nr++;
 		}
+	if (!nr) {
+		free(rows);
+		free(leaf);
+		return;
+	}
 	if (st->geom == GK_GEOM_TAB)
 		for (int i = 0; i < nr; i++)
 			for (int j = 0; j < rows[i].nnum; j++)
@@ -273,9 +440,22 @@ static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
 	st.geom = body_geom(c, st.first, sp->end);
 	if (st.geom == GK_GEOM_TAB && st.split_idx < 0)
 		st.split_idx = 2;
-	if (st.geom == GK_GEOM_POS)
-		split_from_rows(c, sp, &st);
 	hangci_fields(c, sp, &st);
+	if (st.geom == GK_GEOM_POS) {
+		/* a page with no labels after an amount column (a continued
+		 * page printing one side only) keeps the blocks of the page
+		 * before, else the header's split */
+		blocks_from_rows(c, sp, &st);
+		if (st.nbx) {
+			c->sum_table = t, c->sum_nbx = st.nbx;
+			memcpy(c->sum_bx, st.bx, sizeof st.bx);
+		} else if (c->sum_table == t && c->sum_nbx) {
+			st.nbx = c->sum_nbx;
+			memcpy(st.bx, c->sum_bx, sizeof st.bx);
+		} else if (st.split_x > 0) {
+			st.bx[st.nbx++] = st.split_x - 4;
+		}
+	}
 	/* at most 8 groups a line (a side_row holds a prow: not small) */
 	st.srcap = (sp->end - st.first) * 8 + 8;
 	if (st.srcap > 512)
@@ -284,29 +464,34 @@ static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
 	for (int i = st.first; i < sp->end && st.ns < st.srcap - 2; i++) {
 		if (c->x[i].skip)
 			continue;
-		if (rule_any(c, "table-end", c->x[i].compact))
+		if (summary_end(c, i))
 			break;
-		summary_line(c, i, &st);
+		summary_line(c, sp, i, &st);
 	}
-	/* fiscal: the right side's numbers go through the solver; elsewhere a
-	 * line's first number is its amount */
+	join_label_less(&st);
+	/* fiscal: the expenditure side's numbers go through the solver, block
+	 * by block; elsewhere a line's first number is its amount */
 	solver_family sf;
-	if (fiscal)
-		place_fiscal(c, sp, &st, &sf);
-	else
+	int nblock = st.geom == GK_GEOM_POS && st.nbx ? st.nbx + 1 : 2;
+	if (fiscal) {
+		family_from_header(c, "fiscal", st.ht.s ? st.ht.s : "", &sf);
+		for (int b = 1; b < nblock; b++)
+			place_fiscal(c, sp, &st, &sf, b);
+	} else {
 		sf = (solver_family){.name = "summary", .nkey = 1, .key = {"amount"}};
+	}
 	side_row *sr = st.sr;
 	for (int i = 0; i < st.ns; i++)
-		if (!fiscal || !sr[i].right) /* income lines, and every line of the plain summary */
+		if (!fiscal || !sr[i].block) /* income lines, and every line of the plain summary */
 			for (int j = 0; j < sr[i].nums.nnum; j++)
 				sr[i].nums.assign[j] = j == 0 ? 0 : -1;
-	for (int pass = 0; pass < 2; pass++) /* the income side first */
+	for (int b = 0; b < nblock; b++) /* the income side first, then each block */
 		for (int i = 0; i < st.ns; i++) {
-			if (sr[i].right != pass)
+			if (sr[i].block != b)
 				continue;
 			gk_table_add_row(t);
 			int ri = t->nrow - 1;
-			gk_table_set(t, ri, gk_table_col(t, "side"), pass ? "支出" : "收入");
+			gk_table_set(t, ri, gk_table_col(t, "side"), b ? "支出" : "收入");
 			gk_table_set(t, ri, gk_table_col(t, "item"), sr[i].item);
 			for (int j = 0; j < sr[i].nums.nnum; j++) {
 				int a = sr[i].nums.assign[j];

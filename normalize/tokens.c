@@ -6,7 +6,8 @@
  *
  * Entry points: compact_of, rule_any, tokens_of, tok_is_code,
  * tok_is_plain_int, line_has_amount, is_header_line, is_ordinal_label,
- * family_of, body_geom, put_amount, prow_free, prow_add_num.
+ * is_digits, family_of, body_geom, put_amount, prow_free, prow_add_num,
+ * cmp_double.
  */
 #include "nctx.h"
 

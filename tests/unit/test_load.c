@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 /* ---- helpers ---- */
@@ -205,12 +206,13 @@ Test(load, doc_files_exact)
 	expect_file(d, "expenditure_by_function.csv", "func_code,class,total\n2050101,205,7\n");
 	expect_file(d, "document.csv",
 	            "doc,source,sha256,format,region,department,year,kind,unit_published,pages,"
-	            "tables_found,tables_listed\n"
-	            "a,,,pdf,北京市,教育局,2024,,,12,,\n");
+	            "tables_found,tables_listed,repaired,pages_without_text,pages_garbled,ocr_pages,"
+	            "ocr_confidence\n"
+	            "a,,,pdf,北京市,教育局,2024,,,12,,,,,,,\n");
 	expect_file(d, "checks.csv",
-	            "table_id,check,row,expected,found,status\n"
-	            "revenue_expenditure_summary,sum,合计,100.5,100.5,ok\n"
-	            "expenditure_by_function,total,2050101,7,8,fail\n");
+	            "table_id,check,row,expected,found,status,page,detail\n"
+	            "revenue_expenditure_summary,sum,合计,100.5,100.5,ok,,\n"
+	            "expenditure_by_function,total,2050101,7,8,fail,,\n");
 	cr_expect_eq(dot_entries(out), 0, "no temp directory left");
 	free(d);
 	rmrf(out);
@@ -272,7 +274,7 @@ Test(load, second_load_replaces_dir)
 	char *d = gk_strfmt("%s/a", out);
 	expect_file(d, "revenue_expenditure_summary.csv", "side,item,amount\n收入,合计,1\n");
 	cr_expect(!exists(d, "expenditure_by_function.csv"), "the old directory's files are gone");
-	expect_file(d, "checks.csv", "table_id,check,row,expected,found,status\n");
+	expect_file(d, "checks.csv", "table_id,check,row,expected,found,status,page,detail\n");
 	cr_expect_eq(dot_entries(out), 0, "no temp or old directory left");
 	free(d);
 	rmrf(out);
@@ -529,9 +531,7 @@ Test(load, sqlite_types)
 	load(&o, r);
 	load(&o, doc_b());
 	combine(&o);
-	char *tmpname = gk_strfmt("gk.db.tmp.%ld", (long)getpid());
-	cr_expect(!exists(out, tmpname), "the temp database is renamed");
-	free(tmpname);
+	cr_expect_eq(dot_entries(out), 0, "the temp database is renamed");
 	sqlite3 *db;
 	cr_assert_eq(sqlite3_open_v2(dbp, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	char *s = query_text(db, "SELECT sum(amount) FROM revenue_expenditure_summary");
@@ -568,4 +568,269 @@ Test(load, sqlite_types)
 	free(dbp);
 	rmrf(out);
 	free(out);
+}
+
+/* ---- the formula guard (OWASP "CSV injection") ---- */
+
+Test(load, render_neutralizes_formulas_not_numbers)
+{
+	const char *const cols[] = {"a", "b", "c", "d", "e", "f"};
+	char *r0[] = {"=1+2", "-1234.00", "+5", "@SUM(A1)", "-", "'=x"};
+	char *r1[] = {"\t=1", "-0.5", "2010306", "a=b", "-x", "''-y"};
+	char **rows[] = {r0, r1};
+	char *s;
+	size_t n;
+	gk_csv_render(cols, 6, rows, 2, GK_CSV_NEUTRAL, &s, &n);
+	cr_expect_str_eq(s, "a,b,c,d,e,f\n"
+	                    "'=1+2,-1234.00,'+5,'@SUM(A1),-,''=x\n"
+	                    "'\t=1,-0.5,2010306,a=b,'-x,'''-y\n");
+	free(s);
+	gk_csv_render(cols, 6, rows, 1, GK_CSV_BOM, &s, &n);
+	cr_expect_str_eq(s, "\xEF\xBB\xBF"
+	                    "a,b,c,d,e,f\n=1+2,-1234.00,+5,@SUM(A1),-,'=x\n",
+	                 "without GK_CSV_NEUTRAL cells are as they are");
+	free(s);
+}
+
+/* what the combined files and SQLite read back is what was loaded */
+Test(load, neutralized_cells_round_trip)
+{
+	char *out = tmpdir();
+	char *dbp = gk_strfmt("%s/gk.db", out);
+	gk_load_opts o = {.outdir = out, .sqlite = dbp};
+	gk_result *r = gk_result_new();
+	set_meta(r, "=doc", "", "@dept", "2024");
+	static const char *const c[] = {"name", "total"};
+	gk_table *t = add_table(r, "other_1", c, 2);
+	add_row(t, (const char *const[]){"=HYPERLINK(\"http://x\")", "-12.5"});
+	add_row(t, (const char *const[]){"'=kept", "-"});
+	add_row(t, (const char *const[]){"'-", "--"});
+	load(&o, r);
+	combine(&o);
+	expect_file(out, "=doc/other_1.csv", "name,total\n\"'=HYPERLINK(\"\"http://x\"\")\",-12.5\n''=kept,-\n''-,'--\n");
+	expect_file(out, "other_1.csv",
+	            "doc,region,department,year,name,total\n"
+	            "'=doc,,'@dept,2024,\"'=HYPERLINK(\"\"http://x\"\")\",-12.5\n"
+	            "'=doc,,'@dept,2024,''=kept,-\n"
+	            "'=doc,,'@dept,2024,''-,'--\n");
+	sqlite3 *db;
+	cr_assert_eq(sqlite3_open_v2(dbp, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	char *q = query_text(db, "SELECT group_concat(doc || '|' || department || '|' || name || '|' || total, ' ') "
+	                         "FROM other_1");
+	cr_expect_str_eq(q, "=doc|@dept|=HYPERLINK(\"http://x\")|-12.5 =doc|@dept|'=kept|- =doc|@dept|'-|--",
+	                 "SQLite holds the values as they are");
+	free(q);
+	sqlite3_close(db);
+	/* --no-neutralize: as they are in the CSVs too */
+	o.raw_cells = 1;
+	o.sqlite = NULL;
+	r = gk_result_new();
+	set_meta(r, "=doc", "", "@dept", "2024");
+	add_row(add_table(r, "other_1", c, 2), (const char *const[]){"=1", "-"});
+	load(&o, r);
+	combine(&o);
+	expect_file(out, "other_1.csv", "doc,region,department,year,name,total\n=doc,,@dept,2024,=1,-\n");
+	free(dbp);
+	rmrf(out);
+	free(out);
+}
+
+/* ---- --sqlite: what may be replaced ---- */
+
+static void exec_sql(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(db, sql, 0, 0, 0), SQLITE_OK, "%s: %s", sql, sqlite3_errmsg(db));
+	sqlite3_close(db);
+}
+
+static void write_text(const char *dir, const char *name, const char *text)
+{
+	char *p = gk_strfmt("%s/%s", dir, name);
+	FILE *f = fopen(p, "w");
+	cr_assert(f, "%s", p);
+	fputs(text, f);
+	fclose(f);
+	free(p);
+}
+
+/* --sqlite replaces only what gongkai wrote; the rest is refused and kept */
+Test(load, sqlite_refuses_what_is_not_ours)
+{
+	char *out = tmpdir();
+	char *dbp = gk_strfmt("%s/x.db", out);
+	gk_load_opts o = {.outdir = out, .sqlite = dbp};
+	load(&o, doc_a());
+	char *err = NULL;
+	static const struct {
+		const char *setup, *why;
+	} cases[] = {
+		{"", "not a SQLite database"},
+		{"CREATE TABLE t(x); PRAGMA application_id=7", "of another application"},
+		{"CREATE TABLE t(x)", "holds table 't'"},
+		{"CREATE TABLE documents(x); CREATE TABLE checks(x); CREATE VIEW v AS SELECT 1", "holds view 'v'"},
+		{"CREATE TABLE other_1(x)", "a SQLite database gongkai did not write"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		unlink(dbp);
+		if (!*cases[i].setup)
+			write_text(out, "x.db", "not a database\n");
+		else
+			exec_sql(dbp, cases[i].setup);
+		struct stat before, after;
+		cr_assert_eq(stat(dbp, &before), 0);
+		cr_expect_eq(gk_load_sqlite_check(dbp, &err), GK_EWRITE, "case %zu", i);
+		cr_expect(err && strstr(err, cases[i].why), "case %zu: %s", i, err);
+		free(err);
+		err = NULL;
+		cr_expect_eq(gk_load_combine(&o, &err), GK_EWRITE, "case %zu", i);
+		cr_expect(err && strstr(err, dbp), "case %zu: %s", i, err);
+		free(err);
+		err = NULL;
+		cr_assert_eq(stat(dbp, &after), 0);
+		cr_expect(before.st_ino == after.st_ino && before.st_size == after.st_size &&
+		              before.st_mtim.tv_nsec == after.st_mtim.tv_nsec,
+		          "case %zu: the file is untouched", i);
+		cr_expect(exists(out, "revenue_expenditure_summary.csv"), "the CSVs are written all the same");
+	}
+	/* a link is not followed */
+	unlink(dbp);
+	char *target = gk_strfmt("%s/target.db", out);
+	cr_assert_eq(symlink(target, dbp), 0);
+	cr_expect_eq(gk_load_sqlite_check(dbp, &err), GK_EWRITE);
+	cr_expect(err && strstr(err, "symbolic link"), "%s", err);
+	free(err);
+	err = NULL;
+	cr_expect(!exists(out, "target.db"));
+	/* empty; written before the application id; ours in WAL mode */
+	unlink(dbp);
+	write_text(out, "x.db", "");
+	combine(&o);
+	exec_sql(dbp, "PRAGMA application_id=0");
+	combine(&o);
+	exec_sql(dbp, "PRAGMA journal_mode=WAL");
+	combine(&o);
+	sqlite3 *db;
+	cr_assert_eq(sqlite3_open_v2(dbp, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	char *q = query_text(db, "PRAGMA integrity_check");
+	cr_expect_str_eq(q, "ok");
+	free(q);
+	q = query_text(db, "SELECT count(*) FROM revenue_expenditure_summary");
+	cr_expect_str_eq(q, "2");
+	free(q);
+	q = query_text(db, "PRAGMA journal_mode");
+	cr_expect_str_eq(q, "wal", "a WAL database stays one");
+	free(q);
+	q = query_text(db, "PRAGMA application_id");
+	cr_expect_str_eq(q, "1196114249", "GKAI");
+	free(q);
+	sqlite3_close(db);
+	cr_expect_eq(dot_entries(out), 0, "no temporary left");
+	free(target);
+	free(dbp);
+	rmrf(out);
+	free(out);
+}
+
+/* a document directory replaced by a link is replaced, not written through */
+Test(load, doc_link_is_replaced)
+{
+	char *out = tmpdir();
+	char *elsewhere = tmpdir();
+	gk_load_opts o = {.outdir = out};
+	char *link = gk_strfmt("%s/a", out);
+	cr_assert_eq(symlink(elsewhere, link), 0);
+	load(&o, doc_a());
+	struct stat st;
+	cr_expect(lstat(link, &st) == 0 && S_ISDIR(st.st_mode));
+	mode_t mask = umask(022);
+	umask(mask);
+	cr_expect_eq(st.st_mode & 0777, 0755 & ~mask, "a document directory is 0755 less the umask, as before");
+	DIR *dh = opendir(elsewhere);
+	cr_assert(dh);
+	int n = 0;
+	for (struct dirent *e; (e = readdir(dh));)
+		n++;
+	closedir(dh);
+	cr_expect_eq(n, 2, "nothing written where the link pointed");
+	cr_expect_eq(dot_entries(out), 0);
+	free(link);
+	rmrf(elsewhere);
+	free(elsewhere);
+	rmrf(out);
+	free(out);
+}
+
+/* ---- files in OUT: nothing followed (lib/util.c) ---- */
+
+Test(files, temp_names_fit_and_parse)
+{
+	char base[300];
+	memset(base, 'a', sizeof base - 1);
+	base[sizeof base - 1] = 0;
+	char *n = gk_temp_name(base, "tmp");
+	cr_expect_leq(strlen(n), 255);
+	const char *tag;
+	long pid;
+	cr_expect(gk_temp_parse(n, &tag, &pid), "%s", n);
+	cr_expect_str_eq(tag, "tmp");
+	cr_expect_eq(pid, (long)getpid());
+	free(n);
+	char cjk[400] = "";
+	for (int i = 0; i < 120; i++)
+		strcat(cjk, "预");
+	n = gk_temp_name(cjk, "del");
+	size_t cut = (size_t)(strstr(n, ".del.") - (n + 1));
+	cr_expect(cut <= 200 && cut % 3 == 0, "cut at a character boundary (%zu bytes)", cut);
+	free(n);
+	cr_expect(gk_temp_parse(".x.tmp.123", &tag, &pid) && pid == 123, "an earlier version's");
+	cr_expect(gk_temp_parse("general_budget_expenditure.csv.tmp.99", &tag, &pid) && pid == 99);
+	cr_expect(gk_temp_parse(".d.old.42.Ab3xYz", &tag, &pid) && pid == 42 && !strcmp(tag, "old"));
+	cr_expect(!gk_temp_parse("report.tmp.txt", &tag, &pid));
+	cr_expect(!gk_temp_parse("2024", &tag, &pid));
+	cr_expect(!gk_temp_parse(".tmp.1", &tag, &pid));
+}
+
+Test(files, links_are_not_followed)
+{
+	char *d = tmpdir();
+	write_text(d, "victim", "PRECIOUS\n");
+	char *victim = gk_strfmt("%s/victim", d), *link = gk_strfmt("%s/out.csv", d);
+	cr_assert_eq(symlink(victim, link), 0);
+	int dfd = gk_dir_open(d);
+	cr_assert_geq(dfd, 0);
+	size_t len;
+	errno = 0;
+	cr_expect_null(gk_read_file_at(dfd, "out.csv", &len));
+	cr_expect_eq(errno, ELOOP);
+	cr_expect_eq(gk_write_new_at(dfd, "out.csv", "x", 1), -1, "O_EXCL: not through a link");
+	cr_expect_eq(gk_write_atomic_at(dfd, "out.csv", "new\n", 4), 0);
+	struct stat st;
+	cr_expect(lstat(link, &st) == 0 && S_ISREG(st.st_mode), "the link is replaced by the file");
+	expect_file(d, "victim", "PRECIOUS\n");
+	/* a tree holding a link to a directory: the link goes, not its target */
+	char *keep = gk_strfmt("%s/keep", d), *tree = gk_strfmt("%s/tree", d), *l2 = gk_strfmt("%s/tree/l", d);
+	cr_assert_eq(mkdir(keep, 0755), 0);
+	write_text(d, "keep/file", "x");
+	cr_assert_eq(mkdir(tree, 0755), 0);
+	cr_assert_eq(symlink(keep, l2), 0);
+	cr_expect_eq(gk_rmtree_at(dfd, "tree"), 0);
+	cr_expect(!exists(d, "tree"));
+	cr_expect(exists(d, "keep/file"), "the link's target is intact");
+	/* a FIFO is no file to read (and does not hang the reader) */
+	char *fifo = gk_strfmt("%s/fifo", d);
+	cr_assert_eq(mkfifo(fifo, 0644), 0);
+	errno = 0;
+	cr_expect_null(gk_read_file_at(dfd, "fifo", &len));
+	cr_expect_eq(errno, EINVAL);
+	close(dfd);
+	free(fifo);
+	free(l2);
+	free(tree);
+	free(keep);
+	free(link);
+	free(victim);
+	rmrf(d);
+	free(d);
 }

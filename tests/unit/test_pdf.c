@@ -312,10 +312,17 @@ Test(pdf, no_text_layer)
 {
 	gk_doc *doc = NULL;
 	char *err = NULL;
+	gk_extract_set_ocr(0);
 	int rc = gk_extract_file(FIX "notext.pdf", &doc, &err);
+	gk_extract_set_ocr(1);
 	cr_assert_eq(rc, GK_ENOTEXT, "rc %d: %s", rc, err ? err : "");
 	cr_assert_null(doc);
 	cr_assert_str_eq(err, "no text layer (scanned image?): needs OCR");
+	free(err);
+	/* with OCR: a page of nothing, not even an image */
+	rc = gk_extract_file(FIX "notext.pdf", &doc, &err);
+	cr_assert_eq(rc, GK_ENOTEXT, "rc %d: %s", rc, err ? err : "");
+	cr_assert_str_eq(err, "no text layer, and no image to read");
 	free(err);
 }
 
@@ -323,11 +330,20 @@ Test(pdf, font_without_unicode_map)
 {
 	gk_doc *doc = NULL;
 	char *err = NULL;
+	gk_extract_set_ocr(0);
 	int rc = gk_extract_file(FIX "nounicode.pdf", &doc, &err);
+	gk_extract_set_ocr(1);
 	cr_assert_eq(rc, GK_EDAMAGED, "rc %d: %s", rc, err ? err : "");
 	cr_assert_null(doc);
 	cr_assert_str_eq(err, "font without a Unicode map: 100% of characters undecodable");
 	free(err);
+	/* with OCR: its glyphs render, so the page is read from its image */
+	rc = gk_extract_file(FIX "nounicode.pdf", &doc, &err);
+	cr_assert_eq(rc, GK_OK, "rc %d: %s", rc, err ? err : "");
+	cr_assert_str_eq(gk_doc_meta(doc, "pages_garbled"), "1");
+	cr_assert_str_eq(gk_doc_meta(doc, "ocr_pages"), "1");
+	cr_assert_gt(doc->nline, 0);
+	gk_doc_drop(doc);
 }
 
 Test(extract, default_limits)

@@ -1,0 +1,658 @@
+/*
+ * ocrfix.c - tables read by OCR, put right by their own arithmetic.
+ *
+ * A table whose page was read by OCR (the extract's ocr_pages) may carry
+ * misread figures.  Budget tables are full of identities - a row's total
+ * is the sum of its parts, a 合计 row the sum of the rows under it, a 类
+ * the sum of its 款 - so a misread figure breaks one or more of them.  For
+ * each table:
+ *
+ *   1. the identities are listed as sets of cells that sum to zero (row
+ *      identities by table type; column sums by the code tree: 合计 =
+ *      Σ top rows, 类 = Σ 款, 款 = Σ 项);
+ *   2. a cell in two or more broken identities, which each of them solves
+ *      to the same value, a value that differs from the one read as an
+ *      OCR misreading does (a digit or two, a point) and that breaks no
+ *      identity that held, is replaced: a second, independent identity
+ *      confirms it.  Repeated while something changes;
+ *   3. what is still broken is left as read, and each of its cells that
+ *      OCR read is flagged.  A figure is never invented.
+ *
+ * checks.csv: `ocr:corrected` (row "<row>/<column>", expected the value
+ * written, found the value read and its confidence, status "corrected"),
+ * `ocr:suspect` (the same, the value kept, status "fail"), `ocr:label`
+ * (a label read by OCR replaced by the standard name of its code, rules
+ * kind `name`; status "corrected").
+ *
+ * Published documents contain errors of their own; those are findings
+ * for the checks, not misreadings: a correction must look like a
+ * misreading (edit distance <= 2 between the digit strings) and be
+ * confirmed twice.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include "checks.h"
+#include "norm.h"
+#include "normalize.h"
+#include "ocrfix.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- which figures OCR read, with what confidence ----------------------- */
+
+/* the digits of an amount without its point, leading and trailing zeros:
+ * "1,265.60" and "12656000.00" (the same figure in 元) both give "12656" */
+static void digit_key(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+	for (; *s && k + 1 < n; s++)
+		if (*s >= '0' && *s <= '9' && !(k == 0 && *s == '0'))
+			out[k++] = *s;
+	while (k > 0 && out[k - 1] == '0')
+		k--;
+	out[k] = 0;
+}
+
+typedef struct confmap {
+	int n, cap;
+	char (*key)[24];
+	float *conf;
+} confmap;
+
+static int page_listed(const char *list, int page)
+{
+	if (!list)
+		return 0;
+	const char *p = list;
+	while (*p) {
+		int v = 0;
+		while (*p >= '0' && *p <= '9')
+			v = v * 10 + (*p++ - '0');
+		if (v == page)
+			return 1;
+		while (*p && (*p < '0' || *p > '9'))
+			p++;
+	}
+	return 0;
+}
+
+static void confmap_build(confmap *m, const gk_doc *doc)
+{
+	memset(m, 0, sizeof *m);
+	for (int i = 0; i < doc->nline; i++) {
+		const gk_line *l = &doc->line[i];
+		for (int j = 0; j < l->ncell; j++) {
+			const gk_cell *c = &l->cell[j];
+			char amt[48];
+			if (c->conf < 0 || !gk_amount_parse(c->text, amt, sizeof amt))
+				continue;
+			if (m->n == m->cap) {
+				m->cap = m->cap ? m->cap * 2 : 256;
+				m->key = gk_realloc(m->key, (size_t)m->cap * sizeof *m->key);
+				m->conf = gk_realloc(m->conf, (size_t)m->cap * sizeof *m->conf);
+			}
+			digit_key(amt, m->key[m->n], sizeof m->key[m->n]);
+			m->conf[m->n++] = c->conf;
+		}
+	}
+}
+
+/* the least confidence OCR had in a figure that reads like s; -1 when no
+ * OCR'd cell shows it */
+static float confmap_get(const confmap *m, const char *s)
+{
+	char k[24];
+	digit_key(s, k, sizeof k);
+	float best = -1;
+	for (int i = 0; i < m->n; i++)
+		if (!strcmp(m->key[i], k) && (best < 0 || m->conf[i] < best))
+			best = m->conf[i];
+	return best;
+}
+
+/* ---- identities --------------------------------------------------------- */
+
+#define MAXTERM 64
+
+typedef struct ident {
+	int n;
+	int row[MAXTERM], col[MAXTERM];
+	signed char sign[MAXTERM];
+	const char *name;
+} ident;
+
+typedef struct fixctx {
+	gk_result *r;
+	gk_table *t;
+	ident *id;
+	int nid, cap;
+} fixctx;
+
+static void ident_add(fixctx *f, const ident *x)
+{
+	if (x->n < 2)
+		return;
+	if (f->nid == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 64;
+		f->id = gk_realloc(f->id, (size_t)f->cap * sizeof *f->id);
+	}
+	f->id[f->nid++] = *x;
+}
+
+static int blank(const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ')
+			return 0;
+	return 1;
+}
+
+/* whole = Σ parts on row i, when the whole and a part are printed */
+static void row_ident(fixctx *f, int i, const char *whole, const char *const *parts, const char *name)
+{
+	gk_table *t = f->t;
+	int w = gk_table_col(t, whole);
+	if (w < 0 || blank(t->rows[i][w]))
+		return;
+	ident x = {0};
+	x.name = name;
+	x.row[0] = i, x.col[0] = w, x.sign[0] = 1, x.n = 1;
+	int any = 0;
+	for (; *parts && x.n < MAXTERM; parts++) {
+		int c = gk_table_col(t, *parts);
+		if (c < 0)
+			continue;
+		any |= !blank(t->rows[i][c]);
+		x.row[x.n] = i, x.col[x.n] = c, x.sign[x.n] = -1, x.n++;
+	}
+	if (any)
+		ident_add(f, &x);
+}
+
+static int is_total_label(const char *s)
+{
+	return s && strncmp(s, "其中", 6) && (strstr(s, "合计") || strstr(s, "总计"));
+}
+
+static int code_digits(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+	for (; *s; s++) {
+		if (*s == ' ')
+			continue;
+		if (*s < '0' || *s > '9' || k + 1 >= n)
+			return 0;
+		out[k++] = *s;
+	}
+	out[k] = 0;
+	return (int)k;
+}
+
+/* Column sums by the code tree of code column `code`, for each amount
+ * column: a code row = Σ rows whose code extends it by the next level
+ * present; the 合计 row (label column `label`, no code) = Σ top rows. */
+static void tree_idents(fixctx *f, const char *code, const char *label, const char *const *cols)
+{
+	gk_table *t = f->t;
+	int cc = gk_table_col(t, code), lc = gk_table_col(t, label);
+	if (cc < 0)
+		return;
+	int n = t->nrow;
+	char (*cd)[16] = gk_calloc((size_t)(n ? n : 1), sizeof *cd);
+	int *len = gk_calloc((size_t)(n ? n : 1), sizeof *len);
+	int total = -1, minlen = 99;
+	for (int i = 0; i < n; i++) {
+		len[i] = code_digits(t->rows[i][cc], cd[i], sizeof cd[i]);
+		if (len[i] > 0 && len[i] < minlen)
+			minlen = len[i];
+		if (len[i] == 0 && total < 0 && lc >= 0 && is_total_label(t->rows[i][lc]))
+			total = i;
+	}
+	for (const char *const *k = cols; *k; k++) {
+		int c = gk_table_col(t, *k);
+		if (c < 0)
+			continue;
+		for (int p = -1; p < n; p++) {
+			if (p >= 0 && len[p] == 0)
+				continue;
+			int whole = p < 0 ? total : p;
+			if (whole < 0 || blank(t->rows[whole][c]))
+				continue;
+			/* the children: the shortest codes longer than the parent's
+			 * that extend it */
+			int clen = 99;
+			for (int i = 0; i < n; i++)
+				if (len[i] > (p < 0 ? 0 : len[p]) && (p < 0 || !strncmp(cd[i], cd[p], (size_t)len[p])) &&
+				    len[i] < clen)
+					clen = len[i];
+			if (clen == 99)
+				continue;
+			if (p < 0 && clen != minlen)
+				continue;
+			ident x = {0};
+			x.name = p < 0 ? "column" : "tree";
+			x.row[0] = whole, x.col[0] = c, x.sign[0] = 1, x.n = 1;
+			int any = 0, over = 0;
+			for (int i = 0; i < n; i++) {
+				if (len[i] != clen || (p >= 0 && strncmp(cd[i], cd[p], (size_t)len[p])))
+					continue;
+				if (x.n == MAXTERM) {
+					over = 1;
+					break;
+				}
+				any |= !blank(t->rows[i][c]);
+				x.row[x.n] = i, x.col[x.n] = c, x.sign[x.n] = -1, x.n++;
+			}
+			if (any && !over)
+				ident_add(f, &x);
+		}
+	}
+	free(cd);
+	free(len);
+}
+
+static const char *const FUNC_COLS[] = {"total", "basic_total", "basic_wages", "basic_family_subsidy",
+                                        "basic_goods_services", "basic_capital", "project_total",
+                                        "project_operating", "project_specific", "basic_personnel",
+                                        "basic_public", NULL};
+static const char *const FUNC_PARTS_TB[] = {"basic_total", "project_total", NULL};
+static const char *const FUNC_PARTS_B[] = {"basic_wages", "basic_family_subsidy", "basic_goods_services",
+                                           "basic_capital", NULL};
+static const char *const FUNC_PARTS_PP[] = {"basic_personnel", "basic_public", NULL};
+static const char *const FUNC_PARTS_P[] = {"project_operating", "project_specific", NULL};
+static const char *const BASIC_COLS[] = {"total", "personnel", "public", NULL};
+static const char *const BASIC_PARTS[] = {"personnel", "public", NULL};
+static const char *const THREE_PARTS[] = {"overseas_travel", "vehicle_total", "reception", NULL};
+static const char *const THREE_VEH[] = {"vehicle_purchase", "vehicle_operation", NULL};
+static const char *const ECON_COLS[] = {"total", "general_budget", "government_fund", "state_capital",
+                                        "special_account", "business_income", "other_income", NULL};
+
+static void build(fixctx *f)
+{
+	gk_table *t = f->t;
+	const char *id = t->id;
+	if (!strcmp(id, "expenditure_by_function") || !strcmp(id, "general_budget_expenditure") ||
+	    !strcmp(id, "government_fund_expenditure") || !strcmp(id, "state_capital_expenditure")) {
+		for (int i = 0; i < t->nrow; i++) {
+			row_ident(f, i, "total", FUNC_PARTS_TB, "row");
+			row_ident(f, i, "basic_total", FUNC_PARTS_B, "row");
+			row_ident(f, i, "basic_total", FUNC_PARTS_PP, "row");
+			row_ident(f, i, "project_total", FUNC_PARTS_P, "row");
+		}
+		tree_idents(f, "func_code", "name", FUNC_COLS);
+	} else if (!strcmp(id, "general_budget_basic_expenditure")) {
+		for (int i = 0; i < t->nrow; i++)
+			row_ident(f, i, "total", BASIC_PARTS, "row");
+		tree_idents(f, "econ_code", "econ_name", BASIC_COLS);
+	} else if (!strcmp(id, "expenditure_by_economic_class")) {
+		tree_idents(f, "econ_code", "econ_name", ECON_COLS);
+	} else if (!strcmp(id, "three_public_expenses")) {
+		for (int i = 0; i < t->nrow; i++) {
+			row_ident(f, i, "total", THREE_PARTS, "row");
+			row_ident(f, i, "vehicle_total", THREE_VEH, "row");
+		}
+	}
+}
+
+/* ---- solving ------------------------------------------------------------ */
+
+static int val(const gk_table *t, int i, int c, long long *v, int *dec)
+{
+	const char *s = t->rows[i][c];
+	if (blank(s)) {
+		*v = 0;
+		*dec = 0;
+		return 1;
+	}
+	return gk_chk_parse(s, v, dec) == 1;
+}
+
+/* Σ sign * value; 0 when a term is not a number.  *tol: one unit of the
+ * coarsest precision printed (rounding is the document's, not OCR's) */
+static int residual(const fixctx *f, const ident *x, long long *res, long long *tol)
+{
+	long long s = 0;
+	int mindec = 6;
+	for (int k = 0; k < x->n; k++) {
+		long long v;
+		int d;
+		if (!val(f->t, x->row[k], x->col[k], &v, &d))
+			return 0;
+		if (!blank(f->t->rows[x->row[k]][x->col[k]]) && d < mindec)
+			mindec = d;
+		s += x->sign[k] * v;
+	}
+	static const long long P10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+	*res = s;
+	*tol = mindec < 0 ? 0 : P10[GK_CHK_SCALE - mindec];
+	return 1;
+}
+
+static int broken(const fixctx *f, const ident *x)
+{
+	long long r, tol;
+	return residual(f, x, &r, &tol) && (r > tol || r < -tol);
+}
+
+/* edit distance of two short strings, capped at 3 */
+static int edits(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	if (n > 30 || m > 30)
+		return 3;
+	int d[32][32];
+	for (size_t i = 0; i <= n; i++)
+		d[i][0] = (int)i;
+	for (size_t j = 0; j <= m; j++)
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= n; i++)
+		for (size_t j = 1; j <= m; j++) {
+			int c = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < c)
+				c = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < c)
+				c = d[i][j - 1] + 1;
+			d[i][j] = c;
+		}
+	return d[n][m] > 3 ? 3 : d[n][m];
+}
+
+/* Could OCR have read `want` as `read`?  Their digits (point and sign
+ * aside) differ by at most two edits. */
+static int misreading(const char *read, const char *want)
+{
+	char a[40], b[40];
+	size_t n = 0, m = 0;
+	for (const char *p = read; *p && n + 1 < sizeof a; p++)
+		if (*p >= '0' && *p <= '9')
+			a[n++] = *p;
+	for (const char *p = want; *p && m + 1 < sizeof b; p++)
+		if (*p >= '0' && *p <= '9')
+			b[m++] = *p;
+	a[n] = b[m] = 0;
+	return strcmp(a, b) && edits(a, b) <= 2;
+}
+
+static void cell_name(const gk_table *t, int i, int c, char *out, size_t n)
+{
+	static const char *const keys[] = {"func_code", "econ_code", "unit_code", "name", "econ_name",
+	                                   "unit_name", "item", "project_name", NULL};
+	const char *lab = "";
+	for (int k = 0; keys[k]; k++) {
+		int j = gk_table_col(t, keys[k]);
+		if (j >= 0 && !blank(t->rows[i][j])) {
+			lab = t->rows[i][j];
+			break;
+		}
+	}
+	snprintf(out, n, "%s/%s", *lab ? lab : "?", t->cols.v[c]);
+}
+
+/* One round: fix what two identities confirm.  Returns fixes made. */
+static int solve_round(fixctx *f, const confmap *cm)
+{
+	gk_table *t = f->t;
+	int fixed = 0;
+	char *bad = gk_calloc((size_t)(f->nid ? f->nid : 1), 1);
+	for (int k = 0; k < f->nid; k++)
+		bad[k] = (char)broken(f, &f->id[k]);
+	for (int k = 0; k < f->nid; k++) {
+		if (!bad[k])
+			continue;
+		const ident *x = &f->id[k];
+		for (int a = 0; a < x->n; a++) {
+			int ri = x->row[a], ci = x->col[a];
+			const char *read = t->rows[ri][ci];
+			if (blank(read))
+				continue;
+			long long cur;
+			int dec;
+			if (!val(t, ri, ci, &cur, &dec))
+				continue;
+			/* the value this identity wants for the cell */
+			long long res, tol;
+			if (!residual(f, x, &res, &tol))
+				continue;
+			long long want = cur - x->sign[a] * res;
+			if (want < 0)
+				continue;
+			char ws[48];
+			gk_chk_format(want, dec, ws, sizeof ws);
+			long long back;
+			int bdec;
+			if (gk_chk_parse(ws, &back, &bdec) != 1 || back != want)
+				continue; /* not expressible with the decimals printed */
+			if (!misreading(read, ws))
+				continue;
+			/* a second broken identity of the cell must want the same */
+			int confirm = 0;
+			for (int q = 0; q < f->nid && !confirm; q++) {
+				if (q == k || !bad[q])
+					continue;
+				const ident *y = &f->id[q];
+				for (int b = 0; b < y->n; b++)
+					if (y->row[b] == ri && y->col[b] == ci) {
+						long long r2, t2;
+						if (residual(f, y, &r2, &t2) && cur - y->sign[b] * r2 == want)
+							confirm = 1;
+						break;
+					}
+			}
+			if (!confirm)
+				continue;
+			/* try it: it must mend its identities and break none */
+			char *old = gk_strdup(read);
+			gk_table_set(t, ri, ci, ws);
+			int worse = 0;
+			for (int q = 0; q < f->nid && !worse; q++)
+				for (int b = 0; b < f->id[q].n; b++)
+					if (f->id[q].row[b] == ri && f->id[q].col[b] == ci) {
+						if (broken(f, &f->id[q]))
+							worse = 1;
+						break;
+					}
+			if (worse) {
+				gk_table_set(t, ri, ci, old);
+				free(old);
+				continue;
+			}
+			char name[160], found[80];
+			cell_name(t, ri, ci, name, sizeof name);
+			float cf = confmap_get(cm, old);
+			if (cf >= 0)
+				snprintf(found, sizeof found, "%s (confidence %.0f)", old, cf);
+			else
+				snprintf(found, sizeof found, "%s", old);
+			gk_result_add_check(f->r, t->id, "ocr:corrected", name, ws, found, "corrected");
+			free(old);
+			fixed++;
+			for (int q = 0; q < f->nid; q++)
+				bad[q] = (char)broken(f, &f->id[q]);
+			break;
+		}
+	}
+	free(bad);
+	return fixed;
+}
+
+/* flag every OCR'd cell of an identity still broken */
+static void flag(fixctx *f, const confmap *cm)
+{
+	gk_table *t = f->t;
+	int n = 0, cap = 0;
+	int(*seen)[2] = NULL;
+	for (int k = 0; k < f->nid; k++) {
+		const ident *x = &f->id[k];
+		if (!broken(f, x))
+			continue;
+		for (int a = 0; a < x->n; a++) {
+			int ri = x->row[a], ci = x->col[a];
+			const char *s = t->rows[ri][ci];
+			if (blank(s))
+				continue;
+			int dup = 0;
+			for (int q = 0; q < n && !dup; q++)
+				dup = seen[q][0] == ri && seen[q][1] == ci;
+			if (dup)
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 32;
+				seen = gk_realloc(seen, (size_t)cap * sizeof *seen);
+			}
+			seen[n][0] = ri, seen[n][1] = ci, n++;
+			char name[160], found[80];
+			cell_name(t, ri, ci, name, sizeof name);
+			float cf = confmap_get(cm, s);
+			if (cf >= 0)
+				snprintf(found, sizeof found, "%s (confidence %.0f)", s, cf);
+			else
+				snprintf(found, sizeof found, "%s", s);
+			gk_result_add_check(f->r, t->id, "ocr:suspect", name, "", found, "fail");
+		}
+	}
+	free(seen);
+}
+
+/* ---- labels ------------------------------------------------------------- */
+
+/* how much of b's characters a holds in order (longest common
+ * subsequence of code points) over the longer length, 0..1 */
+static double likeness(const char *a, const char *b)
+{
+	unsigned ca[64], cb[64];
+	int n = 0, m = 0;
+	size_t la = strlen(a), lb = strlen(b);
+	for (size_t i = 0; i < la && n < 64;) {
+		unsigned cp;
+		int l = gk_utf8_next((const unsigned char *)a + i, la - i, &cp);
+		if (l <= 0)
+			return 0;
+		i += (size_t)l;
+		if (cp != ' ')
+			ca[n++] = cp;
+	}
+	for (size_t i = 0; i < lb && m < 64;) {
+		unsigned cp;
+		int l = gk_utf8_next((const unsigned char *)b + i, lb - i, &cp);
+		if (l <= 0)
+			return 0;
+		i += (size_t)l;
+		if (cp != ' ')
+			cb[m++] = cp;
+	}
+	if (n == 0 || m == 0)
+		return 0;
+	static int d[65][65];
+	for (int i = 0; i <= n; i++)
+		for (int j = 0; j <= m; j++)
+			d[i][j] = i == 0 || j == 0 ? 0
+			          : ca[i - 1] == cb[j - 1] ? d[i - 1][j - 1] + 1
+			          : d[i - 1][j] > d[i][j - 1] ? d[i - 1][j] : d[i][j - 1];
+	return (double)d[n][m] / (n > m ? n : m);
+}
+
+static const gk_rule *name_rule(const gk_rules *rules, const char *code)
+{
+	int n;
+	if (!rules)
+		return NULL;
+	const gk_rule *const *rs = gk_rules_of(rules, "name", &n);
+	for (int i = 0; i < n; i++)
+		if (!strcmp(rs[i]->name, code))
+			return rs[i];
+	return NULL;
+}
+
+static void fix_labels(gk_result *r, gk_table *t, const gk_rules *rules, const char *code, const char *label)
+{
+	int cc = gk_table_col(t, code), lc = gk_table_col(t, label);
+	if (cc < 0 || lc < 0)
+		return;
+	for (int i = 0; i < t->nrow; i++) {
+		char d[16];
+		if (code_digits(t->rows[i][cc], d, sizeof d) == 0)
+			continue;
+		const gk_rule *nr = name_rule(rules, d);
+		if (!nr)
+			continue;
+		const char *std = nr->pattern, *read = t->rows[i][lc];
+		if (!strcmp(read, std))
+			continue;
+		/* a label that is no Chinese at all was misread; one that is
+		 * Chinese must be close to the standard name (a county may word
+		 * an item its own way: that stays) */
+		double lk = likeness(read, std);
+		if (gk_has_cjk(read) && lk < 0.5)
+			continue;
+		char *old = gk_strdup(read);
+		gk_table_set(t, i, lc, std);
+		char row[64];
+		snprintf(row, sizeof row, "%s/%s", d, label);
+		gk_result_add_check(r, t->id, "ocr:label", row, std, old, "corrected");
+		free(old);
+	}
+}
+
+/* ---- entry -------------------------------------------------------------- */
+
+/* how the text was had, as checks of the document */
+static void provenance(gk_result *r, const gk_doc *doc)
+{
+	const char *rep = gk_doc_meta(doc, "repaired");
+	const char *nt = gk_doc_meta(doc, "pages_without_text");
+	const char *gb = gk_doc_meta(doc, "pages_garbled");
+	const char *oc = gk_doc_meta(doc, "ocr_pages");
+	const char *cf = gk_doc_meta(doc, "ocr_confidence");
+	if (rep && !strcmp(rep, "yes"))
+		gk_result_add_check(r, "document", "extract:repaired", "", "an intact cross-reference table",
+		                    "rebuilt", "fail");
+	if (nt && *nt) {
+		/* a blank page here and there is a document's own; many, or in a
+		 * PDF that shows other damage, are text lost */
+		int n = 1, pages = 0;
+		for (const char *p = nt; *p; p++)
+			n += *p == ',';
+		const char *pg = gk_doc_meta(doc, "pages");
+		for (; pg && *pg >= '0' && *pg <= '9'; pg++)
+			pages = pages * 10 + (*pg - '0');
+		int damaged = (rep && !strcmp(rep, "yes")) || (gb && *gb) || n * 4 >= pages;
+		gk_result_add_check(r, "document", "extract:pages-without-text", nt, "text", "none",
+		                    damaged ? "fail" : "skip");
+	}
+	if (gb && *gb)
+		gk_result_add_check(r, "document", "extract:pages-garbled", gb, "decodable text", "undecodable",
+		                    "fail");
+	if (oc && *oc) {
+		char found[64];
+		snprintf(found, sizeof found, "mean confidence %s", cf && *cf ? cf : "?");
+		gk_result_add_check(r, "document", "ocr:pages", oc, "", found, "ok");
+	}
+}
+
+void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
+{
+	provenance(r, doc);
+	const char *pages = gk_doc_meta(doc, "ocr_pages");
+	if (!pages || !*pages)
+		return;
+	confmap cm;
+	confmap_build(&cm, doc);
+	for (int ti = 0; ti < r->ntable; ti++) {
+		gk_table *t = r->tables[ti];
+		if (!page_listed(pages, t->page))
+			continue;
+		fix_labels(r, t, rules, "func_code", "name");
+		fix_labels(r, t, rules, "econ_code", "econ_name");
+		fix_labels(r, t, rules, "gov_econ_code", "gov_econ_name");
+		fixctx f = {r, t, NULL, 0, 0};
+		build(&f);
+		for (int round = 0; round < 8 && solve_round(&f, &cm) > 0; round++)
+			;
+		flag(&f, &cm);
+		free(f.id);
+	}
+	free(cm.key);
+	free(cm.conf);
+}

@@ -1,0 +1,23 @@
+/*
+ * ocrfix.h - OCR'd tables put right by their own arithmetic (ocrfix.c).
+ */
+#ifndef GK_OCRFIX_H
+#define GK_OCRFIX_H
+
+#include "ptext.h"
+#include "rules.h"
+#include "table.h"
+
+/* How the text of doc was had, as checks of table "document": a rebuilt
+ * cross-reference table (extract:repaired), pages without text
+ * (extract:pages-without-text), pages of undecodable text
+ * (extract:pages-garbled), pages read by OCR (ocr:pages, with their mean
+ * confidence).  Then, for the tables of r whose page doc read by OCR:
+ * replace a figure that two broken identities both solve to the same
+ * value, when that value looks like what OCR misread; flag the cells of
+ * identities still broken; replace a misread label by the standard name
+ * of its code (rules kind `name`).  Each change and flag is a check on r.
+ * Does nothing for a document without OCR'd pages. */
+void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules);
+
+#endif

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# tests/ocr/run.sh - OCR end to end on scans made at test time.
+#
+# Two pages of samples/pdf/dengfeng-2024.pdf (一般公共预算支出情况表 and
+# 基本支出表) are rendered at 200 dpi into an image-only PDF (clean), and
+# the first of them again degraded (turned, blurred, noise, JPEG q35: see
+# tests/ocr/mkscan.c).  gongkai must read them by OCR into the tables the
+# text layer gives, say so in document.csv and checks.csv, and keep exit 7
+# with --no-ocr.
+set -u
+cd "$(dirname "$0")/../.."
+BIN=${GONGKAI_BIN:-bin}
+MKSCAN=${GK_MKSCAN:-bin/gk-mkscan}
+export OMP_THREAD_LIMIT=1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+pass=0 fail=0
+ok() { echo "ok    $1"; pass=$((pass + 1)); }
+bad() { echo "FAIL  $1"; fail=$((fail + 1)); }
+has() { # NAME FILE ERE
+	if grep -Eq -- "$3" "$2" 2>/dev/null; then ok "$1"; else bad "$1: $2 has no line /$3/"; fi
+}
+
+src=samples/pdf/dengfeng-2024.pdf
+"$MKSCAN" --pages 11-12 200 "$src" "$work/scan-clean.pdf" || exit 70
+"$MKSCAN" --degrade 1 --pages 11 200 "$src" "$work/scan-degraded.pdf" || exit 70
+
+"$BIN/gongkai" run -q -o "$work/out" "$work/scan-clean.pdf" "$work/scan-degraded.pdf" 2>"$work/err"
+rc=$?
+if [ $rc -eq 0 ]; then ok "scans read: exit 0"; else bad "scans read: exit $rc: $(head -3 "$work/err")"; fi
+for d in scan-clean scan-degraded; do
+	# a 项 row with every column, as the text layer has it
+	has "$d: 2010306 row" "$work/out/$d/general_budget_expenditure.csv" \
+		'^2010306,201,03,06,,政务公开审批,784\.8,291\.1,255\.6,0\.7,34\.8,0\.0,493\.6,0\.0,493\.6,,$'
+	has "$d: 合计 row" "$work/out/$d/general_budget_expenditure.csv" '^,,,,,合计,1265\.6,372\.0,336\.5,0\.7,34\.8,,893\.6,,893\.6,,$'
+	has "$d: checks say OCR" "$work/out/$d/checks.csv" '^document,ocr:pages,.*,mean confidence [0-9]+\.[0-9],ok,'
+done
+has "clean: document.csv ocr columns" "$work/out/scan-clean/document.csv" ',pdf,.*,2,[0-9]+,[0-9]+,no,,,"1,2",[0-9]+\.[0-9]$'
+has "clean: basic table 合计" "$work/out/scan-clean/general_budget_basic_expenditure.csv" '^,合计,,,372\.0,337\.2,34\.8$'
+has "clean: basic table 30101/50501" "$work/out/scan-clean/general_budget_basic_expenditure.csv" '^30101,基本工资,50501,工资福利支出,172\.3,172\.3,$'
+
+# the stream carries each OCR'd cell's confidence
+"$BIN/gongkai-extract" "$work/scan-degraded.pdf" >"$work/x" 2>/dev/null
+has "extract: cells carry @confidence" "$work/x" $'^L\t1\t.*\t[0-9.]+,[0-9.]+@[0-9]+,政务公开审批'
+
+# --no-ocr: a scan is exit 7, as before OCR
+"$BIN/gongkai" run -q --no-ocr -o "$work/out2" "$work/scan-clean.pdf" 2>"$work/err2"
+rc=$?
+if [ $rc -eq 7 ] && grep -q "needs OCR" "$work/err2"; then ok "--no-ocr: exit 7"; else bad "--no-ocr: exit $rc: $(cat "$work/err2")"; fi
+
+echo "ocr: $pass passed, $fail failed"
+[ $fail -eq 0 ]

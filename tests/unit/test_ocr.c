@@ -1,0 +1,150 @@
+/* test_ocr.c - what OCR adds that needs no image: the amount grammar
+ * (extract/ocr.c: gk_ocr_fix_amount, gk_ocr_fix_lines), the confidence in
+ * the extract stream (lib/ptext.c), the arithmetic correction
+ * (normalize/ocrfix.c). */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../extract/extract.h"
+#include "../../extract/ocr.h"
+#include "../../normalize/normalize.h"
+#include "../../normalize/ocrfix.h"
+
+static void amount(const char *in, int ok, const char *want)
+{
+	char buf[64];
+	snprintf(buf, sizeof buf, "%s", in);
+	int r = gk_ocr_fix_amount(buf);
+	cr_assert_eq(r, ok, "'%s': %d, want %d", in, r, ok);
+	cr_assert_str_eq(buf, want, "'%s' -> '%s', want '%s'", in, buf, want);
+}
+
+Test(ocr, amount_grammar)
+{
+	amount("56:20", 1, "56.20");       /* a colon for the point */
+	amount("56,20", 1, "56.20");       /* a comma before two digits */
+	amount("1,265.60", 1, "1265.60");  /* thousands */
+	amount("1,265", 1, "1265");        /* a comma before three digits: thousands */
+	amount("12,345,678.9", 1, "12345678.9");
+	amount("4O7.5", 1, "407.5");       /* a letter O among digits */
+	amount("l2.5", 1, "12.5");
+	amount("477.24|", 1, "477.24");    /* a ruling line glued on */
+	amount("-3.50", 1, "-3.50");
+	amount("12.50 3.40", 0, "12.50 3.40"); /* two numbers: left alone */
+	amount("201 03 01", 0, "201 03 01");   /* a code in groups */
+	amount("2024年", 0, "2024年");
+	amount("1,2,3", 0, "1,2,3");
+	amount("行政运行", 0, "行政运行");
+}
+
+Test(ocr, column_gives_back_the_point)
+{
+	gk_doc *d = gk_doc_new();
+	gk_doc_add_page(d, 600, 800);
+	const char *col[] = {"477.24", "56.20", "12.00", "47724", "1000.50", "3", NULL};
+	for (int i = 0; col[i]; i++) {
+		gk_line *l = gk_doc_add_line(d, 1, 100 + 10 * i, 108 + 10 * i, 8, GK_GEOM_POS);
+		gk_cell *c = gk_line_add_cell_y(l, 20, 60, 0, 0, "2010301", 7); /* codes: no column of amounts */
+		c->conf = 90;
+		c = gk_line_add_cell_y(l, 300 - 5 * (double)strlen(col[i]), 300.5, 0, 0, col[i], strlen(col[i]));
+		c->conf = 88;
+	}
+	gk_ocr_fix_lines(d, 0);
+	cr_assert_str_eq(d->line[3].cell[1].text, "477.24");
+	cr_assert(d->line[3].cell[1].conf <= 60, "a repair is no reading");
+	cr_assert_str_eq(d->line[5].cell[1].text, "3", "too short to have lost a point");
+	cr_assert_str_eq(d->line[0].cell[0].text, "2010301");
+	gk_doc_drop(d);
+}
+
+Test(ocr, stream_keeps_confidence)
+{
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_doc_add_page(d, 600, 800);
+	gk_line *l = gk_doc_add_line(d, 1, 10, 20, 9, GK_GEOM_POS);
+	gk_cell *c = gk_line_add_cell_y(l, 1, 2, 0, 0, "477.24", 6);
+	c->conf = 87;
+	gk_line_add_cell(l, 3, 4, "text layer", 10);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	cr_assert_eq(gk_doc_write(f, d), 0);
+	fclose(f);
+	cr_assert(strstr(buf, "1.00,2.00@87,477.24\t3.00,4.00,text layer"), "%s", buf);
+	f = fmemopen(buf, len, "r");
+	gk_doc *e = NULL;
+	char *err = NULL;
+	cr_assert_eq(gk_doc_read(f, &e, &err), 1, "%s", err ? err : "");
+	fclose(f);
+	cr_assert_float_eq(e->line[0].cell[0].conf, 87, 0.01);
+	cr_assert_float_eq(e->line[0].cell[1].conf, -1, 0.01);
+	gk_doc_drop(e);
+	gk_doc_drop(d);
+	free(buf);
+	/* a bad confidence is a stream error naming the line */
+	static const char bad[] = "%gongkai-extract 1\nL\t1\t1\t2\t3\tpos\t1,2@x,a\n%end\n";
+	f = fmemopen((void *)bad, sizeof bad - 1, "r");
+	cr_assert_eq(gk_doc_read(f, &e, &err), -1);
+	cr_assert(strstr(err, "confidence"), "%s", err);
+	free(err);
+	fclose(f);
+}
+
+/* a function table's row whose 基本支出 OCR misread: its row identity and
+ * its column sum both want the printed figure back */
+Test(ocr, arithmetic_corrects_what_two_identities_confirm)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"func_code", "name", "total", "basic_total", "project_total"};
+	gk_table *t = gk_result_add_table(r, "general_budget_expenditure", "t", 1, cols, 5);
+	const char *rows[][5] = {
+		{"", "合计", "600.00", "400.00", "200.00"},
+		{"2010301", "行政运行", "300.00", "271.24", "98.76"}, /* basic 201.24 read as 271.24 */
+		{"2010302", "一般行政管理事务", "300.00", "198.76", "101.24"},
+	};
+	for (int i = 0; i < 3; i++) {
+		char **row = gk_table_add_row(t);
+		(void)row;
+		for (int j = 0; j < 5; j++)
+			gk_table_set(t, i, j, rows[i][j]);
+	}
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	cr_assert_str_eq(gk_table_get(t, 1, "basic_total"), "201.24");
+	int corrected = 0;
+	for (int i = 0; i < r->ncheck; i++)
+		if (!strcmp(r->checks[i].check, "ocr:corrected")) {
+			corrected++;
+			cr_assert_str_eq(r->checks[i].expected, "201.24");
+			cr_assert(strstr(r->checks[i].found, "271.24") != NULL);
+		}
+	cr_assert_eq(corrected, 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+/* one identity alone does not make a correction: the cell is flagged */
+Test(ocr, one_identity_is_a_flag_not_a_fix)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"func_code", "name", "total", "basic_total", "project_total"};
+	gk_table *t = gk_result_add_table(r, "general_budget_expenditure", "t", 1, cols, 5);
+	gk_table_add_row(t);
+	gk_table_set(t, 0, 0, "2010301");
+	gk_table_set(t, 0, 2, "300.00");
+	gk_table_set(t, 0, 3, "271.24");
+	gk_table_set(t, 0, 4, "100.00");
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	cr_assert_str_eq(gk_table_get(t, 0, "basic_total"), "271.24");
+	int flags = 0;
+	for (int i = 0; i < r->ncheck; i++)
+		flags += !strcmp(r->checks[i].check, "ocr:suspect") && !strcmp(r->checks[i].status, "fail");
+	cr_assert_eq(flags, 3);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
