@@ -232,6 +232,80 @@ static gk_doc *respaced(const gk_doc *doc)
 	return d;
 }
 
+/* The number a table-of-contents entry starts with ("十一、", "（十一）",
+ * "11.", "11、"), or -1. */
+static int ordinal_of(const char *s)
+{
+	static const char *const dig[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+	int paren = 0, v = -1;
+	if (!strncmp(s, "（", 3))
+		s += 3, paren = 1;
+	else if (*s == '(')
+		s++, paren = 1;
+	if (isdigit((unsigned char)*s)) {
+		v = 0;
+		while (isdigit((unsigned char)*s) && v < 1000)
+			v = v * 10 + (*s++ - '0');
+	} else {
+		int tens = 0, unit = -1;
+		for (;;) {
+			int d = -1;
+			for (int k = 0; k < 10; k++)
+				if (!strncmp(s, dig[k], 3))
+					d = k;
+			if (d >= 0) {
+				unit = d, s += 3;
+			} else if (!strncmp(s, "十", 3)) {
+				tens = unit > 0 ? unit : 1, unit = 0, s += 3;
+			} else {
+				break;
+			}
+		}
+		if (unit < 0 && !tens)
+			return -1;
+		v = tens * 10 + (unit > 0 ? unit : 0);
+	}
+	if (paren)
+		return !strncmp(s, "）", 3) || *s == ')' ? v : -1;
+	return !strncmp(s, "、", 3) || !strncmp(s, "．", 3) || *s == '.' ? v : -1;
+}
+
+/* The header words of a span: its lines before the first amount (at most
+ * 12), white space removed and joined. */
+static char *span_head_words(const nctx *c, int b, int e)
+{
+	gk_buf hb = {0};
+	for (int i = b, seen = 0; i < e && seen < 12; i++) {
+		if (c->x[i].skip)
+			continue;
+		if (line_has_amount(c, i))
+			break;
+		gk_buf_adds(&hb, c->x[i].compact);
+		seen++;
+	}
+	return gk_buf_take(&hb);
+}
+
+/* A title says one table type and the header another (rules "retitle",
+ * flags = the title's id): the header's type wins. */
+static const char *retitled(const nctx *c, const char *id, int b, int e)
+{
+	int n;
+	const gk_rule *const *rs = gk_rules_of(c->rules, "retitle", &n); /* owned by the rules */
+	const char *to = id;
+	char *hw = NULL;
+	for (int i = 0; i < n && to == id; i++) {
+		if (strcmp(rs[i]->flags, id))
+			continue;
+		if (!hw)
+			hw = span_head_words(c, b, e);
+		if (gk_rule_match(rs[i], hw, strlen(hw), NULL))
+			to = rs[i]->name;
+	}
+	free(hw);
+	return to;
+}
+
 /* Parse every table span into c->r. */
 void parse_spans(nctx *c, const tspan *sp, int nsp, const gk_strv *only)
 {
@@ -313,15 +387,31 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 	tspan *sp = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *sp);
 	int nsp = 0;
 	gk_strv listed = {0};
+	int toc_last = -1, toc_run = 0; /* the last title read as a table-of-contents entry; entries in a row */
 	for (int i = 0; i < c.n; i++) {
 		if (!cid[i])
 			continue;
 		int j = i + 1;
 		while (j < c.n && !cid[j])
 			j++;
-		if (span_has_table(&c, i + 1, j)) {
+		/* the last entry of a table of contents is followed by the text,
+		 * not by a title: after two entries in a row, a title a line or
+		 * two below the last, on its page, numbered next, is an entry too
+		 * (one empty table before the next would be a run of one) */
+		int gap = 0;
+		for (int q = toc_last + 1; toc_last >= 0 && q < i; q++)
+			gap += !c.x[q].skip;
+		int near = toc_last >= 0 && c.x[toc_last].l->page == c.x[i].l->page && gap <= 2;
+		int prev_no = toc_last >= 0 ? ordinal_of(c.x[toc_last].compact) : -1;
+		int in_toc = near && toc_run >= 2 && prev_no >= 0 && ordinal_of(c.x[i].compact) == prev_no + 1;
+		if (!in_toc && span_has_table(&c, i + 1, j)) {
 			sp[nsp++] = (tspan){cid[i], i, i + 1, c.n};
-		} else if (strcmp(cid[i], "other")) {
+			toc_run = 0, toc_last = -1;
+		} else {
+			toc_run = near ? toc_run + 1 : 1;
+			toc_last = i;
+			if (!strcmp(cid[i], "other"))
+				continue;
 			int dup = 0;
 			for (int k = 0; k < listed.n; k++)
 				dup |= !strcmp(listed.v[k], cid[i]);
@@ -331,6 +421,8 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 	}
 	for (int k = 0; k + 1 < nsp; k++)
 		sp[k].end = sp[k + 1].title;
+	for (int k = 0; k < nsp; k++)
+		sp[k].id = retitled(&c, sp[k].id, sp[k].begin, sp[k].end);
 	/* department and unit first, from any table head */
 	for (int k = 0; k < nsp; k++)
 		for (int i = sp[k].begin; i < sp[k].end && i < sp[k].begin + 8; i++)

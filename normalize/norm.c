@@ -465,8 +465,12 @@ int gk_func_code(const char *s, char out[16])
 
 int gk_econ_code(const char *s, char out[16])
 {
-	int n = code_parse(s, out, 5);
+	int n = code_parse(s, out, 7);
 	if ((n == 3 || n == 5) && (out[0] == '3' || out[0] == '5'))
+		return n;
+	/* a third level some provinces print under a 部门预算 code (3010201
+	 * 规范性津补贴 under 30102): 30x/31x/39x, never a 5xx code */
+	if (n == 7 && out[0] == '3' && (out[1] == '0' || out[1] == '1' || out[1] == '9'))
 		return n;
 	out[0] = 0;
 	return 0;

@@ -50,7 +50,8 @@ int gk_func_code(const char *s, char out[16]);
 
 /* Economic classification code: "30101", "301 01", "301" ("3xx" for
  * 部门预算经济分类, "5xx" for 政府预算经济分类; any other first digit is
- * rejected).  Returns the digit count (3 or 5) or 0. */
+ * rejected; a 7-digit third level "3010201" only under 30x/31x/39x).
+ * Returns the digit count (3, 5 or 7) or 0. */
 int gk_econ_code(const char *s, char out[16]);
 
 /* Clean a label (caller frees):

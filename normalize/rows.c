@@ -75,7 +75,7 @@ int assemble_rows(nctx *c, fam_id f, int b, int e, prow *rows, int maxrows, int 
 		if (rule_any(c, "header-repeat", x->compact) && !line_has_amount(c, i))
 			continue;
 		/* running prose after the table: a long sentence is no row */
-		if (strlen(x->compact) > 45 && strstr(x->compact, "。")) {
+		if (strlen(x->compact) > 45 && strstr(x->compact, "。") && !line_has_amount(c, i)) {
 			*end_line = i;
 			break;
 		}

@@ -252,7 +252,14 @@ Test(norm_code, econ)
 	cr_assert_eq(gk_econ_code("201 03 01", out), 0);
 	cr_assert_eq(gk_econ_code("2010301", out), 0);
 	cr_assert_eq(gk_econ_code("20101", out), 0);
-	cr_assert_eq(gk_econ_code("3010101", out), 0);
+	/* a third level under a 部门预算 code (重庆商务委: 3010201 规范性津补贴) */
+	cr_assert_eq(gk_econ_code("3010201", out), 7);
+	cr_assert_str_eq(out, "3010201");
+	cr_assert_eq(gk_econ_code("301 02 01", out), 7);
+	cr_assert_str_eq(out, "3010201");
+	cr_assert_eq(gk_econ_code("5010101", out), 0); /* 政府预算 codes have two levels */
+	cr_assert_eq(gk_econ_code("3610101", out), 0);
+	cr_assert_eq(gk_econ_code("301020101", out), 0);
 	cr_assert_eq(gk_econ_code("30 101", out), 0);
 	cr_assert_eq(gk_econ_code("工资福利支出", out), 0);
 	cr_assert_str_eq(out, "");

@@ -1,0 +1,222 @@
+/* test_tables.c - which table a title and its header name, and nothing
+ * lost: the general budget by economic class, a 基本支出表 whose columns
+ * are sources of funds, a table of contents whose last entry is followed
+ * by the text, 项目支出及其他支出, titles with a bracketed suffix, the
+ * 单位预留机动经费 column, 7-digit economic codes.  Each stream is cut
+ * from a PDF of tests/real/pdf or ../shared/corpus/real (positions as
+ * gongkai-extract gives them). */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../lib/ptext.h"
+#include "../../lib/rules.h"
+#include "../../lib/table.h"
+#include "../../normalize/normalize.h"
+
+#define HEAD "%gongkai-extract 1\nP\t1\t1077\t595\nP\t2\t1077\t595\n"
+
+static gk_result *run(const char *text)
+{
+	FILE *f = fmemopen((void *)text, strlen(text), "r");
+	cr_assert_not_null(f);
+	gk_doc *d = NULL;
+	char *err = NULL;
+	int rc = gk_doc_read(f, &d, &err);
+	fclose(f);
+	cr_assert_eq(rc, 1, "%s", err ? err : "");
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	gk_result *r = gk_normalize(d, rules, "tables");
+	gk_rules_drop(rules);
+	gk_doc_drop(d);
+	return r;
+}
+
+static const gk_table *table(const gk_result *r, const char *id)
+{
+	const gk_table *t = gk_result_find(r, id);
+	cr_assert_not_null(t, "no %s", id);
+	return t;
+}
+
+/* the first row whose column key holds val */
+static int row_of(const gk_table *t, const char *key, const char *val)
+{
+	for (int i = 0; i < t->nrow; i++)
+		if (!strcmp(gk_table_get(t, i, key), val))
+			return i;
+	cr_assert_fail("no row with %s = %s", key, val);
+	return -1;
+}
+
+/* 深圳信访局 表8: 一般公共预算支出表（按经济分类）, basic and project by
+ * economic code */
+Test(tables, general_budget_by_economic_class)
+{
+	gk_result *r = run(HEAD
+	                   "L\t1\t96.01\t106.01\t10.00\tpos\t29.50,47.00,表8\n"
+	                   "L\t1\t116.57\t128.57\t12.00\tpos\t440.62,633.32,一般公共预算支出表（按经济分类）\n"
+	                   "L\t1\t139.11\t149.11\t10.00\tpos\t29.50,139.50,部门名称：深圳市信访局\t994.50,1044.50,单位：万元\n"
+	                   "L\t1\t171.93\t181.93\t10.00\tpos\t127.55,167.55,预算单位\t316.05,356.05,科目编码\t486.00,526.00,科目名称\t664.05,704.05,支出总计\t810.35,850.35,基本支出\t956.70,996.70,项目支出\n"
+	                   "L\t1\t204.76\t214.76\t10.00\tpos\t29.50,89.50,深圳市信访局\t711.80,751.80,4,684.30\t858.10,898.10,3,072.01\t1004.50,1044.50,1,612.29\n"
+	                   "L\t1\t226.81\t236.81\t10.00\tpos\t276.40,291.40,301\t406.50,466.50,工资福利支出\t711.80,751.80,2,522.02\t858.10,898.10,2,522.02\t1024.50,1044.50,0.00\n"
+	                   "L\t1\t248.86\t258.86\t10.00\tpos\t276.40,301.40,30101\t406.50,446.50,基本工资\t721.80,751.80,356.33\t868.10,898.10,356.33\t1024.50,1044.50,0.00\n"
+	                   "%end\n");
+	const gk_table *t = table(r, "general_budget_by_economic_class");
+	cr_assert_eq(t->nrow, 3, "%d rows", t->nrow);
+	cr_expect_str_eq(gk_table_get(t, 0, "econ_name"), "深圳市信访局");
+	cr_expect_str_eq(gk_table_get(t, 0, "total"), "4684.30");
+	cr_expect_str_eq(gk_table_get(t, 0, "basic_total"), "3072.01");
+	cr_expect_str_eq(gk_table_get(t, 0, "project_total"), "1612.29");
+	int i = row_of(t, "econ_code", "30101");
+	cr_expect_str_eq(gk_table_get(t, i, "econ_name"), "基本工资");
+	cr_expect_str_eq(gk_table_get(t, i, "basic_total"), "356.33");
+	cr_expect_str_eq(gk_table_get(t, i, "project_total"), "0.00");
+	cr_expect_null(gk_result_find(r, "general_budget_expenditure"));
+	gk_result_drop(r);
+}
+
+/* 西安应急管理局 表6: 一般公共预算支出明细表（按支出经济分类科目）, columns
+ * 人员经费支出 / 公用经费支出 / 专项业务经费支出, a unit row with its
+ * code, economic codes of 7 digits (3010201 under 301) */
+Test(tables, economic_class_by_personnel_public_project)
+{
+	gk_result *r = run(HEAD
+	                   "L\t1\t57.82\t67.78\t9.96\tpos\t142.70,157.64,表6\n"
+	                   "L\t1\t67.79\t83.75\t15.96\tpos\t171.14,669.67,2019年部门综合预算一般公共预算支出明细表（按支出经济分类科目）\n"
+	                   "L\t1\t109.65\t118.65\t9.00\tpos\t724.54,769.54,单位：万元\n"
+	                   "L\t1\t123.25\t133.21\t9.96\tpos\t251.09,301.37,政府经济科\n"
+	                   "L\t1\t129.37\t139.33\t9.96\tpos\t77.06,241.82,部门经济科目编码 部门经济科目名称\t308.09,388.61,政府经济科目名称\t423.43,443.47,合计\t483.79,544.15,人员经费支出\t564.31,624.67,公用经费支出\t634.78,715.30,专项业务经费支出\t733.42,753.46,备注\n"
+	                   "L\t1\t135.61\t145.57\t9.96\tpos\t261.17,291.29,目编码\n"
+	                   "L\t1\t174.48\t183.48\t9.00\tpos\t304.85,322.85,合计\t435.43,471.85,3,643.37\t515.95,552.37,1,839.51\t605.62,632.92,182.88\t677.02,713.44,1,620.98\n"
+	                   "L\t1\t189.24\t198.24\t9.00\tpos\t161.18,242.18,西安市安全生产监督\n"
+	                   "L\t1\t194.76\t203.76\t9.00\tpos\t130.46,157.76,125001\t435.43,471.85,2,080.32\t525.07,552.37,972.99\t610.18,632.92,98.88\t677.02,713.44,1,008.45\n"
+	                   "L\t1\t200.52\t209.52\t9.00\tpos\t161.18,188.18,管理局\n"
+	                   "L\t1\t215.04\t224.04\t9.00\tpos\t144.14,215.18,301 工资福利支出\t444.55,471.85,970.84\t525.07,552.37,970.84\n"
+	                   "L\t1\t235.32\t244.32\t9.00\tpos\t135.02,197.18,30101 基本工资\t250.85,273.59,50101\t304.85,367.85,工资奖金津补贴\t444.55,471.85,237.03\t525.07,552.37,237.03\n"
+	                   "L\t1\t255.62\t264.62\t9.00\tpos\t125.90,197.18,3010201 津贴补贴\t250.85,273.59,50101\t304.85,367.85,工资奖金津补贴\t444.55,471.85,317.69\t525.07,552.37,317.69\n"
+	                   /* p12: the 政府预算 code glued to the name in one cell */
+	                   "L\t1\t448.73\t457.73\t9.00\tpos\t135.02,273.59,30231 公务用车运行维护费 50502\t304.85,367.85,商品和服务支出\t449.11,471.85,12.00\t610.18,632.92,12.00\n"
+	                   "%end\n");
+	const gk_table *t = table(r, "general_budget_by_economic_class");
+	int i = row_of(t, "econ_name", "合计");
+	cr_expect_str_eq(gk_table_get(t, i, "total"), "3643.37");
+	cr_expect_str_eq(gk_table_get(t, i, "personnel"), "1839.51");
+	cr_expect_str_eq(gk_table_get(t, i, "public"), "182.88");
+	cr_expect_str_eq(gk_table_get(t, i, "project_total"), "1620.98");
+	cr_expect_str_eq(gk_table_get(t, i, "basic_total"), "");
+	i = row_of(t, "x_unit_code", "125001"); /* the contract has no unit_code here */
+	cr_expect_str_eq(gk_table_get(t, i, "econ_code"), "");
+	cr_expect_str_eq(gk_table_get(t, i, "project_total"), "1008.45");
+	i = row_of(t, "econ_code", "3010201");
+	cr_expect_str_eq(gk_table_get(t, i, "econ_name"), "津贴补贴");
+	cr_expect_str_eq(gk_table_get(t, i, "gov_econ_code"), "50101");
+	cr_expect_str_eq(gk_table_get(t, i, "personnel"), "317.69");
+	i = row_of(t, "econ_code", "30231");
+	cr_expect_str_eq(gk_table_get(t, i, "econ_name"), "公务用车运行维护费");
+	cr_expect_str_eq(gk_table_get(t, i, "gov_econ_code"), "50502");
+	cr_expect_str_eq(gk_table_get(t, i, "gov_econ_name"), "商品和服务支出");
+	cr_expect_str_eq(gk_table_get(t, i, "public"), "12.00");
+	gk_result_drop(r);
+}
+
+/* 深圳信访局 表4 基本支出总表: basic spending by economic class whose
+ * columns are the sources of funds -> the all-funds table by economic
+ * class; 上年结余、结转 is its carry-over */
+Test(tables, basic_table_with_sources_of_funds)
+{
+	gk_result *r = run(HEAD
+	                   "L\t1\t96.01\t106.01\t10.00\tpos\t29.50,47.00,表4\n"
+	                   "L\t1\t116.57\t128.57\t12.00\tpos\t501.23,573.47,基本支出总表\n"
+	                   "L\t1\t139.11\t149.11\t10.00\tpos\t29.50,139.50,部门名称：深圳市信访局\t995.25,1045.25,单位：万元\n"
+	                   "L\t1\t161.16\t171.16\t10.00\tpos\t403.25,443.25,财政拨款\t786.32,826.32,单位资金\n"
+	                   "L\t1\t169.21\t179.21\t10.00\tpos\t577.38,617.38,财政专户\t990.55,1040.55,上年结余、\n"
+	                   "L\t1\t177.01\t190.23\t10.00\tpos\t89.20,149.20:177.01:187.01,支出项目类别\t239.12,259.12:177.01:187.01,总计\t368.42,408.42:180.23:190.23,一般公共\t433.07,483.07:180.23:190.23,政府性基金\t502.72,552.72:180.23:190.23,国有资本经\t716.67,756.67:180.23:190.23,事业单位\t786.33,826.33:180.23:190.23,上级补助\t855.97,895.97:180.23:190.23,附属单位\n"
+	                   "L\t1\t184.81\t198.03\t10.00\tpos\t308.78,328.78:188.03:198.03,小计\t577.38,617.38:184.81:194.81,管理资金\t647.02,687.02:188.03:198.03,事业收入\t925.63,965.63:188.03:198.03,其他收入\t1005.55,1025.55:184.81:194.81,结转\n"
+	                   "L\t1\t195.83\t205.83\t10.00\tpos\t368.42,408.42,预算拨款\t438.07,478.07,预算拨款\t502.72,552.72,营预算拨款\t716.67,756.67,经营收入\t796.33,816.33,收入\t855.97,895.97,上缴收入\n"
+	                   "L\t1\t211.93\t221.93\t10.00\tpos\t29.50,89.50,深圳市信访局\t238.55,278.55,3,072.01\t308.20,348.20,3,072.01\t377.85,417.85,3,072.01\t467.50,487.50,0.00\t537.15,557.15,0.00\t606.80,626.80,0.00\t676.45,696.45,0.00\t746.10,766.10,0.00\t815.75,835.75,0.00\t885.40,905.40,0.00\t955.05,975.05,0.00\t1025.25,1045.25,0.00\n"
+	                   "L\t1\t228.03\t238.03\t10.00\tpos\t49.50,109.50,工资福利支出\t238.55,278.55,2,522.02\t308.20,348.20,2,522.02\t377.85,417.85,2,522.02\t467.50,487.50,0.00\t537.15,557.15,0.00\t606.80,626.80,0.00\t676.45,696.45,0.00\t746.10,766.10,0.00\t815.75,835.75,0.00\t885.40,905.40,0.00\t955.05,975.05,0.00\t1025.25,1045.25,1.00\n"
+	                   "%end\n");
+	cr_expect_null(gk_result_find(r, "general_budget_basic_expenditure"));
+	const gk_table *t = table(r, "expenditure_by_economic_class");
+	int i = row_of(t, "econ_name", "工资福利支出");
+	cr_expect_str_eq(gk_table_get(t, i, "total"), "2522.02");
+	cr_expect_str_eq(gk_table_get(t, i, "general_budget"), "2522.02");
+	cr_expect_str_eq(gk_table_get(t, i, "carryover"), "1.00");
+	gk_result_drop(r);
+}
+
+/* 深圳信访局 p3-4: the table of contents ends with (十一) and the text
+ * follows; its last entry is no table either */
+Test(tables, toc_last_entry)
+{
+	gk_result *r = run(HEAD
+	                   "L\t1\t400.00\t416.00\t16.00\tpos\t88.45,328.45,（九）财政拨款“三公”经费支出表\n"
+	                   "L\t1\t427.00\t443.00\t16.00\tpos\t88.45,328.45,（十）政府性基金预算支出表\n"
+	                   "L\t1\t454.13\t470.13\t16.00\tpos\t88.45,328.45,（十一）国有资本经营预算支出表\n"
+	                   "L\t2\t82.61\t108.61\t26.00\tpos\t219.65,375.65,一、文字部分\n"
+	                   "L\t2\t220.62\t235.62\t15.00\tpos\t118.45,208.45,一、收支预算总体情况\n"
+	                   "L\t2\t251.82\t266.82\t15.00\tpos\t118.45,506.84,收入总计\t300.00,340.00,4,684.30\t400.00,440.00,3,072.01\n"
+	                   "%end\n");
+	cr_expect_eq(r->ntable, 0, "%d tables", r->ntable);
+	cr_expect_str_eq(gk_result_meta(r, "tables_listed"), "3");
+	gk_result_drop(r);
+}
+
+/* 广州气象局 表12: 部门预算项目支出及其他支出预算表 is the project table;
+ * the sentences of its 绩效目标 column neither end it nor join the names */
+Test(tables, project_and_other_expenditure)
+{
+	gk_result *r = run(HEAD
+	                   "L\t1\t100.00\t112.00\t12.00\tpos\t300.00,500.00,部门预算项目支出及其他支出预算表\n"
+	                   "L\t1\t130.00\t140.00\t10.00\tpos\t40.00,140.00,单位名称：广州市气象局\t700.00,750.00,单位：万元\n"
+	                   "L\t1\t150.00\t160.00\t10.00\tpos\t40.00,160.00,支出项目类别（资金使用单位）\t190.00,230.00,总计\t312.00,352.00,一般公共预算\t630.00,680.00,绩效目标\n"
+	                   "L\t1\t175.00\t185.00\t10.00\tpos\t60.00,80.00,合计\t191.00,231.00,1,505.38\t312.00,352.00,1,505.38\n"
+	                   "L\t1\t195.00\t205.00\t10.00\tpos\t40.00,100.00,广州市气象局\t191.00,231.00,276.00\t312.00,352.00,276.00\n"
+	                   "L\t1\t215.00\t225.00\t10.00\tpos\t60.00,120.00,其他运行经费\t191.00,231.00,94.00\t312.00,352.00,94.00\t540.00,900.00,对日常业务配套设备的维护维持，保障业务专用设备正常运作及气象观测基地、观测场标准绿地维护用水。\n"
+	                   "L\t1\t235.00\t245.00\t10.00\tpos\t60.00,120.00,机构运行辅助经费\t191.00,231.00,14.00\t312.00,352.00,14.00\n"
+	                   "%end\n");
+	cr_expect_null(gk_result_find(r, "expenditure_by_function"));
+	const gk_table *t = table(r, "project_expenditure");
+	cr_expect_eq(t->nrow, 4, "%d rows", t->nrow);
+	/* the 绩效目标 text is its own column, not part of the name */
+	int i = row_of(t, "project_name", "其他运行经费");
+	cr_expect_str_eq(gk_table_get(t, i, "total"), "94.00");
+	cr_expect(strstr(gk_table_get(t, i, "x_绩效目标"), "对日常业务配套设备") != NULL);
+	gk_result_drop(r);
+}
+
+/* 江苏省人民检察院 公开03表 支出预算总表: 单位预留机动经费 is the fourth part
+ * of the total (total = basic + project + reserve) */
+Test(tables, reserve)
+{
+	gk_result *r = run(HEAD
+	                   "L\t1\t519.27\t542.29\t18.00\tpos\t243.65,351.65,支出预算总表\n"
+	                   "L\t1\t558.39\t568.35\t9.96\tpos\t79.46,214.32,部门名称： 江苏省人民检察院\t465.82,515.73,单位：万元\n"
+	                   "L\t1\t580.98\t590.94\t9.96\tpos\t108.86,128.90,合计\t186.50,226.70,基本支出\t275.45,315.65,项目支出\t347.47,427.70,单位预留机动经费\t447.34,507.54,结转下年资金\n"
+	                   "L\t1\t609.50\t618.46\t9.96\tpos\t100.10,137.66,24169.74\t187.82,225.38,15844.04\t279.29,311.82,4335.30\t373.87,401.37,3990.4\n"
+	                   "%end\n");
+	const gk_table *t = table(r, "expenditure_by_function");
+	cr_assert_eq(t->nrow, 1, "%d rows", t->nrow);
+	cr_expect_str_eq(gk_table_get(t, 0, "total"), "24169.74");
+	cr_expect_str_eq(gk_table_get(t, 0, "basic_total"), "15844.04");
+	cr_expect_str_eq(gk_table_get(t, 0, "project_total"), "4335.30");
+	cr_expect_str_eq(gk_table_get(t, 0, "reserve"), "3990.4");
+	gk_result_drop(r);
+}
+
+/* 西安商务局 表13: a 三公 title ending （不含上年结转） is still one */
+Test(tables, three_title_with_suffix)
+{
+	gk_result *r = run(HEAD
+	                   "L\t1\t60.00\t76.00\t16.00\tpos\t150.00,900.00,2022年部门综合预算一般公共预算拨款“三公”经费、会议费、培训费表（不含上年结转）\n"
+	                   "L\t1\t90.00\t100.00\t10.00\tpos\t950.00,1000.00,金额单位：元\n"
+	                   "L\t1\t110.00\t120.00\t10.00\tpos\t200.00,240.00,合计\t300.00,340.00,因公出国（境）费用\t400.00,440.00,公务接待费\n"
+	                   "L\t1\t130.00\t140.00\t10.00\tpos\t100.00,140.00,合计\t200.00,240.00,68000.00\t300.00,340.00,0.00\t400.00,440.00,68000.00\n"
+	                   "%end\n");
+	const gk_table *t = table(r, "three_public_expenses");
+	cr_expect_str_eq(gk_table_get(t, 0, "total"), "6.80");
+	gk_result_drop(r);
+}
