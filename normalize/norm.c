@@ -160,7 +160,7 @@ static int amt_sym(const char **pp)
 static int amt_scan(const char *s, ow *w, int *neg, int *nint, int *nonzero)
 {
 	const char *p = s;
-	int c, paren = 0, ni = 0, nf = 0, grp = 0, commas = 0, nz = 0, lead = 1;
+	int c, paren = 0, ni = 0, nf = 0, grp = 0, commas = 0, nz = 0, lead = 1, longfirst = 0;
 	int sign = 0;
 	do
 		c = amt_sym(&p);
@@ -179,9 +179,12 @@ static int amt_scan(const char *s, ow *w, int *neg, int *nint, int *nonzero)
 		ow_c(w, '-');
 	for (; (c >= '0' && c <= '9') || c == ','; c = amt_sym(&p)) {
 		if (c == ',') {
-			/* the first group 1..3 digits, every later group 3 */
-			if (grp == 0 || (commas ? grp != 3 : grp > 3))
+			/* the first group 1..3 digits, every later group 3; or one
+			 * comma only, before the last three digits ("120258,600",
+			 * some 元 tables): a thousands mark all the same */
+			if (grp == 0 || (commas ? grp != 3 || longfirst : 0))
 				return 0;
+			longfirst |= !commas && grp > 3;
 			commas++;
 			grp = 0;
 			continue;

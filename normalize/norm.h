@@ -15,7 +15,9 @@
  * "（1,234.00）", surrounding spaces, a trailing "%"-free plain number,
  * "0", ".5" -> "0.5".  Rejects: empty, "-", "—", text, codes with spaces,
  * numbers with letters, more than one '.', misplaced commas ("1,2,3" is
- * rejected; groups must be 3 digits), "5." (a point without decimals),
+ * rejected; groups must be 3 digits, but a single comma may stand before
+ * the last three digits only: "120258,600" -> "120258600", as some 元
+ * tables print), "5." (a point without decimals),
  * "- 12" (space after the sign), "(-12)".  A leading '+' is dropped;
  * leading zeros go ("007.50" -> "7.50"); zero is never negative
  * ("-0.00" -> "0.00").

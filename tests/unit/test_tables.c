@@ -220,3 +220,23 @@ Test(tables, three_title_with_suffix)
 	cr_expect_str_eq(gk_table_get(t, 0, "total"), "6.80");
 	gk_result_drop(r);
 }
+
+/* Amounts in 元 with a comma only before the last three digits
+ * ("120258,600"): thousands marks, converted to 万元 like any amount.
+ * (Issue 11 cause 2.1; no PDF of ../shared/corpus prints it, so the
+ * lines are written in the layout of the 支出总表 above.) */
+Test(tables, yuan_comma_before_last_thousand)
+{
+	gk_result *r = run(HEAD
+	                   "L\t1\t60.00\t76.00\t16.00\tpos\t300.00,500.00,部门支出总表\n"
+	                   "L\t1\t90.00\t100.00\t10.00\tpos\t700.00,760.00,单位：元\n"
+	                   "L\t1\t110.00\t120.00\t10.00\tpos\t50.00,90.00,科目编码\t100.00,140.00,科目名称\t200.00,260.00,合计\t300.00,380.00,基本支出\t400.00,440.00,项目支出\n"
+	                   "L\t1\t130.00\t140.00\t10.00\tpos\t100.00,140.00,合计\t200.00,260.00,120258,600\t300.00,340.00,94429,588\t400.00,440.00,25829,012\n"
+	                   "%end\n");
+	const gk_table *t = table(r, "expenditure_by_function");
+	cr_assert_eq(t->nrow, 1, "%d rows", t->nrow);
+	cr_expect_str_eq(gk_table_get(t, 0, "total"), "12025.86");
+	cr_expect_str_eq(gk_table_get(t, 0, "basic_total"), "9442.9588");
+	cr_expect_str_eq(gk_table_get(t, 0, "project_total"), "2582.9012");
+	gk_result_drop(r);
+}
