@@ -306,6 +306,189 @@ static const char *retitled(const nctx *c, const char *id, int b, int e)
 	return to;
 }
 
+/* ---- a text column right of the amounts ----------------------------- */
+
+/* A project table may print a column of sentences right of its amounts
+ * (广州's 绩效目标), wrapped over as many lines as it needs, above and
+ * below its row's amounts, sometimes glued to the last amount ("0.00
+ * 机关及窗口…").  Such a column defeats the grouping of fragments into
+ * rows, so before the rows are built its pieces are gathered onto the
+ * amount line they are nearest to (same page), as one cell at the
+ * column's place; the reader keeps it as x_<header words> (numeric.c).
+ * A column of sentences only: at least three pieces with their
+ * punctuation, and above a page's first amounts (its header) only
+ * sentences move. */
+typedef struct tcfrag {
+	int page;
+	double yc;
+	char *text;
+} tcfrag;
+
+/* length of the amount a cell starts with, followed by a space and text
+ * ("0.00 机关及…"), else 0 */
+static size_t amount_prefix(const char *s)
+{
+	const char *sp = strchr(s, ' ');
+	if (!sp || !gk_has_cjk(sp))
+		return 0;
+	char buf[48];
+	char *a = gk_strndup(s, (size_t)(sp - s));
+	int ok = gk_amount_parse(a, buf, sizeof buf) && strchr(a, '.');
+	free(a);
+	return ok ? (size_t)(sp - s) : 0;
+}
+
+/* a sentence's punctuation: a text column of prose, not header words */
+static int prose(const char *s)
+{
+	return strstr(s, "，") || strstr(s, "。") || strstr(s, "；") || strstr(s, "、") || strstr(s, "：");
+}
+
+static int is_amount_cell(const char *s)
+{
+	char buf[48];
+	return gk_amount_parse(s, buf, sizeof buf) && strchr(s, '.');
+}
+
+/* The span's lines with its text column gathered onto the amount lines,
+ * or NULL when it has none (fewer than 3 pieces right of the amounts). */
+static gk_doc *text_column_gathered(const nctx *c, const tspan *sp)
+{
+	double edge = -1;
+	for (int i = sp->begin; i < sp->end; i++) {
+		const gk_line *l = c->x[i].l;
+		for (int j = 0; j < l->ncell; j++) {
+			const gk_cell *cl = &l->cell[j];
+			size_t ap = amount_prefix(cl->text);
+			double x1 = ap ? cl->x0 + (cl->x1 - cl->x0) * (double)ap / (double)strlen(cl->text) : cl->x1;
+			if ((ap || is_amount_cell(cl->text)) && x1 > edge)
+				edge = x1;
+		}
+	}
+	if (edge < 0)
+		return NULL;
+	int n = sp->end - sp->begin, nf = 0;
+	tcfrag *fr = gk_calloc((size_t)(n * 4 + 1), sizeof *fr);
+	int *amt = gk_calloc((size_t)(n + 1), sizeof *amt);   /* line has an amount */
+	int *first = gk_calloc((size_t)(n + 1), sizeof *first); /* first amount line of its page */
+	for (int i = 0; i < n; i++) {
+		const gk_line *l = c->x[sp->begin + i].l;
+		for (int j = 0; j < l->ncell; j++)
+			amt[i] |= is_amount_cell(l->cell[j].text) || amount_prefix(l->cell[j].text) > 0;
+	}
+	for (int i = 0, page = -1; i < n; i++) {
+		const gk_line *l = c->x[sp->begin + i].l;
+		if (l->page != page)
+			page = l->page, first[i] = 1;
+		else
+			first[i] = first[i - 1] == 1 && !amt[i - 1] ? 1 : 0;
+	}
+	gk_doc *d = gk_doc_new();
+	int *dl = gk_calloc((size_t)(n + 1), sizeof *dl); /* line of d for span line i, -1 none */
+	for (int i = 0; i < n; i++) {
+		const xline *x = &c->x[sp->begin + i];
+		const gk_line *l = x->l;
+		dl[i] = -1;
+		int left = 0; /* cells left of the column */
+		for (int j = 0; j < l->ncell; j++)
+			left += l->cell[j].x0 < edge;
+		gk_line *nl = NULL;
+		for (int j = 0; j < l->ncell; j++) {
+			const gk_cell *cl = &l->cell[j];
+			size_t ap = amount_prefix(cl->text);
+			int text = cl->x0 >= edge && gk_has_cjk(cl->text) && !is_amount_cell(cl->text);
+			/* a header keeps its words (绩效目标 above the column): above a
+			 * page's first amounts only sentences move */
+			if (text && !x->skip && (!first[i] || amt[i] || (!left && prose(cl->text))) && nf < n * 4) {
+				fr[nf++] = (tcfrag){l->page, (gk_cell_y0(l, cl) + gk_cell_y1(l, cl)) / 2, gk_strdup(cl->text)};
+				continue;
+			}
+			if (!nl) {
+				nl = gk_doc_add_line(d, l->page, l->y0, l->y1, l->size, l->geom);
+				dl[i] = d->nline - 1;
+			}
+			if (ap && nf < n * 4) {
+				double x1 = cl->x0 + (cl->x1 - cl->x0) * (double)ap / (double)strlen(cl->text);
+				gk_line_add_cell_y(nl, cl->x0, x1, cl->y0, cl->y1, cl->text, ap);
+				fr[nf++] = (tcfrag){l->page, (gk_cell_y0(l, cl) + gk_cell_y1(l, cl)) / 2, gk_strdup(cl->text + ap + 1)};
+				continue;
+			}
+			gk_line_add_cell_y(nl, cl->x0, cl->x1, cl->y0, cl->y1, cl->text, strlen(cl->text));
+		}
+	}
+	int nprose = 0;
+	for (int k = 0; k < nf; k++)
+		nprose += prose(fr[k].text) != 0;
+	if (nprose < 3) {
+		for (int k = 0; k < nf; k++)
+			free(fr[k].text);
+		free(fr), free(amt), free(first), free(dl);
+		gk_doc_drop(d);
+		return NULL;
+	}
+	/* each piece to the nearest amount line of its page, in reading order */
+	gk_buf *col = gk_calloc((size_t)(n + 1), sizeof *col);
+	for (int k = 0; k < nf; k++) {
+		int best = -1;
+		double bd = 1e18;
+		for (int i = 0; i < n; i++) {
+			const gk_line *l = c->x[sp->begin + i].l;
+			if (!amt[i] || dl[i] < 0 || l->page != fr[k].page)
+				continue;
+			double dd = (l->y0 + l->y1) / 2 - fr[k].yc;
+			dd = dd < 0 ? -dd : dd;
+			if (dd < bd)
+				bd = dd, best = i;
+		}
+		if (best >= 0)
+			gk_buf_adds(&col[best], fr[k].text);
+		free(fr[k].text);
+	}
+	for (int i = 0; i < n; i++) {
+		if (!col[i].len)
+			continue;
+		gk_line *nl = &d->line[dl[i]];
+		gk_line_add_cell(nl, edge + 1, edge + 2, col[i].s, col[i].len);
+		gk_buf_drop(&col[i]);
+	}
+	free(col), free(fr), free(amt), free(first), free(dl);
+	return d;
+}
+
+/* Run the reader on the span with its text column gathered (see above). */
+static void with_text_column(nctx *c, const tspan *sp, gk_table *t, span_parser fn)
+{
+	gk_doc *d = body_geom(c, sp->begin, sp->end) == GK_GEOM_POS ? text_column_gathered(c, sp) : NULL;
+	if (!d) {
+		with_logical_rows(c, sp, t, fn);
+		return;
+	}
+	nctx sub = *c;
+	sub.n = d->nline;
+	sub.x = gk_calloc((size_t)(d->nline ? d->nline : 1), sizeof *sub.x);
+	for (int i = 0; i < d->nline; i++) {
+		sub.x[i].l = &d->line[i];
+		char *tx = gk_line_text(&d->line[i]);
+		sub.x[i].compact = compact_of(tx);
+		free(tx);
+		sub.x[i].skip = rule_any(c, "skip", sub.x[i].compact);
+	}
+	tspan s2 = {sp->id, -1, 0, d->nline};
+	with_logical_rows(&sub, &s2, t, fn);
+	/* what the reader learned about the document */
+	if (!c->dept && sub.dept)
+		c->dept = sub.dept;
+	else if (sub.dept != c->dept)
+		free(sub.dept);
+	c->unit_seen = sub.unit_seen;
+	c->unit_shift = sub.unit_shift;
+	c->nother = sub.nother;
+	for (int i = 0; i < sub.n; i++)
+		free(sub.x[i].compact);
+	free(sub.x);
+	gk_doc_drop(d);
+}
+
 /* Parse every table span into c->r. */
 void parse_spans(nctx *c, const tspan *sp, int nsp, const gk_strv *only)
 {
@@ -347,6 +530,8 @@ void parse_spans(nctx *c, const tspan *sp, int nsp, const gk_strv *only)
 			parse_dperf(c, &sp[k], t);
 		else if (f == F_PPERF)
 			parse_pperf(c, &sp[k], t);
+		else if (f == F_PROJECT)
+			with_text_column(c, &sp[k], t, parse_numeric);
 		else
 			with_logical_rows(c, &sp[k], t, parse_numeric);
 		prev = t;
