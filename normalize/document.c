@@ -270,15 +270,15 @@ static int ordinal_of(const char *s)
 	return !strncmp(s, "、", 3) || !strncmp(s, "．", 3) || *s == '.' ? v : -1;
 }
 
-/* The header words of a span: its lines before the first amount (at most
- * 12), white space removed and joined. */
+/* The header words of a span: its lines before the first amount or
+ * sentence (at most 12), white space removed and joined. */
 static char *span_head_words(const nctx *c, int b, int e)
 {
 	gk_buf hb = {0};
 	for (int i = b, seen = 0; i < e && seen < 12; i++) {
 		if (c->x[i].skip)
 			continue;
-		if (line_has_amount(c, i))
+		if (line_has_amount(c, i) || strstr(c->x[i].compact, "，") || strstr(c->x[i].compact, "。"))
 			break;
 		gk_buf_adds(&hb, c->x[i].compact);
 		seen++;
@@ -606,8 +606,15 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 	}
 	for (int k = 0; k + 1 < nsp; k++)
 		sp[k].end = sp[k + 1].title;
-	for (int k = 0; k < nsp; k++)
-		sp[k].id = retitled(&c, sp[k].id, sp[k].begin, sp[k].end);
+	/* the header may say another type than the title; a page repeating
+	 * the title (and not the header) is the same table */
+	for (int k = 0; k < nsp; k++) {
+		const char *was = sp[k].id;
+		if (k > 0 && !strcmp(c.x[sp[k].title].compact, c.x[sp[k - 1].title].compact) && !strcmp(cid[sp[k].title], was))
+			sp[k].id = sp[k - 1].id;
+		else
+			sp[k].id = retitled(&c, sp[k].id, sp[k].begin, sp[k].end);
+	}
 	/* department and unit first, from any table head */
 	for (int k = 0; k < nsp; k++)
 		for (int i = sp[k].begin; i < sp[k].end && i < sp[k].begin + 8; i++)
