@@ -71,6 +71,7 @@ check: all $(BIN)/unit-tests
 	GONGKAI_BIN=$(BIN) tests/harvest/run.sh
 	GONGKAI_BIN=$(BIN) scripts/eval
 	GONGKAI_BIN=$(BIN) tests/real/run.sh
+	GONGKAI_BIN=$(BIN) tests/real/metadata.sh
 	scripts/fuzz --smoke
 	scripts/valgrind-golden
 	$(MAKE) check-san

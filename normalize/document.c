@@ -101,93 +101,238 @@ static int span_has_table(const nctx *c, int b, int e)
 	return 0;
 }
 
+/* ---- document.csv: year, kind, department, region --------------------- */
+
+/* Remove every match of the rules of kind from s, in place. */
+static void strip_all(const nctx *c, const char *kind, char *s)
+{
+	int n;
+	const gk_rule *const *rs = gk_rules_of(c->rules, kind, &n); /* owned by the rules */
+	for (int q = 0; q < n; q++)
+		for (int guard = 0; guard < 8; guard++) {
+			size_t ov[2];
+			if (!gk_rule_match(rs[q], s, strlen(s), ov) || ov[1] <= ov[0])
+				break;
+			memmove(s + ov[0], s + ov[1], strlen(s + ov[1]) + 1);
+		}
+}
+
+/* The administrative prefix of a name (rules "region"), or "": 深圳市信访局
+ * -> 深圳市.  A party organ names its region after 中共/中国共产党 (中共深圳
+ * 市委宣传部 -> 深圳市). */
+static char *region_of(const nctx *c, const char *name)
+{
+	const char *p = name;
+	if (!strncmp(p, "中国共产党", 15))
+		p += 15;
+	else if (!strncmp(p, "中共", 6))
+		p += 6;
+	int n;
+	const gk_rule *const *rg = gk_rules_of(c->rules, "region", &n);
+	for (int i = 0; i < n; i++) {
+		size_t ov[2];
+		if (gk_rule_match(rg[i], p, strlen(p), ov) && ov[0] == 0 && ov[1] > 0)
+			return gk_strndup(p, ov[1]);
+	}
+	return gk_strdup("");
+}
+
+/* A department's name, not a header word or a fragment: it ends like an
+ * organisation (rules "org-name") and holds no digit or colon (table heads
+ * gave 公务接待费, 其中:专项资, 部门预算编码). */
+static int org_like(const nctx *c, const char *s)
+{
+	if (strlen(s) < 9 || strstr(s, ":") || strstr(s, "："))
+		return 0;
+	for (const char *p = s; *p; p++)
+		if (isdigit((unsigned char)*p))
+			return 0;
+	return rule_any(c, "org-name", s);
+}
+
+/* the year a text names first ("2026年", "2026 年度", "2026部门预算"), or "" */
+static void year_in(const char *s, char year[8])
+{
+	for (const char *p = s; *p; p++)
+		if (p[0] == '2' && p[1] == '0' && isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3]) &&
+		    !isdigit((unsigned char)p[4]) && (p == s || !isdigit((unsigned char)p[-1]))) {
+			memcpy(year, p, 4);
+			year[4] = 0;
+			return;
+		}
+}
+
+/* The document's own cover: the first budget title of its first pages
+ * (rules "cover-title": 2026年广州市气象局部门预算, 北京市司法局 / 2026
+ * 年度部门预算信息公开, 上海市2026年市级单位预算, a title wrapped over
+ * lines) with the lines of its page before it.  The department is what
+ * stands before the title once years, 附件N, （汇总）… are taken out
+ * (rules "cover-strip"); where that is only a region or nothing, the
+ * 预算单位：/部门名称： line after it names it.  Returns 1 if found. */
+static int cover_meta(const nctx *c, char **dept, char year[8], int *final, char **where)
+{
+	*dept = NULL, *where = NULL;
+	year[0] = 0;
+	int lim = c->n < 120 ? c->n : 120;
+	for (int i = 0; i < lim && c->x[i].l->page <= 3; i++) {
+		int b = i;
+		while (b > 0 && i - b < 5 && c->x[b - 1].l->page == c->x[i].l->page)
+			b--;
+		for (int j = b; j <= i; j++) { /* the longest window first */
+			gk_buf w = {0};
+			for (int k = j; k <= i; k++)
+				gk_buf_adds(&w, c->x[k].compact);
+			const gk_rule *tr = gk_rules_first(c->rules, "cover-title", w.s ? w.s : "");
+			size_t ov[2];
+			if (!tr || !gk_rule_match(tr, w.s, w.len, ov)) {
+				gk_buf_drop(&w);
+				continue;
+			}
+			/* a title in the text ("第二部分 2026年部门预算表") is no cover:
+			 * only lines that are not sentences */
+			int prose = 0;
+			for (int k = j; k <= i; k++)
+				prose |= strstr(c->x[k].compact, "，") || strstr(c->x[k].compact, "。");
+			if (prose) {
+				gk_buf_drop(&w);
+				continue;
+			}
+			for (int k = j; k <= i && !*year; k++)
+				year_in(c->x[k].compact, year);
+			*final = strstr(w.s + ov[0], "决算") != NULL;
+			/* the text before the title, its lines apart ("附件2" over
+			 * "2019年…"), then joined once the strip rules have run */
+			gk_buf bw = {0};
+			size_t at = 0;
+			for (int k = j; k <= i && at < ov[0]; k++) {
+				size_t l = strlen(c->x[k].compact), take = at + l <= ov[0] ? l : ov[0] - at;
+				if (bw.len)
+					gk_buf_addc(&bw, '\n');
+				gk_buf_add(&bw, c->x[k].compact, take);
+				at += l;
+			}
+			char *d = gk_buf_take(&bw);
+			strip_all(c, "cover-strip", d);
+			char *o = d;
+			for (char *q = d; *q; q++)
+				if (*q != '\n')
+					*o++ = *q;
+			*o = 0;
+			char *rg = region_of(c, d);
+			*where = gk_strdup(d);
+			if (!*d || !strcmp(rg, d)) { /* a region or nothing: the unit's line */
+				free(d);
+				d = NULL;
+				for (int k = i + 1; k < c->n && k <= i + 6 && c->x[k].l->page == c->x[i].l->page && !d; k++) {
+					size_t o2[2];
+					const gk_rule *ur = gk_rules_first(c->rules, "cover-unit", c->x[k].compact);
+					if (ur && gk_rule_match(ur, c->x[k].compact, strlen(c->x[k].compact), o2))
+						d = gk_strdup(c->x[k].compact + o2[1]);
+				}
+				if (d)
+					strip_all(c, "cover-strip", d);
+			}
+			free(rg);
+			gk_buf_drop(&w);
+			if (d && *d)
+				*dept = d;
+			else
+				free(d);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* cover is name with one character dropped (a misprint on the cover:
+ * 登封市政务服和… for 登封市政务服务和…) */
+static int one_char_short(const char *cover, const char *name)
+{
+	size_t lc = strlen(cover), ln = strlen(name);
+	if (ln <= lc || ln - lc > 4)
+		return 0;
+	size_t pre = 0;
+	while (pre < lc && cover[pre] == name[pre])
+		pre++;
+	while (pre > 0 && (cover[pre] & 0xC0) == 0x80) /* back to a character's start */
+		pre--;
+	unsigned char c0 = (unsigned char)name[pre];
+	int cl = c0 < 0x80 ? 1 : c0 >= 0xF0 ? 4 : c0 >= 0xE0 ? 3 : 2;
+	return (size_t)cl == ln - lc && !strcmp(cover + pre, name + pre + cl);
+}
+
 static void doc_meta(nctx *c)
 {
 	gk_result *r = c->r;
-	const char *src = gk_doc_meta(c->doc, "source");
 	char year[8] = "";
-	int kind_final = 0;
-	int kind_seen = 0;
-	for (int i = 0; i < c->n && i < 400; i++) {
-		const char *s = c->x[i].compact;
-		const gk_rule *kr = kind_seen ? NULL : gk_rules_first(c->rules, "doc-kind", s);
-		if (kr) {
-			kind_final = !strcmp(kr->name, "决算");
-			kind_seen = 1;
+	int final = 0, kind_seen = 0;
+	char *cdept = NULL, *where = NULL;
+	int cover = cover_meta(c, &cdept, year, &final, &where);
+	if (!cover) {
+		for (int i = 0; i < c->n && i < 400 && !kind_seen; i++) {
+			const gk_rule *kr = gk_rules_first(c->rules, "doc-kind", c->x[i].compact);
+			if (kr)
+				final = !strcmp(kr->name, "决算"), kind_seen = 1;
 		}
-		if (!c->dept && i < 60) {
-			/* the document's own title: "2026年深圳市信访局部门预算" */
-			const gk_rule *tr = gk_rules_first(c->rules, "doc-title", s);
+		/* the first page gives the year and may name the unit
+		 * (部门名称：X, 评价项目单位： over X) */
+		for (int i = 0; i < c->n && c->x[i].l->page <= c->x[0].l->page; i++) {
+			if (!*year && strstr(c->x[i].compact, "年"))
+				year_in(c->x[i].compact, year);
 			size_t ov[2];
-			if (tr && gk_rule_match(tr, s, strlen(s), ov)) {
-				const char *p = s;
-				if (strlen(p) > 7 && isdigit((unsigned char)p[0]) && !strncmp(p + 4, "年", 3))
-					p += 7;
-				if (!strncmp(p, "度", 3))
-					p += 3;
-				size_t n = (size_t)(s + ov[0] - p);
-				if (s + ov[0] > p && n >= 6 && n < 90) {
-					char *d = gk_strndup(p, n);
-					/* what is not the name: "第二部分", a year, "区级" */
-					int nr;
-					const gk_rule *const *rs = gk_rules_of(c->rules, "doc-title-strip", &nr);
-					for (int q = 0; q < nr; q++) {
-						size_t o2[2];
-						if (gk_rule_match(rs[q], d, strlen(d), o2) && o2[1] > o2[0])
-							memmove(d + o2[0], d + o2[1], strlen(d + o2[1]) + 1);
-					}
-					if (strlen(d) >= 6)
-						c->dept = d;
-					else
-						free(d);
-				}
+			const gk_rule *ur = cdept ? NULL : gk_rules_first(c->rules, "cover-unit", c->x[i].compact);
+			if (ur && gk_rule_match(ur, c->x[i].compact, strlen(c->x[i].compact), ov)) {
+				const char *v = c->x[i].compact + ov[1];
+				if (!*v && i + 1 < c->n)
+					v = c->x[i + 1].compact;
+				if (org_like(c, v))
+					cdept = gk_strdup(v);
 			}
 		}
-		if (!*year) {
-			const char *p = strstr(s, "年");
-			while (p) {
-				if (p - s >= 4 && isdigit((unsigned char)p[-1]) && isdigit((unsigned char)p[-2]) &&
-				    isdigit((unsigned char)p[-3]) && p[-4] == '2') {
-					memcpy(year, p - 4, 4);
-					year[4] = 0;
-					break;
-				}
-				p = strstr(p + 3, "年");
-			}
-		}
+		for (int i = 0; i < c->r->ntable && !*year; i++)
+			year_in(c->r->tables[i]->title, year);
+		/* else the first year the text names, else the file name's */
+		for (int i = 0; i < c->n && i < 400 && !*year; i++)
+			if (strstr(c->x[i].compact, "年"))
+				year_in(c->x[i].compact, year);
+		const char *src = gk_doc_meta(c->doc, "source");
+		if (!*year && src)
+			year_in(src, year);
 	}
-	if (!*year && src) {
-		const char *p = src;
-		for (; *p; p++)
-			if (p[0] == '2' && p[1] == '0' && isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3])) {
-				memcpy(year, p, 4);
-				year[4] = 0;
-				break;
-			}
+	/* the department: the cover's; else a table head's 部门名称 that is an
+	 * organisation's name (a cover that dropped a character of it yields
+	 * to it) */
+	char *head = c->dept ? gk_label_clean(c->dept) : NULL;
+	char *dept = cdept ? gk_label_clean(cdept) : NULL;
+	if (head && !org_like(c, head)) {
+		free(head);
+		head = NULL;
 	}
-	gk_result_set_meta(r, "year", year);
-	gk_result_set_meta(r, "kind", kind_final ? "决算" : "预算");
-	char *dept = c->dept ? gk_label_clean(c->dept) : gk_strdup("");
-	for (const char *pre = "中共"; !strncmp(dept, pre, strlen(pre));) {
-		memmove(dept, dept + strlen(pre), strlen(dept + strlen(pre)) + 1); /* the party prefix is no region */
-		break;
+	if (dept && head && one_char_short(dept, head)) {
+		free(dept);
+		dept = head;
+		head = NULL;
 	}
-	gk_result_set_meta(r, "department", dept);
-	/* region: the administrative prefix of the department's name */
-	const gk_rule *rr = NULL;
-	int nrg;
-	const gk_rule *const *rg = gk_rules_of(c->rules, "region", &nrg);
-	char region[256] = "";
-	for (int i = 0; i < nrg && !rr; i++) {
-		size_t ov[2];
-		if (gk_rule_match(rg[i], dept, strlen(dept), ov) && ov[0] == 0 && ov[1] > 0 && ov[1] < sizeof region) {
-			memcpy(region, dept, ov[1]);
-			region[ov[1]] = 0;
-			rr = rg[i];
-		}
+	if (!dept && head && (cover || c->r->ntable)) {
+		dept = head;
+		head = NULL;
+	}
+	free(head);
+	/* a document that is no budget (no cover title, no table) says nothing */
+	int budget = cover || c->r->ntable > 0;
+	gk_result_set_meta(r, "year", budget ? year : "");
+	gk_result_set_meta(r, "kind", !budget ? "" : final ? "决算" : "预算");
+	gk_result_set_meta(r, "department", dept ? dept : "");
+	char *region = dept ? region_of(c, dept) : gk_strdup("");
+	if (!*region && where) {
+		free(region);
+		region = region_of(c, where);
 	}
 	gk_result_set_meta(r, "region", region);
+	free(region);
 	free(dept);
+	free(cdept);
+	free(where);
 	const char *units[] = {"元", "千元", "万元", "亿元"};
 	int sh = c->unit_seen ? c->unit_shift : 0;
 	gk_result_set_meta(r, "unit_published", sh == -4 ? units[0] : sh == -1 ? units[1] : sh == 4 ? units[3] : units[2]);

@@ -318,3 +318,76 @@ Test(tables, yuan_comma_before_last_thousand)
 	cr_expect_str_eq(gk_table_get(t, 0, "project_total"), "2582.9012");
 	gk_result_drop(r);
 }
+
+/* ---- document.csv from the cover ---- */
+
+static void expect_meta(const char *stream, const char *region, const char *dept, const char *year,
+                        const char *kind)
+{
+	gk_result *r = run(stream);
+	cr_expect_str_eq(gk_result_meta(r, "region"), region);
+	cr_expect_str_eq(gk_result_meta(r, "department"), dept);
+	cr_expect_str_eq(gk_result_meta(r, "year"), year);
+	cr_expect_str_eq(gk_result_meta(r, "kind"), kind);
+	gk_result_drop(r);
+}
+
+/* the cover's title wrapped over two lines (烟台人社局) */
+Test(tables, cover_title_wrapped)
+{
+	expect_meta("%gongkai-extract 1\nP\t1\t595\t842\n"
+	            "L\t1\t279.87\t311.84\t32.00\tpos\t73.58,521.58,2026年烟台市人力资源和社会保\n"
+	            "L\t1\t327.87\t359.84\t32.00\tpos\t201.58,393.58,障局部门预算\n"
+	            "%end\n",
+	            "烟台市", "烟台市人力资源和社会保障局", "2026", "预算");
+}
+
+/* a title naming no department: the 部门名称 line under it (西安应急管理局,
+ * whose file name says 2026 and whose cover says 2019) */
+Test(tables, cover_unit_line)
+{
+	expect_meta("%gongkai-extract 1\nP\t1\t595\t842\n"
+	            "L\t1\t74.73\t83.73\t9.00\tpos\t56.18,78.92,附件2\n"
+	            "L\t1\t119.40\t145.44\t26.04\tpos\t251.69,591.88,2019年部门综合预算公开报表\n"
+	            "L\t1\t332.18\t352.22\t20.04\tpos\t261.62,604.22,部门名称：西安市安全生产监督管理局\n"
+	            "L\t1\t373.37\t393.41\t20.04\tpos\t261.62,463.16,保密审查情况：不设密\t504.02,564.38,黄会强\n"
+	            "%end\n",
+	            "西安市", "西安市安全生产监督管理局", "2019", "预算");
+}
+
+/* a party organ: its name as printed, its region inside it, the scope
+ * mark （本级） left out (深圳宣传部) */
+Test(tables, cover_party_organ)
+{
+	expect_meta("%gongkai-extract 1\nP\t1\t595\t842\n"
+	            "L\t1\t139.78\t161.78\t22.00\tpos\t118.90,476.40,2026 年中共深圳市委宣传部（本级）\n"
+	            "L\t1\t170.98\t192.98\t22.00\tpos\t253.65,341.65,部门预算\n"
+	            "%end\n",
+	            "深圳市", "中共深圳市委宣传部", "2026", "预算");
+}
+
+/* a notice is no budget: nothing to say (包头) */
+Test(tables, cover_of_no_budget)
+{
+	expect_meta("%gongkai-extract 1\nP\t1\t595\t842\n"
+	            "L\t1\t396.09\t411.21\t15.12\tpos\t228.82,366.86,包府办发〔2026〕11 号\n"
+	            "L\t1\t461.28\t482.40\t21.12\tpos\t192.55,402.82,包头市人民政府办公室\n"
+	            "L\t1\t486.24\t507.36\t21.12\tpos\t140.21,455.42,关于印发包头市建筑垃圾污染环境\n"
+	            "L\t1\t511.20\t532.32\t21.12\tpos\t100.37,493.13,防治工作规划（2025—2035 年）的通知\n"
+	            "%end\n",
+	            "", "", "", "");
+}
+
+/* without a cover, a table head's 部门名称 that is a header word is no
+ * department (湖州: "单位名称" over 公务接待费) */
+Test(tables, head_word_is_no_department)
+{
+	gk_result *r = run(HEAD
+	                   "L\t1\t60.00\t76.00\t16.00\tpos\t300.00,500.00,一般公共预算“三公”经费支出情况表\n"
+	                   "L\t1\t90.00\t100.00\t10.00\tpos\t40.00,100.00,单位名称\t200.00,260.00,公务接待费\t700.00,760.00,单位：万元\n"
+	                   "L\t1\t110.00\t120.00\t10.00\tpos\t100.00,140.00,合计\t200.00,260.00,因公出国（境）费\t400.00,440.00,公务接待费\n"
+	                   "L\t1\t130.00\t140.00\t10.00\tpos\t100.00,140.00,合计\t200.00,240.00,0.00\t400.00,440.00,3.50\n"
+	                   "%end\n");
+	cr_expect_str_eq(gk_result_meta(r, "department"), "");
+	gk_result_drop(r);
+}
