@@ -652,8 +652,14 @@ void parse_spans(nctx *c, const tspan *sp, int nsp, const gk_strv *only)
 			}
 		}
 		if (!strcmp(id, "other")) {
-			if (prev && prev_id && !strcmp(prev_id, "other") && !strcmp(prev->title, c->x[sp[k].title].compact))
-				continue; /* the same title again: a continued page, already read */
+			char *tt = gk_line_text(c->x[sp[k].title].l), *tc = gk_label_clean(tt);
+			int same = prev && prev_id && !strcmp(prev_id, "other") && !strcmp(prev->title, tc);
+			free(tt);
+			free(tc);
+			if (same) { /* the same title again: a continued page */
+				with_logical_rows(c, &sp[k], prev, parse_other);
+				continue;
+			}
 			char name[32];
 			snprintf(name, sizeof name, "other_%d", ++c->nother);
 			t = new_table(c, name, sp[k].title);
