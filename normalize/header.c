@@ -425,14 +425,16 @@ unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, c
 		/* words that name no column of the contract, not even a group
 		 * of them: a column of its own, kept as x_<header path>
 		 * (TABLES.md "Nothing is lost") */
-		if (!mask[s] && !anyrule && *lw && !rule_any(c, "generic-header", lw))
-			xname[s] = gk_strfmt("x_%s", cp);
+		if (!mask[s] && !anyrule && *lw && !rule_any(c, "generic-header", lw) && C > 1)
+			xname[s] = gk_strfmt("x_%s", cp); /* (a table's one amount column is its total: 预算) */
 		/* a 小计 the header ties to no column of a table whose columns,
-		 * but its total, are all parts (财政拨款 小计 in a 项目支出表), or
-		 * under a group no column is named by (财政拨款收入 小计 in a
-		 * 收入表): a subtotal of some of them, not one of them */
+		 * but its total, are all parts (财政拨款 小计 in a 项目支出表; also
+		 * 基本支出总表 by sources of funds), or under a group no column is
+		 * named by (财政拨款收入 小计 in a 收入表): a subtotal of some of
+		 * them, not one of them */
 		else if (!mask[s] && !anyrule && s > 0 && !strcmp(lw, "小计") &&
-		         (!strcmp(sf->name, "project") || (strcmp(sf->name, "three") && strcmp(cp, "小计"))))
+		         (!strcmp(sf->name, "project") || !strcmp(sf->name, "econ") ||
+		          (strcmp(sf->name, "three") && strcmp(cp, "小计"))))
 			xname[s] = gk_strfmt("x_%s", cp);
 		if (getenv("GK_DEBUG"))
 			fprintf(stderr, "slot %d [%.0f-%.0f] mask %x words '%s' leaf '%s'%s\n", s, a[s], b[s], mask[s], cp, lw,
@@ -440,6 +442,16 @@ unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, c
 		path[s] = cp;
 		free(lw);
 	}
+	/* a second column naming only the total in a table whose other
+	 * columns are parts (财政拨款 合计 after 总计 in a 项目支出表 or a
+	 * 基本支出表 by sources of funds): the subtotal of a group, kept as
+	 * x_<header path> */
+	for (int s = 1; s < C && (!strcmp(sf->name, "project") || !strcmp(sf->name, "econ")); s++)
+		for (int t = 0; t < s && mask[s] == 1u && !xname[s] && path[s]; t++)
+			if (mask[t] == 1u && !xname[t]) {
+				xname[s] = gk_strfmt("x_%s", path[s]);
+				mask[s] = leafmask[s] = 0;
+			}
 	/* two or more columns whose words name one same key and nothing else,
 	 * none of them a 小计 (教育收费 and 其他专户收入 under 财政专户拨款收入):
 	 * parts of that column, none of them the column; each is kept as

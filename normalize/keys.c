@@ -102,7 +102,18 @@ static void read_piece(fam_id f, const char *text, pieces *pc)
 			at++;
 		else if (!strncmp(at, "－", 3))
 			at += 3;
-		gk_strv_pushs(&pc->names, at);
+		/* "30231 公务用车运行维护费 50502": the 政府预算 code of the pair
+		 * glued after the name in one cell */
+		size_t al = strlen(at), e = al;
+		while (e > 0 && isdigit((unsigned char)at[e - 1]))
+			e--;
+		if ((f == F_BASIC || f == F_ECON) && (al - e == 3 || al - e == 5) && at[e] == '5' && e > 0 &&
+		    pc->ncode < 4) {
+			gk_strv_push(&pc->names, gk_strndup(at, at[e - 1] == ' ' ? e - 1 : e));
+			add_code(pc, at + e, (int)(al - e));
+		} else {
+			gk_strv_pushs(&pc->names, at);
+		}
 		free(cp);
 		return;
 	}

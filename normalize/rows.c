@@ -90,8 +90,9 @@ int assemble_rows(nctx *c, fam_id f, int b, int e, prow *rows, int maxrows, int 
 			continue;
 		/* running prose after the table: a long sentence is no row (a
 		 * note printed in a project table's column of notes, right of
-		 * the amounts, is the row's) */
-		if (strlen(x->compact) > 45 && strstr(x->compact, "。") &&
+		 * the amounts, is the row's; so is a line with amounts, its
+		 * text column gathered onto it) */
+		if (strlen(x->compact) > 45 && strstr(x->compact, "。") && !line_has_amount(c, i) &&
 		    !(f == F_PROJECT && c->hx_note > 0 && note_column(x->l, amount_x1 > c->hx_note ? amount_x1 : c->hx_note))) {
 			*end_line = i;
 			break;
