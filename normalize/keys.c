@@ -28,6 +28,46 @@ static int is_org_name(const char *s)
 	return 0;
 }
 
+/* an organisation's name, whole: 广州市气象台, or one that ends with
+ * another name in brackets (…中心（广州市气候变化中心）) */
+static int org_whole(const char *s)
+{
+	size_t l = strlen(s);
+	static const char *close[] = {"）", ")"};
+	if (is_org_name(s))
+		return 1;
+	for (int i = 0; i < 2; i++) {
+		size_t k = strlen(close[i]);
+		if (l > k + 6 && !strcmp(s + l - k, close[i])) {
+			char *t = gk_strndup(s, l - k);
+			int ok = is_org_name(t);
+			free(t);
+			return ok;
+		}
+	}
+	return 0;
+}
+
+/* a unit of the department's city, named whole: it starts with the
+ * region the department's name starts with (广州市…), is an
+ * organisation's name, and names no spending (经费, 资金, 项目: a project
+ * whose unit is printed glued after it, …专项资金市商务局) */
+static int unit_of_region(const nctx *c, const char *s)
+{
+	if (!c->dept || !*s || strstr(s, "经费") || strstr(s, "资金") || strstr(s, "项目") || !org_whole(s))
+		return 0;
+	static const char *lvl[] = {"市", "省", "县", "区", NULL};
+	const char *end = NULL;
+	for (int i = 0; lvl[i]; i++) {
+		const char *p = strstr(c->dept, lvl[i]);
+		if (p && (!end || p < end))
+			end = p + strlen(lvl[i]);
+	}
+	if (!end || end - c->dept < 6)
+		return 0;
+	return !strncmp(s, c->dept, (size_t)(end - c->dept)) && strlen(s) > (size_t)(end - c->dept);
+}
+
 void rowkeys_free(rowkeys *k)
 {
 	free(k->name);
@@ -319,8 +359,11 @@ static void keys_project(const nctx *c, const pieces *pc, rowkeys *k)
 	free(dcomp);
 	k->name = gk_buf_take(&nm);
 	gk_strv_drop(&pcs);
-	/* a unit row: a code and an organisation, or just the department */
-	if (*k->unit && !k->name2 && *k->name) {
+	/* a unit row: a code and an organisation, or just the department, or
+	 * with neither code nor type a name that is an organisation's whole
+	 * (广州's 资金使用单位 lines: 广州市气象台, 广州市生态与农业气象中心（广州市
+	 * 气候变化中心）, each over its projects) */
+	if ((*k->unit || (!k->ptype && unit_of_region(c, k->name))) && !k->name2 && *k->name) {
 		k->name2 = k->name;
 		k->name = gk_strdup("");
 	}

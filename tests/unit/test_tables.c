@@ -190,6 +190,34 @@ Test(tables, project_and_other_expenditure)
 	gk_result_drop(r);
 }
 
+/* 广州气象局 表12 p22: the 资金使用单位 lines (广州市防雷减灾管理办公室, no
+ * code, no type, a unit of the department's city) are unit rows, their
+ * unit filled down onto the projects under them */
+Test(tables, project_unit_rows_by_name)
+{
+	gk_result *r = run(HEAD
+	                   "L\t1\t77.85\t90.85\t13.01\tpos\t315.90,524.06,部门预算项目支出及其他支出预算表\n"
+	                   "L\t1\t106.73\t118.72\t12.00\tpos\t42.00,174.00,单位名称：广州市气象局\t738.00,798.00,单位：万元\n"
+	                   "L\t1\t132.18\t142.18\t10.01\tpos\t46.50,166.62,支出项目类别（资金使用单位）\t190.99,211.01,总计\t296.81,346.86,一般公共预算\n"
+	                   "L\t1\t172.30\t182.30\t10.01\tpos\t94.05,114.07,合计\t190.80,230.84,1,505.38\t311.63,351.67,1,505.38\n"
+	                   "L\t1\t188.65\t198.65\t10.01\tpos\t47.78,107.84,广州市气象局\t200.81,230.84,276.00\t321.64,351.67,276.00\n"
+	                   "L\t1\t212.80\t222.80\t10.01\tpos\t67.80,127.86,其他运行经费\t205.80,230.83,94.00\t326.63,351.66,94.00\n"
+	                   "L\t1\t300.85\t310.85\t10.01\tpos\t47.78,167.90,广州市防雷减灾管理办公室\t205.80,230.83,30.00\t326.63,351.66,30.00\n"
+	                   "L\t1\t325.00\t335.00\t10.01\tpos\t67.80,147.88,机构运行辅助经费\t210.83,230.85,7.00\t331.65,351.67,7.00\n"
+	                   "L\t1\t356.95\t366.95\t10.01\tpos\t67.80,127.86,防雷业务经费\t205.80,230.83,23.00\t326.63,351.66,23.00\n"
+	                   "%end\n");
+	const gk_table *t = table(r, "project_expenditure");
+	int i = row_of(t, "unit_name", "广州市防雷减灾管理办公室");
+	cr_assert(i >= 0);
+	cr_expect_str_eq(gk_table_get(t, i, "project_name"), "");
+	cr_expect_str_eq(gk_table_get(t, i, "total"), "30.00");
+	i = row_of(t, "project_name", "防雷业务经费");
+	cr_expect_str_eq(gk_table_get(t, i, "unit_name"), "广州市防雷减灾管理办公室");
+	i = row_of(t, "project_name", "其他运行经费");
+	cr_expect_str_eq(gk_table_get(t, i, "unit_name"), "广州市气象局");
+	gk_result_drop(r);
+}
+
 /* 广州规划和自然资源局 表12 p24: the 绩效目标 column wraps above and below
  * its row's amounts and is glued to the last amount ("0.00 机关及…"):
  * gathered onto its amount line, every row and amount read */
