@@ -233,7 +233,8 @@ int column_words(const nctx *c, int hb, int he, const double *a, const double *b
 			n++;
 		}
 	}
-	qsort(w, (size_t)n, sizeof *w, hword_cmp_x);
+	if (n) /* (w is NULL without words) */
+		qsort(w, (size_t)n, sizeof *w, hword_cmp_x);
 	/* the columns of words: words that overlap, group headers apart */
 	for (int i = 0; i < n; i++)
 		w[i].stack = wide_group(w, n, i, maxx - minx) ? -1 : 0;
