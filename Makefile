@@ -113,6 +113,7 @@ check: all $(BIN)/unit-tests $(BIN)/gk-mkscan
 	GONGKAI_BIN=$(BIN) scripts/eval
 	GONGKAI_BIN=$(BIN) tests/real/run.sh
 	GONGKAI_BIN=$(BIN) tests/findings/run.sh
+	GONGKAI_BIN=$(BIN) tests/real/metadata.sh
 	scripts/fuzz --replay
 	scripts/valgrind-golden
 	$(MAKE) check-san

@@ -16,8 +16,9 @@ static const char *const c_func[] = {
 	"func_code", "class", "item", "subitem", "unit_code", "name", "total", "basic_total",
 	"basic_wages", "basic_family_subsidy", "basic_goods_services", "basic_capital", "project_total",
 	"project_operating", "project_specific",
-	/* TABLES.md names these two in prose only: kept after the listed ones */
-	"basic_personnel", "basic_public", NULL};
+	/* TABLES.md names these in prose only: kept after the listed ones
+	 * (reserve: 单位预留机动经费, total = basic_total + project_total + reserve) */
+	"basic_personnel", "basic_public", "reserve", NULL};
 static const char *const c_fiscal[] = {
 	"side", "item", "total", "general_budget", "general_budget_appropriation", "government_fund",
 	"state_capital", NULL};
@@ -28,6 +29,9 @@ static const char *const c_econ[] = {
 	"general_budget", "general_budget_appropriation", "government_fund", "state_capital",
 	"carryover", "special_account", "business_income", "superior_subsidy", "affiliated_remit",
 	"operating_income", "other_income", NULL};
+static const char *const c_gbecon[] = {
+	"econ_code", "econ_name", "gov_econ_code", "gov_econ_name", "total", "basic_total", "personnel",
+	"public", "project_total", NULL};
 static const char *const c_three[] = {
 	"unit_name", "total", "overseas_travel", "vehicle_total", "vehicle_purchase",
 	"vehicle_operation", "reception", NULL};
@@ -48,6 +52,7 @@ const gk_tabledef gk_tabledefs[] = {
 	{"general_budget_expenditure", c_func, N(c_func)},
 	{"general_budget_basic_expenditure", c_basic, N(c_basic)},
 	{"expenditure_by_economic_class", c_econ, N(c_econ)},
+	{"general_budget_by_economic_class", c_gbecon, N(c_gbecon)},
 	{"three_public_expenses", c_three, N(c_three)},
 	{"government_fund_expenditure", c_func, N(c_func)},
 	{"state_capital_expenditure", c_func, N(c_func)},

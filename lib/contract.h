@@ -1,6 +1,6 @@
 /*
  * contract.h - the output contract of ../shared/spec/TABLES.md as data:
- * the thirteen table ids and their column keys, in contract order.
+ * the fourteen table ids and their column keys, in contract order.
  */
 #ifndef GK_CONTRACT_H
 #define GK_CONTRACT_H

@@ -64,11 +64,12 @@ static int near_numbers(const double *nc, const int *ncp, int nnc, int page, dou
  * with nothing of theirs on that line (a cell of an even number of lines),
  * or about a fragment on the numbers line that starts at the same x (an
  * odd number).  Returns the most voted step (per line), 0 when fewer than
- * three votes agree.  f is sorted by page and y0. */
-static double wrap_pitch(const frag *f, int nf, double h, const double *nc, const int *ncp, int nnc)
+ * three votes agree; *one: the mean step of the even cells.  f is
+ * sorted by page and y0. */
+static double wrap_pitch(const frag *f, int nf, double h, const double *nc, const int *ncp, int nnc, double *one)
 {
-	int cap = 64, nv = 0;
-	double *v = gk_malloc(sizeof(double) * (size_t)cap);
+	int cap = 64, nv = 0, ne = 0;
+	double *v = gk_malloc(sizeof(double) * (size_t)cap), even = 0;
 	for (int i = 0; i < nf; i++) {
 		if (f[i].num || f[i].line_num)
 			continue;
@@ -90,6 +91,8 @@ static double wrap_pitch(const frag *f, int nf, double h, const double *nc, cons
 					if (oq > 0 && f[q].y0 > f[i].y0 + 0.5 * h && f[q].y0 < f[k].y0 - 0.5 * h)
 						step = 0;
 				}
+				if (step > 0)
+					even += step, ne++;
 			}
 			else if (dy >= 1.6 * h && f[k].x0 - f[i].x0 < 0.6 && f[i].x0 - f[k].x0 < 0.6)
 				/* three lines: the middle one on the numbers line */
@@ -115,6 +118,7 @@ static double wrap_pitch(const frag *f, int nf, double h, const double *nc, cons
 		if (i - j + 1 > bestn)
 			bestn = i - j + 1, best = (v[i] + v[j]) / 2;
 	}
+	*one = ne ? even / ne : 0; /* two lines about the numbers: for line_pitch */
 	if (getenv("GK_DEBUG_ROWS")) {
 		fprintf(stderr, "wrap_pitch p%d: %d votes, best %.2f x%d:", nf ? f[0].page : 0, nv, best, bestn);
 		for (int i = 0; i < nv; i++)
@@ -141,13 +145,13 @@ static void number_lines(lrows *w)
 }
 
 /* The line pitch inside a wrapped cell: from cells centred on their row
- * (wrap_pitch), else the usual step from a fragment to the next one
- * below it in its column when that one is alone (no numbers on its
- * line). */
-static double line_pitch(const lrows *w)
+ * (wrap_pitch), else the usual step between a fragment alone on its line
+ * (no numbers) and the nearest one above or below it in its column. */
+static double line_pitch(lrows *w, const lr_anchor *an)
 {
 	const frag *f = w->f;
-	double h = w->h, lp = wrap_pitch(f, w->nf, h, w->nc, w->ncp, w->nnc);
+	double h = w->h, one, lp = wrap_pitch(f, w->nf, h, w->nc, w->ncp, w->nnc, &one);
+	w->centred = lp > 0;
 	if (lp > 0)
 		return lp;
 	double *st = gk_malloc(sizeof(double) * (size_t)w->nf);
@@ -163,12 +167,25 @@ static double line_pitch(const lrows *w)
 			if (f[k].col == f[i].col && !f[k].num && dy > 0.5 * h && dy < bestdy)
 				bestdy = dy;
 		}
+		/* (or below it: the first line of a cell is nearer its second
+		 * than the row above; rows anchored on columns keep theirs) */
+		for (int k = i + 1; !an && k < w->nf && f[k].page == f[i].page; k++) {
+			double dy = f[k].y0 - f[i].y0;
+			if (dy > 2.2 * h)
+				break;
+			if (f[k].col == f[i].col && !f[k].num && dy > 0.5 * h && dy < bestdy)
+				bestdy = dy;
+		}
 		if (bestdy < 1e17)
 			st[ns++] = bestdy;
 	}
 	qsort(st, (size_t)ns, sizeof *st, cmp_double);
 	lp = ns ? st[ns / 2] : 1.1 * h;
 	free(st);
+	/* a cell of two lines centred on its numbers says so too (one is
+	 * enough when it agrees; rows of one line each, the middle one with
+	 * numbers, do not) */
+	w->centred = one > 0 && one - lp < 0.05 * h && lp - one < 0.05 * h;
 	return lp;
 }
 
@@ -216,6 +233,15 @@ static int join_amount_tail(lrows *w, int i)
 	return 0;
 }
 
+/* Does a numbers line lie half a line pitch from centre a or b (the
+ * lines of a cell centred on it, one above and one below)? */
+static int half_pitch_off(const lrows *w, int page, double a, double b)
+{
+	double hp = w->lp / 2, tol = 0.15 * w->h;
+	return near_numbers(w->nc, w->ncp, w->nnc, page, a + hp, tol) || near_numbers(w->nc, w->ncp, w->nnc, page, a - hp, tol) ||
+	       near_numbers(w->nc, w->ncp, w->nnc, page, b + hp, tol) || near_numbers(w->nc, w->ncp, w->nnc, page, b - hp, tol);
+}
+
 /* The open item of fragment i's column whose last line is one line
  * pitch above it (dotcont: the number whose decimals i continues), or
  * -1. */
@@ -228,7 +254,12 @@ static int chain_above(const lrows *w, int i, int dotcont, const lr_anchor *an)
 		const frag *p = &f[k];
 		if (p->page != g->page)
 			break;
-		if (g->y0 - p->last_y0 > 1.8 * w->h + 1)
+		/* (the lines of a cell centred on its numbers may be set two
+		 * heights apart: one line pitch, as a centred cell shows, both
+		 * off the numbers line, which lies half a pitch from one of them) */
+		if (g->y0 - p->last_y0 > 1.8 * w->h + 1 &&
+		    (!w->centred || p->anchors || g->line_num || g->y0 - p->last_y0 > 1.3 * w->lp ||
+		     !half_pitch_off(w, g->page, p->last_y0 + (g->y1 - g->y0) / 2, (g->y0 + g->y1) / 2)))
 			continue;
 		if (p->dead || p->col != g->col)
 			continue;
@@ -388,7 +419,7 @@ static void close_chains(lrows *w)
 void chain_frags(const nctx *c, lrows *w, const lr_anchor *an)
 {
 	number_lines(w);
-	w->lp = line_pitch(w);
+	w->lp = line_pitch(w, an);
 	w->dec = usual_decimals(w->f, w->nf);
 	join_chains(c, w, an);
 	cut_chains(w);

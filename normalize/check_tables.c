@@ -358,9 +358,10 @@ void func_table_checks(gk_result *r, const gk_table *t)
 	for (int i = 0; i < t->nrow; i++) {
 		func_label(t, i, lab, sizeof lab);
 		acc e = {0}, f = {0};
-		/* total = basic + project */
+		/* total = basic + project (+ reserve, 单位预留机动经费, where printed) */
 		func_val(&e, t, i, "basic_total");
 		func_val(&e, t, i, "project_total");
+		func_val(&e, t, i, "reserve");
 		acc_add(&f, cell(t, i, "total"));
 		where w = {W_ROW, t, i, "total", "基本支出 + 项目支出", NULL, -1, NULL, 0, NULL, NULL};
 		if (e.printed || e.bad)

@@ -105,93 +105,238 @@ static int span_has_table(const nctx *c, int b, int e)
 	return 0;
 }
 
+/* ---- document.csv: year, kind, department, region --------------------- */
+
+/* Remove every match of the rules of kind from s, in place. */
+static void strip_all(const nctx *c, const char *kind, char *s)
+{
+	int n;
+	const gk_rule *const *rs = gk_rules_of(c->rules, kind, &n); /* owned by the rules */
+	for (int q = 0; q < n; q++)
+		for (int guard = 0; guard < 8; guard++) {
+			size_t ov[2];
+			if (!gk_rule_match(rs[q], s, strlen(s), ov) || ov[1] <= ov[0])
+				break;
+			memmove(s + ov[0], s + ov[1], strlen(s + ov[1]) + 1);
+		}
+}
+
+/* The administrative prefix of a name (rules "region"), or "": 深圳市信访局
+ * -> 深圳市.  A party organ names its region after 中共/中国共产党 (中共深圳
+ * 市委宣传部 -> 深圳市). */
+static char *region_of(const nctx *c, const char *name)
+{
+	const char *p = name;
+	if (!strncmp(p, "中国共产党", 15))
+		p += 15;
+	else if (!strncmp(p, "中共", 6))
+		p += 6;
+	int n;
+	const gk_rule *const *rg = gk_rules_of(c->rules, "region", &n);
+	for (int i = 0; i < n; i++) {
+		size_t ov[2];
+		if (gk_rule_match(rg[i], p, strlen(p), ov) && ov[0] == 0 && ov[1] > 0)
+			return gk_strndup(p, ov[1]);
+	}
+	return gk_strdup("");
+}
+
+/* A department's name, not a header word or a fragment: it ends like an
+ * organisation (rules "org-name") and holds no digit or colon (table heads
+ * gave 公务接待费, 其中:专项资, 部门预算编码). */
+static int org_like(const nctx *c, const char *s)
+{
+	if (strlen(s) < 9 || strstr(s, ":") || strstr(s, "："))
+		return 0;
+	for (const char *p = s; *p; p++)
+		if (isdigit((unsigned char)*p))
+			return 0;
+	return rule_any(c, "org-name", s);
+}
+
+/* the year a text names first ("2026年", "2026 年度", "2026部门预算"), or "" */
+static void year_in(const char *s, char year[8])
+{
+	for (const char *p = s; *p; p++)
+		if (p[0] == '2' && p[1] == '0' && isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3]) &&
+		    !isdigit((unsigned char)p[4]) && (p == s || !isdigit((unsigned char)p[-1]))) {
+			memcpy(year, p, 4);
+			year[4] = 0;
+			return;
+		}
+}
+
+/* The document's own cover: the first budget title of its first pages
+ * (rules "cover-title": 2026年广州市气象局部门预算, 北京市司法局 / 2026
+ * 年度部门预算信息公开, 上海市2026年市级单位预算, a title wrapped over
+ * lines) with the lines of its page before it.  The department is what
+ * stands before the title once years, 附件N, （汇总）… are taken out
+ * (rules "cover-strip"); where that is only a region or nothing, the
+ * 预算单位：/部门名称： line after it names it.  Returns 1 if found. */
+static int cover_meta(const nctx *c, char **dept, char year[8], int *final, char **where)
+{
+	*dept = NULL, *where = NULL;
+	year[0] = 0;
+	int lim = c->n < 120 ? c->n : 120;
+	for (int i = 0; i < lim && c->x[i].l->page <= 3; i++) {
+		int b = i;
+		while (b > 0 && i - b < 5 && c->x[b - 1].l->page == c->x[i].l->page)
+			b--;
+		for (int j = b; j <= i; j++) { /* the longest window first */
+			gk_buf w = {0};
+			for (int k = j; k <= i; k++)
+				gk_buf_adds(&w, c->x[k].compact);
+			const gk_rule *tr = gk_rules_first(c->rules, "cover-title", w.s ? w.s : "");
+			size_t ov[2];
+			if (!tr || !gk_rule_match(tr, w.s, w.len, ov)) {
+				gk_buf_drop(&w);
+				continue;
+			}
+			/* a title in the text ("第二部分 2026年部门预算表") is no cover:
+			 * only lines that are not sentences */
+			int prose = 0;
+			for (int k = j; k <= i; k++)
+				prose |= strstr(c->x[k].compact, "，") || strstr(c->x[k].compact, "。");
+			if (prose) {
+				gk_buf_drop(&w);
+				continue;
+			}
+			for (int k = j; k <= i && !*year; k++)
+				year_in(c->x[k].compact, year);
+			*final = strstr(w.s + ov[0], "决算") != NULL;
+			/* the text before the title, its lines apart ("附件2" over
+			 * "2019年…"), then joined once the strip rules have run */
+			gk_buf bw = {0};
+			size_t at = 0;
+			for (int k = j; k <= i && at < ov[0]; k++) {
+				size_t l = strlen(c->x[k].compact), take = at + l <= ov[0] ? l : ov[0] - at;
+				if (bw.len)
+					gk_buf_addc(&bw, '\n');
+				gk_buf_add(&bw, c->x[k].compact, take);
+				at += l;
+			}
+			char *d = gk_buf_take(&bw);
+			strip_all(c, "cover-strip", d);
+			char *o = d;
+			for (char *q = d; *q; q++)
+				if (*q != '\n')
+					*o++ = *q;
+			*o = 0;
+			char *rg = region_of(c, d);
+			*where = gk_strdup(d);
+			if (!*d || !strcmp(rg, d)) { /* a region or nothing: the unit's line */
+				free(d);
+				d = NULL;
+				for (int k = i + 1; k < c->n && k <= i + 6 && c->x[k].l->page == c->x[i].l->page && !d; k++) {
+					size_t o2[2];
+					const gk_rule *ur = gk_rules_first(c->rules, "cover-unit", c->x[k].compact);
+					if (ur && gk_rule_match(ur, c->x[k].compact, strlen(c->x[k].compact), o2))
+						d = gk_strdup(c->x[k].compact + o2[1]);
+				}
+				if (d)
+					strip_all(c, "cover-strip", d);
+			}
+			free(rg);
+			gk_buf_drop(&w);
+			if (d && *d)
+				*dept = d;
+			else
+				free(d);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* cover is name with one character dropped (a misprint on the cover:
+ * 登封市政务服和… for 登封市政务服务和…) */
+static int one_char_short(const char *cover, const char *name)
+{
+	size_t lc = strlen(cover), ln = strlen(name);
+	if (ln <= lc || ln - lc > 4)
+		return 0;
+	size_t pre = 0;
+	while (pre < lc && cover[pre] == name[pre])
+		pre++;
+	while (pre > 0 && (cover[pre] & 0xC0) == 0x80) /* back to a character's start */
+		pre--;
+	unsigned char c0 = (unsigned char)name[pre];
+	int cl = c0 < 0x80 ? 1 : c0 >= 0xF0 ? 4 : c0 >= 0xE0 ? 3 : 2;
+	return (size_t)cl == ln - lc && !strcmp(cover + pre, name + pre + cl);
+}
+
 static void doc_meta(nctx *c)
 {
 	gk_result *r = c->r;
-	const char *src = gk_doc_meta(c->doc, "source");
 	char year[8] = "";
-	int kind_final = 0;
-	int kind_seen = 0;
-	for (int i = 0; i < c->n && i < 400; i++) {
-		const char *s = c->x[i].compact;
-		const gk_rule *kr = kind_seen ? NULL : gk_rules_first(c->rules, "doc-kind", s);
-		if (kr) {
-			kind_final = !strcmp(kr->name, "决算");
-			kind_seen = 1;
+	int final = 0, kind_seen = 0;
+	char *cdept = NULL, *where = NULL;
+	int cover = cover_meta(c, &cdept, year, &final, &where);
+	if (!cover) {
+		for (int i = 0; i < c->n && i < 400 && !kind_seen; i++) {
+			const gk_rule *kr = gk_rules_first(c->rules, "doc-kind", c->x[i].compact);
+			if (kr)
+				final = !strcmp(kr->name, "决算"), kind_seen = 1;
 		}
-		if (!c->dept && i < 60) {
-			/* the document's own title: "2026年深圳市信访局部门预算" */
-			const gk_rule *tr = gk_rules_first(c->rules, "doc-title", s);
+		/* the first page gives the year and may name the unit
+		 * (部门名称：X, 评价项目单位： over X) */
+		for (int i = 0; i < c->n && c->x[i].l->page <= c->x[0].l->page; i++) {
+			if (!*year && strstr(c->x[i].compact, "年"))
+				year_in(c->x[i].compact, year);
 			size_t ov[2];
-			if (tr && gk_rule_match(tr, s, strlen(s), ov)) {
-				const char *p = s;
-				if (strlen(p) > 7 && isdigit((unsigned char)p[0]) && !strncmp(p + 4, "年", 3))
-					p += 7;
-				if (!strncmp(p, "度", 3))
-					p += 3;
-				size_t n = (size_t)(s + ov[0] - p);
-				if (s + ov[0] > p && n >= 6 && n < 90) {
-					char *d = gk_strndup(p, n);
-					/* what is not the name: "第二部分", a year, "区级" */
-					int nr;
-					const gk_rule *const *rs = gk_rules_of(c->rules, "doc-title-strip", &nr);
-					for (int q = 0; q < nr; q++) {
-						size_t o2[2];
-						if (gk_rule_match(rs[q], d, strlen(d), o2) && o2[1] > o2[0])
-							memmove(d + o2[0], d + o2[1], strlen(d + o2[1]) + 1);
-					}
-					if (strlen(d) >= 6)
-						c->dept = d;
-					else
-						free(d);
-				}
+			const gk_rule *ur = cdept ? NULL : gk_rules_first(c->rules, "cover-unit", c->x[i].compact);
+			if (ur && gk_rule_match(ur, c->x[i].compact, strlen(c->x[i].compact), ov)) {
+				const char *v = c->x[i].compact + ov[1];
+				if (!*v && i + 1 < c->n)
+					v = c->x[i + 1].compact;
+				if (org_like(c, v))
+					cdept = gk_strdup(v);
 			}
 		}
-		if (!*year) {
-			const char *p = strstr(s, "年");
-			while (p) {
-				if (p - s >= 4 && isdigit((unsigned char)p[-1]) && isdigit((unsigned char)p[-2]) &&
-				    isdigit((unsigned char)p[-3]) && p[-4] == '2') {
-					memcpy(year, p - 4, 4);
-					year[4] = 0;
-					break;
-				}
-				p = strstr(p + 3, "年");
-			}
-		}
+		for (int i = 0; i < c->r->ntable && !*year; i++)
+			year_in(c->r->tables[i]->title, year);
+		/* else the first year the text names, else the file name's */
+		for (int i = 0; i < c->n && i < 400 && !*year; i++)
+			if (strstr(c->x[i].compact, "年"))
+				year_in(c->x[i].compact, year);
+		const char *src = gk_doc_meta(c->doc, "source");
+		if (!*year && src)
+			year_in(src, year);
 	}
-	if (!*year && src) {
-		const char *p = src;
-		for (; *p; p++)
-			if (p[0] == '2' && p[1] == '0' && isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3])) {
-				memcpy(year, p, 4);
-				year[4] = 0;
-				break;
-			}
+	/* the department: the cover's; else a table head's 部门名称 that is an
+	 * organisation's name (a cover that dropped a character of it yields
+	 * to it) */
+	char *head = c->dept ? gk_label_clean(c->dept) : NULL;
+	char *dept = cdept ? gk_label_clean(cdept) : NULL;
+	if (head && !org_like(c, head)) {
+		free(head);
+		head = NULL;
 	}
-	gk_result_set_meta(r, "year", year);
-	gk_result_set_meta(r, "kind", kind_final ? "决算" : "预算");
-	char *dept = c->dept ? gk_label_clean(c->dept) : gk_strdup("");
-	for (const char *pre = "中共"; !strncmp(dept, pre, strlen(pre));) {
-		memmove(dept, dept + strlen(pre), strlen(dept + strlen(pre)) + 1); /* the party prefix is no region */
-		break;
+	if (dept && head && one_char_short(dept, head)) {
+		free(dept);
+		dept = head;
+		head = NULL;
 	}
-	gk_result_set_meta(r, "department", dept);
-	/* region: the administrative prefix of the department's name */
-	const gk_rule *rr = NULL;
-	int nrg;
-	const gk_rule *const *rg = gk_rules_of(c->rules, "region", &nrg);
-	char region[256] = "";
-	for (int i = 0; i < nrg && !rr; i++) {
-		size_t ov[2];
-		if (gk_rule_match(rg[i], dept, strlen(dept), ov) && ov[0] == 0 && ov[1] > 0 && ov[1] < sizeof region) {
-			memcpy(region, dept, ov[1]);
-			region[ov[1]] = 0;
-			rr = rg[i];
-		}
+	if (!dept && head && (cover || c->r->ntable)) {
+		dept = head;
+		head = NULL;
+	}
+	free(head);
+	/* a document that is no budget (no cover title, no table) says nothing */
+	int budget = cover || c->r->ntable > 0;
+	gk_result_set_meta(r, "year", budget ? year : "");
+	gk_result_set_meta(r, "kind", !budget ? "" : final ? "决算" : "预算");
+	gk_result_set_meta(r, "department", dept ? dept : "");
+	char *region = dept ? region_of(c, dept) : gk_strdup("");
+	if (!*region && where) {
+		free(region);
+		region = region_of(c, where);
 	}
 	gk_result_set_meta(r, "region", region);
+	free(region);
 	free(dept);
+	free(cdept);
+	free(where);
 	const char *units[] = {"元", "千元", "万元", "亿元"};
 	int sh = c->unit_seen ? c->unit_shift : 0;
 	gk_result_set_meta(r, "unit_published", sh == -4 ? units[0] : sh == -1 ? units[1] : sh == 4 ? units[3] : units[2]);
@@ -236,6 +381,275 @@ static gk_doc *respaced(const gk_doc *doc)
 	return d;
 }
 
+/* The number a table-of-contents entry starts with ("十一、", "（十一）",
+ * "11.", "11、"), or -1. */
+static int ordinal_of(const char *s)
+{
+	static const char *const dig[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+	int paren = 0, v = -1;
+	if (!strncmp(s, "（", 3))
+		s += 3, paren = 1;
+	else if (*s == '(')
+		s++, paren = 1;
+	if (isdigit((unsigned char)*s)) {
+		v = 0;
+		while (isdigit((unsigned char)*s) && v < 1000)
+			v = v * 10 + (*s++ - '0');
+	} else {
+		int tens = 0, unit = -1;
+		for (;;) {
+			int d = -1;
+			for (int k = 0; k < 10; k++)
+				if (!strncmp(s, dig[k], 3))
+					d = k;
+			if (d >= 0) {
+				unit = d, s += 3;
+			} else if (!strncmp(s, "十", 3)) {
+				tens = unit > 0 ? unit : 1, unit = 0, s += 3;
+			} else {
+				break;
+			}
+		}
+		if (unit < 0 && !tens)
+			return -1;
+		v = tens * 10 + (unit > 0 ? unit : 0);
+	}
+	if (paren)
+		return !strncmp(s, "）", 3) || *s == ')' ? v : -1;
+	return !strncmp(s, "、", 3) || !strncmp(s, "．", 3) || *s == '.' ? v : -1;
+}
+
+/* The header words of a span: its lines before the first amount or
+ * sentence (at most 12), white space removed and joined. */
+static char *span_head_words(const nctx *c, int b, int e)
+{
+	gk_buf hb = {0};
+	for (int i = b, seen = 0; i < e && seen < 12; i++) {
+		if (c->x[i].skip)
+			continue;
+		if (line_has_amount(c, i) || strstr(c->x[i].compact, "，") || strstr(c->x[i].compact, "。"))
+			break;
+		gk_buf_adds(&hb, c->x[i].compact);
+		seen++;
+	}
+	return gk_buf_take(&hb);
+}
+
+/* A title says one table type and the header another (rules "retitle",
+ * flags = the title's id): the header's type wins. */
+static const char *retitled(const nctx *c, const char *id, int b, int e)
+{
+	int n;
+	const gk_rule *const *rs = gk_rules_of(c->rules, "retitle", &n); /* owned by the rules */
+	const char *to = id;
+	char *hw = NULL;
+	for (int i = 0; i < n && to == id; i++) {
+		if (strcmp(rs[i]->flags, id))
+			continue;
+		if (!hw)
+			hw = span_head_words(c, b, e);
+		if (gk_rule_match(rs[i], hw, strlen(hw), NULL))
+			to = rs[i]->name;
+	}
+	free(hw);
+	return to;
+}
+
+/* ---- a text column right of the amounts ----------------------------- */
+
+/* A project table may print a column of sentences right of its amounts
+ * (广州's 绩效目标), wrapped over as many lines as it needs, above and
+ * below its row's amounts, sometimes glued to the last amount ("0.00
+ * 机关及窗口…").  Such a column defeats the grouping of fragments into
+ * rows, so before the rows are built its pieces are gathered onto the
+ * amount line they are nearest to (same page), as one cell at the
+ * column's place; the reader keeps it as x_<header words> (numeric.c).
+ * A column of sentences only: at least three pieces with their
+ * punctuation, and above a page's first amounts (its header) only
+ * sentences move. */
+typedef struct tcfrag {
+	int page;
+	double yc;
+	char *text;
+} tcfrag;
+
+/* length of the amount a cell starts with, followed by a space and text
+ * ("0.00 机关及…"), else 0 */
+static size_t amount_prefix(const char *s)
+{
+	const char *sp = strchr(s, ' ');
+	if (!sp || !gk_has_cjk(sp))
+		return 0;
+	char buf[48];
+	char *a = gk_strndup(s, (size_t)(sp - s));
+	int ok = gk_amount_parse(a, buf, sizeof buf) && strchr(a, '.');
+	free(a);
+	return ok ? (size_t)(sp - s) : 0;
+}
+
+/* a sentence's punctuation: a text column of prose, not header words */
+static int prose(const char *s)
+{
+	return strstr(s, "，") || strstr(s, "。") || strstr(s, "；") || strstr(s, "、") || strstr(s, "：");
+}
+
+static int is_amount_cell(const char *s)
+{
+	char buf[48];
+	return gk_amount_parse(s, buf, sizeof buf) && strchr(s, '.');
+}
+
+/* The span's lines with its text column gathered onto the amount lines,
+ * or NULL when it has none (fewer than 3 pieces right of the amounts). */
+static gk_doc *text_column_gathered(const nctx *c, const tspan *sp)
+{
+	double edge = -1;
+	for (int i = sp->begin; i < sp->end; i++) {
+		const gk_line *l = c->x[i].l;
+		for (int j = 0; j < l->ncell; j++) {
+			const gk_cell *cl = &l->cell[j];
+			size_t ap = amount_prefix(cl->text);
+			double x1 = ap ? cl->x0 + (cl->x1 - cl->x0) * (double)ap / (double)strlen(cl->text) : cl->x1;
+			if ((ap || is_amount_cell(cl->text)) && x1 > edge)
+				edge = x1;
+		}
+	}
+	if (edge < 0)
+		return NULL;
+	/* a column headed 项目简介, 备注 or 说明 is a column of notes, each
+	 * beside its own project: the rows keep them (header.c's hx_note) */
+	for (int i = sp->begin; i < sp->end && !line_has_amount(c, i); i++) {
+		const gk_line *l = c->x[i].l;
+		for (int j = 0; j < l->ncell; j++) {
+			char *cp = compact_of(l->cell[j].text);
+			int note = l->cell[j].x1 > edge && (strstr(cp, "简介") || !strcmp(cp, "备注") || !strcmp(cp, "说明"));
+			free(cp);
+			if (note)
+				return NULL;
+		}
+	}
+	int n = sp->end - sp->begin, nf = 0;
+	tcfrag *fr = gk_calloc((size_t)(n * 4 + 1), sizeof *fr);
+	int *amt = gk_calloc((size_t)(n + 1), sizeof *amt);   /* line has an amount */
+	int *first = gk_calloc((size_t)(n + 1), sizeof *first); /* first amount line of its page */
+	for (int i = 0; i < n; i++) {
+		const gk_line *l = c->x[sp->begin + i].l;
+		for (int j = 0; j < l->ncell; j++)
+			amt[i] |= is_amount_cell(l->cell[j].text) || amount_prefix(l->cell[j].text) > 0;
+	}
+	for (int i = 0, page = -1; i < n; i++) {
+		const gk_line *l = c->x[sp->begin + i].l;
+		if (l->page != page)
+			page = l->page, first[i] = 1;
+		else
+			first[i] = first[i - 1] == 1 && !amt[i - 1] ? 1 : 0;
+	}
+	gk_doc *d = gk_doc_new();
+	int *dl = gk_calloc((size_t)(n + 1), sizeof *dl); /* line of d for span line i, -1 none */
+	for (int i = 0; i < n; i++) {
+		const xline *x = &c->x[sp->begin + i];
+		const gk_line *l = x->l;
+		dl[i] = -1;
+		int left = 0; /* cells left of the column */
+		for (int j = 0; j < l->ncell; j++)
+			left += l->cell[j].x0 < edge;
+		gk_line *nl = NULL;
+		for (int j = 0; j < l->ncell; j++) {
+			const gk_cell *cl = &l->cell[j];
+			size_t ap = amount_prefix(cl->text);
+			int text = cl->x0 >= edge && gk_has_cjk(cl->text) && !is_amount_cell(cl->text);
+			/* a header keeps its words (绩效目标 above the column): above a
+			 * page's first amounts only sentences move */
+			if (text && !x->skip && (!first[i] || amt[i] || (!left && prose(cl->text))) && nf < n * 4) {
+				fr[nf++] = (tcfrag){l->page, (gk_cell_y0(l, cl) + gk_cell_y1(l, cl)) / 2, gk_strdup(cl->text)};
+				continue;
+			}
+			if (!nl) {
+				nl = gk_doc_add_line(d, l->page, l->y0, l->y1, l->size, l->geom);
+				dl[i] = d->nline - 1;
+			}
+			if (ap && nf < n * 4) {
+				double x1 = cl->x0 + (cl->x1 - cl->x0) * (double)ap / (double)strlen(cl->text);
+				gk_line_add_cell_y(nl, cl->x0, x1, cl->y0, cl->y1, cl->text, ap);
+				fr[nf++] = (tcfrag){l->page, (gk_cell_y0(l, cl) + gk_cell_y1(l, cl)) / 2, gk_strdup(cl->text + ap + 1)};
+				continue;
+			}
+			gk_line_add_cell_y(nl, cl->x0, cl->x1, cl->y0, cl->y1, cl->text, strlen(cl->text));
+		}
+	}
+	int nprose = 0;
+	for (int k = 0; k < nf; k++)
+		nprose += prose(fr[k].text) != 0;
+	if (nprose < 3) {
+		for (int k = 0; k < nf; k++)
+			free(fr[k].text);
+		free(fr), free(amt), free(first), free(dl);
+		gk_doc_drop(d);
+		return NULL;
+	}
+	/* each piece to the nearest amount line of its page, in reading order */
+	gk_buf *col = gk_calloc((size_t)(n + 1), sizeof *col);
+	for (int k = 0; k < nf; k++) {
+		int best = -1;
+		double bd = 1e18;
+		for (int i = 0; i < n; i++) {
+			const gk_line *l = c->x[sp->begin + i].l;
+			if (!amt[i] || dl[i] < 0 || l->page != fr[k].page)
+				continue;
+			double dd = (l->y0 + l->y1) / 2 - fr[k].yc;
+			dd = dd < 0 ? -dd : dd;
+			if (dd < bd)
+				bd = dd, best = i;
+		}
+		if (best >= 0)
+			gk_buf_adds(&col[best], fr[k].text);
+		free(fr[k].text);
+	}
+	for (int i = 0; i < n; i++) {
+		if (!col[i].len)
+			continue;
+		gk_line *nl = &d->line[dl[i]];
+		gk_line_add_cell(nl, edge + 1, edge + 2, col[i].s, col[i].len);
+		gk_buf_drop(&col[i]);
+	}
+	free(col), free(fr), free(amt), free(first), free(dl);
+	return d;
+}
+
+/* Run the reader on the span with its text column gathered (see above). */
+static void with_text_column(nctx *c, const tspan *sp, gk_table *t, span_parser fn)
+{
+	gk_doc *d = body_geom(c, sp->begin, sp->end) == GK_GEOM_POS ? text_column_gathered(c, sp) : NULL;
+	if (!d) {
+		with_logical_rows(c, sp, t, fn);
+		return;
+	}
+	nctx sub = *c;
+	sub.n = d->nline;
+	sub.x = gk_calloc((size_t)(d->nline ? d->nline : 1), sizeof *sub.x);
+	for (int i = 0; i < d->nline; i++) {
+		sub.x[i].l = &d->line[i];
+		char *tx = gk_line_text(&d->line[i]);
+		sub.x[i].compact = compact_of(tx);
+		free(tx);
+		sub.x[i].skip = rule_any(c, "skip", sub.x[i].compact);
+	}
+	tspan s2 = {sp->id, -1, 0, d->nline};
+	with_logical_rows(&sub, &s2, t, fn);
+	/* what the reader learned about the document */
+	if (!c->dept && sub.dept)
+		c->dept = sub.dept;
+	else if (sub.dept != c->dept)
+		free(sub.dept);
+	c->unit_seen = sub.unit_seen;
+	c->unit_shift = sub.unit_shift;
+	c->nother = sub.nother;
+	for (int i = 0; i < sub.n; i++)
+		free(sub.x[i].compact);
+	free(sub.x);
+	gk_doc_drop(d);
+}
+
 /* Parse every table span into c->r. */
 void parse_spans(nctx *c, const tspan *sp, int nsp, const gk_strv *only)
 {
@@ -254,8 +668,14 @@ void parse_spans(nctx *c, const tspan *sp, int nsp, const gk_strv *only)
 			}
 		}
 		if (!strcmp(id, "other")) {
-			if (prev && prev_id && !strcmp(prev_id, "other") && !strcmp(prev->title, c->x[sp[k].title].compact))
-				continue; /* the same title again: a continued page, already read */
+			char *tt = gk_line_text(c->x[sp[k].title].l), *tc = gk_label_clean(tt);
+			int same = prev && prev_id && !strcmp(prev_id, "other") && !strcmp(prev->title, tc);
+			free(tt);
+			free(tc);
+			if (same) { /* the same title again: a continued page */
+				with_logical_rows(c, &sp[k], prev, parse_other);
+				continue;
+			}
 			char name[32];
 			snprintf(name, sizeof name, "other_%d", ++c->nother);
 			t = new_table(c, name, sp[k].title);
@@ -277,6 +697,8 @@ void parse_spans(nctx *c, const tspan *sp, int nsp, const gk_strv *only)
 			parse_dperf(c, &sp[k], t);
 		else if (f == F_PPERF)
 			parse_pperf(c, &sp[k], t);
+		else if (f == F_PROJECT)
+			with_text_column(c, &sp[k], t, parse_numeric);
 		else
 			with_logical_rows(c, &sp[k], t, parse_numeric);
 		prev = t;
@@ -317,17 +739,42 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 		cid[i] = title_of(&c, &c.x[i]);
 	tspan *sp = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *sp);
 	int nsp = 0;
+	int toc_last = -1, toc_run = 0; /* the last title read as a table-of-contents entry; entries in a row */
 	for (int i = 0; i < c.n; i++) {
 		if (!cid[i])
 			continue;
 		int j = i + 1;
 		while (j < c.n && !cid[j])
 			j++;
-		if (span_has_table(&c, i + 1, j))
+		/* the last entry of a table of contents is followed by the text,
+		 * not by a title: after two entries in a row, a title a line or
+		 * two below the last, on its page, numbered next, is an entry too
+		 * (one empty table before the next would be a run of one) */
+		int gap = 0;
+		for (int q = toc_last + 1; toc_last >= 0 && q < i; q++)
+			gap += !c.x[q].skip;
+		int near = toc_last >= 0 && c.x[toc_last].l->page == c.x[i].l->page && gap <= 2;
+		int prev_no = toc_last >= 0 ? ordinal_of(c.x[toc_last].compact) : -1;
+		int in_toc = near && toc_run >= 2 && prev_no >= 0 && ordinal_of(c.x[i].compact) == prev_no + 1;
+		if (!in_toc && span_has_table(&c, i + 1, j)) {
 			sp[nsp++] = (tspan){cid[i], i, i + 1, c.n};
+			toc_run = 0, toc_last = -1;
+		} else {
+			toc_run = near ? toc_run + 1 : 1;
+			toc_last = i;
+		}
 	}
 	for (int k = 0; k + 1 < nsp; k++)
 		sp[k].end = sp[k + 1].title;
+	/* the header may say another type than the title; a page repeating
+	 * the title (and not the header) is the same table */
+	for (int k = 0; k < nsp; k++) {
+		const char *was = sp[k].id;
+		if (k > 0 && !strcmp(c.x[sp[k].title].compact, c.x[sp[k - 1].title].compact) && !strcmp(cid[sp[k].title], was))
+			sp[k].id = sp[k - 1].id;
+		else
+			sp[k].id = retitled(&c, sp[k].id, sp[k].begin, sp[k].end);
+	}
 	/* department and unit first, from any table head */
 	for (int k = 0; k < nsp; k++)
 		for (int i = sp[k].begin; i < sp[k].end && i < sp[k].begin + 8; i++)

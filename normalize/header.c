@@ -209,6 +209,39 @@ out:
 	free(hc);
 }
 
+/* A project table printing 单位名称 and 项目名称 as columns of their own
+ * (the unit's left of the project's, each project row beginning with its
+ * unit's name): where the unit's column is, so that its name is not read
+ * as part of the project's.  A name centred or left-aligned in its
+ * column starts left of the header's centre, a project's name right of
+ * it.  And where a column of notes (项目简介, 备注, 说明) starts: its text
+ * is no part of a name.  Kept for the table's next pages unless they
+ * print their header again. */
+static void unit_name_column(nctx *c, const int *lines, int nl)
+{
+	double unit = 0, proj = 0, note = 0;
+	for (int i = 0; i < nl; i++) {
+		const gk_line *l = c->x[lines[i]].l;
+		if (l->geom != GK_GEOM_POS)
+			return;
+		for (int j = 0; j < l->ncell; j++) {
+			char *cp = compact_of(l->cell[j].text);
+			if (!strcmp(cp, "单位名称"))
+				unit = (l->cell[j].x0 + l->cell[j].x1) / 2;
+			else if (!strcmp(cp, "项目名称"))
+				proj = (l->cell[j].x0 + l->cell[j].x1) / 2;
+			else if (strstr(cp, "简介") || !strcmp(cp, "备注") || !strcmp(cp, "说明")) /* (notes start left in
+			                                                                               their column) */
+				note = j ? l->cell[j - 1].x1 + 1 : l->cell[j].x0;
+			free(cp);
+		}
+	}
+	if (unit > 0 && proj > unit)
+		c->hx_unit = unit;
+	if (note > 0)
+		c->hx_note = note;
+}
+
 /* Where the head ends: the first line that carries a row. */
 void read_head(nctx *c, fam_id f, int b, int e, head *h)
 {
@@ -264,6 +297,8 @@ void read_head(nctx *c, fam_id f, int b, int e, head *h)
 	}
 	add_head_by_column(c, hl, nhl, &ht);
 	h->text = gk_buf_take(&ht);
+	if (f == F_PROJECT)
+		unit_name_column(c, hl, nhl);
 }
 
 /* The keys a column's header words name: bit k of *mask for key k (bit 0:
@@ -334,11 +369,19 @@ unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, c
 			if (rows[i].nx1[j] > b[s])
 				b[s] = rows[i].nx1[j];
 		}
+	/* the header's own columns (hstack.c); 三公 tables read their
+	 * column groups apart (three.c) */
+	char **cwp = gk_calloc((size_t)C, sizeof *cwp), **cwl = gk_calloc((size_t)C, sizeof *cwl);
+	int by_stack = strcmp(sf->name, "three") && column_words(c, hb, he, a, b, C, cwp, cwl);
 	for (int s = 0; s < C; s++) {
 		/* the header words above the column, top to bottom (a leaf word
 		 * wrapped over two lines is whole again) */
 		gk_buf hw = {0}, leaf = {0};
-		for (int i = hb; i < he; i++) {
+		if (by_stack && cwp[s]) {
+			gk_buf_adds(&hw, cwp[s]);
+			gk_buf_adds(&leaf, cwl[s]);
+		}
+		for (int i = hb; i < he && !by_stack; i++) {
 			size_t before = hw.len;
 			const gk_line *l = c->x[i].l;
 			if (c->x[i].skip || l->geom != GK_GEOM_POS || rule_any(c, "unit", c->x[i].compact) ||
@@ -382,12 +425,16 @@ unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, c
 		/* words that name no column of the contract, not even a group
 		 * of them: a column of its own, kept as x_<header path>
 		 * (TABLES.md "Nothing is lost") */
-		if (!mask[s] && !anyrule && *lw && !rule_any(c, "generic-header", lw))
-			xname[s] = gk_strfmt("x_%s", cp);
+		if (!mask[s] && !anyrule && *lw && !rule_any(c, "generic-header", lw) && C > 1)
+			xname[s] = gk_strfmt("x_%s", cp); /* (a table's one amount column is its total: 预算) */
 		/* a 小计 the header ties to no column of a table whose columns,
-		 * but its total, are all parts (财政拨款 小计 in a 项目支出表): a
-		 * subtotal of some of them, not one of them */
-		else if (!mask[s] && !anyrule && s > 0 && !strcmp(sf->name, "project") && !strcmp(lw, "小计"))
+		 * but its total, are all parts (财政拨款 小计 in a 项目支出表; also
+		 * 基本支出总表 by sources of funds), or under a group no column is
+		 * named by (财政拨款收入 小计 in a 收入表): a subtotal of some of
+		 * them, not one of them */
+		else if (!mask[s] && !anyrule && s > 0 && !strcmp(lw, "小计") &&
+		         (!strcmp(sf->name, "project") || !strcmp(sf->name, "econ") ||
+		          (strcmp(sf->name, "three") && strcmp(cp, "小计"))))
 			xname[s] = gk_strfmt("x_%s", cp);
 		if (getenv("GK_DEBUG"))
 			fprintf(stderr, "slot %d [%.0f-%.0f] mask %x words '%s' leaf '%s'%s\n", s, a[s], b[s], mask[s], cp, lw,
@@ -395,6 +442,16 @@ unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, c
 		path[s] = cp;
 		free(lw);
 	}
+	/* a second column naming only the total in a table whose other
+	 * columns are parts (财政拨款 合计 after 总计 in a 项目支出表 or a
+	 * 基本支出表 by sources of funds): the subtotal of a group, kept as
+	 * x_<header path> */
+	for (int s = 1; s < C && (!strcmp(sf->name, "project") || !strcmp(sf->name, "econ")); s++)
+		for (int t = 0; t < s && mask[s] == 1u && !xname[s] && path[s]; t++)
+			if (mask[t] == 1u && !xname[t]) {
+				xname[s] = gk_strfmt("x_%s", path[s]);
+				mask[s] = leafmask[s] = 0;
+			}
 	/* two or more columns whose words name one same key and nothing else,
 	 * none of them a 小计 (教育收费 and 其他专户收入 under 财政专户拨款收入):
 	 * parts of that column, none of them the column; each is kept as
@@ -409,11 +466,13 @@ unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, c
 			same += mask[t] == m && !xname[t] && path[t] && path[s] && strcmp(path[t], path[s]);
 		if (same < 1)
 			continue;
-		/* a 小计 among them is the column itself; the rest are parts */
+		/* a 小计 (总数, 合计) among them is the column itself; the rest
+		 * are parts (项目支出总数, 扣除基建项目后预算数 under 项目支出) */
 		int sub = -1;
 		for (int t = 0; t < C && sub < 0; t++)
 			if (mask[t] == m && !xname[t] && path[t] && (int)strlen(path[t]) >= 6 &&
-			    !strcmp(path[t] + strlen(path[t]) - 6, "小计"))
+			    (!strcmp(path[t] + strlen(path[t]) - 6, "小计") || !strcmp(path[t] + strlen(path[t]) - 6, "总数") ||
+			     !strcmp(path[t] + strlen(path[t]) - 6, "合计")))
 				sub = t;
 		for (int t = 0; t < C; t++)
 			if (mask[t] == m && !xname[t] && path[t] && t != sub) {
@@ -422,8 +481,10 @@ unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, c
 			}
 	}
 	for (int s = 0; s < C; s++)
-		free(path[s]);
+		free(path[s]), free(cwp[s]), free(cwl[s]);
 	free(path);
+	free(cwp);
+	free(cwl);
 	free(a);
 	free(b);
 	return mask;

@@ -28,6 +28,46 @@ static int is_org_name(const char *s)
 	return 0;
 }
 
+/* an organisation's name, whole: 广州市气象台, or one that ends with
+ * another name in brackets (…中心（广州市气候变化中心）) */
+static int org_whole(const char *s)
+{
+	size_t l = strlen(s);
+	static const char *close[] = {"）", ")"};
+	if (is_org_name(s))
+		return 1;
+	for (int i = 0; i < 2; i++) {
+		size_t k = strlen(close[i]);
+		if (l > k + 6 && !strcmp(s + l - k, close[i])) {
+			char *t = gk_strndup(s, l - k);
+			int ok = is_org_name(t);
+			free(t);
+			return ok;
+		}
+	}
+	return 0;
+}
+
+/* a unit of the department's city, named whole: it starts with the
+ * region the department's name starts with (广州市…), is an
+ * organisation's name, and names no spending (经费, 资金, 项目: a project
+ * whose unit is printed glued after it, …专项资金市商务局) */
+static int unit_of_region(const nctx *c, const char *s)
+{
+	if (!c->dept || !*s || strstr(s, "经费") || strstr(s, "资金") || strstr(s, "项目") || !org_whole(s))
+		return 0;
+	static const char *lvl[] = {"市", "省", "县", "区", NULL};
+	const char *end = NULL;
+	for (int i = 0; lvl[i]; i++) {
+		const char *p = strstr(c->dept, lvl[i]);
+		if (p && (!end || p < end))
+			end = p + strlen(lvl[i]);
+	}
+	if (!end || end - c->dept < 6)
+		return 0;
+	return !strncmp(s, c->dept, (size_t)(end - c->dept)) && strlen(s) > (size_t)(end - c->dept);
+}
+
 void rowkeys_free(rowkeys *k)
 {
 	free(k->name);
@@ -102,7 +142,18 @@ static void read_piece(fam_id f, const char *text, pieces *pc)
 			at++;
 		else if (!strncmp(at, "－", 3))
 			at += 3;
-		gk_strv_pushs(&pc->names, at);
+		/* "30231 公务用车运行维护费 50502": the 政府预算 code of the pair
+		 * glued after the name in one cell */
+		size_t al = strlen(at), e = al;
+		while (e > 0 && isdigit((unsigned char)at[e - 1]))
+			e--;
+		if ((f == F_BASIC || f == F_ECON) && (al - e == 3 || al - e == 5) && at[e] == '5' && e > 0 &&
+		    pc->ncode < 4) {
+			gk_strv_push(&pc->names, gk_strndup(at, at[e - 1] == ' ' ? e - 1 : e));
+			add_code(pc, at + e, (int)(al - e));
+		} else {
+			gk_strv_pushs(&pc->names, at);
+		}
 		free(cp);
 		return;
 	}
@@ -146,7 +197,9 @@ static int name_segments(const pieces *pc, char *clean[4])
 /* A function row printing only its 款/项 under a 类 printed once above
  * ("04 09 名称", "01 名称", "11"): the code from the class and item of
  * the rows above, or, for a code alone, which header column (款 or 项)
- * it sits in.  A code line with no name only sets the 款. */
+ * it sits in; a code alone right under its 类, or where the table prints
+ * its 项 rows with their whole code, is a 款.  A code line with no name
+ * only sets the 款. */
 static void keys_under_class(nctx *c, const prow *p, const pieces *pc, const char *cname, rowkeys *k)
 {
 	const char (*codes)[32] = pc->codes;
@@ -168,9 +221,12 @@ static void keys_under_class(nctx *c, const prow *p, const pieces *pc, const cha
 			in_kuan = (dk < 0 ? -dk : dk) < (dx < 0 ? -dx : dx);
 		}
 	}
+	/* a lone code right under its 类, or in a table that prints its 项
+	 * rows with their whole code (2080505), is a 款 */
+	int kuan = in_kuan || !*c->ctx_item || c->ctx_full;
 	if (ncode >= 2 && strlen(codes[1]) == 2)
 		snprintf(k->func, sizeof k->func, "%s%s%s", c->ctx_class, codes[0], codes[1]);
-	else if (in_kuan && *cname)
+	else if (kuan && *cname)
 		snprintf(k->func, sizeof k->func, "%s%s", c->ctx_class, codes[0]);
 	else if (*cname && *c->ctx_item)
 		snprintf(k->func, sizeof k->func, "%s%s%s", c->ctx_class, c->ctx_item, codes[0]);
@@ -209,6 +265,11 @@ static void keys_func(nctx *c, const prow *p, pieces *pc, const char *cname, row
 		else
 			snprintf(k->unit, sizeof k->unit, "%s", cd);
 		if (*k->func) {
+			for (int i = 0; i < p->ntext && strlen(k->func) == 7; i++) { /* (printed as one, not "201 03 01") */
+				char *cp = compact_of(p->text[i]);
+				c->ctx_full |= !strncmp(cp, k->func, 7) && !isdigit((unsigned char)cp[7]);
+				free(cp);
+			}
 			snprintf(c->ctx_class, sizeof c->ctx_class, "%.3s", k->func);
 			snprintf(c->ctx_item, sizeof c->ctx_item, "%.2s", strlen(k->func) >= 5 ? k->func + 3 : "");
 			if (strlen(k->func) == 3 && !*cname && !p->nnum)
@@ -298,13 +359,59 @@ static void keys_project(const nctx *c, const pieces *pc, rowkeys *k)
 	free(dcomp);
 	k->name = gk_buf_take(&nm);
 	gk_strv_drop(&pcs);
-	/* a unit row: a code and an organisation, or just the department */
-	if (*k->unit && !k->name2 && *k->name) {
+	/* a unit row: a code and an organisation, or just the department, or
+	 * with neither code nor type a name that is an organisation's whole
+	 * (广州's 资金使用单位 lines: 广州市气象台, 广州市生态与农业气象中心（广州市
+	 * 气候变化中心）, each over its projects) */
+	if ((*k->unit || (!k->ptype && unit_of_region(c, k->name))) && !k->name2 && *k->name) {
 		k->name2 = k->name;
 		k->name = gk_strdup("");
 	}
 	if (!*k->name && !k->name2 && !k->ptype && !*k->unit)
 		k->total = 1;
+}
+
+/* Is text piece i of project row p in the table's 单位名称 column (left
+ * of the header's centre, header.c unit_name_column)?  Its words are
+ * added to *unit.  Codes stay where they are.  A note (项目简介) is in
+ * no name: dropped too. */
+static int in_unit_column(const nctx *c, fam_id f, const prow *p, int i, gk_buf *unit)
+{
+	if (f != F_PROJECT || c->x[p->line0].l->geom != GK_GEOM_POS)
+		return 0;
+	if (c->hx_note > 0 && p->tx0[i] >= c->hx_note - 1)
+		return 1;
+	if (c->hx_unit <= 0 || p->tx0[i] >= c->hx_unit)
+		return 0;
+	char *cp = compact_of(p->text[i]);
+	int code = is_digits(cp, 1, 24);
+	free(cp);
+	if (code)
+		return 0;
+	gk_buf_adds(unit, p->text[i]);
+	return 1;
+}
+
+/* A project's unit: the name in its own 单位名称 column, else the unit of
+ * the unit row above it (TABLES.md: filled down onto its projects); a
+ * unit row or a unit named in its column is the unit of the rows below. */
+static void unit_filled_down(nctx *c, const gk_buf *unit, rowkeys *k)
+{
+	char *un = unit->len ? gk_label_clean(unit->s) : NULL;
+	if (un && *un) {
+		free(k->name2);
+		k->name2 = un;
+		un = NULL;
+	}
+	free(un);
+	if (k->total)
+		return;
+	if (k->name2 && *k->name2)
+		snprintf(c->ctx_unit, sizeof c->ctx_unit, "%s", k->name2);
+	else if (k->name && *k->name && *c->ctx_unit) {
+		free(k->name2);
+		k->name2 = gk_strdup(c->ctx_unit);
+	}
 }
 
 /* What row p is: its codes and names per family (codes first, names
@@ -314,8 +421,10 @@ void interpret_keys(nctx *c, fam_id f, prow *p, rowkeys *k)
 {
 	memset(k, 0, sizeof *k);
 	pieces pc = {0};
+	gk_buf unit = {0};
 	for (int i = 0; i < p->ntext; i++)
-		read_piece(f, p->text[i], &pc);
+		if (!in_unit_column(c, f, p, i, &unit))
+			read_piece(f, p->text[i], &pc);
 	char *clean[4] = {0};
 	int nseg = name_segments(&pc, clean);
 	/* the name: the first non-empty piece ("04 09 名称" puts it after two codes) */
@@ -347,6 +456,7 @@ void interpret_keys(nctx *c, fam_id f, prow *p, rowkeys *k)
 		break;
 	case F_PROJECT:
 		keys_project(c, &pc, k);
+		unit_filled_down(c, &unit, k);
 		break;
 	default:
 		k->name = cname;
@@ -356,6 +466,7 @@ void interpret_keys(nctx *c, fam_id f, prow *p, rowkeys *k)
 	for (int i = 1; i < nseg; i++)
 		free(clean[i]);
 	gk_strv_drop(&pc.names);
+	gk_buf_drop(&unit);
 	if (!k->name)
 		k->name = gk_strdup("");
 }

@@ -95,9 +95,39 @@ static void add_head_cell(gk_line *n, const gk_cell *cl, int over)
 	}
 }
 
+/* Is the line above amount line i the first line of a label wrapped
+ * over two lines and centred on i's numbers (the line below i holding
+ * its second line as far below, both in the gap line i leaves for its
+ * label, in the same type size)?  Not a header word: a page's first row (烟台: 其他行政事业单位养老支
+ * over 2.24, 出 under it). */
+static int centred_above(const nctx *c, int i, int e)
+{
+	const gk_line *a = c->x[i - 1].l, *l = c->x[i].l, *z = i + 1 < e ? c->x[i + 1].l : NULL;
+	double h = l->y1 - l->y0;
+	if (!z || c->x[i - 1].skip || c->x[i + 1].skip || a->geom != GK_GEOM_POS || z->geom != GK_GEOM_POS ||
+	    a->page != l->page || z->page != l->page || h <= 0 || (a->size > 0 && l->size > 0 && (a->size - l->size > 0.3 || l->size - a->size > 0.3)))
+		return 0;
+	double up = l->y0 - a->y0, down = z->y0 - l->y0;
+	if (up < 0.2 * h || up > 0.9 * h || down - up > 0.25 * h || up - down > 0.25 * h || line_has_amount(c, i + 1))
+		return 0;
+	/* both in one gap between the cells of line i (the label's column,
+	 * empty on the numbers line) */
+	if (a->ncell != 1 || z->ncell != 1)
+		return 0;
+	double lo = -1e18, hi = 1e18, m = (a->cell[0].x0 + a->cell[0].x1) / 2;
+	for (int j = 0; j < l->ncell; j++) {
+		if (l->cell[j].x1 <= m && l->cell[j].x1 > lo)
+			lo = l->cell[j].x1;
+		if (l->cell[j].x0 >= m && l->cell[j].x0 < hi)
+			hi = l->cell[j].x0;
+	}
+	return a->cell[0].x0 >= lo && a->cell[0].x1 <= hi && z->cell[0].x0 >= lo && z->cell[0].x1 <= hi;
+}
+
 /* The first body line of [b, e): an->body, else the first line with an
- * amount, or a line or two above it that start a new item (the first
- * row's label wrapped and centred on its numbers). */
+ * amount, the first line of a label centred on it, or a line or two
+ * above it that start a new item (the first row's label wrapped and
+ * centred on its numbers). */
 static int body_start(const nctx *c, int b, int e, const lr_anchor *an)
 {
 	if (an)
@@ -108,6 +138,8 @@ static int body_start(const nctx *c, int b, int e, const lr_anchor *an)
 			body = i;
 			break;
 		}
+	if (body < e && body > b && centred_above(c, body, e))
+		body--;
 	while (body < e && body > b) {
 		const xline *x = &c->x[body - 1];
 		const gk_line *l = x->l, *nl = c->x[body].l;
@@ -179,19 +211,45 @@ static void copy_head(const nctx *c, gk_doc *d, int b, int body, int e)
 	free(ncol);
 }
 
-/* A 行次 column (the printed row numbers of 决算 tables) holds no
- * amounts: its x ranges, from the head lines [b, body).  Returns how
- * many (at most 8). */
-static int hangci_columns(const nctx *c, int b, int body, double hc[8][2])
+/* Is there a cell reading w among the head lines [from, to) that
+ * overlaps cl in x (a header word wrapped: "序" above "号")? */
+static int below_word(const nctx *c, int from, int to, const gk_cell *cl, const char *w)
+{
+	for (int i = from; i < to; i++) {
+		const gk_line *l = c->x[i].l;
+		for (int j = 0; j < l->ncell; j++) {
+			if (l->cell[j].x1 <= cl->x0 || l->cell[j].x0 >= cl->x1)
+				continue;
+			char *cp = compact_of(l->cell[j].text);
+			int hit = !strcmp(cp, w);
+			free(cp);
+			if (hit)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* A 行次 column (the printed row numbers of 决算 tables) or a 序号
+ * column (a table's running row numbers, "序号" or "序" over "号") holds
+ * no amounts and no codes: its x ranges, from the head lines [b, body).
+ * 序号 numbers sit left, centred or right in their column: it reaches
+ * half way to the header cells beside it.  Returns how many
+ * (at most 8). */
+static int hangci_columns(const nctx *c, int b, int body, int seq, double hc[8][2])
 {
 	int nhc = 0;
 	for (int i = b; i < body && nhc < 8; i++) {
 		const gk_line *l = c->x[i].l;
 		for (int j = 0; j < l->ncell && nhc < 8; j++) {
 			char *cp = compact_of(l->cell[j].text);
+			const gk_cell *cl = &l->cell[j];
 			if (!strcmp(cp, "行次")) /* up to the next header cell: numbers are right-aligned */
-				hc[nhc][0] = l->cell[j].x0,
-				hc[nhc][1] = j + 1 < l->ncell ? l->cell[j + 1].x0 - 2 : l->cell[j].x1, nhc++;
+				hc[nhc][0] = cl->x0, hc[nhc][1] = j + 1 < l->ncell ? l->cell[j + 1].x0 - 2 : cl->x1, nhc++;
+			else if (seq && (!strcmp(cp, "序号") || (!strcmp(cp, "序") && below_word(c, i + 1, body, cl, "号"))))
+				hc[nhc][0] = j ? (l->cell[j - 1].x1 + cl->x0) / 2 : cl->x0 - 2 * (cl->x1 - cl->x0),
+				hc[nhc][1] = j + 1 < l->ncell ? (cl->x1 + l->cell[j + 1].x0) / 2 - 2 : cl->x1 + (cl->x1 - cl->x0) / 2,
+				nhc++;
 			free(cp);
 		}
 	}
@@ -266,10 +324,13 @@ static void line_frags(const nctx *c, int i, const lr_anchor *an, double hc[8][2
 	 * (its own extent, from an overflowing cell) is not on their row:
 	 * it is anchored only when centred like one of the numbers. */
 	for (int k = first; lnum && k < w->nf; k++) {
-		double ck = (f[k].y0 + f[k].y1) / 2, tol = 0.12 * (f[k].y1 - f[k].y0);
+		double ck = (f[k].y0 + f[k].y1) / 2, hk = f[k].y1 - f[k].y0;
 		int near = 0;
 		for (int q = first; q < w->nf && !near; q++) {
-			double cq = (f[q].y0 + f[q].y1) / 2;
+			/* (digits drawn with boxes taller than the text's, 重庆:
+			 * their centre is off the text's by part of the excess) */
+			double cq = (f[q].y0 + f[q].y1) / 2, hq = f[q].y1 - f[q].y0;
+			double tol = 0.12 * hk + (hq > hk ? 0.3 * (hq - hk) : 0);
 			near = f[q].num && cq - ck <= tol && ck - cq <= tol;
 		}
 		f[k].line_num = near;
@@ -400,17 +461,73 @@ static void group_rows(const nctx *c, gk_doc *d, frag **live, int nl, double pit
 	}
 }
 
-/* The rows of the body [body, stop) rebuilt into d. */
-static void body_rows(const nctx *c, gk_doc *d, int b, int body, int stop, const lr_anchor *an)
+/* A bare page number (29, 8) on a line of its own: centred on the page,
+ * in its top or bottom margin, with nothing else above it (top) or below
+ * it (bottom) on its page.  Not a unit code, a row or a 合计's figure. */
+static int page_number(const nctx *c, int i)
+{
+	const gk_line *l = c->x[i].l;
+	int pg = l->page;
+	if (l->geom != GK_GEOM_POS || l->ncell != 1 || pg < 1 || pg > c->doc->npage || !is_digits(c->x[i].compact, 1, 4))
+		return 0;
+	double w = c->doc->page_w[pg - 1], h = c->doc->page_h[pg - 1], mid = (l->cell[0].x0 + l->cell[0].x1) / 2;
+	if (w <= 0 || h <= 0 || mid - w / 2 > 0.06 * w || w / 2 - mid > 0.06 * w)
+		return 0;
+	int bottom = l->y0 > 0.8 * h, top = l->y1 < 0.15 * h;
+	for (int k = 0; k < c->n && (bottom || top); k++) {
+		const gk_line *o = c->x[k].l;
+		if (k == i || o->page != pg)
+			continue;
+		if (o->y0 > l->y0)
+			bottom = 0;
+		if (o->y0 < l->y0)
+			top = 0;
+	}
+	return bottom || top;
+}
+
+/* A line of the table's header printed again at the top of a page (the
+ * table continued): its cells are all words of the head lines [b, body)
+ * and no amount stands above it on its page.  Not a row, nor a label
+ * wrapped from the row before (…行政事业单位医疗项目一般公共预算支出类款项). */
+static int repeated_head(const nctx *c, int b, int body, int i)
+{
+	const gk_line *l = c->x[i].l;
+	/* (two titles at least: a lone word like 支出 is a label's end) */
+	if (l->ncell < 2 || line_has_amount(c, i))
+		return 0;
+	for (int k = i - 1; k >= body && c->x[k].l->page == l->page; k--)
+		if (line_has_amount(c, k))
+			return 0;
+	for (int j = 0; j < l->ncell; j++) {
+		char *cp = compact_of(l->cell[j].text);
+		int found = 0;
+		for (int h = b; h < body && !found && *cp; h++)
+			for (int q = 0; q < c->x[h].l->ncell && !found; q++) {
+				char *hp = compact_of(c->x[h].l->cell[q].text);
+				found = !strcmp(cp, hp);
+				free(hp);
+			}
+		free(cp);
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
+/* The rows of the body [body, stop) rebuilt into d (seq: 序号 numbers
+ * are markers, not cells). */
+static void body_rows(const nctx *c, gk_doc *d, int b, int body, int stop, const lr_anchor *an, int seq)
 {
 	double hc[8][2];
-	int nhc = hangci_columns(c, b, body, hc);
+	int nhc = hangci_columns(c, b, body, seq, hc);
 	lrows w = {0};
 	double hsum = 0;
 	for (int i = body; i < stop; i++)
 		/* (not the 类 款 项 sub-header, sorted below the first numbers
 		 * by a font whose digit boxes are too tall) */
-		if (!c->x[i].skip && strcmp(c->x[i].compact, "类款项"))
+		if (!c->x[i].skip && strcmp(c->x[i].compact, "类款项") && !page_number(c, i) &&
+		    (an || c->x[i].l->page == c->x[body].l->page || !repeated_head(c, b, body, i)))
 			line_frags(c, i, an, hc, nhc, &w, &hsum);
 	if (!w.nf) {
 		free(w.f);
@@ -448,7 +565,7 @@ static void body_rows(const nctx *c, gk_doc *d, int b, int body, int stop, const
  * on are copied.  With an, rows are anchored on an's columns instead of
  * amounts, fragments chain by the exact line pitch, and a new item (an
  * ordinal, 其中...) is told by geometry alone. */
-static gk_doc *logical_rows(nctx *c, int b, int e, const lr_anchor *an)
+static gk_doc *logical_rows(nctx *c, int b, int e, const lr_anchor *an, int seq)
 {
 	gk_doc *d = gk_doc_new();
 	int body = body_start(c, b, e, an);
@@ -459,7 +576,7 @@ static gk_doc *logical_rows(nctx *c, int b, int e, const lr_anchor *an)
 			break;
 		}
 	copy_head(c, d, b, body, e);
-	body_rows(c, d, b, body, stop, an);
+	body_rows(c, d, b, body, stop, an, seq);
 	for (int i = stop; i < e; i++) {
 		const gk_line *l = c->x[i].l;
 		gk_line *n = gk_doc_add_line(d, l->page, l->y0, l->y1, l->size, l->geom);
@@ -472,6 +589,8 @@ static gk_doc *logical_rows(nctx *c, int b, int e, const lr_anchor *an)
 
 void with_logical_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn)
 {
+	if (!t->nrow) /* a new table: no unit above its first rows */
+		c->ctx_unit[0] = 0, c->hx_unit = c->hx_note = 0, c->ctx_full = 0;
 	if (body_geom(c, sp->begin, sp->end) != GK_GEOM_POS) {
 		fn(c, sp, t);
 		return;
@@ -483,7 +602,8 @@ void with_logical_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn)
  * columns when given); fn sees a span whose title is -1. */
 void with_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn, const lr_anchor *an)
 {
-	gk_doc *d = logical_rows(c, sp->begin, sp->end, an);
+	/* (a table of no contract type keeps its 序号 numbers as cells) */
+	gk_doc *d = logical_rows(c, sp->begin, sp->end, an, !an && strcmp(sp->id, "other"));
 	nctx sub = *c;
 	sub.n = d->nline;
 	sub.x = gk_calloc((size_t)(d->nline ? d->nline : 1), sizeof *sub.x);
@@ -507,6 +627,8 @@ void with_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn, const lr_a
 	memcpy(c->ctx_class, sub.ctx_class, sizeof c->ctx_class);
 	memcpy(c->ctx_item, sub.ctx_item, sizeof c->ctx_item);
 	c->hx_kuan = sub.hx_kuan, c->hx_xiang = sub.hx_xiang;
+	c->hx_unit = sub.hx_unit, c->hx_note = sub.hx_note, c->ctx_full = sub.ctx_full;
+	memcpy(c->ctx_unit, sub.ctx_unit, sizeof c->ctx_unit);
 	c->sum_table = sub.sum_table, c->sum_nbx = sub.sum_nbx;
 	memcpy(c->sum_bx, sub.sum_bx, sizeof c->sum_bx);
 	for (int i = 0; i < sub.n; i++)

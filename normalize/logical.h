@@ -29,6 +29,7 @@ typedef struct lrows {
 	double h;      /* mean fragment height */
 	double pitch;  /* row pitch: step between the centres of numbers */
 	double lp;     /* line pitch inside a wrapped cell */
+	int centred;   /* lp agrees with a cell centred on its numbers */
 	int dec;       /* the decimals the table's amounts usually print (-1: none) */
 	double *nc;    /* centres of the lines that carry numbers, per page ... */
 	int *ncp, nnc; /* ... their pages, and how many */

@@ -30,6 +30,10 @@ typedef struct nctx {
 	int nother;
 	char ctx_class[4], ctx_item[3]; /* 类 and 款 of the last coded row, for rows that print only 款/项 */
 	double hx_kuan, hx_xiang;       /* x of the 款 and 项 header cells (0: unknown) */
+	double hx_unit;                 /* project tables: centre of a 单位名称 header cell printed beside 项目名称 (0: none) */
+	double hx_note;                 /* project tables: left edge of a 项目简介 (备注, 说明) column (0: none) */
+	char ctx_unit[256];             /* project tables: the unit of the rows above, filled down onto projects */
+	int ctx_full;                   /* function tables: a 项 row printed its whole code (2080505) */
 	const gk_table *sum_table;      /* summary.c: the summary whose blocks start at sum_bx (a continued page keeps them) */
 	double sum_bx[7];
 	int sum_nbx;
@@ -109,6 +113,9 @@ int header_keys(const nctx *c, const solver_family *sf, const char *cp, const ch
 unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, const prow *rows, int nr,
                        char ***xname_out, int *nslot, unsigned **leafmask_out);
 void reorder_keys(solver_family *sf, const unsigned *leafmask, int nslot, unsigned *mask);
+
+/* hstack.c */
+int column_words(const nctx *c, int hb, int he, const double *a, const double *b, int C, char **path, char **leaf);
 
 /* rows.c */
 int assemble_rows(nctx *c, fam_id f, int b, int e, prow *rows, int maxrows, int *end_line);

@@ -160,7 +160,7 @@ static int amt_sym(const char **pp)
 static int amt_scan(const char *s, ow *w, int *neg, int *nint, int *nonzero)
 {
 	const char *p = s;
-	int c, paren = 0, ni = 0, nf = 0, grp = 0, commas = 0, nz = 0, lead = 1;
+	int c, paren = 0, ni = 0, nf = 0, grp = 0, commas = 0, nz = 0, lead = 1, longfirst = 0;
 	int sign = 0;
 	do
 		c = amt_sym(&p);
@@ -179,9 +179,12 @@ static int amt_scan(const char *s, ow *w, int *neg, int *nint, int *nonzero)
 		ow_c(w, '-');
 	for (; (c >= '0' && c <= '9') || c == ','; c = amt_sym(&p)) {
 		if (c == ',') {
-			/* the first group 1..3 digits, every later group 3 */
-			if (grp == 0 || (commas ? grp != 3 : grp > 3))
+			/* the first group 1..3 digits, every later group 3; or one
+			 * comma only, before the last three digits ("120258,600",
+			 * some 元 tables): a thousands mark all the same */
+			if (grp == 0 || (commas ? grp != 3 || longfirst : 0))
 				return 0;
+			longfirst |= !commas && grp > 3;
 			commas++;
 			grp = 0;
 			continue;
@@ -465,8 +468,12 @@ int gk_func_code(const char *s, char out[16])
 
 int gk_econ_code(const char *s, char out[16])
 {
-	int n = code_parse(s, out, 5);
+	int n = code_parse(s, out, 7);
 	if ((n == 3 || n == 5) && (out[0] == '3' || out[0] == '5'))
+		return n;
+	/* a third level some provinces print under a 部门预算 code (3010201
+	 * 规范性津补贴 under 30102): 30x/31x/39x, never a 5xx code */
+	if (n == 7 && out[0] == '3' && (out[1] == '0' || out[1] == '1' || out[1] == '9'))
 		return n;
 	out[0] = 0;
 	return 0;

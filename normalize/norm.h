@@ -15,7 +15,9 @@
  * "（1,234.00）", surrounding spaces, a trailing "%"-free plain number,
  * "0", ".5" -> "0.5".  Rejects: empty, "-", "—", text, codes with spaces,
  * numbers with letters, more than one '.', misplaced commas ("1,2,3" is
- * rejected; groups must be 3 digits), "5." (a point without decimals),
+ * rejected; groups must be 3 digits, but a single comma may stand before
+ * the last three digits only: "120258,600" -> "120258600", as some 元
+ * tables print), "5." (a point without decimals),
  * "- 12" (space after the sign), "(-12)".  A leading '+' is dropped;
  * leading zeros go ("007.50" -> "7.50"); zero is never negative
  * ("-0.00" -> "0.00").
@@ -50,7 +52,8 @@ int gk_func_code(const char *s, char out[16]);
 
 /* Economic classification code: "30101", "301 01", "301" ("3xx" for
  * 部门预算经济分类, "5xx" for 政府预算经济分类; any other first digit is
- * rejected).  Returns the digit count (3 or 5) or 0. */
+ * rejected; a 7-digit third level "3010201" only under 30x/31x/39x).
+ * Returns the digit count (3, 5 or 7) or 0. */
 int gk_econ_code(const char *s, char out[16]);
 
 /* Clean a label (caller frees):

@@ -14,6 +14,14 @@
 
 static const char *fam_rule_name[] = {"summary", "fiscal", "func", "basic", "econ", "revunit", "three", "project", "dperf", "pperf", "other"};
 
+/* The column rules' family of a table: its reader's, but the general
+ * budget by economic class (read like the all-funds table by economic
+ * class, rows of economic codes) has columns of its own. */
+static const char *rule_family(const char *id, fam_id f)
+{
+	return !strcmp(id, "general_budget_by_economic_class") ? "gbecon" : fam_rule_name[f];
+}
+
 /* Code meaning as a tie-breaker: rules "econ-class" NAME=column say which
  * column an economic code's row belongs to; the other columns of that
  * rule family cost one more. */
@@ -89,6 +97,8 @@ typedef struct ntab {
 	int nslot;
 	xval *xv; /* the figures set aside */
 	int nxv;
+	char **tail;    /* per row, text printed right of its amounts (a project's 绩效目标) */
+	char *tailname; /* its column: x_<header words above it> */
 } ntab;
 
 /* Where the header prints its 款 and 项 cells: a lone code is placed by
@@ -161,6 +171,60 @@ static void row_keys(nctx *c, const tspan *sp, ntab *nt)
 		else if (nt->f == F_PROJECT)
 			nt->leaf[i] = k->name && *k->name;
 	}
+}
+
+/* A positioned project table may print a text column right of its
+ * amounts (广州's 绩效目标): those pieces are no part of the project's
+ * name.  They are taken out of their rows and kept as the column
+ * x_<header words above them> (TABLES.md "Nothing is lost"). */
+static void trailing_text(const nctx *c, const tspan *sp, const head *h, ntab *nt)
+{
+	if (nt->f != F_PROJECT || nt->geom != GK_GEOM_POS)
+		return;
+	double edge = -1; /* right edge of the amount columns */
+	for (int i = 0; i < nt->nr; i++)
+		for (int j = 0; j < nt->rows[i].nnum; j++)
+			if (nt->rows[i].nx1[j] > edge)
+				edge = nt->rows[i].nx1[j];
+	if (edge < 0)
+		return;
+	for (int i = 0; i < nt->nr; i++) {
+		prow *p = &nt->rows[i];
+		gk_buf b = {0};
+		int k = 0;
+		for (int j = 0; j < p->ntext; j++) {
+			if (p->nnum && p->tx0[j] >= edge) {
+				gk_buf_adds(&b, p->text[j]);
+				free(p->text[j]);
+				continue;
+			}
+			p->text[k] = p->text[j], p->tx0[k] = p->tx0[j], p->tidx[k] = p->tidx[j];
+			k++;
+		}
+		p->ntext = k;
+		if (!b.len)
+			continue;
+		if (!nt->tail)
+			nt->tail = gk_calloc((size_t)nt->nr, sizeof *nt->tail);
+		nt->tail[i] = gk_label_clean(b.s);
+		gk_buf_drop(&b);
+	}
+	if (!nt->tail)
+		return;
+	gk_buf hw = {0};
+	for (int i = sp->begin; i < h->first_row; i++) {
+		const gk_line *l = c->x[i].l;
+		if (c->x[i].skip || l->geom != GK_GEOM_POS || rule_any(c, "unit", c->x[i].compact) ||
+		    rule_any(c, "dept", c->x[i].compact))
+			continue;
+		for (int j = 0; j < l->ncell; j++)
+			if (l->cell[j].x0 >= edge && gk_unit_parse(l->cell[j].text) == GK_UNIT_NONE)
+				gk_buf_adds(&hw, l->cell[j].text);
+	}
+	char *w = compact_of(hw.s ? hw.s : "");
+	gk_buf_drop(&hw);
+	nt->tailname = gk_strfmt("x_%s", *w ? w : "text");
+	free(w);
 }
 
 /* The keys a positioned table's header prints over each column, in the
@@ -265,8 +329,11 @@ static void write_keys(gk_table *t, fam_id f, int ri, const rowkeys *k)
 	case F_ECON:
 		SET("econ_code", k->econ);
 		SET("gov_econ_code", k->gov);
-		if (f == F_ECON)
+		if (f == F_ECON && gk_table_col(t, "unit_code") >= 0)
 			SET("unit_code", k->unit);
+		else if (f == F_ECON && *k->unit) /* a unit row of a table without unit codes */
+			gk_table_set(t, ri, gk_table_col(t, "x_unit_code") >= 0 ? gk_table_col(t, "x_unit_code")
+			                                                         : gk_table_add_col(t, "x_unit_code"), k->unit);
 		SET("econ_name", k->total && !*k->name ? "合计" : k->name);
 		SET("gov_econ_name", k->name2 ? k->name2 : "");
 		break;
@@ -326,6 +393,11 @@ static void write_rows(const nctx *c, gk_table *t, const ntab *nt)
 			col = gk_table_add_col(t, nt->xname[x->slot]);
 		put_amount(t, outrow[x->row], col, x->num, nt->shift);
 	}
+	for (int i = 0; nt->tail && i < nt->nr; i++)
+		if (nt->tail[i] && outrow[i] >= 0) {
+			int col = gk_table_col(t, nt->tailname);
+			gk_table_set(t, outrow[i], col >= 0 ? col : gk_table_add_col(t, nt->tailname), nt->tail[i]);
+		}
 	if (nt->f == F_THREE)
 		three_fold_rows(c, t, nt->rows, nt->nr, outrow, three_final(t));
 	free(outrow);
@@ -342,6 +414,10 @@ static void ntab_free(ntab *nt)
 			rowkeys_free(&nt->keys[i]);
 		prow_free(&nt->rows[i]);
 	}
+	for (int i = 0; nt->tail && i < nt->nr; i++)
+		free(nt->tail[i]);
+	free(nt->tail);
+	free(nt->tailname);
 	free(nt->keys);
 	free(nt->leaf);
 	free(nt->rows);
@@ -378,10 +454,11 @@ void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 	if (nt.f == F_THREE)
 		nt.nr = three_drop_page_numbers(nt.rows, nt.nr);
 	nt.geom = body_geom(c, h.first_row, end_line);
-	family_from_header(c, fam_rule_name[nt.f], h.text, &nt.sf);
+	family_from_header(c, rule_family(sp->id, nt.f), h.text, &nt.sf);
 	if (getenv("GK_DEBUG"))
 		fprintf(stderr, "%s header: %s\n", sp->id, h.text);
 	assign_slots(nt.rows, nt.nr, nt.geom);
+	trailing_text(c, sp, &h, &nt);
 	row_keys(c, sp, &nt);
 	header_columns(c, sp, &h, t, &nt);
 	if (nt.f == F_THREE && three_by_items(c, &nt.sf, nt.rows, nt.keys, nt.nr, nt.xname, nt.nslot, nt.shift, t))

@@ -45,6 +45,20 @@ static int starts_row(const nctx *c, fam_id f, const tok *t, int n)
 	return r;
 }
 
+/* Is every cell of l that holds a sentence right of all the amounts
+ * and of x (a column of notes, 项目简介)? */
+static int note_column(const gk_line *l, double amount_x1)
+{
+	int any = 0;
+	for (int j = 0; j < l->ncell; j++)
+		if (strstr(l->cell[j].text, "。")) {
+			if (l->cell[j].x0 < amount_x1 - 1)
+				return 0;
+			any = 1;
+		}
+	return any;
+}
+
 /* Assemble the body lines [b, e) into rows.  Returns the row count. */
 int assemble_rows(nctx *c, fam_id f, int b, int e, prow *rows, int maxrows, int *end_line)
 {
@@ -55,7 +69,7 @@ int assemble_rows(nctx *c, fam_id f, int b, int e, prow *rows, int maxrows, int 
 	/* text lines seen after a complete row: prefix of the next or suffix of the last */
 	prow pend;
 	memset(&pend, 0, sizeof pend);
-	double pend_y = 0;
+	double pend_y = 0, amount_x1 = -1e18; /* where the table's amounts end */
 	int pend_page = 0;
 	*end_line = e;
 	for (int i = b; i < e; i++) {
@@ -74,8 +88,12 @@ int assemble_rows(nctx *c, fam_id f, int b, int e, prow *rows, int maxrows, int 
 		/* the header repeated at the top of the next page */
 		if (rule_any(c, "header-repeat", x->compact) && !line_has_amount(c, i))
 			continue;
-		/* running prose after the table: a long sentence is no row */
-		if (strlen(x->compact) > 45 && strstr(x->compact, "。")) {
+		/* running prose after the table: a long sentence is no row (a
+		 * note printed in a project table's column of notes, right of
+		 * the amounts, is the row's; so is a line with amounts, its
+		 * text column gathered onto it) */
+		if (strlen(x->compact) > 45 && strstr(x->compact, "。") && !line_has_amount(c, i) &&
+		    !(f == F_PROJECT && c->hx_note > 0 && note_column(x->l, amount_x1 > c->hx_note ? amount_x1 : c->hx_note))) {
 			*end_line = i;
 			break;
 		}
@@ -147,6 +165,9 @@ int assemble_rows(nctx *c, fam_id f, int b, int e, prow *rows, int maxrows, int 
 		if (has_num) {
 			p->y = x->l->y0;
 			open = 0;
+			for (int j = 0; j < n; j++)
+				if (t[j].isnum && !tok_is_code(t, n, j, code_family) && t[j].x1 > amount_x1)
+					amount_x1 = t[j].x1;
 		}
 	}
 	/* trailing fragments: the last row's suffix (not a year line that

@@ -35,11 +35,13 @@ typedef struct ident {
 } ident;
 
 static const ident idents[] = {
-	{"func", "total", {"basic_total", "project_total"}, 0},
+	{"func", "total", {"basic_total", "project_total", "reserve"}, 0},
 	{"func", "basic_total", {"basic_wages", "basic_family_subsidy", "basic_goods_services", "basic_capital"}, 0},
 	{"func", "basic_total", {"basic_personnel", "basic_public"}, 0},
 	{"func", "project_total", {"project_operating", "project_specific"}, 0},
 	{"basic", "total", {"personnel", "public"}, 0},
+	{"gbecon", "total", {"basic_total", "project_total"}, 0},
+	{"gbecon", "basic_total", {"personnel", "public"}, 0},
 	{"econ", "total", {"general_budget", "government_fund", "state_capital", "carryover", "special_account",
 	                   "business_income", "superior_subsidy", "affiliated_remit", "operating_income", "other_income"}, 0},
 	{"econ", "general_budget", {"general_budget_appropriation"}, 1},

@@ -210,7 +210,7 @@ fam_id family_of(const char *id)
 	    !strcmp(id, "government_fund_expenditure") || !strcmp(id, "state_capital_expenditure"))
 		return F_FUNC;
 	if (!strcmp(id, "general_budget_basic_expenditure")) return F_BASIC;
-	if (!strcmp(id, "expenditure_by_economic_class")) return F_ECON;
+	if (!strcmp(id, "expenditure_by_economic_class") || !strcmp(id, "general_budget_by_economic_class")) return F_ECON;
 	if (!strcmp(id, "revenue_by_unit")) return F_REVUNIT;
 	if (!strcmp(id, "three_public_expenses")) return F_THREE;
 	if (!strcmp(id, "project_expenditure")) return F_PROJECT;

@@ -246,12 +246,13 @@ gen_badrules_fields() {
 	echo "$d"
 }
 
-# a budget table whose label, department and file name start with = and @
+# a budget table whose label, department (named like an organisation, as
+# document.csv takes it) and file name start with = and @
 # (spreadsheet formulas), next to negative amounts that must stay numbers
 gen_formula() {
 	local f=$GEN/=inj.txt
 	[ -f "$f" ] || sed -e 's#^2010306\t政务公开审批#2010306\t=HYPERLINK("http://x","click")#' \
-		-e 's|^## 2024年一般公共预算支出情况表|&\n\n部门名称：@SUM(1+1)|' tests/bad/fixtures/negative.txt >"$f"
+		-e 's|^## 2024年一般公共预算支出情况表|&\n\n部门名称：@NOW()信访局|' tests/bad/fixtures/negative.txt >"$f"
 	echo "$f"
 }
 

@@ -31,8 +31,8 @@ if [ $rc -eq 0 ]; then ok "scans read: exit 0"; else bad "scans read: exit $rc: 
 for d in scan-clean scan-degraded; do
 	# a 项 row with every column, as the text layer has it
 	has "$d: 2010306 row" "$work/out/$d/general_budget_expenditure.csv" \
-		'^2010306,201,03,06,,政务公开审批,784\.8,291\.1,255\.6,0\.7,34\.8,0\.0,493\.6,0\.0,493\.6,,$'
-	has "$d: 合计 row" "$work/out/$d/general_budget_expenditure.csv" '^,,,,,合计,1265\.6,372\.0,336\.5,0\.7,34\.8,,893\.6,,893\.6,,$'
+		'^2010306,201,03,06,,政务公开审批,784\.8,291\.1,255\.6,0\.7,34\.8,0\.0,493\.6,0\.0,493\.6,,,$'
+	has "$d: 合计 row" "$work/out/$d/general_budget_expenditure.csv" '^,,,,,合计,1265\.6,372\.0,336\.5,0\.7,34\.8,,893\.6,,893\.6,,,$'
 	has "$d: checks say OCR" "$work/out/$d/checks.csv" '^document,ocr:pages,.*,mean confidence [0-9]+\.[0-9],ok,'
 done
 has "clean: document.csv ocr columns" "$work/out/scan-clean/document.csv" ',pdf,.*,2,[0-9]+,[0-9]+,no,,,"1,2",[0-9]+\.[0-9],,$'

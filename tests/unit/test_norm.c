@@ -27,6 +27,9 @@ Test(norm_amount, thousands_separators)
 	amount_ok("1,234,567.89", "1234567.89");
 	amount_ok("999", "999");
 	amount_ok("12,345", "12345");
+	/* some 元 tables mark only the last thousand: still a thousands mark */
+	amount_ok("120258,600", "120258600");
+	amount_ok("25829,012.50", "25829012.50");
 }
 
 Test(norm_amount, decimals_kept_as_printed)
@@ -78,7 +81,8 @@ Test(norm_amount, rejects_bad_grouping)
 {
 	amount_bad("1,2,3");
 	amount_bad("12,34");
-	amount_bad("1234,567");
+	amount_bad("1234,567,890"); /* a long first group only before the last three digits */
+	amount_bad("1234,56");
 	amount_bad(",123");
 	amount_bad("1,234,");
 	amount_bad("1,23.5");
@@ -252,7 +256,14 @@ Test(norm_code, econ)
 	cr_assert_eq(gk_econ_code("201 03 01", out), 0);
 	cr_assert_eq(gk_econ_code("2010301", out), 0);
 	cr_assert_eq(gk_econ_code("20101", out), 0);
-	cr_assert_eq(gk_econ_code("3010101", out), 0);
+	/* a third level under a 部门预算 code (重庆商务委: 3010201 规范性津补贴) */
+	cr_assert_eq(gk_econ_code("3010201", out), 7);
+	cr_assert_str_eq(out, "3010201");
+	cr_assert_eq(gk_econ_code("301 02 01", out), 7);
+	cr_assert_str_eq(out, "3010201");
+	cr_assert_eq(gk_econ_code("5010101", out), 0); /* 政府预算 codes have two levels */
+	cr_assert_eq(gk_econ_code("3610101", out), 0);
+	cr_assert_eq(gk_econ_code("301020101", out), 0);
 	cr_assert_eq(gk_econ_code("30 101", out), 0);
 	cr_assert_eq(gk_econ_code("工资福利支出", out), 0);
 	cr_assert_str_eq(out, "");
