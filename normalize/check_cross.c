@@ -284,15 +284,20 @@ void cross_checks(gk_result *r)
 		emit_cross(r, "revenue_by_unit", "cross:summary收入总计=revenue_by_unit合计", "合计:total", eo,
 		           &e, fo, &f, &w);
 	}
-	/* expenditure_by_function 合计 = expenditure_by_economic_class 合计 */
+	/* expenditure_by_function 合计 = expenditure_by_economic_class 合计;
+	 * a table titled as the basic spending's (部门预算基本支出预算表) is
+	 * the 基本支出 column's */
 	if (eco) {
+		int basic = eco->title && strstr(eco->title, "基本支出") && !strstr(eco->title, "项目支出");
+		const char *fc = basic ? "basic_total" : "total";
 		acc e = {0}, f = {0};
-		int eo = get_val(&e, ebf, ebf_t, "total");
+		int eo = get_val(&e, ebf, ebf_t, fc);
 		int fo = get_val(&f, eco, eco_t, "total");
-		where w = {W_CROSS, eco, eco_t, "total", NULL, ebf, ebf_t, "total", 0, NULL, NULL};
+		where w = {W_CROSS, eco, eco_t, "total", NULL, ebf, ebf_t, fc, 0, NULL, NULL};
 		emit_cross(r, "expenditure_by_economic_class",
-		           "cross:expenditure_by_function合计=expenditure_by_economic_class合计", "合计:total",
-		           eo, &e, fo, &f, &w);
+		           basic ? "cross:expenditure_by_function基本支出=expenditure_by_economic_class合计"
+		                 : "cross:expenditure_by_function合计=expenditure_by_economic_class合计",
+		           "合计:total", eo, &e, fo, &f, &w);
 	}
 	/* general_budget_expenditure 合计 basic = general_budget_basic_expenditure 合计 */
 	if (gbe || gbb) {
