@@ -78,4 +78,11 @@ int pg_split_target(const char *s, char **op, char **val, char **unit);
 void pperf_blocks(nctx *c, const tspan *sp, gk_table *t);
 int dperf_grid(nctx *c, const tspan *sp, gk_table *t);
 
+/* shared by pgrid.c and pgread.c: width units of s[0..n) (a CJK or
+ * full-width character counts 2), code points of s, and the columns grown
+ * to the body cells under them */
+double pg_units(const char *s, size_t n);
+int pg_ncp(const char *s);
+void pg_fit_columns(const nctx *c, const int *lines, int n, pg_cols *pc);
+
 #endif
