@@ -84,6 +84,14 @@ static int econ_row(const gk_table *t, const char *code)
 	return -1;
 }
 
+/* an all-funds table by economic class printed for the basic spending
+ * alone (部门预算基本支出预算表, 基本支出预算情况表: rules/titles.rules
+ * retitle) */
+static int basic_only(const gk_table *t)
+{
+	return t && t->title && strstr(t->title, "基本支出") && !strstr(t->title, "项目支出");
+}
+
 static void three_vs_econ(gk_result *r, const gk_table *three, int trow, const gk_table *econ,
                           const gk_table *basic, int appropriated, const char *col,
                           const char *code, const char *check)
@@ -93,7 +101,7 @@ static void three_vs_econ(gk_result *r, const gk_table *three, int trow, const g
 	int rel; /* 0: equal, -1: three <= e, +1: three >= e */
 	const gk_table *src;
 	if (econ_rows(&e, econ, code, "total"))
-		rel = appropriated == 1 ? 0 : -1, src = econ;
+		rel = basic_only(econ) ? +1 : appropriated == 1 ? 0 : -1, src = econ;
 	else if (econ_rows(&e, basic, code, "total"))
 		rel = +1, src = basic;
 	else
@@ -288,7 +296,7 @@ void cross_checks(gk_result *r)
 	 * a table titled as the basic spending's (部门预算基本支出预算表) is
 	 * the 基本支出 column's */
 	if (eco) {
-		int basic = eco->title && strstr(eco->title, "基本支出") && !strstr(eco->title, "项目支出");
+		int basic = basic_only(eco);
 		const char *fc = basic ? "basic_total" : "total";
 		acc e = {0}, f = {0};
 		int eo = get_val(&e, ebf, ebf_t, fc);

@@ -32,7 +32,9 @@
  *  - a table the narrative shows misread (its stated 三公 parts sit in
  *    other columns of the table: doubt_table, from check_narrative.c);
  *  - two figures that differ by more than half of the larger (rows or
- *    columns missed or misplaced, not a printing error);
+ *    columns missed or misplaced, not a printing error), or one twice the
+ *    other (a table of units and their classes without codes sums to
+ *    twice its total: rows counted twice);
  *  - a check that fails on at least three rows and on at least half of the
  *    rows of its table where it could be computed (systematic_doubts): a
  *    column misread, not a printing error.
@@ -715,12 +717,18 @@ static int doubt(const gk_result *r, const where *w, long long gap, long long bi
 			snprintf(why, n, "the two figures differ by more than half: rows or columns missed or misplaced rather than a printing error");
 			return 1;
 		}
+		/* one figure twice the other, to a few 分 of rounding: every row
+		 * counted twice (a unit's rows and its classes without codes) */
+		if (w->kind != W_TEXT && big > 0 && ag * 2 <= big && (big - 2 * ag) <= 5 * unit && (big - 2 * ag) * 1000 <= big &&
+		    ag >= 10 * unit) {
+			snprintf(why, n, "one figure is twice the other: rows counted twice (subtotals read as rows) rather than a printing error");
+			return 1;
+		}
 		/* a row identity's gap in the row; a column sum too large by a
 		 * row's figure (that row read twice, or a phantom) */
 		/* a cross check's gap printed in a column of the row: the two
 		 * tables count different columns */
-		if (ag >= 10 * unit && w->kind == W_CROSS && k == 0 && rows[0] >= 0 &&
-		    gap_is_cell(t, rows[0], NULL, gap, why, n)) {
+		if (ag >= 10 * unit && w->kind == W_CROSS && rows[k] >= 0 && gap_is_cell(t, rows[k], NULL, gap, why, n)) {
 			size_t l = strlen(why);
 			snprintf(why + l, n - l, " (the tables may count different columns)");
 			return 1;

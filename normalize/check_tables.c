@@ -267,10 +267,16 @@ static void coded_checks(gk_result *r, const gk_table *t, const spec *sp)
 		parent[i] = -1;
 		if (!code[i][0])
 			continue;
-		for (int j = 0; j < n; j++)
-			if (j != i && code[j][0] && seg[j] == seg[i] && is_prefix(code[j], code[i]) &&
+		/* the longest code that prefixes it, the nearest above it first: a
+		 * table by two classifications prints 301 once per 501, 505 … */
+		for (int q = 1; q < n; q++) {
+			int j = q < i + 1 ? i - q : q;
+			if (j < 0 || j >= n || j == i)
+				continue;
+			if (code[j][0] && seg[j] == seg[i] && is_prefix(code[j], code[i]) &&
 			    (parent[i] < 0 || strlen(code[j]) > strlen(code[parent[i]])))
 				parent[i] = j;
+		}
 		if (parent[i] >= 0)
 			nchild[parent[i]]++;
 	}
@@ -540,15 +546,29 @@ void project_table_checks(gk_result *r, const gk_table *t)
 		where w = {W_ROW, t, i, "total", "Σ of the funding columns", NULL, -1, NULL, 0, NULL, NULL};
 		emit_cmp(r, t->id, "row:total=Σfunding", lab, &e, &f, &w);
 	}
+	int grand_ok = 0, grand_doubt = 0;
 	if (total >= 0) {
 		int m = 0;
 		for (int i = 0; i < n; i++)
 			if (kind[i] == PR_PROJECT)
 				rows[m++] = i;
-		if (m)
+		if (m) {
+			acc e = {0}, f = {0};
+			sum_rows(&e, &sp, t, rows, m, "total");
+			sp.val(&f, t, total, "total");
+			grand_ok = e.printed && f.printed && !e.bad && !f.bad &&
+			           strcmp(gk_chk_status(e.v, e.dec, f.v, f.dec), "fail");
+			int k0 = r->ncheck;
 			col_sums(r, t, &sp, "col:合计=Σprojects", NULL, total, rows, m, "Σ of the projects");
+			for (int k = k0; k < r->ncheck; k++)
+				grand_doubt |= !strcmp(r->checks[k].status, "unsure");
+		}
 	}
-	/* a unit = Σ the projects that follow it, when several units */
+	/* a unit = Σ the projects that follow it, when several units; where
+	 * the projects add up to the table's 合计 but not to their units,
+	 * gongkai filed a project under the wrong unit (which unit a project
+	 * belongs to is read from the order of the rows) */
+	int first_unit_check = r->ncheck;
 	for (int u = 0; u < n && nunit >= 2; u++) {
 		if (kind[u] != PR_UNIT)
 			continue;
@@ -560,6 +580,24 @@ void project_table_checks(gk_result *r, const gk_table *t)
 		if (m)
 			col_sums(r, t, &sp, "col:单位=Σprojects", is_blank(l) ? cell(t, u, "unit_code") : l, u,
 			         rows, m, "Σ of the unit's projects");
+	}
+	/* misfiled: a project counted under one unit is missing from another,
+	 * so at least two units disagree with their projects */
+	int unit_fails = 0;
+	for (int k = first_unit_check; k < r->ncheck; k++)
+		unit_fails += !strcmp(r->checks[k].status, "fail") && strstr(r->checks[k].row, ":total");
+	for (int k = first_unit_check; (grand_doubt || (grand_ok && unit_fails >= 2)) && k < r->ncheck; k++) {
+		gk_check *c = &r->checks[k];
+		if (strcmp(c->status, "fail"))
+			continue;
+		free(c->status);
+		c->status = gk_strdup("unsure");
+		char *d = gk_strfmt(grand_ok ? "%s; unsure: the projects add up to the table's 合计, so a project is filed "
+		                               "under the wrong unit rather than misprinted"
+		                             : "%s; unsure: the table's 合计 is in doubt too (the table is misread)",
+		                    c->detail ? c->detail : "");
+		free(c->detail);
+		c->detail = d;
 	}
 	/* a type subtotal = Σ projects of that type */
 	for (int p = 0; p < n; p++) {

@@ -1186,3 +1186,76 @@ Test(checks_narrative, no_doc_no_tables)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* ---- tables read by two classifications, basic-only tables, misfiling -- */
+
+/* An all-funds economic table by 部门 and 政府 classification prints 301
+ * once per 501 and 505: each 30101 belongs to the 301 above it, so 合计 is
+ * the Σ of the 款 rows, not of the second 301 as well (烟台 基本支出预算情况表). */
+Test(checks_econ, pairs_children_belong_to_the_nearest_class_above)
+{
+	static const char *csv = ECON_H "\n"
+		",合计,,,,3.00\n"
+		"301,工资福利支出,501,机关工资福利支出,,1.00\n"
+		"30101,基本工资,50101,工资奖金津补贴,,1.00\n"
+		"301,工资福利支出,505,对事业单位经常性补助,,2.00\n"
+		"30101,基本工资,50501,工资福利支出,,1.50\n"
+		"30102,津贴补贴,50501,工资福利支出,,0.50\n";
+	gk_result *r = run(one("expenditure_by_economic_class", csv));
+	expect(r, NULL, "col:合计=Σleaves", "total", "3.00", "3.00", "ok");
+	gk_result_drop(r);
+}
+
+/* units and their classes without codes sum to twice the 合计: a reading
+ * that counts rows twice, not a printing error (广州 部门预算基本支出预算表) */
+Test(checks_econ, rows_summing_to_twice_the_total_are_unsure)
+{
+	static const char *csv = ECON_H "\n"
+		",合计,,,,300.02\n"
+		",单位甲,,,,200.01\n"
+		",工资福利支出,,,,150.00\n"
+		",商品和服务支出,,,,50.01\n"
+		",单位乙,,,,100.01\n"
+		",工资福利支出,,,,100.01\n";
+	gk_result *r = run(one("expenditure_by_economic_class", csv));
+	expect(r, NULL, "col:合计=Σleaves", "total", "600.04", "300.02", "unsure");
+	gk_result_drop(r);
+}
+
+/* a 基本支出 table by economic class holds the basic part only: the 三公
+ * table's 公务接待费 (all spending) may exceed its 30217 (烟台人社) */
+Test(checks_cross, three_against_a_basic_only_economic_table)
+{
+	static const char *csv = ECON_H "\n"
+		",合计,,,,10.80\n"
+		"302,商品和服务支出,502,机关商品和服务支出,,10.80\n"
+		"30217,公务接待费,50206,公务接待费,,10.80\n";
+	gk_result *r = one("expenditure_by_economic_class", csv);
+	gk_table *t = gk_result_find(r, "expenditure_by_economic_class");
+	free(t->title);
+	t->title = gk_strdup("基本支出预算情况表");
+	tab(r, "three_public_expenses", THREE_H "\n合计,11.60,,0.00,,0.00,11.60\n");
+	run(r);
+	const gk_check *c = find(r, NULL, "cross:三公公务接待费=30217", "合计:reception");
+	cr_assert(c);
+	cr_assert_str_neq(c->status, "fail");
+	gk_result_drop(r);
+}
+
+/* projects that add up to the 合计 but not to their units: one filed under
+ * the wrong unit (two units off by the same amount), not a misprint */
+Test(checks_project, misfiled_project_is_unsure)
+{
+	static const char *csv = PROJ_H "\n"
+		",合计,,,30.0,30.0\n"
+		",,001,单位甲,10.0,10.0\n"
+		"特定目标类,项目A,,单位甲,10.0,10.0\n"
+		"其他运转类,项目C,,单位甲,5.0,5.0\n"
+		",,002,单位乙,20.0,20.0\n"
+		"特定目标类,项目B,,单位乙,15.0,15.0\n";
+	gk_result *r = run(one("project_expenditure", csv));
+	expect(r, NULL, "col:合计=Σprojects", "total", "30.0", "30.0", "ok");
+	expect(r, NULL, "col:单位=Σprojects", "单位甲:total", "15.0", "10.0", "unsure");
+	expect(r, NULL, "col:单位=Σprojects", "单位乙:total", "15.0", "20.0", "unsure");
+	gk_result_drop(r);
+}
