@@ -624,30 +624,10 @@ static void with_text_column(nctx *c, const tspan *sp, gk_table *t, span_parser 
 		with_logical_rows(c, sp, t, fn);
 		return;
 	}
-	nctx sub = *c;
-	sub.n = d->nline;
-	sub.x = gk_calloc((size_t)(d->nline ? d->nline : 1), sizeof *sub.x);
-	for (int i = 0; i < d->nline; i++) {
-		sub.x[i].l = &d->line[i];
-		char *tx = gk_line_text(&d->line[i]);
-		sub.x[i].compact = compact_of(tx);
-		free(tx);
-		sub.x[i].skip = rule_any(c, "skip", sub.x[i].compact);
-	}
+	nctx sub = sub_context(c, d);
 	tspan s2 = {sp->id, -1, 0, d->nline};
 	with_logical_rows(&sub, &s2, t, fn);
-	/* what the reader learned about the document */
-	if (!c->dept && sub.dept)
-		c->dept = sub.dept;
-	else if (sub.dept != c->dept)
-		free(sub.dept);
-	c->unit_seen = sub.unit_seen;
-	c->unit_shift = sub.unit_shift;
-	c->nother = sub.nother;
-	for (int i = 0; i < sub.n; i++)
-		free(sub.x[i].compact);
-	free(sub.x);
-	gk_doc_drop(d);
+	sub_context_done(c, &sub, d);
 }
 
 /* Parse every table span into c->r. */

@@ -598,12 +598,10 @@ void with_logical_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn)
 	with_rows(c, sp, t, fn, NULL);
 }
 
-/* Run fn on the logical rows of a positioned span (anchored on an's
- * columns when given); fn sees a span whose title is -1. */
-void with_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn, const lr_anchor *an)
+/* A reading context over the lines of d (a document made of c's lines:
+ * logical rows, a gathered text column), borrowing c's rules and state. */
+nctx sub_context(const nctx *c, const gk_doc *d)
 {
-	/* (a table of no contract type keeps its 序号 numbers as cells) */
-	gk_doc *d = logical_rows(c, sp->begin, sp->end, an, !an && strcmp(sp->id, "other"));
 	nctx sub = *c;
 	sub.n = d->nline;
 	sub.x = gk_calloc((size_t)(d->nline ? d->nline : 1), sizeof *sub.x);
@@ -614,16 +612,36 @@ void with_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn, const lr_a
 		free(tx);
 		sub.x[i].skip = rule_any(c, "skip", sub.x[i].compact);
 	}
+	return sub;
+}
+
+/* Back to c what a sub-context learned about the document (department,
+ * unit, other tables' count); sub's lines and d dropped. */
+void sub_context_done(nctx *c, nctx *sub, gk_doc *d)
+{
+	if (!c->dept && sub->dept)
+		c->dept = sub->dept;
+	else if (sub->dept != c->dept)
+		free(sub->dept);
+	c->unit_seen = sub->unit_seen;
+	c->unit_shift = sub->unit_shift;
+	c->nother = sub->nother;
+	for (int i = 0; i < sub->n; i++)
+		free(sub->x[i].compact);
+	free(sub->x);
+	gk_doc_drop(d);
+}
+
+/* Run fn on the logical rows of a positioned span (anchored on an's
+ * columns when given); fn sees a span whose title is -1. */
+void with_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn, const lr_anchor *an)
+{
+	/* (a table of no contract type keeps its 序号 numbers as cells) */
+	gk_doc *d = logical_rows(c, sp->begin, sp->end, an, !an && strcmp(sp->id, "other"));
+	nctx sub = sub_context(c, d);
 	tspan s2 = {sp->id, -1, 0, d->nline};
 	fn(&sub, &s2, t);
 	/* what the parser learned about the document */
-	if (!c->dept && sub.dept)
-		c->dept = sub.dept;
-	else if (sub.dept != c->dept)
-		free(sub.dept);
-	c->unit_seen = sub.unit_seen;
-	c->unit_shift = sub.unit_shift;
-	c->nother = sub.nother;
 	memcpy(c->ctx_class, sub.ctx_class, sizeof c->ctx_class);
 	memcpy(c->ctx_item, sub.ctx_item, sizeof c->ctx_item);
 	c->hx_kuan = sub.hx_kuan, c->hx_xiang = sub.hx_xiang;
@@ -631,8 +649,5 @@ void with_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn, const lr_a
 	memcpy(c->ctx_unit, sub.ctx_unit, sizeof c->ctx_unit);
 	c->sum_table = sub.sum_table, c->sum_nbx = sub.sum_nbx;
 	memcpy(c->sum_bx, sub.sum_bx, sizeof c->sum_bx);
-	for (int i = 0; i < sub.n; i++)
-		free(sub.x[i].compact);
-	free(sub.x);
-	gk_doc_drop(d);
+	sub_context_done(c, &sub, d);
 }

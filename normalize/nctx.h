@@ -128,6 +128,11 @@ void interpret_keys(nctx *c, fam_id f, prow *p, rowkeys *k);
 /* logical.c */
 void with_logical_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn);
 void with_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn, const lr_anchor *an);
+nctx sub_context(const nctx *c, const gk_doc *d);
+/* perf.c: merged cells of column ci in rows [first, nrow) filled down,
+ * leading blanks from the first value below */
+void fill_down(gk_table *t, int first, int ci);
+void sub_context_done(nctx *c, nctx *sub, gk_doc *d);
 
 /* anchored.c */
 int anchor_col(const lr_anchor *an, double x0);

@@ -508,21 +508,8 @@ static void row_target(const pg_cols *pc, const pg_row *w, char **target, char *
 static void fill_col(gk_table *t, int first, const char *key)
 {
 	int ci = gk_table_col(t, key);
-	if (ci < 0)
-		return;
-	const char *last = NULL;
-	for (int r = first; r < t->nrow; r++) {
-		if (*t->rows[r][ci])
-			last = t->rows[r][ci];
-		else if (last)
-			gk_table_set(t, r, ci, last), last = t->rows[r][ci];
-	}
-	for (int r = t->nrow - 1, nx = -1; r >= first; r--) {
-		if (*t->rows[r][ci])
-			nx = r;
-		else if (nx >= 0)
-			gk_table_set(t, r, ci, t->rows[nx][ci]);
-	}
+	if (ci >= 0)
+		fill_down(t, first, ci);
 }
 
 /* One indicator to write: from a grid row's cells, or an item of a cell

@@ -424,7 +424,7 @@ static void place_pieces(const tspan *sp, gk_table *t, const drows *dr)
 
 /* Merged cells of column ci in rows [first, nrow): filled down; leading
  * blanks take the first value below. */
-static void fill_down(gk_table *t, int first, int ci)
+void fill_down(gk_table *t, int first, int ci)
 {
 	const char *last = NULL;
 	for (int r = first; r < t->nrow; r++) {
