@@ -39,7 +39,7 @@ TESTOBJ := $(TESTSRC:%.c=$(O)/%.o)
 
 all: $(TOOLS)
 
-$(O)/%.o: %.c $(wildcard lib/*.h extract/*.h normalize/*.h load/*.h report/*.h)
+$(O)/%.o: %.c $(wildcard lib/*.h extract/*.h normalize/*.h load/*.h report/*.h tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(GK_CFLAGS) $(CFLAGS) -c -o $@ $<
 

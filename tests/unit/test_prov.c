@@ -20,6 +20,7 @@
 #include "../../lib/table.h"
 #include "../../load/load.h"
 #include "../../normalize/normalize.h"
+#include "fixture.h"
 
 static gk_result *read_tables(const char *text)
 {
@@ -125,17 +126,7 @@ Test(prov, info_follows_rows)
 
 static gk_result *normalized(const char *text)
 {
-	FILE *f = fmemopen((void *)text, strlen(text), "r");
-	gk_doc *d = NULL;
-	char *err = NULL;
-	cr_assert_eq(gk_doc_read(f, &d, &err), 1, "%s", err ? err : "");
-	fclose(f);
-	gk_rules *rules = gk_rules_load("rules", &err);
-	cr_assert_not_null(rules, "%s", err ? err : "");
-	gk_result *r = gk_normalize(d, rules, "p");
-	gk_rules_drop(rules);
-	gk_doc_drop(d);
-	return r;
+	return normalize_stream(text, "p");
 }
 
 /* a summary of two sides in a PDF: each line's page and box, its type and

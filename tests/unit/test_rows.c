@@ -12,29 +12,16 @@
 #include "../../lib/rules.h"
 #include "../../lib/table.h"
 #include "../../normalize/normalize.h"
+#include "fixture.h"
 
 static gk_result *run(const char *text)
 {
-	FILE *f = fmemopen((void *)text, strlen(text), "r");
-	cr_assert_not_null(f);
-	gk_doc *d = NULL;
-	char *err = NULL;
-	int rc = gk_doc_read(f, &d, &err);
-	fclose(f);
-	cr_assert_eq(rc, 1, "%s", err ? err : "");
-	gk_rules *rules = gk_rules_load("rules", &err);
-	cr_assert_not_null(rules, "%s", err ? err : "");
-	gk_result *r = gk_normalize(d, rules, "rows");
-	gk_rules_drop(rules);
-	gk_doc_drop(d);
-	return r;
+	return normalize_stream(text, "rows");
 }
 
 static const gk_table *table(const gk_result *r, const char *id)
 {
-	const gk_table *t = gk_result_find(r, id);
-	cr_assert_not_null(t, "no %s", id);
-	return t;
+	return fixture_table(r, id);
 }
 
 /* the row whose column key reads value (-1: none) */

@@ -14,31 +14,18 @@
 #include "../../lib/rules.h"
 #include "../../lib/table.h"
 #include "../../normalize/normalize.h"
+#include "fixture.h"
 
 #define HEAD "%gongkai-extract 1\nP\t1\t1077\t595\nP\t2\t1077\t595\n"
 
 static gk_result *run(const char *text)
 {
-	FILE *f = fmemopen((void *)text, strlen(text), "r");
-	cr_assert_not_null(f);
-	gk_doc *d = NULL;
-	char *err = NULL;
-	int rc = gk_doc_read(f, &d, &err);
-	fclose(f);
-	cr_assert_eq(rc, 1, "%s", err ? err : "");
-	gk_rules *rules = gk_rules_load("rules", &err);
-	cr_assert_not_null(rules, "%s", err ? err : "");
-	gk_result *r = gk_normalize(d, rules, "tables");
-	gk_rules_drop(rules);
-	gk_doc_drop(d);
-	return r;
+	return normalize_stream(text, "tables");
 }
 
 static const gk_table *table(const gk_result *r, const char *id)
 {
-	const gk_table *t = gk_result_find(r, id);
-	cr_assert_not_null(t, "no %s", id);
-	return t;
+	return fixture_table(r, id);
 }
 
 /* the first row whose column key holds val */

@@ -13,24 +13,13 @@
 #include "../../lib/rules.h"
 #include "../../lib/table.h"
 #include "../../normalize/normalize.h"
+#include "fixture.h"
 
 #define HEAD "%gongkai-extract 1\nP\t1\t842\t595\n"
 
 static gk_result *run(const char *text)
 {
-	FILE *f = fmemopen((void *)text, strlen(text), "r");
-	cr_assert_not_null(f);
-	gk_doc *d = NULL;
-	char *err = NULL;
-	int rc = gk_doc_read(f, &d, &err);
-	fclose(f);
-	cr_assert_eq(rc, 1, "%s", err ? err : "");
-	gk_rules *rules = gk_rules_load("rules", &err);
-	cr_assert_not_null(rules, "%s", err ? err : "");
-	gk_result *r = gk_normalize(d, rules, "three");
-	gk_rules_drop(rules);
-	gk_doc_drop(d);
-	return r;
+	return normalize_stream(text, "three");
 }
 
 static const gk_table *three(const gk_result *r)
