@@ -250,7 +250,7 @@ static void coded_checks(gk_result *r, const gk_table *t, const spec *sp)
 	int *unit = gk_calloc((size_t)n, sizeof(int)), *seg = gk_calloc((size_t)n, sizeof(int));
 	int *parent = gk_calloc((size_t)n, sizeof(int)), *nchild = gk_calloc((size_t)n, sizeof(int));
 	int *rows = gk_calloc((size_t)n, sizeof(int));
-	int total = find_total(t, sp->label_col), nunit = 0, ncoded = 0, cur = -1;
+	int total = find_total(t, sp->label_col), nunit = 0, ncoded = 0, cur = -1, first_check = r->ncheck;
 	for (int i = 0; i < n; i++) {
 		sp->code(t, i, code[i], sizeof code[i]);
 		if (i == total)
@@ -319,6 +319,31 @@ static void coded_checks(gk_result *r, const gk_table *t, const spec *sp)
 			}
 		col_sums(r, t, sp, sp->tree_name((int)strlen(code[p]), clen), code[p], p, rows, m,
 		         clen == 5 ? "Σ of its 款 rows" : clen == 7 ? "Σ of its 项 rows" : "Σ of its sub-rows");
+	}
+	/* rows with figures but no code in a coded table: their codes were
+	 * printed apart from them (below the amounts, over a page break) and
+	 * not joined, so a 项 may be missing from its 款 — a reading in doubt */
+	int uncoded = 0;
+	for (int i = 0; ncoded && i < n; i++) {
+		if (i == total || unit[i] || code[i][0])
+			continue;
+		for (const char *const *c = sp->cols; *c; c++)
+			if (gk_table_col(t, *c) >= 0 && *gk_table_get(t, i, *c)) {
+				uncoded++;
+				break;
+			}
+	}
+	for (int k = first_check; uncoded && k < r->ncheck; k++) {
+		gk_check *c = &r->checks[k];
+		if (strcmp(c->status, "fail") || strncmp(c->check, "tree:", 5))
+			continue;
+		free(c->status);
+		c->status = gk_strdup("unsure");
+		char *d = gk_strfmt("%s; unsure: %d row%s of the table %s read without a code, so a sub-row may be "
+		                    "missing",
+		                    c->detail ? c->detail : "", uncoded, uncoded == 1 ? "" : "s", uncoded == 1 ? "was" : "were");
+		free(c->detail);
+		c->detail = d;
 	}
 	free(code);
 	free(unit);
