@@ -462,6 +462,11 @@ void three_reorder_keys(solver_family *sf, const unsigned *leafmask, int nslot, 
 			m[n] = mask[s];
 			at[n++] = s;
 		}
+	/* the first column is the row total; a leaf naming nothing there
+	 * (小计 under the group 三公经费预算数) is out of line with no
+	 * column: the total */
+	if (n && !lm[0] && !m[0])
+		lm[0] = 1u;
 	reorder_keys(sf, lm, n, m);
 	for (int q = 0; q < n; q++)
 		mask[at[q]] = m[q];

@@ -304,3 +304,31 @@ Test(three, header_word_over_an_empty_column)
 	cr_expect_str_eq(gk_table_get(t, 0, "x_机关运行经费预算数"), "171.01");
 	gk_result_drop(r);
 }
+
+/* 长沙: 小计 (a leaf naming no key) heads the total under the group
+ * 三公经费预（决）算数, and 公务接待费 is printed before 因公出国（境）费
+ * and the vehicle columns: the 3.00 under 公务接待费 is reception, not the
+ * overseas travel the contract's order would give it (page 20 of
+ * 长沙-2026年长沙市信访局部门预算; 因公出国 and 公务用车购置 empty) */
+Test(three, subtotal_first_then_reception_before_travel)
+{
+	gk_result *r = run(HEAD
+	                   "L\t1\t41.78\t57.74\t15.98\tpos\t258.75,591.23,2026年一般公共预算“三公”经费支出情况表\n"
+	                   "L\t1\t75.43\t85.40\t9.98\tpos\t35.25,142.73,部门名称：长沙市信访局\t767.25,816.23,单位：万元\n"
+	                   "L\t1\t94.93\t104.90\t9.98\tpos\t441.75,597.98,三公经费预（决）算数（财政拨款）\n"
+	                   "L\t1\t114.43\t124.40\t9.98\tpos\t108.75,147.98,部门名称\n"
+	                   "L\t1\t121.93\t131.90\t9.98\tpos\t532.50,620.48,公务用车购置及运行\t725.25,813.23,其中：公务用车运行\n"
+	                   "L\t1\t127.93\t137.90\t9.98\tpos\t269.25,288.98,小计\t359.25,408.23,公务接待费\t"
+	                   "441.00,519.23,因公出国（境）费\t629.25,717.23,其中：公务用车购置\n"
+	                   "L\t1\t133.93\t143.90\t9.98\tpos\t571.50,581.48,费\t764.25,774.23,费\n"
+	                   "L\t1\t160.93\t171.68\t9.98\tpos\t118.88,138.38,合计\t313.50,334.24,8.00\t409.50,430.24,3.00\t"
+	                   "602.25,622.99,5.00\t795.00,815.74,5.00\n"
+	                   "L\t1\t187.93\t198.31\t9.98\tpos\t35.25,93.75,长沙市信访局\t313.50,334.24,8.00\t409.50,430.24,3.00\t"
+	                   "602.25,622.99,5.00\t795.00,815.74,5.00\n"
+	                   "%end\n");
+	const gk_table *t = three(r);
+	cr_assert_eq(t->nrow, 2, "%d rows", t->nrow);
+	expect_row(t, 0, (const char *const[]){"合计", "8.00", "", "5.00", "", "5.00", "3.00"});
+	expect_row(t, 1, (const char *const[]){"长沙市信访局", "8.00", "", "5.00", "", "5.00", "3.00"});
+	gk_result_drop(r);
+}
