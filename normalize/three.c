@@ -156,10 +156,13 @@ static int three_names_col(const nctx *c, const char *text)
  * "公务用车运行维"); or, when what is over them names no column (a group
  * header "2024年“三公”经费预算数"), when it stands mostly under that.  Not
  * a cell over an empty column beside them ("运行费" left of a centred
- * "机关运行经费预算数", "因公出国" left of a centred "公务接待费"). */
+ * "机关运行经费预算数", "因公出国" left of a centred "公务接待费"), nor,
+ * when nothing is over them, a cell with another word between it and the
+ * numbers (公务用车运行维护费 left of 公务接待费, the numbers right of
+ * both under "单位：万元"). */
 int three_left_ok(const nctx *c, int hb, int he, double a, double b, const gk_cell *cl)
 {
-	int any = 0, named = 0, under = 0;
+	int any = 0, named = 0, under = 0, between = 0;
 	for (int i = hb; i < he; i++) {
 		const gk_line *l = c->x[i].l;
 		if (c->x[i].skip || l->geom != GK_GEOM_POS || rule_any(c, "unit", c->x[i].compact) ||
@@ -167,7 +170,13 @@ int three_left_ok(const nctx *c, int hb, int he, double a, double b, const gk_ce
 			continue;
 		for (int j = 0; j < l->ncell; j++) {
 			const gk_cell *o = &l->cell[j];
-			if (!(o->x0 < b && o->x1 > a) || tok_is_plain_int(&(tok){.text = o->text}))
+			if (tok_is_plain_int(&(tok){.text = o->text}) ||
+			    ((strstr(o->text, "：") || strstr(o->text, ":")) &&
+			     (gk_unit_parse(o->text) != GK_UNIT_NONE || rule_any(c, "dept", o->text))))
+				continue; /* column numbers; "单位：万元" over the last column */
+			if (o->x0 >= cl->x1 - 1 && o->x1 <= a)
+				between = 1; /* a word nearer the numbers */
+			if (!(o->x0 < b && o->x1 > a))
 				continue;
 			any = 1;
 			if (cl->x0 >= o->x0 - 2 && cl->x0 <= o->x1)
@@ -178,7 +187,7 @@ int three_left_ok(const nctx *c, int hb, int he, double a, double b, const gk_ce
 				under = 1;
 		}
 	}
-	return !any || (under && !named);
+	return (!any && !between) || (under && !named);
 }
 
 /* The header words over [lo, hi] as header_masks reads them (a cell over
@@ -462,6 +471,11 @@ void three_reorder_keys(solver_family *sf, const unsigned *leafmask, int nslot, 
 			m[n] = mask[s];
 			at[n++] = s;
 		}
+	/* the first column is the row total; a leaf naming nothing there
+	 * (小计 under the group 三公经费预算数) is out of line with no
+	 * column: the total */
+	if (n && !lm[0] && !m[0])
+		lm[0] = 1u;
 	reorder_keys(sf, lm, n, m);
 	for (int q = 0; q < n; q++)
 		mask[at[q]] = m[q];

@@ -460,3 +460,42 @@ Test(rows, a_column_of_notes_is_no_name_and_no_end)
 	EXPECT(t, 3, "total", "75.15");
 	gk_result_drop(r);
 }
+
+/* 长沙信访局 p.13 部门收入总体情况表: the group 本级财政拨款 (no fund
+ * printed under it) over 金额 and 其中:经费拨款 is the general budget and
+ * its appropriation; the empty 财政专户管理事业收入 column right of them
+ * takes nothing */
+Test(rows, own_level_appropriation_group)
+{
+	gk_result *r = run("%gongkai-extract 1\nP\t1\t841.89\t595.28\n"
+	                   "L\t1\t36.53\t52.49\t15.98\tpos\t327.00,527.48,2026年部门收入总体情况表\n"
+	                   "L\t1\t70.18\t80.15\t9.98\tpos\t35.25,142.73,部门名称：长沙市信访局\t771.75,820.73,单位：万元\n"
+	                   "L\t1\t87.43\t97.40\t9.98\tpos\t379.50,438.23,本级财政拨款\n"
+	                   "L\t1\t94.18\t104.15\t9.98\tpos\t483.75,658.73,财政专户管理 事业单位经营 上级补助收\n"
+	                   "L\t1\t100.18\t110.15\t9.98\tpos\t44.25,54.23,类\t75.75,85.73,款\t107.25,117.23,项\t"
+	                   "175.50,214.73,功能科目\t290.25,309.98,合计\t668.25,707.48,其它收入\t721.50,760.73,事业收入\t"
+	                   "775.50,814.73,上年结转\n"
+	                   "L\t1\t106.18\t116.15\t9.98\tpos\t493.50,532.73,事业收入\t557.25,596.48,服务收入\t629.25,639.23,入\n"
+	                   "L\t1\t112.18\t122.15\t9.98\tpos\t365.25,384.98,金额\t414.75,478.73,其中:经费拨款\n"
+	                   "L\t1\t151.18\t161.15\t9.98\tpos\t129.75,149.48,合计\t294.00,335.74,1,935.36\t"
+	                   "369.00,410.74,1,935.36\t437.25,478.99,1,935.36\n"
+	                   "L\t1\t178.18\t188.15\t9.98\tpos\t41.25,56.74,201\t129.75,207.98,一般公共服务支出\t"
+	                   "294.00,335.74,1,935.36\t369.00,410.74,1,935.36\t437.25,478.99,1,935.36\n"
+	                   "L\t1\t231.43\t241.40\t9.98\tpos\t41.25,56.74,201\t75.75,85.99,40\t107.25,117.49,01\t"
+	                   "150.75,189.98,行政运行\t294.00,335.74,1,517.95\t369.00,410.74,1,517.95\t437.25,478.99,1,517.95\n"
+	                   "L\t1\t258.43\t268.40\t9.98\tpos\t41.25,56.74,201\t75.75,85.99,40\t107.25,117.49,04\t"
+	                   "150.75,189.98,信访业务\t304.50,335.74,417.41\t379.50,410.74,417.41\t447.75,478.99,417.41\n"
+	                   "%end\n");
+	const gk_table *t = table(r, "revenue_by_unit");
+	int i = row_of(t, "unit_name", "合计");
+	cr_assert(i >= 0);
+	EXPECT(t, i, "total", "1935.36");
+	EXPECT(t, i, "general_budget", "1935.36");
+	EXPECT(t, i, "general_budget_appropriation", "1935.36");
+	EXPECT(t, i, "special_account", "");
+	i = row_of(t, "func_code", "2014004");
+	cr_assert(i >= 0);
+	EXPECT(t, i, "general_budget", "417.41");
+	EXPECT(t, i, "special_account", "");
+	gk_result_drop(r);
+}

@@ -466,3 +466,37 @@ Test(tables, other_table_codes_joined)
 	cr_expect_geq(row_of(t, "科目编码", "20105"), 0);
 	gk_result_drop(r);
 }
+
+/* 长沙信访局 pp.18-19 一般公共预算基本支出情况表: 人员类 heads the
+ * personnel column beside 公用经费 (a 人员类项目 would be a kind of
+ * project, not this column) */
+Test(tables, basic_personnel_class_column)
+{
+	gk_result *r = run(HEAD
+	                   "L\t1\t41.78\t57.74\t15.98\tpos\t291.75,558.23,2026年一般公共预算基本支出情况表\n"
+	                   "L\t1\t74.68\t84.65\t9.98\tpos\t35.25,142.73,部门名称：长沙市信访局\t771.00,815.48,单位:万元\n"
+	                   "L\t1\t97.18\t107.15\t9.98\tpos\t63.00,121.73,经济科目编码\t241.50,300.23,经济科目名称\t"
+	                   "466.50,486.23,总计\t610.50,639.98,人员类\t733.50,772.73,公用经费\n"
+	                   "L\t1\t142.18\t152.15\t9.98\tpos\t152.25,171.98,合计\t518.25,559.99,1,517.95\t"
+	                   "645.75,687.49,1,394.97\t783.75,814.99,122.98\n"
+	                   "L\t1\t169.18\t179.15\t9.98\tpos\t35.25,50.74,301\t152.25,210.98,工资福利支出\t"
+	                   "518.25,559.99,1,212.01\t645.75,687.49,1,212.01\n"
+	                   "L\t1\t517.93\t527.90\t9.98\tpos\t35.25,50.74,302\t152.25,220.73,商品和服务支出\t"
+	                   "528.75,559.99,171.78\t661.50,687.49,48.80\t783.75,814.99,122.98\n"
+	                   "L\t1\t544.93\t554.90\t9.98\tpos\t45.75,71.74,30201\t152.25,181.73,办公费\t"
+	                   "534.00,559.99,33.00\t789.00,814.99,33.00\n"
+	                   "L\t1\t557.43\t567.40\t9.98\tpos\t35.25,50.74,303\t152.25,240.23,对个人和家庭的补助\t"
+	                   "528.75,559.99,134.16\t656.25,687.49,134.16\n"
+	                   "%end\n");
+	const gk_table *t = table(r, "general_budget_basic_expenditure");
+	int i = row_of(t, "econ_name", "合计");
+	cr_expect_str_eq(gk_table_get(t, i, "personnel"), "1394.97");
+	cr_expect_str_eq(gk_table_get(t, i, "public"), "122.98");
+	i = row_of(t, "econ_code", "302");
+	cr_expect_str_eq(gk_table_get(t, i, "personnel"), "48.80");
+	cr_expect_str_eq(gk_table_get(t, i, "public"), "122.98");
+	i = row_of(t, "econ_code", "30201");
+	cr_expect_str_eq(gk_table_get(t, i, "personnel"), "");
+	cr_expect_str_eq(gk_table_get(t, i, "public"), "33.00");
+	gk_result_drop(r);
+}

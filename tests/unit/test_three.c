@@ -293,3 +293,58 @@ Test(three, header_word_over_an_empty_column)
 	cr_expect_str_eq(gk_table_get(t, 0, "x_机关运行经费预算数"), "171.01");
 	gk_result_drop(r);
 }
+
+/* 长沙: 小计 (a leaf naming no key) heads the total under the group
+ * 三公经费预（决）算数, and 公务接待费 is printed before 因公出国（境）费
+ * and the vehicle columns: the 3.00 under 公务接待费 is reception, not the
+ * overseas travel the contract's order would give it (page 20 of
+ * 长沙-2026年长沙市信访局部门预算; 因公出国 and 公务用车购置 empty) */
+Test(three, subtotal_first_then_reception_before_travel)
+{
+	gk_result *r = run(HEAD
+	                   "L\t1\t41.78\t57.74\t15.98\tpos\t258.75,591.23,2026年一般公共预算“三公”经费支出情况表\n"
+	                   "L\t1\t75.43\t85.40\t9.98\tpos\t35.25,142.73,部门名称：长沙市信访局\t767.25,816.23,单位：万元\n"
+	                   "L\t1\t94.93\t104.90\t9.98\tpos\t441.75,597.98,三公经费预（决）算数（财政拨款）\n"
+	                   "L\t1\t114.43\t124.40\t9.98\tpos\t108.75,147.98,部门名称\n"
+	                   "L\t1\t121.93\t131.90\t9.98\tpos\t532.50,620.48,公务用车购置及运行\t725.25,813.23,其中：公务用车运行\n"
+	                   "L\t1\t127.93\t137.90\t9.98\tpos\t269.25,288.98,小计\t359.25,408.23,公务接待费\t"
+	                   "441.00,519.23,因公出国（境）费\t629.25,717.23,其中：公务用车购置\n"
+	                   "L\t1\t133.93\t143.90\t9.98\tpos\t571.50,581.48,费\t764.25,774.23,费\n"
+	                   "L\t1\t160.93\t171.68\t9.98\tpos\t118.88,138.38,合计\t313.50,334.24,8.00\t409.50,430.24,3.00\t"
+	                   "602.25,622.99,5.00\t795.00,815.74,5.00\n"
+	                   "L\t1\t187.93\t198.31\t9.98\tpos\t35.25,93.75,长沙市信访局\t313.50,334.24,8.00\t409.50,430.24,3.00\t"
+	                   "602.25,622.99,5.00\t795.00,815.74,5.00\n"
+	                   "%end\n");
+	const gk_table *t = three(r);
+	cr_assert_eq(t->nrow, 2, "%d rows", t->nrow);
+	expect_row(t, 0, (const char *const[]){"合计", "8.00", "", "5.00", "", "5.00", "3.00"});
+	expect_row(t, 1, (const char *const[]){"长沙市信访局", "8.00", "", "5.00", "", "5.00", "3.00"});
+	gk_result_drop(r);
+}
+
+/* 湖州退役军人事务局 p.28: the numbers of the last column stand right of
+ * its header 公务接待费, under nothing but "单位：万元"; the vehicle words
+ * further left on the lines above and below (公务用车购置及运行费,
+ * 公务用车运行维护费) head columns of their own, empty here */
+Test(three, last_column_under_the_unit_word)
+{
+	gk_result *r = run(HEAD
+	                   "L\t1\t63.64\t88.21\t20.63\tpos\t202.93,638.95,2026年市级部门一般公共预算\"三公\"经费支出表\n"
+	                   "L\t1\t96.40\t105.78\t9.35\tpos\t45.86,130.27,511-退役军人事务局\t749.26,796.07,单位：万元\n"
+	                   "L\t1\t118.96\t128.34\t9.35\tpos\t518.02,611.55,公务用车购置及运行费\n"
+	                   "L\t1\t132.54\t141.92\t9.35\tpos\t117.25,154.66,单位名称\t241.56,316.29,“三公”经费合计\t"
+	                   "342.24,417.25,因公出国(境)费用\t725.52,772.29,公务接待费\n"
+	                   "L\t1\t146.08\t155.46\t9.35\tpos\t465.00,483.71,小计\t533.15,598.62,公务用车购置费\t"
+	                   "614.27,698.45,公务用车运行维护费\n"
+	                   "L\t1\t168.64\t178.02\t9.35\tpos\t131.16,140.58,**\t276.58,281.25,1\t377.39,382.07,2\t"
+	                   "471.96,476.63,3\t563.51,568.19,4\t653.99,658.66,5\t746.53,751.21,6\n"
+	                   "L\t1\t186.40\t195.79\t9.35\tpos\t45.86,64.56,合计\t309.95,328.87,1.10\t776.99,795.90,1.10\n"
+	                   "L\t1\t204.17\t213.55\t9.35\tpos\t45.86,139.39,湖州市退役军人事务局\t309.95,328.87,1.00\t"
+	                   "776.99,795.90,1.00\n"
+	                   "%end\n");
+	const gk_table *t = three(r);
+	cr_assert_eq(t->nrow, 2, "%d rows", t->nrow);
+	expect_row(t, 0, (const char *const[]){"合计", "1.10", "", "", "", "", "1.10"});
+	expect_row(t, 1, (const char *const[]){"湖州市退役军人事务局", "1.00", "", "", "", "", "1.00"});
+	gk_result_drop(r);
+}
