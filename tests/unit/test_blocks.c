@@ -152,3 +152,38 @@ Test(blocks, amounts_spanning_their_rows)
 	gk_rules_drop(rules);
 	gk_doc_drop(d);
 }
+
+/* Rows without amounts one under another (普陀区财政局 2024决算, a re-typeset
+ * copy, page 13: 303 03 退职（役）费 | 302 18 专用材料费, then 303 04, 303 05):
+ * each name is printed right of its own codes, so it is a row of its own,
+ * not the wrapped end of the name above. */
+Test(blocks, keyed_rows_are_not_wraps)
+{
+	FILE *fp = fopen("tests/fixtures/pdf/keyed-rows.x", "r");
+	cr_assert_not_null(fp);
+	gk_doc *d = NULL;
+	char *err = NULL;
+	cr_assert_eq(gk_doc_read(fp, &d, &err), 1, "%s", err ? err : "");
+	fclose(fp);
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	gk_result *r = gk_normalize(d, rules, "keyed");
+	gk_table *t = gk_result_find(r, "general_budget_basic_expenditure");
+	cr_assert_not_null(t);
+	expect(t, "30302", "退休费", "69.10", "", "");
+	expect(t, "30303", "退职（役）费", "", "", "");
+	expect(t, "30304", "抚恤金", "", "", "");
+	expect(t, "30305", "生活补助", "", "", "");
+	expect(t, "30307", "医疗费补助", "", "", "");
+	expect(t, "30309", "奖励金", "0.31", "", "");
+	expect(t, "302", "商品和服务支出", "171.07", "", "");
+	expect(t, "30218", "专用材料费", "", "", "");
+	expect(t, "30224", "被装购置费", "", "", "");
+	expect(t, "30225", "专用燃料费", "", "", "");
+	expect(t, "30226", "劳务费", "2.01", "", "");
+	expect(t, "30229", "福利费", "42.77", "", "");
+	expect(t, "31002", "办公设备购置", "13.58", "", "");
+	gk_result_drop(r);
+	gk_rules_drop(rules);
+	gk_doc_drop(d);
+}
