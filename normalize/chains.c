@@ -284,6 +284,25 @@ static int chain_above(const lrows *w, int i, int dotcont, const lr_anchor *an)
 	return best;
 }
 
+/* Is fragment i printed just right of a code on its own line (a number
+ * without decimals: a coded table's key, 303 03 or 302 18)?  A label so
+ * keyed is a row of its own, not the wrapped end of the label above
+ * when that one is keyed too (rows without amounts, one under another).
+ * f is sorted by page and y0. */
+static int keyed(const frag *f, int nf, int i, double h)
+{
+	const frag *g = &f[i];
+	for (int d = -1; d <= 1; d += 2)
+		for (int k = i + d; k >= 0 && k < nf && f[k].page == g->page; k += d) {
+			const frag *q = &f[k];
+			if (q->y0 - g->y0 > 0.3 * h || g->y0 - q->y0 > 0.3 * h)
+				break;
+			if (q->num && !strchr(q->text.s, '.') && q->x1 <= g->x0 + 0.5 && g->x0 - q->x1 < 2 * h)
+				return 1;
+		}
+	return 0;
+}
+
 /* Join the fragments of a column into chains: wrapped labels (unless the
  * next starts a new item), amounts split from their decimals or their
  * last digits.  f is sorted by page and y0. */
@@ -305,6 +324,8 @@ static void join_chains(const nctx *c, lrows *w, const lr_anchor *an)
 		if (best < 0)
 			continue;
 		frag *p = &f[best];
+		if (!dotcont && !an && keyed(f, w->nf, i, w->h) && keyed(f, w->nf, p->tail, w->h))
+			continue;
 		/* link g at the end of p's chain */
 		f[p->tail].nxt = i;
 		p->tail = i;

@@ -286,9 +286,35 @@ static void coded_checks(gk_result *r, const gk_table *t, const spec *sp)
 		for (int i = 0; i < n; i++)
 			if (i != total && (ncoded ? code[i][0] && !nchild[i] : nunit ? unit[i] : 1))
 				rows[m++] = i;
+		/* leaves that miss the 合计 while the top rows (类), all printed,
+		 * make it: the error is inside a 类, its 类=Σ款 reports it (not
+		 * the 合计 again) */
+		int top = 0;
+		if (m && ncoded && !nunit && gk_table_col(t, sp->cols[0]) >= 0) {
+			int mr = 0, all = 1;
+			int *roots = gk_calloc((size_t)n, sizeof(int));
+			for (int i = 0; i < n; i++)
+				if (i != total && code[i][0] && parent[i] < 0) {
+					all &= printed(t, i, sp->cols[0]);
+					roots[mr++] = i;
+				}
+			if (all && mr && mr < m) {
+				acc el = {0}, er = {0}, f = {0};
+				sum_rows(&el, sp, t, rows, m, sp->cols[0]);
+				sum_rows(&er, sp, t, roots, mr, sp->cols[0]);
+				sp->val(&f, t, total, sp->cols[0]);
+				if (f.printed && !el.bad && !er.bad && !f.bad &&
+				    !strcmp(gk_chk_status(el.v, el.dec, f.v, f.dec), "fail") &&
+				    !strcmp(gk_chk_status(er.v, er.dec, f.v, f.dec), "ok")) {
+					memcpy(rows, roots, sizeof(int) * (size_t)mr);
+					m = mr, top = 1;
+				}
+			}
+			free(roots);
+		}
 		if (m)
 			col_sums(r, t, sp, "col:合计=Σleaves", NULL, total, rows, m,
-			         ncoded ? "Σ of the rows without sub-rows" : nunit ? "Σ of the units" : "Σ of the rows");
+			         top ? "Σ of the top rows (their 款 are checked against them)" : ncoded ? "Σ of the rows without sub-rows" : nunit ? "Σ of the units" : "Σ of the rows");
 	}
 	/* unit = Σ its leaves */
 	if (nunit >= 2 && ncoded) {

@@ -421,10 +421,143 @@ static void frag_columns(frag *f, int nf)
 	free(ord);
 }
 
+/* Cells live[a..b) written as one line of d (sorted by x). */
+static void write_row(gk_doc *d, frag **live, int a, int b)
+{
+	qsort(live + a, (size_t)(b - a), sizeof *live, frag_cmp_x);
+	double y0 = 1e18, y1 = -1e18;
+	for (int k = a; k < b; k++) {
+		if (live[k]->y0 < y0)
+			y0 = live[k]->y0;
+		if (live[k]->y1 > y1)
+			y1 = live[k]->y1;
+	}
+	gk_line *n = gk_doc_add_line(d, live[a]->page, y0, y1, 0, GK_GEOM_POS);
+	for (int k = a; k < b; k++)
+		if (!live[k]->marker)
+			gk_line_add_cell(n, live[k]->x0, live[k]->x1, live[k]->text.s, live[k]->text.len);
+}
+
+static int cmp_frag_band(const void *a, const void *b)
+{
+	const frag *x = *(frag *const *)a, *y = *(frag *const *)b;
+	if (x->col != y->col) /* (col holds the band here) */
+		return x->col - y->col;
+	if (x->page != y->page)
+		return x->page - y->page;
+	double cx = (x->y0 + x->y1) / 2, cy = (y->y0 + y->y1) / 2;
+	return cx < cy ? -1 : cx > cy;
+}
+
+/* Amounts drawn in boxes far taller than the text's (broken font
+ * metrics, 上海 决算: each amount's box spans its row, the code line
+ * above its centre and the name line below it, while the text lines are a
+ * sliver each): the amounts' boxes, merged where they overlap, are the
+ * rows' bands; a cell touching a band is of its row, the cells between
+ * bands (rows without amounts) are grouped a band's height at most.
+ * Returns 0 (d untouched) unless the amounts are so drawn. */
+static int tall_rows(gk_doc *d, frag **live, int nl)
+{
+	/* the text's height: the median of the cells that are not amounts
+	 * (codes are numbers drawn as text) */
+	double *ht = gk_malloc(sizeof(double) * (size_t)(nl + 1)), *hn = gk_malloc(sizeof(double) * (size_t)(nl + 1));
+	int nt = 0, nn = 0, namt = 0;
+	for (int i = 0; i < nl; i++)
+		if (!live[i]->num || !strchr(live[i]->text.s, '.'))
+			ht[nt++] = live[i]->y1 - live[i]->y0;
+	double mt = 0, mn = 0;
+	if (nt >= 3) {
+		qsort(ht, (size_t)nt, sizeof *ht, cmp_double);
+		mt = ht[nt / 2];
+	}
+	for (int i = 0; i < nl && mt > 0; i++)
+		if (live[i]->num && strchr(live[i]->text.s, '.')) {
+			namt++;
+			if (live[i]->y1 - live[i]->y0 >= 4 * mt)
+				hn[nn++] = live[i]->y1 - live[i]->y0;
+		}
+	/* (most amounts so drawn, three at least) */
+	int ok = nn >= 3 && nn * 4 >= namt * 3;
+	if (ok) {
+		qsort(hn, (size_t)nn, sizeof *hn, cmp_double);
+		mn = hn[nn / 2];
+	}
+	free(hn);
+	free(ht);
+	if (!ok)
+		return 0;
+	/* the bands: tall amounts (sorted by page and centre) merged where
+	 * their boxes overlap by half an amount's height */
+	int nb = 0;
+	double *b0 = gk_malloc(sizeof(double) * (size_t)nl), *b1 = gk_malloc(sizeof(double) * (size_t)nl);
+	int *bp = gk_malloc(sizeof(int) * (size_t)nl);
+	for (int i = 0; i < nl; i++) {
+		const frag *f = live[i];
+		if (!f->num || f->y1 - f->y0 < 4 * mt)
+			continue;
+		if (nb && bp[nb - 1] == f->page && f->y0 < b1[nb - 1] - mn / 2) {
+			if (f->y1 > b1[nb - 1])
+				b1[nb - 1] = f->y1;
+			if (f->y0 < b0[nb - 1])
+				b0[nb - 1] = f->y0;
+			continue;
+		}
+		b0[nb] = f->y0, b1[nb] = f->y1, bp[nb] = f->page;
+		nb++;
+	}
+	/* each cell's band (col: 2 * band, odd between bands); a cell
+	 * touching two bands goes to the one its centre is nearest */
+	double tol = mt / 2;
+	int *save = gk_malloc(sizeof(int) * (size_t)nl);
+	for (int i = 0; i < nl; i++) {
+		frag *f = live[i];
+		save[i] = f->col;
+		double cf = (f->y0 + f->y1) / 2, best = 1e18;
+		int bb = -1, after = -1;
+		for (int k = 0; k < nb; k++) {
+			if (bp[k] < f->page || (bp[k] == f->page && b1[k] + tol <= f->y0))
+				after = k;
+			if (bp[k] != f->page || f->y0 >= b1[k] + tol || f->y1 <= b0[k] - tol)
+				continue;
+			double dd = cf - (b0[k] + b1[k]) / 2;
+			dd = dd < 0 ? -dd : dd;
+			if (dd < best)
+				best = dd, bb = k;
+		}
+		f->col = bb >= 0 ? 2 * bb + 2 : 2 * after + 3;
+	}
+	/* (frags are compared by pointer order below: sort a copy) */
+	frag **ord = gk_malloc(sizeof *ord * (size_t)nl);
+	memcpy(ord, live, sizeof *ord * (size_t)nl);
+	qsort(ord, (size_t)nl, sizeof *ord, cmp_frag_band);
+	for (int i = 0; i < nl;) {
+		int j = i + 1;
+		if (ord[i]->col % 2 == 0)
+			while (j < nl && ord[j]->col == ord[i]->col)
+				j++;
+		else /* between bands: rows a band's height apart at least */
+			while (j < nl && ord[j]->col == ord[i]->col && ord[j]->page == ord[i]->page &&
+			       (ord[j]->y0 + ord[j]->y1) / 2 - (ord[i]->y0 + ord[i]->y1) / 2 < 0.75 * mn)
+				j++;
+		write_row(d, ord, i, j);
+		i = j;
+	}
+	for (int i = 0; i < nl; i++)
+		live[i]->col = save[i];
+	free(ord);
+	free(save);
+	free(b0);
+	free(b1);
+	free(bp);
+	return 1;
+}
+
 /* Rows: the cells (live, sorted by page and centre) grouped by vertical
  * centre, one line of d each; 行次 markers are not written. */
 static void group_rows(const nctx *c, gk_doc *d, frag **live, int nl, double pitch)
 {
+	if (tall_rows(d, live, nl))
+		return;
 	for (int i = 0; i < nl;) {
 		double c0 = (live[i]->y0 + live[i]->y1) / 2;
 		int j = i + 1;
