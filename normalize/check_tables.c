@@ -287,8 +287,9 @@ static void coded_checks(gk_result *r, const gk_table *t, const spec *sp)
 			if (i != total && (ncoded ? code[i][0] && !nchild[i] : nunit ? unit[i] : 1))
 				rows[m++] = i;
 		/* leaves that miss the 合计 while the top rows (类), all printed,
-		 * make it: the error is inside a 类, its 类=Σ款 reports it (not
-		 * the 合计 again) */
+		 * make it (or round to it): the error, or the 分 of rounding
+		 * gathered level by level, is inside a 类, and its 类=Σ款 reports
+		 * it (not the 合计 again) */
 		int top = 0;
 		if (m && ncoded && !nunit && gk_table_col(t, sp->cols[0]) >= 0) {
 			int mr = 0, all = 1;
@@ -298,17 +299,23 @@ static void coded_checks(gk_result *r, const gk_table *t, const spec *sp)
 					all &= printed(t, i, sp->cols[0]);
 					roots[mr++] = i;
 				}
-			if (all && mr && mr < m) {
+			/* per column: the leaves fail somewhere, the top rows nowhere */
+			int leaves_fail = 0, roots_fail = 0;
+			for (const char *const *c = sp->cols; all && mr && mr < m && *c; c++) {
+				if (gk_table_col(t, *c) < 0)
+					continue;
 				acc el = {0}, er = {0}, f = {0};
-				sum_rows(&el, sp, t, rows, m, sp->cols[0]);
-				sum_rows(&er, sp, t, roots, mr, sp->cols[0]);
-				sp->val(&f, t, total, sp->cols[0]);
-				if (f.printed && !el.bad && !er.bad && !f.bad &&
-				    !strcmp(gk_chk_status(el.v, el.dec, f.v, f.dec), "fail") &&
-				    !strcmp(gk_chk_status(er.v, er.dec, f.v, f.dec), "ok")) {
-					memcpy(rows, roots, sizeof(int) * (size_t)mr);
-					m = mr, top = 1;
-				}
+				sum_rows(&el, sp, t, rows, m, *c);
+				sum_rows(&er, sp, t, roots, mr, *c);
+				sp->val(&f, t, total, *c);
+				if (!f.printed || el.bad || er.bad || f.bad)
+					continue;
+				leaves_fail |= !strcmp(gk_chk_status(el.v, el.dec, f.v, f.dec), "fail");
+				roots_fail |= !strcmp(gk_chk_status(er.v, er.dec, f.v, f.dec), "fail");
+			}
+			if (leaves_fail && !roots_fail) {
+				memcpy(rows, roots, sizeof(int) * (size_t)mr);
+				m = mr, top = 1;
 			}
 			free(roots);
 		}
