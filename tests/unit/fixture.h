@@ -32,6 +32,25 @@ static inline gk_result *normalize_stream(const char *text, const char *name)
 	return r;
 }
 
+/* the extract stream in file path (a fixture, from the checkout's top)
+ * normalized as document name */
+static inline gk_result *normalize_file(const char *path, const char *name)
+{
+	FILE *f = fopen(path, "r");
+	cr_assert_not_null(f, "%s", path);
+	gk_doc *d = NULL;
+	char *err = NULL;
+	int rc = gk_doc_read(f, &d, &err);
+	fclose(f);
+	cr_assert_eq(rc, 1, "%s: %s", path, err ? err : "");
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	gk_result *r = gk_normalize(d, rules, name);
+	gk_rules_drop(rules);
+	gk_doc_drop(d);
+	return r;
+}
+
 /* table id of r, which must be there */
 static inline const gk_table *fixture_table(const gk_result *r, const char *id)
 {

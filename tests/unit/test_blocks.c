@@ -13,6 +13,7 @@
 #include "../../lib/rules.h"
 #include "../../lib/table.h"
 #include "../../normalize/normalize.h"
+#include "fixture.h"
 
 static int row_of(const gk_table *t, const char *code)
 {
@@ -37,15 +38,7 @@ static void expect(const gk_table *t, const char *code, const char *name, const 
 
 Test(blocks, side_by_side_basic_table)
 {
-	FILE *fp = fopen("tests/fixtures/pdf/side-blocks.x", "r");
-	cr_assert_not_null(fp);
-	gk_doc *d = NULL;
-	char *err = NULL;
-	cr_assert_eq(gk_doc_read(fp, &d, &err), 1, "%s", err ? err : "");
-	fclose(fp);
-	gk_rules *rules = gk_rules_load("rules", &err);
-	cr_assert_not_null(rules, "%s", err ? err : "");
-	gk_result *r = gk_normalize(d, rules, "blocks");
+	gk_result *r = normalize_file("tests/fixtures/pdf/side-blocks.x", "blocks");
 	gk_table *t = gk_result_find(r, "general_budget_basic_expenditure");
 	cr_assert_not_null(t);
 	/* 合计, 301..30399 (27), 302..30299 (28), 307 (3), 310 (17), 399 (6) */
@@ -76,8 +69,6 @@ Test(blocks, side_by_side_basic_table)
 	cr_assert_lt(row_of(t, "30299"), row_of(t, "310"));
 	cr_assert_eq(gk_table_col(t, "x_科目代决算数码"), -1);
 	gk_result_drop(r);
-	gk_rules_drop(rules);
-	gk_doc_drop(d);
 }
 
 /* The same table with broken font metrics (上海市普陀区财政局 2024年度部门决算,
@@ -89,15 +80,7 @@ Test(blocks, side_by_side_basic_table)
  * page: the total column only). */
 Test(blocks, amounts_spanning_their_rows)
 {
-	FILE *fp = fopen("tests/fixtures/pdf/tall-amounts.x", "r");
-	cr_assert_not_null(fp);
-	gk_doc *d = NULL;
-	char *err = NULL;
-	cr_assert_eq(gk_doc_read(fp, &d, &err), 1, "%s", err ? err : "");
-	fclose(fp);
-	gk_rules *rules = gk_rules_load("rules", &err);
-	cr_assert_not_null(rules, "%s", err ? err : "");
-	gk_result *r = gk_normalize(d, rules, "tall");
+	gk_result *r = normalize_file("tests/fixtures/pdf/tall-amounts.x", "tall");
 	gk_table *t = gk_result_find(r, "general_budget_basic_expenditure");
 	cr_assert_not_null(t);
 	/* 301..30399 as printed on the page (19), 302..30224 (19) */
@@ -149,8 +132,6 @@ Test(blocks, amounts_spanning_their_rows)
 		expect(t, want[k][0], want[k][1], want[k][2], "", "");
 	}
 	gk_result_drop(r);
-	gk_rules_drop(rules);
-	gk_doc_drop(d);
 }
 
 /* Rows without amounts one under another (普陀区财政局 2024决算, a re-typeset
@@ -159,15 +140,7 @@ Test(blocks, amounts_spanning_their_rows)
  * not the wrapped end of the name above. */
 Test(blocks, keyed_rows_are_not_wraps)
 {
-	FILE *fp = fopen("tests/fixtures/pdf/keyed-rows.x", "r");
-	cr_assert_not_null(fp);
-	gk_doc *d = NULL;
-	char *err = NULL;
-	cr_assert_eq(gk_doc_read(fp, &d, &err), 1, "%s", err ? err : "");
-	fclose(fp);
-	gk_rules *rules = gk_rules_load("rules", &err);
-	cr_assert_not_null(rules, "%s", err ? err : "");
-	gk_result *r = gk_normalize(d, rules, "keyed");
+	gk_result *r = normalize_file("tests/fixtures/pdf/keyed-rows.x", "keyed");
 	gk_table *t = gk_result_find(r, "general_budget_basic_expenditure");
 	cr_assert_not_null(t);
 	expect(t, "30302", "退休费", "69.10", "", "");
@@ -184,6 +157,4 @@ Test(blocks, keyed_rows_are_not_wraps)
 	expect(t, "30229", "福利费", "42.77", "", "");
 	expect(t, "31002", "办公设备购置", "13.58", "", "");
 	gk_result_drop(r);
-	gk_rules_drop(rules);
-	gk_doc_drop(d);
 }

@@ -12,24 +12,14 @@
 #include "../../lib/rules.h"
 #include "../../lib/table.h"
 #include "../../normalize/normalize.h"
+#include "fixture.h"
 #include "../../extract/extract.h"
 #include "../../normalize/pgrid.h"
 
 /* The tables normalize makes of the extract stream in a fixture file. */
 static gk_result *normalized(const char *path)
 {
-	char *err = NULL;
-	gk_doc *d = NULL;
-	FILE *fp = fopen(path, "r");
-	cr_assert_not_null(fp, "%s", path);
-	cr_assert_eq(gk_doc_read(fp, &d, &err), 1, "%s", err ? err : "");
-	fclose(fp);
-	gk_rules *rules = gk_rules_load("rules", &err);
-	cr_assert_not_null(rules, "%s", err ? err : "");
-	gk_result *r = gk_normalize(d, rules, "perf");
-	gk_rules_drop(rules);
-	gk_doc_drop(d);
-	return r;
+	return normalize_file(path, "perf");
 }
 
 /* 福州市公安局 2026, page 29: one project's block - title, head (项目名称,
