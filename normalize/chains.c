@@ -24,6 +24,18 @@ static int frag_is_new_item(const nctx *c, const char *text)
 	return r;
 }
 
+/* Is text a total's whole label (合计, 总计, 小计)?  A cell that says
+ * so is complete: a label on the line below is the next row's (a unit's
+ * name wrapped over three lines under the 合计 row, 福州; 江苏's 小计
+ * over 专户管理教育收费), not the rest of it. */
+static int is_total_label(const nctx *c, const char *text)
+{
+	char *cp = compact_of(text);
+	int r = rule_any(c, "total", cp);
+	free(cp);
+	return r;
+}
+
 /* How far the centre of chain members mem[a..b) is from its row: the
  * numbers line of a member that sits on one (the anchor), else the nearest
  * numbers line of the page. */
@@ -325,6 +337,8 @@ static void join_chains(const nctx *c, lrows *w, const lr_anchor *an)
 			continue;
 		frag *p = &f[best];
 		if (!dotcont && !an && keyed(f, w->nf, i, w->h) && keyed(f, w->nf, p->tail, w->h))
+			continue;
+		if (!dotcont && !an && p->tail == best && is_total_label(c, p->text.s))
 			continue;
 		/* link g at the end of p's chain */
 		f[p->tail].nxt = i;
