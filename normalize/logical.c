@@ -619,19 +619,10 @@ static int page_number(const nctx *c, int i)
 	return bottom || top;
 }
 
-/* A line of the table's header printed again at the top of a page (the
- * table continued): its cells are all words of the head lines [b, body)
- * and no amount stands above it on its page.  Not a row, nor a label
- * wrapped from the row before (…行政事业单位医疗项目一般公共预算支出类款项). */
-static int repeated_head(const nctx *c, int b, int body, int i)
+/* Is every cell of line i a word of the head lines [b, body)? */
+static int head_words(const nctx *c, int b, int body, int i)
 {
 	const gk_line *l = c->x[i].l;
-	/* (two titles at least: a lone word like 支出 is a label's end) */
-	if (l->ncell < 2 || line_has_amount(c, i))
-		return 0;
-	for (int k = i - 1; k >= body && c->x[k].l->page == l->page; k--)
-		if (line_has_amount(c, k))
-			return 0;
 	for (int j = 0; j < l->ncell; j++) {
 		char *cp = compact_of(l->cell[j].text);
 		int found = 0;
@@ -645,7 +636,36 @@ static int repeated_head(const nctx *c, int b, int body, int i)
 		if (!found)
 			return 0;
 	}
-	return 1;
+	return l->ncell > 0;
+}
+
+/* A line of the table's header printed again at the top of a page (the
+ * table continued): its cells are all words of the head lines [b, body)
+ * and no amount stands above it on its page.  Not a row, nor a label
+ * wrapped from the row before (…行政事业单位医疗项目一般公共预算支出类款项).
+ * A lone word is a label's end (支出) unless the lines under it down to
+ * the page's first amounts (before stop) are header words as well, two
+ * cells at least in all (广州气象: 一般公共预算支出 over 功能科目名称 over
+ * 小计 其中：基本支出 项目支出). */
+static int repeated_head(const nctx *c, int b, int body, int stop, int i)
+{
+	const gk_line *l = c->x[i].l;
+	if (!l->ncell || line_has_amount(c, i))
+		return 0;
+	for (int k = i - 1; k >= body && c->x[k].l->page == l->page; k--)
+		if (line_has_amount(c, k))
+			return 0;
+	if (!head_words(c, b, body, i))
+		return 0;
+	int cells = l->ncell;
+	for (int k = i + 1; cells < 2 && k < stop && c->x[k].l->page == l->page && !line_has_amount(c, k); k++) {
+		if (c->x[k].skip)
+			continue;
+		if (!head_words(c, b, body, k))
+			return 0;
+		cells += c->x[k].l->ncell;
+	}
+	return cells >= 2;
 }
 
 /* The rows of the body [body, stop) rebuilt into d (seq: 序号 numbers
@@ -660,7 +680,7 @@ static void body_rows(const nctx *c, gk_doc *d, int b, int body, int stop, const
 		/* (not the 类 款 项 sub-header, sorted below the first numbers
 		 * by a font whose digit boxes are too tall) */
 		if (!c->x[i].skip && strcmp(c->x[i].compact, "类款项") && !page_number(c, i) &&
-		    (an || c->x[i].l->page == c->x[body].l->page || !repeated_head(c, b, body, i)))
+		    (an || c->x[i].l->page == c->x[body].l->page || !repeated_head(c, b, body, stop, i)))
 			line_frags(c, i, an, hc, nhc, &w, &hsum);
 	if (!w.nf) {
 		free(w.f);

@@ -9,6 +9,15 @@
 #include "../../lib/table.h"
 #include "fixture.h"
 
+/* the row whose column key reads value (-1: none) */
+static int row_of(const gk_table *t, const char *key, const char *value)
+{
+	for (int i = 0; i < t->nrow; i++)
+		if (!strcmp(gk_table_get(t, i, key), value))
+			return i;
+	return -1;
+}
+
 #define EXPECT(t, row, col, want) cr_expect_str_eq(gk_table_get(t, row, col), want, "row %d %s", row, col)
 
 /* 福州生态环境局 二、收入预算总表 (p. 8): the unit's name is wrapped over
@@ -48,5 +57,26 @@ Test(wrapcells, nothing_wraps_under_a_total)
 	EXPECT(t, 1, "unit_name", "福州经济技术开发区生态环境局");
 	EXPECT(t, 1, "total", "1369.27");
 	EXPECT(t, 1, "general_budget", "1369.27");
+	gk_result_drop(r);
+}
+
+/* 广州气象局 表12 (pp. 22-24): each continued page prints the header
+ * again, its first line the lone group word 财政拨款 over the header's
+ * other lines.  It is a header line, not the end of the last row of the
+ * page before (the unit 广州市气象综合保障中心, whose projects then carry
+ * its name). */
+Test(wrapcells, a_lone_header_word_repeated_over_a_page)
+{
+	gk_result *r = normalize_file("tests/fixtures/pdf/centred-labels.x", "wrapcells");
+	const gk_table *t = fixture_table(r, "project_expenditure");
+	int u = row_of(t, "unit_name", "广州市气象综合保障中心");
+	cr_assert(u >= 0, "no unit row 广州市气象综合保障中心");
+	EXPECT(t, u, "project_name", "");
+	EXPECT(t, u, "total", "797.94");
+	cr_expect_eq(row_of(t, "project_name", "广州市气象综合保障中心财政拨款"), -1);
+	int p = row_of(t, "project_name", "广州市突发预警信息发布服务工作经费");
+	cr_assert(p > u);
+	EXPECT(t, p, "unit_name", "广州市气象综合保障中心");
+	EXPECT(t, p, "total", "97.00");
 	gk_result_drop(r);
 }
