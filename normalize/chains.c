@@ -353,6 +353,121 @@ static void join_chains(const nctx *c, lrows *w, const lr_anchor *an)
 	}
 }
 
+/* Is a code (a number without decimals) printed left of fragment i on
+ * its line, however far (a coded table's key column)?  f is sorted by
+ * page and y0. */
+static int code_left(const frag *f, int nf, int i, double h)
+{
+	const frag *g = &f[i];
+	for (int d = -1; d <= 1; d += 2)
+		for (int k = i + d; k >= 0 && k < nf && f[k].page == g->page; k += d) {
+			const frag *q = &f[k];
+			if (q->y0 - g->y0 > 0.3 * h || g->y0 - q->y0 > 0.3 * h)
+				break;
+			if (q->num && !strchr(q->text.s, '.') && q->x1 <= g->x0 + 0.5)
+				return 1;
+		}
+	return 0;
+}
+
+/* In a table whose cells are centred on their numbers (w->centred), a
+ * row's label may start a line above its numbers, one line pitch under
+ * the row before, and so be chained onto that row's label (广州气象 表12:
+ * 息化运维项目 then 广州市气象综合保障中 over 心2026年-2027年信息化运维, the
+ * numbers line).  The unanchored members at the end of a chain go to the
+ * chain one line pitch below them in their column, headed on its numbers
+ * line, when both then sit centred on their numbers and the first did
+ * not, and the lines so joined read as one cell: none with a code of its
+ * own, each but the last full. */
+static void hand_over(lrows *w)
+{
+	frag *f = w->f;
+	double lp = w->lp;
+	if (!w->centred || !w->nnc || lp <= 0)
+		return;
+	for (int i = 0; i < w->nf; i++) {
+		frag *a = &f[i];
+		if (a->dead || a->num || a->tail == i || !a->anchors)
+			continue;
+		int mem[64], nm = 0, la = -1;
+		for (int k = i; k >= 0 && nm < 64; k = f[k].nxt) {
+			if (f[k].line_num)
+				la = nm;
+			mem[nm++] = k;
+		}
+		if (la < 0 || la == nm - 1 || f[mem[nm - 1]].nxt >= 0) /* (or longer than read) */
+			continue;
+		/* (lines with a code of their own are rows without numbers, not
+		 * a cell's lines: 30202 印刷费, 30204 手续费 … under 30201 办公费) */
+		int coded = 0;
+		for (int k = la + 1; k < nm && !coded; k++)
+			coded = code_left(f, w->nf, mem[k], w->h);
+		if (coded)
+			continue;
+		/* the chain below: its head on a numbers line one pitch down */
+		const frag *u = &f[mem[nm - 1]];
+		int b = -1;
+		for (int k = mem[nm - 1] + 1; k < w->nf && f[k].page == u->page && f[k].y0 - u->y0 <= 1.2 * lp; k++)
+			if (!f[k].dead && !f[k].num && f[k].col == a->col && f[k].line_num && f[k].y0 - u->y0 >= 0.8 * lp) {
+				b = k;
+				break;
+			}
+		if (b < 0)
+			continue;
+		int nb = 0, memb[64];
+		for (int k = b; k >= 0 && nb < 64; k = f[k].nxt)
+			memb[nb++] = k;
+		if (f[memb[nb - 1]].nxt >= 0)
+			continue;
+		double offa = chain_offset(f, mem, 0, nm, w->nc, w->ncp, w->nnc);
+		double offb = chain_offset(f, memb, 0, nb, w->nc, w->ncp, w->nnc);
+		if (offa <= 0.35 * lp)
+			continue;
+		int best = -1;
+		double bestc = offa + offb;
+		for (int s = la + 1; s < nm; s++) {
+			int cm[128], nc = 0;
+			for (int k = s; k < nm; k++)
+				cm[nc++] = mem[k];
+			for (int k = 0; k < nb; k++)
+				cm[nc++] = memb[k];
+			/* a line wraps when full: each but the last reaches the
+			 * cell's right edge (less a character) */
+			double x1 = -1e18;
+			int full = 1;
+			for (int k = 0; k < nc; k++)
+				if (f[cm[k]].x1 > x1)
+					x1 = f[cm[k]].x1;
+			for (int k = 0; k + 1 < nc && full; k++)
+				full = f[cm[k]].x1 >= x1 - (f[cm[k]].cy1 - f[cm[k]].cy0);
+			if (!full)
+				continue;
+			double oa = chain_offset(f, mem, 0, s, w->nc, w->ncp, w->nnc);
+			double ob = chain_offset(f, cm, 0, nc, w->nc, w->ncp, w->nnc);
+			if (oa <= 0.35 * lp && ob <= 0.35 * lp && oa + ob < bestc)
+				bestc = oa + ob, best = s;
+		}
+		if (best < 0)
+			continue;
+		/* cut a before mem[best]; mem[best..] heads b's chain */
+		f[mem[best - 1]].nxt = -1;
+		a->tail = mem[best - 1];
+		a->last_y0 = f[mem[best - 1]].y0;
+		a->y1 = a->cy1;
+		for (int k = 1; k < best; k++)
+			if (f[mem[k]].cy1 > a->y1)
+				a->y1 = f[mem[k]].cy1;
+		frag *h = &f[mem[best]], *bh = &f[b];
+		f[mem[nm - 1]].nxt = b;
+		h->dead = 0;
+		h->tail = bh->tail;
+		h->anchors = bh->anchors;
+		h->last_y0 = bh->last_y0;
+		h->y1 = bh->y1;
+		bh->dead = 1;
+	}
+}
+
 /* A wrapped cell is centred on its row's numbers.  A text chain whose
  * centre is off its own numbers line (the line of its member that
  * carries numbers, else the nearest one) took in the next rows' labels:
@@ -457,6 +572,8 @@ void chain_frags(const nctx *c, lrows *w, const lr_anchor *an)
 	w->lp = line_pitch(w, an);
 	w->dec = usual_decimals(w->f, w->nf);
 	join_chains(c, w, an);
+	if (!an)
+		hand_over(w);
 	cut_chains(w);
 	close_chains(w);
 	free(w->nc);

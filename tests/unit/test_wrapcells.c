@@ -80,3 +80,20 @@ Test(wrapcells, a_lone_header_word_repeated_over_a_page)
 	EXPECT(t, p, "total", "97.00");
 	gk_result_drop(r);
 }
+
+/* 广州气象局 表12 (p. 24): two project names of three lines each, the
+ * numbers on the middle line, one line pitch apart: 广州市气象综合保障中
+ * is the first line of the second name (centred on 568.42), not the
+ * fourth of the first (centred on 18.52). */
+Test(wrapcells, three_line_names_centred_on_their_numbers)
+{
+	gk_result *r = normalize_file("tests/fixtures/pdf/centred-labels.x", "wrapcells");
+	const gk_table *t = fixture_table(r, "project_expenditure");
+	int a = row_of(t, "project_name", "广州市突发事件预警信息发布中心2025年-2026年信息化运维项目");
+	int b = row_of(t, "project_name", "广州市气象综合保障中心2026年-2027年信息化运维项目");
+	cr_assert(a >= 0 && b >= 0, "rows %d %d", a, b);
+	EXPECT(t, a, "total", "18.52");
+	EXPECT(t, b, "total", "568.42");
+	EXPECT(t, b, "general_budget", "568.42");
+	gk_result_drop(r);
+}
