@@ -411,9 +411,14 @@ static int parse_items(const char *s, bitem **out)
 		char *ind = piece(s, r, ie);
 		char *target = NULL, *period = NULL;
 		if (per) {
+			/* up to 年度指标值 (a value may hold commas: 考察是否符合规范，
+			 * 合规得满分，…。年度指标值：是), else to a separator */
 			size_t v = (size_t)(per - s) + strlen("实施周期指标值"), w = v;
-			while (w < b && (w == v || !sep_at(s + w)) && (!yr || w < (size_t)(yr - s)))
-				w++;
+			if (yr && yr > per)
+				w = (size_t)(yr - s);
+			else
+				while (w < b && (w == v || !sep_at(s + w)))
+					w++;
 			period = piece(s, v, w);
 		}
 		if (yr)
@@ -578,10 +583,22 @@ static void write_project_rows(const nctx *nc, gk_table *t, const phead *h, cons
 	const int used[] = {pg_col_of(pc, "level1"), pg_col_of(pc, "level2"), pg_col_of(pc, "indicator"),
 	                    pg_col_of(pc, "indicators"), cname, ccode, ctot, cgov, cgoal, cdept, cucode, cspec,
 	                    pc->anchor, pg_col_of(pc, "op"), pg_col_of(pc, "unit")};
+	/* 其他资金 printed beside 财政拨款 and 财政专户拨款: the rest of the
+	 * project's money, the unit's own funds (单位资金); printed without a
+	 * 财政专户 column it may hold that too, and stays x_other_funds */
+	int cother = cspec >= 0 && cgov >= 0 ? pg_col_of(pc, "x_other_funds") : -1;
 	for (size_t k = 0; k < sizeof used / sizeof used[0]; k++)
 		if (used[k] >= 0)
 			handled[used[k]] = 1;
-	char *unit_row = NULL; /* a row naming a unit (资金使用单位) above its projects */
+	if (cother >= 0)
+		handled[cother] = 1;
+	/* a row naming a unit (资金使用单位) above its projects; a grid that
+	 * prints its indicators as one text continues the unit of the rows
+	 * before it (the table's earlier pages) */
+	char *unit_row = NULL;
+	int cux = gk_table_col(t, "x_unit");
+	if (pg_col_of(pc, "indicators") >= 0 && cux >= 0 && first > 0 && *t->rows[first - 1][cux])
+		unit_row = gk_strdup(t->rows[first - 1][cux]);
 	char a[48];
 	for (int q = 0; q < g->nrow; q++) {
 		const pg_row *w = &g->row[q];
@@ -601,9 +618,9 @@ static void write_project_rows(const nctx *nc, gk_table *t, const phead *h, cons
 				int r = t->nrow - 1;
 				rows_source(nc, t, r, w->line, w->line);
 				gk_table_set(t, r, gk_table_col(t, "project_name"), v);
-				const int mc[3] = {ctot, cgov, cspec};
-				const char *mk[3] = {"total", "government", "special_account"};
-				for (int m = 0; m < 3; m++)
+				const int mc[4] = {ctot, cgov, cspec, cother};
+				const char *mk[4] = {"total", "government", "special_account", "unit_funds"};
+				for (int m = 0; m < 4; m++)
 					if (mc[m] >= 0 && amount_of(w->cell[mc[m]], a))
 						gk_table_set(t, r, gk_table_col(t, mk[m]), a);
 				for (int c = 0; c < pc->n; c++)
@@ -613,6 +630,7 @@ static void write_project_rows(const nctx *nc, gk_table *t, const phead *h, cons
 						free(xk);
 					}
 				if (strcmp(v, "合计") && strcmp(v, "总计")) {
+					set_x(t, r, "x_unit", v);
 					free(unit_row);
 					unit_row = v;
 				} else {
@@ -652,7 +670,9 @@ static void write_project_rows(const nctx *nc, gk_table *t, const phead *h, cons
 				gk_table_set(t, r, gk_table_col(t, "special_account"), a);
 			else if (*h->special)
 				gk_table_set(t, r, gk_table_col(t, "special_account"), h->special);
-			if (*h->ufunds)
+			if (cother >= 0 && amount_of(w->cell[cother], a))
+				gk_table_set(t, r, gk_table_col(t, "unit_funds"), a);
+			else if (*h->ufunds)
 				gk_table_set(t, r, gk_table_col(t, "unit_funds"), h->ufunds);
 			set_x(t, r, "x_level2", e->lv2);
 			set_x(t, r, "x_other_funds", h->other);
@@ -677,9 +697,12 @@ static void write_project_rows(const nctx *nc, gk_table *t, const phead *h, cons
 		free(pname);
 	}
 	free(unit_row);
-	/* merged cells printed once for their rows */
-	fill_col(t, first, "category");
-	fill_col(t, first, "x_level2");
+	/* merged cells printed once for their rows (items of a text carry
+	 * their own, and a total or unit row has none) */
+	if (pg_col_of(pc, "indicators") < 0) {
+		fill_col(t, first, "category");
+		fill_col(t, first, "x_level2");
+	}
 	if (cname >= 0) {
 		fill_col(t, first, "project_name");
 		/* a project's amounts and goal stay with its name */

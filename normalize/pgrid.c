@@ -427,6 +427,11 @@ int pg_columns(const nctx *c, int m, int b, int e, pg_cols *pc)
 			pc->anchor = pg_col_of(pc, "government");
 		if (pc->anchor >= 0)
 			pc->c[pc->anchor].merged = 0;
+		/* the other amounts print on the total's line, one cell each */
+		for (int k = 0; k < pc->n; k++)
+			if (pc->c[k].role && (!strcmp(pc->c[k].role, "government") || !strcmp(pc->c[k].role, "special_account") ||
+			                      !strcmp(pc->c[k].role, "x_other_funds")))
+				pc->c[k].merged = 0;
 	}
 	if (pc->anchor < 0) {
 		pg_cols_free(pc);
