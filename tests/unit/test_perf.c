@@ -287,3 +287,36 @@ Test(perf, stream_goal_paragraphs)
 	cr_assert_str_eq(gk_table_get(t, i, "category"), "效益指标");
 	gk_result_drop(r);
 }
+
+/* perf-item "start" (rules/perf.rules): where an item of a 绩效指标 text
+ * starts - its number, its 一级's code and a dash, a 一级 name ahead -
+ * and where a number of a value or a 二级 code does not start one. */
+Test(perf, item_start_rule)
+{
+	char *err = NULL;
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	int n;
+	const gk_rule *const *rs = gk_rules_of(rules, "perf-item", &n), *start = NULL;
+	for (int k = 0; k < n; k++)
+		if (!strcmp(rs[k]->name, "start"))
+			start = rs[k];
+	cr_assert_not_null(start);
+	static const struct {
+		const char *s;
+		size_t end; /* bytes up to the 一级 name, 0: no item */
+	} cases[] = {
+		{"2、1－产出指标，12－质量指标，环境应急事件响应率；", 8},
+		{"1.1－产出指标，11－数量指标，项目专职环保员数量；", 6},
+		{"10、3－满意度指标，31－服务对象满意度，满意度；", 9},
+		{"12－质量指标，环境应急事件响应率；", 0},
+		{"2.5年均浓度；实施周期指标值：≤27微克/立方米", 0},
+		{"3、1－完成率；实施周期指标值：100%", 0},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		size_t ov[2] = {0, 0};
+		int m = gk_rule_match(start, cases[k].s, strlen(cases[k].s), ov);
+		cr_expect_eq(m ? ov[1] : 0, cases[k].end, "%s", cases[k].s);
+	}
+	gk_rules_drop(rules);
+}
