@@ -435,14 +435,33 @@ static char *span_head_words(const nctx *c, int b, int e)
 	return gk_buf_take(&hb);
 }
 
+/* Does a line of span [b, e) hold what a "retitle-keep" rule of table id
+ * names (a 绩效指标 cell printing its indicators as one stream)? */
+static int keeps_title(const nctx *c, const char *id, int b, int e)
+{
+	int n;
+	const gk_rule *const *rs = gk_rules_of(c->rules, "retitle-keep", &n);
+	for (int k = 0; k < n; k++) {
+		if (strcmp(rs[k]->name, id))
+			continue;
+		for (int i = b; i < e; i++)
+			if (!c->x[i].skip && gk_rule_match(rs[k], c->x[i].compact, strlen(c->x[i].compact), NULL))
+				return 1;
+	}
+	return 0;
+}
+
 /* A title says one table type and the header another (rules "retitle",
- * flags = the title's id): the header's type wins. */
+ * flags = the title's id): the header's type wins, unless the span's
+ * body shows the title's type ("retitle-keep"). */
 static const char *retitled(const nctx *c, const char *id, int b, int e)
 {
 	int n;
 	const gk_rule *const *rs = gk_rules_of(c->rules, "retitle", &n); /* owned by the rules */
 	const char *to = id;
 	char *hw = NULL;
+	if (keeps_title(c, id, b, e))
+		return id;
 	for (int i = 0; i < n && to == id; i++) {
 		if (strcmp(rs[i]->flags, id))
 			continue;

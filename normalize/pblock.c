@@ -320,26 +320,15 @@ static int sep_at(const char *p)
 	return 0;
 }
 
-/* An item's number and category code at p ("3、1－", "1.1－"): its length,
- * 0 if none. */
-static size_t item_start(const char *p)
+/* An item's start at s[i] (its number and its 一级指标's code: "3、1－",
+ * "1.1－", followed by a 一级 name: the perf-item "start" rule), not inside
+ * another number: its length up to the 一级 name, 0 if none. */
+static size_t item_start(const gk_rule *start, const char *s, size_t i, size_t n)
 {
-	const char *q = p;
-	while (*q >= '0' && *q <= '9')
-		q++;
-	if (q == p || q - p > 3)
+	if (!start || s[i] < '0' || s[i] > '9' || (i && s[i - 1] >= '0' && s[i - 1] <= '9'))
 		return 0;
-	if (!strncmp(q, "、", 3) || !strncmp(q, "．", 3))
-		q += 3;
-	else if (*q == '.')
-		q++;
-	else
-		return 0;
-	if (*q < '1' || *q > '9')
-		return 0;
-	q++;
-	int d = dash_at(q);
-	return d ? (size_t)(q + d - p) : 0;
+	size_t ov[2];
+	return gk_rule_match(start, s + i, n - i, ov) ? ov[1] : 0;
 }
 
 /* s[a, b) trimmed of separators and colons at both ends (caller frees) */
@@ -365,30 +354,26 @@ static char *piece(const char *s, size_t a, size_t b)
 }
 
 /* The items of such a text (tight: no spaces); how many, in *out. */
-static int parse_items(const char *s, bitem **out)
+static int parse_items(const nctx *c, const char *s, bitem **out)
 {
 	*out = NULL;
+	int nr;
+	const gk_rule *const *rs = gk_rules_of(c->rules, "perf-item", &nr), *start = NULL;
+	for (int k = 0; k < nr && !start; k++)
+		if (!strcmp(rs[k]->name, "start"))
+			start = rs[k];
 	size_t n = strlen(s);
-	size_t *st = gk_malloc(sizeof(size_t) * (n + 1));
+	size_t *st = gk_malloc(sizeof(size_t) * (n + 1)), *sl = gk_malloc(sizeof(size_t) * (n + 1));
 	int ns = 0;
 	for (size_t i = 0; i < n; i++) {
-		/* an item starts at a number not inside another (a digit before
-		 * it) whose category names an 指标 before the next separator */
-		size_t len = (i && s[i - 1] >= '0' && s[i - 1] <= '9') ? 0 : item_start(s + i);
-		if (!len)
-			continue;
-		size_t e = i + len;
-		while (e < n && !sep_at(s + e))
-			e++;
-		char *cat = gk_strndup(s + i + len, e - i - len);
-		if (strstr(cat, "指标"))
-			st[ns++] = i;
-		free(cat);
+		size_t len = item_start(start, s, i, n);
+		if (len)
+			st[ns] = i, sl[ns++] = len;
 	}
 	bitem *it = gk_calloc((size_t)(ns ? ns : 1), sizeof *it);
 	int ni = 0;
 	for (int k = 0; k < ns; k++) {
-		size_t a = st[k] + item_start(s + st[k]), b = k + 1 < ns ? st[k + 1] : n;
+		size_t a = st[k] + sl[k], b = k + 1 < ns ? st[k + 1] : n;
 		/* category up to a separator, then NN－ and the second level */
 		size_t p = a;
 		while (p < b && !sep_at(s + p))
@@ -411,9 +396,14 @@ static int parse_items(const char *s, bitem **out)
 		char *ind = piece(s, r, ie);
 		char *target = NULL, *period = NULL;
 		if (per) {
+			/* up to 年度指标值 (a value may hold commas: 考察是否符合规范，
+			 * 合规得满分，…。年度指标值：是), else to a separator */
 			size_t v = (size_t)(per - s) + strlen("实施周期指标值"), w = v;
-			while (w < b && (w == v || !sep_at(s + w)) && (!yr || w < (size_t)(yr - s)))
-				w++;
+			if (yr && yr > per)
+				w = (size_t)(yr - s);
+			else
+				while (w < b && (w == v || !sep_at(s + w)))
+					w++;
 			period = piece(s, v, w);
 		}
 		if (yr)
@@ -426,7 +416,7 @@ static int parse_items(const char *s, bitem **out)
 		}
 		it[ni++] = (bitem){cat, lv2, ind, target, period};
 	}
-	free(st);
+	free(st), free(sl);
 	*out = it;
 	return ni;
 }
@@ -526,7 +516,7 @@ static void pentry_free(pentry *e)
 
 /* The indicators of grid row w: one, from its cells; or the items of its
  * indicators text (a row with none is a total or unit row: 0). */
-static int row_entries(const pg_cols *pc, const pg_row *w, pentry **out)
+static int row_entries(const nctx *c, const pg_cols *pc, const pg_row *w, pentry **out)
 {
 	int cl1 = pg_col_of(pc, "level1"), cl2 = pg_col_of(pc, "level2"), ci = pg_col_of(pc, "indicator"),
 	    cb = pg_col_of(pc, "indicators");
@@ -534,7 +524,7 @@ static int row_entries(const pg_cols *pc, const pg_row *w, pentry **out)
 	if (ci < 0 && cb >= 0) {
 		char *tight = pg_tight(w->cell[cb]);
 		bitem *it;
-		int n = parse_items(tight, &it);
+		int n = parse_items(c, tight, &it);
 		free(tight);
 		pentry *e = gk_calloc((size_t)(n ? n : 1), sizeof *e);
 		for (int k = 0; k < n; k++) {
@@ -578,15 +568,27 @@ static void write_project_rows(const nctx *nc, gk_table *t, const phead *h, cons
 	const int used[] = {pg_col_of(pc, "level1"), pg_col_of(pc, "level2"), pg_col_of(pc, "indicator"),
 	                    pg_col_of(pc, "indicators"), cname, ccode, ctot, cgov, cgoal, cdept, cucode, cspec,
 	                    pc->anchor, pg_col_of(pc, "op"), pg_col_of(pc, "unit")};
+	/* 其他资金 printed beside 财政拨款 and 财政专户拨款: the rest of the
+	 * project's money, the unit's own funds (单位资金); printed without a
+	 * 财政专户 column it may hold that too, and stays x_other_funds */
+	int cother = cspec >= 0 && cgov >= 0 ? pg_col_of(pc, "x_other_funds") : -1;
 	for (size_t k = 0; k < sizeof used / sizeof used[0]; k++)
 		if (used[k] >= 0)
 			handled[used[k]] = 1;
-	char *unit_row = NULL; /* a row naming a unit (资金使用单位) above its projects */
+	if (cother >= 0)
+		handled[cother] = 1;
+	/* a row naming a unit (资金使用单位) above its projects; a grid that
+	 * prints its indicators as one text continues the unit of the rows
+	 * before it (the table's earlier pages) */
+	char *unit_row = NULL;
+	int cux = gk_table_col(t, "x_unit");
+	if (pg_col_of(pc, "indicators") >= 0 && cux >= 0 && first > 0 && *t->rows[first - 1][cux])
+		unit_row = gk_strdup(t->rows[first - 1][cux]);
 	char a[48];
 	for (int q = 0; q < g->nrow; q++) {
 		const pg_row *w = &g->row[q];
 		pentry *es;
-		int ne = row_entries(pc, w, &es);
+		int ne = row_entries(nc, pc, w, &es);
 		if (!ne) {
 			/* a total or a unit's row: a name and amounts, no goal, no
 			 * indicators; kept as printed (its name in project_name), the
@@ -601,9 +603,9 @@ static void write_project_rows(const nctx *nc, gk_table *t, const phead *h, cons
 				int r = t->nrow - 1;
 				rows_source(nc, t, r, w->line, w->line);
 				gk_table_set(t, r, gk_table_col(t, "project_name"), v);
-				const int mc[3] = {ctot, cgov, cspec};
-				const char *mk[3] = {"total", "government", "special_account"};
-				for (int m = 0; m < 3; m++)
+				const int mc[4] = {ctot, cgov, cspec, cother};
+				const char *mk[4] = {"total", "government", "special_account", "unit_funds"};
+				for (int m = 0; m < 4; m++)
 					if (mc[m] >= 0 && amount_of(w->cell[mc[m]], a))
 						gk_table_set(t, r, gk_table_col(t, mk[m]), a);
 				for (int c = 0; c < pc->n; c++)
@@ -613,6 +615,7 @@ static void write_project_rows(const nctx *nc, gk_table *t, const phead *h, cons
 						free(xk);
 					}
 				if (strcmp(v, "合计") && strcmp(v, "总计")) {
+					set_x(t, r, "x_unit", v);
 					free(unit_row);
 					unit_row = v;
 				} else {
@@ -652,7 +655,9 @@ static void write_project_rows(const nctx *nc, gk_table *t, const phead *h, cons
 				gk_table_set(t, r, gk_table_col(t, "special_account"), a);
 			else if (*h->special)
 				gk_table_set(t, r, gk_table_col(t, "special_account"), h->special);
-			if (*h->ufunds)
+			if (cother >= 0 && amount_of(w->cell[cother], a))
+				gk_table_set(t, r, gk_table_col(t, "unit_funds"), a);
+			else if (*h->ufunds)
 				gk_table_set(t, r, gk_table_col(t, "unit_funds"), h->ufunds);
 			set_x(t, r, "x_level2", e->lv2);
 			set_x(t, r, "x_other_funds", h->other);
@@ -677,9 +682,12 @@ static void write_project_rows(const nctx *nc, gk_table *t, const phead *h, cons
 		free(pname);
 	}
 	free(unit_row);
-	/* merged cells printed once for their rows */
-	fill_col(t, first, "category");
-	fill_col(t, first, "x_level2");
+	/* merged cells printed once for their rows (items of a text carry
+	 * their own, and a total or unit row has none) */
+	if (pg_col_of(pc, "indicators") < 0) {
+		fill_col(t, first, "category");
+		fill_col(t, first, "x_level2");
+	}
 	if (cname >= 0) {
 		fill_col(t, first, "project_name");
 		/* a project's amounts and goal stay with its name */

@@ -427,6 +427,14 @@ int pg_columns(const nctx *c, int m, int b, int e, pg_cols *pc)
 			pc->anchor = pg_col_of(pc, "government");
 		if (pc->anchor >= 0)
 			pc->c[pc->anchor].merged = 0;
+		/* one ruled row per project: its other amounts print on the
+		 * total's line, its name and goal (paragraphs, perhaps
+		 * numbered) around it, one cell each, never another row's */
+		for (int k = 0; k < pc->n; k++)
+			if (pc->c[k].role && (!strcmp(pc->c[k].role, "government") || !strcmp(pc->c[k].role, "special_account") ||
+			                      !strcmp(pc->c[k].role, "x_other_funds") || !strcmp(pc->c[k].role, "goal") ||
+			                      !strcmp(pc->c[k].role, "project_name")))
+				pc->c[k].merged = 0;
 	}
 	if (pc->anchor < 0) {
 		pg_cols_free(pc);

@@ -184,3 +184,139 @@ Test(perf, pairs_blocks)
 	gk_rules_drop(rules);
 	gk_doc_drop(d);
 }
+
+/* the first row of t whose column key is val, -1 */
+static int first_row(const gk_table *t, const char *key, const char *val)
+{
+	for (int i = 0; i < t->nrow; i++)
+		if (!strcmp(gk_table_get(t, i, key), val))
+			return i;
+	return -1;
+}
+
+/* 广州市生态环境局 2026, pages 1-2: one ruled row per project, its 绩效指标
+ * cell printing all its indicators as one stream ("1.1－产出指标，11－数量
+ * 指标，项目专职环保员数量；实施周期指标值：≦核定人数，年度指标值：≦核定
+ * 人数；2、1－…") wrapped above and below the amount line.  One row per
+ * item; 合计 and the unit row kept with their amounts, no category; 其他
+ * 资金 beside 财政专户拨款 is unit_funds; the unit named on page 1 is the
+ * unit of page 2's projects; a 实施周期指标值 holding commas runs to
+ * 年度指标值. */
+Test(perf, indicator_stream)
+{
+	gk_result *r = normalized("tests/fixtures/pdf/perf-guangzhou-sthj-p1-2.x");
+	cr_assert_null(gk_result_find(r, "project_expenditure"));
+	gk_table *t = gk_result_find(r, "project_performance");
+	cr_assert_not_null(t);
+	cr_assert_eq(t->nrow, 2 + 4 * 6, "%d rows", t->nrow);
+	cr_assert_str_eq(gk_table_get(t, 0, "project_name"), "合计");
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "37367.86");
+	cr_assert_str_eq(gk_table_get(t, 0, "government"), "35790.09");
+	cr_assert_str_eq(gk_table_get(t, 0, "unit_funds"), "1577.77");
+	cr_assert_str_eq(gk_table_get(t, 0, "category"), "");
+	cr_assert_str_eq(gk_table_get(t, 1, "project_name"), "广州市生态环境局");
+	cr_assert_str_eq(gk_table_get(t, 1, "total"), "12887.86");
+	cr_assert_str_eq(gk_table_get(t, 1, "category"), "");
+	static const char *want[][5] = {
+		{"产出指标", "数量指标", "项目专职环保员数量", "≦核定人数", "≦核定人数"},
+		{"产出指标", "质量指标", "环境应急事件响应率", "100%", "100%"},
+		{"产出指标", "质量指标", "专职环保员队伍管理规范化", "是", "考察是否符合规范，合规得满分，不合规不得分"},
+		{"产出指标", "时效指标", "项目资金支付及时率", "100%", "100%"},
+		{"效益指标", "社会效益", "环保信访投诉办结率", "≥90%", "≥90%"},
+		{"效益指标", "社会效益", "辖区内污染源巡查率", "≥80%", "≥80%"},
+	};
+	static const char *proj[][2] = {{"越秀区", "238.00"}, {"海珠区", "619.50"}, {"荔湾区", "287.00"}, {"天河区", "478.90"}};
+	for (int p = 0; p < 4; p++)
+		for (int k = 0; k < 6; k++) {
+			int i = 2 + 6 * p + k;
+			cr_assert(strstr(gk_table_get(t, i, "project_name"), proj[p][0]) != NULL, "row %d", i);
+			cr_assert_str_eq(gk_table_get(t, i, "total"), proj[p][1], "row %d", i);
+			cr_assert_str_eq(gk_table_get(t, i, "government"), proj[p][1], "row %d", i);
+			cr_assert_str_eq(gk_table_get(t, i, "unit_funds"), "", "row %d", i);
+			cr_assert_str_eq(gk_table_get(t, i, "category"), want[k][0], "row %d", i);
+			cr_assert_str_eq(gk_table_get(t, i, "x_level2"), want[k][1], "row %d", i);
+			cr_assert_str_eq(gk_table_get(t, i, "indicator"), want[k][2], "row %d", i);
+			cr_assert_str_eq(gk_table_get(t, i, "target"), want[k][3], "row %d", i);
+			cr_assert_str_eq(gk_table_get(t, i, "x_target_period"), want[k][4], "row %d", i);
+			cr_assert_str_eq(gk_table_get(t, i, "x_unit"), "广州市生态环境局", "row %d", i);
+			cr_assert(strstr(gk_table_get(t, i, "x_goal"), "全面提升基层环保工作水平") != NULL, "row %d", i);
+		}
+	gk_result_drop(r);
+}
+
+/* 广州市生态环境局 2026, page 29: 其他资金 13.40 printed on the middle
+ * project's line only - never spread over its neighbours as a merged
+ * cell. */
+Test(perf, stream_amounts_own_row)
+{
+	gk_result *r = normalized("tests/fixtures/pdf/perf-guangzhou-sthj-p29.x");
+	gk_table *t = gk_result_find(r, "project_performance");
+	cr_assert_not_null(t);
+	static const char *want[][4] = {
+		{"广州市海洋生态环境年度指令性监测工作经费", "48.17", "48.17", ""},
+		{"广州市生态环境科技协同创新中心", "13.40", "0.00", "13.40"},
+		{"广州市生态环境局2024年全运会生态环境保障指挥平台项目", "24.57", "24.57", ""},
+	};
+	for (int k = 0; k < 3; k++) {
+		int i = first_row(t, "project_name", want[k][0]);
+		cr_assert_geq(i, 0, "%s", want[k][0]);
+		for (; i < t->nrow && !strcmp(gk_table_get(t, i, "project_name"), want[k][0]); i++) {
+			cr_assert_str_eq(gk_table_get(t, i, "total"), want[k][1], "row %d", i);
+			cr_assert_str_eq(gk_table_get(t, i, "government"), want[k][2], "row %d", i);
+			cr_assert_str_eq(gk_table_get(t, i, "unit_funds"), want[k][3], "row %d", i);
+		}
+	}
+	gk_result_drop(r);
+}
+
+/* 广州市生态环境局 2026, page 100: a goal of five numbered paragraphs
+ * (1.通过聘请… 2.为番禺区… 3. 为国家…) is one cell, the project's, not
+ * the paragraph nearest its amounts. */
+Test(perf, stream_goal_paragraphs)
+{
+	gk_result *r = normalized("tests/fixtures/pdf/perf-guangzhou-sthj-p100.x");
+	gk_table *t = gk_result_find(r, "project_performance");
+	cr_assert_not_null(t);
+	int i = first_row(t, "project_name", "番禺分局构建现代治理体系工作经费");
+	cr_assert_geq(i, 0);
+	const char *g = gk_table_get(t, i, "x_goal");
+	cr_assert(!strncmp(g, "1.通过聘请技术服务单位", strlen("1.通过聘请技术服务单位")), "%s", g);
+	cr_assert(strstr(g, "3.为国家生态文明示范区创建工作提供技术支持") != NULL, "%s", g);
+	cr_assert(strstr(g, "助力美丽广州建设。") != NULL, "%s", g);
+	cr_assert_str_eq(gk_table_get(t, i, "indicator"), "环境统计成果支撑日常管理（是/否）");
+	cr_assert_str_eq(gk_table_get(t, i, "category"), "效益指标");
+	gk_result_drop(r);
+}
+
+/* perf-item "start" (rules/perf.rules): where an item of a 绩效指标 text
+ * starts - its number, its 一级's code and a dash, a 一级 name ahead -
+ * and where a number of a value or a 二级 code does not start one. */
+Test(perf, item_start_rule)
+{
+	char *err = NULL;
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	int n;
+	const gk_rule *const *rs = gk_rules_of(rules, "perf-item", &n), *start = NULL;
+	for (int k = 0; k < n; k++)
+		if (!strcmp(rs[k]->name, "start"))
+			start = rs[k];
+	cr_assert_not_null(start);
+	static const struct {
+		const char *s;
+		size_t end; /* bytes up to the 一级 name, 0: no item */
+	} cases[] = {
+		{"2、1－产出指标，12－质量指标，环境应急事件响应率；", 8},
+		{"1.1－产出指标，11－数量指标，项目专职环保员数量；", 6},
+		{"10、3－满意度指标，31－服务对象满意度，满意度；", 9},
+		{"12－质量指标，环境应急事件响应率；", 0},
+		{"2.5年均浓度；实施周期指标值：≤27微克/立方米", 0},
+		{"3、1－完成率；实施周期指标值：100%", 0},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		size_t ov[2] = {0, 0};
+		int m = gk_rule_match(start, cases[k].s, strlen(cases[k].s), ov);
+		cr_expect_eq(m ? ov[1] : 0, cases[k].end, "%s", cases[k].s);
+	}
+	gk_rules_drop(rules);
+}

@@ -246,7 +246,9 @@ Test(tables, project_text_column_wrapped)
 
 /* 广州生态环境局 项目支出绩效目标表（含转移支付项目）: each project's amounts
  * by source of funds, its goals and indicators as sentences (no 三级指标 /
- * 指标值 columns): the project table, on every page that repeats the title */
+ * 指标值 columns); its 绩效指标 cells print the indicators as one stream
+ * (N、1－产出指标，11－数量指标，…), so it stays the performance table
+ * (retitle-keep), on every page that repeats the title */
 Test(tables, project_goals_as_sentences)
 {
 	gk_result *r = run("%gongkai-extract 1\nP\t1\t842\t595\nP\t2\t842\t595\n"
@@ -271,15 +273,14 @@ Test(tables, project_goals_as_sentences)
 	                   "L\t2\t180.21\t189.80\t8.64\tpos\t63.60,158.64,督检查员经费（荔湾区）\t391.82,775.82,属地责任，健全完善环保监管责任体制，全面提 是；1、1－产出指标，13－时效指标，项目资金支付\n"
 	                   "L\t2\t191.25\t200.60\t8.64\tpos\t391.82,478.22,升基层环保工作水平。\t576.86,761.28,及时率；实施周期指标值：100%，年度指标值：\n"
 	                   "%end\n");
-	cr_expect_null(gk_result_find(r, "project_performance"));
-	const gk_table *t = table(r, "project_expenditure");
+	cr_expect_null(gk_result_find(r, "project_expenditure"));
+	const gk_table *t = table(r, "project_performance");
 	int i = row_of(t, "project_name", "合计");
 	cr_expect_str_eq(gk_table_get(t, i, "total"), "37367.86");
 	cr_expect_str_eq(gk_table_get(t, i, "unit_funds"), "1577.77");
-	i = row_of(t, "total", "287.00"); /* page 2 (the first label's half
-	                                     * above its amounts is still taken
-	                                     * for the head: cause 2.6) */
+	i = row_of(t, "total", "287.00"); /* page 2 */
 	cr_expect(strstr(gk_table_get(t, i, "project_name"), "荔湾区") != NULL);
+	cr_expect_str_eq(gk_table_get(t, i, "x_unit"), "广州市生态环境局");
 	gk_result_drop(r);
 }
 
