@@ -339,6 +339,15 @@ static void join_chains(const nctx *c, lrows *w, const lr_anchor *an)
 	}
 }
 
+/* How many numbers lines of page have their centre inside [y0, y1]? */
+static int spans_numbers(const lrows *w, int page, double y0, double y1)
+{
+	int n = 0;
+	for (int q = 0; q < w->nnc; q++)
+		n += w->ncp[q] == page && w->nc[q] > y0 && w->nc[q] < y1;
+	return n;
+}
+
 /* A wrapped cell is centred on its row's numbers.  A text chain whose
  * centre is off its own numbers line (the line of its member that
  * carries numbers, else the nearest one) took in the next rows' labels:
@@ -361,6 +370,13 @@ static void cut_chains(lrows *w)
 			mem[nm++] = k;
 		}
 		double whole = chain_offset(f, mem, 0, nm, w->nc, w->ncp, w->nnc);
+		/* (a chain with no member on a numbers line reaching over two
+		 * or more of them is centred on the middle one by chance: the
+		 * labels of rows 宣传教/育中心, 执法监/察支队, … one under another,
+		 * each set about its own numbers line a little more than a line
+		 * pitch apart) */
+		if (!anchored && nm > 1 && spans_numbers(w, f[mem[0]].page, f[mem[0]].cy0, f[mem[nm - 1]].cy1) >= 2)
+			whole = 1e16;
 		if (whole <= 0.35 * lp || whole > 1e17)
 			continue;
 		/* best[j]: least cost of cutting mem[0..j); from[j]: its last cut */
@@ -376,7 +392,8 @@ static void cut_chains(lrows *w)
 				if (na > 1)
 					break; /* longer parts hold these two as well */
 				double off = chain_offset(f, mem, a, j, w->nc, w->ncp, w->nnc);
-				if (!anchored && off > 0.35 * lp)
+				if (!anchored && (off > 0.35 * lp ||
+				                  spans_numbers(w, f[mem[a]].page, f[mem[a]].cy0, f[mem[j - 1]].cy1) >= 2))
 					continue;
 				double cost = best[a] + off + (a ? 0.25 * lp : 0);
 				if (cost < best[j])
