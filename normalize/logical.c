@@ -65,7 +65,9 @@ static void add_head_cell(gk_line *n, const gk_cell *cl, int over)
 			break;
 		int wl = 0;
 		while (*p && *p != ' ') {
-			shortw |= (unsigned char)*p < 0x80; /* a digit, a letter: not a CJK header word */
+			/* a digit, a letter: not a CJK header word (ASCII brackets
+			 * are: 因公出国(境)费) */
+			shortw |= (unsigned char)*p < 0x80 && *p != '(' && *p != ')';
 			p += u8len(p);
 			wl++;
 		}
