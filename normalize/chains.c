@@ -149,7 +149,7 @@ static void number_lines(lrows *w)
 	w->ncp = gk_malloc(sizeof(int) * (size_t)w->nf);
 	w->nnc = 0;
 	for (int i = 0; i < w->nf; i++)
-		if (w->f[i].num) {
+		if (w->f[i].num && !w->f[i].dead) {
 			double cc = (w->f[i].y0 + w->f[i].y1) / 2;
 			if (!w->nnc || w->ncp[w->nnc - 1] != w->f[i].page || cc - w->nc[w->nnc - 1] > 0.3 * w->h)
 				w->nc[w->nnc] = cc, w->ncp[w->nnc++] = w->f[i].page;
@@ -219,6 +219,30 @@ static int usual_decimals(const frag *f, int nf)
 	return dec;
 }
 
+/* Does another number stand on the line of fragment k? */
+static int line_has_other_number(const lrows *w, int k)
+{
+	const frag *f = w->f;
+	double h = f[k].y1 - f[k].y0;
+	for (int q = 0; q < w->nf; q++)
+		if (q != k && f[q].num && !f[q].dead && f[q].page == f[k].page && f[q].y0 - f[k].y0 < 0.3 * h &&
+		    f[k].y0 - f[q].y0 < 0.3 * h)
+			return 1;
+	return 0;
+}
+
+/* Is a fragment of the column of fragment i printed between fragments
+ * k and i (k above i)? */
+static int between_in_column(const lrows *w, int k, int i)
+{
+	const frag *f = w->f;
+	for (int q = k + 1; q < i; q++)
+		if (f[q].page == f[i].page && f[q].y0 > f[k].y0 + 0.3 * (f[k].y1 - f[k].y0) &&
+		    f[q].y0 < f[i].y0 - 0.3 * (f[i].y1 - f[i].y0) && f[q].x0 < f[i].x1 + 1 && f[q].x1 > f[i].x0 - 1)
+			return 1;
+	return 0;
+}
+
 /* The last digits of an amount wrapped in a narrow cell ("24995.9" above
  * "4"), right-aligned under it: fragment i joins that amount.  Returns
  * whether it did. */
@@ -226,8 +250,15 @@ static int join_amount_tail(lrows *w, int i)
 {
 	frag *f = w->f, *g = &f[i];
 	const char *t = g->text.s;
-	for (int k = i - 1; k >= 0 && f[k].page == g->page && g->y0 - f[k].y0 < 1.5 * (g->y1 - g->y0); k--) {
+	double h = g->y1 - g->y0;
+	for (int k = i - 1; k >= 0 && f[k].page == g->page && g->y0 - f[k].y0 < 2.2 * h; k--) {
 		const frag *p = &f[k];
+		/* (the next line, or, for an amount alone on its line, a line
+		 * further with nothing of its column between: the pieces set
+		 * about their row's numbers line, 杭州交通 表3 576,171.1 over
+		 * the 合计 line and 1 under it) */
+		if (g->y0 - p->y0 >= 1.5 * h && (between_in_column(w, k, i) || line_has_other_number(w, k)))
+			continue;
 		const char *dot = p->num && !p->dead ? strchr(p->text.s, '.') : NULL;
 		int n = 0;
 		while (dot && isdigit((unsigned char)dot[1 + n]))
@@ -239,6 +270,12 @@ static int join_amount_tail(lrows *w, int i)
 			if (g->y1 > f[k].y1)
 				f[k].y1 = f[k].cy1 = g->y1;
 			g->dead = 1;
+			/* (an amount alone on its line set about its row's numbers:
+			 * that line carries no row, the words beside its head are
+			 * a label wrapped about the row like it) */
+			for (int q = 0; g->y0 - p->y0 >= 1.5 * h && q < w->nf; q++)
+				if (!f[q].num && f[q].page == p->page && f[q].y0 - p->y0 < 0.3 * h && p->y0 - f[q].y0 < 0.3 * h)
+					f[q].line_num = f[q].anchors = 0;
 			return 1;
 		}
 	}
@@ -468,6 +505,15 @@ static void hand_over(lrows *w)
 	}
 }
 
+/* How many numbers lines of page have their centre inside [y0, y1]? */
+static int spans_numbers(const lrows *w, int page, double y0, double y1)
+{
+	int n = 0;
+	for (int q = 0; q < w->nnc; q++)
+		n += w->ncp[q] == page && w->nc[q] > y0 && w->nc[q] < y1;
+	return n;
+}
+
 /* A wrapped cell is centred on its row's numbers.  A text chain whose
  * centre is off its own numbers line (the line of its member that
  * carries numbers, else the nearest one) took in the next rows' labels:
@@ -490,6 +536,13 @@ static void cut_chains(lrows *w)
 			mem[nm++] = k;
 		}
 		double whole = chain_offset(f, mem, 0, nm, w->nc, w->ncp, w->nnc);
+		/* (a chain with no member on a numbers line reaching over two
+		 * or more of them is centred on the middle one by chance: the
+		 * labels of rows 宣传教/育中心, 执法监/察支队, … one under another,
+		 * each set about its own numbers line a little more than a line
+		 * pitch apart) */
+		if (!anchored && nm > 1 && spans_numbers(w, f[mem[0]].page, f[mem[0]].cy0, f[mem[nm - 1]].cy1) >= 2)
+			whole = 1e16;
 		if (whole <= 0.35 * lp || whole > 1e17)
 			continue;
 		/* best[j]: least cost of cutting mem[0..j); from[j]: its last cut */
@@ -505,7 +558,8 @@ static void cut_chains(lrows *w)
 				if (na > 1)
 					break; /* longer parts hold these two as well */
 				double off = chain_offset(f, mem, a, j, w->nc, w->ncp, w->nnc);
-				if (!anchored && off > 0.35 * lp)
+				if (!anchored && (off > 0.35 * lp ||
+				                  spans_numbers(w, f[mem[a]].page, f[mem[a]].cy0, f[mem[j - 1]].cy1) >= 2))
 					continue;
 				double cost = best[a] + off + (a ? 0.25 * lp : 0);
 				if (cost < best[j])
@@ -572,6 +626,10 @@ void chain_frags(const nctx *c, lrows *w, const lr_anchor *an)
 	w->lp = line_pitch(w, an);
 	w->dec = usual_decimals(w->f, w->nf);
 	join_chains(c, w, an);
+	/* (the numbers lines again: amounts joined to their wrapped tails) */
+	free(w->nc);
+	free(w->ncp);
+	number_lines(w);
 	if (!an)
 		hand_over(w);
 	cut_chains(w);

@@ -444,9 +444,11 @@ unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, c
 	}
 	/* a second column naming only the total in a table whose other
 	 * columns are parts (财政拨款 合计 after 总计 in a 项目支出表 or a
-	 * 基本支出表 by sources of funds): the subtotal of a group, kept as
-	 * x_<header path> */
-	for (int s = 1; s < C && (!strcmp(sf->name, "project") || !strcmp(sf->name, "econ")); s++)
+	 * 基本支出表 by sources of funds; 部门预算 合计 after 总计 in a 收入总表,
+	 * where 本年收入 would name current_total): the subtotal of a group,
+	 * kept as x_<header path> */
+	for (int s = 1; s < C && (!strcmp(sf->name, "project") || !strcmp(sf->name, "econ") || !strcmp(sf->name, "revunit"));
+	     s++)
 		for (int t = 0; t < s && mask[s] == 1u && !xname[s] && path[s]; t++)
 			if (mask[t] == 1u && !xname[t]) {
 				xname[s] = gk_strfmt("x_%s", path[s]);

@@ -200,6 +200,57 @@ static int stack_of_slot(const hstack *st, int ns, double a, double b, double pb
 	return best;
 }
 
+/* The centres of the column numbers printed under a header (栏次 1 2 3
+ * …, ** markers beside them): a line of [hb, he) of markers only, its
+ * numbers 1, 2, 3 … left to right, three at least.  Returns how many
+ * (mk[] by x), 0 when there is no such line. */
+static int column_numbers(const nctx *c, int hb, int he, double *mk, int max)
+{
+	for (int i = he - 1; i >= hb; i--) {
+		const gk_line *l = c->x[i].l;
+		if (c->x[i].skip || l->geom != GK_GEOM_POS || l->ncell < 3)
+			continue;
+		int n = 0, ok = 1;
+		double last = -1e18;
+		for (int j = 0; j < l->ncell && ok; j++) {
+			const gk_cell *cl = &l->cell[j];
+			char *cp = compact_of(cl->text);
+			ok = column_marker(cl->text) && cl->x0 >= last;
+			last = cl->x0;
+			if (ok && is_digits(cp, 1, 3)) {
+				ok = atoi(cp) == n + 1 && n < max;
+				if (ok)
+					mk[n++] = (cl->x0 + cl->x1) / 2;
+			}
+			free(cp);
+		}
+		if (ok && n >= 3)
+			return n;
+	}
+	return 0;
+}
+
+/* The stack over the column number whose column holds the amounts [a, b]
+ * (their centre between the numbers halfway to its neighbours): the one
+ * reaching over that number, nearest it.  -1 when none does. */
+static int stack_of_number(const hstack *st, int ns, const double *mk, int nmk, double a, double b)
+{
+	double m = (a + b) / 2;
+	int q = 0;
+	while (q + 1 < nmk && m > (mk[q] + mk[q + 1]) / 2)
+		q++;
+	if (m < mk[0] - (nmk > 1 ? (mk[1] - mk[0]) / 2 : 0) || m > mk[nmk - 1] + (nmk > 1 ? (mk[nmk - 1] - mk[nmk - 2]) / 2 : 0))
+		return -1;
+	int best = -1;
+	double bd = 1e18;
+	for (int s = 0; s < ns; s++) {
+		double cm = (st[s].x0 + st[s].x1) / 2, d = cm > mk[q] ? cm - mk[q] : mk[q] - cm;
+		if (st[s].x0 - 1 <= mk[q] && st[s].x1 + 1 >= mk[q] && d < bd)
+			bd = d, best = s;
+	}
+	return best;
+}
+
 /* The header words over each amount column [a[s], b[s]] (s < C) of the
  * header lines [hb, he): path[s] all of them top to bottom, leaf[s] those
  * of the lowest line of its own column (both compacted, NULL for a column
@@ -314,10 +365,17 @@ int column_words(const nctx *c, int hb, int he, const double *a, const double *b
 			fprintf(stderr, "group '%s' over columns %d-%d\n", w[i].cl->text, w[i].g0, w[i].g1);
 	}
 	free(ord);
-	/* each amount column's words, line by line */
+	/* each amount column's words, line by line; where the header numbers
+	 * its columns, the stack over the number of the column the amounts
+	 * stand in */
+	double mk[64];
+	int nmk = column_numbers(c, hb, he, mk, 64);
 	for (int s = 0; s < C; s++) {
 		path[s] = leaf[s] = NULL;
 		int k = stack_of_slot(st, ns, a[s], b[s], s ? b[s - 1] : -1e18);
+		int km = nmk ? stack_of_number(st, ns, mk, nmk, a[s], b[s]) : -1;
+		if (km >= 0)
+			k = km;
 		if (k < 0)
 			continue;
 		gk_buf hw = {0}, lw = {0};

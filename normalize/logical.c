@@ -52,8 +52,9 @@ static int u8len(const char *p)
  * ("一般公共预 政府性基金 国有资本经"): when it stands over two or more
  * columns (`over`), split it at its spaces, each word getting the share of
  * the width its characters take (CJK text is monospaced), so that each
- * word stands over its own column.  Words of one or two characters
- * ("小 计"), or with digits or letters, are not columns. */
+ * word stands over its own column ("会议费 培训费 合计", "公务 公务").
+ * Words of one character ("小 计"), or with digits or letters, are not
+ * columns. */
 static void add_head_cell(gk_line *n, const gk_cell *cl, int over)
 {
 	const char *t = cl->text;
@@ -65,13 +66,15 @@ static void add_head_cell(gk_line *n, const gk_cell *cl, int over)
 			break;
 		int wl = 0;
 		while (*p && *p != ' ') {
-			shortw |= (unsigned char)*p < 0x80; /* a digit, a letter: not a CJK header word */
+			/* a digit, a letter: not a CJK header word (ASCII brackets
+			 * are: 因公出国(境)费) */
+			shortw |= (unsigned char)*p < 0x80 && *p != '(' && *p != ')';
 			p += u8len(p);
 			wl++;
 		}
 		chars += wl;
 		words++;
-		shortw |= wl < 3;
+		shortw |= wl < 2;
 	}
 	if (words < 2 || shortw || over < 2 || !gk_has_cjk(t) || n->geom != GK_GEOM_POS) {
 		gk_line_add_cell_y(n, cl->x0, cl->x1, cl->y0, cl->y1, t, strlen(t));

@@ -190,6 +190,49 @@ int three_left_ok(const nctx *c, int hb, int he, double a, double b, const gk_ce
 	return (!any && !between) || (under && !named);
 }
 
+/* Is cell cl of header line i a group word: over two or more cells of
+ * the lines below [i + 1, he) that do not overlap one another? */
+static int group_word(const nctx *c, int i, int he, const gk_cell *cl)
+{
+	int n = 0;
+	double reach = -1e18;
+	for (;;) { /* the next such cell left to right */
+		const gk_cell *next = NULL;
+		for (int k = i + 1; k < he; k++) {
+			const gk_line *l = c->x[k].l;
+			if (c->x[k].skip || l->geom != GK_GEOM_POS)
+				continue;
+			for (int j = 0; j < l->ncell; j++) {
+				const gk_cell *o = &l->cell[j];
+				if (o->x0 < cl->x1 - 1 && o->x1 > cl->x0 + 1 && o->x0 >= reach - 1 && (!next || o->x0 < next->x0))
+					next = o;
+			}
+		}
+		if (!next || ++n >= 2)
+			break;
+		reach = next->x1;
+	}
+	return n >= 2;
+}
+
+/* Is header cell cl, over the numbers [lo, hi] that with their own
+ * words span [o0, o1], over that column?  A word no wider than the
+ * column is, and one over no other columns (因公出国 over its numbers
+ * right-aligned); a group word (公务用车购置及运行维护费 over its 小计,
+ * 购置, 运行 columns) only when most of the column lies under it,
+ * not when centred text of the columns beside reaches over their edge
+ * (西安应急 表13: 公务接待费, 会议费 either side of it, half under it at
+ * most). */
+static int over_own(const nctx *c, int i, int he, const gk_cell *cl, double lo, double hi, double o0, double o1)
+{
+	if (cl->x1 - cl->x0 <= 2 * (hi - lo) || !group_word(c, i, he, cl))
+		return 1;
+	if (o0 < -1e17)
+		return 1;
+	double ov = (cl->x1 < o1 ? cl->x1 : o1) - (cl->x0 > o0 ? cl->x0 : o0);
+	return ov >= 0.55 * (o1 - o0);
+}
+
 /* The header words over [lo, hi] as header_masks reads them (a cell over
  * the numbers, else the last one left of them, past `left`, when
  * three_left_ok), top to bottom, without group words; *leaf: the lowest
@@ -198,6 +241,34 @@ static char *three_words(const nctx *c, int hb, int he, double lo, double hi, do
                          char **leaf)
 {
 	gk_buf hw = {0}, lf = {0};
+	/* the column's own words: the narrow cells centred over it */
+	double o0 = 1e18, o1 = -1e18;
+	gk_buf own = {0};
+	for (int i = hb; i < he; i++) {
+		const gk_line *l = c->x[i].l;
+		if (c->x[i].skip || l->geom != GK_GEOM_POS)
+			continue;
+		for (int j = 0; j < l->ncell; j++) {
+			const gk_cell *cl = &l->cell[j];
+			double cm = (cl->x0 + cl->x1) / 2;
+			if (three_word_cell(c, i, cl, q, nq) && cl->x1 - cl->x0 <= 2 * (hi - lo) && cm >= lo - 3 && cm <= hi + 3) {
+				o0 = cl->x0 < o0 ? cl->x0 : o0;
+				o1 = cl->x1 > o1 ? cl->x1 : o1;
+				gk_buf_adds(&own, cl->text);
+			}
+		}
+	}
+	if (o0 > o1 || lo < o0) /* (and the numbers under them) */
+		o0 = lo;
+	if (o1 < hi)
+		o1 = hi;
+	/* (own words that name nothing by themselves, 小计, are read with
+	 * every group word over them) */
+	char *ocp = compact_of(own.s ? own.s : "");
+	if (!*ocp || rule_any(c, "generic-header", ocp))
+		o0 = -1e18, o1 = 1e18;
+	free(ocp);
+	gk_buf_drop(&own);
 	for (int i = hb; i < he; i++) {
 		const gk_line *l = c->x[i].l;
 		if (c->x[i].skip || l->geom != GK_GEOM_POS || rule_any(c, "unit", c->x[i].compact) ||
@@ -209,7 +280,7 @@ static char *three_words(const nctx *c, int hb, int he, double lo, double hi, do
 			const gk_cell *cl = &l->cell[j];
 			if (!three_word_cell(c, i, cl, q, nq))
 				continue;
-			if (cl->x0 < hi && cl->x1 > lo) {
+			if (cl->x0 < hi && cl->x1 > lo && over_own(c, i, he, cl, lo, hi, o0, o1)) {
 				gk_buf_adds(&hw, cl->text);
 				over = 1;
 			} else if (cl->x1 <= lo && cl->x0 >= left && (lj < 0 || cl->x0 > l->cell[lj].x0)) {
@@ -263,6 +334,53 @@ typedef struct tcols {
 	int nqc;
 } tcols;
 
+/* Group words q[0..n) (left to right) each centred over its own run of
+ * the slots, the runs one after another covering them all (2018年 over
+ * 合计 … 培训费, 2019年 over the next nine, 增减变化情况 over the rest):
+ * cell_of[s] the word over slot s.  Of the ways to cut the slots into
+ * such runs, the one whose runs are best centred; none when a run's
+ * centre is off its word's by more than a third of the column pitch.
+ * Returns whether there is one. */
+static int centred_runs(const qcell *q, int n, const tcols *tc, int *cell_of)
+{
+	int C = tc->C;
+	if (n < 2 || C < n || C > 64 || n > 16)
+		return 0;
+	for (int s = 0; s < C; s++)
+		if (tc->a[s] > tc->b[s])
+			return 0; /* (a slot with no numbers) */
+	for (int k = 1; k < n; k++)
+		if (q[k].x0 < q[k - 1].x0)
+			return 0;
+	double pitch = C > 1 ? ((tc->a[C - 1] + tc->b[C - 1]) - (tc->a[0] + tc->b[0])) / 2 / (C - 1) : 0;
+	double tol = pitch / 3 > 4 ? pitch / 3 : 4;
+	/* best[k][s]: least offset of words 0..k-1 over slots 0..s-1 */
+	double best[17][65];
+	int from[17][65];
+	for (int k = 0; k <= n; k++)
+		for (int s = 0; s <= C; s++)
+			best[k][s] = 1e18, from[k][s] = -1;
+	best[0][0] = 0;
+	for (int k = 1; k <= n; k++)
+		for (int s = k; s <= C; s++)
+			for (int p = k - 1; p < s; p++) {
+				if (best[k - 1][p] >= 1e17)
+					continue;
+				double mid = (tc->a[p] + tc->b[s - 1]) / 2, qc = (q[k - 1].x0 + q[k - 1].x1) / 2;
+				double off = mid > qc ? mid - qc : qc - mid;
+				if (off > tol || qc < tc->a[p] || qc > tc->b[s - 1])
+					continue;
+				if (best[k - 1][p] + off < best[k][s])
+					best[k][s] = best[k - 1][p] + off, from[k][s] = p;
+			}
+	if (best[n][C] >= 1e17)
+		return 0;
+	for (int k = n, s = C; k > 0; s = from[k][s], k--)
+		for (int u = from[k][s]; u < s; u++)
+			cell_of[u] = k - 1;
+	return 1;
+}
+
 /* Header line i as a line of group words over the slots: one word over
  * each column (预算数 决算数 预算数 …), or one over each group of columns
  * that starts with its own total; recorded in tc. */
@@ -284,16 +402,17 @@ static void group_line(const nctx *c, int i, int he, int final, const unsigned *
 	}
 	if (!all) {
 		/* a group word over each group of columns, every group starting
-		 * with its own total column: the k-th group under the k-th word */
+		 * with its own total column: the k-th group under the k-th word;
+		 * else each word centred over its own run of the columns */
 		int starts = 0;
 		for (int s = 0; s < C; s++)
 			starts += (mask[s] & 1u) != 0;
-		if (starts != n) {
+		if (starts != n && !centred_runs(q, n, tc, cell_of)) {
 			free(cell_of);
 			return;
 		}
 		int k = -1;
-		for (int s = 0; s < C; s++) {
+		for (int s = 0; s < C && starts == n; s++) {
 			if (mask[s] & 1u)
 				k++;
 			cell_of[s] = k < 0 ? 0 : k;
