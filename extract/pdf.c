@@ -72,11 +72,21 @@ typedef struct pchar {
 } pchar;
 
 /* What a page adds to the grouping: the vertical ruling lines an OCR'd
- * page showed (a cell never spans one). */
+ * page showed, or a ruled page's text layer (a cell never spans one). */
 typedef struct pagectx {
 	const gk_ocr_rule *vrule;
 	int nvrule;
+	int layer; /* a text layer: exact boxes, a rule runs in the gap */
 } pagectx;
+
+/* A ruled page's vertical rule parts a text layer's cells when it is at
+ * least RULE_V points long and half as long as the page's longest
+ * (strokes of overprinted text make shorter dark runs), runs within
+ * RULE_X x font size of the gap between two characters and crosses both
+ * from top to bottom (within RULE_Y points). */
+#define RULE_V 36
+#define RULE_X 0.1
+#define RULE_Y 1.0
 
 typedef struct stats {
 	long visible; /* non-space characters */
@@ -250,13 +260,22 @@ static void add_cell(gk_line *line, double x0, double x1, double y0, double y1, 
 	c->conf = conf;
 }
 
-/* Is there a vertical ruling line between x0 and x1 at height yc? */
-static int ruled(const pagectx *pc, double x0, double x1, double yc)
+/* Is there a vertical ruling line between a cell ending at cx1 (its last
+ * character a) and the next character p? */
+static int ruled(const pagectx *pc, double cx1, const pchar *a, const pchar *p, double em)
 {
-	for (int i = 0; pc && i < pc->nvrule; i++) {
+	double x0 = cx1, x1 = p->x0 + 0.25 * (p->x1 - p->x0), yc = (p->yc + a->yc) / 2;
+	double top = a->y0 < p->y0 ? a->y0 : p->y0, bottom = a->y1 > p->y1 ? a->y1 : p->y1;
+	if (pc->layer) {
+		x0 = a->x1 - RULE_X * em;
+		x1 = p->x0 + RULE_X * em;
+	}
+	for (int i = 0; i < pc->nvrule; i++) {
 		const gk_ocr_rule *r = &pc->vrule[i];
 		double xm = (r->x0 + r->x1) / 2;
-		if (xm > x0 && xm < x1 && yc > r->y0 && yc < r->y1)
+		if (!(xm > x0 && xm < x1))
+			continue;
+		if (pc->layer ? r->y0 <= top + RULE_Y && r->y1 >= bottom - RULE_Y : yc > r->y0 && yc < r->y1)
 			return 1;
 	}
 	return 0;
@@ -358,8 +377,8 @@ static void emit_line(gk_doc *doc, int page, pchar *c, int n, double *tmp, gk_bu
 				split = 1; /* two cells' lines printed at different heights */
 			else if (p->brk == 2 || (p->brk && tok_amount && tok_digit && tok_sep && !amount_char(p->cp)))
 				split = 1; /* OCR: an amount run together with a word */
-			else if (pc && pc->nvrule && ruled(pc, cx1, p->x0 + 0.25 * (p->x1 - p->x0), (p->yc + last->yc) / 2))
-				split = 1; /* a ruling line between them (OCR) */
+			else if (pc && pc->nvrule && ruled(pc, cx1, last, p, em))
+				split = 1; /* a ruling line between them */
 		}
 		if (split) {
 			if (last)
@@ -428,6 +447,51 @@ static void emit_page(gk_doc *doc, int page, pchar *c, int n, double *tmp, gk_bu
 			sum_h = c[i].y1 - c[i].y0;
 		}
 	}
+}
+
+/* How long a vertical stroke of s0.. is at least to be a column's rule. */
+static double column_rule_min(const gk_doc *doc, int s0)
+{
+	double longest = 0;
+	for (int s = s0; s < doc->nstroke; s++)
+		if (doc->stroke[s].vertical && doc->stroke[s].b - doc->stroke[s].a > longest)
+			longest = doc->stroke[s].b - doc->stroke[s].a;
+	return longest / 2 > RULE_V ? longest / 2 : RULE_V;
+}
+
+/* A page whose rulings were found (strokes s0.. of doc) is read again
+ * with its vertical ones as cell boundaries, as OCR'd pages are: a cell
+ * never spans a ruling line (two columns' texts that nearly touch).  The
+ * page's lines from index `from` on are replaced. */
+static void reread_ruled(gk_doc *doc, int page, int from, int s0, pchar *c, int n, double *tmp, gk_buf *cell)
+{
+	double min = column_rule_min(doc, s0);
+	int nv = 0;
+	for (int s = s0; s < doc->nstroke; s++)
+		nv += doc->stroke[s].vertical && doc->stroke[s].b - doc->stroke[s].a >= min;
+	if (nv == 0)
+		return;
+	gk_ocr_rule *v = gk_malloc(sizeof *v * (size_t)nv);
+	nv = 0;
+	for (int s = s0; s < doc->nstroke; s++)
+		if (doc->stroke[s].vertical && doc->stroke[s].b - doc->stroke[s].a >= min)
+			v[nv++] = (gk_ocr_rule){doc->stroke[s].pos, doc->stroke[s].pos, doc->stroke[s].a, doc->stroke[s].b};
+	pagectx pc = {v, nv, 1};
+	gk_doc_truncate(doc, from);
+	emit_page(doc, page, c, n, tmp, cell, &pc);
+	free(v);
+}
+
+/* Keep of the strokes s0.. of doc only the vertical rules long enough to
+ * part cells (a page whose rows the text places: its columns only). */
+static void keep_columns(gk_doc *doc, int s0)
+{
+	double min = column_rule_min(doc, s0);
+	int k = s0;
+	for (int s = s0; s < doc->nstroke; s++)
+		if (doc->stroke[s].vertical && doc->stroke[s].b - doc->stroke[s].a >= min)
+			doc->stroke[k++] = doc->stroke[s];
+	doc->nstroke = k;
 }
 
 /* The page's dominant writing direction, from consecutive characters of
@@ -776,12 +840,17 @@ int gk_extract_pdf(const char *path, const char *data, size_t len, gk_doc **out,
 			gk_doc_add_page(doc, h, w);
 		else
 			gk_doc_add_page(doc, w, h);
-		int from = doc->nline;
+		int from = doc->nline, want;
 		emit_page(doc, pg + 1, chars, n, tmp, &cell, ocr_page ? &pc : NULL);
 		if (ocr_page)
 			gk_ocr_fix_lines(doc, from);
-		else if (!rot && gk_page_wants_rulings(doc, pg + 1)) /* (extract/rulings.c) */
+		else if (!rot && (want = gk_page_wants_rulings(doc, pg + 1))) { /* (extract/rulings.c) */
+			int s0 = doc->nstroke;
 			gk_page_add_rulings(page, doc, pg + 1, w, h);
+			reread_ruled(doc, pg + 1, from, s0, chars, n, tmp, &cell);
+			if (want == 2) /* only the long vertical rules: the columns' boundaries */
+				keep_columns(doc, s0);
+		}
 		gk_ocr_page_clear(&op);
 		g_object_unref(page);
 	}

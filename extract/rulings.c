@@ -8,13 +8,16 @@
  * first rendered page), so only pages whose text cannot decide are
  * rendered: performance grids that print several projects as rows, each
  * project's name, amounts and goal in cells merged over its indicators -
- * cells that some exports print off the middle of their rows.
+ * cells that some exports print off the middle of their rows - and
+ * indicator grids where two columns' texts touch and were read as one
+ * cell (the page is then read again, no cell crossing a vertical ruling).
  */
 #include "rulings.h"
 
 #include "pxlines.h"
 
 #include <cairo.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +42,27 @@ static int line_has(const gk_line *l, const char *const *words)
 	return n;
 }
 
+/* Does a line below the indicators' header h (a line of three cells or
+ * more) print a cell that starts where one header word starts and runs
+ * past the start of the next: two columns' texts nearly touching, glued
+ * into one cell (a target filling its cell, then its note)?  Only the
+ * ruling between them parts them. */
+static int glued_below(const gk_doc *doc, int h)
+{
+	const gk_line *hl = &doc->line[h];
+	if (hl->ncell < 3)
+		return 0;
+	double tol = hl->size > 0 ? hl->size / 2 : 4;
+	for (int i = h + 1; i < doc->nline; i++) {
+		const gk_line *l = &doc->line[i];
+		for (int j = 0; j < l->ncell; j++)
+			for (int k = 0; k + 1 < hl->ncell; k++)
+				if (fabs(l->cell[j].x0 - hl->cell[k].x0) <= tol && l->cell[j].x1 > hl->cell[k + 1].x0 + tol)
+					return 1;
+	}
+	return 0;
+}
+
 int gk_page_wants_rulings(const gk_doc *doc, int page)
 {
 	static const char *const proj[] = {"项目名称", "项目）名称", "项目)名称", NULL};
@@ -60,6 +84,9 @@ int gk_page_wants_rulings(const gk_doc *doc, int page)
 				return 1;
 		}
 	}
+	for (int i = first; i < doc->nline; i++)
+		if (line_has(&doc->line[i], ind) == 1 && glued_below(doc, i))
+			return 2;
 	return 0;
 }
 

@@ -80,6 +80,19 @@ gk_line *gk_doc_add_line(gk_doc *doc, int page, double y0, double y1, double siz
 	return l;
 }
 
+void gk_doc_truncate(gk_doc *doc, int from)
+{
+	if (from < 0)
+		from = 0;
+	for (int i = from; i < doc->nline; i++) {
+		for (int j = 0; j < doc->line[i].ncell; j++)
+			free(doc->line[i].cell[j].text);
+		free(doc->line[i].cell);
+	}
+	if (from < doc->nline)
+		doc->nline = from;
+}
+
 void gk_line_add_cell(gk_line *line, double x0, double x1, const char *text, size_t len)
 {
 	gk_line_add_cell_y(line, x0, x1, 0, 0, text, len);

@@ -65,6 +65,8 @@ void gk_doc_add_stroke(gk_doc *doc, int page, int vertical, double pos, double a
 /* The returned line belongs to doc and stays valid until the next add. */
 gk_line *gk_doc_add_line(gk_doc *doc, int page, double y0, double y1, double size, gk_geom geom);
 void gk_line_add_cell(gk_line *line, double x0, double x1, const char *text, size_t len);
+/* Drop the lines from index `from` on (a page read again). */
+void gk_doc_truncate(gk_doc *doc, int from);
 /* The same, for a cell whose own vertical extent differs from its line's
  * (a PDF line that gathered fragments printed at slightly different
  * heights, as overflowing cells are).  Returns the cell. */

@@ -231,6 +231,38 @@ static void set_bands(pg_cols *pc)
  * (指标名称 over 气候预测准确率 …): the columns grow to the body cells that
  * stand under their words and no other's, never into a neighbour's
  * words. */
+/* A vertical ruling line of the lines' pages between two columns' header
+ * words (x a..b) that runs down beside the body (at least RULE_V points
+ * long and half as long as its page's longest: shorter dark runs are
+ * strokes of text) is their boundary; of several, the one nearest *x. */
+#define RULE_V 36
+static void ruled_boundary(const nctx *c, const int *lines, int n, double a, double b, double *x)
+{
+	const gk_doc *d = c->doc;
+	if (!d || !d->nstroke || n <= 0)
+		return;
+	double best = *x, bestd = 1e18;
+	for (int s = 0; s < d->nstroke; s++) {
+		const gk_stroke *st = &d->stroke[s];
+		if (!st->vertical || st->b - st->a < RULE_V || st->pos <= a || st->pos >= b)
+			continue;
+		int shorter = 0;
+		for (int t = 0; t < d->nstroke && !shorter; t++)
+			shorter = d->stroke[t].page == st->page && d->stroke[t].vertical &&
+			          d->stroke[t].b - d->stroke[t].a > 2 * (st->b - st->a);
+		if (shorter)
+			continue;
+		int beside = 0;
+		for (int q = 0; q < n && !beside; q++) {
+			const gk_line *l = c->x[lines[q]].l;
+			beside = l->page == st->page && l->y0 < st->b && l->y1 > st->a;
+		}
+		if (beside && fabs(st->pos - *x) < bestd)
+			bestd = fabs(st->pos - *x), best = st->pos;
+	}
+	*x = best;
+}
+
 void pg_fit_columns(const nctx *c, const int *lines, int n, pg_cols *pc)
 {
 	int grew = 0;
@@ -256,7 +288,8 @@ void pg_fit_columns(const nctx *c, const int *lines, int n, pg_cols *pc)
 		set_bands(pc);
 	/* between two columns, the boundary is where fewest body cells cross
 	 * (the gutter under the ruling), between their header words; of equal
-	 * gutters the one nearest the middle */
+	 * gutters the one nearest the middle; the ruling itself where the page
+	 * has its lines */
 	for (int k = 0; k + 1 < pc->n; k++) {
 		double a = pc->c[k].hx1, b = pc->c[k + 1].hx0;
 		if (b - a < 2)
@@ -292,6 +325,7 @@ void pg_fit_columns(const nctx *c, const int *lines, int n, pg_cols *pc)
 			si = sj;
 		}
 		free(cnt);
+		ruled_boundary(c, lines, n, a, b, &best);
 		pc->c[k].hi = pc->c[k + 1].lo = best;
 	}
 }

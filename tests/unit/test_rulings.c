@@ -139,3 +139,73 @@ Test(rulings, merged_cell_bounded_by_rules)
 	gk_rules_drop(rules);
 	gk_doc_drop(d);
 }
+
+/* The rendered xinxiang seed, page 18 (本级部门整体绩效目标表): the target
+ * "$\leq 100\%$" fills its cell up to the ruling at x 305.9, and the note
+ * column's "实际支出" starts 7.5 pt further on, less than the column gap
+ * of its 9 pt type: one cell "≤100%实际支出" under 指标值.  The page is
+ * rendered because that cell starts under one header word and runs past
+ * the next; read again, no cell crosses a vertical ruling.  Only its six
+ * column rules are kept (the rows are the text's to place). */
+Test(rulings, glued_cells_parted_by_rule)
+{
+	gk_doc *d = NULL;
+	char *err = NULL;
+	cr_assert_eq(gk_extract_file("samples/pdf/xinxiang-2022.pdf", &d, &err), GK_OK, "%s", err ? err : "");
+	int target = 0, note = 0;
+	for (int s = 0; s < d->nstroke; s++) /* (its columns' rules only) */
+		cr_assert(d->stroke[s].page == 18 && d->stroke[s].vertical && d->stroke[s].b - d->stroke[s].a > 400,
+		          "rule %c on page %d", d->stroke[s].vertical ? 'v' : 'h', d->stroke[s].page);
+	cr_assert_eq(d->nstroke, 6, "%d rules", d->nstroke);
+	for (int i = 0; i < d->nline; i++) {
+		const gk_line *l = &d->line[i];
+		for (int j = 0; j < l->ncell; j++) {
+			const gk_cell *c = &l->cell[j];
+			if (strstr(c->text, "100\\%$")) {
+				cr_assert_null(strstr(c->text, "实际"), "glued: %s", c->text);
+				cr_assert(c->x1 < 305.9, "%s ends at %.2f", c->text, c->x1);
+				target++;
+			}
+			if (!strcmp(c->text, "实际支出")) {
+				cr_assert_float_eq(c->x0, 306.91, 0.01);
+				note++;
+			}
+		}
+	}
+	cr_assert_eq(target, 1);
+	cr_assert_eq(note, 1);
+	gk_doc_drop(d);
+}
+
+/* 长沙市信访局 2026, page 24 (项目支出绩效目标表, cut from the extract):
+ * the unit "%" is printed near the left edge of its column 度量单位, and
+ * the text of 评（扣）分标准 beside it reaches the rule between them
+ * (x 958.5).  Parted from that text by the rule, "%" alone leaves two
+ * gutters between the header words; the wider one lies right of it, and
+ * the ≥95% of 设施设备正常运行率 lost its unit.  The rule is the boundary. */
+Test(rulings, column_boundary_on_rule)
+{
+	char *err = NULL;
+	gk_doc *d = NULL;
+	FILE *fp = fopen("tests/fixtures/pdf/perf-changsha-p24.x", "r");
+	cr_assert_not_null(fp);
+	cr_assert_eq(gk_doc_read(fp, &d, &err), 1, "%s", err ? err : "");
+	fclose(fp);
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	gk_result *r = gk_normalize(d, rules, "changsha");
+	gk_table *t = gk_result_find(r, "project_performance");
+	cr_assert_not_null(t);
+	int n = 0;
+	for (int i = 0; i < t->nrow; i++) {
+		const char *ind = gk_table_get(t, i, "indicator");
+		if (!strcmp(ind, "设施设备正常运行率") || !strcmp(ind, "视频接访系统运转正常率")) {
+			cr_assert_str_eq(gk_table_get(t, i, "target"), "≥95%", "%s", ind);
+			n++;
+		}
+	}
+	cr_assert_eq(n, 2);
+	gk_result_drop(r);
+	gk_rules_drop(rules);
+	gk_doc_drop(d);
+}
