@@ -777,8 +777,18 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 			}
 		}
 	}
+	/* the isolated child's stderr is not the terminal's: the log goes
+	 * next to the pages */
+	FILE *dlog = NULL;
+	if (dbg) {
+		char *f = gk_strfmt("%s/ocr.log", dbg);
+		dlog = fopen(f, "a");
+		free(f);
+		if (!dlog)
+			dbg = NULL;
+	}
 	if (dbg)
-		fprintf(stderr, "ocr: text height %d px, read at %d dpi\n", th, dpi);
+		fprintf(dlog, "ocr: text height %d px, read at %d dpi\n", th, dpi);
 	clock_t c1 = clock();
 	clean(&grey, dpi, out);
 	clock_t c2 = clock();
@@ -794,6 +804,8 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 	if (L.TessBaseAPIRecognize(o->api, NULL) != 0) {
 		L.TessBaseAPIClear(o->api);
 		L.pixDestroy(&grey);
+		if (dlog)
+			fclose(dlog);
 		*err = gk_strdup("tesseract could not read the page");
 		return -1;
 	}
@@ -955,7 +967,7 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 			overc[i] = c;
 			out->nline_pass++;
 			if (dbg)
-				fprintf(stderr, "line %d read again: '%s' (%.0f)\n", wd[i].line, text, c);
+				fprintf(dlog, "line %d read again: '%s' (%.0f)\n", wd[i].line, text, c);
 		}
 		i = j;
 	}
@@ -990,11 +1002,11 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 	}
 	if (dbg)
 		for (int i = 0; i < nw; i++) {
-			fprintf(stderr, "W %d lt=%d box=%d,%d,%d,%d conf=%.0f '%s':", i, wd[i].lt, wd[i].l, wd[i].t, wd[i].r, wd[i].b,
+			fprintf(dlog, "W %d lt=%d box=%d,%d,%d,%d conf=%.0f '%s':", i, wd[i].lt, wd[i].l, wd[i].t, wd[i].r, wd[i].b,
 			        wd[i].conf, wd[i].text);
 			for (int j = wd[i].first; j < wd[i].first + wd[i].n; j++)
-				fprintf(stderr, " %u@%d-%d", sy[j].cp, sy[j].l, sy[j].r);
-			fprintf(stderr, "\n");
+				fprintf(dlog, " %u@%d-%d", sy[j].cp, sy[j].l, sy[j].r);
+			fprintf(dlog, "\n");
 		}
 	double k = 72.0 / dpi, sum = 0;
 	int nsum = 0;
@@ -1087,10 +1099,12 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 		nsum++;
 	}
 	if (dbg)
-		fprintf(stderr, "ocr: render %.2f s, clean %.2f s, recognise %.2f s, again %.2f s (%d digits, %d latin)\n",
+		fprintf(dlog, "ocr: render %.2f s, clean %.2f s, recognise %.2f s, again %.2f s (%d digits, %d latin)\n",
 		        (double)(c1 - c0) / CLOCKS_PER_SEC, (double)(c2 - c1) / CLOCKS_PER_SEC,
 		        (double)(c3 - c2) / CLOCKS_PER_SEC, (double)(clock() - c3) / CLOCKS_PER_SEC, out->ndigit_pass,
 		        out->nlatin_pass);
+	if (dlog)
+		fclose(dlog);
 	free(over);
 	free(overc);
 	out->nword = nsum;
@@ -1118,6 +1132,36 @@ static int cmp_numcell(const void *a, const void *b)
 
 /* right edges of one column of right-aligned amounts lie within this (points) */
 #define COL_TOL 2.0
+
+/* a CJK ideograph starts at p */
+static int has_cjk_at(const char *p)
+{
+	unsigned cp;
+	int l = gk_utf8_next((const unsigned char *)p, strlen(p), &cp);
+	return l == 3 && cp >= 0x3400 && cp <= 0x9FFF;
+}
+
+/* A full-width colon after a field's name read as ';' ("单位;万元"):
+ * Tesseract gives a Chinese semicolon as '；', never as ';'.  Returns a
+ * new string, or NULL when there is nothing to mend. */
+static char *fix_colons(const char *s)
+{
+	gk_buf b = {0};
+	int fixed = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p == ';' && p - s >= 3 && has_cjk_at(p - 3) && (!p[1] || has_cjk_at(p + 1))) {
+			gk_buf_adds(&b, "\xEF\xBC\x9A"); /* ： */
+			fixed = 1;
+		} else {
+			gk_buf_addc(&b, *p);
+		}
+	}
+	if (!fixed) {
+		gk_buf_drop(&b);
+		return NULL;
+	}
+	return gk_buf_take(&b);
+}
 
 /* Specks read as punctuation around a label: quotes, a full stop, an
  * enumeration comma where none belongs ("”2024年取暖费", "特定目标类。"),
@@ -1169,8 +1213,14 @@ void gk_ocr_fix_lines(gk_doc *doc, int from)
 		gk_line *l = &doc->line[i];
 		for (int j = 0; j < l->ncell; j++) {
 			gk_cell *c = &l->cell[j];
-			if (c->conf >= 0 && has_cjk(c->text))
+			if (c->conf >= 0 && has_cjk(c->text)) {
+				char *f = fix_colons(c->text);
+				if (f) {
+					free(c->text);
+					c->text = f;
+				}
 				tidy_label(c->text);
+			}
 			if (c->conf < 0 || !amountish(c->text))
 				continue;
 			char t[64];
