@@ -644,6 +644,45 @@ static void add_glyph(gk_ocr_page *out, double k, int l, int t, int r, int b, do
 	out->glyph[out->nglyph++] = (gk_ocr_glyph){l * k, t * k, r * k, b * k, size * k, cp, w, conf, brk};
 }
 
+int gk_ocr_ink_end(const char *ink, int n, int gap)
+{
+	int seen = 0, blank = 0, last = -1;
+	for (int x = 0; x < n; x++) {
+		if (ink[x]) {
+			if (seen && blank >= gap)
+				return last;
+			seen = 1;
+			blank = 0;
+			last = x;
+		} else {
+			blank++;
+		}
+	}
+	return -1;
+}
+
+/* Where the ink of word w ends (gk_ocr_ink_end, with a gap of 0.3 of
+ * its box's height: a digit's side bearings and a comma leave less, the
+ * space before the next column's word more): w->r when no gap ends it. */
+static int ink_right(PIX *grey, const word *w)
+{
+	int W = L.pixGetWidth(grey), H = L.pixGetHeight(grey), wpl = L.pixGetWpl(grey);
+	l_uint32 *d = L.pixGetData(grey);
+	int t = w->t > 0 ? w->t : 0, b = w->b < H ? w->b : H - 1, r = w->r < W ? w->r : W - 1;
+	int l = w->l > 0 ? w->l : 0, gap = (w->b - w->t) * 3 / 10;
+	if (r < l || b < t)
+		return w->r;
+	if (gap < 3)
+		gap = 3;
+	char *ink = gk_calloc((size_t)(r - l + 1), 1);
+	for (int x = l; x <= r; x++)
+		for (int y = t; y <= b && !ink[x - l]; y++)
+			ink[x - l] = GET_DATA_BYTE(d + (size_t)y * (size_t)wpl, x) < 128;
+	int e = gk_ocr_ink_end(ink, r - l + 1, gap);
+	free(ink);
+	return e >= 0 ? l + e : w->r;
+}
+
 /* Read a word again with another engine (one line): 1 and text/conf
  * set when it read something. */
 static int reread(TessBaseAPI *api, PIX *grey, const word *w, char *text, size_t cap, float *conf)
@@ -915,8 +954,14 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 	 * box is inflated where an amount nearly touches a label): it ends
 	 * where the next word of its line begins */
 	for (int i = 0; i + 1 < nw; i++)
-		if (wd[i + 1].lt == wd[i].lt && wd[i + 1].l > wd[i].l && wd[i + 1].l <= wd[i].r)
+		if (wd[i + 1].lt == wd[i].lt && wd[i + 1].l > wd[i].l && wd[i + 1].l <= wd[i].r + 1) {
 			wd[i].r = wd[i + 1].l - 1;
+			/* an amount that touches the next word: its box is the
+			 * symbols' guess, its ink says where it ends (the right edge
+			 * is what places it in its column) */
+			if (amountish(wd[i].text))
+				wd[i].r = ink_right(grey, &wd[i]);
+		}
 	/* A title is what finds a table: a line printed larger than the
 	 * page's body text with a doubtful word in it is read again whole by
 	 * chi_sim alone, which reads a line of Chinese better than a word of

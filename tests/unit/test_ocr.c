@@ -148,3 +148,40 @@ Test(ocr, one_identity_is_a_flag_not_a_fix)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* 登封 p.6 at 200 dpi read at 250: "1,265.6" run up against the next
+ * column's "二、外交" (其中：财政拨款 line); Tesseract's box of the amount
+ * reached 26 px into the label, which moved the summary's side boundary
+ * past the labels of the expenditure side.  The ink of the box, column by
+ * column (box 31 px high): the amount ends at column 100. */
+Test(ocr, amount_ends_where_its_ink_does)
+{
+	const char *prof = "01111111111100000011110001111111111111100001111111111111100011111111111111000001110000011111111111111000000000001111111111111111";
+	int n = (int)strlen(prof);
+	char ink[160];
+	for (int i = 0; i < n; i++)
+		ink[i] = prof[i] == '1';
+	cr_assert_eq(gk_ocr_ink_end(ink, n, 31 * 3 / 10), 100);
+	/* the amount alone: no gap after it ends it */
+	cr_assert_eq(gk_ocr_ink_end(ink, 101, 9), -1);
+}
+
+/* 登封 p.6: Tesseract reads the head's "单位：万元" as "单位;万元"; the ';'
+ * kept the unit on the department's name (部门名称：…单位;万元), and no
+ * project row's unit matched it. */
+Test(ocr, colon_read_as_semicolon)
+{
+	gk_doc *d = gk_doc_new();
+	gk_doc_add_page(d, 600, 800);
+	gk_line *l = gk_doc_add_line(d, 1, 100, 108, 8, GK_GEOM_POS);
+	const char *t = "部门名称:登封市政务服务和大数据管理局单位;万元";
+	gk_cell *c = gk_line_add_cell_y(l, 20, 300, 0, 0, t, strlen(t));
+	c->conf = 92;
+	l = gk_doc_add_line(d, 1, 120, 128, 8, GK_GEOM_POS);
+	c = gk_line_add_cell_y(l, 20, 300, 0, 0, "a;b", 3);
+	c->conf = 92;
+	gk_ocr_fix_lines(d, 0);
+	cr_assert_str_eq(d->line[0].cell[0].text, "部门名称:登封市政务服务和大数据管理局单位：万元");
+	cr_assert_str_eq(d->line[1].cell[0].text, "a;b", "not between Chinese: left alone");
+	gk_doc_drop(d);
+}
