@@ -725,6 +725,53 @@ static int reread(TessBaseAPI *api, PIX *grey, const word *w, char *text, size_t
 	return ok;
 }
 
+static int alldigits(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!isdig(*s))
+			return 0;
+	return 1;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+double gk_ocr_digit_advance(const int *width, const int *len, int n)
+{
+	double *v = gk_malloc((size_t)(n ? n : 1) * sizeof *v);
+	int m = 0;
+	for (int i = 0; i < n; i++)
+		if (len[i] >= 3 && len[i] <= 8 && width[i] > 0)
+			v[m++] = (double)width[i] / (double)len[i];
+	double a = 0;
+	if (m >= 5) {
+		qsort(v, (size_t)m, sizeof *v, cmp_double);
+		a = v[m / 2];
+	}
+	free(v);
+	return a;
+}
+
+/* the page's digit advance, from its codes read with confidence */
+static double digit_advance(const word *wd, int nw)
+{
+	int *w = gk_malloc((size_t)(nw ? nw : 1) * sizeof *w), *l = gk_malloc((size_t)(nw ? nw : 1) * sizeof *l), n = 0;
+	for (int i = 0; i < nw; i++)
+		if (wd[i].conf >= 90 && alldigits(wd[i].text)) {
+			w[n] = wd[i].r - wd[i].l;
+			l[n++] = (int)strlen(wd[i].text);
+		}
+	double a = gk_ocr_digit_advance(w, l, n);
+	free(w);
+	free(l);
+	return a;
+}
+
 /* Read as Latin letters, on a page of Chinese: two letters or more, no
  * CJK, no digit (a word of chi_sim misread through eng: "ARBR" for 人员经费) */
 static int latinish(const char *s)
@@ -1055,6 +1102,7 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 		}
 	double k = 72.0 / dpi, sum = 0;
 	int nsum = 0;
+	double adv = digit_advance(wd, nw);
 	for (int i = 0; i < nw; i++) {
 		word *x = &wd[i];
 		if (x->n == 0)
@@ -1092,6 +1140,25 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 				add_glyph(out, k, x0, x->lt, x1 > x0 ? x1 : x0 + 1, x->lb, x->size, cs[j].cp, i, aconf, j == 0);
 			}
 			free(cs);
+			sum += aconf;
+			nsum++;
+			continue;
+		}
+		/* a code read with fewer digits than its box holds ("1" for the
+		 * 款 "12"): read again, by the digits' engine and else by chi_sim
+		 * (eng drops the serifed 1 of "12"), and taken when the reading
+		 * has as many digits as fit */
+		int want = adv > 0 && alldigits(x->text) ? (int)lround((x->r - x->l) / adv) : 0;
+		if (conf < DIGIT_CONF && want > (int)strlen(x->text) && want <= 8 &&
+		    ((reread(o->digit, grey, x, alt, sizeof alt, &aconf) && alldigits(alt) && (int)strlen(alt) == want) ||
+		     (reread(o->cjk, grey, x, alt, sizeof alt, &aconf) && alldigits(alt) && (int)strlen(alt) == want))) {
+			out->ndigit_pass++;
+			int n = (int)strlen(alt);
+			for (int j = 0; j < n; j++) {
+				int x0 = x->l + (x->r - x->l) * j / n, x1 = x->l + (x->r - x->l) * (j + 1) / n;
+				add_glyph(out, k, x0, x->lt, x1, x->lb, x->size, (unsigned char)alt[j], i, aconf < conf ? aconf : conf,
+				          j == 0);
+			}
 			sum += aconf;
 			nsum++;
 			continue;

@@ -3,6 +3,7 @@
  * the extract stream (lib/ptext.c), the arithmetic correction
  * (normalize/ocrfix.c). */
 #include <criterion/criterion.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -184,4 +185,18 @@ Test(ocr, colon_read_as_semicolon)
 	cr_assert_str_eq(d->line[0].cell[0].text, "部门名称:登封市政务服务和大数据管理局单位：万元");
 	cr_assert_str_eq(d->line[1].cell[0].text, "a;b", "not between Chinese: left alone");
 	gk_doc_drop(d);
+}
+
+/* 郑州 p.14 at 200 dpi read at 450: the codes 301, 501, 113 read with
+ * confidence are 41-43 px wide; the 款 "12" of 其他社会保障缴费 was read
+ * "1" in a box of 25 px, which holds two digits ('01' above: 27 px). */
+Test(ocr, a_code_box_holds_its_digits)
+{
+	const int w[] = {43, 41, 43, 41, 43, 43, 41}, l[] = {3, 3, 3, 3, 3, 3, 3};
+	double adv = gk_ocr_digit_advance(w, l, 7);
+	cr_assert(adv > 13.5 && adv < 14.5, "%f", adv);
+	cr_assert_eq(lround(25 / adv), 2);
+	cr_assert_eq(lround(27 / adv), 2);
+	cr_assert_eq(lround(9 / adv), 1, "a narrow 1 alone is one digit");
+	cr_assert_eq(gk_ocr_digit_advance(w, l, 4), 0, "too few codes to say");
 }
