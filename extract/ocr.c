@@ -658,7 +658,7 @@ int gk_ocr_ink_end(const char *ink, int n, int gap)
 			blank++;
 		}
 	}
-	return -1;
+	return seen && blank >= gap ? last : -1;
 }
 
 /* Where the ink of word w ends (gk_ocr_ink_end, with a gap of 0.3 of

@@ -68,8 +68,9 @@ int gk_ocr_fix_amount(char *text);
  * word (Tesseract's boxes of touching words are guesses): ink[0..n) says
  * which columns of the box have ink; the first blank run of at least
  * gap columns after ink ends it (wider than the gaps between an amount's
- * digits, point and commas).  Returns the last inked column before it,
- * or -1 when no such gap follows ink. */
+ * digits, point and commas), as does such a run at the box's end.
+ * Returns the last inked column before it, or -1 when no such gap
+ * follows ink. */
 int gk_ocr_ink_end(const char *ink, int n, int gap);
 
 /* The width of one digit on a page (px): the median width per digit of

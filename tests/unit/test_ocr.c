@@ -163,8 +163,14 @@ Test(ocr, amount_ends_where_its_ink_does)
 	for (int i = 0; i < n; i++)
 		ink[i] = prof[i] == '1';
 	cr_assert_eq(gk_ocr_ink_end(ink, n, 31 * 3 / 10), 100);
-	/* the amount alone: no gap after it ends it */
+	/* the amount alone: no gap after it ends it; blank to the box's end (登封
+	 * p.9: "1,265.6" box 114 px, its ink 91) ends it too */
 	cr_assert_eq(gk_ocr_ink_end(ink, 101, 9), -1);
+	const char *p9 = "111111111000000111100001111111111110001111111111111000011111111111100001110000111111111111100000000000000000000000";
+	n = (int)strlen(p9);
+	for (int i = 0; i < n; i++)
+		ink[i] = p9[i] == '1';
+	cr_assert_eq(gk_ocr_ink_end(ink, n, 29 * 3 / 10), 90);
 }
 
 /* 登封 p.6: Tesseract reads the head's "单位：万元" as "单位;万元"; the ';'
