@@ -206,3 +206,32 @@ Test(ocr, a_code_box_holds_its_digits)
 	cr_assert_eq(lround(9 / adv), 1, "a narrow 1 alone is one digit");
 	cr_assert_eq(gk_ocr_digit_advance(w, l, 4), 0, "too few codes to say");
 }
+
+/* 登封 p.16 degraded (200 dpi, blur, noise, JPEG): the general_budget of
+ * 2024年餐厅设备购置费 read "100" for 10.0 - the point lost, the digits
+ * right.  Its row (total = Σ funding) and its column (合计 = Σ projects)
+ * both want 10.0 back: one more decimal than was read, no other digit. */
+Test(ocr, a_lost_point_two_identities_confirm)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"project_type", "project_name", "unit_name", "total", "general_budget"};
+	gk_table *t = gk_result_add_table(r, "project_expenditure", "t", 1, cols, 5);
+	const char *rows[][5] = {
+		{"", "合计", "", "129.0", "129.0"},
+		{"特定目标类", "2024年餐厅设备购置费", "登封市政务服务和大数据管理局", "10.0", "100"},
+		{"特定目标类", "2024年午餐补助", "登封市政务服务和大数据管理局", "90.0", "90.0"},
+		{"特定目标类", "2024年取暖费", "登封市政务服务和大数据管理局", "29.0", "29.0"},
+	};
+	for (int i = 0; i < 4; i++) {
+		gk_table_add_row(t);
+		for (int j = 0; j < 5; j++)
+			gk_table_set(t, i, j, rows[i][j]);
+	}
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	cr_assert_str_eq(gk_table_get(t, 1, "general_budget"), "10.0");
+	cr_assert_str_eq(gk_table_get(t, 2, "general_budget"), "90.0");
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
