@@ -1307,6 +1307,12 @@ static void tidy_label(char *s)
 			}
 		}
 	}
+	/* the classifications' names, which titles and heads print: 类 read
+	 * as 关 ("支出经济分关汇总表" at 150 dpi) */
+	static const char *const term[][2] = {{"经济分关", "经济分类"}, {"功能分关", "功能分类"}, {NULL, NULL}};
+	for (int k = 0; term[k][0]; k++)
+		for (char *p = strstr(s, term[k][0]); p; p = strstr(p + 1, term[k][0]))
+			memcpy(p, term[k][1], strlen(term[k][1])); /* same length */
 	/* (19|20)dd + its last digit again + 年 */
 	for (char *p = s; p[0] && p[1] && p[2] && p[3] && p[4]; p++) {
 		if ((p == s || !isdig(p[-1])) && ((p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0')) &&
