@@ -589,12 +589,16 @@ static void flag(fixctx *f, const confmap *cm)
 	int(*seen)[2] = NULL;
 	for (int k = 0; k < f->nid; k++) {
 		const ident *x = &f->id[k];
-		if (!broken(f, x))
-			continue;
+		/* a figure without a point in a column that prints decimals is
+		 * suspect even where its identities hold: the same figure
+		 * misread twice in one row ("862" for 86.2, total and fund) */
+		int whole = broken(f, x);
 		for (int a = 0; a < x->n; a++) {
 			int ri = x->row[a], ci = x->col[a];
 			const char *s = t->rows[ri][ci];
 			if (blank(s))
+				continue;
+			if (!whole && (strchr(s, '.') || column_decimals(t, ci, ri) < 1))
 				continue;
 			int dup = 0;
 			for (int q = 0; q < n && !dup; q++)

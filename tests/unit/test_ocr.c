@@ -252,3 +252,37 @@ Test(ocr, classification_term_in_a_title)
 	cr_assert_str_eq(d->line[0].cell[0].text, "2024年支出经济分类汇总表");
 	gk_doc_drop(d);
 }
+
+/* 郑州 p.18 degraded: 全市政务信息安全经费项目 read "862" for 86.2 in both
+ * its total and its fund, so its row identity holds; the column prints
+ * one decimal: the figures are flagged, not trusted. */
+Test(ocr, a_figure_without_its_point_is_flagged)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"project_type", "project_name", "unit_name", "total", "general_budget"};
+	gk_table *t = gk_result_add_table(r, "project_expenditure", "t", 1, cols, 5);
+	const char *rows[][5] = {
+		{"特定目标类", "个市政务上抱治理项目", "郑州市大数据管理局", "405.2", "405.2"},
+		{"特定目标类", "全市政务信息安全经费项目", "郑州市大数据管理局", "862", "862"},
+		{"特定目标类", "基础地理信息效据年度更新维护项目", "郑州市大数据管理局", "285.4", "285.4"},
+		{"特定目标类", "DO", "郑州市大数据管理局", "4091.1", "4091.1"},
+	};
+	for (int i = 0; i < 4; i++) {
+		gk_table_add_row(t);
+		for (int j = 0; j < 5; j++)
+			gk_table_set(t, i, j, rows[i][j]);
+	}
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	int flags = 0;
+	for (int i = 0; i < r->ncheck; i++)
+		if (!strcmp(r->checks[i].check, "ocr:suspect")) {
+			flags++;
+			cr_assert(strstr(r->checks[i].found, "862") != NULL, "%s", r->checks[i].found);
+		}
+	cr_assert_eq(flags, 2);
+	cr_assert_str_eq(gk_table_get(t, 1, "total"), "862", "kept as read");
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
