@@ -644,6 +644,45 @@ static void add_glyph(gk_ocr_page *out, double k, int l, int t, int r, int b, do
 	out->glyph[out->nglyph++] = (gk_ocr_glyph){l * k, t * k, r * k, b * k, size * k, cp, w, conf, brk};
 }
 
+int gk_ocr_ink_end(const char *ink, int n, int gap)
+{
+	int seen = 0, blank = 0, last = -1;
+	for (int x = 0; x < n; x++) {
+		if (ink[x]) {
+			if (seen && blank >= gap)
+				return last;
+			seen = 1;
+			blank = 0;
+			last = x;
+		} else {
+			blank++;
+		}
+	}
+	return seen && blank >= gap ? last : -1;
+}
+
+/* Where the ink of word w ends (gk_ocr_ink_end, with a gap of 0.3 of
+ * its box's height: a digit's side bearings and a comma leave less, the
+ * space before the next column's word more): w->r when no gap ends it. */
+static int ink_right(PIX *grey, const word *w)
+{
+	int W = L.pixGetWidth(grey), H = L.pixGetHeight(grey), wpl = L.pixGetWpl(grey);
+	l_uint32 *d = L.pixGetData(grey);
+	int t = w->t > 0 ? w->t : 0, b = w->b < H ? w->b : H - 1, r = w->r < W ? w->r : W - 1;
+	int l = w->l > 0 ? w->l : 0, gap = (w->b - w->t) * 3 / 10;
+	if (r < l || b < t)
+		return w->r;
+	if (gap < 3)
+		gap = 3;
+	char *ink = gk_calloc((size_t)(r - l + 1), 1);
+	for (int x = l; x <= r; x++)
+		for (int y = t; y <= b && !ink[x - l]; y++)
+			ink[x - l] = GET_DATA_BYTE(d + (size_t)y * (size_t)wpl, x) < 128;
+	int e = gk_ocr_ink_end(ink, r - l + 1, gap);
+	free(ink);
+	return e >= 0 ? l + e : w->r;
+}
+
 /* Read a word again with another engine (one line): 1 and text/conf
  * set when it read something. */
 static int reread(TessBaseAPI *api, PIX *grey, const word *w, char *text, size_t cap, float *conf)
@@ -684,6 +723,53 @@ static int reread(TessBaseAPI *api, PIX *grey, const word *w, char *text, size_t
 	L.TessBaseAPIClear(api);
 	L.pixDestroy(&framed);
 	return ok;
+}
+
+static int alldigits(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!isdig(*s))
+			return 0;
+	return 1;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+double gk_ocr_digit_advance(const int *width, const int *len, int n)
+{
+	double *v = gk_malloc((size_t)(n ? n : 1) * sizeof *v);
+	int m = 0;
+	for (int i = 0; i < n; i++)
+		if (len[i] >= 3 && len[i] <= 8 && width[i] > 0)
+			v[m++] = (double)width[i] / (double)len[i];
+	double a = 0;
+	if (m >= 5) {
+		qsort(v, (size_t)m, sizeof *v, cmp_double);
+		a = v[m / 2];
+	}
+	free(v);
+	return a;
+}
+
+/* the page's digit advance, from its codes read with confidence */
+static double digit_advance(const word *wd, int nw)
+{
+	int *w = gk_malloc((size_t)(nw ? nw : 1) * sizeof *w), *l = gk_malloc((size_t)(nw ? nw : 1) * sizeof *l), n = 0;
+	for (int i = 0; i < nw; i++)
+		if (wd[i].conf >= 90 && alldigits(wd[i].text)) {
+			w[n] = wd[i].r - wd[i].l;
+			l[n++] = (int)strlen(wd[i].text);
+		}
+	double a = gk_ocr_digit_advance(w, l, n);
+	free(w);
+	free(l);
+	return a;
 }
 
 /* Read as Latin letters, on a page of Chinese: two letters or more, no
@@ -777,8 +863,18 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 			}
 		}
 	}
+	/* the isolated child's stderr is not the terminal's: the log goes
+	 * next to the pages */
+	FILE *dlog = NULL;
+	if (dbg) {
+		char *f = gk_strfmt("%s/ocr.log", dbg);
+		dlog = fopen(f, "a");
+		free(f);
+		if (!dlog)
+			dbg = NULL;
+	}
 	if (dbg)
-		fprintf(stderr, "ocr: text height %d px, read at %d dpi\n", th, dpi);
+		fprintf(dlog, "ocr: text height %d px, read at %d dpi\n", th, dpi);
 	clock_t c1 = clock();
 	clean(&grey, dpi, out);
 	clock_t c2 = clock();
@@ -794,6 +890,8 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 	if (L.TessBaseAPIRecognize(o->api, NULL) != 0) {
 		L.TessBaseAPIClear(o->api);
 		L.pixDestroy(&grey);
+		if (dlog)
+			fclose(dlog);
 		*err = gk_strdup("tesseract could not read the page");
 		return -1;
 	}
@@ -903,8 +1001,14 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 	 * box is inflated where an amount nearly touches a label): it ends
 	 * where the next word of its line begins */
 	for (int i = 0; i + 1 < nw; i++)
-		if (wd[i + 1].lt == wd[i].lt && wd[i + 1].l > wd[i].l && wd[i + 1].l <= wd[i].r)
+		if (wd[i + 1].lt == wd[i].lt && wd[i + 1].l > wd[i].l && wd[i + 1].l <= wd[i].r + 1) {
 			wd[i].r = wd[i + 1].l - 1;
+			/* an amount that touches the next word: its box is the
+			 * symbols' guess, its ink says where it ends (the right edge
+			 * is what places it in its column) */
+			if (amountish(wd[i].text))
+				wd[i].r = ink_right(grey, &wd[i]);
+		}
 	/* A title is what finds a table: a line printed larger than the
 	 * page's body text with a doubtful word in it is read again whole by
 	 * chi_sim alone, which reads a line of Chinese better than a word of
@@ -955,7 +1059,7 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 			overc[i] = c;
 			out->nline_pass++;
 			if (dbg)
-				fprintf(stderr, "line %d read again: '%s' (%.0f)\n", wd[i].line, text, c);
+				fprintf(dlog, "line %d read again: '%s' (%.0f)\n", wd[i].line, text, c);
 		}
 		i = j;
 	}
@@ -990,14 +1094,15 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 	}
 	if (dbg)
 		for (int i = 0; i < nw; i++) {
-			fprintf(stderr, "W %d lt=%d box=%d,%d,%d,%d conf=%.0f '%s':", i, wd[i].lt, wd[i].l, wd[i].t, wd[i].r, wd[i].b,
+			fprintf(dlog, "W %d lt=%d box=%d,%d,%d,%d conf=%.0f '%s':", i, wd[i].lt, wd[i].l, wd[i].t, wd[i].r, wd[i].b,
 			        wd[i].conf, wd[i].text);
 			for (int j = wd[i].first; j < wd[i].first + wd[i].n; j++)
-				fprintf(stderr, " %u@%d-%d", sy[j].cp, sy[j].l, sy[j].r);
-			fprintf(stderr, "\n");
+				fprintf(dlog, " %u@%d-%d", sy[j].cp, sy[j].l, sy[j].r);
+			fprintf(dlog, "\n");
 		}
 	double k = 72.0 / dpi, sum = 0;
 	int nsum = 0;
+	double adv = digit_advance(wd, nw);
 	for (int i = 0; i < nw; i++) {
 		word *x = &wd[i];
 		if (x->n == 0)
@@ -1035,6 +1140,25 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 				add_glyph(out, k, x0, x->lt, x1 > x0 ? x1 : x0 + 1, x->lb, x->size, cs[j].cp, i, aconf, j == 0);
 			}
 			free(cs);
+			sum += aconf;
+			nsum++;
+			continue;
+		}
+		/* a code read with fewer digits than its box holds ("1" for the
+		 * 款 "12"): read again, by the digits' engine and else by chi_sim
+		 * (eng drops the serifed 1 of "12"), and taken when the reading
+		 * has as many digits as fit */
+		int want = adv > 0 && alldigits(x->text) ? (int)lround((x->r - x->l) / adv) : 0;
+		if (conf < DIGIT_CONF && want > (int)strlen(x->text) && want <= 8 &&
+		    ((reread(o->digit, grey, x, alt, sizeof alt, &aconf) && alldigits(alt) && (int)strlen(alt) == want) ||
+		     (reread(o->cjk, grey, x, alt, sizeof alt, &aconf) && alldigits(alt) && (int)strlen(alt) == want))) {
+			out->ndigit_pass++;
+			int n = (int)strlen(alt);
+			for (int j = 0; j < n; j++) {
+				int x0 = x->l + (x->r - x->l) * j / n, x1 = x->l + (x->r - x->l) * (j + 1) / n;
+				add_glyph(out, k, x0, x->lt, x1, x->lb, x->size, (unsigned char)alt[j], i, aconf < conf ? aconf : conf,
+				          j == 0);
+			}
 			sum += aconf;
 			nsum++;
 			continue;
@@ -1087,10 +1211,12 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 		nsum++;
 	}
 	if (dbg)
-		fprintf(stderr, "ocr: render %.2f s, clean %.2f s, recognise %.2f s, again %.2f s (%d digits, %d latin)\n",
+		fprintf(dlog, "ocr: render %.2f s, clean %.2f s, recognise %.2f s, again %.2f s (%d digits, %d latin)\n",
 		        (double)(c1 - c0) / CLOCKS_PER_SEC, (double)(c2 - c1) / CLOCKS_PER_SEC,
 		        (double)(c3 - c2) / CLOCKS_PER_SEC, (double)(clock() - c3) / CLOCKS_PER_SEC, out->ndigit_pass,
 		        out->nlatin_pass);
+	if (dlog)
+		fclose(dlog);
 	free(over);
 	free(overc);
 	out->nword = nsum;
@@ -1118,6 +1244,36 @@ static int cmp_numcell(const void *a, const void *b)
 
 /* right edges of one column of right-aligned amounts lie within this (points) */
 #define COL_TOL 2.0
+
+/* a CJK ideograph starts at p */
+static int has_cjk_at(const char *p)
+{
+	unsigned cp;
+	int l = gk_utf8_next((const unsigned char *)p, strlen(p), &cp);
+	return l == 3 && cp >= 0x3400 && cp <= 0x9FFF;
+}
+
+/* A full-width colon after a field's name read as ';' ("单位;万元"):
+ * Tesseract gives a Chinese semicolon as '；', never as ';'.  Returns a
+ * new string, or NULL when there is nothing to mend. */
+static char *fix_colons(const char *s)
+{
+	gk_buf b = {0};
+	int fixed = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p == ';' && p - s >= 3 && has_cjk_at(p - 3) && (!p[1] || has_cjk_at(p + 1))) {
+			gk_buf_adds(&b, "\xEF\xBC\x9A"); /* ： */
+			fixed = 1;
+		} else {
+			gk_buf_addc(&b, *p);
+		}
+	}
+	if (!fixed) {
+		gk_buf_drop(&b);
+		return NULL;
+	}
+	return gk_buf_take(&b);
+}
 
 /* Specks read as punctuation around a label: quotes, a full stop, an
  * enumeration comma where none belongs ("”2024年取暖费", "特定目标类。"),
@@ -1151,6 +1307,12 @@ static void tidy_label(char *s)
 			}
 		}
 	}
+	/* the classifications' names, which titles and heads print: 类 read
+	 * as 关 ("支出经济分关汇总表" at 150 dpi) */
+	static const char *const term[][2] = {{"经济分关", "经济分类"}, {"功能分关", "功能分类"}, {NULL, NULL}};
+	for (int k = 0; term[k][0]; k++)
+		for (char *p = strstr(s, term[k][0]); p; p = strstr(p + 1, term[k][0]))
+			memcpy(p, term[k][1], strlen(term[k][1])); /* same length */
 	/* (19|20)dd + its last digit again + 年 */
 	for (char *p = s; p[0] && p[1] && p[2] && p[3] && p[4]; p++) {
 		if ((p == s || !isdig(p[-1])) && ((p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0')) &&
@@ -1169,8 +1331,14 @@ void gk_ocr_fix_lines(gk_doc *doc, int from)
 		gk_line *l = &doc->line[i];
 		for (int j = 0; j < l->ncell; j++) {
 			gk_cell *c = &l->cell[j];
-			if (c->conf >= 0 && has_cjk(c->text))
+			if (c->conf >= 0 && has_cjk(c->text)) {
+				char *f = fix_colons(c->text);
+				if (f) {
+					free(c->text);
+					c->text = f;
+				}
 				tidy_label(c->text);
+			}
 			if (c->conf < 0 || !amountish(c->text))
 				continue;
 			char t[64];

@@ -64,6 +64,22 @@ void gk_ocr_page_clear(gk_ocr_page *p);
  * as it was). */
 int gk_ocr_fix_amount(char *text);
 
+/* Where an amount's ink ends in a word box that reaches into the next
+ * word (Tesseract's boxes of touching words are guesses): ink[0..n) says
+ * which columns of the box have ink; the first blank run of at least
+ * gap columns after ink ends it (wider than the gaps between an amount's
+ * digits, point and commas), as does such a run at the box's end.
+ * Returns the last inked column before it, or -1 when no such gap
+ * follows ink. */
+int gk_ocr_ink_end(const char *ink, int n, int gap);
+
+/* The width of one digit on a page (px): the median width per digit of
+ * its codes of 3-8 digits read with confidence (width[i] px, len[i]
+ * digits); 0 with fewer than five.  Tables print digits of one width, so
+ * a code read with fewer digits than lround(box / advance) lost some
+ * ("1" in the box of the 款 "12") and is read again. */
+double gk_ocr_digit_advance(const int *width, const int *len, int n);
+
 /* The lines of an OCR'd page, from doc->line[from] on: amounts repaired
  * by gk_ocr_fix_amount, and an amount that lost its decimal point
  * ("47724" in a column of amounts with two decimals) given it back

@@ -269,6 +269,47 @@ static const char *const THREE_VEH[] = {"vehicle_purchase", "vehicle_operation",
 static const char *const ECON_COLS[] = {"total", "general_budget", "government_fund", "state_capital",
                                         "special_account", "business_income", "other_income", NULL};
 
+static const char *const PROJ_PARTS[] = {"general_budget", "government_fund", "state_capital",
+                                         "carryover_general_budget", "carryover_government_fund",
+                                         "carryover_state_capital", "special_account", "unit_funds", NULL};
+
+/* A project table's column sums: its 合计 row (label column `label`) =
+ * Σ the rows that name a project type (the projects; unit rows repeat
+ * their sums), for `whole` and each part. */
+static void project_idents(fixctx *f)
+{
+	gk_table *t = f->t;
+	int lc = gk_table_col(t, "project_name"), tc = gk_table_col(t, "project_type");
+	if (lc < 0 || tc < 0)
+		return;
+	int total = -1;
+	for (int i = 0; i < t->nrow && total < 0; i++)
+		if (is_total_label(t->rows[i][lc]) && blank(t->rows[i][tc]))
+			total = i;
+	if (total < 0)
+		return;
+	for (int k = -1; k < 0 || PROJ_PARTS[k]; k++) {
+		int c = gk_table_col(t, k < 0 ? "total" : PROJ_PARTS[k]);
+		if (c < 0 || blank(t->rows[total][c]))
+			continue;
+		ident x = {0};
+		x.name = "column";
+		x.row[0] = total, x.col[0] = c, x.sign[0] = 1, x.n = 1;
+		int over = 0;
+		for (int i = 0; i < t->nrow; i++) {
+			if (i == total || blank(t->rows[i][tc]))
+				continue;
+			if (x.n == MAXTERM) {
+				over = 1;
+				break;
+			}
+			x.row[x.n] = i, x.col[x.n] = c, x.sign[x.n] = -1, x.n++;
+		}
+		if (!over)
+			ident_add(f, &x);
+	}
+}
+
 static void build(fixctx *f)
 {
 	gk_table *t = f->t;
@@ -288,6 +329,10 @@ static void build(fixctx *f)
 		tree_idents(f, "econ_code", "econ_name", BASIC_COLS);
 	} else if (!strcmp(id, "expenditure_by_economic_class")) {
 		tree_idents(f, "econ_code", "econ_name", ECON_COLS);
+	} else if (!strcmp(id, "project_expenditure")) {
+		for (int i = 0; i < t->nrow; i++)
+			row_ident(f, i, "total", PROJ_PARTS, "row");
+		project_idents(f);
 	} else if (!strcmp(id, "three_public_expenses")) {
 		for (int i = 0; i < t->nrow; i++) {
 			row_ident(f, i, "total", THREE_PARTS, "row");
@@ -360,7 +405,8 @@ static int edits(const char *a, const char *b)
 }
 
 /* Could OCR have read `want` as `read`?  Their digits (point and sign
- * aside) differ by at most two edits. */
+ * aside) differ by at most two edits, or are the same and read lost
+ * want's point. */
 static int misreading(const char *read, const char *want)
 {
 	char a[40], b[40];
@@ -372,7 +418,10 @@ static int misreading(const char *read, const char *want)
 		if (*p >= '0' && *p <= '9')
 			b[m++] = *p;
 	a[n] = b[m] = 0;
-	return strcmp(a, b) && edits(a, b) <= 2;
+	/* the same digits: a point OCR dropped ("100" for 10.0) */
+	if (!strcmp(a, b))
+		return !strchr(read, '.') && strchr(want, '.');
+	return edits(a, b) <= 2;
 }
 
 static void cell_name(const gk_table *t, int i, int c, char *out, size_t n)
@@ -388,6 +437,43 @@ static void cell_name(const gk_table *t, int i, int c, char *out, size_t n)
 		}
 	}
 	snprintf(out, n, "%s/%s", *lab ? lab : "?", t->cols.v[c]);
+}
+
+/* The decimals most figures of column c print (rows other than `skip`
+ * with a point; at least three of them, two thirds alike), else -1. */
+static int column_decimals(const gk_table *t, int c, int skip)
+{
+	int hist[4] = {0}, n = 0;
+	for (int i = 0; i < t->nrow; i++) {
+		const char *p = i == skip ? NULL : strchr(t->rows[i][c], '.');
+		if (!p)
+			continue;
+		size_t d = strlen(p + 1);
+		n++;
+		if (d < 4)
+			hist[d]++;
+	}
+	int best = 1;
+	for (int d = 1; d < 4; d++)
+		if (hist[d] > hist[best])
+			best = d;
+	return n >= 3 && hist[best] * 3 >= n * 2 ? best : -1;
+}
+
+/* a and b have the same digits (points and signs aside) */
+static int same_digits(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a && (*a < '0' || *a > '9'))
+			a++;
+		while (*b && (*b < '0' || *b > '9'))
+			b++;
+		if (*a != *b)
+			return 0;
+		if (!*a)
+			return 1;
+		a++, b++;
+	}
 }
 
 /* One round: fix what two identities confirm.  Returns fixes made. */
@@ -418,11 +504,24 @@ static int solve_round(fixctx *f, const confmap *cm)
 			long long want = cur - x->sign[a] * res;
 			if (want < 0)
 				continue;
+			/* with the decimals printed; a figure read without its point
+			 * ("100" for 10.0) with one or two more */
 			char ws[48];
-			gk_chk_format(want, dec, ws, sizeof ws);
-			long long back;
-			int bdec;
-			if (gk_chk_parse(ws, &back, &bdec) != 1 || back != want)
+			int ok = 0, nopoint = !strchr(read, '.'), d0 = dec;
+			for (int b = 0; nopoint && b < x->n; b++) {
+				long long v2;
+				int d2;
+				if (!blank(t->rows[x->row[b]][x->col[b]]) && val(t, x->row[b], x->col[b], &v2, &d2) && d2 > d0 &&
+				    d2 <= 2)
+					d0 = d2; /* as its identity's other figures print */
+			}
+			for (int wd = d0; wd <= (nopoint ? 2 : dec) && !ok; wd++) {
+				gk_chk_format(want, wd, ws, sizeof ws);
+				long long back;
+				int bdec;
+				ok = gk_chk_parse(ws, &back, &bdec) == 1 && back == want;
+			}
+			if (!ok)
 				continue; /* not expressible with the decimals printed */
 			if (!misreading(read, ws))
 				continue;
@@ -440,6 +539,11 @@ static int solve_round(fixctx *f, const confmap *cm)
 						break;
 					}
 			}
+			/* a figure read without its point whose identity wants the
+			 * same digits with the point where its column prints it:
+			 * the column's figures confirm it */
+			if (!confirm && nopoint && strchr(ws, '.') && column_decimals(t, ci, ri) == (int)strlen(strchr(ws, '.') + 1))
+				confirm = same_digits(read, ws);
 			if (!confirm)
 				continue;
 			/* try it: it must mend its identities and break none */
@@ -485,12 +589,16 @@ static void flag(fixctx *f, const confmap *cm)
 	int(*seen)[2] = NULL;
 	for (int k = 0; k < f->nid; k++) {
 		const ident *x = &f->id[k];
-		if (!broken(f, x))
-			continue;
+		/* a figure without a point in a column that prints decimals is
+		 * suspect even where its identities hold: the same figure
+		 * misread twice in one row ("862" for 86.2, total and fund) */
+		int whole = broken(f, x);
 		for (int a = 0; a < x->n; a++) {
 			int ri = x->row[a], ci = x->col[a];
 			const char *s = t->rows[ri][ci];
 			if (blank(s))
+				continue;
+			if (!whole && (strchr(s, '.') || column_decimals(t, ci, ri) < 1))
 				continue;
 			int dup = 0;
 			for (int q = 0; q < n && !dup; q++)

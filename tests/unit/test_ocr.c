@@ -3,6 +3,7 @@
  * the extract stream (lib/ptext.c), the arithmetic correction
  * (normalize/ocrfix.c). */
 #include <criterion/criterion.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,6 +146,143 @@ Test(ocr, one_identity_is_a_flag_not_a_fix)
 	for (int i = 0; i < r->ncheck; i++)
 		flags += !strcmp(r->checks[i].check, "ocr:suspect") && !strcmp(r->checks[i].status, "fail");
 	cr_assert_eq(flags, 3);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+/* 登封 p.6 at 200 dpi read at 250: "1,265.6" run up against the next
+ * column's "二、外交" (其中：财政拨款 line); Tesseract's box of the amount
+ * reached 26 px into the label, which moved the summary's side boundary
+ * past the labels of the expenditure side.  The ink of the box, column by
+ * column (box 31 px high): the amount ends at column 100. */
+Test(ocr, amount_ends_where_its_ink_does)
+{
+	const char *prof = "01111111111100000011110001111111111111100001111111111111100011111111111111000001110000011111111111111000000000001111111111111111";
+	int n = (int)strlen(prof);
+	char ink[160];
+	for (int i = 0; i < n; i++)
+		ink[i] = prof[i] == '1';
+	cr_assert_eq(gk_ocr_ink_end(ink, n, 31 * 3 / 10), 100);
+	/* the amount alone: no gap after it ends it; blank to the box's end (登封
+	 * p.9: "1,265.6" box 114 px, its ink 91) ends it too */
+	cr_assert_eq(gk_ocr_ink_end(ink, 101, 9), -1);
+	const char *p9 = "111111111000000111100001111111111110001111111111111000011111111111100001110000111111111111100000000000000000000000";
+	n = (int)strlen(p9);
+	for (int i = 0; i < n; i++)
+		ink[i] = p9[i] == '1';
+	cr_assert_eq(gk_ocr_ink_end(ink, n, 29 * 3 / 10), 90);
+}
+
+/* 登封 p.6: Tesseract reads the head's "单位：万元" as "单位;万元"; the ';'
+ * kept the unit on the department's name (部门名称：…单位;万元), and no
+ * project row's unit matched it. */
+Test(ocr, colon_read_as_semicolon)
+{
+	gk_doc *d = gk_doc_new();
+	gk_doc_add_page(d, 600, 800);
+	gk_line *l = gk_doc_add_line(d, 1, 100, 108, 8, GK_GEOM_POS);
+	const char *t = "部门名称:登封市政务服务和大数据管理局单位;万元";
+	gk_cell *c = gk_line_add_cell_y(l, 20, 300, 0, 0, t, strlen(t));
+	c->conf = 92;
+	l = gk_doc_add_line(d, 1, 120, 128, 8, GK_GEOM_POS);
+	c = gk_line_add_cell_y(l, 20, 300, 0, 0, "a;b", 3);
+	c->conf = 92;
+	gk_ocr_fix_lines(d, 0);
+	cr_assert_str_eq(d->line[0].cell[0].text, "部门名称:登封市政务服务和大数据管理局单位：万元");
+	cr_assert_str_eq(d->line[1].cell[0].text, "a;b", "not between Chinese: left alone");
+	gk_doc_drop(d);
+}
+
+/* 郑州 p.14 at 200 dpi read at 450: the codes 301, 501, 113 read with
+ * confidence are 41-43 px wide; the 款 "12" of 其他社会保障缴费 was read
+ * "1" in a box of 25 px, which holds two digits ('01' above: 27 px). */
+Test(ocr, a_code_box_holds_its_digits)
+{
+	const int w[] = {43, 41, 43, 41, 43, 43, 41}, l[] = {3, 3, 3, 3, 3, 3, 3};
+	double adv = gk_ocr_digit_advance(w, l, 7);
+	cr_assert(adv > 13.5 && adv < 14.5, "%f", adv);
+	cr_assert_eq(lround(25 / adv), 2);
+	cr_assert_eq(lround(27 / adv), 2);
+	cr_assert_eq(lround(9 / adv), 1, "a narrow 1 alone is one digit");
+	cr_assert_eq(gk_ocr_digit_advance(w, l, 4), 0, "too few codes to say");
+}
+
+/* 登封 p.16 degraded (200 dpi, blur, noise, JPEG): the general_budget of
+ * 2024年餐厅设备购置费 read "100" for 10.0 - the point lost, the digits
+ * right.  Its row (total = Σ funding) and its column (合计 = Σ projects)
+ * both want 10.0 back: one more decimal than was read, no other digit. */
+Test(ocr, a_lost_point_two_identities_confirm)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"project_type", "project_name", "unit_name", "total", "general_budget"};
+	gk_table *t = gk_result_add_table(r, "project_expenditure", "t", 1, cols, 5);
+	const char *rows[][5] = {
+		{"", "合计", "", "129.0", "129.0"},
+		{"特定目标类", "2024年餐厅设备购置费", "登封市政务服务和大数据管理局", "10.0", "100"},
+		{"特定目标类", "2024年午餐补助", "登封市政务服务和大数据管理局", "90.0", "90.0"},
+		{"特定目标类", "2024年取暖费", "登封市政务服务和大数据管理局", "29.0", "29.0"},
+	};
+	for (int i = 0; i < 4; i++) {
+		gk_table_add_row(t);
+		for (int j = 0; j < 5; j++)
+			gk_table_set(t, i, j, rows[i][j]);
+	}
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	cr_assert_str_eq(gk_table_get(t, 1, "general_budget"), "10.0");
+	cr_assert_str_eq(gk_table_get(t, 2, "general_budget"), "90.0");
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+/* 郑州 p.14 at 150 dpi: the title 2024年支出经济分类汇总表 read
+ * "2024年支出经济分关汇总表" (conf 80-97; chi_sim alone reads it worse),
+ * and the 102 facts of expenditure_by_economic_class went to the table
+ * before it.  A classification's name is mended in OCR'd text. */
+Test(ocr, classification_term_in_a_title)
+{
+	gk_doc *d = gk_doc_new();
+	gk_doc_add_page(d, 600, 800);
+	gk_line *l = gk_doc_add_line(d, 1, 100, 108, 8, GK_GEOM_POS);
+	const char *t = "2024年支出经济分关汇总表";
+	gk_cell *c = gk_line_add_cell_y(l, 20, 300, 0, 0, t, strlen(t));
+	c->conf = 89;
+	gk_ocr_fix_lines(d, 0);
+	cr_assert_str_eq(d->line[0].cell[0].text, "2024年支出经济分类汇总表");
+	gk_doc_drop(d);
+}
+
+/* 郑州 p.18 degraded: 全市政务信息安全经费项目 read "862" for 86.2 in both
+ * its total and its fund, so its row identity holds; the column prints
+ * one decimal: the figures are flagged, not trusted. */
+Test(ocr, a_figure_without_its_point_is_flagged)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"project_type", "project_name", "unit_name", "total", "general_budget"};
+	gk_table *t = gk_result_add_table(r, "project_expenditure", "t", 1, cols, 5);
+	const char *rows[][5] = {
+		{"特定目标类", "个市政务上抱治理项目", "郑州市大数据管理局", "405.2", "405.2"},
+		{"特定目标类", "全市政务信息安全经费项目", "郑州市大数据管理局", "862", "862"},
+		{"特定目标类", "基础地理信息效据年度更新维护项目", "郑州市大数据管理局", "285.4", "285.4"},
+		{"特定目标类", "DO", "郑州市大数据管理局", "4091.1", "4091.1"},
+	};
+	for (int i = 0; i < 4; i++) {
+		gk_table_add_row(t);
+		for (int j = 0; j < 5; j++)
+			gk_table_set(t, i, j, rows[i][j]);
+	}
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	int flags = 0;
+	for (int i = 0; i < r->ncheck; i++)
+		if (!strcmp(r->checks[i].check, "ocr:suspect")) {
+			flags++;
+			cr_assert(strstr(r->checks[i].found, "862") != NULL, "%s", r->checks[i].found);
+		}
+	cr_assert_eq(flags, 2);
+	cr_assert_str_eq(gk_table_get(t, 1, "total"), "862", "kept as read");
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
