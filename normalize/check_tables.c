@@ -472,18 +472,41 @@ void econ_table_checks(gk_result *r, const gk_table *t)
 	coded_checks(r, t, &sp);
 }
 
+/* A 收入表 that prints 财政拨款收入 as one column (上海: 合计 | 财政拨款收入 |
+ * 事业收入 | 其他收入) keeps it as x_, the contract having no column for
+ * the three appropriations together; it is a source all the same.  The
+ * key of that column where row i prints it and no appropriation column
+ * of its own, else NULL. */
+static const char *rbu_fiscal_x(const gk_table *t, int i)
+{
+	static const char *const approp[] = {"general_budget", "general_budget_appropriation", "government_fund",
+	                                     "state_capital", NULL};
+	if (any_printed(t, i, approp))
+		return NULL;
+	for (int j = 0; j < t->cols.n; j++) {
+		const char *k = t->cols.v[j];
+		size_t n = strlen(k), m = strlen("财政拨款收入");
+		if (starts_with(k, "x_") && n >= m + 2 && !strcmp(k + n - m, "财政拨款收入") && printed(t, i, k))
+			return k;
+	}
+	return NULL;
+}
+
 void rbu_table_checks(gk_result *r, const gk_table *t)
 {
 	char lab[512];
 	for (int i = 0; i < t->nrow; i++) {
 		rbu_label(t, i, lab, sizeof lab);
 		int cur = printed(t, i, "current_total");
-		if (cur || printed(t, i, "carryover_total") || any_printed(t, i, RBU_SOURCES)) {
+		const char *fx = rbu_fiscal_x(t, i);
+		if (cur || printed(t, i, "carryover_total") || any_printed(t, i, RBU_SOURCES) || fx) {
 			acc e = {0}, f = {0};
 			if (cur)
 				acc_add(&e, cell(t, i, "current_total"));
 			else
 				add_cols(&e, t, i, RBU_SOURCES);
+			if (!cur && fx)
+				acc_add(&e, cell(t, i, fx));
 			if (printed(t, i, "carryover_total"))
 				acc_add(&e, cell(t, i, "carryover_total"));
 			else

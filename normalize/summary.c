@@ -42,6 +42,8 @@ typedef struct stab {
 	int nhidx;
 	double hx[8][2]; /* POS: x ranges of the 序号 columns */
 	int nhx;
+	int hl[64];      /* the header's lines, top to bottom */
+	int nhl;
 	side_row *sr;    /* the (label, numbers) groups of the lines, in order */
 	int ns, srcap;
 } stab;
@@ -91,6 +93,8 @@ static void summary_head(nctx *c, const tspan *sp, stab *st)
 		}
 	}
 	add_head_by_column(c, hl, nhl, &st->ht);
+	memcpy(st->hl, hl, sizeof hl);
+	st->nhl = nhl;
 	if (st->shift == GK_UNIT_NONE)
 		st->shift = c->unit_seen ? c->unit_shift : 0;
 }
@@ -438,6 +442,56 @@ static void place_fiscal(nctx *c, const tspan *sp, stab *st, const solver_family
 	free(leaf);
 }
 
+/* POS: the x_ column of a further figure of a plain summary's line (a
+ * 上海 收支总表 prints 合计 | 基本支出: 人员经费, 公用经费 | 项目支出 on its
+ * expenditure side; the first figure is the amount): named by the header
+ * words over the figure, from the lowest header line up to the first
+ * word that is not generic (小计 alone is 基本支出小计).  NULL where no
+ * header word is over it. */
+static char *summary_xname(const nctx *c, const stab *st, double x0, double x1)
+{
+	gk_buf w = {0};
+	for (int h = st->nhl - 1; h >= 0; h--) {
+		const gk_line *l = c->x[st->hl[h]].l;
+		int best = -1;
+		double ov = 1;
+		for (int j = 0; j < l->ncell; j++) {
+			double o = (l->cell[j].x1 < x1 ? l->cell[j].x1 : x1) - (l->cell[j].x0 > x0 ? l->cell[j].x0 : x0);
+			if (o > ov)
+				ov = o, best = j;
+		}
+		if (best < 0)
+			continue;
+		char *cp = compact_of(l->cell[best].text);
+		char *both = gk_strfmt("%s%s", cp, w.s ? w.s : "");
+		int generic = rule_any(c, "generic-header", cp);
+		free(cp);
+		gk_buf_reset(&w);
+		gk_buf_adds(&w, both);
+		free(both);
+		if (!generic)
+			break;
+	}
+	char *name = w.len ? gk_strfmt("x_%s", w.s) : NULL;
+	gk_buf_drop(&w);
+	return name;
+}
+
+/* Figure j of a plain summary's line kept under its x_ column (not
+ * over a figure already there: a header that names two columns alike). */
+static void put_extra(const nctx *c, const stab *st, gk_table *t, int ri, const prow *p, int j)
+{
+	char *name = summary_xname(c, st, p->nx0[j], p->nx1[j]);
+	if (!name)
+		return;
+	int col = gk_table_col(t, name);
+	if (col < 0)
+		col = gk_table_add_col(t, name);
+	if (!*gk_table_get(t, ri, name))
+		put_amount(t, ri, col, p->num[j], st->shift);
+	free(name);
+}
+
 static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
 {
 	stab st = {0};
@@ -501,6 +555,8 @@ static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
 				int a = sr[i].nums.assign[j];
 				if (a >= 0 && a < sf.nkey)
 					put_amount(t, ri, gk_table_col(t, sf.key[a]), sr[i].nums.num[j], st.shift);
+				else if (!fiscal && j > 0 && st.geom == GK_GEOM_POS)
+					put_extra(c, &st, t, ri, &sr[i].nums, j);
 			}
 		}
 	for (int i = 0; i < st.ns; i++)

@@ -795,6 +795,26 @@ Test(checks_rbu, blank_total_cell_is_skipped)
 	gk_result_drop(r);
 }
 
+Test(checks_rbu, fiscal_column_kept_as_x_is_a_source)
+{
+	/* 上海市普陀区社会福利院 2024 收入预算总表 (p. 8): 合计 | 财政拨款收入 |
+	 * 事业收入; the contract has no column for 财政拨款收入 as a whole */
+	static const char *csv = "func_code,func_name,total,business_income,x_收入预算财政拨款收入\n"
+		"208,社会保障和就业支出,1128.1624,262,866.1624\n"
+		"2080502,事业单位离退休,53.844,,53.844\n";
+	gk_result *r = run(one("revenue_by_unit", csv));
+	expect(r, NULL, "row:total=current+carryover", "208", "1128.1624", "1128.1624", "ok");
+	expect(r, NULL, "row:total=current+carryover", "2080502", "53.844", "53.844", "ok");
+	gk_result_drop(r);
+
+	/* a figure that does not add up is a finding, not a doubt about it */
+	r = one("revenue_by_unit", csv);
+	set(r, "revenue_by_unit", 0, "x_收入预算财政拨款收入", "866.0624");
+	run(r);
+	expect(r, NULL, "row:total=current+carryover", "208", "1128.0624", "1128.1624", "fail");
+	gk_result_drop(r);
+}
+
 /* ---- project_expenditure ------------------------------------------------ */
 
 static const char *PROJ = PROJ_H "\n"

@@ -18,7 +18,10 @@
  *                        lines): broken font metrics put the figures on a
  *                        line of their own above their labels;
  *   revunit-carryover.x  深圳市信访局 收入总表 (p. 17): the carry-over column
- *                        titled 上年结余、结转. */
+ *                        titled 上年结余、结转;
+ *   summary-parts.x      上海市普陀区社会福利院 2024 财务收支预算总表 (p. 7):
+ *                        the expenditure side prints 合计 | 基本支出: 人员经费,
+ *                        公用经费 | 项目支出, in 元. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,4 +195,22 @@ Test(summary, carryover_titled_jieyu_jiezhuan, .fini = done)
 	cr_assert_eq(t->nrow, 1);
 	cr_assert_str_eq(gk_table_get(t, 0, "carryover_total"), "7.34");
 	cr_assert_eq(gk_table_col(t, "x_上年结余、结转"), -1);
+}
+
+Test(summary, expenditure_parts_kept_as_x_columns, .fini = done)
+{
+	const gk_table *t = read_fixture("summary-parts.x", "revenue_expenditure_summary");
+	no_item_less_row(t);
+	/* the first figure, under 合计, is the amount */
+	expect(t, "支出", "二、社会保障和就业支出", 0, "amount", "1128.1624");
+	/* the others are kept under the header words over them */
+	expect(t, "支出", "二、社会保障和就业支出", 0, "x_人员经费", "654.0674");
+	expect(t, "支出", "二、社会保障和就业支出", 0, "x_公用经费", "212.095");
+	expect(t, "支出", "二、社会保障和就业支出", 0, "x_项目支出", "262");
+	/* a part printed blank stays blank, not shifted left */
+	expect(t, "支出", "三、医疗卫生与计划生育支出", 0, "x_人员经费", "50.3724");
+	expect(t, "支出", "三、医疗卫生与计划生育支出", 0, "x_公用经费", "");
+	expect(t, "支出", "支出总计", 0, "x_项目支出", "262");
+	expect(t, "收入", "二、事业收入", 0, "amount", "262");
+	expect(t, "收入", "二、事业收入", 0, "x_人员经费", "");
 }
