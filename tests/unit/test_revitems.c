@@ -70,3 +70,39 @@ Test(revitems, group_part_is_not_the_group)
 	gk_result_drop(r);
 }
 
+/* 江苏省人民检察院 2019 公开02表 (../shared/corpus/real, page 15): the
+ * sources one line pitch apart (公共财政拨款（补助）资金 over 专项收入,
+ * 事业收入 over 经营收入 over 其他收入) are items of their own, not one
+ * wrapped label; the 收入总计 label starts inside the item column */
+Test(revitems, tight_list_is_not_wrapped_labels)
+{
+	gk_result *r = normalize_stream(HEAD
+	                   "L\t1\t133.18\t156.20\t18.00\tpos\t243.77,351.77,收入预算总表\n"
+	                   "L\t1\t171.46\t181.42\t9.96\tpos\t79.46,214.32,部门名称： 江苏省人民检察院\t465.94,515.85,单位：万元\n"
+	                   "L\t1\t188.26\t198.22\t9.96\tpos\t223.85,264.05,项目名称\t457.54,477.58,金额\n"
+	                   "L\t1\t205.78\t216.62\t9.96\tpos\t223.85,264.05,收入总计\t448.78,486.34:207.66:216.62,24169.74\n"
+	                   "L\t1\t223.18\t233.90\t9.96\tpos\t207.05,226.97,小计\t448.78,486.34:224.94:233.90,24169.74\n"
+	                   "L\t1\t240.73\t251.45\t9.96\tpos\t97.82,177.72,一般公共预算资金\t207.05,326.90,公共财政拨款（补助）资金\t448.78,486.34:242.49:251.45,24169.74\n"
+	                   "L\t1\t258.25\t268.21\t9.96\tpos\t207.05,246.89,专项收入\n"
+	                   "L\t1\t275.77\t285.73\t9.96\tpos\t112.82,162.73,政府性基金\t207.05,226.97,小计\n"
+	                   "L\t1\t293.29\t303.25\t9.96\tpos\t207.05,226.97,小计\n"
+	                   "L\t1\t310.81\t320.77\t9.96\tpos\t97.82,177.72,财政专户管理资金\t207.05,286.95,专户管理教育收费\n"
+	                   "L\t1\t328.21\t338.17\t9.96\tpos\t207.05,266.92,其他非税收入\n"
+	                   "L\t1\t345.73\t355.69\t9.96\tpos\t207.05,226.97,小计\n"
+	                   "L\t1\t363.25\t373.21\t9.96\tpos\t207.05,246.89,事业收入\n"
+	                   "L\t1\t372.01\t381.97\t9.96\tpos\t117.86,157.70,其他资金\n"
+	                   "L\t1\t380.77\t390.73\t9.96\tpos\t207.05,246.89,经营收入\n"
+	                   "L\t1\t398.29\t408.25\t9.96\tpos\t207.05,246.89,其他收入\n"
+	                   "L\t1\t415.83\t425.79\t9.96\tpos\t207.05,226.97,小计\n"
+	                   "L\t1\t424.59\t434.55\t9.96\tpos\t92.90,182.76,上年结转和结余资金\n"
+	                   "L\t1\t433.23\t443.19\t9.96\tpos\t207.05,346.93,其中：动用上年结转和结余资金\n"
+	                   "%end\n", "revitems");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	cr_assert_eq(t->nrow, 1, "%d rows", t->nrow);
+	cr_expect_str_eq(gk_table_get(t, 0, "unit_name"), "合计");
+	cr_expect_str_eq(gk_table_get(t, 0, "total"), "24169.74");
+	cr_expect_str_eq(gk_table_get(t, 0, "general_budget"), "24169.74");
+	cr_expect_str_eq(gk_table_get(t, 0, "general_budget_appropriation"), "24169.74");
+	cr_expect_str_eq(gk_table_get(t, 0, "government_fund"), "");
+	gk_result_drop(r);
+}
