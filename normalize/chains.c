@@ -36,6 +36,17 @@ static int is_total_label(const nctx *c, const char *text)
 	return r;
 }
 
+/* Are a and b, one over the other, two items of a list (rules/lines.rules
+ * item-list: 事业收入 over 经营收入 in a 收入预算总表 printed transposed)? */
+static int listed_pair(const nctx *c, const char *a, const char *b)
+{
+	char *ca = compact_of(a), *cb = compact_of(b);
+	int r = rule_any(c, "item-list", ca) && rule_any(c, "item-list", cb);
+	free(ca);
+	free(cb);
+	return r;
+}
+
 /* How far the centre of chain members mem[a..b) is from its row: the
  * numbers line of a member that sits on one (the anchor), else the nearest
  * numbers line of the page. */
@@ -376,6 +387,8 @@ static void join_chains(const nctx *c, lrows *w, const lr_anchor *an)
 		if (!dotcont && !an && keyed(f, w->nf, i, w->h) && keyed(f, w->nf, p->tail, w->h))
 			continue;
 		if (!dotcont && !an && p->tail == best && is_total_label(c, p->text.s))
+			continue;
+		if (!dotcont && !an && p->tail == best && listed_pair(c, p->text.s, t))
 			continue;
 		/* link g at the end of p's chain */
 		f[p->tail].nxt = i;

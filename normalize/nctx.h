@@ -152,6 +152,10 @@ int three_by_items(const nctx *c, const solver_family *sf, const prow *rows, con
                    char *const *xname, int nslot, int shift, gk_table *t);
 void three_fold_rows(const nctx *c, gk_table *t, const prow *rows, int nr, const int *out, int final);
 
+/* revitems.c */
+int revunit_by_items(const nctx *c, const solver_family *sf, const rowkeys *keys, int nr, int b, int e, int shift,
+                     gk_table *t);
+
 /* blocks.c */
 int basic_blocks(nctx *c, const tspan *sp, gk_table *t, const head *h, const prow *orows, int nr, int shift);
 

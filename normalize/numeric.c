@@ -463,6 +463,8 @@ void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 	header_columns(c, sp, &h, t, &nt);
 	if (nt.f == F_THREE && three_by_items(c, &nt.sf, nt.rows, nt.keys, nt.nr, nt.xname, nt.nslot, nt.shift, t))
 		goto done;
+	if (nt.f == F_REVUNIT && revunit_by_items(c, &nt.sf, nt.keys, nt.nr, h.first_row, sp->end, nt.shift, t))
+		goto done;
 	set_aside(&nt);
 	solve(c, sp, &nt);
 	write_rows(c, t, &nt);
