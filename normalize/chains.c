@@ -12,6 +12,7 @@
 #include "logical.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -344,12 +345,10 @@ static int chain_above(const lrows *w, int i, int dotcont, const lr_anchor *an)
 	return best;
 }
 
-/* Is fragment i printed just right of a code on its own line (a number
- * without decimals: a coded table's key, 303 03 or 302 18)?  A label so
- * keyed is a row of its own, not the wrapped end of the label above
- * when that one is keyed too (rows without amounts, one under another).
+/* Is a code (a number without decimals: a coded table's key, 303 03 or
+ * 302 18) printed left of fragment i on its line, at most gap away?
  * f is sorted by page and y0. */
-static int keyed(const frag *f, int nf, int i, double h)
+static int code_left(const frag *f, int nf, int i, double h, double gap)
 {
 	const frag *g = &f[i];
 	for (int d = -1; d <= 1; d += 2)
@@ -357,10 +356,18 @@ static int keyed(const frag *f, int nf, int i, double h)
 			const frag *q = &f[k];
 			if (q->y0 - g->y0 > 0.3 * h || g->y0 - q->y0 > 0.3 * h)
 				break;
-			if (q->num && !strchr(q->text.s, '.') && q->x1 <= g->x0 + 0.5 && g->x0 - q->x1 < 2 * h)
+			if (q->num && !strchr(q->text.s, '.') && q->x1 <= g->x0 + 0.5 && g->x0 - q->x1 < gap)
 				return 1;
 		}
 	return 0;
+}
+
+/* Is fragment i printed just right of a code on its own line?  A label
+ * so keyed is a row of its own, not the wrapped end of the label above
+ * when that one is keyed too (rows without amounts, one under another). */
+static int keyed(const frag *f, int nf, int i, double h)
+{
+	return code_left(f, nf, i, h, 2 * h);
 }
 
 /* Join the fragments of a column into chains: wrapped labels (unless the
@@ -403,23 +410,6 @@ static void join_chains(const nctx *c, lrows *w, const lr_anchor *an)
 	}
 }
 
-/* Is a code (a number without decimals) printed left of fragment i on
- * its line, however far (a coded table's key column)?  f is sorted by
- * page and y0. */
-static int code_left(const frag *f, int nf, int i, double h)
-{
-	const frag *g = &f[i];
-	for (int d = -1; d <= 1; d += 2)
-		for (int k = i + d; k >= 0 && k < nf && f[k].page == g->page; k += d) {
-			const frag *q = &f[k];
-			if (q->y0 - g->y0 > 0.3 * h || g->y0 - q->y0 > 0.3 * h)
-				break;
-			if (q->num && !strchr(q->text.s, '.') && q->x1 <= g->x0 + 0.5)
-				return 1;
-		}
-	return 0;
-}
-
 /* In a table whose cells are centred on their numbers (w->centred), a
  * row's label may start a line above its numbers, one line pitch under
  * the row before, and so be chained onto that row's label (广州气象 表12:
@@ -451,7 +441,7 @@ static void hand_over(lrows *w)
 		 * a cell's lines: 30202 印刷费, 30204 手续费 … under 30201 办公费) */
 		int coded = 0;
 		for (int k = la + 1; k < nm && !coded; k++)
-			coded = code_left(f, w->nf, mem[k], w->h);
+			coded = code_left(f, w->nf, mem[k], w->h, HUGE_VAL); /* however far */
 		if (coded)
 			continue;
 		/* the chain below: its head on a numbers line one pitch down */
