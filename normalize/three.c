@@ -475,6 +475,45 @@ static void reread_words(const nctx *c, const solver_family *sf, int hb, int he,
 	}
 }
 
+/* A 小计 no word over its numbers ties to a column is read with the
+ * header's own columns (hstack.c): a group centred over its run of
+ * columns heads them all, its 小计 too when the group's word is not over
+ * the 小计 itself (公务用车购置及运行费 centred over 小计 购置费 运行费:
+ * the 小计 is vehicle_total).  The header is read whole, then without
+ * its top lines one by one: an outer group (“三公”经费预算数 over 合计
+ * and all the items, the total column never in a group's run) may cut
+ * across the run of a group nested under it. */
+static void centred_subtotals(const nctx *c, const solver_family *sf, int hb, int he, const tcols *tc,
+                              unsigned *mask, unsigned *leafmask, char **xname)
+{
+	int C = tc->C;
+	char **cwp = gk_calloc((size_t)C, sizeof *cwp), **cwl = gk_calloc((size_t)C, sizeof *cwl);
+	for (int top = hb; top < he; top++) {
+		int todo = 0;
+		for (int s = 0; s < C; s++)
+			todo |= tc->a[s] <= tc->b[s] && !mask[s] && !xname[s] && !tc->other[s];
+		if (!todo || c->x[top].skip)
+			continue;
+		if (column_words(c, top, he, tc->a, tc->b, C, cwp, cwl))
+			for (int s = 0; s < C; s++) {
+				if (tc->a[s] > tc->b[s] || mask[s] || xname[s] || tc->other[s] || !cwp[s] || !cwl[s] ||
+				    !*cwl[s] || !rule_any(c, "generic-header", cwl[s]) || !strcmp(cwp[s], cwl[s]))
+					continue;
+				three_mask_of(c, sf, cwp[s], cwl[s], &mask[s], &leafmask[s], &xname[s]);
+				if (getenv("GK_DEBUG"))
+					fprintf(stderr, "three slot %d by stack from line %d: mask %x leaf %x words '%s'\n", s,
+					        top - hb, mask[s], leafmask[s], cwp[s]);
+			}
+		for (int s = 0; s < C; s++) {
+			free(cwp[s]);
+			free(cwl[s]);
+			cwp[s] = cwl[s] = NULL;
+		}
+	}
+	free(cwp);
+	free(cwl);
+}
+
 /* "合计" = the 三公 (its 小计 next to it) + 会议费 + 培训费 (columns of
  * their own): when every row's first column is the sum of the next one
  * and the columns set aside, the 三公's total is the 小计 and the 合计 is
@@ -565,6 +604,7 @@ void three_columns(const nctx *c, const solver_family *sf, int hb, int he, const
 		group_line(c, i, he, final, mask, tc);
 	}
 	reread_words(c, sf, hb, he, tc, mask, leafmask, xname);
+	centred_subtotals(c, sf, hb, he, tc, mask, leafmask, xname);
 	grand_total(rows, nr, tc, mask, leafmask, xname);
 	for (int s = 0; s < C; s++)
 		free(tc->group[s]);

@@ -449,3 +449,27 @@ Test(three, year_groups_centred_over_their_columns)
 	expect_row(t, 4, (const char *const[]){"西安市安全生产执法监察支队", "4.38", "", "4.00", "", "4.00", "0.38"});
 	gk_result_drop(r);
 }
+
+/* 上海市规划和自然资源局 (dev corpus, p. 19): 公务用车购置及运行费
+ * centred over its 小计 购置费 运行费 but not over the 小计 itself, under
+ * “三公”经费预算数 (over 合计 … 运行费) with 机关运行经费预算数 beside;
+ * the 购置费 and 机关运行经费 columns empty.  The 小计 is vehicle_total,
+ * not the 1.2 of 公务接待费 beside it */
+Test(three, vehicle_group_centred_over_its_subtotal)
+{
+	gk_result *r = run(HEAD
+		"L\t1\t101.32\t119.32\t18.00\tpos\t219.62,597.62,2026年单位“三公”经费和机关运行经费预算表\n"
+		"L\t1\t135.87\t148.35\t12.00\tpos\t56.54,296.54,编制单位：上海市自然资源确权登记事务中心\t705.74,759.74,单位:万元\n"
+		"L\t1\t165.87\t177.87\t12.00\tpos\t303.86,411.86,“三公”经费预算数\n"
+		"L\t1\t189.99\t201.99\t12.00\tpos\t663.50,759.50,机关运行经费预算\n"
+		"L\t1\t197.31\t209.31\t12.00\tpos\t449.42,569.42,公务用车购置及运行费\n"
+		"L\t1\t204.63\t216.63\t12.00\tpos\t705.50,717.50,数\n"
+		"L\t1\t213.03\t225.03\t12.00\tpos\t93.26,117.26,合计\t164.30,248.30,因公出国(境)费\t277.34,337.34,公务接待费\n"
+		"L\t1\t229.23\t241.23\t12.00\tpos\t396.38,420.38,小计\t491.42,527.42,购置费\t592.46,628.46,运行费\n"
+		"L\t1\t277.83\t289.83\t12.00\tpos\t93.50,117.50,20.8\t194.54,218.54,10.0\t298.58,316.58,1.2\t399.62,417.62,9.6\t601.70,619.70,9.6\n"
+		"%end\n");
+	const gk_table *t = three(r);
+	cr_assert_eq(t->nrow, 1, "%d rows", t->nrow);
+	expect_row(t, 0, (const char *const[]){"合计", "20.8", "10.0", "9.6", "", "9.6", "1.2"});
+	gk_result_drop(r);
+}
