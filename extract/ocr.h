@@ -1,5 +1,6 @@
 /*
- * ocr.h - reading a page image with Tesseract (extract/ocr.c).
+ * ocr.h - reading a page image with Tesseract (extract/ocr.c; the words
+ * it reads are mended in extract/ocrwords.c).
  *
  * A page without a text layer (a scan), or with one that cannot be
  * decoded, is rendered, cleaned (median filter, deskew, ruling lines

@@ -1,5 +1,5 @@
 /* test_ocr.c - what OCR adds that needs no image: the amount grammar
- * (extract/ocr.c: gk_ocr_fix_amount, gk_ocr_fix_lines), the confidence in
+ * (extract/ocrwords.c: gk_ocr_fix_amount, gk_ocr_fix_lines), the confidence in
  * the extract stream (lib/ptext.c), the arithmetic correction
  * (normalize/ocrfix.c). */
 #include <criterion/criterion.h>

@@ -1,0 +1,633 @@
+/*
+ * ocrwords.c - the words Tesseract read on a page, mended before they
+ * become glyphs (extract/ocr.c reads them, in this order):
+ *
+ *   1. an amount's last digits given to the next word go back to it, and
+ *      a word's box ends where the next word of its line begins (an
+ *      amount's, where its ink ends);
+ *   2. specks read as punctuation go.
+ *
+ * Also what a word's text looks like (an amount, a code, Latin letters
+ * misread from Chinese), gk_ocr_fix_amount, the page's digit advance, and
+ * gk_ocr_fix_lines (the page's lines, once they are cells).  No Tesseract
+ * or Leptonica call here: the libraries are loaded by ocr.c.
+ */
+#include "ocrwords.h"
+
+#include "gk.h"
+#include "ocr.h"
+#include "ptext.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- amounts ------------------------------------------------------------ */
+
+static int amount_char(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == ':' || c == ';' || c == '-';
+}
+
+int gk_ocr_fix_amount(char *text)
+{
+	char buf[64];
+	size_t n = 0;
+	const unsigned char *s = (const unsigned char *)text;
+	size_t len = strlen(text);
+	/* fold what OCR confuses with digits and separators */
+	for (size_t i = 0; i < len;) {
+		unsigned cp;
+		int l = gk_utf8_next(s + i, len - i, &cp);
+		if (l <= 0)
+			return 0;
+		i += (size_t)l;
+		if (cp >= 0xFF10 && cp <= 0xFF19)
+			cp = '0' + (cp - 0xFF10);
+		else if (cp == 0xFF0E || cp == 0x3002)
+			cp = '.';
+		else if (cp == 0xFF0C)
+			cp = ',';
+		else if (cp == 0xFF1A)
+			cp = ':';
+		else if (cp == 0xFF1B)
+			cp = ';';
+		else if (cp == 0x2212 || cp == 0xFF0D)
+			cp = '-';
+		if (cp == '|' || cp == '[' || cp == ']')
+			continue;
+		if (cp == ' ') {
+			if (n == 0 || i == len)
+				continue; /* around it */
+			return 0;     /* inside: two numbers, or a code in groups */
+		}
+		if (cp > 0x7F || n + 1 >= sizeof buf)
+			return 0;
+		buf[n++] = (char)cp;
+	}
+	buf[n] = 0;
+	/* letters that are digits when they sit among digits */
+	for (size_t i = 0; i < n; i++) {
+		char c = buf[i];
+		int nb = (i > 0 && isdig(buf[i - 1])) || (i + 1 < n && isdig(buf[i + 1]));
+		if (!nb)
+			continue;
+		if (c == 'O' || c == 'o' || c == 'D')
+			buf[i] = '0';
+		else if (c == 'l' || c == 'I' || c == 'i')
+			buf[i] = '1';
+		else if (c == 'S' || c == 's')
+			buf[i] = '5';
+		else if (c == 'B')
+			buf[i] = '8';
+	}
+	size_t b = 0;
+	int neg = 0;
+	if (b < n && buf[b] == '-')
+		neg = 1, b++;
+	/* the separators: digits and [.,:;] only */
+	int ndig = 0, last = -1;
+	for (size_t i = b; i < n; i++) {
+		if (isdig(buf[i]))
+			ndig++;
+		else if (buf[i] == '.' || buf[i] == ',' || buf[i] == ':' || buf[i] == ';')
+			last = (int)i;
+		else
+			return 0;
+	}
+	if (ndig == 0 || !isdig(buf[b]) || !isdig(buf[n - 1]))
+		return 0;
+	/* the last separator is the decimal point unless it is a comma before
+	 * a group of three; every other one must separate thousands */
+	int point = -1;
+	if (last >= 0) {
+		int after = (int)n - last - 1;
+		if (buf[last] != ',' || after != 3)
+			point = last;
+	}
+	char out[64];
+	size_t m = 0;
+	if (neg)
+		out[m++] = '-';
+	int run = 0, seen_sep = 0;
+	for (size_t i = b; i < n; i++) {
+		if (isdig(buf[i])) {
+			out[m++] = buf[i];
+			run++;
+			continue;
+		}
+		if ((int)i == point) {
+			if (seen_sep && run != 3)
+				return 0;
+			out[m++] = '.';
+			run = -1000; /* no separator after the point */
+			continue;
+		}
+		/* a thousands separator: groups of three, the first of 1-3 */
+		if (run < 0 || (seen_sep ? run != 3 : run > 3))
+			return 0;
+		seen_sep = 1;
+		run = 0;
+	}
+	if (seen_sep && point < 0 && run != 3)
+		return 0;
+	out[m] = 0;
+	memcpy(text, out, m + 1);
+	return 1;
+}
+
+int gk_ocrw_ndigits(const char *s)
+{
+	int n = 0;
+	for (; *s; s++)
+		n += isdig(*s);
+	return n;
+}
+
+/* looks like an amount that OCR may have bent: digits and separators,
+ * at least two digits, no CJK */
+int gk_ocrw_amountish(const char *s)
+{
+	int dig = 0, other = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (isdig(*p))
+			dig++;
+		else if (!strchr(".,:;-|lIoO ", *p))
+			other++;
+	}
+	return dig >= 2 && other == 0;
+}
+
+/* a word's text again, from its symbols */
+static void words_text(word *x, const sym *sy)
+{
+	size_t m = 0;
+	for (int j = x->first; j < x->first + x->n; j++) {
+		char u[8];
+		int n = 0;
+		uint32_t c = sy[j].cp;
+		if (c < 0x80)
+			u[n++] = (char)c;
+		else if (c < 0x800)
+			u[n++] = (char)(0xC0 | (c >> 6)), u[n++] = (char)(0x80 | (c & 0x3F));
+		else if (c < 0x10000)
+			u[n++] = (char)(0xE0 | (c >> 12)), u[n++] = (char)(0x80 | ((c >> 6) & 0x3F)),
+			u[n++] = (char)(0x80 | (c & 0x3F));
+		else
+			u[n++] = (char)(0xF0 | (c >> 18)), u[n++] = (char)(0x80 | ((c >> 12) & 0x3F)),
+			u[n++] = (char)(0x80 | ((c >> 6) & 0x3F)), u[n++] = (char)(0x80 | (c & 0x3F));
+		if (m + (size_t)n + 1 >= sizeof x->text)
+			break;
+		memcpy(x->text + m, u, (size_t)n);
+		m += (size_t)n;
+	}
+	x->text[m] = 0;
+}
+
+/* punctuation OCR makes of specks at the ends of a Chinese word */
+static int speck(uint32_t c, int lead)
+{
+	switch (c) {
+	case 0x201C: case 0x201D: case '"': case '\'': case 0x2018: case 0x2019:
+	case '_': case 0x2014: case '|': case 0x3002: case 0xB7:
+		return 1;
+	case 0x3001: case 0xFF0C: case ',': case '.':
+		return lead;
+	}
+	return 0;
+}
+
+/* Does a new cell start at symbol j of the word sy[a..b)?  Where an amount
+ * with a separator ("1,265.6") meets a word ("一、"), either way round. */
+int gk_ocrw_amount_break(const sym *sy, int a, int b, int j)
+{
+	int pa = amount_char(sy[j - 1].cp), ca = amount_char(sy[j].cp);
+	if (pa == ca)
+		return 0;
+	int s0, s1; /* the amount run */
+	if (pa) {
+		s1 = j;
+		s0 = j - 1;
+		while (s0 > a && amount_char(sy[s0 - 1].cp))
+			s0--;
+	} else {
+		s0 = j;
+		s1 = j + 1;
+		while (s1 < b && amount_char(sy[s1].cp))
+			s1++;
+	}
+	int dig = 0, sep = 0;
+	for (int i = s0; i < s1; i++) {
+		dig += isdig((int)sy[i].cp);
+		sep |= sy[i].cp == '.' || sy[i].cp == ',';
+	}
+	return dig >= 2 && sep && isdig((int)sy[s1 - 1].cp) && (pa || s1 - s0 >= 3);
+}
+
+int gk_ocr_ink_end(const char *ink, int n, int gap)
+{
+	int seen = 0, blank = 0, last = -1;
+	for (int x = 0; x < n; x++) {
+		if (ink[x]) {
+			if (seen && blank >= gap)
+				return last;
+			seen = 1;
+			blank = 0;
+			last = x;
+		} else {
+			blank++;
+		}
+	}
+	return seen && blank >= gap ? last : -1;
+}
+
+/* Where the ink of word w ends (gk_ocr_ink_end, with a gap of 0.3 of
+ * its box's height: a digit's side bearings and a comma leave less, the
+ * space before the next column's word more): w->r when no gap ends it. */
+static int ink_right(const gk_ocrw_ink *grey, const word *w)
+{
+	int W = grey->w, H = grey->h, wpl = grey->wpl;
+	l_uint32 *d = grey->data;
+	int t = w->t > 0 ? w->t : 0, b = w->b < H ? w->b : H - 1, r = w->r < W ? w->r : W - 1;
+	int l = w->l > 0 ? w->l : 0, gap = (w->b - w->t) * 3 / 10;
+	if (r < l || b < t)
+		return w->r;
+	if (gap < 3)
+		gap = 3;
+	char *ink = gk_calloc((size_t)(r - l + 1), 1);
+	for (int x = l; x <= r; x++)
+		for (int y = t; y <= b && !ink[x - l]; y++)
+			ink[x - l] = GET_DATA_BYTE(d + (size_t)y * (size_t)wpl, x) < 128;
+	int e = gk_ocr_ink_end(ink, r - l + 1, gap);
+	free(ink);
+	return e >= 0 ? l + e : w->r;
+}
+
+
+int gk_ocrw_alldigits(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!isdig(*s))
+			return 0;
+	return 1;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+double gk_ocr_digit_advance(const int *width, const int *len, int n)
+{
+	double *v = gk_malloc((size_t)(n ? n : 1) * sizeof *v);
+	int m = 0;
+	for (int i = 0; i < n; i++)
+		if (len[i] >= 3 && len[i] <= 8 && width[i] > 0)
+			v[m++] = (double)width[i] / (double)len[i];
+	double a = 0;
+	if (m >= 5) {
+		qsort(v, (size_t)m, sizeof *v, cmp_double);
+		a = v[m / 2];
+	}
+	free(v);
+	return a;
+}
+
+/* the page's digit advance, from its codes read with confidence */
+double gk_ocrw_digit_advance(const word *wd, int nw)
+{
+	int *w = gk_malloc((size_t)(nw ? nw : 1) * sizeof *w), *l = gk_malloc((size_t)(nw ? nw : 1) * sizeof *l), n = 0;
+	for (int i = 0; i < nw; i++)
+		if (wd[i].conf >= 90 && gk_ocrw_alldigits(wd[i].text)) {
+			w[n] = wd[i].r - wd[i].l;
+			l[n++] = (int)strlen(wd[i].text);
+		}
+	double a = gk_ocr_digit_advance(w, l, n);
+	free(w);
+	free(l);
+	return a;
+}
+
+/* Read as Latin letters, on a page of Chinese: two letters or more, no
+ * CJK, no digit (a word of chi_sim misread through eng: "ARBR" for 人员经费) */
+int gk_ocrw_latinish(const char *s)
+{
+	int letters = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p >= 0x80 || isdig(*p))
+			return 0;
+		letters += (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z');
+	}
+	return letters >= 2;
+}
+
+int gk_ocrw_has_cjk(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		unsigned cp;
+		int l = gk_utf8_next(p + i, n - i, &cp);
+		if (l <= 0)
+			return 0;
+		if (cp >= 0x3400 && cp <= 0x9FFF)
+			return 1;
+		i += (size_t)l;
+	}
+	return 0;
+}
+
+/* ---- the repairs -------------------------------------------------------- */
+
+void gk_ocrw_clear(gk_ocrw *ws)
+{
+	free(ws->sy);
+	free(ws->wd);
+	memset(ws, 0, sizeof *ws);
+}
+
+void gk_ocrw_mend(gk_ocrw *ws, const gk_ocrw_ink *ink)
+{
+	sym *sy = ws->sy;
+	word *wd = ws->wd;
+	int nw = ws->nw;
+	/* an amount's last digits that Tesseract gave to the next word of
+	 * its line ("1,265." + "6二、外交") go back to it */
+	for (int i = 0; i + 1 < nw; i++) {
+		word *x = &wd[i], *y = &wd[i + 1];
+		if (x->n < 2 || y->n < 2 || x->lt != y->lt)
+			continue;
+		uint32_t e = sy[x->first + x->n - 1].cp, d = sy[x->first + x->n - 2].cp;
+		if (!((e == '.' || e == ',') && isdig((int)d)))
+			continue;
+		int m = 0;
+		while (m < y->n - 1 && isdig((int)sy[y->first + m].cp))
+			m++;
+		if (m == 0)
+			continue;
+		x->n += m;
+		y->first += m;
+		y->n -= m;
+		words_text(x, sy);
+		words_text(y, sy);
+	}
+
+	/* a word's box often reaches into the next word's (the last symbol's
+	 * box is inflated where an amount nearly touches a label): it ends
+	 * where the next word of its line begins */
+	for (int i = 0; i + 1 < nw; i++)
+		if (wd[i + 1].lt == wd[i].lt && wd[i + 1].l > wd[i].l && wd[i + 1].l <= wd[i].r + 1) {
+			wd[i].r = wd[i + 1].l - 1;
+			/* an amount that touches the next word: its box is the
+			 * symbols' guess, its ink says where it ends (the right edge
+			 * is what places it in its column) */
+			if (gk_ocrw_amountish(wd[i].text))
+				wd[i].r = ink_right(ink, &wd[i]);
+		}
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+int gk_ocrw_body_size(const word *wd, int nw)
+{
+	/* a line's print size: its tallest Chinese word's ink */
+	int *lh = gk_malloc((size_t)(nw ? nw : 1) * sizeof *lh), nl = 0;
+	for (int i = 0; i < nw;) {
+		int j = i, hmax = 0;
+		for (; j < nw && wd[j].line == wd[i].line; j++)
+			if (gk_ocrw_has_cjk(wd[j].text) && wd[j].b - wd[j].t > hmax)
+				hmax = wd[j].b - wd[j].t;
+		if (hmax)
+			lh[nl++] = hmax;
+		i = j;
+	}
+	if (nl > 1)
+		qsort(lh, (size_t)nl, sizeof *lh, cmp_int);
+	int body = nl ? lh[nl / 2] : 0;
+	free(lh);
+	return body;
+}
+
+void gk_ocrw_despeck(gk_ocrw *ws)
+{
+	sym *sy = ws->sy;
+	/* specks read as punctuation: a word of nothing else, read without
+	 * confidence, goes; quotes and stops stuck to the ends of a Chinese
+	 * word go (the word's box shrinks by their share) */
+	for (int i = 0; i < ws->nw; i++) {
+		word *x = &ws->wd[i];
+		int solid = 0, cjk = 0;
+		for (int j = x->first; j < x->first + x->n; j++) {
+			uint32_t c = sy[j].cp;
+			solid += isdig((int)c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0x3400 && c <= 0x9FFF);
+			cjk += c >= 0x3400 && c <= 0x9FFF;
+		}
+		if (solid == 0 && x->conf < 60) {
+			x->n = 0;
+			continue;
+		}
+		if (!cjk)
+			continue;
+		while (x->n > 1 && speck(sy[x->first].cp, 1)) {
+			x->l += (x->r - x->l) / x->n;
+			x->first++;
+			x->n--;
+		}
+		while (x->n > 1 && speck(sy[x->first + x->n - 1].cp, 0)) {
+			x->r -= (x->r - x->l) / x->n;
+			x->n--;
+		}
+		words_text(x, sy);
+	}
+}
+
+/* the words and their symbols, for GK_OCR_DEBUG's log */
+void gk_ocrw_dump(const gk_ocrw *ws, FILE *f)
+{
+	const word *wd = ws->wd;
+	for (int i = 0; i < ws->nw; i++) {
+		fprintf(f, "W %d lt=%d box=%d,%d,%d,%d conf=%.0f '%s':", i, wd[i].lt, wd[i].l, wd[i].t, wd[i].r, wd[i].b,
+		        wd[i].conf, wd[i].text);
+		for (int j = wd[i].first; j < wd[i].first + wd[i].n; j++)
+			fprintf(f, " %u@%d-%d", ws->sy[j].cp, ws->sy[j].l, ws->sy[j].r);
+		fprintf(f, "\n");
+	}
+}
+
+/* ---- the page's lines --------------------------------------------------- */
+
+typedef struct numcell {
+	gk_cell *c;
+	double x1;
+	int dec; /* decimals printed, -1 without a point */
+} numcell;
+
+static int cmp_numcell(const void *a, const void *b)
+{
+	const numcell *p = a, *q = b;
+	return p->x1 < q->x1 ? -1 : p->x1 > q->x1;
+}
+
+/* right edges of one column of right-aligned amounts lie within this (points) */
+#define COL_TOL 2.0
+
+/* a CJK ideograph starts at p */
+static int has_cjk_at(const char *p)
+{
+	unsigned cp;
+	int l = gk_utf8_next((const unsigned char *)p, strlen(p), &cp);
+	return l == 3 && cp >= 0x3400 && cp <= 0x9FFF;
+}
+
+/* A full-width colon after a field's name read as ';' ("单位;万元"):
+ * Tesseract gives a Chinese semicolon as '；', never as ';'.  Returns a
+ * new string, or NULL when there is nothing to mend. */
+static char *fix_colons(const char *s)
+{
+	gk_buf b = {0};
+	int fixed = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p == ';' && p - s >= 3 && has_cjk_at(p - 3) && (!p[1] || has_cjk_at(p + 1))) {
+			gk_buf_adds(&b, "\xEF\xBC\x9A"); /* ： */
+			fixed = 1;
+		} else {
+			gk_buf_addc(&b, *p);
+		}
+	}
+	if (!fixed) {
+		gk_buf_drop(&b);
+		return NULL;
+	}
+	return gk_buf_take(&b);
+}
+
+/* Specks read as punctuation around a label: quotes, a full stop, an
+ * enumeration comma where none belongs ("”2024年取暖费", "特定目标类。"),
+ * and a year's last digit read twice ("20244年").  In place. */
+static void tidy_label(char *s)
+{
+	static const char *const lead[] = {"”", "“", "\"", "'", "。", "、", "，", ",", ".", "·", "_", "—", "|", " ", NULL};
+	static const char *const tail[] = {"“", "”", "\"", "'", "。", "_", "—", "|", " ", NULL};
+	if (!gk_ocrw_has_cjk(s))
+		return;
+	for (int again = 1; again;) {
+		again = 0;
+		for (int k = 0; lead[k]; k++) {
+			size_t l = strlen(lead[k]);
+			if (!strncmp(s, lead[k], l) && s[l]) {
+				memmove(s, s + l, strlen(s + l) + 1);
+				again = 1;
+			}
+		}
+	}
+	for (int again = 1; again;) {
+		again = 0;
+		size_t n = strlen(s);
+		for (int k = 0; tail[k]; k++) {
+			size_t l = strlen(tail[k]);
+			/* a full stop ends a sentence, not a table label */
+			if (n > l && !strcmp(s + n - l, tail[k]) && (strcmp(tail[k], "。") || n < 40)) {
+				s[n - l] = 0;
+				again = 1;
+				break;
+			}
+		}
+	}
+	/* the classifications' names, which titles and heads print: 类 read
+	 * as 关 ("支出经济分关汇总表" at 150 dpi) */
+	static const char *const term[][2] = {{"经济分关", "经济分类"}, {"功能分关", "功能分类"}, {NULL, NULL}};
+	for (int k = 0; term[k][0]; k++)
+		for (char *p = strstr(s, term[k][0]); p; p = strstr(p + 1, term[k][0]))
+			memcpy(p, term[k][1], strlen(term[k][1])); /* same length */
+	/* (19|20)dd + its last digit again + 年 */
+	for (char *p = s; p[0] && p[1] && p[2] && p[3] && p[4]; p++) {
+		if ((p == s || !isdig(p[-1])) && ((p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0')) &&
+		    isdig(p[2]) && isdig(p[3]) && p[4] == p[3] && !strncmp(p + 5, "年", 3)) {
+			memmove(p + 4, p + 5, strlen(p + 5) + 1);
+			break;
+		}
+	}
+}
+
+void gk_ocr_fix_lines(gk_doc *doc, int from)
+{
+	numcell *nc = NULL;
+	int n = 0, cap = 0;
+	for (int i = from; i < doc->nline; i++) {
+		gk_line *l = &doc->line[i];
+		for (int j = 0; j < l->ncell; j++) {
+			gk_cell *c = &l->cell[j];
+			if (c->conf >= 0 && gk_ocrw_has_cjk(c->text)) {
+				char *f = fix_colons(c->text);
+				if (f) {
+					free(c->text);
+					c->text = f;
+				}
+				tidy_label(c->text);
+			}
+			if (c->conf < 0 || !gk_ocrw_amountish(c->text))
+				continue;
+			char t[64];
+			if (strlen(c->text) >= sizeof t)
+				continue;
+			strcpy(t, c->text);
+			if (!gk_ocr_fix_amount(t))
+				continue;
+			if (strcmp(t, c->text)) {
+				free(c->text);
+				c->text = gk_strdup(t);
+			}
+			if (n == cap) {
+				cap = cap ? cap * 2 : 256;
+				nc = gk_realloc(nc, (size_t)cap * sizeof *nc);
+			}
+			const char *pt = strchr(t, '.');
+			nc[n++] = (numcell){c, c->x1, pt ? (int)strlen(pt + 1) : -1};
+		}
+	}
+	/* columns: runs of right edges; a column whose amounts print d
+	 * decimals reads an amount without its point as one that lost it */
+	if (n > 1)
+		qsort(nc, (size_t)n, sizeof *nc, cmp_numcell);
+	for (int a = 0; a < n;) {
+		int b = a + 1;
+		while (b < n && nc[b].x1 - nc[b - 1].x1 <= COL_TOL)
+			b++;
+		int hist[8] = {0}, pointed = 0;
+		for (int k = a; k < b; k++)
+			if (nc[k].dec >= 0) {
+				pointed++;
+				if (nc[k].dec < 8)
+					hist[nc[k].dec]++;
+			}
+		int d = 0;
+		for (int k = 1; k < 8; k++)
+			if (hist[k] > hist[d])
+				d = k;
+		if (d >= 1 && pointed >= 3 && hist[d] * 10 >= pointed * 7 && pointed * 10 >= (b - a) * 6) {
+			for (int k = a; k < b; k++) {
+				gk_cell *c = nc[k].c;
+				const char *t = c->text;
+				int neg = t[0] == '-';
+				size_t len = strlen(t + neg);
+				if (nc[k].dec >= 0 || len <= (size_t)d || !strcmp(t + neg, "0"))
+					continue;
+				char out[64];
+				size_t ip = len - (size_t)d;
+				snprintf(out, sizeof out, "%s%.*s.%s", neg ? "-" : "", (int)ip, t + neg, t + neg + ip);
+				free(c->text);
+				c->text = gk_strdup(out);
+				if (c->conf > 60)
+					c->conf = 60; /* a repair, not a reading */
+			}
+		}
+		a = b;
+	}
+	free(nc);
+}

@@ -1,0 +1,70 @@
+/*
+ * ocrwords.h - the words Tesseract read on a page and their repairs,
+ * between extract/ocr.c (which reads them) and extract/ocrwords.c (which
+ * mends them).  Internal to extract/.
+ */
+#ifndef GK_EXTRACT_OCRWORDS_H
+#define GK_EXTRACT_OCRWORDS_H
+
+#include <leptonica/allheaders.h>
+#include <stdint.h>
+#include <stdio.h>
+
+typedef struct sym {
+	int l, t, r, b;
+	uint32_t cp;
+	int word;
+} sym;
+
+typedef struct word {
+	int l, t, r, b;
+	float conf;
+	double size; /* its line's height, px */
+	int lt, lb;   /* its line's top and bottom, px */
+	int ll, lr;   /* its line's left and right, px */
+	int line;     /* index of its text line */
+	int first, n; /* its symbols */
+	char text[64];
+} word;
+
+/* A page's symbols and words, in reading order; the arrays are owned
+ * here, freed by gk_ocrw_clear. */
+typedef struct gk_ocrw {
+	sym *sy;
+	int ns, scap;
+	word *wd;
+	int nw, wcap;
+} gk_ocrw;
+
+/* the grey page's pixels (8 bpp, borrowed from its PIX) */
+typedef struct gk_ocrw_ink {
+	l_uint32 *data;
+	int w, h, wpl;
+} gk_ocrw_ink;
+
+static inline int isdig(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+void gk_ocrw_clear(gk_ocrw *ws);
+
+/* the repairs of the words, in the order gk_ocr_read makes them */
+void gk_ocrw_mend(gk_ocrw *ws, const gk_ocrw_ink *ink);
+void gk_ocrw_despeck(gk_ocrw *ws);
+void gk_ocrw_dump(const gk_ocrw *ws, FILE *f);
+
+/* the median print size of the page's lines (their tallest Chinese
+ * word), px; 0 with none */
+int gk_ocrw_body_size(const word *wd, int nw);
+double gk_ocrw_digit_advance(const word *wd, int nw);
+
+/* what a word's text or symbols look like */
+int gk_ocrw_ndigits(const char *s);
+int gk_ocrw_amountish(const char *s);
+int gk_ocrw_alldigits(const char *s);
+int gk_ocrw_latinish(const char *s);
+int gk_ocrw_has_cjk(const char *s);
+int gk_ocrw_amount_break(const sym *sy, int a, int b, int j);
+
+#endif
