@@ -623,7 +623,7 @@ static int page_number(const nctx *c, int i)
 }
 
 /* Is every cell of line i a word of the head lines [b, body)? */
-static int head_words(const nctx *c, int b, int body, int i)
+int head_words(const nctx *c, int b, int body, int i)
 {
 	const gk_line *l = c->x[i].l;
 	for (int j = 0; j < l->ncell; j++) {

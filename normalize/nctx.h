@@ -118,7 +118,7 @@ void reorder_keys(solver_family *sf, const unsigned *leafmask, int nslot, unsign
 int column_words(const nctx *c, int hb, int he, const double *a, const double *b, int C, char **path, char **leaf);
 
 /* rows.c */
-int assemble_rows(nctx *c, fam_id f, int b, int e, prow *rows, int maxrows, int *end_line);
+int assemble_rows(nctx *c, fam_id f, int hb, int b, int e, prow *rows, int maxrows, int *end_line);
 void assign_slots(prow *rows, int nr, gk_geom geom);
 
 /* keys.c */
@@ -126,6 +126,7 @@ void rowkeys_free(rowkeys *k);
 void interpret_keys(nctx *c, fam_id f, prow *p, rowkeys *k);
 
 /* logical.c */
+int head_words(const nctx *c, int b, int body, int i);
 void with_logical_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn);
 void with_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn, const lr_anchor *an);
 nctx sub_context(const nctx *c, const gk_doc *d);

@@ -448,7 +448,7 @@ void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 		maxrows = 1;
 	nt.rows = gk_calloc((size_t)maxrows, sizeof *nt.rows);
 	int end_line;
-	nt.nr = assemble_rows(c, nt.f, h.first_row, sp->end, nt.rows, maxrows, &end_line);
+	nt.nr = assemble_rows(c, nt.f, sp->begin, h.first_row, sp->end, nt.rows, maxrows, &end_line);
 	if (nt.f == F_BASIC && basic_blocks(c, sp, t, &h, nt.rows, nt.nr, nt.shift))
 		goto done;
 	if (nt.f == F_THREE)

@@ -59,8 +59,31 @@ static int note_column(const gk_line *l, double amount_x1)
 	return any;
 }
 
-/* Assemble the body lines [b, e) into rows.  Returns the row count. */
-int assemble_rows(nctx *c, fam_id f, int b, int e, prow *rows, int maxrows, int *end_line)
+/* The table's header printed again at the top of a continued page: line
+ * i, with no number above it on its page (num_page: the page of the last
+ * line with numbers), is all words of the head lines [hb, b), and so are
+ * the number-less lines under it, two cells at least in all (a lone word
+ * is a label's end: 支出).  No row, nor a wrap of the page before's last
+ * row (…电费 项目 一般公共预算基本支出 类 款, 上海). */
+static int repeated_head_line(const nctx *c, int hb, int b, int e, int i, int num_page)
+{
+	int pg = c->x[i].l->page;
+	if (!num_page || pg == num_page || hb >= b || !head_words(c, hb, b, i))
+		return 0;
+	int cells = c->x[i].l->ncell;
+	for (int k = i + 1; cells < 2 && k < e && c->x[k].l->page == pg; k++) {
+		if (c->x[k].skip)
+			continue;
+		if (!head_words(c, hb, b, k))
+			return 0;
+		cells += c->x[k].l->ncell;
+	}
+	return cells >= 2;
+}
+
+/* Assemble the body lines [b, e), under the head lines [hb, b), into
+ * rows.  Returns the row count. */
+int assemble_rows(nctx *c, fam_id f, int hb, int b, int e, prow *rows, int maxrows, int *end_line)
 {
 	int nr = 0, open = 0; /* open: the last row still waits for its numbers */
 	int code_family = f == F_FUNC || f == F_BASIC || f == F_ECON || f == F_REVUNIT || f == F_PROJECT ? 1
@@ -70,7 +93,7 @@ int assemble_rows(nctx *c, fam_id f, int b, int e, prow *rows, int maxrows, int 
 	prow pend;
 	memset(&pend, 0, sizeof pend);
 	double pend_y = 0, amount_x1 = -1e18; /* where the table's amounts end */
-	int pend_page = 0;
+	int pend_page = 0, num_page = 0; /* the page of the last line with numbers */
 	*end_line = e;
 	for (int i = b; i < e; i++) {
 		const xline *x = &c->x[i];
@@ -108,6 +131,10 @@ int assemble_rows(nctx *c, fam_id f, int b, int e, prow *rows, int maxrows, int 
 			else
 				has_text = 1;
 		}
+		if (!has_num && repeated_head_line(c, hb, b, e, i, num_page))
+			continue;
+		if (has_num)
+			num_page = x->l->page;
 		lead_code = tok_is_code(t, n, 0, code_family);
 		int starts = lead_code || starts_row(c, f, t, n);
 		if (!starts && has_text && has_num && !open)

@@ -702,3 +702,37 @@ Test(rows, column_numbers_settle_the_column)
 	EXPECT(t, i, "basic_personnel", "71.42");
 	gk_result_drop(r);
 }
+
+/* 上海信访局 表8 (pp. 17-18): the table continues on the next page under
+ * its header printed again; the repeated header (项目 一般公共预算基本支出,
+ * 类 款), with no figure above it on its page, is no wrap of the page
+ * before's last row (电费) */
+Test(rows, header_repeated_on_a_continued_page_is_no_wrap)
+{
+	gk_result *r = run("%gongkai-extract 1\n"
+	                   "P\t17\t841.80\t595.20\n"
+	                   "L\t17\t53.42\t71.42\t18.00\tpos\t157.94,661.94,2026年预算单位一般公共预算基本支出部门预算经济分类预算表\n"
+	                   "L\t17\t85.81\t98.29\t12.00\tpos\t59.40,215.40,编制单位：上海市信访办公室\t711.72,759.72,单位：元\n"
+	                   "L\t17\t116.19\t128.19\t12.00\tpos\t228.77,252.77,项目\t533.02,653.02,一般公共预算基本支出\n"
+	                   "L\t17\t139.35\t151.35\t12.00\tpos\t58.20,154.20,经济分类科目编码\n"
+	                   "L\t17\t150.99\t162.99\t12.00\tpos\t229.13,349.13,部门经济分类科目名称\t468.19,492.19,合计\t569.02,617.02,人员经费\t681.82,729.82,公用经费\n"
+	                   "L\t17\t162.99\t174.99\t12.00\tpos\t75.98,87.98,类\t124.34,136.34,款\n"
+	                   "L\t17\t186.15\t198.15\t12.00\tpos\t72.62,90.62,301\t156.14,228.14,工资福利支出\t474.31,534.31,47,915,534\t587.14,647.14,47,915,534\n"
+	                   "L\t17\t533.65\t545.65\t12.00\tpos\t72.62,90.62,302\t123.98,135.98,06\t156.14,180.14,电费\t498.31,534.31,57,000\t723.96,759.96,57,000\n"
+	                   "P\t18\t841.80\t595.20\n"
+	                   "L\t18\t39.49\t51.49\t12.00\tpos\t228.77,252.77,项目\t533.02,653.02,一般公共预算基本支出\n"
+	                   "L\t18\t62.65\t74.65\t12.00\tpos\t58.20,154.20,经济分类科目编码\n"
+	                   "L\t18\t74.29\t86.29\t12.00\tpos\t229.13,349.13,部门经济分类科目名称\t468.19,492.19,合计\t569.02,617.02,人员经费\t681.82,729.82,公用经费\n"
+	                   "L\t18\t86.29\t98.29\t12.00\tpos\t75.98,87.98,类\t124.34,136.34,款\n"
+	                   "L\t18\t109.47\t121.47\t12.00\tpos\t72.62,90.62,302\t123.98,135.98,07\t156.14,192.14,邮电费\t492.31,534.31,700,000\t717.96,759.96,700,000\n"
+	                   "L\t18\t132.63\t144.63\t12.00\tpos\t72.62,90.62,302\t123.98,135.98,09\t156.14,216.14,物业管理费\t480.31,534.31,1,070,626\t705.96,759.96,1,070,626\n"
+	                   "%end\n");
+	const gk_table *t = table(r, "general_budget_basic_expenditure");
+	int power = row_of(t, "econ_code", "30206"), post = row_of(t, "econ_code", "30207");
+	cr_assert(power >= 0 && post >= 0);
+	EXPECT(t, power, "econ_name", "电费");
+	EXPECT(t, power, "public", "5.7");
+	EXPECT(t, post, "econ_name", "邮电费");
+	EXPECT(t, post, "public", "70");
+	gk_result_drop(r);
+}
