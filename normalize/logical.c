@@ -623,7 +623,7 @@ static int page_number(const nctx *c, int i)
 }
 
 /* Is every cell of line i a word of the head lines [b, body)? */
-int head_words(const nctx *c, int b, int body, int i)
+static int head_words(const nctx *c, int b, int body, int i)
 {
 	const gk_line *l = c->x[i].l;
 	for (int j = 0; j < l->ncell; j++) {
@@ -642,22 +642,14 @@ int head_words(const nctx *c, int b, int body, int i)
 	return l->ncell > 0;
 }
 
-/* A line of the table's header printed again at the top of a page (the
- * table continued): its cells are all words of the head lines [b, body)
- * and no amount stands above it on its page.  Not a row, nor a label
- * wrapped from the row before (…行政事业单位医疗项目一般公共预算支出类款项).
- * A lone word is a label's end (支出) unless the lines under it down to
- * the page's first amounts (before stop) are header words as well, two
- * cells at least in all (广州气象: 一般公共预算支出 over 功能科目名称 over
- * 小计 其中：基本支出 项目支出). */
-static int repeated_head(const nctx *c, int b, int body, int stop, int i)
+/* Are line i's cells all words of the head lines [b, body), and, with
+ * the lines under it on its page down to the first amounts (before
+ * stop), two cells at least?  A lone word is a label's end (支出) unless
+ * the lines under it are header words as well (广州气象: 一般公共预算支出
+ * over 功能科目名称 over 小计 其中：基本支出 项目支出). */
+int head_run(const nctx *c, int b, int body, int stop, int i)
 {
 	const gk_line *l = c->x[i].l;
-	if (!l->ncell || line_has_amount(c, i))
-		return 0;
-	for (int k = i - 1; k >= body && c->x[k].l->page == l->page; k--)
-		if (line_has_amount(c, k))
-			return 0;
 	if (!head_words(c, b, body, i))
 		return 0;
 	int cells = l->ncell;
@@ -669,6 +661,21 @@ static int repeated_head(const nctx *c, int b, int body, int stop, int i)
 		cells += c->x[k].l->ncell;
 	}
 	return cells >= 2;
+}
+
+/* A line of the table's header printed again at the top of a page (the
+ * table continued): a head_run with no amount above it on its page.  Not
+ * a row, nor a label wrapped from the row before
+ * (…行政事业单位医疗项目一般公共预算支出类款项). */
+static int repeated_head(const nctx *c, int b, int body, int stop, int i)
+{
+	const gk_line *l = c->x[i].l;
+	if (!l->ncell || line_has_amount(c, i))
+		return 0;
+	for (int k = i - 1; k >= body && c->x[k].l->page == l->page; k--)
+		if (line_has_amount(c, k))
+			return 0;
+	return head_run(c, b, body, stop, i);
 }
 
 /* The rows of the body [body, stop) rebuilt into d (seq: 序号 numbers

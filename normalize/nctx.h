@@ -126,7 +126,7 @@ void rowkeys_free(rowkeys *k);
 void interpret_keys(nctx *c, fam_id f, prow *p, rowkeys *k);
 
 /* logical.c */
-int head_words(const nctx *c, int b, int body, int i);
+int head_run(const nctx *c, int b, int body, int stop, int i);
 void with_logical_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn);
 void with_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn, const lr_anchor *an);
 nctx sub_context(const nctx *c, const gk_doc *d);

@@ -61,24 +61,13 @@ static int note_column(const gk_line *l, double amount_x1)
 
 /* The table's header printed again at the top of a continued page: line
  * i, with no number above it on its page (num_page: the page of the last
- * line with numbers), is all words of the head lines [hb, b), and so are
- * the number-less lines under it, two cells at least in all (a lone word
- * is a label's end: 支出).  No row, nor a wrap of the page before's last
- * row (…电费 项目 一般公共预算基本支出 类 款, 上海). */
+ * line with numbers), is a head_run of the head lines [hb, b).  No row,
+ * nor a wrap of the page before's last row (…电费 项目 一般公共预算基本支出
+ * 类 款, 上海). */
 static int repeated_head_line(const nctx *c, int hb, int b, int e, int i, int num_page)
 {
 	int pg = c->x[i].l->page;
-	if (!num_page || pg == num_page || hb >= b || !head_words(c, hb, b, i))
-		return 0;
-	int cells = c->x[i].l->ncell;
-	for (int k = i + 1; cells < 2 && k < e && c->x[k].l->page == pg; k++) {
-		if (c->x[k].skip)
-			continue;
-		if (!head_words(c, hb, b, k))
-			return 0;
-		cells += c->x[k].l->ncell;
-	}
-	return cells >= 2;
+	return num_page && pg != num_page && hb < b && head_run(c, hb, b, e, i);
 }
 
 /* Assemble the body lines [b, e), under the head lines [hb, b), into
