@@ -348,6 +348,97 @@ void gk_ocrw_clear(gk_ocrw *ws)
 	memset(ws, 0, sizeof *ws);
 }
 
+/* An amount's head: digits and commas, then perhaps a point and some
+ * decimals ("13,297", "396.6"); -1 when s is none, else the number of
+ * decimals after its point (0 with a point and none after) or -2 without
+ * a point. */
+static int amount_head(const char *s)
+{
+	int dig = 0, dec = -2;
+	for (; *s; s++) {
+		if (isdig(*s)) {
+			dig++;
+			if (dec >= 0)
+				dec++;
+		} else if (*s == '.' && dec < -1 && dig > 0)
+			dec = 0;
+		else if (*s != ',' || dec >= -1)
+			return -1;
+	}
+	return dig > 0 ? dec : -1;
+}
+
+/* What a piece y adds to an amount with dec decimals (-2: no point yet):
+ * the new count, or -1 when y is no continuation.  A point starts the
+ * decimals (".", ".11"); after it only digits follow. */
+static int amount_more(const char *y, int dec)
+{
+	int d = 0;
+	if (*y == '.') {
+		if (dec != -2)
+			return -1;
+		y++;
+	} else if (dec < 0)
+		return -1;
+	for (; *y; y++) {
+		if (!isdig(*y))
+			return -1;
+		d++;
+	}
+	return (dec < 0 ? 0 : dec) + d;
+}
+
+void gk_ocrw_join_amounts(gk_ocrw *ws)
+{
+	sym *sy = ws->sy;
+	word *wd = ws->wd;
+	/* Fonts that space their figures wide (宋体 in many tables) are cut
+	 * by Tesseract into "13,297" + "." + "11" or "28.0" + "0": each word
+	 * then starts a token and the amount is lost or cut.  Pieces of an
+	 * amount - a head of digits and commas, a point, its decimals - whose
+	 * symbols stand closer than half a line's height (no column gap is
+	 * that narrow; the symbols' boxes, not the words', which Tesseract
+	 * bends here) are one word again, its box their union.  At most six
+	 * decimals (元 to the millionth, as some documents print). */
+	for (int i = 0; i + 1 < ws->nw; i++) {
+		word *x = &wd[i];
+		int dec = x->n ? amount_head(x->text) : -1;
+		if (dec == -1 || dec >= 2)
+			continue;
+		int j = i + 1;
+		while (j < ws->nw && wd[j].line == x->line && wd[j].n > 0 && wd[j - 1].first + wd[j - 1].n == wd[j].first) {
+			int gap = sy[wd[j].first].l - sy[wd[j - 1].first + wd[j - 1].n - 1].r;
+			int more = amount_more(wd[j].text, dec);
+			if (2 * gap > x->size || more < 0 || more > 6)
+				break;
+			dec = more;
+			j++;
+		}
+		/* "13,297" + "." with nothing after is no amount */
+		if (j == i + 1 || dec <= 0)
+			continue;
+		for (int k = i + 1; k < j; k++) {
+			for (int q = wd[k].first; q < wd[k].first + wd[k].n; q++)
+				sy[q].word = i;
+			if (wd[k].conf < x->conf)
+				x->conf = wd[k].conf;
+			x->n += wd[k].n;
+			wd[k].n = 0;
+			wd[k].text[0] = 0;
+		}
+		x->l = sy[x->first].l;
+		x->r = x->l;
+		for (int q = x->first; q < x->first + x->n; q++) {
+			if (sy[q].r > x->r)
+				x->r = sy[q].r;
+			if (sy[q].l < x->l)
+				x->l = sy[q].l;
+		}
+		words_text(x, sy);
+		i = j - 1;
+	}
+}
+
 void gk_ocrw_mend(gk_ocrw *ws, const gk_ocrw_ink *ink)
 {
 	sym *sy = ws->sy;
@@ -374,11 +465,14 @@ void gk_ocrw_mend(gk_ocrw *ws, const gk_ocrw_ink *ink)
 		words_text(y, sy);
 	}
 
+	gk_ocrw_join_amounts(ws);
+
 	/* a word's box often reaches into the next word's (the last symbol's
 	 * box is inflated where an amount nearly touches a label): it ends
 	 * where the next word of its line begins */
 	for (int i = 0; i + 1 < nw; i++)
-		if (wd[i + 1].lt == wd[i].lt && wd[i + 1].l > wd[i].l && wd[i + 1].l <= wd[i].r + 1) {
+		if (wd[i].n > 0 && wd[i + 1].n > 0 && wd[i + 1].lt == wd[i].lt && wd[i + 1].l > wd[i].l &&
+		    wd[i + 1].l <= wd[i].r + 1) {
 			wd[i].r = wd[i + 1].l - 1;
 			/* an amount that touches the next word: its box is the
 			 * symbols' guess, its ink says where it ends (the right edge
