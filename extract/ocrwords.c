@@ -634,8 +634,12 @@ static void tidy_label(char *s)
 		}
 	}
 	/* the classifications' names, which titles and heads print: 类 read
-	 * as 关 ("支出经济分关汇总表" at 150 dpi) */
-	static const char *const term[][2] = {{"经济分关", "经济分类"}, {"功能分关", "功能分类"}, {NULL, NULL}};
+	 * as 关 ("支出经济分关汇总表" at 150 dpi); 支 read as 文 in a 宋体
+	 * title ("收文预算总表", "基本文出预算表": neither word is a
+	 * budget's); the full-width parenthesis read as an angle bracket
+	 * ("支出预算表〈功能科目)": budgets print no 〈〉) */
+	static const char *const term[][2] = {{"经济分关", "经济分类"}, {"功能分关", "功能分类"}, {"收文", "收支"},
+	                                      {"文出", "支出"}, {"〈", "（"}, {"〉", "）"}, {NULL, NULL}};
 	for (int k = 0; term[k][0]; k++)
 		for (char *p = strstr(s, term[k][0]); p; p = strstr(p + 1, term[k][0]))
 			memcpy(p, term[k][1], strlen(term[k][1])); /* same length */
@@ -657,6 +661,13 @@ void gk_ocr_fix_lines(gk_doc *doc, int from)
 		gk_line *l = &doc->line[i];
 		for (int j = 0; j < l->ncell; j++) {
 			gk_cell *c = &l->cell[j];
+			/* 支出 cut between two cells of a spaced title, 支 read 文
+			 * ("财政拨款文" "出预算表") */
+			size_t tl = strlen(c->text);
+			if (c->conf >= 0 && j + 1 < l->ncell && l->cell[j + 1].conf >= 0 && tl >= 6 &&
+			    !strcmp(c->text + tl - 3, "文") && !strncmp(l->cell[j + 1].text, "出", 3) &&
+			    gk_ocrw_has_cjk(c->text + tl - 6))
+				memcpy(c->text + tl - 3, "支", 3);
 			if (c->conf >= 0 && gk_ocrw_has_cjk(c->text)) {
 				char *f = fix_colons(c->text);
 				if (f) {
