@@ -348,44 +348,47 @@ void gk_ocrw_clear(gk_ocrw *ws)
 	memset(ws, 0, sizeof *ws);
 }
 
-/* An amount's head: digits and commas, then perhaps a point and some
- * decimals ("13,297", "396.6"); -1 when s is none, else the number of
- * decimals after its point (0 with a point and none after) or -2 without
- * a point. */
-static int amount_head(const char *s)
+/* Is s an amount, or the start of one (whole: 1), written with its
+ * separators: "9,501,164", "13,297.11", "28.00", "950.1164"?  Thousands
+ * groups of three, at most six decimals.  2: s is a whole amount; 1: a
+ * prefix of one; 0: neither. */
+static int amount_shape(const char *s)
 {
-	int dig = 0, dec = -2;
-	for (; *s; s++) {
-		if (isdig(*s)) {
-			dig++;
-			if (dec >= 0)
-				dec++;
-		} else if (*s == '.' && dec < -1 && dig > 0)
+	int lead = 0, grp = -1, dec = -1;
+	const char *p = s;
+	if (!isdig(*p))
+		return 0;
+	for (; *p; p++) {
+		if (isdig(*p)) {
+			if (dec >= 0) {
+				if (++dec > 6)
+					return 0;
+			} else if (grp >= 0) {
+				if (++grp > 3)
+					return 0;
+			} else
+				lead++;
+		} else if (*p == ',') {
+			if (dec >= 0 || (grp < 0 && lead > 3) || (grp >= 0 && grp != 3))
+				return 0;
+			grp = 0;
+		} else if (*p == '.') {
+			if (dec >= 0 || (grp >= 0 && grp != 3))
+				return 0;
 			dec = 0;
-		else if (*s != ',' || dec >= -1)
-			return -1;
+		} else
+			return 0;
 	}
-	return dig > 0 ? dec : -1;
+	if (p[-1] == ',' || p[-1] == '.' || (grp >= 0 && grp != 3 && dec < 0))
+		return 1;
+	return 2;
 }
 
-/* What a piece y adds to an amount with dec decimals (-2: no point yet):
- * the new count, or -1 when y is no continuation.  A point starts the
- * decimals (".", ".11"); after it only digits follow. */
-static int amount_more(const char *y, int dec)
+/* decimals after the point of s, -1 without one */
+static int decimals(const char *s)
 {
-	int d = 0;
-	if (*y == '.') {
-		if (dec != -2)
-			return -1;
-		y++;
-	} else if (dec < 0)
-		return -1;
-	for (; *y; y++) {
-		if (!isdig(*y))
-			return -1;
-		d++;
-	}
-	return (dec < 0 ? 0 : dec) + d;
+	const char *pt = strchr(s, '.');
+	return pt ? (int)strlen(pt + 1) : -1;
 }
 
 void gk_ocrw_join_amounts(gk_ocrw *ws)
@@ -396,26 +399,42 @@ void gk_ocrw_join_amounts(gk_ocrw *ws)
 	 * by Tesseract into "13,297" + "." + "11" or "28.0" + "0": each word
 	 * then starts a token and the amount is lost or cut.  Pieces of an
 	 * amount - a head of digits and commas, a point, its decimals - whose
-	 * symbols stand closer than half a line's height (no column gap is
-	 * that narrow; the symbols' boxes, not the words', which Tesseract
-	 * bends here) are one word again, its box their union.  At most six
-	 * decimals (元 to the millionth, as some documents print). */
+	 * symbols stand closer than a line's height (the symbols' boxes, not
+	 * the words', which Tesseract bends here) and that make one amount
+	 * with its separators are one word again, its box their union: two
+	 * columns' figures make no such amount ("28.0" "6,273.0").  At most
+	 * six decimals (元 to the millionth, as some documents print). */
 	for (int i = 0; i + 1 < ws->nw; i++) {
 		word *x = &wd[i];
-		int dec = x->n ? amount_head(x->text) : -1;
-		if (dec == -1 || dec >= 2)
+		if (x->n == 0 || !amount_shape(x->text) || decimals(x->text) >= 2)
 			continue;
-		int j = i + 1;
+		char cur[64];
+		snprintf(cur, sizeof cur, "%s", x->text);
+		int j = i + 1, end = i + 1;
 		while (j < ws->nw && wd[j].line == x->line && wd[j].n > 0 && wd[j - 1].first + wd[j - 1].n == wd[j].first) {
+			const char *y = wd[j].text;
 			int gap = sy[wd[j].first].l - sy[wd[j - 1].first + wd[j - 1].n - 1].r;
-			int more = amount_more(wd[j].text, dec);
-			if (2 * gap > x->size || more < 0 || more > 6)
+			size_t cl = strlen(cur);
+			/* a piece joins at a separator, adds decimals or ends a
+			 * thousands group ("503,72" "4"): two codes side by side
+			 * ("113" "001") stay two */
+			int sep = cur[cl - 1] == '.' || cur[cl - 1] == ',' || *y == '.' || *y == ',' || strchr(cur, '.') ||
+			          amount_shape(cur) == 1;
+			char cand[64];
+			if (gap > x->size || !sep || cl + strlen(y) + 1 > sizeof cand)
 				break;
-			dec = more;
+			memcpy(cand, cur, cl);
+			memcpy(cand + cl, y, strlen(y) + 1);
+			int sh = amount_shape(cand);
+			if (!sh)
+				break;
+			memcpy(cur, cand, strlen(cand) + 1);
 			j++;
+			if (sh == 2)
+				end = j;
 		}
-		/* "13,297" + "." with nothing after is no amount */
-		if (j == i + 1 || dec <= 0)
+		j = end;
+		if (j == i + 1)
 			continue;
 		for (int k = i + 1; k < j; k++) {
 			for (int q = wd[k].first; q < wd[k].first + wd[k].n; q++)

@@ -44,6 +44,17 @@ Test(ocr_join, decimals_cut_from_their_amount)
 	cr_assert_str_eq(ws.wd[2].text, "396.67");
 	cr_assert_eq(ws.wd[0].r, 1537 + 12, "the box is the symbols' union: %d", ws.wd[0].r);
 	gk_ocrw_clear(&ws);
+	/* 上海普陀福利院 p.7, 元 in thousands groups: "9,501" "," "164" and
+	 * "503,72" "4" */
+	const char *t2[] = {"9,501", ",", "164", "503,72", "4", "12121", "121164"};
+	int l2[] = {741, 826, 845, 1726, 1830, 2000, 2120};
+	words(&ws, t2, l2, 7, 17);
+	gk_ocrw_join_amounts(&ws);
+	cr_assert_str_eq(ws.wd[0].text, "9,501,164");
+	cr_assert_str_eq(ws.wd[3].text, "503,724");
+	cr_assert_str_eq(ws.wd[5].text, "12121"); /* no separator: two figures */
+	cr_assert_str_eq(ws.wd[6].text, "121164");
+	gk_ocrw_clear(&ws);
 }
 
 /* 江苏政协 公开04表: "13,297.11" read as "13,297" + "." + "11" */
