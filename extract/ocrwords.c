@@ -348,6 +348,116 @@ void gk_ocrw_clear(gk_ocrw *ws)
 	memset(ws, 0, sizeof *ws);
 }
 
+/* Is s an amount, or the start of one (whole: 1), written with its
+ * separators: "9,501,164", "13,297.11", "28.00", "950.1164"?  Thousands
+ * groups of three, at most six decimals.  2: s is a whole amount; 1: a
+ * prefix of one; 0: neither. */
+static int amount_shape(const char *s)
+{
+	int lead = 0, grp = -1, dec = -1;
+	const char *p = s;
+	if (!isdig(*p))
+		return 0;
+	for (; *p; p++) {
+		if (isdig(*p)) {
+			if (dec >= 0) {
+				if (++dec > 6)
+					return 0;
+			} else if (grp >= 0) {
+				if (++grp > 3)
+					return 0;
+			} else
+				lead++;
+		} else if (*p == ',') {
+			if (dec >= 0 || (grp < 0 && lead > 3) || (grp >= 0 && grp != 3))
+				return 0;
+			grp = 0;
+		} else if (*p == '.') {
+			if (dec >= 0 || (grp >= 0 && grp != 3))
+				return 0;
+			dec = 0;
+		} else
+			return 0;
+	}
+	if (p[-1] == ',' || p[-1] == '.' || (grp >= 0 && grp != 3 && dec < 0))
+		return 1;
+	return 2;
+}
+
+/* decimals after the point of s, -1 without one */
+static int decimals(const char *s)
+{
+	const char *pt = strchr(s, '.');
+	return pt ? (int)strlen(pt + 1) : -1;
+}
+
+void gk_ocrw_join_amounts(gk_ocrw *ws)
+{
+	sym *sy = ws->sy;
+	word *wd = ws->wd;
+	/* Fonts that space their figures wide (宋体 in many tables) are cut
+	 * by Tesseract into "13,297" + "." + "11" or "28.0" + "0": each word
+	 * then starts a token and the amount is lost or cut.  Pieces of an
+	 * amount - a head of digits and commas, a point, its decimals - whose
+	 * symbols stand closer than a line's height (the symbols' boxes, not
+	 * the words', which Tesseract bends here) and that make one amount
+	 * with its separators are one word again, its box their union: two
+	 * columns' figures make no such amount ("28.0" "6,273.0").  At most
+	 * six decimals (元 to the millionth, as some documents print). */
+	for (int i = 0; i + 1 < ws->nw; i++) {
+		word *x = &wd[i];
+		if (x->n == 0 || !amount_shape(x->text) || decimals(x->text) >= 2)
+			continue;
+		char cur[64];
+		snprintf(cur, sizeof cur, "%s", x->text);
+		int j = i + 1, end = i + 1;
+		while (j < ws->nw && wd[j].line == x->line && wd[j].n > 0 && wd[j - 1].first + wd[j - 1].n == wd[j].first) {
+			const char *y = wd[j].text;
+			int gap = sy[wd[j].first].l - sy[wd[j - 1].first + wd[j - 1].n - 1].r;
+			size_t cl = strlen(cur);
+			/* a piece joins at a separator, adds decimals or ends a
+			 * thousands group ("503,72" "4"): two codes side by side
+			 * ("113" "001") stay two */
+			int sep = cur[cl - 1] == '.' || cur[cl - 1] == ',' || *y == '.' || *y == ',' || strchr(cur, '.') ||
+			          amount_shape(cur) == 1;
+			char cand[64];
+			if (gap > x->size || !sep || cl + strlen(y) + 1 > sizeof cand)
+				break;
+			memcpy(cand, cur, cl);
+			memcpy(cand + cl, y, strlen(y) + 1);
+			int sh = amount_shape(cand);
+			if (!sh)
+				break;
+			memcpy(cur, cand, strlen(cand) + 1);
+			j++;
+			if (sh == 2)
+				end = j;
+		}
+		j = end;
+		if (j == i + 1)
+			continue;
+		for (int k = i + 1; k < j; k++) {
+			for (int q = wd[k].first; q < wd[k].first + wd[k].n; q++)
+				sy[q].word = i;
+			if (wd[k].conf < x->conf)
+				x->conf = wd[k].conf;
+			x->n += wd[k].n;
+			wd[k].n = 0;
+			wd[k].text[0] = 0;
+		}
+		x->l = sy[x->first].l;
+		x->r = x->l;
+		for (int q = x->first; q < x->first + x->n; q++) {
+			if (sy[q].r > x->r)
+				x->r = sy[q].r;
+			if (sy[q].l < x->l)
+				x->l = sy[q].l;
+		}
+		words_text(x, sy);
+		i = j - 1;
+	}
+}
+
 void gk_ocrw_mend(gk_ocrw *ws, const gk_ocrw_ink *ink)
 {
 	sym *sy = ws->sy;
@@ -374,11 +484,14 @@ void gk_ocrw_mend(gk_ocrw *ws, const gk_ocrw_ink *ink)
 		words_text(y, sy);
 	}
 
+	gk_ocrw_join_amounts(ws);
+
 	/* a word's box often reaches into the next word's (the last symbol's
 	 * box is inflated where an amount nearly touches a label): it ends
 	 * where the next word of its line begins */
 	for (int i = 0; i + 1 < nw; i++)
-		if (wd[i + 1].lt == wd[i].lt && wd[i + 1].l > wd[i].l && wd[i + 1].l <= wd[i].r + 1) {
+		if (wd[i].n > 0 && wd[i + 1].n > 0 && wd[i + 1].lt == wd[i].lt && wd[i + 1].l > wd[i].l &&
+		    wd[i + 1].l <= wd[i].r + 1) {
 			wd[i].r = wd[i + 1].l - 1;
 			/* an amount that touches the next word: its box is the
 			 * symbols' guess, its ink says where it ends (the right edge
@@ -540,8 +653,12 @@ static void tidy_label(char *s)
 		}
 	}
 	/* the classifications' names, which titles and heads print: 类 read
-	 * as 关 ("支出经济分关汇总表" at 150 dpi) */
-	static const char *const term[][2] = {{"经济分关", "经济分类"}, {"功能分关", "功能分类"}, {NULL, NULL}};
+	 * as 关 ("支出经济分关汇总表" at 150 dpi); 支 read as 文 in a 宋体
+	 * title ("收文预算总表", "基本文出预算表": neither word is a
+	 * budget's); the full-width parenthesis read as an angle bracket
+	 * ("支出预算表〈功能科目)": budgets print no 〈〉) */
+	static const char *const term[][2] = {{"经济分关", "经济分类"}, {"功能分关", "功能分类"}, {"收文", "收支"},
+	                                      {"文出", "支出"}, {"〈", "（"}, {"〉", "）"}, {NULL, NULL}};
 	for (int k = 0; term[k][0]; k++)
 		for (char *p = strstr(s, term[k][0]); p; p = strstr(p + 1, term[k][0]))
 			memcpy(p, term[k][1], strlen(term[k][1])); /* same length */
@@ -563,6 +680,13 @@ void gk_ocr_fix_lines(gk_doc *doc, int from)
 		gk_line *l = &doc->line[i];
 		for (int j = 0; j < l->ncell; j++) {
 			gk_cell *c = &l->cell[j];
+			/* 支出 cut between two cells of a spaced title, 支 read 文
+			 * ("财政拨款文" "出预算表") */
+			size_t tl = strlen(c->text);
+			if (c->conf >= 0 && j + 1 < l->ncell && l->cell[j + 1].conf >= 0 && tl >= 6 &&
+			    !strcmp(c->text + tl - 3, "文") && !strncmp(l->cell[j + 1].text, "出", 3) &&
+			    gk_ocrw_has_cjk(c->text + tl - 6))
+				memcpy(c->text + tl - 3, "支", 3);
 			if (c->conf >= 0 && gk_ocrw_has_cjk(c->text)) {
 				char *f = fix_colons(c->text);
 				if (f) {

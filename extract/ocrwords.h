@@ -51,6 +51,9 @@ void gk_ocrw_clear(gk_ocrw *ws);
 
 /* the repairs of the words, in the order gk_ocr_read makes them */
 void gk_ocrw_mend(gk_ocrw *ws, const gk_ocrw_ink *ink);
+/* an amount Tesseract cut at its point ("13,297" "." "11") made one word
+ * again (one of gk_ocrw_mend's repairs) */
+void gk_ocrw_join_amounts(gk_ocrw *ws);
 void gk_ocrw_despeck(gk_ocrw *ws);
 void gk_ocrw_dump(const gk_ocrw *ws, FILE *f);
 

@@ -1,0 +1,120 @@
+/* test_ocr_join.c - amounts Tesseract cut into words (extract/ocrwords.c:
+ * gk_ocrw_join_amounts), from the words it gave on real pages rendered as
+ * 200 dpi scans. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "../../extract/ocr.h"
+#include "../../extract/ocrwords.h"
+#include "ptext.h"
+
+/* one line of words, each "text@left" with its symbols spread by adv px */
+static void words(gk_ocrw *ws, const char *const *text, const int *left, int n, int adv)
+{
+	memset(ws, 0, sizeof *ws);
+	ws->sy = calloc(256, sizeof *ws->sy);
+	ws->wd = calloc((size_t)n, sizeof *ws->wd);
+	for (int i = 0; i < n; i++) {
+		word *w = &ws->wd[ws->nw++];
+		w->first = ws->ns;
+		w->size = 25;
+		w->conf = 90;
+		w->line = 0;
+		snprintf(w->text, sizeof w->text, "%s", text[i]);
+		int x = left[i];
+		for (const char *p = text[i]; *p; p++, x += adv)
+			ws->sy[ws->ns++] = (sym){x, 0, x + adv - 5, 25, (uint32_t)*p, i};
+		w->n = ws->ns - w->first;
+		/* Tesseract's word boxes are bent here: not the symbols' */
+		w->l = left[i];
+		w->r = left[i] + 10;
+	}
+}
+
+/* 杭州气象 表3: "28.00" read as "28.0" + "0", "396.67" as "396.6" + "7" */
+Test(ocr_join, decimals_cut_from_their_amount)
+{
+	gk_ocrw ws;
+	const char *t[] = {"28.0", "0", "396.6", "7"};
+	int l[] = {1466, 1537, 1900, 1985};
+	words(&ws, t, l, 4, 17);
+	gk_ocrw_join_amounts(&ws);
+	cr_assert_str_eq(ws.wd[0].text, "28.00");
+	cr_assert_eq(ws.wd[1].n, 0);
+	cr_assert_str_eq(ws.wd[2].text, "396.67");
+	cr_assert_eq(ws.wd[0].r, 1537 + 12, "the box is the symbols' union: %d", ws.wd[0].r);
+	gk_ocrw_clear(&ws);
+	/* 上海普陀福利院 p.7, 元 in thousands groups: "9,501" "," "164" and
+	 * "503,72" "4" */
+	const char *t2[] = {"9,501", ",", "164", "503,72", "4", "12121", "121164"};
+	int l2[] = {741, 826, 845, 1726, 1830, 2000, 2120};
+	words(&ws, t2, l2, 7, 17);
+	gk_ocrw_join_amounts(&ws);
+	cr_assert_str_eq(ws.wd[0].text, "9,501,164");
+	cr_assert_str_eq(ws.wd[3].text, "503,724");
+	cr_assert_str_eq(ws.wd[5].text, "12121"); /* no separator: two figures */
+	cr_assert_str_eq(ws.wd[6].text, "121164");
+	gk_ocrw_clear(&ws);
+}
+
+/* 江苏政协 公开04表: "13,297.11" read as "13,297" + "." + "11" */
+Test(ocr_join, head_point_and_decimals)
+{
+	gk_ocrw ws;
+	const char *t[] = {"13,297", ".", "11", "一"};
+	int l[] = {1314, 1415, 1439, 1480};
+	words(&ws, t, l, 4, 17);
+	gk_ocrw_join_amounts(&ws);
+	cr_assert_str_eq(ws.wd[0].text, "13,297.11");
+	cr_assert_str_eq(ws.wd[3].text, "一");
+	gk_ocrw_clear(&ws);
+}
+
+/* what is not one amount stays apart: a column gap, a full amount, a
+ * point with nothing after it, a second point */
+Test(ocr_join, pieces_that_are_not_one_amount)
+{
+	gk_ocrw ws;
+	const char *t[] = {"5876.67", "2", "28.0", "0", "13", ".", "2024", "1.5", ".5"};
+	int l[] = {100, 220, 400, 600, 800, 840, 1200, 1400, 1460};
+	words(&ws, t, l, 9, 17);
+	gk_ocrw_join_amounts(&ws);
+	cr_assert_str_eq(ws.wd[0].text, "5876.67"); /* two decimals: whole */
+	cr_assert_str_eq(ws.wd[1].text, "2");
+	cr_assert_str_eq(ws.wd[2].text, "28.0"); /* "0" a column away */
+	cr_assert_str_eq(ws.wd[3].text, "0");
+	cr_assert_str_eq(ws.wd[4].text, "13"); /* "13" + "." alone */
+	cr_assert_str_eq(ws.wd[5].text, ".");
+	cr_assert_str_eq(ws.wd[7].text, "1.5"); /* no second point */
+	cr_assert_str_eq(ws.wd[8].text, ".5");
+	gk_ocrw_clear(&ws);
+}
+
+/* 江苏政协 2019 rendered at 200 dpi: its 宋体 titles read "收文预算总表",
+ * "支出预算表〈功能科目)", and 支出 cut between two cells as "财政拨款文" +
+ * "出预算表"; each lost its table */
+Test(ocr_join, title_confusions)
+{
+	gk_doc *doc = gk_doc_new();
+	gk_doc_set_meta(doc, "ocr_pages", "1");
+	gk_doc_add_page(doc, 842, 595);
+	static const char *const cells[][2] = {{"收文预算总表", NULL},
+	                                       {"一般公共预算支出预算表〈功能科目)", NULL},
+	                                       {"财政拨款文", "出预算表"},
+	                                       {"文化旅游体育与传媒支出", NULL}};
+	for (int i = 0; i < 4; i++) {
+		gk_line *l = gk_doc_add_line(doc, 1, 60 + 30 * i, 80 + 30 * i, 20, GK_GEOM_POS);
+		gk_cell *c = gk_line_add_cell_y(l, 220, 350, 0, 0, cells[i][0], strlen(cells[i][0]));
+		c->conf = 80;
+		if (cells[i][1]) {
+			c = gk_line_add_cell_y(l, 380, 460, 0, 0, cells[i][1], strlen(cells[i][1]));
+			c->conf = 90;
+		}
+	}
+	gk_ocr_fix_lines(doc, 0);
+	cr_assert_str_eq(doc->line[0].cell[0].text, "收支预算总表");
+	cr_assert_str_eq(doc->line[1].cell[0].text, "一般公共预算支出预算表（功能科目)");
+	cr_assert_str_eq(doc->line[2].cell[0].text, "财政拨款支");
+	cr_assert_str_eq(doc->line[3].cell[0].text, "文化旅游体育与传媒支出");
+	gk_doc_drop(doc);
+}
