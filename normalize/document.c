@@ -803,8 +803,8 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 		if (!in_toc && span_has_table(&c, i + 1, j)) {
 			sp[nsp++] = (tspan){cid[i], i, i + 1, c.n};
 			if (canon[i]) /* the doubt, for the reader */
-				gk_result_add_finding(c.r, cid[i], "ocr:title", "title", canon[i], c.x[i].compact,
-				                      "corrected", c.x[i].l->page, "a table title read by OCR, taken for the usual title it is nearest");
+				gk_result_add_finding(c.r, cid[i], "ocr:title", "title", canon[i], c.x[i].compact, "corrected",
+				                      c.x[i].l->page, "a title read by OCR taken for the usual title it is nearest");
 			toc_run = 0, toc_last = -1;
 		} else {
 			toc_run = near ? toc_run + 1 : 1;
