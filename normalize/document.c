@@ -64,6 +64,45 @@ const char *title_of(const nctx *c, const xline *x)
 	return id;
 }
 
+/* is page listed in the extract's ocr_pages ("3,5,14")? */
+static int ocr_page(const nctx *c, int page)
+{
+	const char *p = gk_doc_meta(c->doc, "ocr_pages");
+	while (p && *p) {
+		int v = 0;
+		while (*p >= '0' && *p <= '9')
+			v = v * 10 + (*p++ - '0');
+		if (v == page)
+			return 1;
+		while (*p && (*p < '0' || *p > '9'))
+			p++;
+	}
+	return 0;
+}
+
+/* A title OCR misread (ocrtitle.c): on a page read by OCR, line i that
+ * no title rule takes, or that only an other_<n> rule takes, shaped like
+ * a title -- it names a 表 last, holds no amount, is no prose -- and near
+ * one usual title.  Returns that table's id (*canon: the title) or NULL. */
+static const char *ocr_title_of(const nctx *c, int i, const char **canon)
+{
+	const xline *x = &c->x[i];
+	size_t len = strlen(x->compact);
+	*canon = NULL;
+	if (x->skip || len < 24 || len > 150 || !ocr_page(c, x->l->page) || line_has_amount(c, i) ||
+	    rule_any(c, "title-reject", x->compact))
+		return NULL;
+	char *t = gk_strdup(x->compact);
+	strip_title(c, t);
+	const char *s = t; /* the 年(度) of a year whose digits went as an ordinal */
+	if (!strncmp(s, "年", 3))
+		s += strncmp(s + 3, "度", 3) ? 3 : 6;
+	size_t tl = strlen(s);
+	const char *id = tl > 3 && !strcmp(s + tl - 3, "表") ? title_near(c, s, canon) : NULL;
+	free(t);
+	return id;
+}
+
 static gk_table *new_table(nctx *c, const char *id, int title_line)
 {
 	const gk_tabledef *d = gk_tabledef_find(id);
@@ -734,8 +773,14 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 	}
 	/* titles */
 	const char **cid = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *cid);
-	for (int i = 0; i < c.n; i++)
+	const char **canon = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *canon); /* a title OCR misread: its usual form */
+	for (int i = 0; i < c.n; i++) {
 		cid[i] = title_of(&c, &c.x[i]);
+		if (!cid[i] || !strcmp(cid[i], "other")) {
+			const char *near = ocr_title_of(&c, i, &canon[i]);
+			cid[i] = near ? near : cid[i];
+		}
+	}
 	tspan *sp = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *sp);
 	int nsp = 0;
 	int toc_last = -1, toc_run = 0; /* the last title read as a table-of-contents entry; entries in a row */
@@ -757,6 +802,9 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 		int in_toc = near && toc_run >= 2 && prev_no >= 0 && ordinal_of(c.x[i].compact) == prev_no + 1;
 		if (!in_toc && span_has_table(&c, i + 1, j)) {
 			sp[nsp++] = (tspan){cid[i], i, i + 1, c.n};
+			if (canon[i]) /* the doubt, for the reader */
+				gk_result_add_finding(c.r, cid[i], "ocr:title", "title", canon[i], c.x[i].compact, "corrected",
+				                      c.x[i].l->page, "a title read by OCR taken for the usual title it is nearest");
 			toc_run = 0, toc_last = -1;
 		} else {
 			toc_run = near ? toc_run + 1 : 1;
@@ -798,6 +846,7 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 		free(c.x[i].compact);
 	free(c.x);
 	free(cid);
+	free(canon);
 	free(sp);
 	free(c.dept);
 	gk_strv_drop(&c.cross);

@@ -1,0 +1,121 @@
+/*
+ * ocrtitle.c - a table title that OCR read with a character or two wrong
+ * ("2024年去出经济分类汇总表" for 支出经济分类汇总表) matches no title rule,
+ * and its whole table is lost or written as other_<n>.  On a page read
+ * by OCR, a line shaped like a title (it names a 表, holds no amount) is
+ * compared with the usual titles (rules "title-canon": the title as
+ * printed, its decorations stripped as for the title rules) by edit
+ * distance over code points.  It is taken only when it is near one title
+ * for its length and clearly nearer it than to any other table's title:
+ * a wrong table is worse than a lost one.
+ *
+ * Entry points: title_near (nctx.h), gk_title_near (normalize.h: the
+ * same on a rules set, for the tests).
+ */
+#include "nctx.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXCP 64 /* a title longer than this is no title */
+
+/* s as code points; -1 when longer than max */
+static int code_points(const char *s, unsigned *cp, int max)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s);
+	int n = 0;
+	for (size_t i = 0; i < len;) {
+		unsigned c;
+		int k = gk_utf8_next(p + i, len - i, &c);
+		if (k <= 0)
+			k = 1, c = p[i]; /* a stray byte counts as one */
+		if (n == max)
+			return -1;
+		cp[n++] = c;
+		i += (size_t)k;
+	}
+	return n;
+}
+
+/* Edit distance (Levenshtein, code points) of a and b.  The whole line
+ * against the whole title: a word before a title changes its table
+ * (基本支出经济分类表 is not 支出经济分类表), which the title rules tell by
+ * their look-behinds and a distance cannot. */
+static int edit_distance(const unsigned *a, int na, const unsigned *b, int nb)
+{
+	int row[MAXCP + 1];
+	for (int j = 0; j <= nb; j++)
+		row[j] = j;
+	for (int i = 1; i <= na; i++) {
+		int diag = row[0];
+		row[0] = i;
+		for (int j = 1; j <= nb; j++) {
+			int up = row[j];
+			int v = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			row[j] = v;
+			diag = up;
+		}
+	}
+	return row[nb];
+}
+
+/* How many characters a title of n code points may have wrong: one in
+ * eight, two from fourteen; none below eight (short titles differ from
+ * each other by a character: 收支表, 收入表, 支出表). */
+static int allowed(int n)
+{
+	return n >= 14 ? 2 : n >= 8 ? 1 : 0;
+}
+
+/* The table id of the canonical title (rules "title-canon") that the
+ * stripped title s is near, or NULL: within allowed() of its length and
+ * at least two edits nearer than any other table's title.  *canon is
+ * set to that title. */
+const char *gk_title_near(const gk_rules *rules, const char *s, const char **canon)
+{
+	unsigned a[MAXCP], b[MAXCP];
+	int na = code_points(s, a, MAXCP);
+	*canon = NULL;
+	if (na < 8)
+		return NULL;
+	int n;
+	const gk_rule *const *list = gk_rules_of(rules, "title-canon", &n); /* owned by the rules */
+	const gk_rule *best = NULL;
+	int bd = MAXCP, second = MAXCP; /* the best distance; the best of the other tables */
+	for (int i = 0; i < n; i++) {
+		char *w = compact_of(list[i]->pattern); /* folded as the lines are */
+		int nb = code_points(w, b, MAXCP);
+		free(w);
+		if (nb < 0)
+			continue;
+		int d = edit_distance(a, na, b, nb);
+		if (d < bd) {
+			if (best && strcmp(best->name, list[i]->name))
+				second = bd;
+			bd = d, best = list[i];
+		} else if (d < second && best && strcmp(best->name, list[i]->name)) {
+			second = d;
+		}
+	}
+	/* (an exact title is the title rules' to take; nearest to a title
+	 * outside the contract, it is none of the contract's) */
+	if (!best || bd == 0 || !strcmp(best->name, "other"))
+		return NULL;
+	char *w = compact_of(best->pattern);
+	int nb = code_points(w, b, MAXCP);
+	free(w);
+	if (bd > allowed(nb) || second < bd + 2)
+		return NULL;
+	*canon = best->pattern;
+	return best->name;
+}
+
+const char *title_near(const nctx *c, const char *stripped, const char **canon)
+{
+	return gk_title_near(c->rules, stripped, canon);
+}

@@ -1,0 +1,85 @@
+/* test_ocr_title.c - a table title OCR misread (normalize/ocrtitle.c):
+ * taken for the usual title it is clearly nearest, on OCRed pages only,
+ * and said in checks.csv. */
+#include "fixture.h"
+
+#include <stdlib.h>
+
+/* 郑州 2024 p.14 scanned at 200 dpi and degraded: 支出 read 去出 (the
+ * title), under the header and first rows of the clean scan */
+#define P14                                                                                                          \
+	"P\t1\t792.00\t612.00\n"                                                                                         \
+	"L\t1\t70.24\t77.60\t7.36\tpos\t347.68,437.92@90,2024年去出经济分类汇总表\n"                                     \
+	"L\t1\t87.52\t94.24\t6.72\tpos\t54.72,88.64@93,部门预算经济分类\t188.48,222.24@93,政府预算经济分类\t296.48,"    \
+	"304.80@90,总计\t328.80,354.24@91,一般公共预算\t398.72,419.52@95,政府性基金\t426.88,464.48@33,国有资本经营预算" \
+	"\t469.44,496.48@74,上年结转结余\t502.56,543.36@92,财政专户管理资金收入\t554.72,573.60@97,事业收入\t576.64,"   \
+	"603.36@79,上级补助收入\t609.92,647.04@42,附属单位上缴收入\t652.64,687.68@64,事业单位经营收入\t694.24,711.20@"  \
+	"53,其他收入\n"                                                                                                  \
+	"L\t1\t94.72\t101.44\t6.72\tpos\t54.72,58.40@12,二\t97.60,101.60@92,款\t114.56,131.20@88,科目名称\t188.48,"      \
+	"192.32@37,二\t231.36,235.20@92,款\t248.16,265.28@91,科目名称\t328.80,337.12@91,小计\t361.12,390.72@90,其中:"   \
+	"财政拨款\n"                                                                                                     \
+	"L\t1\t101.92\t108.48\t6.56\tpos\t114.72,123.20@97,合计\t313.28,327.36@96,6273.0\t345.76,359.68@96,6273.0\t"    \
+	"383.20,397.12@90,6273.0\n"                                                                                      \
+	"L\t1\t116.32\t122.72\t6.40\tpos\t54.72,61.60@92,301\t97.60,101.92@86,01\t114.72,131.04@96,基本工资\t188.48,"    \
+	"195.04@92,501\t231.36,235.84@92,01\t248.32,277.76@92,工资奖金津补贴\t316.80,327.20@91,492.2\t349.28,359.68@"   \
+	"92,492.2\t386.72,397.12@92,492.2\n"                                                                             \
+	"%end\n"
+
+static const gk_check *check_of(const gk_result *r, const char *name)
+{
+	for (int i = 0; i < r->ncheck; i++)
+		if (!strcmp(r->checks[i].check, name))
+			return &r->checks[i];
+	return NULL;
+}
+
+Test(ocr_title, misread_title_on_ocr_page)
+{
+	gk_result *r = normalize_stream("%gongkai-extract 1\nM\tformat\tpdf\nM\tocr_pages\t1\n" P14, "zz");
+	const gk_table *t = fixture_table(r, "expenditure_by_economic_class");
+	cr_assert_eq(t->page, 1);
+	cr_assert_null(gk_result_find(r, "other_1"));
+	const gk_check *k = check_of(r, "ocr:title");
+	cr_assert_not_null(k, "the doubt is said");
+	cr_assert_str_eq(k->table_id, "expenditure_by_economic_class");
+	cr_assert_str_eq(k->expected, "支出经济分类汇总表");
+	cr_assert_str_eq(k->found, "2024年去出经济分类汇总表");
+	gk_result_drop(r);
+}
+
+Test(ocr_title, text_layer_keeps_its_reading)
+{
+	gk_result *r = normalize_stream("%gongkai-extract 1\nM\tformat\tpdf\n" P14, "zz");
+	cr_assert_null(gk_result_find(r, "expenditure_by_economic_class"), "no OCR, no guess");
+	cr_assert_null(check_of(r, "ocr:title"));
+	gk_result_drop(r);
+}
+
+static const char *near(const gk_rules *rs, const char *s)
+{
+	const char *canon;
+	return gk_title_near(rs, s, &canon);
+}
+
+Test(ocr_title, near_only_when_clear)
+{
+	char *err = NULL;
+	gk_rules *rs = gk_rules_load("rules", &err);
+	cr_assert_not_null(rs, "%s", err ? err : "");
+	cr_assert_str_eq(near(rs, "去出经济分类汇总表"), "expenditure_by_economic_class");
+	cr_assert_str_eq(near(rs, "一般公共预算“三公”经贾支出情况表"), "three_public_expenses"); /* 费 -> 贾 */
+	cr_assert_str_eq(near(rs, "政府性基全预算支出情况表"), "government_fund_expenditure");
+	/* 4 of 17 wrong (150 dpi 三公): too far to be sure */
+	cr_assert_null(near(rs, "一般公共随算“三公”蚂昔支出情况家"));
+	/* one from 收支 and one from 收入: either table */
+	cr_assert_null(near(rs, "部门收x总体情况表"));
+	/* 一般公共预算 + one: as near 支出情况表 as 基本支出情况表 */
+	cr_assert_null(near(rs, "一般公共预算本支出情况表"));
+	/* short titles differ by a character from each other */
+	cr_assert_null(near(rs, "项目支山表"));
+	/* an exact title is the rules' */
+	cr_assert_null(near(rs, "支出经济分类汇总表"));
+	/* nearest a table outside the contract */
+	cr_assert_null(near(rs, "政府采购预箅表"));
+	gk_rules_drop(rs);
+}
