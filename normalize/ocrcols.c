@@ -240,7 +240,8 @@ static int doc_hits(const gk_table *t, int i, long long v, const gk_doc *doc, do
 		return 0;
 	for (int l = 0; l < doc->nline; l++) {
 		const gk_line *ln = &doc->line[l];
-		if (ln->page != ri->page || ln->y1 < ri->y0 || ln->y0 > ri->y1)
+		double mid = (ln->y0 + ln->y1) / 2; /* a line of the row, not one it touches */
+		if (ln->page != ri->page || mid < ri->y0 || mid > ri->y1)
 			continue;
 		for (int j = 0; j < ln->ncell; j++) {
 			long long w;
@@ -713,17 +714,25 @@ void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc)
 	S.st_before = gk_calloc((size_t)t->nrow, 1);
 	S.fixed = gk_calloc((size_t)t->nrow, 1);
 	S.cl = gk_calloc((size_t)(t->nrow * S.nsc + 1), sizeof *S.cl);
-	int withfig = 0, bad = 0;
+	int withfig = 0, bad = 0, xrows = 0, xbad = 0;
 	for (int i = 0; i < t->nrow; i++) {
 		view_read(&c, i);
 		S.st_before[i] = (char)row_status(&c);
-		int any = 0;
-		for (int s = 0; s < S.nsc && !any; s++)
-			any = !blank(t->rows[i][S.sc[s]]);
+		int any = 0, anyx = 0;
+		for (int s = 0; s < S.nsc; s++)
+			if (!blank(t->rows[i][S.sc[s]])) {
+				any = 1;
+				anyx |= is_x(t, S.sc[s]);
+			}
 		withfig += any;
 		bad += any && S.st_before[i] != R_GOOD;
+		xrows += anyx;
+		xbad += anyx && S.st_before[i] != R_GOOD;
 	}
-	int doubt = withfig >= 3 && bad * 2 > withfig;
+	/* most rows break; or most rows whose figures went to x_ columns do
+	 * (figures the header reading could not place, which the table's
+	 * arithmetic misses) */
+	int doubt = (withfig >= 3 && bad * 2 > withfig) || (xrows >= 3 && xbad * 2 > xrows);
 	if ((doubt || (nx > 0 && bad > 0)) && nx <= MAXX && page_columns(&S)) {
 		int m[MAXSRC], pos[MAXSRC];
 		for (int ch = 0; ch < 3 && sh->chains[ch][0]; ch++) {
