@@ -294,6 +294,7 @@ typedef struct search {
 	double clx[MAXSRC];
 	int xonly[MAXSRC];   /* a page column of x_ figures only */
 	int skip[MAXSRC];    /* empty page columns before page column q (q > 0) */
+	int grid;            /* the page's columns make a grid: skip[] holds */
 	int *cl;             /* cl[i * nsc + s]: page column of cell (i, sc[s]), -1 unplaced */
 	char *fixed;         /* rows left as read (two figures in one page column) */
 	char *st_before;     /* each row's status as read */
@@ -380,7 +381,7 @@ static void try_map(search *S, const int *m, const int *pos)
 	/* the empty chain columns the map leaves between two page columns
 	 * against the empty page columns between them */
 	int cost = 0, prev = -1;
-	for (int q = 0; q < S->ncl; q++) {
+	for (int q = 0; q < S->ncl && S->grid; q++) {
 		if (m[q] < 0)
 			continue;
 		if (prev >= 0) {
@@ -592,16 +593,24 @@ static int page_columns(search *S)
 				S->xonly[q] = 0;
 		}
 	}
-	/* the pitch of the page's columns: the least step between two */
-	double pitch = 1e9;
+	/* the pitch of the page's columns: the median step between two; the
+	 * gaps say which columns are empty only when every step is a whole
+	 * number of pitches (columns of one width: a grid) */
+	double step[MAXSRC];
 	for (int q = 1; q < S->ncl; q++)
-		if (S->clx[q] - S->clx[q - 1] < pitch)
-			pitch = S->clx[q] - S->clx[q - 1];
-	for (int q = 1; q < S->ncl && ok; q++)
-		S->skip[q] = (int)lround((S->clx[q] - S->clx[q - 1]) / pitch) - 1;
+		step[q - 1] = S->clx[q] - S->clx[q - 1];
+	qsort(step, (size_t)(S->ncl > 1 ? S->ncl - 1 : 0), sizeof *step, cmp_double);
+	double pitch = S->ncl > 1 ? step[(S->ncl - 2) / 2] : 1;
+	S->grid = ok && pitch >= 8;
+	for (int q = 1; q < S->ncl && S->grid; q++) {
+		double f = (S->clx[q] - S->clx[q - 1]) / pitch;
+		S->skip[q] = (int)lround(f) - 1;
+		S->grid = S->skip[q] >= 0 && fabs(f - lround(f)) <= 0.25;
+	}
 	if (getenv("GK_DEBUG_COLS"))
 		for (int q = 0; q < S->ncl; q++)
-			fprintf(stderr, "%s: page column %d at %.0f skip %d%s\n", t->id, q, S->clx[q], S->skip[q],
+			fprintf(stderr, "%s: page column %d at %.0f skip %d%s%s\n", t->id, q, S->clx[q], S->skip[q],
+			        S->grid ? "" : " (no grid)",
 			        S->xonly[q] ? " (x_ only)" : "");
 	free(x);
 	free(xs);
