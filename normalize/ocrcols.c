@@ -9,25 +9,30 @@
  * and every row identity of the table (total = Σ parts) breaks the same
  * way on every row.
  *
- * For a table of a known shape, its amount columns in the order a page
- * prints them (a chain: TABLES.md's order, parts after their whole) and
- * the x positions of each column's figures on the page (from the doc's
- * cells), a re-assignment of columns is a map of the columns that hold
- * figures (the contract's, and any x_ column) onto the chain that keeps
- * their left-to-right order.  Such maps are few (C(chain, sources)); each
- * is scored by the row identities it makes hold and by how well the gaps
- * it leaves (an empty contract column between two printed ones) match
- * the gaps between the figures on the page.  A map is applied only when
+ * For a table of a known shape (function tables, 基本支出表, 项目支出表):
+ * each figure of its amount columns (the contract's and any x_ column)
+ * is found among the doc cells of its row's lines, and the right edges
+ * of those cells, clustered, are the page's columns.  A re-assignment is
+ * a map of the page columns onto the shape's keys in the order a page
+ * prints them (a chain: TABLES.md's order) that keeps their left-to-right
+ * order; a page column of x_ figures only may also stay.  Such maps are
+ * few (C(chain, page columns)), not every permutation.  Each map is
+ * scored by the row identities it mends and, where the page's columns
+ * make a grid, by how well the empty keys it leaves between two page
+ * columns match the empty grid columns between them (a 资本性支出 column
+ * printed without figures).  A map is applied only when
  *
- *   - the columns as read break the identities on most rows with figures,
- *   - under the map every row it changes holds (a quarter of them may
- *     stay broken where they were broken before: a figure misread or
- *     lost), at least three that did not hold before now hold,
- *   - and no other map does as well by arithmetic and page geometry.
+ *   - the rows as read break (most rows, or the rows with x_ figures
+ *     have some that do),
+ *   - every row it changes holds under it (a quarter of them may stay
+ *     broken where they were broken before: a figure misread or lost),
+ *     and at least three rows that did not hold now hold,
+ *   - and no other map does as well by arithmetic, grid and moves.
  *
- * Otherwise, when most rows break, the table is flagged (its columns are
- * doubtful) and left as read.  Each move is a check `ocr:columns`: row
- * the contract column, expected its key, found the column the figures
+ * Otherwise, when most rows break (or most rows with x_ figures), the
+ * table is flagged (its columns are doubtful) and left as read.  Each
+ * key that received figures is a check
+ * `ocr:columns`: row and expected the key, found the columns its figures
  * were read under, status "corrected"; a doubt has status "fail".
  */
 #ifndef _GNU_SOURCE
