@@ -762,7 +762,9 @@ void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc)
 		drop_empty_x(t);
 	} else if (doubt) {
 		char found[160];
-		snprintf(found, sizeof found, "%d of %d rows break the table's identities%s", bad, withfig,
+		int most = withfig >= 3 && bad * 2 > withfig;
+		snprintf(found, sizeof found, "%d of %d rows %sbreak the table's identities%s", most ? bad : xbad,
+		         most ? withfig : xrows, most ? "" : "with figures in x_ columns ",
 		         S.found ? "; more than one arrangement of its columns mends them" : "");
 		record(r, t, "", "columns whose figures satisfy the table's identities", found, "fail");
 	}
