@@ -751,6 +751,7 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 		gk_table *t = r->tables[ti];
 		if (!page_listed(pages, t->page))
 			continue;
+		gk_ocr_columns(r, t, doc);
 		fix_labels(r, t, rules, "func_code", "name");
 		fix_labels(r, t, rules, "econ_code", "econ_name");
 		fix_labels(r, t, rules, "gov_econ_code", "gov_econ_name");

@@ -20,4 +20,10 @@
  * Does nothing for a document without OCR'd pages. */
 void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules);
 
+/* Put the amount columns of t, a table on a page read by OCR, where its
+ * row identities say they belong, when garbled header words sent them to
+ * the wrong keys (ocrcols.c); flag its columns as doubtful when most rows
+ * break and no arrangement is confirmed.  Checks `ocr:columns` on r. */
+void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc);
+
 #endif

@@ -1,0 +1,159 @@
+/* test_ocr_cols.c - the columns of an OCR'd table put right by its row
+ * identities and the page columns of its figures (normalize/ocrcols.c). */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "../../normalize/normalize.h"
+#include "../../normalize/ocrfix.h"
+
+/* One printed row: its figures and the right edges they are printed at,
+ * as the doc's cells; the table row gets the figures as the header
+ * reading placed them (cols[] of the table, "" blank). */
+typedef struct prow {
+	const char *label;
+	const char *fig[4];
+	double right[4];
+	const char *cell[4]; /* as read into the table's amount columns */
+} prow;
+
+static gk_table *build(gk_result *r, gk_doc *d, const char *id, const char *const *cols, int ncol, int nlab,
+                       const prow *rows, int n)
+{
+	gk_doc_add_page(d, 595, 842);
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_table *t = gk_result_add_table(r, id, "t", 1, cols, ncol);
+	for (int i = 0; i < n; i++) {
+		double y0 = 130 + 14 * i, y1 = y0 + 10;
+		gk_line *l = gk_doc_add_line(d, 1, y0, y1, 9, GK_GEOM_POS);
+		gk_line_add_cell_y(l, 55, 100, 0, 0, rows[i].label, strlen(rows[i].label));
+		for (int k = 0; k < 4 && rows[i].fig[k]; k++)
+			gk_line_add_cell_y(l, rows[i].right[k] - 26, rows[i].right[k], 0, 0, rows[i].fig[k],
+			                   strlen(rows[i].fig[k]));
+		gk_table_add_row(t);
+		gk_table_set(t, i, nlab - 1, rows[i].label);
+		for (int k = 0; k < ncol - nlab; k++)
+			gk_table_set(t, i, nlab + k, rows[i].cell[k] ? rows[i].cell[k] : "");
+		gk_table_set_source(t, i, 1, 55, y0 - 1, 100, y1 + 1);
+	}
+	return t;
+}
+
+static int count(const gk_result *r, const char *check, const char *status)
+{
+	int n = 0;
+	for (int i = 0; i < r->ncheck; i++)
+		n += !strcmp(r->checks[i].check, check) && !strcmp(r->checks[i].status, status);
+	return n;
+}
+
+/* 新乡 p.13 at 200 dpi: the 合计 header over the first amount column read
+ * "人不年一肥公基 2本馈革上各士山 一" (confidence 0-15): that column became
+ * x_<garbage>, and the 人员经费 and 公用经费 figures went under total.
+ * total = personnel + public broke on every row; the page columns
+ * (right edges 367, 431, 487) put each figure where it belongs. */
+Test(ocr_cols, garbled_total_header_moves_back)
+{
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	static const char *cols[] = {"econ_name", "total", "personnel", "public", "x_人不年一肥公基2本馈革上各士山一"};
+	const prow rows[] = {
+		{"合计", {"953.86", "884.87", "68.99"}, {367, 431, 487}, {"884.87", "", "68.99", "953.86"}},
+		{"基本工资", {"104.09", "104.09"}, {367, 431}, {"104.09", "", "", "104.09"}},
+		{"津贴补贴", {"75.21", "75.21"}, {367, 430}, {"75.21", "", "", "75.21"}},
+		{"奖金", {"116.93", "116.93"}, {367, 430}, {"116.93", "", "", "116.93"}},
+		{"办公费", {"3.00", "3.00"}, {367, 487}, {"3.00", "", "", "3.00"}},
+		{"工会经费", {"4.51", "4.51"}, {367, 487}, {"4.51", "", "", "4.51"}},
+	};
+	gk_table *t = build(r, d, "general_budget_basic_expenditure", cols, 5, 1, rows, 6);
+	gk_read_findings(r, d, NULL);
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "953.86");
+	cr_assert_str_eq(gk_table_get(t, 0, "personnel"), "884.87");
+	cr_assert_str_eq(gk_table_get(t, 0, "public"), "68.99");
+	cr_assert_str_eq(gk_table_get(t, 1, "total"), "104.09");
+	cr_assert_str_eq(gk_table_get(t, 1, "personnel"), "104.09");
+	cr_assert_str_eq(gk_table_get(t, 1, "public"), "");
+	cr_assert_str_eq(gk_table_get(t, 4, "personnel"), "");
+	cr_assert_str_eq(gk_table_get(t, 4, "public"), "3.00");
+	cr_assert_eq(gk_table_col(t, "x_人不年一肥公基2本馈革上各士山一"), -1, "the emptied x_ column is dropped");
+	cr_assert_eq(count(r, "ocr:columns", "corrected"), 3);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+/* The same table whose x_ figures fit no column (a 2021 column, say):
+ * nothing mends the identities, so the figures stay as read and the
+ * table is flagged - never a silent wrong column. */
+Test(ocr_cols, no_confirmed_map_is_a_flag)
+{
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	static const char *cols[] = {"econ_name", "total", "personnel", "public", "x_人不年"};
+	const prow rows[] = {
+		{"合计", {"900.00", "884.87", "68.99"}, {367, 431, 487}, {"884.87", "", "68.99", "900.00"}},
+		{"基本工资", {"100.00", "104.09"}, {367, 431}, {"104.09", "", "", "100.00"}},
+		{"津贴补贴", {"70.00", "75.21"}, {367, 430}, {"75.21", "", "", "70.00"}},
+		{"奖金", {"110.00", "116.93"}, {367, 430}, {"116.93", "", "", "110.00"}},
+	};
+	gk_table *t = build(r, d, "general_budget_basic_expenditure", cols, 5, 1, rows, 4);
+	gk_read_findings(r, d, NULL);
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "884.87");
+	cr_assert_str_eq(gk_table_get(t, 0, "x_人不年"), "900.00");
+	cr_assert_eq(count(r, "ocr:columns", "corrected"), 0);
+	cr_assert_eq(count(r, "ocr:columns", "fail"), 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+/* 新乡 p.9: two x_ columns between 工资福利支出 and 项目支出 hold 29.72 and
+ * 68.99; either order mends basic = Σ parts.  The page's columns make a
+ * grid (pitch 60, one empty column before 项目支出): the first is
+ * 对个人和家庭的补助, the second 商品和服务支出, 资本性支出 empty. */
+Test(ocr_cols, grid_gaps_choose_between_parts)
+{
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	static const char *cols[] = {"name",        "total",          "basic_total",          "basic_wages",
+	                             "basic_family_subsidy", "basic_goods_services", "basic_capital",
+	                             "project_total", "x_项目支出公ww全", "x_项目支出用经费资"};
+	/* amount cells: total basic_total wages family goods capital project x1 x2 (only 4 printed each row:
+	 * the helper places 4 figures; the rows print what fits) */
+	gk_doc_add_page(d, 792, 612);
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_table *t = gk_result_add_table(r, "expenditure_by_function", "t", 1, cols, 10);
+	const struct {
+		const char *name, *fig[6];
+		double right[6];
+		const char *cell[9];
+	} rows[] = {
+		{"行政运行", {"368.80", "368.80", "323.24", "45.56"}, {324, 384, 444, 563},
+		 {"368.80", "368.80", "323.24", "", "", "", "", "", "45.56"}},
+		{"事业运行", {"426.60", "426.60", "403.71", "22.89"}, {324, 384, 444, 563},
+		 {"426.60", "426.60", "403.71", "", "", "", "", "", "22.89"}},
+		{"行政单位离退休", {"25.71", "25.71", "25.26", "0.45"}, {324, 384, 503, 563},
+		 {"25.71", "25.71", "", "", "", "", "", "25.26", "0.45"}},
+		{"事业单位离退休", {"4.55", "4.55", "4.46", "0.09"}, {324, 384, 503, 563},
+		 {"4.55", "4.55", "", "", "", "", "", "4.46", "0.09"}},
+		{"一般行政管理事务", {"398.41", "398.41"}, {324, 676}, {"398.41", "", "", "", "", "", "398.41", "", ""}},
+	};
+	for (int i = 0; i < 5; i++) {
+		double y0 = 170 + 14 * i, y1 = y0 + 10;
+		gk_line *l = gk_doc_add_line(d, 1, y0, y1, 9, GK_GEOM_POS);
+		for (int k = 0; k < 6 && rows[i].fig[k]; k++)
+			gk_line_add_cell_y(l, rows[i].right[k] - 26, rows[i].right[k], 0, 0, rows[i].fig[k],
+			                   strlen(rows[i].fig[k]));
+		gk_table_add_row(t);
+		gk_table_set(t, i, 0, rows[i].name);
+		for (int k = 0; k < 9; k++)
+			gk_table_set(t, i, 1 + k, rows[i].cell[k]);
+		gk_table_set_source(t, i, 1, 200, y0 - 1, 260, y1 + 1);
+	}
+	gk_read_findings(r, d, NULL);
+	cr_assert_str_eq(gk_table_get(t, 2, "basic_family_subsidy"), "25.26");
+	cr_assert_str_eq(gk_table_get(t, 2, "basic_goods_services"), "0.45");
+	cr_assert_str_eq(gk_table_get(t, 0, "basic_goods_services"), "45.56");
+	cr_assert_str_eq(gk_table_get(t, 0, "basic_capital"), "");
+	cr_assert_str_eq(gk_table_get(t, 4, "project_total"), "398.41");
+	cr_assert_eq(count(r, "ocr:columns", "corrected"), 2);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
