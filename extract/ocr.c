@@ -637,14 +637,15 @@ static word *add_word(gk_ocrw *ws, TessResultIterator *ri, TessPageIterator *pi,
 	return x;
 }
 
-/* Tesseract's words and symbols, each word with its line's box */
-static void collect(TessBaseAPI *api, gk_ocrw *ws)
+/* Tesseract's words and symbols, each word with its line's box; the
+ * lines are numbered from line0 */
+static void collect(TessBaseAPI *api, gk_ocrw *ws, int line0)
 {
 	TessResultIterator *ri = L.TessBaseAPIGetIterator(api);
 	if (!ri)
 		return;
 	TessPageIterator *pi = L.TessResultIteratorGetPageIterator(ri);
-	word line = {.line = -1}; /* the current line: size, lt, lb, ll, lr, line */
+	word line = {.line = line0 - 1}; /* the current line: size, lt, lb, ll, lr, line */
 	do {
 		int ll, lt, lr, lb;
 		if (L.TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE) &&
@@ -671,6 +672,178 @@ static void collect(TessBaseAPI *api, gk_ocrw *ws)
 	L.TessResultIteratorDelete(ri);
 }
 
+/* ---- bands read again ---------------------------------------------------- */
+
+/* a band of the page read again: its top and bottom (px) */
+typedef struct band {
+	int t, b;
+} band;
+
+/* Is the line of words [first, end) bad: its words with Chinese or
+ * letters read with a mean confidence under BAND_CONF?  *nsym: how many
+ * symbols they hold. */
+#define BAND_CONF 45.0f
+static int bad_line(const gk_ocrw *ws, int first, int end, int *nsym)
+{
+	int text = 0;
+	float sum = 0;
+	*nsym = 0;
+	for (int j = first; j < end; j++)
+		if (gk_ocrw_has_cjk(ws->wd[j].text) || gk_ocrw_latinish(ws->wd[j].text)) {
+			sum += ws->wd[j].conf;
+			*nsym += ws->wd[j].n;
+			text++;
+		}
+	return text && sum / text < BAND_CONF;
+}
+
+/* a word of a bad line that stays: a figure read with confidence */
+static int kept_figure(const word *w)
+{
+	return w->conf >= 80 && !gk_ocrw_has_cjk(w->text) && gk_ocrw_ndigits(w->text) > 0;
+}
+
+static int boxes_meet(const word *a, const word *b)
+{
+	return a->l < b->r && b->l < a->r && a->t < b->b && b->t < a->b;
+}
+
+/* Lines of a page read as garbage, whole bands of them: a multi-line
+ * column head ("一般公共 / 预算拨款 / 收入" stacked in each of ten narrow
+ * columns) that the page's layout analysis strings into lines across
+ * the columns ("天区、全预工夫", confidence 0).  The band cut out and read
+ * as sparse text finds its pieces and reads them well.  Bad lines
+ * (bad_line) close together make a band, widened to every line it cuts;
+ * the new words replace the bad lines' words when they are surer by
+ * BAND_GAIN, and the good lines of the band keep theirs (sparse text
+ * reads figures worse than a line does). */
+#define BAND_GAIN 15.0f
+#define MAX_BANDS 6
+static void reread_bands(reading *r)
+{
+	gk_ocrw *ws = &r->ws;
+	int ph = L.pixGetHeight(r->grey), pw = L.pixGetWidth(r->grey);
+	band bands[MAX_BANDS];
+	int nb = 0, maxline = -1;
+	char *bad = gk_calloc((size_t)ws->nw + 1, 1); /* by word: its line is bad */
+	for (int i = 0; i < ws->nw;) {
+		int j = i;
+		while (j < ws->nw && ws->wd[j].line == ws->wd[i].line)
+			j++;
+		if (ws->wd[i].line > maxline)
+			maxline = ws->wd[i].line;
+		const word *w = &ws->wd[i];
+		int lh = w->lb - w->lt;
+		int nsym;
+		if (lh > 0 && bad_line(ws, i, j, &nsym)) {
+			for (int q = i; q < j; q++)
+				bad[q] = !kept_figure(&ws->wd[q]);
+			/* a speck's line is bad, but starts no band */
+			if (nsym < 3) {
+				i = j;
+				continue;
+			}
+			int t = w->lt - lh / 2, b = w->lb + lh / 2;
+			if (nb > 0 && t <= bands[nb - 1].b) {
+				if (b > bands[nb - 1].b)
+					bands[nb - 1].b = b;
+				if (t < bands[nb - 1].t)
+					bands[nb - 1].t = t;
+			} else if (nb < MAX_BANDS)
+				bands[nb++] = (band){t, b};
+		}
+		i = j;
+	}
+	int nw0 = ws->nw; /* the page's own words: bad[] covers them */
+	for (int k = 0; k < nb; k++) {
+		band *bd = &bands[k];
+		/* widen to the lines it cuts */
+		for (int again = 1; again;) {
+			again = 0;
+			for (int i = 0; i < nw0; i++) {
+				const word *w = &ws->wd[i];
+				if (w->n > 0 && w->lb > bd->t && w->lt < bd->b && (w->lt < bd->t || w->lb > bd->b)) {
+					bd->t = w->lt < bd->t ? w->lt : bd->t;
+					bd->b = w->lb > bd->b ? w->lb : bd->b;
+					again = 1;
+				}
+			}
+		}
+		if (bd->t < 0)
+			bd->t = 0;
+		if (bd->b > ph)
+			bd->b = ph;
+		/* a band of a quarter of the page is no head: not read again */
+		if (bd->b - bd->t <= 0 || 4 * (bd->b - bd->t) > ph)
+			continue;
+		/* the band cut out: a rectangle set on the page after its
+		 * reading gives nothing */
+		BOX *box = L.boxCreate(0, bd->t, pw, bd->b - bd->t);
+		PIX *crop = box ? L.pixClipRectangle(r->grey, box, NULL) : NULL;
+		L.boxDestroy(&box);
+		if (!crop)
+			continue;
+		L.TessBaseAPISetImage2(r->o->api, crop);
+		L.TessBaseAPISetSourceResolution(r->o->api, r->dpi);
+		L.TessBaseAPISetPageSegMode(r->o->api, PSM_SPARSE_TEXT);
+		gk_ocrw nw = {0};
+		if (L.TessBaseAPIRecognize(r->o->api, NULL) == 0)
+			collect(r->o->api, &nw, maxline + 1);
+		L.TessBaseAPISetPageSegMode(r->o->api, PSM_SINGLE_COLUMN);
+		L.pixDestroy(&crop);
+		for (int i = 0; i < nw.nw; i++) {
+			word *w = &nw.wd[i];
+			w->t += bd->t, w->b += bd->t, w->lt += bd->t, w->lb += bd->t;
+		}
+		for (int i = 0; i < nw.ns; i++)
+			nw.sy[i].t += bd->t, nw.sy[i].b += bd->t;
+		/* the new words where no good line's word stands */
+		float old = 0, now = 0;
+		int nold = 0, nnew = 0;
+		for (int i = 0; i < nw0; i++) {
+			const word *w = &ws->wd[i];
+			int yc = (w->t + w->b) / 2;
+			if (w->n == 0 || yc < bd->t || yc > bd->b)
+				continue;
+			if (bad[i]) {
+				old += w->conf;
+				nold++;
+				continue;
+			}
+			for (int q = 0; q < nw.nw; q++)
+				if (nw.wd[q].n > 0 && boxes_meet(&nw.wd[q], w))
+					nw.wd[q].n = 0;
+		}
+		for (int q = 0; q < nw.nw; q++)
+			if (nw.wd[q].n > 0) {
+				now += nw.wd[q].conf;
+				nnew++;
+			}
+		old = nold ? old / nold : 0;
+		now = nnew ? now / nnew : 0;
+		if (r->dbg)
+			fprintf(r->dlog, "band %d-%d read again: %d words at %.0f -> %d at %.0f\n", bd->t, bd->b, nold, old,
+			        nnew, now);
+		if (nnew > 0 && now >= old + BAND_GAIN) {
+			for (int i = 0; i < nw0; i++) {
+				word *w = &ws->wd[i];
+				int yc = (w->t + w->b) / 2;
+				if (bad[i] && yc >= bd->t && yc <= bd->b) {
+					w->n = 0;
+					w->text[0] = 0;
+				}
+			}
+			gk_ocrw_append(ws, &nw);
+			for (int q = 0; q < nw.nw; q++)
+				if (nw.wd[q].line > maxline)
+					maxline = nw.wd[q].line;
+			r->out->nband++;
+		}
+		gk_ocrw_clear(&nw);
+	}
+	free(bad);
+}
+
 /* A title is what finds a table: a line printed larger than the page's
  * body text with a doubtful word in it is read again whole by chi_sim
  * alone, which reads a line of Chinese better than a word of it; its
@@ -683,8 +856,12 @@ static void reread_titles(reading *r)
 	for (int i = 0; i < nw;) {
 		int j = i;
 		float minc = 100, sumc = 0;
-		int cjk = 0, hmax = 0;
+		int cjk = 0, hmax = 0, amounts = 0;
 		while (j < nw && wd[j].line == wd[i].line) {
+			/* a title holds no figure: a row whose label wraps over
+			 * two lines is tall too, and its figures are read better
+			 * as words */
+			amounts += gk_ocrw_amountish(wd[j].text) && strpbrk(wd[j].text, ".,");
 			if (wd[j].conf < minc)
 				minc = wd[j].conf;
 			sumc += wd[j].conf;
@@ -699,7 +876,7 @@ static void reread_titles(reading *r)
 		line.l = wd[i].ll, line.r = wd[i].lr, line.t = wd[i].lt, line.b = wd[i].lb;
 		char text[160];
 		float c = 0;
-		if (body > 0 && hmax * 4 >= body * 5 && minc < 70 && cjk && j - i <= 40 &&
+		if (body > 0 && hmax * 4 >= body * 5 && minc < 70 && cjk && !amounts && j - i <= 40 &&
 		    reread(r->o->cjk, r->grey, &line, text, sizeof text, &c) && gk_ocrw_has_cjk(text) && c > sumc / (j - i)) {
 			if (!r->over) {
 				r->over = gk_calloc((size_t)nw, sizeof *r->over);
@@ -896,7 +1073,8 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 		return -1;
 	}
 	clock_t c3 = clock();
-	collect(o->api, &r.ws);
+	collect(o->api, &r.ws, 0);
+	reread_bands(&r);
 	gk_ocrw_ink ink = {L.pixGetData(r.grey), L.pixGetWidth(r.grey), L.pixGetHeight(r.grey), L.pixGetWpl(r.grey)};
 	gk_ocrw_mend(&r.ws, &ink);
 	reread_titles(&r);
@@ -910,6 +1088,8 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 		        (double)(c1 - c0) / CLOCKS_PER_SEC, (double)(c2 - c1) / CLOCKS_PER_SEC,
 		        (double)(c3 - c2) / CLOCKS_PER_SEC, (double)(clock() - c3) / CLOCKS_PER_SEC, out->ndigit_pass,
 		        out->nlatin_pass);
+	if (r.dbg && out->nband)
+		fprintf(r.dlog, "ocr: %d bands read again\n", out->nband);
 	out->nword = r.nsum;
 	out->conf = r.nsum ? r.sum / r.nsum : -1;
 	L.TessBaseAPIClear(o->api);

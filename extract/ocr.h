@@ -40,6 +40,7 @@ typedef struct gk_ocr_page {
 	int nword;
 	int ndigit_pass; /* words read again with digits only */
 	int nlatin_pass; /* words read again with chi_sim alone */
+	int nband;       /* bands of garbage lines read again, and taken */
 	int nline_pass;  /* title lines read again whole */
 } gk_ocr_page;
 

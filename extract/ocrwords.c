@@ -458,6 +458,28 @@ void gk_ocrw_join_amounts(gk_ocrw *ws)
 	}
 }
 
+void gk_ocrw_append(gk_ocrw *ws, const gk_ocrw *more)
+{
+	if (ws->ns + more->ns > ws->scap) {
+		ws->scap = ws->ns + more->ns;
+		ws->sy = gk_realloc(ws->sy, (size_t)ws->scap * sizeof *ws->sy);
+	}
+	if (ws->nw + more->nw > ws->wcap) {
+		ws->wcap = ws->nw + more->nw;
+		ws->wd = gk_realloc(ws->wd, (size_t)ws->wcap * sizeof *ws->wd);
+	}
+	for (int i = 0; i < more->ns; i++) {
+		ws->sy[ws->ns + i] = more->sy[i];
+		ws->sy[ws->ns + i].word += ws->nw;
+	}
+	for (int i = 0; i < more->nw; i++) {
+		ws->wd[ws->nw + i] = more->wd[i];
+		ws->wd[ws->nw + i].first += ws->ns;
+	}
+	ws->ns += more->ns;
+	ws->nw += more->nw;
+}
+
 void gk_ocrw_mend(gk_ocrw *ws, const gk_ocrw_ink *ink)
 {
 	sym *sy = ws->sy;
@@ -620,6 +642,24 @@ static char *fix_colons(const char *s)
 	return gk_buf_take(&b);
 }
 
+/* A label's leading 一 read as a dash ("-般公共预算", "-、政府性基金预算"):
+ * a new string, or NULL when s does not start so.  No label starts with
+ * a dash before Chinese or an enumeration comma. */
+static char *fix_dash(const char *s)
+{
+	static const char *const dash[] = {"-", "\xE2\x80\x94", "\xEF\xBC\x8D", NULL}; /* - — － */
+	for (int k = 0; dash[k]; k++) {
+		size_t l = strlen(dash[k]);
+		if (strncmp(s, dash[k], l) || !(has_cjk_at(s + l) || !strncmp(s + l, "、", 3)))
+			continue;
+		gk_buf b = {0};
+		gk_buf_adds(&b, "一");
+		gk_buf_adds(&b, s + l);
+		return gk_buf_take(&b);
+	}
+	return NULL;
+}
+
 /* Specks read as punctuation around a label: quotes, a full stop, an
  * enumeration comma where none belongs ("”2024年取暖费", "特定目标类。"),
  * and a year's last digit read twice ("20244年").  In place. */
@@ -689,6 +729,11 @@ void gk_ocr_fix_lines(gk_doc *doc, int from)
 				memcpy(c->text + tl - 3, "支", 3);
 			if (c->conf >= 0 && gk_ocrw_has_cjk(c->text)) {
 				char *f = fix_colons(c->text);
+				if (f) {
+					free(c->text);
+					c->text = f;
+				}
+				f = fix_dash(c->text);
 				if (f) {
 					free(c->text);
 					c->text = f;

@@ -48,6 +48,8 @@ static inline int isdig(int c)
 }
 
 void gk_ocrw_clear(gk_ocrw *ws);
+/* the words and symbols of more appended to ws (more is left as it was) */
+void gk_ocrw_append(gk_ocrw *ws, const gk_ocrw *more);
 
 /* the repairs of the words, in the order gk_ocr_read makes them */
 void gk_ocrw_mend(gk_ocrw *ws, const gk_ocrw_ink *ink);

@@ -80,9 +80,8 @@ static int ocr_page(const nctx *c, int page)
 	return 0;
 }
 
-/* A title OCR misread (ocrtitle.c): on a page read by OCR, line i that
- * no title rule takes, or that only an other_<n> rule takes, shaped like
- * a title -- it names a 表 last, holds no amount, is no prose -- and near
+/* A title OCR misread (ocrtitle.c): on a page read by OCR, line i shaped
+ * like a title -- it names a 表 last, holds no amount, is no prose -- and near
  * one usual title.  Returns that table's id (*canon: the title) or NULL. */
 static const char *ocr_title_of(const nctx *c, int i, const char **canon)
 {
@@ -776,10 +775,14 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 	const char **canon = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *canon); /* a title OCR misread: its usual form */
 	for (int i = 0; i < c.n; i++) {
 		cid[i] = title_of(&c, &c.x[i]);
-		if (!cid[i] || !strcmp(cid[i], "other")) {
-			const char *near = ocr_title_of(&c, i, &canon[i]);
-			cid[i] = near ? near : cid[i];
-		}
+		/* on a page read by OCR the usual title a line is near wins
+		 * over a rule that took it by a part ("财政拨亚收支预算总表",
+		 * one character from 财政拨款收支预算总表, ends like a 部门收支预算总表) */
+		const char *near = ocr_title_of(&c, i, &canon[i]);
+		if (near && (!cid[i] || strcmp(cid[i], near)))
+			cid[i] = near;
+		else
+			canon[i] = NULL;
 	}
 	tspan *sp = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *sp);
 	int nsp = 0;

@@ -101,8 +101,10 @@ Test(ocr_join, title_confusions)
 	static const char *const cells[][2] = {{"收文预算总表", NULL},
 	                                       {"一般公共预算支出预算表〈功能科目)", NULL},
 	                                       {"财政拨款文", "出预算表"},
-	                                       {"文化旅游体育与传媒支出", NULL}};
-	for (int i = 0; i < 4; i++) {
+	                                       {"文化旅游体育与传媒支出", NULL},
+	                                       {"-般公共预算", "-、政府性基金预算"},
+	                                       {"-12.00", NULL}};
+	for (int i = 0; i < 6; i++) {
 		gk_line *l = gk_doc_add_line(doc, 1, 60 + 30 * i, 80 + 30 * i, 20, GK_GEOM_POS);
 		gk_cell *c = gk_line_add_cell_y(l, 220, 350, 0, 0, cells[i][0], strlen(cells[i][0]));
 		c->conf = 80;
@@ -116,5 +118,9 @@ Test(ocr_join, title_confusions)
 	cr_assert_str_eq(doc->line[1].cell[0].text, "一般公共预算支出预算表（功能科目)");
 	cr_assert_str_eq(doc->line[2].cell[0].text, "财政拨款支");
 	cr_assert_str_eq(doc->line[3].cell[0].text, "文化旅游体育与传媒支出");
+	/* 一 read as a dash at a label's start; a negative figure stays */
+	cr_assert_str_eq(doc->line[4].cell[0].text, "一般公共预算");
+	cr_assert_str_eq(doc->line[4].cell[1].text, "一、政府性基金预算");
+	cr_assert_str_eq(doc->line[5].cell[0].text, "-12.00");
 	gk_doc_drop(doc);
 }
