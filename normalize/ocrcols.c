@@ -177,8 +177,8 @@ enum { R_NONE, R_GOOD, R_BARE, R_BROKEN };
 
 /* How the row in the view fares: GOOD when every whole printed with
  * parts printed equals their sum (and one does), BROKEN when one does
- * not, BARE when a whole is printed without any part. */
-static int row_status(const colsctx *c)
+ * not, BARE when a whole is printed without any part (see lenient). */
+static int row_status(const colsctx *c, int lenient)
 {
 	static const long long P10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
 	int good = 0, bare = 0;
@@ -210,6 +210,13 @@ static int row_status(const colsctx *c)
 			return R_BROKEN;
 		good = 1;
 	}
+	/* lenient: a whole printed over blank parts (a 人员经费 whose 工资福利
+	 * and 对个人和家庭 columns the page does not print) says nothing, the
+	 * row is good when an identity holds and none breaks.  Strict (a row
+	 * with figures the header could not place, or a row as a new map
+	 * makes it): such a whole is a doubt. */
+	if (lenient)
+		return good ? R_GOOD : bare ? R_BARE : R_NONE;
 	return bare ? R_BARE : good ? R_GOOD : R_NONE;
 }
 
@@ -373,7 +380,7 @@ static void try_map(search *S, const int *m, const int *pos)
 			continue;
 		moves += ch;
 		touched++;
-		int st = row_status(c);
+		int st = row_status(c, 0);
 		if (st == R_GOOD)
 			mended += S->st_before[i] != R_GOOD;
 		else if (st == R_BROKEN && S->st_before[i] != R_GOOD)
@@ -731,13 +738,13 @@ void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc)
 	int withfig = 0, bad = 0, xrows = 0, xbad = 0;
 	for (int i = 0; i < t->nrow; i++) {
 		view_read(&c, i);
-		S.st_before[i] = (char)row_status(&c);
 		int any = 0, anyx = 0;
 		for (int s = 0; s < S.nsc; s++)
 			if (!blank(t->rows[i][S.sc[s]])) {
 				any = 1;
 				anyx |= is_x(t, S.sc[s]);
 			}
+		S.st_before[i] = (char)row_status(&c, !anyx);
 		withfig += any;
 		bad += any && S.st_before[i] != R_GOOD;
 		xrows += anyx;

@@ -157,3 +157,33 @@ Test(ocr_cols, grid_gaps_choose_between_parts)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* 杭州气象 表5 at 200 dpi, read right: 合计 = 基本支出 + 项目支出 and 基本支出
+ * = 人员经费 + 公用经费 hold on every row, but 人员经费 is printed without
+ * its parts (工资福利, 对个人和家庭), columns the page does not have.  Such
+ * a subtotal is no doubt: the table stays as read, no check (it was
+ * moved one column right, every figure wrong, before). */
+Test(ocr_cols, subtotal_without_its_parts_is_no_doubt)
+{
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	static const char *cols[] = {"name", "total", "basic_total", "basic_personnel", "basic_public"};
+	const prow rows[] = {
+		{"合计", {"3745.07", "3745.07", "2906.80", "838.27"}, {330, 390, 450, 510},
+		 {"3745.07", "3745.07", "2906.80", "838.27"}},
+		{"社会保障和就业支出", {"396.67", "396.67", "395.77", "0.90"}, {330, 390, 450, 510},
+		 {"396.67", "396.67", "395.77", "0.90"}},
+		{"机关事业单位基本养老保险缴费支出", {"135.62", "135.62", "135.62"}, {330, 390, 450},
+		 {"135.62", "135.62", "135.62", ""}},
+		{"卫生健康支出", {"80.52", "80.52", "80.52"}, {330, 390, 450}, {"80.52", "80.52", "80.52", ""}},
+	};
+	gk_table *t = build(r, d, "general_budget_expenditure", cols, 5, 1, rows, 4);
+	gk_read_findings(r, d, NULL);
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "3745.07");
+	cr_assert_str_eq(gk_table_get(t, 0, "basic_personnel"), "2906.80");
+	cr_assert_str_eq(gk_table_get(t, 2, "basic_personnel"), "135.62");
+	cr_assert_eq(count(r, "ocr:columns", "corrected"), 0);
+	cr_assert_eq(count(r, "ocr:columns", "fail"), 0);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
