@@ -280,19 +280,32 @@ static int digits_of(const char *s, char *out, size_t n)
 	return (int)k;
 }
 
+/* the length of the table's deepest codes in column cc: the longest that
+ * two rows have (one code read a digit too long does not make the rest
+ * parents), or the longest */
+static int deepest_level(const gk_table *t, int cc)
+{
+	int count[16] = {0}, longest = 0;
+	for (int i = 0; i < t->nrow; i++) {
+		char d[16];
+		int n = digits_of(t->rows[i][cc], d, sizeof d);
+		count[n]++;
+		if (n > longest)
+			longest = n;
+	}
+	for (int n = 15; n > 0; n--)
+		if (count[n] >= 2)
+			return n;
+	return longest;
+}
+
 static void fix_column(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules, const char *code,
                        const char *label)
 {
 	int cc = gk_table_col(t, code), lc = gk_table_col(t, label);
 	if (cc < 0 || lc < 0)
 		return;
-	int deepest = 0;
-	for (int i = 0; i < t->nrow; i++) {
-		char d[16];
-		int n = digits_of(t->rows[i][cc], d, sizeof d);
-		if (n > deepest)
-			deepest = n;
-	}
+	int deepest = deepest_level(t, cc);
 	for (int i = 0; i < t->nrow; i++) {
 		char d[16];
 		int len = digits_of(t->rows[i][cc], d, sizeof d);
@@ -305,7 +318,7 @@ static void fix_column(gk_result *r, gk_table *t, const gk_doc *doc, const gk_ru
 		if (!strcmp(read, std))
 			continue;
 		float cf = label_conf(doc, t, i, read);
-		reading g = {d, read, std, cf, len == deepest};
+		reading g = {d, read, std, cf, len >= deepest};
 		if (!misread(rules, &g))
 			continue;
 		char *old = gk_strdup(read);

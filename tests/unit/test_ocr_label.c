@@ -172,3 +172,35 @@ Test(ocr_label, what_stays)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* one code read a digit too long ("550501" for 50501) does not make the
+ * table's other codes parents: their garbage is still replaced */
+Test(ocr_label, one_long_code_is_no_level)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"econ_code", "econ_name", "gov_econ_code", "gov_econ_name", "total"};
+	gk_table *t = gk_result_add_table(r, "general_budget_basic_expenditure", "t", 1, cols, 5);
+	const char *rows[][5] = {
+		{"30201", "办公费", "50502", "人", "3.10"},
+		{"30229", "福利费", "50502", "人", "7.66"},
+		{"30110", "", "550501", "工资福利支出", "19.23"},
+	};
+	gk_doc *d = gk_doc_new();
+	gk_doc_add_page(d, 595, 842);
+	for (int i = 0; i < 3; i++) {
+		gk_table_add_row(t);
+		for (int j = 0; j < 5; j++)
+			gk_table_set(t, i, j, rows[i][j]);
+		double y = 100 + 15 * i;
+		gk_table_set_source(t, i, 1, 55, y, 430, y + 12);
+		add_line(d, 1, y, y + 12,
+		         (word[]){{55, 79, rows[i][0], 93}, {118, 144, rows[i][1], 92}, {181, 205, rows[i][2], 92},
+		                  {244, 297, rows[i][3], 21}, {0, 0, NULL, 0}});
+	}
+	gk_ocr_fix_labels(r, t, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "gov_econ_name"), "商品和服务支出");
+	cr_assert_str_eq(gk_table_get(t, 1, "gov_econ_name"), "商品和服务支出");
+	cr_assert_str_eq(gk_table_get(t, 2, "econ_name"), "职工基本医疗保险缴费");
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
