@@ -196,16 +196,22 @@ static void unbracket(const char *s, char *out, size_t n)
 	out[k] = 0;
 }
 
-/* the longest run of ASCII digits in s */
-static int digit_run(const char *s)
+/* whether s holds a code of the classification (a run of digits that has
+ * a standard name): the next column's code glued onto the label */
+static int glued_code(const gk_rules *rules, const char *s)
 {
-	int best = 0, n = 0;
-	for (; *s; s++) {
-		n = *s >= '0' && *s <= '9' ? n + 1 : 0;
-		if (n > best)
-			best = n;
+	while (*s) {
+		size_t n = strspn(s, "0123456789");
+		if (n >= 3 && n <= 8) {
+			char code[16];
+			memcpy(code, s, n);
+			code[n] = 0;
+			if (name_rule(rules, code))
+				return 1;
+		}
+		s += n ? n : 1;
 	}
-	return best;
+	return 0;
 }
 
 /* whether read names an item under code better than std does, with more
@@ -244,7 +250,7 @@ static int misread(const gk_rules *rules, const reading *g)
 		return g->leaf;
 	/* a code of the next column glued on: the columns are to be put
 	 * right first, not the name */
-	if (digit_run(g->read) >= 3)
+	if (glued_code(rules, g->read))
 		return 0;
 	/* the name printed without its bracketed part: the document's own */
 	char a[512], b[512];

@@ -204,3 +204,34 @@ Test(ocr_label, one_long_code_is_no_level)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* digits in a label are a glued code only when they are one: a page's
+ * heading read into the last row ("...2022年一般公共...", confidence 19)
+ * is garbage to replace, "了50102社会保障缴费" is for the columns */
+Test(ocr_label, digits_glued_only_when_a_code)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"econ_code", "econ_name", "gov_econ_code", "gov_econ_name", "total"};
+	gk_table *t = gk_result_add_table(r, "general_budget_basic_expenditure", "t", 1, cols, 5);
+	const char *rows[][5] = {
+		{"30111", "公务员医疗补助缴费", "50501", "工资福利支出-DA刘站阁L2”[aad 2022年一般公共宵算", "18.37"},
+		{"30110", "了50102社会保障缴费", "", "", "14.14"},
+	};
+	gk_doc *d = gk_doc_new();
+	gk_doc_add_page(d, 595, 842);
+	for (int i = 0; i < 2; i++) {
+		gk_table_add_row(t);
+		for (int j = 0; j < 5; j++)
+			gk_table_set(t, i, j, rows[i][j]);
+		double y = 100 + 15 * i;
+		gk_table_set_source(t, i, 1, 55, y, 430, y + 12);
+		add_line(d, 1, y, y + 12,
+		         (word[]){{55, 79, rows[i][0], 93}, {118, 171, rows[i][1], 19}, {181, 205, rows[i][2], 96},
+		                  {244, 297, rows[i][3], 19}, {0, 0, NULL, 0}});
+	}
+	gk_ocr_fix_labels(r, t, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "gov_econ_name"), "工资福利支出");
+	cr_assert_str_eq(gk_table_get(t, 1, "econ_name"), "了50102社会保障缴费");
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
