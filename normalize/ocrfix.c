@@ -22,7 +22,7 @@
  * written, found the value read and its confidence, status "corrected"),
  * `ocr:suspect` (the same, the value kept, status "fail"), `ocr:label`
  * (a label read by OCR replaced by the standard name of its code, rules
- * kind `name`; status "corrected").
+ * kind `name`; status "corrected": ocrlabel.c).
  *
  * Published documents contain errors of their own; those are findings
  * for the checks, not misreadings: a correction must look like a
@@ -623,86 +623,6 @@ static void flag(fixctx *f, const confmap *cm)
 	free(seen);
 }
 
-/* ---- labels ------------------------------------------------------------- */
-
-/* how much of b's characters a holds in order (longest common
- * subsequence of code points) over the longer length, 0..1 */
-static double likeness(const char *a, const char *b)
-{
-	unsigned ca[64], cb[64];
-	int n = 0, m = 0;
-	size_t la = strlen(a), lb = strlen(b);
-	for (size_t i = 0; i < la && n < 64;) {
-		unsigned cp;
-		int l = gk_utf8_next((const unsigned char *)a + i, la - i, &cp);
-		if (l <= 0)
-			return 0;
-		i += (size_t)l;
-		if (cp != ' ')
-			ca[n++] = cp;
-	}
-	for (size_t i = 0; i < lb && m < 64;) {
-		unsigned cp;
-		int l = gk_utf8_next((const unsigned char *)b + i, lb - i, &cp);
-		if (l <= 0)
-			return 0;
-		i += (size_t)l;
-		if (cp != ' ')
-			cb[m++] = cp;
-	}
-	if (n == 0 || m == 0)
-		return 0;
-	static int d[65][65];
-	for (int i = 0; i <= n; i++)
-		for (int j = 0; j <= m; j++)
-			d[i][j] = i == 0 || j == 0 ? 0
-			          : ca[i - 1] == cb[j - 1] ? d[i - 1][j - 1] + 1
-			          : d[i - 1][j] > d[i][j - 1] ? d[i - 1][j] : d[i][j - 1];
-	return (double)d[n][m] / (n > m ? n : m);
-}
-
-static const gk_rule *name_rule(const gk_rules *rules, const char *code)
-{
-	int n;
-	if (!rules)
-		return NULL;
-	const gk_rule *const *rs = gk_rules_of(rules, "name", &n);
-	for (int i = 0; i < n; i++)
-		if (!strcmp(rs[i]->name, code))
-			return rs[i];
-	return NULL;
-}
-
-static void fix_labels(gk_result *r, gk_table *t, const gk_rules *rules, const char *code, const char *label)
-{
-	int cc = gk_table_col(t, code), lc = gk_table_col(t, label);
-	if (cc < 0 || lc < 0)
-		return;
-	for (int i = 0; i < t->nrow; i++) {
-		char d[16];
-		if (code_digits(t->rows[i][cc], d, sizeof d) == 0)
-			continue;
-		const gk_rule *nr = name_rule(rules, d);
-		if (!nr)
-			continue;
-		const char *std = nr->pattern, *read = t->rows[i][lc];
-		if (!strcmp(read, std))
-			continue;
-		/* a label that is no Chinese at all was misread; one that is
-		 * Chinese must be close to the standard name (a county may word
-		 * an item its own way: that stays) */
-		double lk = likeness(read, std);
-		if (gk_has_cjk(read) && lk < 0.5)
-			continue;
-		char *old = gk_strdup(read);
-		gk_table_set(t, i, lc, std);
-		char row[64];
-		snprintf(row, sizeof row, "%s/%s", d, label);
-		gk_result_add_check(r, t->id, "ocr:label", row, std, old, "corrected");
-		free(old);
-	}
-}
-
 /* ---- entry -------------------------------------------------------------- */
 
 /* how the text was had, as checks of the document */
@@ -752,9 +672,7 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 		if (!page_listed(pages, t->page))
 			continue;
 		gk_ocr_columns(r, t, doc);
-		fix_labels(r, t, rules, "func_code", "name");
-		fix_labels(r, t, rules, "econ_code", "econ_name");
-		fix_labels(r, t, rules, "gov_econ_code", "gov_econ_name");
+		gk_ocr_fix_labels(r, t, doc, rules);
 		fixctx f = {r, t, NULL, 0, 0};
 		build(&f);
 		for (int round = 0; round < 8 && solve_round(&f, &cm) > 0; round++)

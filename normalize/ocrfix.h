@@ -26,4 +26,10 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules);
  * break and no arrangement is confirmed.  Checks `ocr:columns` on r. */
 void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc);
 
+/* Replace the labels of t that OCR misread by the standard names of their
+ * codes (rules kind `name`), judged by likeness to the name and by the
+ * confidence doc's cells carry (ocrlabel.c); each one an `ocr:label`
+ * check on r.  doc may be NULL (confidence unknown). */
+void gk_ocr_fix_labels(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules);
+
 #endif

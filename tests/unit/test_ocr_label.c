@@ -1,0 +1,237 @@
+/* test_ocr_label.c - the labels of OCR'd tables put right by their codes
+ * (normalize/ocrlabel.c): a reading cut short, garbage read with low
+ * confidence, and a document's own wording read with high confidence.
+ * The rows are cut from the 200 dpi scan of xinxiang-2022 (一般公共预算
+ * 基本支出表, 部门支出总表) and zhengzhou-2024 (一般公共预算支出表). */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../normalize/ocrfix.h"
+
+static gk_rules *rules;
+
+static void setup(void)
+{
+	char *err = NULL;
+	rules = gk_rules_load("rules", &err);
+	cr_assert(rules, "%s", err ? err : "");
+}
+
+static void teardown(void)
+{
+	gk_rules_drop(rules);
+}
+
+/* a cell as Tesseract gave it: text and confidence */
+typedef struct word {
+	double x0, x1;
+	const char *text;
+	float conf;
+} word;
+
+static void add_line(gk_doc *d, int page, double y0, double y1, const word *w)
+{
+	gk_line *l = gk_doc_add_line(d, page, y0, y1, y1 - y0, GK_GEOM_POS);
+	for (; w->text; w++) {
+		gk_cell *c = gk_line_add_cell_y(l, w->x0, w->x1, 0, 0, w->text, strlen(w->text));
+		c->conf = w->conf;
+	}
+}
+
+static int nlabel(const gk_result *r, const char *found)
+{
+	int n = 0;
+	for (int i = 0; i < r->ncheck; i++)
+		if (!strcmp(r->checks[i].check, "ocr:label") && (!found || strstr(r->checks[i].found, found)))
+			n++;
+	return n;
+}
+
+TestSuite(ocr_label, .init = setup, .fini = teardown);
+
+/* 50101's name wrapped onto a second line, both read as garbage with
+ * confidence 0 and 4; 30101's 基本工资 read right (97) stays */
+Test(ocr_label, garbage_read_unsure_is_replaced)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"econ_code", "econ_name", "gov_econ_code", "gov_econ_name", "total"};
+	gk_table *t = gk_result_add_table(r, "general_budget_basic_expenditure", "t", 13, cols, 5);
+	const char *row[] = {"30101", "基本工资", "50101", "二型页天来年f", "104.09"};
+	gk_table_add_row(t);
+	for (int j = 0; j < 5; j++)
+		gk_table_set(t, 0, j, row[j]);
+	gk_table_set_source(t, 0, 13, 55.30, 148.03, 430.56, 167.90);
+	gk_doc *d = gk_doc_new();
+	for (int p = 0; p < 13; p++)
+		gk_doc_add_page(d, 595, 842);
+	add_line(d, 13, 148.03, 160.99,
+	         (word[]){{55.30, 79.20, "30101", 93}, {118.66, 153.50, "基本工资", 97}, {181.44, 205.34, "50101", 92},
+	                  {244.51, 297.79, "二", 0}, {341.28, 367.49, "104.09", 92}, {0, 0, NULL, 0}});
+	add_line(d, 13, 163.01, 167.90, (word[]){{244.51, 298.94, "型页天来年f", 4}, {0, 0, NULL, 0}});
+	gk_ocr_fix_labels(r, t, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "gov_econ_name"), "工资奖金津补贴");
+	cr_assert_str_eq(gk_table_get(t, 0, "econ_name"), "基本工资");
+	cr_assert_eq(nlabel(r, "二型页天来年f (confidence 0)"), 1);
+	cr_assert_eq(nlabel(r, NULL), 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+/* the middle line of a name printed on three: read surely, but cut short */
+Test(ocr_label, truncated_reading_is_replaced)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"func_code", "name", "total"};
+	gk_table *t = gk_result_add_table(r, "expenditure_by_function", "t", 1, cols, 3);
+	gk_table_add_row(t);
+	gk_table_set(t, 0, 0, "2080505");
+	gk_table_set(t, 0, 1, "基本养老保险");
+	gk_table_set(t, 0, 2, "60.70");
+	gk_table_set_source(t, 0, 1, 55.58, 243.94, 443.52, 256.03);
+	gk_doc *d = gk_doc_new();
+	gk_doc_add_page(d, 595, 842);
+	add_line(d, 1, 243.94, 256.03,
+	         (word[]){{55.58, 68.83, "208", 93}, {97.92, 106.56, "05", 92}, {131.04, 139.68, "05", 95},
+	                  {206.78, 257.47, "基本养老保险", 96}, {303.26, 323.71, "60.70", 93}, {0, 0, NULL, 0}});
+	gk_ocr_fix_labels(r, t, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "name"), "机关事业单位基本养老保险缴费支出");
+	cr_assert_eq(nlabel(r, "基本养老保险 (confidence 96)"), 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+/* 201 printed as 一般公共预算支出 (the table's own heading for the class),
+ * read with confidence 93: the document's wording stays, though it holds
+ * 6 of the 8 characters of 一般公共服务支出 */
+Test(ocr_label, own_wording_read_surely_stays)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"func_code", "name", "total"};
+	gk_table *t = gk_result_add_table(r, "general_budget_expenditure", "t", 1, cols, 3);
+	gk_table_add_row(t);
+	gk_table_set(t, 0, 0, "201");
+	gk_table_set(t, 0, 1, "一般公共预算支出");
+	gk_table_set(t, 0, 2, "5947.5");
+	gk_table_set_source(t, 0, 1, 50, 100, 500, 112);
+	gk_doc *d = gk_doc_new();
+	gk_doc_add_page(d, 595, 842);
+	add_line(d, 1, 100, 112,
+	         (word[]){{50, 70, "201", 95}, {80, 160, "一般公共预算支出", 93}, {300, 330, "5947.5", 94},
+	                  {0, 0, NULL, 0}});
+	gk_ocr_fix_labels(r, t, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "name"), "一般公共预算支出");
+	cr_assert_eq(nlabel(r, NULL), 0);
+	/* the same misread a character off, read unsurely: put right */
+	gk_table_set(t, 0, 1, "事亚运行");
+	gk_table_set(t, 0, 0, "2010350");
+	free(d->line[0].cell[1].text);
+	d->line[0].cell[1].text = strdup("事亚运行");
+	d->line[0].cell[1].conf = 0;
+	gk_ocr_fix_labels(r, t, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "name"), "事业运行");
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+/* what is not the name's to put right: a code of the next column glued
+ * onto the label (the columns come first), the name printed without its
+ * bracketed part, a label whose code has no standard name, and garbage
+ * beside a code cut short ("301" and "忆基本工资": 30101 with its 款
+ * read into the label, read with confidence 0) */
+Test(ocr_label, what_stays)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"econ_code", "econ_name", "gov_econ_code", "gov_econ_name", "total"};
+	gk_table *t = gk_result_add_table(r, "expenditure_by_economic_class", "t", 1, cols, 5);
+	const char *rows[][5] = {
+		{"30113", "住房公积金”50103往房公积金", "", "", "27.01"},
+		{"31007", "信息网络及软件购置更新", "50601", "资本性支出", "4867.9"},
+		{"39999", "全宇人", "", "", "1.00"},
+		{"301", "忆基本工资", "", "", "492.2"},
+		{"302", "", "", "", "5.0"},
+	};
+	for (int i = 0; i < 5; i++) {
+		gk_table_add_row(t);
+		for (int j = 0; j < 5; j++)
+			gk_table_set(t, i, j, rows[i][j]);
+	}
+	gk_table_set_source(t, 3, 1, 54, 116, 400, 123);
+	gk_doc *d = gk_doc_new();
+	gk_doc_add_page(d, 842, 595);
+	add_line(d, 1, 116.16, 122.88,
+	         (word[]){{54.88, 61.60, "301", 92}, {97.92, 101.92, "忆", 0}, {114.72, 131.20, "基本工资", 83},
+	                  {0, 0, NULL, 0}});
+	gk_ocr_fix_labels(r, t, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "econ_name"), "住房公积金”50103往房公积金");
+	cr_assert_str_eq(gk_table_get(t, 1, "gov_econ_name"), "资本性支出");
+	cr_assert_str_eq(gk_table_get(t, 2, "econ_name"), "全宇人");
+	cr_assert_str_eq(gk_table_get(t, 3, "econ_name"), "忆基本工资");
+	cr_assert_str_eq(gk_table_get(t, 4, "econ_name"), "");
+	cr_assert_eq(nlabel(r, NULL), 0);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+/* one code read a digit too long ("550501" for 50501) does not make the
+ * table's other codes parents: their garbage is still replaced */
+Test(ocr_label, one_long_code_is_no_level)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"econ_code", "econ_name", "gov_econ_code", "gov_econ_name", "total"};
+	gk_table *t = gk_result_add_table(r, "general_budget_basic_expenditure", "t", 1, cols, 5);
+	const char *rows[][5] = {
+		{"30201", "办公费", "50502", "人", "3.10"},
+		{"30229", "福利费", "50502", "人", "7.66"},
+		{"30110", "", "550501", "工资福利支出", "19.23"},
+	};
+	gk_doc *d = gk_doc_new();
+	gk_doc_add_page(d, 595, 842);
+	for (int i = 0; i < 3; i++) {
+		gk_table_add_row(t);
+		for (int j = 0; j < 5; j++)
+			gk_table_set(t, i, j, rows[i][j]);
+		double y = 100 + 15 * i;
+		gk_table_set_source(t, i, 1, 55, y, 430, y + 12);
+		add_line(d, 1, y, y + 12,
+		         (word[]){{55, 79, rows[i][0], 93}, {118, 144, rows[i][1], 92}, {181, 205, rows[i][2], 92},
+		                  {244, 297, rows[i][3], 21}, {0, 0, NULL, 0}});
+	}
+	gk_ocr_fix_labels(r, t, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "gov_econ_name"), "商品和服务支出");
+	cr_assert_str_eq(gk_table_get(t, 1, "gov_econ_name"), "商品和服务支出");
+	cr_assert_str_eq(gk_table_get(t, 2, "econ_name"), "职工基本医疗保险缴费");
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+/* digits in a label are a glued code only when they are one: a page's
+ * heading read into the last row ("...2022年一般公共...", confidence 19)
+ * is garbage to replace, "了50102社会保障缴费" is for the columns */
+Test(ocr_label, digits_glued_only_when_a_code)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"econ_code", "econ_name", "gov_econ_code", "gov_econ_name", "total"};
+	gk_table *t = gk_result_add_table(r, "general_budget_basic_expenditure", "t", 1, cols, 5);
+	const char *rows[][5] = {
+		{"30111", "公务员医疗补助缴费", "50501", "工资福利支出-DA刘站阁L2”[aad 2022年一般公共宵算", "18.37"},
+		{"30110", "了50102社会保障缴费", "", "", "14.14"},
+	};
+	gk_doc *d = gk_doc_new();
+	gk_doc_add_page(d, 595, 842);
+	for (int i = 0; i < 2; i++) {
+		gk_table_add_row(t);
+		for (int j = 0; j < 5; j++)
+			gk_table_set(t, i, j, rows[i][j]);
+		double y = 100 + 15 * i;
+		gk_table_set_source(t, i, 1, 55, y, 430, y + 12);
+		add_line(d, 1, y, y + 12,
+		         (word[]){{55, 79, rows[i][0], 93}, {118, 171, rows[i][1], 19}, {181, 205, rows[i][2], 96},
+		                  {244, 297, rows[i][3], 19}, {0, 0, NULL, 0}});
+	}
+	gk_ocr_fix_labels(r, t, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "gov_econ_name"), "工资福利支出");
+	cr_assert_str_eq(gk_table_get(t, 1, "econ_name"), "了50102社会保障缴费");
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
