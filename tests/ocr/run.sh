@@ -6,7 +6,9 @@
 # the first of them again degraded (turned, blurred, noise, JPEG q35: see
 # tests/ocr/mkscan.c).  gongkai must read them by OCR into the tables the
 # text layer gives, say so in document.csv and checks.csv, and keep exit 7
-# with --no-ocr.
+# with --no-ocr.  Three pages of real budgets of tests/real/pdf (杭州, 重庆,
+# 江苏), rendered the same way, must give the figures their hand-read
+# tables have, in the right columns.
 set -u
 cd "$(dirname "$0")/../.."
 BIN=${GONGKAI_BIN:-bin}
