@@ -67,17 +67,7 @@ const char *title_of(const nctx *c, const xline *x)
 /* is page listed in the extract's ocr_pages ("3,5,14")? */
 static int ocr_page(const nctx *c, int page)
 {
-	const char *p = gk_doc_meta(c->doc, "ocr_pages");
-	while (p && *p) {
-		int v = 0;
-		while (*p >= '0' && *p <= '9')
-			v = v * 10 + (*p++ - '0');
-		if (v == page)
-			return 1;
-		while (*p && (*p < '0' || *p > '9'))
-			p++;
-	}
-	return 0;
+	return gk_page_listed(gk_doc_meta(c->doc, "ocr_pages"), page);
 }
 
 /* A title OCR misread (ocrtitle.c): on a page read by OCR, line i shaped

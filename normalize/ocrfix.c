@@ -61,7 +61,7 @@ typedef struct confmap {
 	float *conf;
 } confmap;
 
-static int page_listed(const char *list, int page)
+int gk_page_listed(const char *list, int page)
 {
 	if (!list)
 		return 0;
@@ -176,7 +176,7 @@ static int is_total_label(const char *s)
 	return s && strncmp(s, "其中", 6) && (strstr(s, "合计") || strstr(s, "总计"));
 }
 
-static int code_digits(const char *s, char *out, size_t n)
+int gk_code_digits(const char *s, char *out, size_t n)
 {
 	size_t k = 0;
 	for (; *s; s++) {
@@ -204,7 +204,7 @@ static void tree_idents(fixctx *f, const char *code, const char *label, const ch
 	int *len = gk_calloc((size_t)(n ? n : 1), sizeof *len);
 	int total = -1, minlen = 99;
 	for (int i = 0; i < n; i++) {
-		len[i] = code_digits(t->rows[i][cc], cd[i], sizeof cd[i]);
+		len[i] = gk_code_digits(t->rows[i][cc], cd[i], sizeof cd[i]);
 		if (len[i] > 0 && len[i] < minlen)
 			minlen = len[i];
 		if (len[i] == 0 && total < 0 && lc >= 0 && is_total_label(t->rows[i][lc]))
@@ -669,7 +669,7 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 	confmap_build(&cm, doc);
 	for (int ti = 0; ti < r->ntable; ti++) {
 		gk_table *t = r->tables[ti];
-		if (!page_listed(pages, t->page))
+		if (!gk_page_listed(pages, t->page))
 			continue;
 		gk_ocr_columns(r, t, doc);
 		gk_ocr_fix_labels(r, t, doc, rules);

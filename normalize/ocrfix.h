@@ -32,4 +32,10 @@ void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc);
  * check on r.  doc may be NULL (confidence unknown). */
 void gk_ocr_fix_labels(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules);
 
+/* Is page in list, a page list as the extract's ocr_pages ("3,5,14")? */
+int gk_page_listed(const char *list, int page);
+/* The digits of a code cell ("201 03 01" -> "2010301") into out[n]:
+ * their number, or 0 when s holds anything else or does not fit. */
+int gk_code_digits(const char *s, char *out, size_t n);
+
 #endif

@@ -271,21 +271,6 @@ static int misread(const gk_rules *rules, const reading *g)
 	return lk.share >= 0.5;
 }
 
-/* the code column's digits, or 0 */
-static int digits_of(const char *s, char *out, size_t n)
-{
-	size_t k = 0;
-	for (; *s; s++) {
-		if (*s == ' ')
-			continue;
-		if (*s < '0' || *s > '9' || k + 1 >= n)
-			return 0;
-		out[k++] = *s;
-	}
-	out[k] = 0;
-	return (int)k;
-}
-
 /* the length of the table's deepest codes in column cc: the longest that
  * two rows have (one code read a digit too long does not make the rest
  * parents), or the longest */
@@ -294,7 +279,7 @@ static int deepest_level(const gk_table *t, int cc)
 	int count[16] = {0}, longest = 0;
 	for (int i = 0; i < t->nrow; i++) {
 		char d[16];
-		int n = digits_of(t->rows[i][cc], d, sizeof d);
+		int n = gk_code_digits(t->rows[i][cc], d, sizeof d);
 		count[n]++;
 		if (n > longest)
 			longest = n;
@@ -314,7 +299,7 @@ static void fix_column(gk_result *r, gk_table *t, const gk_doc *doc, const gk_ru
 	int deepest = deepest_level(t, cc);
 	for (int i = 0; i < t->nrow; i++) {
 		char d[16];
-		int len = digits_of(t->rows[i][cc], d, sizeof d);
+		int len = gk_code_digits(t->rows[i][cc], d, sizeof d);
 		if (len == 0)
 			continue;
 		const gk_rule *nr = name_rule(rules, d);
