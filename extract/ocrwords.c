@@ -727,13 +727,32 @@ void gk_ocr_fix_lines(gk_doc *doc, int from)
 			    !strcmp(c->text + tl - 3, "文") && !strncmp(l->cell[j + 1].text, "出", 3) &&
 			    gk_ocrw_has_cjk(c->text + tl - 6))
 				memcpy(c->text + tl - 3, "支", 3);
+			/* a title's （功能科目） whose opening parenthesis went
+			 * ("财政拨款支出预算表" "功能科目)"): the title rules know
+			 * the bracketed form */
+			if (c->conf >= 0 && j + 1 < l->ncell && l->cell[j + 1].conf >= 0 && tl >= 3 &&
+			    !strcmp(c->text + tl - 3, "表") &&
+			    (!strncmp(l->cell[j + 1].text, "功能科目", 12) || !strncmp(l->cell[j + 1].text, "经济科目", 12))) {
+				gk_cell *n = &l->cell[j + 1];
+				size_t nl = strlen(n->text);
+				if (nl && n->text[nl - 1] == ')')
+					n->text[--nl] = 0;
+				gk_buf b = {0};
+				gk_buf_adds(&b, "（");
+				gk_buf_adds(&b, n->text);
+				if (nl < 3 || strcmp(n->text + nl - 3, "）"))
+					gk_buf_adds(&b, "）");
+				free(n->text);
+				n->text = gk_buf_take(&b);
+			}
+			/* "-、" alone in its cell holds no ideograph */
+			char *dash = c->conf >= 0 ? fix_dash(c->text) : NULL;
+			if (dash) {
+				free(c->text);
+				c->text = dash;
+			}
 			if (c->conf >= 0 && gk_ocrw_has_cjk(c->text)) {
 				char *f = fix_colons(c->text);
-				if (f) {
-					free(c->text);
-					c->text = f;
-				}
-				f = fix_dash(c->text);
 				if (f) {
 					free(c->text);
 					c->text = f;

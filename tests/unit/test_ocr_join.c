@@ -103,8 +103,10 @@ Test(ocr_join, title_confusions)
 	                                       {"财政拨款文", "出预算表"},
 	                                       {"文化旅游体育与传媒支出", NULL},
 	                                       {"-般公共预算", "-、政府性基金预算"},
-	                                       {"-12.00", NULL}};
-	for (int i = 0; i < 6; i++) {
+	                                       {"-12.00", NULL},
+	                                       {"-、", "政府性基金预算"},
+	                                       {"财政拨款支出预算表", "功能科目)"}};
+	for (int i = 0; i < 8; i++) {
 		gk_line *l = gk_doc_add_line(doc, 1, 60 + 30 * i, 80 + 30 * i, 20, GK_GEOM_POS);
 		gk_cell *c = gk_line_add_cell_y(l, 220, 350, 0, 0, cells[i][0], strlen(cells[i][0]));
 		c->conf = 80;
@@ -122,5 +124,8 @@ Test(ocr_join, title_confusions)
 	cr_assert_str_eq(doc->line[4].cell[0].text, "一般公共预算");
 	cr_assert_str_eq(doc->line[4].cell[1].text, "一、政府性基金预算");
 	cr_assert_str_eq(doc->line[5].cell[0].text, "-12.00");
+	cr_assert_str_eq(doc->line[6].cell[0].text, "一、"); /* a cell of its own (江苏政协 p.4) */
+	/* the title's opening parenthesis lost (江苏政协 p.5) */
+	cr_assert_str_eq(doc->line[7].cell[1].text, "（功能科目）");
 	gk_doc_drop(doc);
 }
