@@ -29,6 +29,12 @@
  *     and at least three rows that did not hold now hold,
  *   - and no other map does as well by arithmetic, grid and moves.
  *
+ * Only the figures of x_ columns move: a figure the header reading put
+ * under a key of the contract stays there, since arithmetic cannot tell
+ * a table from itself shifted one level down its hierarchy (total = 基本
+ * + 项目 and 基本 = 人员 + 公用 hold as well one column to the right; a
+ * real budget's right columns were moved so).
+ *
  * Otherwise, when most rows break (or most rows with x_ figures), the
  * table is flagged (its columns are doubtful) and left as read.  Each
  * key that received figures is a check
@@ -341,9 +347,18 @@ static int view_map(search *S, int i, const int *m)
 			if (blank(v) || (pass == 0) != (q < 0))
 				continue;
 			int k = -1;
-			if (q >= 0)
+			if (q >= 0) {
 				k = m[q];
-			else
+				/* a figure the header reading placed under a key of
+				 * the contract stays there: arithmetic alone cannot
+				 * tell a table from itself shifted one level down its
+				 * hierarchy (total = 基本 + 项目, 基本 = 人员 + 公用 hold
+				 * as well one column to the right), and a real
+				 * budget's right columns were moved so.  Only figures
+				 * of x_ columns, the header words no rule read, move. */
+				if (!is_x(t, j) && (k < 0 || c->kcol[k] != j))
+					return 0;
+			} else
 				for (int kk = 0; kk < c->nkey; kk++)
 					if (c->kcol[kk] == j)
 						k = kk;

@@ -49,9 +49,12 @@ static int count(const gk_result *r, const char *check, const char *status)
 /* 新乡 p.13 at 200 dpi: the 合计 header over the first amount column read
  * "人不年一肥公基 2本馈革上各士山 一" (confidence 0-15): that column became
  * x_<garbage>, and the 人员经费 and 公用经费 figures went under total.
- * total = personnel + public broke on every row; the page columns
- * (right edges 367, 431, 487) put each figure where it belongs. */
-Test(ocr_cols, garbled_total_header_moves_back)
+ * total = personnel + public broke on every row.  Putting them back would
+ * move figures out of a key the header reading gave them (total ->
+ * personnel), which arithmetic cannot tell from a table shifted down its
+ * hierarchy (杭州气象 表5 was moved so, every figure wrong): the table is
+ * flagged, as read. */
+Test(ocr_cols, garbled_total_header_is_a_doubt)
 {
 	gk_result *r = gk_result_new();
 	gk_doc *d = gk_doc_new();
@@ -66,16 +69,11 @@ Test(ocr_cols, garbled_total_header_moves_back)
 	};
 	gk_table *t = build(r, d, "general_budget_basic_expenditure", cols, 5, 1, rows, 6);
 	gk_read_findings(r, d, NULL);
-	cr_assert_str_eq(gk_table_get(t, 0, "total"), "953.86");
-	cr_assert_str_eq(gk_table_get(t, 0, "personnel"), "884.87");
-	cr_assert_str_eq(gk_table_get(t, 0, "public"), "68.99");
-	cr_assert_str_eq(gk_table_get(t, 1, "total"), "104.09");
-	cr_assert_str_eq(gk_table_get(t, 1, "personnel"), "104.09");
-	cr_assert_str_eq(gk_table_get(t, 1, "public"), "");
-	cr_assert_str_eq(gk_table_get(t, 4, "personnel"), "");
-	cr_assert_str_eq(gk_table_get(t, 4, "public"), "3.00");
-	cr_assert_eq(gk_table_col(t, "x_人不年一肥公基2本馈革上各士山一"), -1, "the emptied x_ column is dropped");
-	cr_assert_eq(count(r, "ocr:columns", "corrected"), 3);
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "884.87");
+	cr_assert_str_eq(gk_table_get(t, 0, "x_人不年一肥公基2本馈革上各士山一"), "953.86");
+	cr_assert_str_eq(gk_table_get(t, 4, "total"), "3.00");
+	cr_assert_eq(count(r, "ocr:columns", "corrected"), 0);
+	cr_assert_eq(count(r, "ocr:columns", "fail"), 1);
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
