@@ -242,8 +242,12 @@ int gk_ocr_ink_end(const char *ink, int n, int gap)
 
 /* Where the ink of word w ends (gk_ocr_ink_end, with a gap of 0.3 of
  * its box's height: a digit's side bearings and a comma leave less, the
- * space before the next column's word more): w->r when no gap ends it. */
-static int ink_right(const gk_ocrw_ink *grey, const word *w)
+ * space before the next column's word more): w->r when no gap ends it.
+ * Ink is what is darker than halfway from the word's darkest pixel to
+ * white: a faded or blurred scan prints digits in greys (130-170) that a
+ * fixed threshold of 128 reads as blank, cutting "2024" to its first
+ * stroke. */
+int gk_ocrw_ink_right(const gk_ocrw_ink *grey, const word *w)
 {
 	int W = grey->w, H = grey->h, wpl = grey->wpl;
 	l_uint32 *d = grey->data;
@@ -253,15 +257,24 @@ static int ink_right(const gk_ocrw_ink *grey, const word *w)
 		return w->r;
 	if (gap < 3)
 		gap = 3;
+	int dark = 255;
+	for (int y = t; y <= b; y++)
+		for (int x = l; x <= r; x++) {
+			int v = GET_DATA_BYTE(d + (size_t)y * (size_t)wpl, x);
+			if (v < dark)
+				dark = v;
+		}
+	int thr = (dark + 255) / 2;
+	if (thr < 128)
+		thr = 128;
 	char *ink = gk_calloc((size_t)(r - l + 1), 1);
 	for (int x = l; x <= r; x++)
 		for (int y = t; y <= b && !ink[x - l]; y++)
-			ink[x - l] = GET_DATA_BYTE(d + (size_t)y * (size_t)wpl, x) < 128;
+			ink[x - l] = GET_DATA_BYTE(d + (size_t)y * (size_t)wpl, x) < thr;
 	int e = gk_ocr_ink_end(ink, r - l + 1, gap);
 	free(ink);
 	return e >= 0 ? l + e : w->r;
 }
-
 
 int gk_ocrw_alldigits(const char *s)
 {
@@ -519,7 +532,7 @@ void gk_ocrw_mend(gk_ocrw *ws, const gk_ocrw_ink *ink)
 			 * symbols' guess, its ink says where it ends (the right edge
 			 * is what places it in its column) */
 			if (gk_ocrw_amountish(wd[i].text))
-				wd[i].r = ink_right(ink, &wd[i]);
+				wd[i].r = gk_ocrw_ink_right(ink, &wd[i]);
 		}
 }
 

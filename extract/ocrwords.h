@@ -59,6 +59,10 @@ void gk_ocrw_join_amounts(gk_ocrw *ws);
 void gk_ocrw_despeck(gk_ocrw *ws);
 void gk_ocrw_dump(const gk_ocrw *ws, FILE *f);
 
+/* where the ink of an amount's word w ends, px (w->r when no gap ends
+ * it): the right edge of a word whose box runs into the next word's */
+int gk_ocrw_ink_right(const gk_ocrw_ink *grey, const word *w);
+
 /* the median print size of the page's lines (their tallest Chinese
  * word), px; 0 with none */
 int gk_ocrw_body_size(const word *wd, int nw);
