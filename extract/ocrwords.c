@@ -595,6 +595,111 @@ void gk_ocrw_despeck(gk_ocrw *ws)
 	}
 }
 
+/* ---- ink no word covers ------------------------------------------------ */
+
+int gk_ocrw_glyph_height(const gk_ocrw *ws)
+{
+	int *h = gk_malloc((size_t)(ws->ns ? ws->ns : 1) * sizeof *h), n = 0;
+	for (int i = 0; i < ws->ns; i++)
+		if (ws->sy[i].cp >= 0x3400 && ws->sy[i].cp <= 0x9FFF && ws->sy[i].b > ws->sy[i].t)
+			h[n++] = ws->sy[i].b - ws->sy[i].t;
+	int m = 0;
+	if (n >= 10) {
+		qsort(h, (size_t)n, sizeof *h, cmp_int);
+		m = h[n / 2];
+	}
+	free(h);
+	return m;
+}
+
+/* a piece of a glyph: no speck, no sliver of a ruling line, no stamp */
+static int glyph_part(const gk_ocrw_box *c, int gh)
+{
+	int w = c->r - c->l + 1, h = c->b - c->t + 1;
+	int lo = w < h ? w : h, hi = w < h ? h : w;
+	if (hi < gh / 4 || lo < 2)
+		return 0; /* a speck */
+	if (hi > gh && lo * 6 < hi)
+		return 0; /* long and thin: what line removal left of a rule */
+	return h <= 2 * gh;
+}
+
+static int cmp_box_l(const void *a, const void *b)
+{
+	const gk_ocrw_box *x = a, *y = b;
+	return (x->l > y->l) - (x->l < y->l);
+}
+
+static int uf_find(int *up, int i)
+{
+	while (up[i] != i)
+		i = up[i] = up[up[i]];
+	return i;
+}
+
+/* two pieces of one line of text: side by side, overlapping in height by
+ * half the smaller, less than a glyph apart */
+static int same_line(const gk_ocrw_box *a, const gk_ocrw_box *b, int gh)
+{
+	int ov = (a->b < b->b ? a->b : b->b) - (a->t > b->t ? a->t : b->t) + 1;
+	int ha = a->b - a->t + 1, hb = b->b - b->t + 1;
+	int gap = b->l > a->r ? b->l - a->r : a->l > b->r ? a->l - b->r : 0;
+	return ov * 2 >= (ha < hb ? ha : hb) && gap <= gh;
+}
+
+/* Does g reach over a word?  Then its ink is what a word's box left out
+ * of its glyphs (a doubtful character's box is narrower than its ink),
+ * read already. */
+static int over_words(const gk_ocrw *ws, const gk_ocrw_box *g)
+{
+	for (int i = 0; i < ws->nw; i++) {
+		const word *x = &ws->wd[i];
+		if (x->n > 0 && x->l <= g->r && x->r >= g->l && x->t <= g->b && x->b >= g->t)
+			return 1;
+	}
+	return 0;
+}
+
+int gk_ocrw_gaps(const gk_ocrw *ws, gk_ocrw_box *cc, int n, int gh, gk_ocrw_box *out, int cap)
+{
+	if (gh <= 0)
+		return 0;
+	int m = 0;
+	for (int i = 0; i < n; i++)
+		if (glyph_part(&cc[i], gh))
+			cc[m++] = cc[i];
+	/* a page this full of loose ink is noise, not a dropped column */
+	if (m == 0 || m > 3000)
+		return 0;
+	qsort(cc, (size_t)m, sizeof *cc, cmp_box_l);
+	int *up = gk_malloc((size_t)m * sizeof *up);
+	for (int i = 0; i < m; i++)
+		up[i] = i;
+	for (int i = 0; i < m; i++)
+		for (int j = i + 1; j < m && cc[j].l <= cc[i].r + gh; j++)
+			if (same_line(&cc[i], &cc[j], gh))
+				up[uf_find(up, j)] = uf_find(up, i);
+	int nr = 0;
+	for (int i = 0; i < m; i++) {
+		if (uf_find(up, i) != i)
+			continue;
+		gk_ocrw_box g = cc[i];
+		for (int j = i + 1; j < m; j++)
+			if (uf_find(up, j) == i) {
+				g.l = g.l < cc[j].l ? g.l : cc[j].l;
+				g.t = g.t < cc[j].t ? g.t : cc[j].t;
+				g.r = g.r > cc[j].r ? g.r : cc[j].r;
+				g.b = g.b > cc[j].b ? g.b : cc[j].b;
+			}
+		int w = g.r - g.l + 1, h = g.b - g.t + 1;
+		/* a line of glyphs, two or more of them */
+		if (h * 10 >= gh * 6 && h * 10 <= gh * 22 && w * 2 >= 3 * gh && nr < cap && !over_words(ws, &g))
+			out[nr++] = g;
+	}
+	free(up);
+	return nr;
+}
+
 /* the words and their symbols, for GK_OCR_DEBUG's log */
 void gk_ocrw_dump(const gk_ocrw *ws, FILE *f)
 {
