@@ -562,6 +562,47 @@ int gk_ocrw_body_size(const word *wd, int nw)
 	return body;
 }
 
+/* a quote mark */
+static int quote(uint32_t c)
+{
+	return c == 0x201C || c == 0x201D || c == '"' || c == '\'' || c == 0x2018 || c == 0x2019;
+}
+
+/* A quote read from a speck at either end of a code or an amount
+ * ("”50103" after 住房公积金, 新乡): tables print codes and amounts bare,
+ * and the quote kept the code from being one, gluing the label, the code
+ * and the next label into one cell.  It goes; the box keeps the digits'
+ * symbols (a share of the box, as for a Chinese word, cuts into a digit
+ * where the speck is a pixel wide). */
+static void unquote_number(word *x, const sym *sy)
+{
+	int dig = 0;
+	for (int j = x->first; j < x->first + x->n; j++) {
+		if (isdig((int)sy[j].cp))
+			dig++;
+		else if (!amount_char(sy[j].cp) && !quote(sy[j].cp))
+			return;
+	}
+	if (dig < 3)
+		return;
+	int cut = 0;
+	while (x->n > 1 && quote(sy[x->first].cp)) {
+		x->first++;
+		x->n--;
+		if (sy[x->first].l > x->l)
+			x->l = sy[x->first].l;
+		cut = 1;
+	}
+	while (x->n > 1 && quote(sy[x->first + x->n - 1].cp)) {
+		x->n--;
+		if (sy[x->first + x->n - 1].r < x->r)
+			x->r = sy[x->first + x->n - 1].r;
+		cut = 1;
+	}
+	if (cut)
+		words_text(x, sy);
+}
+
 void gk_ocrw_despeck(gk_ocrw *ws)
 {
 	sym *sy = ws->sy;
@@ -580,8 +621,10 @@ void gk_ocrw_despeck(gk_ocrw *ws)
 			x->n = 0;
 			continue;
 		}
-		if (!cjk)
+		if (!cjk) {
+			unquote_number(x, sy);
 			continue;
+		}
 		while (x->n > 1 && speck(sy[x->first].cp, 1)) {
 			x->l += (x->r - x->l) / x->n;
 			x->first++;
@@ -647,14 +690,15 @@ static int same_line(const gk_ocrw_box *a, const gk_ocrw_box *b, int gh)
 	return ov * 2 >= (ha < hb ? ha : hb) && gap <= gh;
 }
 
-/* Does g reach over a word?  Then its ink is what a word's box left out
- * of its glyphs (a doubtful character's box is narrower than its ink),
- * read already. */
-static int over_words(const gk_ocrw *ws, const gk_ocrw_box *g)
+/* Does g reach over a word, or come within half a glyph of one on its
+ * line?  Then its ink is what a word's box left out of its glyphs (a
+ * doubtful character's box is narrower than its ink, or misplaced),
+ * read already: a cell the layout dropped stands a cell's gap apart. */
+static int over_words(const gk_ocrw *ws, const gk_ocrw_box *g, int gh)
 {
 	for (int i = 0; i < ws->nw; i++) {
 		const word *x = &ws->wd[i];
-		if (x->n > 0 && x->l <= g->r && x->r >= g->l && x->t <= g->b && x->b >= g->t)
+		if (x->n > 0 && x->l <= g->r + gh / 2 && x->r >= g->l - gh / 2 && x->t <= g->b && x->b >= g->t)
 			return 1;
 	}
 	return 0;
@@ -693,7 +737,7 @@ int gk_ocrw_gaps(const gk_ocrw *ws, gk_ocrw_box *cc, int n, int gh, gk_ocrw_box 
 			}
 		int w = g.r - g.l + 1, h = g.b - g.t + 1;
 		/* a line of glyphs, two or more of them */
-		if (h * 10 >= gh * 6 && h * 10 <= gh * 22 && w * 2 >= 3 * gh && nr < cap && !over_words(ws, &g))
+		if (h * 10 >= gh * 6 && h * 10 <= gh * 22 && w * 2 >= 3 * gh && nr < cap && !over_words(ws, &g, gh))
 			out[nr++] = g;
 	}
 	free(up);

@@ -75,7 +75,8 @@ typedef struct gk_ocrw_box {
  * leftovers of ruling lines and what is taller than two lines (a stamp)
  * are no text; a region narrower than one and a half glyphs is a
  * character a word lost, not a cell the layout dropped; one that reaches
- * over a word of ws is ink its glyphs' boxes left out.  cc is
+ * over a word of ws, or comes within half a glyph of one, is ink its
+ * glyphs' boxes left out.  cc is
  * reordered. */
 int gk_ocrw_gaps(const gk_ocrw *ws, gk_ocrw_box *cc, int n, int gh, gk_ocrw_box *out, int cap);
 
