@@ -17,8 +17,10 @@
  * Tesseract (chi_sim+eng, page segmentation mode 4) then gives words and
  * their symbols.  A word that looks like an amount and was read with low
  * confidence is read again on its own by a second engine that knows only
- * digits and separators; the better-shaped reading wins.  The words are
- * mended between (extract/ocrwords.c).
+ * digits and separators; the better-shaped reading wins.  Ink of the
+ * cleaned page that no word covers, grouped into lines of glyphs, is read
+ * again line by line (read_gaps: the layout drops a whole column now and
+ * then).  The words are mended between (extract/ocrwords.c).
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
