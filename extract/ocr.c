@@ -17,8 +17,10 @@
  * Tesseract (chi_sim+eng, page segmentation mode 4) then gives words and
  * their symbols.  A word that looks like an amount and was read with low
  * confidence is read again on its own by a second engine that knows only
- * digits and separators; the better-shaped reading wins.  The words are
- * mended between (extract/ocrwords.c).
+ * digits and separators; the better-shaped reading wins.  Ink of the
+ * cleaned page that no word covers, grouped into lines of glyphs, is read
+ * again line by line (read_gaps: the layout drops a whole column now and
+ * then).  The words are mended between (extract/ocrwords.c).
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -67,6 +69,7 @@
  * for the same page; a process per core is faster. */
 #define LEPT_FUNCS(X)                                                                                      \
 	X(pixAddBorder) \
+	X(pixClearInRect) \
 	X(pixClipRectangle) \
 	X(pixConnComp) \
 	X(pixConnCompBB) \
@@ -86,6 +89,7 @@
 	X(pixRankFilterGray) \
 	X(pixRotate) \
 	X(pixSetResolution) \
+	X(pixSubtract) \
 	X(pixThresholdToBinary) \
 	X(pixWrite) \
 	X(boxCreate) \
@@ -355,9 +359,11 @@ static PIX *binarise(PIX *grey)
 }
 
 /* Clean the page in place (*grey may be replaced).  Vertical ruling lines
- * go to out (points). */
-static void clean(PIX **grey, int dpi, gk_ocr_page *out)
+ * go to out (points); *ink gets the binarised page without its ruling
+ * lines (NULL when it could not be made). */
+static void clean(PIX **grey, int dpi, gk_ocr_page *out, PIX **ink)
 {
+	*ink = NULL;
 	if (background_sd(*grey) > NOISE_SD) {
 		PIX *m = L.pixRankFilterGray(*grey, 3, 3, 0.5f);
 		if (m) {
@@ -386,8 +392,10 @@ static void clean(PIX **grey, int dpi, gk_ocr_page *out)
 	if (hor && ver) {
 		PIX *mask = L.pixOr(NULL, hor, ver);
 		PIX *wide = mask ? L.pixDilateBrick(NULL, mask, 5, 5) : NULL;
-		if (wide)
+		if (wide) {
 			L.pixPaintThroughMask(*grey, wide, 0, 0, 255);
+			*ink = L.pixSubtract(NULL, bin, wide);
+		}
 		L.pixDestroy(&wide);
 		L.pixDestroy(&mask);
 		BOXA *boxa = L.pixConnComp(ver, NULL, 8);
@@ -423,22 +431,33 @@ static void add_glyph(gk_ocr_page *out, double k, int l, int t, int r, int b, do
 	out->glyph[out->nglyph++] = (gk_ocr_glyph){l * k, t * k, r * k, b * k, size * k, cp, w, conf, brk};
 }
 
-/* Read a word again with another engine (one line): 1 and text/conf
- * set when it read something. */
-static int reread(TessBaseAPI *api, PIX *grey, const word *w, char *text, size_t cap, float *conf)
+/* The box l,t,r,b of the page grown by pad, framed in FRAME px of white,
+ * given to api to read: 0 when it cannot be cut.  *framed is the caller's
+ * to destroy after reading. */
+#define FRAME 16
+static int set_crop(TessBaseAPI *api, PIX *grey, int l, int t, int r, int b, int pad, PIX **framed)
 {
-	int pad = 6;
-	BOX *box = L.boxCreate(w->l - pad, w->t - pad, w->r - w->l + 2 * pad, w->b - w->t + 2 * pad);
+	BOX *box = L.boxCreate(l - pad, t - pad, r - l + 2 * pad, b - t + 2 * pad);
 	PIX *crop = box ? L.pixClipRectangle(grey, box, NULL) : NULL;
 	L.boxDestroy(&box);
 	if (!crop)
 		return 0;
-	PIX *framed = L.pixAddBorder(crop, 16, 255);
+	*framed = L.pixAddBorder(crop, FRAME, 255);
 	L.pixDestroy(&crop);
-	if (!framed)
+	if (!*framed)
 		return 0;
-	L.TessBaseAPISetImage2(api, framed);
+	L.TessBaseAPISetImage2(api, *framed);
 	L.TessBaseAPISetSourceResolution(api, L.pixGetXRes(grey) > 0 ? L.pixGetXRes(grey) : OCR_DPI);
+	return 1;
+}
+
+/* Read a word again with another engine (one line): 1 and text/conf
+ * set when it read something. */
+static int reread(TessBaseAPI *api, PIX *grey, const word *w, char *text, size_t cap, float *conf)
+{
+	PIX *framed = NULL;
+	if (!set_crop(api, grey, w->l, w->t, w->r, w->b, 6, &framed))
+		return 0;
 	int ok = 0;
 	if (L.TessBaseAPIRecognize(api, NULL) == 0) {
 		char *t = L.TessBaseAPIGetUTF8Text(api);
@@ -505,6 +524,7 @@ typedef struct reading {
 	gk_ocr *o;
 	gk_ocr_page *out;
 	PIX *grey;         /* the page, rendered and cleaned */
+	PIX *ink;          /* it binarised, without its ruling lines; or NULL */
 	int dpi;           /* its resolution */
 	const char *dbg;   /* GK_OCR_DEBUG: a directory for the cleaned pages */
 	FILE *dlog;        /* its ocr.log, or NULL */
@@ -524,6 +544,7 @@ static void reading_clear(reading *r)
 	free(r->overc);
 	gk_ocrw_clear(&r->ws);
 	L.pixDestroy(&r->grey);
+	L.pixDestroy(&r->ink);
 }
 
 /* Render at the resolution the print needs (GK_OCR_DPI or OCR_DPI, more
@@ -844,6 +865,123 @@ static void reread_bands(reading *r)
 	free(bad);
 }
 
+/* ---- ink no word covers ------------------------------------------------ */
+
+/* at most this many regions of a page are read again */
+#define MAX_GAPS 64
+/* a region's words are kept when read with this mean confidence */
+#define GAP_CONF 60.0f
+
+/* the words from ws->wd[nw0] on, read in a crop whose origin on the page
+ * is dx,dy, moved onto the page */
+static void place_words(gk_ocrw *ws, int nw0, int ns0, int dx, int dy)
+{
+	for (int i = nw0; i < ws->nw; i++) {
+		word *x = &ws->wd[i];
+		x->l += dx, x->r += dx, x->ll += dx, x->lr += dx;
+		x->t += dy, x->b += dy, x->lt += dy, x->lb += dy;
+	}
+	for (int i = ns0; i < ws->ns; i++) {
+		ws->sy[i].l += dx, ws->sy[i].r += dx;
+		ws->sy[i].t += dy, ws->sy[i].b += dy;
+	}
+}
+
+/* Read region g (one line) with chi_sim alone: its words join ws on a new
+ * line when read with confidence and with a character that is no
+ * punctuation.  1 when they did. */
+static int read_region(reading *r, const gk_ocrw_box *g, int gh, int line0)
+{
+	gk_ocrw *ws = &r->ws;
+	int W = L.pixGetWidth(r->grey), H = L.pixGetHeight(r->grey), pad = gh / 3;
+	int l = g->l - pad > 0 ? g->l - pad : 0, t = g->t - pad > 0 ? g->t - pad : 0;
+	int rr = g->r + pad < W ? g->r + pad : W - 1, b = g->b + pad < H ? g->b + pad : H - 1;
+	PIX *framed = NULL;
+	if (!set_crop(r->o->cjk, r->grey, l, t, rr + 1, b + 1, 0, &framed))
+		return 0;
+	int nw0 = ws->nw, ns0 = ws->ns;
+	if (L.TessBaseAPIRecognize(r->o->cjk, NULL) == 0)
+		collect(r->o->cjk, ws, line0);
+	L.TessBaseAPIClear(r->o->cjk);
+	L.pixDestroy(&framed);
+	float sum = 0;
+	int solid = 0;
+	for (int i = nw0; i < ws->nw; i++) {
+		sum += ws->wd[i].conf;
+		solid |= gk_ocrw_has_cjk(ws->wd[i].text) || gk_ocrw_ndigits(ws->wd[i].text) > 0;
+	}
+	if (r->dbg && ws->nw == nw0)
+		fprintf(r->dlog, "gap %d,%d,%d,%d read nothing\n", g->l, g->t, g->r, g->b);
+	int keep = ws->nw > nw0 && solid && sum / (float)(ws->nw - nw0) >= GAP_CONF;
+	if (r->dbg)
+		for (int i = nw0; i < ws->nw; i++)
+			fprintf(r->dlog, "gap %d,%d,%d,%d read '%s' (%.0f)%s\n", g->l, g->t, g->r, g->b, ws->wd[i].text,
+			        ws->wd[i].conf, keep ? "" : ", dropped");
+	if (!keep) {
+		ws->nw = nw0;
+		ws->ns = ns0;
+		return 0;
+	}
+	place_words(ws, nw0, ns0, l - FRAME, t - FRAME);
+	return 1;
+}
+
+/* Tesseract's layout (PSM 4) now and then drops a whole column that is
+ * plainly printed (登封's 类型 column of 特定目标类).  The ink of the
+ * cleaned page that no word's box or symbol covers is grouped into lines
+ * of glyphs (gk_ocrw_gaps) and each is read on its own; on a page read
+ * whole this finds nothing, and costs a pass of connected components. */
+static void read_gaps(reading *r)
+{
+	gk_ocrw *ws = &r->ws;
+	int gh = gk_ocrw_glyph_height(ws);
+	if (!r->ink || gh <= 0)
+		return;
+	int m = gh / 8 + 1; /* a glyph's ink bleeds past its box */
+	for (int i = 0; i < ws->nw; i++) {
+		const word *x = &ws->wd[i];
+		int l = x->l, t = x->t, rr = x->r, b = x->b;
+		for (int j = x->first; j < x->first + x->n; j++) {
+			const sym *y = &ws->sy[j];
+			l = y->l < l ? y->l : l, t = y->t < t ? y->t : t;
+			rr = y->r > rr ? y->r : rr, b = y->b > b ? y->b : b;
+		}
+		BOX *box = L.boxCreate(l - m, t - m, rr - l + 2 * m + 1, b - t + 2 * m + 1);
+		if (box)
+			L.pixClearInRect(r->ink, box);
+		L.boxDestroy(&box);
+	}
+	BOXA *ba = L.pixConnCompBB(r->ink, 8);
+	int n = ba ? L.boxaGetCount(ba) : 0;
+	gk_ocrw_box *cc = gk_malloc((size_t)(n ? n : 1) * sizeof *cc), reg[MAX_GAPS];
+	int k = 0;
+	for (int i = 0; i < n; i++) {
+		l_int32 x, y, w, h;
+		if (L.boxaGetBoxGeometry(ba, i, &x, &y, &w, &h) == 0)
+			cc[k++] = (gk_ocrw_box){x, y, x + w - 1, y + h - 1};
+	}
+	L.boxaDestroy(&ba);
+	int nr = gk_ocrw_gaps(ws, cc, k, gh, reg, MAX_GAPS);
+	free(cc);
+	int line0 = 0;
+	for (int i = 0; i < ws->nw; i++)
+		if (ws->wd[i].line >= line0)
+			line0 = ws->wd[i].line + 1;
+	/* Otsu's threshold of a crop of faded print fattens its strokes into
+	 * blobs that the line's layout discards (nothing read at all);
+	 * Sauvola's, local, keeps them apart */
+	if (nr > 0)
+		L.TessBaseAPISetVariable(r->o->cjk, "thresholding_method", "2");
+	for (int i = 0; i < nr; i++)
+		if (read_region(r, &reg[i], gh, line0))
+			line0++, r->out->ngap_pass++;
+	if (nr > 0)
+		L.TessBaseAPISetVariable(r->o->cjk, "thresholding_method", "0");
+	if (r->dbg)
+		fprintf(r->dlog, "ocr: %d components uncovered, %d regions read again, %d kept (glyphs %d px)\n", k, nr,
+		        r->out->ngap_pass, gh);
+}
+
 /* A title is what finds a table: a line printed larger than the page's
  * body text with a doubtful word in it is read again whole by chi_sim
  * alone, which reads a line of Chinese better than a word of it; its
@@ -1059,7 +1197,7 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 	if (r.dbg)
 		fprintf(r.dlog, "ocr: text height %d px, read at %d dpi\n", th, r.dpi);
 	clock_t c1 = clock();
-	clean(&r.grey, r.dpi, out);
+	clean(&r.grey, r.dpi, out, &r.ink);
 	clock_t c2 = clock();
 	if (r.dbg)
 		debug_page(&r);
@@ -1075,6 +1213,9 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 	clock_t c3 = clock();
 	collect(o->api, &r.ws, 0);
 	reread_bands(&r);
+	clock_t c4 = clock();
+	read_gaps(&r);
+	clock_t c5 = clock();
 	gk_ocrw_ink ink = {L.pixGetData(r.grey), L.pixGetWidth(r.grey), L.pixGetHeight(r.grey), L.pixGetWpl(r.grey)};
 	gk_ocrw_mend(&r.ws, &ink);
 	reread_titles(&r);
@@ -1084,10 +1225,13 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 	r.k = 72.0 / r.dpi;
 	emit(&r);
 	if (r.dbg)
-		fprintf(r.dlog, "ocr: render %.2f s, clean %.2f s, recognise %.2f s, again %.2f s (%d digits, %d latin)\n",
+		fprintf(r.dlog,
+		        "ocr: render %.2f s, clean %.2f s, recognise %.2f s, gaps %.2f s, again %.2f s (%d digits, %d "
+		        "latin, %d gaps)\n",
 		        (double)(c1 - c0) / CLOCKS_PER_SEC, (double)(c2 - c1) / CLOCKS_PER_SEC,
-		        (double)(c3 - c2) / CLOCKS_PER_SEC, (double)(clock() - c3) / CLOCKS_PER_SEC, out->ndigit_pass,
-		        out->nlatin_pass);
+		        (double)(c3 - c2) / CLOCKS_PER_SEC, (double)(c5 - c4) / CLOCKS_PER_SEC,
+		        (double)(clock() - c3 - (c5 - c4)) / CLOCKS_PER_SEC, out->ndigit_pass, out->nlatin_pass,
+		        out->ngap_pass);
 	if (r.dbg && out->nband)
 		fprintf(r.dlog, "ocr: %d bands read again\n", out->nband);
 	out->nword = r.nsum;

@@ -42,6 +42,7 @@ typedef struct gk_ocr_page {
 	int nlatin_pass; /* words read again with chi_sim alone */
 	int nband;       /* bands of garbage lines read again, and taken */
 	int nline_pass;  /* title lines read again whole */
+	int ngap_pass;   /* lines of ink no word covered, read on their own */
 } gk_ocr_page;
 
 typedef struct gk_ocr gk_ocr;

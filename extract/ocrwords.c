@@ -242,8 +242,12 @@ int gk_ocr_ink_end(const char *ink, int n, int gap)
 
 /* Where the ink of word w ends (gk_ocr_ink_end, with a gap of 0.3 of
  * its box's height: a digit's side bearings and a comma leave less, the
- * space before the next column's word more): w->r when no gap ends it. */
-static int ink_right(const gk_ocrw_ink *grey, const word *w)
+ * space before the next column's word more): w->r when no gap ends it.
+ * Ink is what is darker than halfway from the word's darkest pixel to
+ * white: a faded or blurred scan prints digits in greys (130-170) that a
+ * fixed threshold of 128 reads as blank, cutting "2024" to its first
+ * stroke. */
+int gk_ocrw_ink_right(const gk_ocrw_ink *grey, const word *w)
 {
 	int W = grey->w, H = grey->h, wpl = grey->wpl;
 	l_uint32 *d = grey->data;
@@ -253,15 +257,24 @@ static int ink_right(const gk_ocrw_ink *grey, const word *w)
 		return w->r;
 	if (gap < 3)
 		gap = 3;
+	int dark = 255;
+	for (int y = t; y <= b; y++)
+		for (int x = l; x <= r; x++) {
+			int v = GET_DATA_BYTE(d + (size_t)y * (size_t)wpl, x);
+			if (v < dark)
+				dark = v;
+		}
+	int thr = (dark + 255) / 2;
+	if (thr < 128)
+		thr = 128;
 	char *ink = gk_calloc((size_t)(r - l + 1), 1);
 	for (int x = l; x <= r; x++)
 		for (int y = t; y <= b && !ink[x - l]; y++)
-			ink[x - l] = GET_DATA_BYTE(d + (size_t)y * (size_t)wpl, x) < 128;
+			ink[x - l] = GET_DATA_BYTE(d + (size_t)y * (size_t)wpl, x) < thr;
 	int e = gk_ocr_ink_end(ink, r - l + 1, gap);
 	free(ink);
 	return e >= 0 ? l + e : w->r;
 }
-
 
 int gk_ocrw_alldigits(const char *s)
 {
@@ -519,7 +532,7 @@ void gk_ocrw_mend(gk_ocrw *ws, const gk_ocrw_ink *ink)
 			 * symbols' guess, its ink says where it ends (the right edge
 			 * is what places it in its column) */
 			if (gk_ocrw_amountish(wd[i].text))
-				wd[i].r = ink_right(ink, &wd[i]);
+				wd[i].r = gk_ocrw_ink_right(ink, &wd[i]);
 		}
 }
 
@@ -549,6 +562,47 @@ int gk_ocrw_body_size(const word *wd, int nw)
 	return body;
 }
 
+/* a quote mark */
+static int quote(uint32_t c)
+{
+	return c == 0x201C || c == 0x201D || c == '"' || c == '\'' || c == 0x2018 || c == 0x2019;
+}
+
+/* A quote read from a speck at either end of a code or an amount
+ * ("”50103" after 住房公积金, 新乡): tables print codes and amounts bare,
+ * and the quote kept the code from being one, gluing the label, the code
+ * and the next label into one cell.  It goes; the box keeps the digits'
+ * symbols (a share of the box, as for a Chinese word, cuts into a digit
+ * where the speck is a pixel wide). */
+static void unquote_number(word *x, const sym *sy)
+{
+	int dig = 0;
+	for (int j = x->first; j < x->first + x->n; j++) {
+		if (isdig((int)sy[j].cp))
+			dig++;
+		else if (!amount_char(sy[j].cp) && !quote(sy[j].cp))
+			return;
+	}
+	if (dig < 3)
+		return;
+	int cut = 0;
+	while (x->n > 1 && quote(sy[x->first].cp)) {
+		x->first++;
+		x->n--;
+		if (sy[x->first].l > x->l)
+			x->l = sy[x->first].l;
+		cut = 1;
+	}
+	while (x->n > 1 && quote(sy[x->first + x->n - 1].cp)) {
+		x->n--;
+		if (sy[x->first + x->n - 1].r < x->r)
+			x->r = sy[x->first + x->n - 1].r;
+		cut = 1;
+	}
+	if (cut)
+		words_text(x, sy);
+}
+
 void gk_ocrw_despeck(gk_ocrw *ws)
 {
 	sym *sy = ws->sy;
@@ -567,8 +621,10 @@ void gk_ocrw_despeck(gk_ocrw *ws)
 			x->n = 0;
 			continue;
 		}
-		if (!cjk)
+		if (!cjk) {
+			unquote_number(x, sy);
 			continue;
+		}
 		while (x->n > 1 && speck(sy[x->first].cp, 1)) {
 			x->l += (x->r - x->l) / x->n;
 			x->first++;
@@ -580,6 +636,112 @@ void gk_ocrw_despeck(gk_ocrw *ws)
 		}
 		words_text(x, sy);
 	}
+}
+
+/* ---- ink no word covers ------------------------------------------------ */
+
+int gk_ocrw_glyph_height(const gk_ocrw *ws)
+{
+	int *h = gk_malloc((size_t)(ws->ns ? ws->ns : 1) * sizeof *h), n = 0;
+	for (int i = 0; i < ws->ns; i++)
+		if (ws->sy[i].cp >= 0x3400 && ws->sy[i].cp <= 0x9FFF && ws->sy[i].b > ws->sy[i].t)
+			h[n++] = ws->sy[i].b - ws->sy[i].t;
+	int m = 0;
+	if (n >= 10) {
+		qsort(h, (size_t)n, sizeof *h, cmp_int);
+		m = h[n / 2];
+	}
+	free(h);
+	return m;
+}
+
+/* a piece of a glyph: no speck, no sliver of a ruling line, no stamp */
+static int glyph_part(const gk_ocrw_box *c, int gh)
+{
+	int w = c->r - c->l + 1, h = c->b - c->t + 1;
+	int lo = w < h ? w : h, hi = w < h ? h : w;
+	if (hi < gh / 4 || lo < 2)
+		return 0; /* a speck */
+	if (hi > gh && lo * 6 < hi)
+		return 0; /* long and thin: what line removal left of a rule */
+	return h <= 2 * gh;
+}
+
+static int cmp_box_l(const void *a, const void *b)
+{
+	const gk_ocrw_box *x = a, *y = b;
+	return (x->l > y->l) - (x->l < y->l);
+}
+
+static int uf_find(int *up, int i)
+{
+	while (up[i] != i)
+		i = up[i] = up[up[i]];
+	return i;
+}
+
+/* two pieces of one line of text: side by side, overlapping in height by
+ * half the smaller, less than a glyph apart */
+static int same_line(const gk_ocrw_box *a, const gk_ocrw_box *b, int gh)
+{
+	int ov = (a->b < b->b ? a->b : b->b) - (a->t > b->t ? a->t : b->t) + 1;
+	int ha = a->b - a->t + 1, hb = b->b - b->t + 1;
+	int gap = b->l > a->r ? b->l - a->r : a->l > b->r ? a->l - b->r : 0;
+	return ov * 2 >= (ha < hb ? ha : hb) && gap <= gh;
+}
+
+/* Does g reach over a word, or come within half a glyph of one on its
+ * line?  Then its ink is what a word's box left out of its glyphs (a
+ * doubtful character's box is narrower than its ink, or misplaced),
+ * read already: a cell the layout dropped stands a cell's gap apart. */
+static int over_words(const gk_ocrw *ws, const gk_ocrw_box *g, int gh)
+{
+	for (int i = 0; i < ws->nw; i++) {
+		const word *x = &ws->wd[i];
+		if (x->n > 0 && x->l <= g->r + gh / 2 && x->r >= g->l - gh / 2 && x->t <= g->b && x->b >= g->t)
+			return 1;
+	}
+	return 0;
+}
+
+int gk_ocrw_gaps(const gk_ocrw *ws, gk_ocrw_box *cc, int n, int gh, gk_ocrw_box *out, int cap)
+{
+	if (gh <= 0)
+		return 0;
+	int m = 0;
+	for (int i = 0; i < n; i++)
+		if (glyph_part(&cc[i], gh))
+			cc[m++] = cc[i];
+	/* a page this full of loose ink is noise, not a dropped column */
+	if (m == 0 || m > 3000)
+		return 0;
+	qsort(cc, (size_t)m, sizeof *cc, cmp_box_l);
+	int *up = gk_malloc((size_t)m * sizeof *up);
+	for (int i = 0; i < m; i++)
+		up[i] = i;
+	for (int i = 0; i < m; i++)
+		for (int j = i + 1; j < m && cc[j].l <= cc[i].r + gh; j++)
+			if (same_line(&cc[i], &cc[j], gh))
+				up[uf_find(up, j)] = uf_find(up, i);
+	int nr = 0;
+	for (int i = 0; i < m; i++) {
+		if (uf_find(up, i) != i)
+			continue;
+		gk_ocrw_box g = cc[i];
+		for (int j = i + 1; j < m; j++)
+			if (uf_find(up, j) == i) {
+				g.l = g.l < cc[j].l ? g.l : cc[j].l;
+				g.t = g.t < cc[j].t ? g.t : cc[j].t;
+				g.r = g.r > cc[j].r ? g.r : cc[j].r;
+				g.b = g.b > cc[j].b ? g.b : cc[j].b;
+			}
+		int w = g.r - g.l + 1, h = g.b - g.t + 1;
+		/* a line of glyphs, two or more of them */
+		if (h * 10 >= gh * 6 && h * 10 <= gh * 22 && w * 2 >= 3 * gh && nr < cap && !over_words(ws, &g, gh))
+			out[nr++] = g;
+	}
+	free(up);
+	return nr;
 }
 
 /* the words and their symbols, for GK_OCR_DEBUG's log */

@@ -59,6 +59,31 @@ void gk_ocrw_join_amounts(gk_ocrw *ws);
 void gk_ocrw_despeck(gk_ocrw *ws);
 void gk_ocrw_dump(const gk_ocrw *ws, FILE *f);
 
+/* where the ink of an amount's word w ends, px (w->r when no gap ends
+ * it): the right edge of a word whose box runs into the next word's */
+int gk_ocrw_ink_right(const gk_ocrw_ink *grey, const word *w);
+
+/* A box of ink, px. */
+typedef struct gk_ocrw_box {
+	int l, t, r, b; /* inclusive */
+} gk_ocrw_box;
+
+/* The ink no word covers, cc[0..n) (connected components of the cleaned
+ * page once every word's box is cleared), grouped into regions of text a
+ * line high worth reading again: at most cap into out, the count
+ * returned.  gh: the height of the page's Chinese glyphs, px.  Specks,
+ * leftovers of ruling lines and what is taller than two lines (a stamp)
+ * are no text; a region narrower than one and a half glyphs is a
+ * character a word lost, not a cell the layout dropped; one that reaches
+ * over a word of ws, or comes within half a glyph of one, is ink its
+ * glyphs' boxes left out.  cc is
+ * reordered. */
+int gk_ocrw_gaps(const gk_ocrw *ws, gk_ocrw_box *cc, int n, int gh, gk_ocrw_box *out, int cap);
+
+/* the median height of the page's Chinese symbols, px; 0 with fewer
+ * than ten */
+int gk_ocrw_glyph_height(const gk_ocrw *ws);
+
 /* the median print size of the page's lines (their tallest Chinese
  * word), px; 0 with none */
 int gk_ocrw_body_size(const word *wd, int nw);
