@@ -1,0 +1,358 @@
+/*
+ * ocrpass.c - parts of an OCR'd page read again (extract/ocr.c reads the
+ * page first, then calls these in this order):
+ *
+ *   - bands of garbage lines (a multi-line head strung across columns),
+ *     cut out and read as sparse text;
+ *   - ink no word covers (a column the page's layout analysis dropped),
+ *     grouped into lines and read one by one;
+ *   - titles: a line printed larger than the body with a doubtful word,
+ *     read whole by chi_sim alone.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include "ocrint.h"
+
+#include "gk.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- bands read again ---------------------------------------------------- */
+
+/* a band of the page read again: its top and bottom (px) */
+typedef struct band {
+	int t, b;
+} band;
+
+/* Is the line of words [first, end) bad: its words with Chinese or
+ * letters read with a mean confidence under BAND_CONF?  *nsym: how many
+ * symbols they hold. */
+#define BAND_CONF 45.0f
+static int bad_line(const gk_ocrw *ws, int first, int end, int *nsym)
+{
+	int text = 0;
+	float sum = 0;
+	*nsym = 0;
+	for (int j = first; j < end; j++)
+		if (gk_ocrw_has_cjk(ws->wd[j].text) || gk_ocrw_latinish(ws->wd[j].text)) {
+			sum += ws->wd[j].conf;
+			*nsym += ws->wd[j].n;
+			text++;
+		}
+	return text && sum / text < BAND_CONF;
+}
+
+/* a word of a bad line that stays: a figure read with confidence */
+static int kept_figure(const word *w)
+{
+	return w->conf >= 80 && !gk_ocrw_has_cjk(w->text) && gk_ocrw_ndigits(w->text) > 0;
+}
+
+static int boxes_meet(const word *a, const word *b)
+{
+	return a->l < b->r && b->l < a->r && a->t < b->b && b->t < a->b;
+}
+
+/* Lines of a page read as garbage, whole bands of them: a multi-line
+ * column head ("一般公共 / 预算拨款 / 收入" stacked in each of ten narrow
+ * columns) that the page's layout analysis strings into lines across
+ * the columns ("天区、全预工夫", confidence 0).  The band cut out and read
+ * as sparse text finds its pieces and reads them well.  Bad lines
+ * (bad_line) close together make a band, widened to every line it cuts;
+ * the new words replace the bad lines' words when they are surer by
+ * BAND_GAIN, and the good lines of the band keep theirs (sparse text
+ * reads figures worse than a line does). */
+#define BAND_GAIN 15.0f
+#define MAX_BANDS 6
+void gk_ocr_reread_bands(reading *r)
+{
+	gk_ocrw *ws = &r->ws;
+	int ph = L.pixGetHeight(r->grey), pw = L.pixGetWidth(r->grey);
+	band bands[MAX_BANDS];
+	int nb = 0, maxline = -1;
+	char *bad = gk_calloc((size_t)ws->nw + 1, 1); /* by word: its line is bad */
+	for (int i = 0; i < ws->nw;) {
+		int j = i;
+		while (j < ws->nw && ws->wd[j].line == ws->wd[i].line)
+			j++;
+		if (ws->wd[i].line > maxline)
+			maxline = ws->wd[i].line;
+		const word *w = &ws->wd[i];
+		int lh = w->lb - w->lt;
+		int nsym;
+		if (lh > 0 && bad_line(ws, i, j, &nsym)) {
+			for (int q = i; q < j; q++)
+				bad[q] = !kept_figure(&ws->wd[q]);
+			/* a speck's line is bad, but starts no band */
+			if (nsym < 3) {
+				i = j;
+				continue;
+			}
+			int t = w->lt - lh / 2, b = w->lb + lh / 2;
+			if (nb > 0 && t <= bands[nb - 1].b) {
+				if (b > bands[nb - 1].b)
+					bands[nb - 1].b = b;
+				if (t < bands[nb - 1].t)
+					bands[nb - 1].t = t;
+			} else if (nb < MAX_BANDS)
+				bands[nb++] = (band){t, b};
+		}
+		i = j;
+	}
+	int nw0 = ws->nw; /* the page's own words: bad[] covers them */
+	for (int k = 0; k < nb; k++) {
+		band *bd = &bands[k];
+		/* widen to the lines it cuts */
+		for (int again = 1; again;) {
+			again = 0;
+			for (int i = 0; i < nw0; i++) {
+				const word *w = &ws->wd[i];
+				if (w->n > 0 && w->lb > bd->t && w->lt < bd->b && (w->lt < bd->t || w->lb > bd->b)) {
+					bd->t = w->lt < bd->t ? w->lt : bd->t;
+					bd->b = w->lb > bd->b ? w->lb : bd->b;
+					again = 1;
+				}
+			}
+		}
+		if (bd->t < 0)
+			bd->t = 0;
+		if (bd->b > ph)
+			bd->b = ph;
+		/* a band of a quarter of the page is no head: not read again */
+		if (bd->b - bd->t <= 0 || 4 * (bd->b - bd->t) > ph)
+			continue;
+		/* the band cut out: a rectangle set on the page after its
+		 * reading gives nothing */
+		BOX *box = L.boxCreate(0, bd->t, pw, bd->b - bd->t);
+		PIX *crop = box ? L.pixClipRectangle(r->grey, box, NULL) : NULL;
+		L.boxDestroy(&box);
+		if (!crop)
+			continue;
+		L.TessBaseAPISetImage2(r->o->api, crop);
+		L.TessBaseAPISetSourceResolution(r->o->api, r->dpi);
+		L.TessBaseAPISetPageSegMode(r->o->api, PSM_SPARSE_TEXT);
+		gk_ocrw nw = {0};
+		if (L.TessBaseAPIRecognize(r->o->api, NULL) == 0)
+			gk_ocr_collect(r->o->api, &nw, maxline + 1);
+		L.TessBaseAPISetPageSegMode(r->o->api, PSM_SINGLE_COLUMN);
+		L.pixDestroy(&crop);
+		for (int i = 0; i < nw.nw; i++) {
+			word *w = &nw.wd[i];
+			w->t += bd->t, w->b += bd->t, w->lt += bd->t, w->lb += bd->t;
+		}
+		for (int i = 0; i < nw.ns; i++)
+			nw.sy[i].t += bd->t, nw.sy[i].b += bd->t;
+		/* the new words where no good line's word stands */
+		float old = 0, now = 0;
+		int nold = 0, nnew = 0;
+		for (int i = 0; i < nw0; i++) {
+			const word *w = &ws->wd[i];
+			int yc = (w->t + w->b) / 2;
+			if (w->n == 0 || yc < bd->t || yc > bd->b)
+				continue;
+			if (bad[i]) {
+				old += w->conf;
+				nold++;
+				continue;
+			}
+			for (int q = 0; q < nw.nw; q++)
+				if (nw.wd[q].n > 0 && boxes_meet(&nw.wd[q], w))
+					nw.wd[q].n = 0;
+		}
+		for (int q = 0; q < nw.nw; q++)
+			if (nw.wd[q].n > 0) {
+				now += nw.wd[q].conf;
+				nnew++;
+			}
+		old = nold ? old / nold : 0;
+		now = nnew ? now / nnew : 0;
+		if (r->dbg)
+			fprintf(r->dlog, "band %d-%d read again: %d words at %.0f -> %d at %.0f\n", bd->t, bd->b, nold, old,
+			        nnew, now);
+		if (nnew > 0 && now >= old + BAND_GAIN) {
+			for (int i = 0; i < nw0; i++) {
+				word *w = &ws->wd[i];
+				int yc = (w->t + w->b) / 2;
+				if (bad[i] && yc >= bd->t && yc <= bd->b) {
+					w->n = 0;
+					w->text[0] = 0;
+				}
+			}
+			gk_ocrw_append(ws, &nw);
+			for (int q = 0; q < nw.nw; q++)
+				if (nw.wd[q].line > maxline)
+					maxline = nw.wd[q].line;
+			r->out->nband++;
+		}
+		gk_ocrw_clear(&nw);
+	}
+	free(bad);
+}
+
+/* ---- ink no word covers ------------------------------------------------ */
+
+/* at most this many regions of a page are read again */
+#define MAX_GAPS 64
+/* a region's words are kept when read with this mean confidence */
+#define GAP_CONF 60.0f
+
+/* the words from ws->wd[nw0] on, read in a crop whose origin on the page
+ * is dx,dy, moved onto the page */
+static void place_words(gk_ocrw *ws, int nw0, int ns0, int dx, int dy)
+{
+	for (int i = nw0; i < ws->nw; i++) {
+		word *x = &ws->wd[i];
+		x->l += dx, x->r += dx, x->ll += dx, x->lr += dx;
+		x->t += dy, x->b += dy, x->lt += dy, x->lb += dy;
+	}
+	for (int i = ns0; i < ws->ns; i++) {
+		ws->sy[i].l += dx, ws->sy[i].r += dx;
+		ws->sy[i].t += dy, ws->sy[i].b += dy;
+	}
+}
+
+/* Read region g (one line) with chi_sim alone: its words join ws on a new
+ * line when read with confidence and with a character that is no
+ * punctuation.  1 when they did. */
+static int read_region(reading *r, const gk_ocrw_box *g, int gh, int line0)
+{
+	gk_ocrw *ws = &r->ws;
+	int W = L.pixGetWidth(r->grey), H = L.pixGetHeight(r->grey), pad = gh / 3;
+	int l = g->l - pad > 0 ? g->l - pad : 0, t = g->t - pad > 0 ? g->t - pad : 0;
+	int rr = g->r + pad < W ? g->r + pad : W - 1, b = g->b + pad < H ? g->b + pad : H - 1;
+	PIX *framed = NULL;
+	if (!gk_ocr_set_crop(r->o->cjk, r->grey, l, t, rr + 1, b + 1, 0, &framed))
+		return 0;
+	int nw0 = ws->nw, ns0 = ws->ns;
+	if (L.TessBaseAPIRecognize(r->o->cjk, NULL) == 0)
+		gk_ocr_collect(r->o->cjk, ws, line0);
+	L.TessBaseAPIClear(r->o->cjk);
+	L.pixDestroy(&framed);
+	float sum = 0;
+	int solid = 0;
+	for (int i = nw0; i < ws->nw; i++) {
+		sum += ws->wd[i].conf;
+		solid |= gk_ocrw_has_cjk(ws->wd[i].text) || gk_ocrw_ndigits(ws->wd[i].text) > 0;
+	}
+	if (r->dbg && ws->nw == nw0)
+		fprintf(r->dlog, "gap %d,%d,%d,%d read nothing\n", g->l, g->t, g->r, g->b);
+	int keep = ws->nw > nw0 && solid && sum / (float)(ws->nw - nw0) >= GAP_CONF;
+	if (r->dbg)
+		for (int i = nw0; i < ws->nw; i++)
+			fprintf(r->dlog, "gap %d,%d,%d,%d read '%s' (%.0f)%s\n", g->l, g->t, g->r, g->b, ws->wd[i].text,
+			        ws->wd[i].conf, keep ? "" : ", dropped");
+	if (!keep) {
+		ws->nw = nw0;
+		ws->ns = ns0;
+		return 0;
+	}
+	place_words(ws, nw0, ns0, l - FRAME, t - FRAME);
+	return 1;
+}
+
+/* Tesseract's layout (PSM 4) now and then drops a whole column that is
+ * plainly printed (登封's 类型 column of 特定目标类).  The ink of the
+ * cleaned page that no word's box or symbol covers is grouped into lines
+ * of glyphs (gk_ocrw_gaps) and each is read on its own; on a page read
+ * whole this finds nothing, and costs a pass of connected components. */
+void gk_ocr_read_gaps(reading *r)
+{
+	gk_ocrw *ws = &r->ws;
+	int gh = gk_ocrw_glyph_height(ws);
+	if (!r->ink || gh <= 0)
+		return;
+	int m = gh / 8 + 1; /* a glyph's ink bleeds past its box */
+	for (int i = 0; i < ws->nw; i++) {
+		const word *x = &ws->wd[i];
+		int l = x->l, t = x->t, rr = x->r, b = x->b;
+		for (int j = x->first; j < x->first + x->n; j++) {
+			const sym *y = &ws->sy[j];
+			l = y->l < l ? y->l : l, t = y->t < t ? y->t : t;
+			rr = y->r > rr ? y->r : rr, b = y->b > b ? y->b : b;
+		}
+		BOX *box = L.boxCreate(l - m, t - m, rr - l + 2 * m + 1, b - t + 2 * m + 1);
+		if (box)
+			L.pixClearInRect(r->ink, box);
+		L.boxDestroy(&box);
+	}
+	BOXA *ba = L.pixConnCompBB(r->ink, 8);
+	int n = ba ? L.boxaGetCount(ba) : 0;
+	gk_ocrw_box *cc = gk_malloc((size_t)(n ? n : 1) * sizeof *cc), reg[MAX_GAPS];
+	int k = 0;
+	for (int i = 0; i < n; i++) {
+		l_int32 x, y, w, h;
+		if (L.boxaGetBoxGeometry(ba, i, &x, &y, &w, &h) == 0)
+			cc[k++] = (gk_ocrw_box){x, y, x + w - 1, y + h - 1};
+	}
+	L.boxaDestroy(&ba);
+	int nr = gk_ocrw_gaps(ws, cc, k, gh, reg, MAX_GAPS);
+	free(cc);
+	int line0 = 0;
+	for (int i = 0; i < ws->nw; i++)
+		if (ws->wd[i].line >= line0)
+			line0 = ws->wd[i].line + 1;
+	/* Otsu's threshold of a crop of faded print fattens its strokes into
+	 * blobs that the line's layout discards (nothing read at all);
+	 * Sauvola's, local, keeps them apart */
+	if (nr > 0)
+		L.TessBaseAPISetVariable(r->o->cjk, "thresholding_method", "2");
+	for (int i = 0; i < nr; i++)
+		if (read_region(r, &reg[i], gh, line0))
+			line0++, r->out->ngap_pass++;
+	if (nr > 0)
+		L.TessBaseAPISetVariable(r->o->cjk, "thresholding_method", "0");
+	if (r->dbg)
+		fprintf(r->dlog, "ocr: %d components uncovered, %d regions read again, %d kept (glyphs %d px)\n", k, nr,
+		        r->out->ngap_pass, gh);
+}
+
+/* A title is what finds a table: a line printed larger than the page's
+ * body text with a doubtful word in it is read again whole by chi_sim
+ * alone, which reads a line of Chinese better than a word of it; its
+ * reading replaces the line's when it is surer.  Fills r->over/overc. */
+void gk_ocr_reread_titles(reading *r)
+{
+	const word *wd = r->ws.wd;
+	int nw = r->ws.nw;
+	int body = gk_ocrw_body_size(wd, nw);
+	for (int i = 0; i < nw;) {
+		int j = i;
+		float minc = 100, sumc = 0;
+		int cjk = 0, hmax = 0, amounts = 0;
+		while (j < nw && wd[j].line == wd[i].line) {
+			/* a title holds no figure: a row whose label wraps over
+			 * two lines is tall too, and its figures are read better
+			 * as words */
+			amounts += gk_ocrw_amountish(wd[j].text) && strpbrk(wd[j].text, ".,");
+			if (wd[j].conf < minc)
+				minc = wd[j].conf;
+			sumc += wd[j].conf;
+			if (gk_ocrw_has_cjk(wd[j].text)) {
+				cjk = 1;
+				if (wd[j].b - wd[j].t > hmax)
+					hmax = wd[j].b - wd[j].t;
+			}
+			j++;
+		}
+		word line = wd[i];
+		line.l = wd[i].ll, line.r = wd[i].lr, line.t = wd[i].lt, line.b = wd[i].lb;
+		char text[160];
+		float c = 0;
+		if (body > 0 && hmax * 4 >= body * 5 && minc < 70 && cjk && !amounts && j - i <= 40 &&
+		    gk_ocr_reread(r->o->cjk, r->grey, &line, text, sizeof text, &c) && gk_ocrw_has_cjk(text) && c > sumc / (j - i)) {
+			if (!r->over) {
+				r->over = gk_calloc((size_t)nw, sizeof *r->over);
+				r->overc = gk_calloc((size_t)nw, sizeof *r->overc);
+			}
+			snprintf(r->over[i], sizeof r->over[i], "%s", text);
+			r->overc[i] = c;
+			r->out->nline_pass++;
+			if (r->dbg)
+				fprintf(r->dlog, "line %d read again: '%s' (%.0f)\n", wd[i].line, text, c);
+		}
+		i = j;
+	}
+}
