@@ -683,6 +683,41 @@ static int emit_code(reading *r, int i, double adv)
 /* An amount read with doubt: read again by the digits' engine, which
  * mends the characters OCR confused, never the number of digits of an
  * amount it did read.  1 when the digits' reading was emitted. */
+/* The digits before the point of s */
+static int int_digits(const char *s)
+{
+	int n = 0;
+	for (; *s && *s != '.'; s++)
+		n += *s >= '0' && *s <= '9';
+	return n;
+}
+
+/* An amount read up to its point ("5,247.") whose box may reach over the
+ * decimals it left out (x->rx, ocrwords.c): that box read by the digits'
+ * engine is taken when it gives the same figure with its decimals -- as
+ * many digits before the point, one to six after.  1 when emitted. */
+static int emit_reach(reading *r, int i)
+{
+	word x = r->ws.wd[i];
+	if (x.rx <= x.r)
+		return 0;
+	x.r = x.rx;
+	float aconf = 0;
+	char alt[64];
+	if (!(gk_ocr_reread(r->o->digit, r->grey, &x, alt, sizeof alt, &aconf) && gk_ocr_fix_amount(alt)))
+		return 0;
+	const char *pt = strchr(alt, '.');
+	int dec = pt ? gk_ocrw_ndigits(pt + 1) : 0;
+	if (dec < 1 || dec > 6 || int_digits(alt) != int_digits(x.text))
+		return 0;
+	r->out->ndigit_pass++;
+	r->ws.wd[i].r = x.r; /* the box holds its decimals now */
+	emit_ascii(r, i, alt, aconf < x.conf ? aconf : x.conf);
+	r->sum += aconf;
+	r->nsum++;
+	return 1;
+}
+
 static int emit_amount(reading *r, int i)
 {
 	const word *x = &r->ws.wd[i];
@@ -755,7 +790,7 @@ static void emit(reading *r)
 			}
 			continue;
 		}
-		if (!emit_latin(r, i) && !emit_code(r, i, adv) && !emit_amount(r, i))
+		if (!emit_latin(r, i) && !emit_code(r, i, adv) && !emit_reach(r, i) && !emit_amount(r, i))
 			emit_symbols(r, i);
 	}
 }

@@ -247,12 +247,19 @@ int gk_ocr_ink_end(const char *ink, int n, int gap)
  * white: a faded or blurred scan prints digits in greys (130-170) that a
  * fixed threshold of 128 reads as blank, cutting "2024" to its first
  * stroke. */
+static int ink_right_gap(const gk_ocrw_ink *grey, const word *w, int gap);
+
 int gk_ocrw_ink_right(const gk_ocrw_ink *grey, const word *w)
+{
+	return ink_right_gap(grey, w, (w->b - w->t) * 3 / 10);
+}
+
+static int ink_right_gap(const gk_ocrw_ink *grey, const word *w, int gap)
 {
 	int W = grey->w, H = grey->h, wpl = grey->wpl;
 	l_uint32 *d = grey->data;
 	int t = w->t > 0 ? w->t : 0, b = w->b < H ? w->b : H - 1, r = w->r < W ? w->r : W - 1;
-	int l = w->l > 0 ? w->l : 0, gap = (w->b - w->t) * 3 / 10;
+	int l = w->l > 0 ? w->l : 0;
 	if (r < l || b < t)
 		return w->r;
 	if (gap < 3)
@@ -274,6 +281,43 @@ int gk_ocrw_ink_right(const gk_ocrw_ink *grey, const word *w)
 	int e = gk_ocr_ink_end(ink, r - l + 1, gap);
 	free(ink);
 	return e >= 0 ? l + e : w->r;
+}
+
+/* An amount read up to its point or a group's comma ("5,247." where the
+ * page prints 5,247.87): its decimals were left out of every word.  Its
+ * box reaches on to where the ink to its right ends (gaps under 0.3 of
+ * its height; at most four line heights, never into the next word), and
+ * its confidence is lowered under the digit engine's bar, so that the
+ * box is read again with digits only (extract/ocr.c, emit_amount). */
+void gk_ocrw_reach_decimals(gk_ocrw *ws, const gk_ocrw_ink *grey)
+{
+	for (int i = 0; i < ws->nw; i++) {
+		word *w = &ws->wd[i];
+		size_t n = strlen(w->text);
+		if (w->n == 0 || n < 2 || (w->text[n - 1] != '.' && w->text[n - 1] != ',') || !isdig(w->text[n - 2]) ||
+		    !gk_ocrw_amountish(w->text))
+			continue;
+		int h = w->b - w->t;
+		int lim = w->r + 4 * (w->lb - w->lt > h ? w->lb - w->lt : h);
+		for (int j = i + 1; j < ws->nw && ws->wd[j].line == w->line; j++)
+			if (ws->wd[j].n > 0 && ws->wd[j].l > w->r) {
+				if (ws->wd[j].l - 1 < lim)
+					lim = ws->wd[j].l - 1;
+				break;
+			}
+		if (lim >= grey->w)
+			lim = grey->w - 1;
+		if (lim <= w->r || h <= 0)
+			continue;
+		/* wide-spaced figures stand further apart than the 0.3 of a
+		 * height that ends a word's ink: 0.8 here, the next word and
+		 * four heights bound it */
+		word probe = *w;
+		probe.r = lim;
+		int e = ink_right_gap(grey, &probe, h * 8 / 10);
+		if (e > w->r && e < lim)
+			w->rx = e;
+	}
 }
 
 int gk_ocrw_alldigits(const char *s)
@@ -446,6 +490,10 @@ void gk_ocrw_join_amounts(gk_ocrw *ws)
 			if (sh == 2)
 				end = j;
 		}
+		/* a head and its point, the decimals not read ("1,980" "."):
+		 * one word, whose decimals gk_ocrw_reach_decimals looks for */
+		if (end == i + 1 && j > i + 1 && !strcmp(wd[i + 1].text, "."))
+			end = i + 2;
 		j = end;
 		if (j == i + 1)
 			continue;
@@ -520,6 +568,7 @@ void gk_ocrw_mend(gk_ocrw *ws, const gk_ocrw_ink *ink)
 	}
 
 	gk_ocrw_join_amounts(ws);
+	gk_ocrw_reach_decimals(ws, ink);
 
 	/* a word's box often reaches into the next word's (the last symbol's
 	 * box is inflated where an amount nearly touches a label): it ends

@@ -24,6 +24,7 @@ typedef struct word {
 	int ll, lr;   /* its line's left and right, px */
 	int line;     /* index of its text line */
 	int first, n; /* its symbols */
+	int rx;       /* > r: its box may reach this far, over decimals it left out */
 	char text[64];
 } word;
 
@@ -56,6 +57,9 @@ void gk_ocrw_mend(gk_ocrw *ws, const gk_ocrw_ink *ink);
 /* an amount Tesseract cut at its point ("13,297" "." "11") made one word
  * again (one of gk_ocrw_mend's repairs) */
 void gk_ocrw_join_amounts(gk_ocrw *ws);
+/* an amount read up to its point ("5,247.") reaches on over the ink of its
+ * decimals, to be read again (one of gk_ocrw_mend's repairs) */
+void gk_ocrw_reach_decimals(gk_ocrw *ws, const gk_ocrw_ink *grey);
 void gk_ocrw_despeck(gk_ocrw *ws);
 void gk_ocrw_dump(const gk_ocrw *ws, FILE *f);
 

@@ -71,7 +71,7 @@ Test(ocr_join, head_point_and_decimals)
 }
 
 /* what is not one amount stays apart: a column gap, a full amount, a
- * point with nothing after it, a second point */
+ * second point; a point with nothing after it joins its figure */
 Test(ocr_join, pieces_that_are_not_one_amount)
 {
 	gk_ocrw ws;
@@ -83,8 +83,8 @@ Test(ocr_join, pieces_that_are_not_one_amount)
 	cr_assert_str_eq(ws.wd[1].text, "2");
 	cr_assert_str_eq(ws.wd[2].text, "28.0"); /* "0" a column away */
 	cr_assert_str_eq(ws.wd[3].text, "0");
-	cr_assert_str_eq(ws.wd[4].text, "13"); /* "13" + "." alone */
-	cr_assert_str_eq(ws.wd[5].text, ".");
+	cr_assert_str_eq(ws.wd[4].text, "13."); /* its point kept, decimals looked for */
+	cr_assert_eq(ws.wd[5].n, 0);
 	cr_assert_str_eq(ws.wd[7].text, "1.5"); /* no second point */
 	cr_assert_str_eq(ws.wd[8].text, ".5");
 	gk_ocrw_clear(&ws);
@@ -128,4 +128,55 @@ Test(ocr_join, title_confusions)
 	/* the title's opening parenthesis lost (江苏政协 p.5) */
 	cr_assert_str_eq(doc->line[7].cell[1].text, "（功能科目）");
 	gk_doc_drop(doc);
+}
+
+/* a grey strip 400 x 30, white, with dark bars [x0, x1) as glyphs */
+static void strip(gk_ocrw_ink *ink, const int (*bars)[2], int n)
+{
+	ink->w = 400, ink->h = 30, ink->wpl = 100;
+	ink->data = calloc((size_t)ink->wpl * (size_t)ink->h, sizeof *ink->data);
+	for (int y = 0; y < ink->h; y++) {
+		l_uint32 *line = ink->data + y * ink->wpl;
+		for (int x = 0; x < ink->w; x++) {
+			int dark = 0;
+			for (int k = 0; k < n; k++)
+				dark |= y >= 5 && y < 25 && x >= bars[k][0] && x < bars[k][1];
+			SET_DATA_BYTE(line, x, dark ? 20 : 250);
+		}
+	}
+}
+
+/* 杭州气象 表4 at 200 dpi: "5,247.87" read as "5,247." (the 87 in no
+ * word): its box may reach over the ink of its decimals, 12 px on (0.6 of
+ * its height), but not over a gap wider than 0.8 of it, and never into
+ * the next word */
+Test(ocr_join, an_amount_cut_at_its_point_reaches_its_decimals)
+{
+	static const int bars[][2] = {{10, 20}, {24, 27}, {33, 43}, {48, 58}, {63, 73}, {77, 80}, /* 5,247. */
+	                              {92, 102}, {107, 117},                                      /* 87 */
+	                              {200, 210}, {215, 225}};                                    /* far on */
+	gk_ocrw_ink ink;
+	strip(&ink, bars, 10);
+	gk_ocrw ws;
+	const char *t[] = {"5,247."};
+	int l[] = {10};
+	words(&ws, t, l, 1, 12);
+	ws.wd[0].t = 5, ws.wd[0].b = 25, ws.wd[0].lt = 5, ws.wd[0].lb = 25, ws.wd[0].r = 80;
+	gk_ocrw_reach_decimals(&ws, &ink);
+	cr_assert_eq(ws.wd[0].rx, 116, "reaches over 87: %d", ws.wd[0].rx);
+	cr_assert_eq(ws.wd[0].r, 80, "its box stays until the digits confirm it");
+	gk_ocrw_clear(&ws);
+	/* a figure ended by its decimals is not extended; nor one whose next
+	 * word starts before the ink */
+	const char *t2[] = {"5,247.87", "13.", "x"};
+	int l2[] = {10, 150, 180};
+	words(&ws, t2, l2, 3, 12);
+	for (int k = 0; k < 3; k++)
+		ws.wd[k].t = 5, ws.wd[k].b = 25, ws.wd[k].lt = 5, ws.wd[k].lb = 25;
+	ws.wd[0].r = 116, ws.wd[1].r = 170;
+	gk_ocrw_reach_decimals(&ws, &ink);
+	cr_assert_eq(ws.wd[0].rx, 0);
+	cr_assert_eq(ws.wd[1].rx, 0, "the next word bounds it: %d", ws.wd[1].rx);
+	gk_ocrw_clear(&ws);
+	free(ink.data);
 }
