@@ -284,11 +284,11 @@ static int ink_right_gap(const gk_ocrw_ink *grey, const word *w, int gap)
 }
 
 /* An amount read up to its point or a group's comma ("5,247." where the
- * page prints 5,247.87): its decimals were left out of every word.  Its
- * box reaches on to where the ink to its right ends (gaps under 0.3 of
- * its height; at most four line heights, never into the next word), and
- * its confidence is lowered under the digit engine's bar, so that the
- * box is read again with digits only (extract/ocr.c, emit_amount). */
+ * page prints 5,247.87): its decimals were left out of every word.  Where
+ * the ink to its right ends (gaps under 0.8 of its height: wide-spaced
+ * figures; at most four line heights, never into the next word) is kept
+ * in rx: extract/ocr.c's emit_reach reads that box again with digits
+ * only and takes it only as the same figure with its decimals. */
 void gk_ocrw_reach_decimals(gk_ocrw *ws, const gk_ocrw_ink *grey)
 {
 	for (int i = 0; i < ws->nw; i++) {
@@ -923,6 +923,33 @@ static void tidy_label(char *s)
 	}
 }
 
+/* Title words cut between cell j of l and the next, both read by OCR:
+ * 支出 with 支 read 文 ("财政拨款文" "出预算表"), and a （功能科目） whose
+ * opening parenthesis went ("财政拨款支出预算表" "功能科目)"): the title
+ * rules know 支出 and the bracketed form. */
+static void title_across(gk_line *l, int j)
+{
+	gk_cell *c = &l->cell[j], *nx = j + 1 < l->ncell ? &l->cell[j + 1] : NULL;
+	if (c->conf < 0 || !nx || nx->conf < 0)
+		return;
+	size_t tl = strlen(c->text);
+	if (tl >= 6 && !strcmp(c->text + tl - 3, "文") && !strncmp(nx->text, "出", 3) && has_cjk_at(c->text + tl - 6))
+		memcpy(c->text + tl - 3, "支", 3);
+	if (tl >= 3 && !strcmp(c->text + tl - 3, "表") &&
+	    (!strncmp(nx->text, "功能科目", 12) || !strncmp(nx->text, "经济科目", 12))) {
+		size_t nl = strlen(nx->text);
+		if (nl && nx->text[nl - 1] == ')')
+			nx->text[--nl] = 0;
+		gk_buf b = {0};
+		gk_buf_adds(&b, "（");
+		gk_buf_adds(&b, nx->text);
+		if (nl < 3 || strcmp(nx->text + nl - 3, "）"))
+			gk_buf_adds(&b, "）");
+		free(nx->text);
+		nx->text = gk_buf_take(&b);
+	}
+}
+
 void gk_ocr_fix_lines(gk_doc *doc, int from)
 {
 	numcell *nc = NULL;
@@ -931,31 +958,7 @@ void gk_ocr_fix_lines(gk_doc *doc, int from)
 		gk_line *l = &doc->line[i];
 		for (int j = 0; j < l->ncell; j++) {
 			gk_cell *c = &l->cell[j];
-			/* 支出 cut between two cells of a spaced title, 支 read 文
-			 * ("财政拨款文" "出预算表") */
-			size_t tl = strlen(c->text);
-			if (c->conf >= 0 && j + 1 < l->ncell && l->cell[j + 1].conf >= 0 && tl >= 6 &&
-			    !strcmp(c->text + tl - 3, "文") && !strncmp(l->cell[j + 1].text, "出", 3) &&
-			    gk_ocrw_has_cjk(c->text + tl - 6))
-				memcpy(c->text + tl - 3, "支", 3);
-			/* a title's （功能科目） whose opening parenthesis went
-			 * ("财政拨款支出预算表" "功能科目)"): the title rules know
-			 * the bracketed form */
-			if (c->conf >= 0 && j + 1 < l->ncell && l->cell[j + 1].conf >= 0 && tl >= 3 &&
-			    !strcmp(c->text + tl - 3, "表") &&
-			    (!strncmp(l->cell[j + 1].text, "功能科目", 12) || !strncmp(l->cell[j + 1].text, "经济科目", 12))) {
-				gk_cell *n = &l->cell[j + 1];
-				size_t nl = strlen(n->text);
-				if (nl && n->text[nl - 1] == ')')
-					n->text[--nl] = 0;
-				gk_buf b = {0};
-				gk_buf_adds(&b, "（");
-				gk_buf_adds(&b, n->text);
-				if (nl < 3 || strcmp(n->text + nl - 3, "）"))
-					gk_buf_adds(&b, "）");
-				free(n->text);
-				n->text = gk_buf_take(&b);
-			}
+			title_across(l, j);
 			/* "-、" alone in its cell holds no ideograph */
 			char *dash = c->conf >= 0 ? fix_dash(c->text) : NULL;
 			if (dash) {
