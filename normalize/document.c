@@ -73,11 +73,12 @@ static int ocr_page(const nctx *c, int page)
 /* A title OCR misread (ocrtitle.c): on a page read by OCR, line i shaped
  * like a title -- it names a 表 last, holds no amount, is no prose -- and near
  * one usual title.  Returns that table's id (*canon: the title) or NULL. */
-static const char *ocr_title_of(const nctx *c, int i, const char **canon)
+static const char *ocr_title_of(const nctx *c, int i, const char **canon, int *same_len)
 {
 	const xline *x = &c->x[i];
 	size_t len = strlen(x->compact);
 	*canon = NULL;
+	*same_len = 0;
 	if (x->skip || len < 24 || len > 150 || !ocr_page(c, x->l->page) || line_has_amount(c, i) ||
 	    rule_any(c, "title-reject", x->compact))
 		return NULL;
@@ -87,7 +88,7 @@ static const char *ocr_title_of(const nctx *c, int i, const char **canon)
 	if (!strncmp(s, "年", 3))
 		s += strncmp(s + 3, "度", 3) ? 3 : 6;
 	size_t tl = strlen(s);
-	const char *id = tl > 3 && !strcmp(s + tl - 3, "表") ? title_near(c, s, canon) : NULL;
+	const char *id = tl > 3 && !strcmp(s + tl - 3, "表") ? title_near(c, s, canon, same_len) : NULL;
 	free(t);
 	return id;
 }
@@ -767,9 +768,13 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 		cid[i] = title_of(&c, &c.x[i]);
 		/* on a page read by OCR the usual title a line is near wins
 		 * over a rule that took it by a part ("财政拨亚收支预算总表",
-		 * one character from 财政拨款收支预算总表, ends like a 部门收支预算总表) */
-		const char *near = ocr_title_of(&c, i, &canon[i]);
-		if (near && (!cid[i] || strcmp(cid[i], near)))
+		 * one character from 财政拨款收支预算总表, ends like a 部门收支预算总表)
+		 * -- when it differs from that title by misread characters only:
+		 * a word more or less is another title (一般公共预算基本支出经济
+		 * 分类情况表 is two characters from 一般公共预算支出经济分类情况表) */
+		int same_len;
+		const char *near = ocr_title_of(&c, i, &canon[i], &same_len);
+		if (near && (!cid[i] || (same_len && strcmp(cid[i], near))))
 			cid[i] = near;
 		else
 			canon[i] = NULL;

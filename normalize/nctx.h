@@ -189,7 +189,7 @@ void classify_rows(nctx *c);
 /* document.c */
 const char *title_of(const nctx *c, const xline *x);
 /* ocrtitle.c */
-const char *title_near(const nctx *c, const char *stripped, const char **canon);
+const char *title_near(const nctx *c, const char *stripped, const char **canon, int *same_len);
 /* check_toc.c: the contents against the tables found */
 void toc_checks(nctx *c);
 void parse_spans(nctx *c, const tspan *sp, int nsp, const gk_strv *only);

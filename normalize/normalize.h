@@ -22,7 +22,7 @@ void gk_checks_run(gk_result *r, const gk_doc *doc);
 /* The table id whose usual title (rules "title-canon") a title read by
  * OCR, decorations stripped, is near enough to be taken for it, or NULL;
  * *canon set to that title (normalize/ocrtitle.c). */
-const char *gk_title_near(const gk_rules *rules, const char *s, const char **canon);
+const char *gk_title_near(const gk_rules *rules, const char *s, const char **canon, int *same_len);
 
 /* The <doc> name of a path: basename without its last extension. */
 char *gk_doc_name(const char *path);

@@ -75,9 +75,13 @@ static int allowed(int n)
 /* The table id of the canonical title (rules "title-canon") that the
  * stripped title s is near, or NULL: within allowed() of its length and
  * at least two edits nearer than any other table's title.  *canon is
- * set to that title. */
-const char *gk_title_near(const gk_rules *rules, const char *s, const char **canon)
+ * set to that title; *same_len (if not NULL) to whether s has as many
+ * characters as it, i.e. whether s differs from it by misread characters
+ * rather than by words put in or left out. */
+const char *gk_title_near(const gk_rules *rules, const char *s, const char **canon, int *same_len)
 {
+	if (same_len)
+		*same_len = 0;
 	unsigned a[MAXCP], b[MAXCP];
 	int na = code_points(s, a, MAXCP);
 	*canon = NULL;
@@ -112,10 +116,12 @@ const char *gk_title_near(const gk_rules *rules, const char *s, const char **can
 	if (bd > allowed(nb) || second < bd + 2)
 		return NULL;
 	*canon = best->pattern;
+	if (same_len)
+		*same_len = na == nb;
 	return best->name;
 }
 
-const char *title_near(const nctx *c, const char *stripped, const char **canon)
+const char *title_near(const nctx *c, const char *stripped, const char **canon, int *same_len)
 {
-	return gk_title_near(c->rules, stripped, canon);
+	return gk_title_near(c->rules, stripped, canon, same_len);
 }
