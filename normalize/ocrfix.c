@@ -310,6 +310,62 @@ static void project_idents(fixctx *f)
 	}
 }
 
+/* revenue_by_unit: its sources sum to its totals.  Tables differ in
+ * what they print (a 本年收入 subtotal or not, carry-overs or not, a
+ * 其中 under a source), so a row identity is taken only where it holds
+ * on most of the table's rows that print it: a layout it does not fit
+ * must not flag or "correct" every row. */
+static const char *const REV_CURRENT[] = {"general_budget", "government_fund", "state_capital",
+                                          "special_account", "business_income", "operating_income",
+                                          "superior_subsidy", "affiliated_remit", "other_income", NULL};
+static const char *const REV_CARRY[] = {"carryover_general_budget", "carryover_government_fund",
+                                        "carryover_state_capital", "carryover_special_account",
+                                        "carryover_unit_funds", NULL};
+static const char *const REV_TOTAL_CC[] = {"current_total", "carryover_total", NULL};
+static const char *const REV_COLS[] = {"total", "current_total", "general_budget", "government_fund",
+                                       "state_capital", "special_account", "business_income",
+                                       "operating_income", "superior_subsidy", "affiliated_remit",
+                                       "other_income", "carryover_total", NULL};
+
+static int broken(const fixctx *f, const ident *x);
+
+/* row_ident on every row, kept only if it holds on at least two thirds
+ * of the rows where it could be built */
+static void rows_ident_if_usual(fixctx *f, const char *whole, const char *const *parts, const char *name)
+{
+	int from = f->nid, held = 0;
+	for (int i = 0; i < f->t->nrow; i++) {
+		int before = f->nid;
+		row_ident(f, i, whole, parts, name);
+		held += f->nid > before && !broken(f, &f->id[f->nid - 1]);
+	}
+	int built = f->nid - from;
+	if (built && held * 3 < built * 2)
+		f->nid = from;
+}
+
+static void revenue_idents(fixctx *f)
+{
+	gk_table *t = f->t;
+	int has_cur = gk_table_col(t, "current_total") >= 0, has_cc = gk_table_col(t, "carryover_total") >= 0;
+	if (has_cur) {
+		rows_ident_if_usual(f, "current_total", REV_CURRENT, "row");
+		rows_ident_if_usual(f, "total", REV_TOTAL_CC, "row");
+	} else {
+		const char *all[16];
+		int n = 0;
+		for (const char *const *k = REV_CURRENT; *k; k++)
+			all[n++] = *k;
+		all[n++] = has_cc ? "carryover_total" : NULL;
+		all[n] = NULL;
+		rows_ident_if_usual(f, "total", all, "row");
+	}
+	if (has_cc)
+		rows_ident_if_usual(f, "carryover_total", REV_CARRY, "row");
+	tree_idents(f, "unit_code", "unit_name", REV_COLS);
+	tree_idents(f, "func_code", "func_name", REV_COLS);
+}
+
 static void build(fixctx *f)
 {
 	gk_table *t = f->t;
@@ -333,6 +389,8 @@ static void build(fixctx *f)
 		for (int i = 0; i < t->nrow; i++)
 			row_ident(f, i, "total", PROJ_PARTS, "row");
 		project_idents(f);
+	} else if (!strcmp(id, "revenue_by_unit")) {
+		revenue_idents(f);
 	} else if (!strcmp(id, "three_public_expenses")) {
 		for (int i = 0; i < t->nrow; i++) {
 			row_ident(f, i, "total", THREE_PARTS, "row");

@@ -286,3 +286,68 @@ Test(ocr, a_figure_without_its_point_is_flagged)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* revenue_by_unit (湖州 2026 p.19 as printed, three units under a 合计
+ * row): the sources sum to 本年收入 and it, with the carry-over, to the
+ * total; the units sum to 合计.  A misread source breaks its row and its
+ * column: the two agree on the figure, which is put right. */
+static gk_table *revenue_table(gk_result *r, const char *const (*rows)[6], int n)
+{
+	static const char *cols[] = {"unit_code", "unit_name", "total", "current_total", "general_budget",
+	                             "other_income"};
+	gk_table *t = gk_result_add_table(r, "revenue_by_unit", "t", 1, cols, 6);
+	for (int i = 0; i < n; i++) {
+		gk_table_add_row(t);
+		for (int j = 0; j < 6; j++)
+			gk_table_set(t, i, j, rows[i][j]);
+	}
+	return t;
+}
+
+Test(ocr, revenue_sources_sum_to_their_totals)
+{
+	static const char *const rows[][6] = {
+	    {"", "合计", "3476.62", "3476.62", "3193.32", "283.30"},
+	    {"511001", "湖州市退役军人事务局", "2604.42", "2604.42", "2604.42", ""},
+	    {"511002", "湖州市军队离休退休干部休养所", "3011.95", "3011.95", "2758.65", "253.30"},
+	    {"511003", "湖州市烈士陵园管理所", "316.25", "316.25", "236.25", "30.00"}, /* 286.25 */
+	};
+	gk_result *r = gk_result_new();
+	gk_table *t = revenue_table(r, rows, 4);
+	/* the 合计 as printed sums the three units */
+	gk_table_set(t, 0, 2, "5932.62"), gk_table_set(t, 0, 3, "5932.62"), gk_table_set(t, 0, 4, "5649.32");
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	cr_assert_str_eq(gk_table_get(t, 3, "general_budget"), "286.25");
+	int corrected = 0, flags = 0;
+	for (int i = 0; i < r->ncheck; i++) {
+		corrected += !strcmp(r->checks[i].check, "ocr:corrected");
+		flags += !strcmp(r->checks[i].check, "ocr:suspect") && !strcmp(r->checks[i].status, "fail");
+	}
+	cr_assert_eq(corrected, 1);
+	cr_assert_eq(flags, 0);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+/* a table whose columns do not sum that way on most rows (here the
+ * other_income column holds a 其中 of the general budget) gets no row
+ * identity: no row is flagged for the layout */
+Test(ocr, revenue_row_identity_only_where_it_is_the_layout)
+{
+	static const char *const rows[][6] = {
+	    {"", "合计", "300.00", "300.00", "300.00", "20.00"},
+	    {"", "甲", "100.00", "100.00", "100.00", "5.00"},
+	    {"", "乙", "200.00", "200.00", "200.00", "15.00"},
+	};
+	gk_result *r = gk_result_new();
+	revenue_table(r, rows, 3);
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	for (int i = 0; i < r->ncheck; i++)
+		cr_assert_str_neq(r->checks[i].check, "ocr:suspect", "%s", r->checks[i].row);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
