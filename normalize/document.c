@@ -82,7 +82,32 @@ static const char *ocr_title_of(const nctx *c, int i, const char **canon, int *s
 	if (x->skip || len < 24 || len > 150 || !ocr_page(c, x->l->page) || line_has_amount(c, i) ||
 	    rule_any(c, "title-reject", x->compact))
 		return NULL;
+	/* angle brackets are no table title's: OCR makes them of a paren's
+	 * edge or a speck ("支出情况表《（按功能分类科目)"); without them the
+	 * rules may know the line */
 	char *t = gk_strdup(x->compact);
+	size_t k = 0;
+	for (size_t j = 0; t[j];) {
+		if (!strncmp(t + j, "《", 3) || !strncmp(t + j, "》", 3) || !strncmp(t + j, "〈", 3) ||
+		    !strncmp(t + j, "〉", 3)) {
+			j += 3;
+			continue;
+		}
+		t[k++] = t[j++];
+	}
+	t[k] = 0;
+	if (k < len) {
+		xline y = *x;
+		y.compact = t;
+		const char *id = title_of(c, &y);
+		if (id) {
+			free(t);
+			*same_len = 1; /* read right but for the brackets: no doubt to say */
+			return id;
+		}
+	}
+	free(t);
+	t = gk_strdup(x->compact);
 	strip_title(c, t);
 	const char *s = t; /* the 年(度) of a year whose digits went as an ordinal */
 	if (!strncmp(s, "年", 3))
