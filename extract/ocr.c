@@ -712,6 +712,15 @@ static int emit_reach(reading *r, int i)
 		return 0;
 	r->out->ndigit_pass++;
 	r->ws.wd[i].r = x.r; /* the box holds its decimals now */
+	/* decimals Tesseract read as a word of their own (a column of them may
+	 * be a text line of its own) are in the reading now: emitted again
+	 * they would stand among its figures ("1180.4400") */
+	for (int j = i + 1; j < r->ws.nw; j++) {
+		word *y = &r->ws.wd[j];
+		int h = y->b - y->t, ov = (y->b < x.b ? y->b : x.b) - (y->t > x.t ? y->t : x.t);
+		if (y->n > 0 && 2 * ov > h && y->l > x.l && y->r <= x.r + h / 2 && gk_ocrw_alldigits(y->text))
+			y->n = 0;
+	}
 	emit_ascii(r, i, alt, aconf < x.conf ? aconf : x.conf);
 	r->sum += aconf;
 	r->nsum++;
