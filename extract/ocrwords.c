@@ -618,21 +618,25 @@ static int quote(uint32_t c)
 }
 
 /* A quote read from a speck at either end of a code or an amount
- * ("”50103" after 住房公积金, 新乡): tables print codes and amounts bare,
+ * ("”50103" after 住房公积金, 新乡; "“02" under 款, 烟台): tables print
+ * codes and amounts bare,
  * and the quote kept the code from being one, gluing the label, the code
  * and the next label into one cell.  It goes; the box keeps the digits'
  * symbols (a share of the box, as for a Chinese word, cuts into a digit
  * where the speck is a pixel wide). */
 static void unquote_number(word *x, const sym *sy)
 {
-	int dig = 0;
+	int dig = 0, sep = 0;
 	for (int j = x->first; j < x->first + x->n; j++) {
 		if (isdig((int)sy[j].cp))
 			dig++;
-		else if (!amount_char(sy[j].cp) && !quote(sy[j].cp))
+		else if (amount_char(sy[j].cp))
+			sep++;
+		else if (!quote(sy[j].cp))
 			return;
 	}
-	if (dig < 3)
+	/* two bare digits are a code's 款 or 项 ("”09" under 款, 烟台) */
+	if (dig < 2 || (dig == 2 && sep))
 		return;
 	int cut = 0;
 	while (x->n > 1 && quote(sy[x->first].cp)) {

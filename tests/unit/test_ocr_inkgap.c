@@ -122,3 +122,20 @@ Test(ocr_inkgap, quote_before_a_code_goes)
 	cr_assert(wd[0].l == 630 && wd[0].r == 713, "the digits' box, not a share of it: %d-%d", wd[0].l, wd[0].r);
 	cr_assert_str_eq(wd[1].text, "年", "a Chinese word's quote goes as before");
 }
+
+/* 烟台统计 p.21 (200 dpi): the 款 of a code printed apart from its 类, a
+ * speck before it read as a quote ("”09", "“02"): two digits are a code's
+ * part and the quote goes; a quote before a two-digit amount with its
+ * point (a figure, "“2.5") is left as read */
+Test(ocr_inkgap, quote_before_a_code_part_goes)
+{
+	sym sy[] = {{201, 251, 203, 258, 0x201C, 0}, {202, 251, 205, 258, '0', 0}, {205, 251, 208, 258, '2', 0},
+	            {300, 251, 302, 258, 0x201C, 1}, {302, 251, 305, 258, '2', 1}, {305, 251, 306, 258, '.', 1},
+	            {306, 251, 309, 258, '5', 1}};
+	word wd[] = {{.l = 201, .t = 251, .r = 208, .b = 258, .conf = 60, .first = 0, .n = 3, .text = "“02"},
+	             {.l = 300, .t = 251, .r = 309, .b = 258, .conf = 60, .first = 3, .n = 4, .text = "“2.5"}};
+	gk_ocrw ws = {.sy = sy, .ns = 7, .wd = wd, .nw = 2};
+	gk_ocrw_despeck(&ws);
+	cr_assert_str_eq(wd[0].text, "02");
+	cr_assert_str_eq(wd[1].text, "“2.5");
+}
