@@ -118,6 +118,31 @@ static const char *ocr_title_of(const nctx *c, int i, const char **canon, int *s
 	return id;
 }
 
+/* A line OCR read at the head of its page that is shaped like a table's
+ * title -- one cell, 6 to 40 characters ending in 表, no amount, no prose
+ * -- but that no rule and no usual title took: a table we cannot name.
+ * Left alone its page would join the table before as a continuation
+ * page, its figures under another table's columns; it is written as a
+ * table outside the contract instead, and said.  A performance table's
+ * title names its project (…经费补助绩效目标表): its pages follow each
+ * other and are one table, as on the text layer. */
+static int ocr_unread_title(const nctx *c, int i)
+{
+	const xline *x = &c->x[i];
+	size_t len = strlen(x->compact);
+	if (x->skip || x->l->ncell != 1 || len < 18 || len > 120 || !ocr_page(c, x->l->page) ||
+	    strcmp(x->compact + len - 3, "表") || line_has_amount(c, i) || rule_any(c, "title-reject", x->compact))
+		return 0;
+	static const char *const prose[] = {"，", "。", "；", "：", ":", "见", "绩效目标表", NULL};
+	for (int k = 0; prose[k]; k++)
+		if (strstr(x->compact, prose[k]))
+			return 0;
+	int above = 0; /* lines of its page above it */
+	for (int q = i - 1; q >= 0 && c->x[q].l->page == x->l->page; q--)
+		above += !c->x[q].skip;
+	return above < 3;
+}
+
 static gk_table *new_table(nctx *c, const char *id, int title_line)
 {
 	const gk_tabledef *d = gk_tabledef_find(id);
@@ -789,6 +814,7 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 	/* titles */
 	const char **cid = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *cid);
 	const char **canon = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *canon); /* a title OCR misread: its usual form */
+	char *unread = gk_calloc((size_t)(c.n ? c.n : 1), 1); /* a title OCR read that names no table we know */
 	for (int i = 0; i < c.n; i++) {
 		cid[i] = title_of(&c, &c.x[i]);
 		/* on a page read by OCR the usual title a line is near wins
@@ -803,6 +829,8 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 			cid[i] = near;
 		else
 			canon[i] = NULL;
+		if (!cid[i] && ocr_unread_title(&c, i))
+			cid[i] = "other", unread[i] = 1;
 	}
 	tspan *sp = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *sp);
 	int nsp = 0;
@@ -828,6 +856,10 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 			if (canon[i]) /* the doubt, for the reader */
 				gk_result_add_finding(c.r, cid[i], "ocr:title", "title", canon[i], c.x[i].compact, "corrected",
 				                      c.x[i].l->page, "a title read by OCR taken for the usual title it is nearest");
+			if (unread[i])
+				gk_result_add_finding(c.r, "document", "ocr:title", "title", "", c.x[i].compact, "fail",
+				                      c.x[i].l->page,
+				                      "a title read by OCR that names no table known: its table is kept apart");
 			toc_run = 0, toc_last = -1;
 		} else {
 			toc_run = near ? toc_run + 1 : 1;
@@ -870,6 +902,7 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 	free(c.x);
 	free(cid);
 	free(canon);
+	free(unread);
 	free(sp);
 	free(c.dept);
 	gk_strv_drop(&c.cross);

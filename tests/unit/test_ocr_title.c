@@ -81,6 +81,35 @@ Test(ocr_title, a_word_more_is_another_title)
 	gk_result_drop(r);
 }
 
+/* a page whose title OCR read but no rule or usual title knows: its
+ * rows are not the table before's (a continuation page) but a table of
+ * their own, and the doubt is said */
+#define UNKNOWN_P2                                                                                                  \
+	"P\t2\t595.00\t842.00\n"                                                                                        \
+	"L\t2\t95.04\t110.59\t15.55\tpos\t131.04,465.41@80,2026年度部门编外人员经费测算汇集表\n"                  \
+	"L\t2\t136.51\t147.46\t10.94\tpos\t90.43,137.09@96,科目编码\t263.23,309.60@92,科目名称\t455.62,490.46@93," \
+	"预算数\n"                                                                                                      \
+	"L\t2\t173.66\t182.30\t8.64\tpos\t90.43,104.26@92,301\t149.76,204.48@97,工资福利支出\t472.61,510.05@76,"    \
+	"120.00\n"                                                                                                      \
+	"%end\n"
+
+Test(ocr_title, an_unknown_title_keeps_its_table_apart)
+{
+	const char *qz = QZ18;
+	char *s = gk_strfmt("%%gongkai-extract 1\nM\tformat\tpdf\nM\tocr_pages\t1,2\n%.*s%s", (int)(strlen(qz) - 5),
+	                    qz, UNKNOWN_P2);
+	gk_result *r = normalize_stream(s, "qz");
+	const gk_table *t = fixture_table(r, "general_budget_basic_expenditure");
+	for (int i = 0; i < t->nrow; i++)
+		cr_assert_str_neq(gk_table_get(t, i, "total"), "120.00", "page 2's row is not this table's");
+	cr_assert_not_null(gk_result_find(r, "other_1"));
+	const gk_check *k = check_of(r, "ocr:title");
+	cr_assert_not_null(k);
+	cr_assert_str_eq(k->status, "fail");
+	gk_result_drop(r);
+	free(s);
+}
+
 static const char *near(const gk_rules *rs, const char *s)
 {
 	const char *canon;
