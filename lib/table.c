@@ -113,6 +113,28 @@ void gk_result_add_check(gk_result *r, const char *table_id, const char *check, 
 	gk_result_add_finding(r, table_id, check, row, expected, found, status, 0, NULL);
 }
 
+/* s copied, less any bytes that are not UTF-8: a label cut to a
+ * buffer's size may end inside a character, and a CSV cell must decode */
+static char *dup_utf8(const char *s)
+{
+	if (!s)
+		return gk_strdup("");
+	size_t n = strlen(s), k = 0;
+	char *d = gk_malloc(n + 1);
+	for (size_t i = 0; i < n;) {
+		unsigned c;
+		int m = gk_utf8_next((const unsigned char *)s + i, n - i, &c);
+		if (m <= 0) {
+			i++;
+			continue;
+		}
+		memcpy(d + k, s + i, (size_t)m);
+		k += (size_t)m, i += (size_t)m;
+	}
+	d[k] = 0;
+	return d;
+}
+
 void gk_result_add_finding(gk_result *r, const char *table_id, const char *check, const char *row,
                            const char *expected, const char *found, const char *status, int page,
                            const char *detail)
@@ -122,14 +144,14 @@ void gk_result_add_finding(gk_result *r, const char *table_id, const char *check
 		r->checks = gk_realloc(r->checks, sizeof *r->checks * (size_t)r->ccap);
 	}
 	gk_check *c = &r->checks[r->ncheck++];
-	c->table_id = gk_strdup(table_id ? table_id : "");
-	c->check = gk_strdup(check ? check : "");
-	c->row = gk_strdup(row ? row : "");
-	c->expected = gk_strdup(expected ? expected : "");
-	c->found = gk_strdup(found ? found : "");
-	c->status = gk_strdup(status ? status : "");
+	c->table_id = dup_utf8(table_id);
+	c->check = dup_utf8(check);
+	c->row = dup_utf8(row);
+	c->expected = dup_utf8(expected);
+	c->found = dup_utf8(found);
+	c->status = dup_utf8(status);
 	c->page = page > 0 ? page : 0;
-	c->detail = gk_strdup(detail ? detail : "");
+	c->detail = dup_utf8(detail);
 }
 
 int gk_table_col(const gk_table *t, const char *key)

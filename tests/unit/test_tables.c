@@ -501,3 +501,18 @@ Test(tables, basic_personnel_class_column)
 	cr_expect_str_eq(gk_table_get(t, i, "public"), "33.00");
 	gk_result_drop(r);
 }
+
+/* a label cut to a buffer's size inside a character (广州生态's scan, a
+ * project cell of 300 characters) is written without the cut bytes:
+ * checks.csv stays UTF-8 */
+Test(tables, finding_text_is_utf8)
+{
+	gk_result *r = gk_result_new();
+	gk_result_add_finding(r, "project_expenditure", "col:单位=Σprojects", "有利于强化落实镇属\xe5\x8a", "1.00",
+	                      "\xff" "2.00", "skip", 1, "p.1, row 镇\xe5");
+	cr_assert_str_eq(r->checks[0].row, "有利于强化落实镇属");
+	cr_assert_str_eq(r->checks[0].found, "2.00");
+	cr_assert_str_eq(r->checks[0].detail, "p.1, row 镇");
+	cr_assert_str_eq(r->checks[0].check, "col:单位=Σprojects");
+	gk_result_drop(r);
+}
