@@ -266,6 +266,8 @@ static const char *const BASIC_COLS[] = {"total", "personnel", "public", NULL};
 static const char *const BASIC_PARTS[] = {"personnel", "public", NULL};
 static const char *const THREE_PARTS[] = {"overseas_travel", "vehicle_total", "reception", NULL};
 static const char *const THREE_VEH[] = {"vehicle_purchase", "vehicle_operation", NULL};
+static const char *const GBE_COLS[] = {"total", "basic_total", "personnel", "public", "project_total", NULL};
+static const char *const GBE_PARTS_TB[] = {"basic_total", "project_total", NULL};
 static const char *const ECON_COLS[] = {"total", "general_budget", "government_fund", "state_capital",
                                         "special_account", "business_income", "other_income", NULL};
 
@@ -383,6 +385,10 @@ static void build(fixctx *f)
 		for (int i = 0; i < t->nrow; i++)
 			row_ident(f, i, "total", BASIC_PARTS, "row");
 		tree_idents(f, "econ_code", "econ_name", BASIC_COLS);
+	} else if (!strcmp(id, "general_budget_by_economic_class")) {
+		rows_ident_if_usual(f, "total", GBE_PARTS_TB, "row");
+		rows_ident_if_usual(f, "basic_total", BASIC_PARTS, "row");
+		tree_idents(f, "econ_code", "econ_name", GBE_COLS);
 	} else if (!strcmp(id, "expenditure_by_economic_class")) {
 		tree_idents(f, "econ_code", "econ_name", ECON_COLS);
 	} else if (!strcmp(id, "project_expenditure")) {

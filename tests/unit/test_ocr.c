@@ -351,3 +351,52 @@ Test(ocr, revenue_row_identity_only_where_it_is_the_layout)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* general_budget_by_economic_class (深圳 2026 表8): total = 基本 + 项目 on
+ * each row, 类 = Σ its 款.  A misread digit (1132.05 for 1182.05) breaks
+ * both and is put right; 356.33 read 1.33 (its head lost) is no misread
+ * of one digit: kept as read, and flagged */
+static gk_result *economic_class(const char *t30101, const char *t30102)
+{
+	static const char *cols[] = {"econ_code", "econ_name", "total", "basic_total", "project_total"};
+	const char *const rows[][5] = {
+	    {"301", "工资福利支出", "2522.02", "2522.02", "0.00"},
+	    {"30101", "基本工资", t30101, "356.33", "0.00"},
+	    {"30102", "津贴补贴", t30102, "1182.05", "0.00"},
+	    {"30103", "奖金", "983.64", "983.64", "0.00"},
+	};
+	gk_result *r = gk_result_new();
+	gk_table *t = gk_result_add_table(r, "general_budget_by_economic_class", "t", 1, cols, 5);
+	for (int i = 0; i < 4; i++) {
+		gk_table_add_row(t);
+		for (int j = 0; j < 5; j++)
+			gk_table_set(t, i, j, rows[i][j]);
+	}
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	gk_doc_drop(d);
+	return r;
+}
+
+static int count_checks(const gk_result *r, const char *name, const char *row)
+{
+	int n = 0;
+	for (int i = 0; i < r->ncheck; i++)
+		n += !strcmp(r->checks[i].check, name) && (!row || !strcmp(r->checks[i].row, row));
+	return n;
+}
+
+Test(ocr, economic_class_table_by_its_arithmetic)
+{
+	gk_result *r = economic_class("356.33", "1132.05");
+	cr_assert_str_eq(gk_table_get(r->tables[0], 2, "total"), "1182.05");
+	cr_assert_eq(count_checks(r, "ocr:corrected", NULL), 1);
+	cr_assert_eq(count_checks(r, "ocr:suspect", NULL), 0);
+	gk_result_drop(r);
+	r = economic_class("1.33", "1182.05");
+	cr_assert_str_eq(gk_table_get(r->tables[0], 1, "total"), "1.33");
+	cr_assert_eq(count_checks(r, "ocr:corrected", NULL), 0);
+	cr_assert_eq(count_checks(r, "ocr:suspect", "30101/total"), 1);
+	gk_result_drop(r);
+}
