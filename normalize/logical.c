@@ -158,12 +158,6 @@ static int body_start(const nctx *c, int b, int e, const lr_anchor *an)
 	return body;
 }
 
-static int range_cmp(const void *a, const void *b)
-{
-	const double *x = a, *y = b;
-	return x[0] < y[0] ? -1 : x[0] > y[0];
-}
-
 /* An OCR'd head cell mended as it is copied to n (ocrhead.c): marks read
  * off the table's rules after its word dropped, two column words glued
  * into it cut apart.  Returns 0 when there is nothing to mend. */
@@ -229,9 +223,9 @@ static void copy_head(const nctx *c, gk_doc *d, int b, int body, int e)
 			}
 		}
 	}
-	if (nncol > 1)
-		qsort(ncol, (size_t)nncol, sizeof *ncol, range_cmp);
 	double pitch = ocr_head_pitch(c, b, body); /* (0 unless OCR'd) */
+	double (*ocol)[2] = NULL;
+	int nocol = pitch > 0 ? ocr_amount_columns(c, b, e, &ocol) : 0; /* (a table in 元 may have no body yet) */
 	for (int i = b; i < body; i++) {
 		const gk_line *l = c->x[i].l;
 		gk_line *n = gk_doc_add_line(d, l->page, l->y0, l->y1, l->size, l->geom);
@@ -251,11 +245,12 @@ static void copy_head(const nctx *c, gk_doc *d, int b, int body, int e)
 				if (below > under)
 					under = below;
 			}
-			if (!add_ocr_head_cell(c, n, i, body, cl, pitch, ncol, nncol))
+			if (!add_ocr_head_cell(c, n, i, body, cl, pitch, ocol, nocol))
 				add_head_cell(n, cl, under);
 		}
 	}
 	free(ncol);
+	free(ocol);
 }
 
 /* Is there a cell reading w among the head lines [from, to) that

@@ -120,6 +120,7 @@ int ocr_glued_cut(const nctx *c, int i, int body, const gk_cell *cl, double pitc
 size_t ocr_head_trim(const nctx *c, int i, const gk_cell *cl, double pitch, double *x1);
 const char *ocr_column_near(const gk_rules *rules, const char *fam, const char *path);
 int ocr_head_lines(const nctx *c, int hb, int he);
+int ocr_amount_columns(const nctx *c, int b, int e, double (**col)[2]);
 void ocr_columns_near(const nctx *c, solver_family *sf, int hb, int he, unsigned *mask, unsigned *leafmask,
                       char **xname, int nslot);
 

@@ -58,8 +58,24 @@ double ocr_head_pitch(const nctx *c, int b, int body)
 	return v[n / 2];
 }
 
-/* How much of [g0, g1] the words of the head lines below line i, (i,
- * body), cover. */
+/* Does line i print an amount right of a label (a row, not a header)? */
+static int amount_row(const nctx *c, int i)
+{
+	const gk_line *l = c->x[i].l;
+	int label = 0;
+	for (int j = 0; j < l->ncell; j++) {
+		char buf[48], *fw = gk_fold_width(l->cell[j].text);
+		int am = gk_amount_parse(fw, buf, sizeof buf);
+		free(fw);
+		label |= gk_has_cjk(l->cell[j].text);
+		if (am && label)
+			return 1;
+	}
+	return 0;
+}
+
+/* How much of [g0, g1] the words of the head lines below line i (up to
+ * body or the first row) cover. */
 static double covered_below(const nctx *c, int i, int body, double g0, double g1)
 {
 	double cov = 0;
@@ -67,6 +83,8 @@ static double covered_below(const nctx *c, int i, int body, double g0, double g1
 		const gk_line *l = c->x[k].l;
 		if (c->x[k].skip || l->geom != GK_GEOM_POS)
 			continue;
+		if (amount_row(c, k))
+			break;
 		for (int j = 0; j < l->ncell; j++) {
 			double o = (l->cell[j].x1 < g1 ? l->cell[j].x1 : g1) - (l->cell[j].x0 > g0 ? l->cell[j].x0 : g0);
 			if (o > 0)
@@ -321,4 +339,48 @@ void ocr_columns_near(const nctx *c, solver_family *sf, int hb, int he, unsigned
 		free(xname[s]);
 		xname[s] = NULL;
 	}
+}
+
+static int range_cmp(const void *a, const void *b)
+{
+	const double *x = a, *y = b;
+	return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
+/* The x ranges of the amount columns of lines [b, e) (amount
+ * cells right of a row's label; those that overlap make one), sorted by
+ * x, for an OCR'd table: whole yuan without decimals count (单位：元).  Returns how many (*col
+ * allocated, NULL for none). */
+int ocr_amount_columns(const nctx *c, int b, int e, double (**col)[2])
+{
+	double (*r)[2] = NULL;
+	int n = 0;
+	for (int i = b; i < e && n < 256; i++) {
+		const gk_line *l = c->x[i].l;
+		if (c->x[i].skip || l->geom != GK_GEOM_POS)
+			continue;
+		int label = 0; /* amounts follow the row's label, codes come before it */
+		for (int j = 0; j < l->ncell && n < 256; j++) {
+			char buf[48], *fw = gk_fold_width(l->cell[j].text);
+			int am = gk_amount_parse(fw, buf, sizeof buf);
+			free(fw);
+			label |= gk_has_cjk(l->cell[j].text);
+			if (!am || !label || l->cell[j].x1 - l->cell[j].x0 < 1)
+				continue;
+			int k = 0;
+			while (k < n && !(l->cell[j].x0 < r[k][1] && l->cell[j].x1 > r[k][0]))
+				k++;
+			if (k == n) {
+				r = gk_realloc(r, sizeof *r * (size_t)(n + 1));
+				r[n][0] = l->cell[j].x0, r[n][1] = l->cell[j].x1, n++;
+			} else {
+				r[k][0] = l->cell[j].x0 < r[k][0] ? l->cell[j].x0 : r[k][0];
+				r[k][1] = l->cell[j].x1 > r[k][1] ? l->cell[j].x1 : r[k][1];
+			}
+		}
+	}
+	if (n > 1)
+		qsort(r, (size_t)n, sizeof *r, range_cmp);
+	*col = r;
+	return n;
 }

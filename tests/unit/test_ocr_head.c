@@ -1,0 +1,103 @@
+/* test_ocr_head.c - an OCR'd table's header (normalize/ocrhead.c): two
+ * column words glued into one cell cut apart at the gap its box keeps,
+ * marks read off the rules dropped, misread words near one column's
+ * usual words given that column.  The fixtures are the first lines of
+ * real scanned pages (heldout200 at 200 dpi) as gongkai-extract read
+ * them. */
+#include <stdlib.h>
+
+#include "../../normalize/nctx.h"
+#include "fixture.h"
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	cr_assert_not_null(f, "%s", path);
+	gk_buf b = {0};
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		gk_buf_add(&b, chunk, n);
+	fclose(f);
+	return gk_buf_take(&b);
+}
+
+/* 广州气象 p.7 (收入总体情况表): OCR read "其他专户事业收" (其他专户 over
+ * 收入拨款, 事业收 over 入: two columns), "其他收一，" and "位上缴一，"
+ * (marks of the rules after 其他收, 位上缴) and "上级补输属站" (上级补 and
+ * a misread 附属单 glued).  Each figure goes to its own column: the
+ * 事业收入, 事业单位经营收入, 上级补助收入, 附属单位上缴收入, 其他收入 and
+ * 上年结转结余 columns, the two parts of 财政专户拨款收入 kept as x_. */
+Test(ocr_head, glued_words_cut_at_their_gap)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/glued-head-guangzhou.x", "gz");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	cr_assert_eq(t->nrow, 4);
+	cr_assert_str_eq(gk_table_get(t, 3, "unit_name"), "广州市气象台");
+	cr_assert_str_eq(gk_table_get(t, 3, "general_budget"), "1519.20");
+	cr_assert_str_eq(gk_table_get(t, 1, "unit_name"), "广州市气象局");
+	cr_assert_str_eq(gk_table_get(t, 1, "total"), "2602.16");
+	cr_assert_str_eq(gk_table_get(t, 1, "general_budget"), "2602.16");
+	static const char *const zero[] = {"government_fund", "state_capital", "business_income", "operating_income",
+	                                   "superior_subsidy", "affiliated_remit", "other_income", "carryover_total",
+	                                   "x_财政专户拨款收入教育收费", "x_财政专户拨款收入其他专户收入拨款"};
+	for (size_t k = 0; k < sizeof zero / sizeof *zero; k++)
+		cr_assert_str_eq(gk_table_get(t, 1, zero[k]), "0.00", "%s", zero[k]);
+	cr_assert_str_eq(gk_table_get(t, 1, "special_account"), "");
+	cr_assert_eq(t->cols.n, 24, "%d columns", t->cols.n); /* the contract's 22 and the two x_ */
+	gk_result_drop(r);
+}
+
+/* The same lines from a text layer (no ocr_pages): nothing is cut, the
+ * glued words stay one column's (x_). */
+Test(ocr_head, text_layer_untouched)
+{
+	char *s = slurp("tests/fixtures/ocr/glued-head-guangzhou.x");
+	char *at = strstr(s, "M\tocr_pages\t1\n");
+	cr_assert_not_null(at);
+	memmove(at + 12, at + 13, strlen(at + 13) + 1);
+	gk_result *r = normalize_stream(s, "gz");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	cr_assert_str_eq(gk_table_get(t, 1, "other_income"), "");
+	cr_assert_str_eq(gk_table_get(t, 1, "affiliated_remit"), "");
+	cr_assert_gt(t->cols.n, 24);
+	gk_result_drop(r);
+	free(s);
+}
+
+/* 泉州公安 p.11 (2026年度收入预算总表): OCR dropped characters of four
+ * leaf words (上级收入, 单位上缴收入, 其收入, 上年结余); each is one edit in
+ * three or nearer to one column's usual words and takes it.  一算拨款收入
+ * (一般公共预算拨款收入 lost four) is too far: kept as x_. */
+Test(ocr_head, misread_words_near_their_column)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/misread-head-quanzhou.x", "qz");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	cr_assert_str_eq(gk_table_get(t, 0, "unit_name"), "合计");
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "81206.56");
+	cr_assert_str_eq(gk_table_get(t, 0, "other_income"), "4547.20");
+	cr_assert_str_eq(gk_table_get(t, 0, "carryover_total"), "7600.00");
+	cr_assert_str_eq(gk_table_get(t, 0, "superior_subsidy"), "0.00");
+	cr_assert_str_eq(gk_table_get(t, 0, "affiliated_remit"), "0.00");
+	cr_assert_str_eq(gk_table_get(t, 0, "x_一算拨款收入"), "69059.36");
+	cr_assert_str_eq(gk_table_get(t, 1, "other_income"), "3800.00");
+	gk_result_drop(r);
+}
+
+/* The nearness itself: a group's words over the column are left out
+ * (财政拨款收入 小计 is no misread 财政专户拨款收入), ties are none. */
+Test(ocr_head, near_words)
+{
+	char *err = NULL;
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	cr_assert_str_eq(ocr_column_near(rules, "revunit", "输属站位上缴收入"), "affiliated_remit");
+	cr_assert_str_eq(ocr_column_near(rules, "revunit", "其他资金收入其他收"), "other_income");
+	cr_assert_str_eq(ocr_column_near(rules, "revunit", "上年结余"), "carryover_total");
+	cr_assert_null(ocr_column_near(rules, "revunit", "财政拨款收入小计"));
+	cr_assert_null(ocr_column_near(rules, "revunit", "收入预算财政拨款收入"));
+	cr_assert_null(ocr_column_near(rules, "revunit", "财政拨款收入算收入"));
+	cr_assert_null(ocr_column_near(rules, "revunit", "一算拨款收入"));
+	cr_assert_null(ocr_column_near(rules, "econ", "输属站位上缴收入")); /* no canon words for the family */
+	gk_rules_drop(rules);
+}
