@@ -101,3 +101,40 @@ Test(ocr_head, near_words)
 	cr_assert_null(ocr_column_near(rules, "econ", "输属站位上缴收入")); /* no canon words for the family */
 	gk_rules_drop(rules);
 }
+
+/* 上海普陀福利院 p.8 (收入预算总表, in 元: no decimals): OCR glued the
+ * leaves 财政拨款收入 and 事业收入 of two columns into one cell.  Cut at
+ * the gap its box keeps, the 事业收入 figures are business_income, the
+ * 财政拨款收入 ones x_ (the table's contract names no such column). */
+Test(ocr_head, glued_leaves_of_a_yuan_table)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/glued-leaf-putuo.x", "pt");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	cr_assert_str_eq(gk_table_get(t, 0, "func_code"), "208");
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "1128.1624");
+	cr_assert_str_eq(gk_table_get(t, 0, "business_income"), "262");
+	cr_assert_str_eq(gk_table_get(t, 0, "x_收入预算财政拨款收入"), "866.1624");
+	cr_assert_str_eq(gk_table_get(t, 1, "func_code"), "20805");
+	cr_assert_str_eq(gk_table_get(t, 1, "business_income"), "");
+	cr_assert_str_eq(gk_table_get(t, 1, "x_收入预算财政拨款收入"), "169.6828");
+	gk_result_drop(r);
+}
+
+/* 杭州气象 表3 p.17: a stray "4" OCR read off the header's ink starts a
+ * header line ("4 、 事业单位 上缴上"): no code, the head goes on.  Under
+ * 基本支出, 日常公用支出 was read "人" (confidence 0): that column is a part
+ * of the group, kept as x_, not basic_total; 人员支出 is basic_personnel. */
+Test(ocr_head, misread_part_of_a_group)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/group-part-hangzhou.x", "hz");
+	const gk_table *t = fixture_table(r, "expenditure_by_function");
+	cr_assert_str_eq(gk_table_get(t, 0, "name"), "合计");
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "5876.67");
+	cr_assert_str_eq(gk_table_get(t, 0, "basic_personnel"), "2906.80");
+	cr_assert_str_eq(gk_table_get(t, 0, "project_total"), "2131.61");
+	cr_assert_str_eq(gk_table_get(t, 0, "basic_total"), "");
+	cr_assert_str_eq(gk_table_get(t, 0, "x_基本支出人"), "838.27");
+	cr_assert_str_eq(gk_table_get(t, 1, "name"), "科学技术支出");
+	cr_assert_str_eq(gk_table_get(t, 1, "project_total"), "28.00");
+	gk_result_drop(r);
+}
