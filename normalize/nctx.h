@@ -118,6 +118,7 @@ void reorder_keys(solver_family *sf, const unsigned *leafmask, int nslot, unsign
 double ocr_head_pitch(const nctx *c, int b, int body);
 int ocr_glued_cut(const nctx *c, int i, int body, const gk_cell *cl, double pitch, double (*col)[2], int ncol);
 size_t ocr_head_trim(const nctx *c, int i, const gk_cell *cl, double pitch, double *x1);
+char *ocr_without_groups(const gk_rules *rules, const char *fam, const char *path);
 const char *ocr_column_near(const gk_rules *rules, const char *fam, const char *path);
 int ocr_head_lines(const nctx *c, int hb, int he);
 int ocr_amount_columns(const nctx *c, int b, int e, double (**col)[2]);

@@ -238,6 +238,26 @@ static int near_in(const unsigned *w, int nw, const unsigned *t, int nt)
 	return best;
 }
 
+/* path without the words of a group over its column (rules
+ * "column-canon" FAMILY:group: 财政拨款收入, 其他资金收入): no misread part
+ * of the column's own words.  Newly allocated. */
+char *ocr_without_groups(const gk_rules *rules, const char *fam, const char *path)
+{
+	int n;
+	const gk_rule *const *list = gk_rules_of(rules, "column-canon", &n); /* owned by the rules */
+	size_t fl = strlen(fam);
+	char *p = gk_strdup(path);
+	for (int i = 0; i < n; i++) {
+		const char *name = list[i]->name;
+		size_t gl = strlen(list[i]->pattern);
+		if (strncmp(name, fam, fl) || strcmp(name + fl, ":group") || !gl)
+			continue;
+		for (char *at; (at = strstr(p, list[i]->pattern));)
+			memmove(at, at + gl, strlen(at + gl) + 1);
+	}
+	return p;
+}
+
 /* The key of family fam whose usual header word (rules "column-canon":
  * 上级补助收入, 附属单位上缴收入 ...) the words of an OCR'd column that
  * name nothing (path: its header words top to bottom, a group's usual
@@ -251,17 +271,7 @@ const char *ocr_column_near(const gk_rules *rules, const char *fam, const char *
 	int n;
 	const gk_rule *const *list = gk_rules_of(rules, "column-canon", &n); /* owned by the rules */
 	size_t fl = strlen(fam);
-	/* the words of a group over the column (FAMILY:group: 财政拨款收入,
-	 * 其他资金收入) are no misread part of it */
-	char *p = gk_strdup(path);
-	for (int i = 0; i < n; i++) {
-		const char *name = list[i]->name;
-		size_t gl = strlen(list[i]->pattern);
-		if (strncmp(name, fam, fl) || strcmp(name + fl, ":group") || !gl)
-			continue;
-		for (char *at; (at = strstr(p, list[i]->pattern));)
-			memmove(at, at + gl, strlen(at + gl) + 1);
-	}
+	char *p = ocr_without_groups(rules, fam, path);
 	int nt = code_points(p, t, MAXCP);
 	free(p);
 	if (nt < 2)
@@ -314,8 +324,11 @@ void ocr_columns_near(const nctx *c, solver_family *sf, int hb, int he, unsigned
 			continue;
 		unsigned m = 0, lm = 0;
 		const char *path = xname[s] + 2; /* "x_" */
-		if (header_keys(c, sf, path, "", &m, &lm))
-			continue; /* words of a column kept apart on purpose */
+		char *own = ocr_without_groups(c->rules, sf->name, path);
+		int named = *own && header_keys(c, sf, own, "", &m, &lm);
+		free(own);
+		if (named)
+			continue; /* words of a column kept apart on purpose (教育收费 under 财政专户) */
 		const char *key = ocr_column_near(c->rules, sf->name, path);
 		if (!key)
 			continue;
@@ -324,10 +337,10 @@ void ocr_columns_near(const nctx *c, solver_family *sf, int hb, int he, unsigned
 			k++;
 		if (k == 0 || k >= 32)
 			continue; /* (the total is never taken so) */
-		unsigned named = 0;
+		unsigned taken = 0;
 		for (int t = 0; t < nslot; t++)
-			named |= mask[t];
-		if (k < sf->nkey && (named & (1u << k)))
+			taken |= mask[t];
+		if (k < sf->nkey && (taken & (1u << k)))
 			continue;
 		if (k == sf->nkey) {
 			sf->key[k] = key, sf->prior[k] = 0;

@@ -99,6 +99,8 @@ Test(ocr_head, near_words)
 	cr_assert_null(ocr_column_near(rules, "revunit", "财政拨款收入算收入"));
 	cr_assert_null(ocr_column_near(rules, "revunit", "一算拨款收入"));
 	cr_assert_null(ocr_column_near(rules, "econ", "输属站位上缴收入")); /* no canon words for the family */
+	cr_assert_str_eq(ocr_column_near(rules, "revunit", "本年收入业收入事业收"), "business_income");
+	cr_assert_null(ocr_column_near(rules, "revunit", "本年收入单位资金入"));
 	gk_rules_drop(rules);
 }
 
@@ -136,5 +138,24 @@ Test(ocr_head, misread_part_of_a_group)
 	cr_assert_str_eq(gk_table_get(t, 0, "x_基本支出人"), "838.27");
 	cr_assert_str_eq(gk_table_get(t, 1, "name"), "科学技术支出");
 	cr_assert_str_eq(gk_table_get(t, 1, "project_total"), "28.00");
+	gk_result_drop(r);
+}
+
+/* 深圳信访 p.17 (收入总表): a "3" OCR read off the header's ink begins
+ * the line "3 业 收入 乡 入 入"; taken for a code it ended the head, and
+ * the header lines below went into the unit's name.  The head goes on;
+ * 事业收 under 本年收入 (its 入 read apart) is business_income, and the
+ * columns whose words OCR lost stay x_. */
+Test(ocr_head, stray_digit_does_not_end_the_head)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/stray-digit-shenzhen.x", "sz");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	cr_assert_eq(t->nrow, 1);
+	cr_assert_str_eq(gk_table_get(t, 0, "unit_code"), "");
+	cr_assert_str_eq(gk_table_get(t, 0, "unit_name"), "深圳市信访局");
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "4684.30");
+	cr_assert_str_eq(gk_table_get(t, 0, "general_budget"), "4676.96");
+	cr_assert_str_eq(gk_table_get(t, 0, "business_income"), "0.00");
+	cr_assert_str_eq(gk_table_get(t, 0, "x_处二"), "7.34");
 	gk_result_drop(r);
 }
