@@ -492,7 +492,10 @@ unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, c
 	 * the group's total is not the other either */
 	for (int s = 0; s < C && ocr_head_lines(c, hb, he) && strcmp(sf->name, "three"); s++) {
 		unsigned m = mask[s];
-		if (!m || (m & (m - 1)) || m == 1u || leafmask[s] || xname[s] || !path[s])
+		size_t pl = path[s] ? strlen(path[s]) : 0;
+		if (!m || (m & (m - 1)) || m == 1u || leafmask[s] || xname[s] || pl < 6 ||
+		    !strcmp(path[s] + pl - 6, "小计") || !strcmp(path[s] + pl - 6, "合计") ||
+		    !strcmp(path[s] + pl - 6, "总计") || !strcmp(path[s] + pl - 6, "总数"))
 			continue;
 		for (int t = 0; t < C; t++)
 			if (t != s && (mask[t] & m) && leafmask[t] && !(leafmask[t] & m) && !xname[t]) {
