@@ -159,3 +159,18 @@ Test(ocr_head, stray_digit_does_not_end_the_head)
 	cr_assert_str_eq(gk_table_get(t, 0, "x_处二"), "7.34");
 	gk_result_drop(r);
 }
+
+/* samples/pdf/dengfeng-2024.pdf p.11 scanned at 200 dpi (tests/ocr):
+ * 项目支出 小计 beside 其他运转类 and 特定目标类 is the group's total, not a
+ * part of it, though OCR stretched 项目支出 over the 公用经费 columns. */
+Test(ocr_head, subtotal_under_group_is_its_total)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/subtotal-under-group-dengfeng.x", "df");
+	const gk_table *t = fixture_table(r, "general_budget_expenditure");
+	cr_assert_str_eq(gk_table_get(t, 0, "name"), "合计");
+	cr_assert_str_eq(gk_table_get(t, 0, "project_total"), "893.6");
+	cr_assert_str_eq(gk_table_get(t, 0, "project_specific"), "893.6");
+	cr_assert_str_eq(gk_table_get(t, 0, "basic_total"), "372.0");
+	cr_assert_eq(t->cols.n, 18, "%d columns", t->cols.n); /* no x_ */
+	gk_result_drop(r);
+}
