@@ -267,7 +267,10 @@ void read_head(nctx *c, fam_id f, int b, int e, head *h)
 		}
 		tok t[256];
 		int n = tokens_of(x->l, t, 256);
-		int rowish = line_has_amount(c, i) || (n && tok_is_code(t, n, 0, code_family));
+		/* (a lone digit OCR read off a header's ink is no code: 杭州 表3's
+		 * "4 、 事业单位 上缴上") */
+		int rowish = line_has_amount(c, i) ||
+		             (n && tok_is_code(t, n, 0, code_family) && !(strlen(t[0].text) == 1 && ocr_head_lines(c, i, i + 1)));
 		/* a total row of integer amounts: "合计 1265 372 893" */
 		if (!rowish && n >= 2 && !t[0].isnum) {
 			char *cp0 = compact_of(t[0].text);
@@ -480,6 +483,25 @@ unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, c
 			if (mask[t] == m && !xname[t] && path[t] && t != sub) {
 				xname[t] = gk_strfmt("x_%s", path[t]);
 				mask[t] = leafmask[t] = 0;
+			}
+	}
+	/* an OCR'd column under a group whose own words name nothing (日常公用
+	 * 支出 misread 人 under 基本支出) beside one whose words name another
+	 * key under the same group: a part of the group, not its total; kept
+	 * as x_<header path> (the group's total would say 小计 or 合计), and
+	 * the group's total is not the other either */
+	for (int s = 0; s < C && ocr_head_lines(c, hb, he) && strcmp(sf->name, "three"); s++) {
+		unsigned m = mask[s];
+		size_t pl = path[s] ? strlen(path[s]) : 0;
+		if (!m || (m & (m - 1)) || m == 1u || leafmask[s] || xname[s] || pl < 6 ||
+		    !strcmp(path[s] + pl - 6, "小计") || !strcmp(path[s] + pl - 6, "合计") ||
+		    !strcmp(path[s] + pl - 6, "总计") || !strcmp(path[s] + pl - 6, "总数"))
+			continue;
+		for (int t = 0; t < C; t++)
+			if (t != s && (mask[t] & m) && leafmask[t] && !(leafmask[t] & m) && !xname[t]) {
+				if (!xname[s])
+					xname[s] = gk_strfmt("x_%s", path[s]), mask[s] = 0;
+				mask[t] &= ~m;
 			}
 	}
 	for (int s = 0; s < C; s++)

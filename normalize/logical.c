@@ -158,6 +158,40 @@ static int body_start(const nctx *c, int b, int e, const lr_anchor *an)
 	return body;
 }
 
+/* An OCR'd head cell mended as it is copied to n (ocrhead.c): marks read
+ * off the table's rules after its word dropped, two column words glued
+ * into it cut apart.  Returns 0 when there is nothing to mend. */
+static int add_ocr_head_cell(const nctx *c, gk_line *n, int i, int body, const gk_cell *cl, double pitch,
+                             double (*ncol)[2], int nncol)
+{
+	if (pitch <= 0)
+		return 0;
+	double x1;
+	size_t tl = ocr_head_trim(c, i, cl, pitch, &x1);
+	gk_cell tc = *cl;
+	tc.x1 = x1;
+	tc.text = gk_strndup(cl->text, tl);
+	int cut = ocr_glued_cut(c, i, body, &tc, pitch, ncol, nncol);
+	if (!cut && tl == strlen(cl->text)) {
+		free(tc.text);
+		return 0;
+	}
+	const char *m = tc.text;
+	for (int k = 0; k < cut; k++)
+		m += u8len(m);
+	int rest = 0;
+	for (const char *p = m; *p; p += u8len(p))
+		rest++;
+	if (cut) { /* the gap between the two words left out */
+		gk_line_add_cell_y(n, tc.x0, tc.x0 + cut * pitch, tc.y0, tc.y1, tc.text, (size_t)(m - tc.text));
+		gk_line_add_cell_y(n, tc.x1 - rest * pitch, tc.x1, tc.y0, tc.y1, m, strlen(m));
+	} else {
+		gk_line_add_cell_y(n, tc.x0, tc.x1, tc.y0, tc.y1, tc.text, tl);
+	}
+	free(tc.text);
+	return 1;
+}
+
 /* The head lines [b, body) copied to d, each cell split over the columns
  * under it when poppler fused it (add_head_cell): the amount columns of
  * the body [body, e), or the cells of a header line below (上 "一般公共预
@@ -189,6 +223,9 @@ static void copy_head(const nctx *c, gk_doc *d, int b, int body, int e)
 			}
 		}
 	}
+	double pitch = ocr_head_pitch(c, b, body); /* (0 unless OCR'd) */
+	double (*ocol)[2] = NULL;
+	int nocol = pitch > 0 ? ocr_amount_columns(c, b, e, &ocol) : 0; /* (a table in 元 may have no body yet) */
 	for (int i = b; i < body; i++) {
 		const gk_line *l = c->x[i].l;
 		gk_line *n = gk_doc_add_line(d, l->page, l->y0, l->y1, l->size, l->geom);
@@ -208,10 +245,12 @@ static void copy_head(const nctx *c, gk_doc *d, int b, int body, int e)
 				if (below > under)
 					under = below;
 			}
-			add_head_cell(n, cl, under);
+			if (!add_ocr_head_cell(c, n, i, body, cl, pitch, ocol, nocol))
+				add_head_cell(n, cl, under);
 		}
 	}
 	free(ncol);
+	free(ocol);
 }
 
 /* Is there a cell reading w among the head lines [from, to) that

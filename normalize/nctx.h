@@ -114,6 +114,17 @@ unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, c
                        char ***xname_out, int *nslot, unsigned **leafmask_out);
 void reorder_keys(solver_family *sf, const unsigned *leafmask, int nslot, unsigned *mask);
 
+/* ocrhead.c */
+double ocr_head_pitch(const nctx *c, int b, int body);
+int ocr_glued_cut(const nctx *c, int i, int body, const gk_cell *cl, double pitch, double (*col)[2], int ncol);
+size_t ocr_head_trim(const nctx *c, int i, const gk_cell *cl, double pitch, double *x1);
+char *ocr_without_groups(const gk_rules *rules, const char *fam, const char *path);
+const char *ocr_column_near(const gk_rules *rules, const char *fam, const char *path);
+int ocr_head_lines(const nctx *c, int hb, int he);
+int ocr_amount_columns(const nctx *c, int b, int e, double (**col)[2]);
+void ocr_columns_near(const nctx *c, solver_family *sf, int hb, int he, unsigned *mask, unsigned *leafmask,
+                      char **xname, int nslot);
+
 /* hstack.c */
 int column_words(const nctx *c, int hb, int he, const double *a, const double *b, int C, char **path, char **leaf);
 

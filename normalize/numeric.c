@@ -235,6 +235,8 @@ static void header_columns(const nctx *c, const tspan *sp, const head *h, const 
 	if (nt->geom == GK_GEOM_POS)
 		nt->mask = header_masks(c, &nt->sf, sp->begin, h->first_row, nt->rows, nt->nr, &nt->xname, &nt->nslot,
 		                        &leafmask);
+	if (nt->mask && leafmask) /* OCR'd headers: words misread near a column's usual words */
+		ocr_columns_near(c, &nt->sf, sp->begin, h->first_row, nt->mask, leafmask, nt->xname, nt->nslot);
 	if (nt->f == F_THREE && nt->mask)
 		three_columns(c, &nt->sf, sp->begin, h->first_row, nt->rows, nt->nr, three_final(t), nt->mask, leafmask,
 		              nt->xname, nt->nslot);

@@ -1,0 +1,194 @@
+/* test_ocr_head.c - an OCR'd table's header (normalize/ocrhead.c): two
+ * column words glued into one cell cut apart at the gap its box keeps,
+ * marks read off the rules dropped, misread words near one column's
+ * usual words given that column.  The fixtures are the first lines of
+ * real scanned pages (heldout200 at 200 dpi) as gongkai-extract read
+ * them. */
+#include <stdlib.h>
+
+#include "../../normalize/nctx.h"
+#include "fixture.h"
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	cr_assert_not_null(f, "%s", path);
+	gk_buf b = {0};
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		gk_buf_add(&b, chunk, n);
+	fclose(f);
+	return gk_buf_take(&b);
+}
+
+/* 广州气象 p.7 (收入总体情况表): OCR read "其他专户事业收" (其他专户 over
+ * 收入拨款, 事业收 over 入: two columns), "其他收一，" and "位上缴一，"
+ * (marks of the rules after 其他收, 位上缴) and "上级补输属站" (上级补 and
+ * a misread 附属单 glued).  The figures go to the 事业收入, 事业单位经营收入,
+ * 附属单位上缴收入, 其他收入 and 上年结转结余 columns, the two parts of
+ * 财政专户拨款收入 kept as x_. */
+Test(ocr_head, glued_words_cut_at_their_gap)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/glued-head-guangzhou.x", "gz");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	cr_assert_eq(t->nrow, 4);
+	cr_assert_str_eq(gk_table_get(t, 3, "unit_name"), "广州市气象台");
+	cr_assert_str_eq(gk_table_get(t, 3, "general_budget"), "1519.20");
+	cr_assert_str_eq(gk_table_get(t, 1, "unit_name"), "广州市气象局");
+	cr_assert_str_eq(gk_table_get(t, 1, "total"), "2602.16");
+	cr_assert_str_eq(gk_table_get(t, 1, "general_budget"), "2602.16");
+	static const char *const zero[] = {"government_fund", "state_capital", "business_income", "operating_income",
+	                                   "affiliated_remit", "other_income", "carryover_total",
+	                                   "x_财政专户拨款收入教育收费", "x_财政专户拨款收入其他专户收入拨款",
+	                                   "x_上级补输属站助收入"};
+	for (size_t k = 0; k < sizeof zero / sizeof *zero; k++)
+		cr_assert_str_eq(gk_table_get(t, 1, zero[k]), "0.00", "%s", zero[k]);
+	cr_assert_str_eq(gk_table_get(t, 1, "special_account"), "");
+	/* 上级补输属站 is wider than its characters by less than one: not
+	 * cut (a group header's box is as loose), its column stays x_ */
+	cr_assert_str_eq(gk_table_get(t, 1, "superior_subsidy"), "");
+	cr_assert_eq(t->cols.n, 25, "%d columns", t->cols.n); /* the contract's 22 and three x_ */
+	gk_result_drop(r);
+}
+
+/* The same lines from a text layer (no ocr_pages): nothing is cut, the
+ * glued words stay one column's (x_). */
+Test(ocr_head, text_layer_untouched)
+{
+	char *s = slurp("tests/fixtures/ocr/glued-head-guangzhou.x");
+	char *at = strstr(s, "M\tocr_pages\t1\n");
+	cr_assert_not_null(at);
+	memmove(at + 12, at + 13, strlen(at + 13) + 1);
+	gk_result *r = normalize_stream(s, "gz");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	cr_assert_str_eq(gk_table_get(t, 1, "other_income"), "");
+	cr_assert_str_eq(gk_table_get(t, 1, "affiliated_remit"), "");
+	cr_assert_gt(t->cols.n, 24);
+	gk_result_drop(r);
+	free(s);
+}
+
+/* 泉州公安 p.11 (2026年度收入预算总表): OCR dropped characters of four
+ * leaf words (上级收入, 单位上缴收入, 其收入, 上年结余); each is one edit in
+ * three or nearer to one column's usual words and takes it.  一算拨款收入
+ * (一般公共预算拨款收入 lost four) is too far: kept as x_. */
+Test(ocr_head, misread_words_near_their_column)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/misread-head-quanzhou.x", "qz");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	cr_assert_str_eq(gk_table_get(t, 0, "unit_name"), "合计");
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "81206.56");
+	cr_assert_str_eq(gk_table_get(t, 0, "other_income"), "4547.20");
+	cr_assert_str_eq(gk_table_get(t, 0, "carryover_total"), "7600.00");
+	cr_assert_str_eq(gk_table_get(t, 0, "superior_subsidy"), "0.00");
+	cr_assert_str_eq(gk_table_get(t, 0, "affiliated_remit"), "0.00");
+	cr_assert_str_eq(gk_table_get(t, 0, "x_一算拨款收入"), "69059.36");
+	cr_assert_str_eq(gk_table_get(t, 1, "other_income"), "3800.00");
+	gk_result_drop(r);
+}
+
+/* The nearness itself: a group's words over the column are left out
+ * (财政拨款收入 小计 is no misread 财政专户拨款收入), ties are none. */
+Test(ocr_head, near_words)
+{
+	char *err = NULL;
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	cr_assert_str_eq(ocr_column_near(rules, "revunit", "输属站位上缴收入"), "affiliated_remit");
+	cr_assert_str_eq(ocr_column_near(rules, "revunit", "其他资金收入其他收"), "other_income");
+	cr_assert_str_eq(ocr_column_near(rules, "revunit", "上年结余"), "carryover_total");
+	cr_assert_null(ocr_column_near(rules, "revunit", "财政拨款收入小计"));
+	cr_assert_null(ocr_column_near(rules, "revunit", "收入预算财政拨款收入"));
+	cr_assert_null(ocr_column_near(rules, "revunit", "财政拨款收入算收入"));
+	cr_assert_null(ocr_column_near(rules, "revunit", "一算拨款收入"));
+	cr_assert_null(ocr_column_near(rules, "econ", "输属站位上缴收入")); /* no canon words for the family */
+	cr_assert_str_eq(ocr_column_near(rules, "revunit", "本年收入业收入事业收"), "business_income");
+	cr_assert_null(ocr_column_near(rules, "revunit", "本年收入单位资金入"));
+	gk_rules_drop(rules);
+}
+
+/* 上海普陀福利院 p.8 (收入预算总表, in 元: no decimals): OCR glued the
+ * leaves 财政拨款收入 and 事业收入 of two columns into one cell.  Cut at
+ * the gap its box keeps, the 事业收入 figures are business_income, the
+ * 财政拨款收入 ones x_ (the table's contract names no such column). */
+Test(ocr_head, glued_leaves_of_a_yuan_table)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/glued-leaf-putuo.x", "pt");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	cr_assert_str_eq(gk_table_get(t, 0, "func_code"), "208");
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "1128.1624");
+	cr_assert_str_eq(gk_table_get(t, 0, "business_income"), "262");
+	cr_assert_str_eq(gk_table_get(t, 0, "x_收入预算财政拨款收入"), "866.1624");
+	cr_assert_str_eq(gk_table_get(t, 1, "func_code"), "20805");
+	cr_assert_str_eq(gk_table_get(t, 1, "business_income"), "");
+	cr_assert_str_eq(gk_table_get(t, 1, "x_收入预算财政拨款收入"), "169.6828");
+	gk_result_drop(r);
+}
+
+/* 杭州气象 表3 p.17: a stray "4" OCR read off the header's ink starts a
+ * header line ("4 、 事业单位 上缴上"): no code, the head goes on.  Under
+ * 基本支出, 日常公用支出 was read "人" (confidence 0): that column is a part
+ * of the group, kept as x_, not basic_total; 人员支出 is basic_personnel. */
+Test(ocr_head, misread_part_of_a_group)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/group-part-hangzhou.x", "hz");
+	const gk_table *t = fixture_table(r, "expenditure_by_function");
+	cr_assert_str_eq(gk_table_get(t, 0, "name"), "合计");
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "5876.67");
+	cr_assert_str_eq(gk_table_get(t, 0, "basic_personnel"), "2906.80");
+	cr_assert_str_eq(gk_table_get(t, 0, "project_total"), "2131.61");
+	cr_assert_str_eq(gk_table_get(t, 0, "basic_total"), "");
+	cr_assert_str_eq(gk_table_get(t, 0, "x_基本支出人"), "838.27");
+	cr_assert_str_eq(gk_table_get(t, 1, "name"), "科学技术支出");
+	cr_assert_str_eq(gk_table_get(t, 1, "project_total"), "28.00");
+	gk_result_drop(r);
+}
+
+/* 深圳信访 p.17 (收入总表): a "3" OCR read off the header's ink begins
+ * the line "3 业 收入 乡 入 入"; taken for a code it ended the head, and
+ * the header lines below went into the unit's name.  The head goes on;
+ * 事业收 under 本年收入 (its 入 read apart) is business_income, and the
+ * columns whose words OCR lost stay x_. */
+Test(ocr_head, stray_digit_does_not_end_the_head)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/stray-digit-shenzhen.x", "sz");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	cr_assert_eq(t->nrow, 1);
+	cr_assert_str_eq(gk_table_get(t, 0, "unit_code"), "");
+	cr_assert_str_eq(gk_table_get(t, 0, "unit_name"), "深圳市信访局");
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "4684.30");
+	cr_assert_str_eq(gk_table_get(t, 0, "general_budget"), "4676.96");
+	cr_assert_str_eq(gk_table_get(t, 0, "business_income"), "0.00");
+	cr_assert_str_eq(gk_table_get(t, 0, "x_处二"), "7.34");
+	gk_result_drop(r);
+}
+
+/* samples/pdf/dengfeng-2024.pdf p.11 scanned at 200 dpi (tests/ocr):
+ * 项目支出 小计 beside 其他运转类 and 特定目标类 is the group's total, not a
+ * part of it, though OCR stretched 项目支出 over the 公用经费 columns. */
+Test(ocr_head, subtotal_under_group_is_its_total)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/subtotal-under-group-dengfeng.x", "df");
+	const gk_table *t = fixture_table(r, "general_budget_expenditure");
+	cr_assert_str_eq(gk_table_get(t, 0, "name"), "合计");
+	cr_assert_str_eq(gk_table_get(t, 0, "project_total"), "893.6");
+	cr_assert_str_eq(gk_table_get(t, 0, "project_specific"), "893.6");
+	cr_assert_str_eq(gk_table_get(t, 0, "basic_total"), "372.0");
+	cr_assert_eq(t->cols.n, 18, "%d columns", t->cols.n); /* no x_ */
+	gk_result_drop(r);
+}
+
+/* 无锡信访 p.20: the group header 本年一般公共预算基本支出 over 人员经费 and
+ * 公用经费, its box 0.9 of a character wider than its twelve: a group
+ * header, not two words glued (cut, 合计 went to x_). */
+Test(ocr_head, loose_group_box_not_cut)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/group-not-glued-wuxi.x", "wx");
+	const gk_table *t = fixture_table(r, "general_budget_basic_expenditure");
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "1692.29");
+	cr_assert_str_eq(gk_table_get(t, 0, "personnel"), "1593.76");
+	cr_assert_str_eq(gk_table_get(t, 0, "public"), "98.53");
+	cr_assert_eq(t->cols.n, 7, "%d columns", t->cols.n);
+	gk_result_drop(r);
+}
