@@ -744,21 +744,18 @@ static int emit_head(reading *r, int i)
 {
 	word x = r->ws.wd[i];
 	const sym *sy = r->ws.sy;
-	int nd = x.n - 1; /* its decimals' symbols, after the point */
+	int nd = x.n - 1; /* its decimals, after the point */
 	if (!(x.lx > 0 && x.lx < x.l) || nd < 2)
 		return 0;
-	const sym *d0 = &sy[x.first + 1], *d1 = &sy[x.first + x.n - 1];
-	double pitch = ((d1->l + d1->r) - (d0->l + d0->r)) / 2.0 / (nd - 1);
-	double dw = 0;
-	for (int j = x.first + 1; j < x.first + x.n; j++)
-		dw += sy[j].r - sy[j].l;
-	dw /= nd;
+	/* the decimals' symbols' boxes are Tesseract's guesses (they overlap
+	 * in wide-set figures): their pitch is their span's share */
+	double pitch = (double)(x.r - sy[x.first + 1].l) / nd;
 	word h = x;
 	h.l = x.lx, h.r = x.l - 1;
 	char head[32] = "", whole[64] = "", want[96] = "";
 	float hc = 0, wc = 0;
 	int ok = pitch > 0 && read_head(r, &h, head, sizeof head, &hc) &&
-	         gk_ocr_head_fits(gk_ocrw_ndigits(head), x.l - x.lx, pitch, dw);
+	         gk_ocr_head_fits(gk_ocrw_ndigits(head), x.l - x.lx, pitch);
 	if (ok) {
 		snprintf(want, sizeof want, "%s%s", head, x.text);
 		x.l = x.lx;

@@ -85,11 +85,10 @@ double gk_ocr_digit_advance(const int *width, const int *len, int n);
 
 /* Does a head of ndig digits fit the ink before an amount's point,
  * width px from its leftmost ink to the point, in a font whose digits
- * stand pitch px apart and are dw px wide?  The ink holds about
- * (width + pitch - dw) / pitch digits (a thousands comma takes a part of
- * a digit's room, at most a whole one, once in four): 1 when ndig is
- * that many, rounded, or lost a comma's room to them. */
-int gk_ocr_head_fits(int ndig, int width, double pitch, double dw);
+ * take pitch px each?  The ink holds about width / pitch digits (a
+ * thousands comma takes up to a digit's room, once in four): 1 when
+ * ndig is that many, rounded, or fewer by the commas' room. */
+int gk_ocr_head_fits(int ndig, int width, double pitch);
 
 /* The lines of an OCR'd page, from doc->line[from] on: amounts repaired
  * by gk_ocr_fix_amount, and an amount that lost its decimal point

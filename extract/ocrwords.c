@@ -363,8 +363,8 @@ static int ink_left(const gk_ocrw_ink *grey, const word *w, int lim, int gap)
 
 /* An amount read from its point on (".00", or "." + "00" joined): the
  * "0" before the point, printed wide apart from it, stood in no word.
- * The ink left of it (gaps under 0.8 of its height; at most four line
- * heights, never into the word before it in its row) is kept in lx:
+ * The ink left of it (gaps under 0.8 of its height; at most eight line
+ * heights: a head of ten digits, never into the word before it in its row) is kept in lx:
  * extract/ocr.c's emit_head reads that box again with digits only and
  * takes it only as the same decimals with a head as wide as that ink. */
 void gk_ocrw_reach_head(gk_ocrw *ws, const gk_ocrw_ink *grey)
@@ -376,7 +376,7 @@ void gk_ocrw_reach_head(gk_ocrw *ws, const gk_ocrw_ink *grey)
 		int h = w->b - w->t, lh = w->lb - w->lt > h ? w->lb - w->lt : h;
 		if (h <= 0)
 			continue;
-		int lim = w->l - 4 * lh;
+		int lim = w->l - 8 * lh;
 		for (int q = 0; q < ws->nw; q++) {
 			const word *y = &ws->wd[q];
 			if (q != i && y->n > 0 && y->r < w->l && y->r >= lim && same_row(w, y))
@@ -388,12 +388,12 @@ void gk_ocrw_reach_head(gk_ocrw *ws, const gk_ocrw_ink *grey)
 	}
 }
 
-int gk_ocr_head_fits(int ndig, int width, double pitch, double dw)
+int gk_ocr_head_fits(int ndig, int width, double pitch)
 {
 	if (ndig < 1 || pitch <= 0 || width <= 0)
 		return 0;
-	double est = (width + pitch - dw) / pitch;
-	return ndig <= est + 0.5 && ndig >= (est - 0.5) * 3.0 / 4.0;
+	double est = width / pitch;
+	return ndig <= est + 0.5 && ndig >= (est - 1) * 3.0 / 4.0;
 }
 
 int gk_ocrw_alldigits(const char *s)

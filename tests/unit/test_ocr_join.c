@@ -292,14 +292,14 @@ Test(ocr_join, an_amount_read_from_its_point_reaches_its_head)
 }
 
 /* a head fits the ink before the point at its decimals' pitch: the "0"
- * of 0.00 (17 px, pitch 18, digits 15 wide), "3,072" of 3,072.01 (87 px,
- * pitch 18, 11 wide) */
+ * of 0.00 (17 px; its 00 span 33 px), "7,651" of 7,651.71 (87 px; 71
+ * spans 30) */
 Test(ocr_join, a_head_as_wide_as_its_ink)
 {
-	cr_assert(gk_ocr_head_fits(1, 17, 18, 15));
-	cr_assert(!gk_ocr_head_fits(2, 17, 18, 15), "a sliver read as 10");
-	cr_assert(!gk_ocr_head_fits(0, 17, 18, 15));
-	cr_assert(gk_ocr_head_fits(4, 87, 18, 11), "four digits and a comma");
-	cr_assert(!gk_ocr_head_fits(3, 87, 18, 11));
-	cr_assert(!gk_ocr_head_fits(7, 87, 18, 11));
+	cr_assert(gk_ocr_head_fits(1, 17, 16.5));
+	cr_assert(!gk_ocr_head_fits(2, 17, 16.5), "a sliver read as 10");
+	cr_assert(!gk_ocr_head_fits(0, 17, 16.5));
+	cr_assert(gk_ocr_head_fits(4, 87, 15), "four digits and a comma");
+	cr_assert(!gk_ocr_head_fits(3, 87, 15));
+	cr_assert(!gk_ocr_head_fits(7, 87, 15));
 }
