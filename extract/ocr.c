@@ -720,14 +720,15 @@ static int emit_reach(reading *r, int i)
 
 /* The head of an amount as the digits' engine reads its ink alone (the
  * point beside it may come along, "0."): its digits and commas into
- * head, 1 when that is all it read */
-static int read_head(reading *r, const word *h, char *head, size_t cap, float *conf)
+ * head, 1 when that is all it read; *pt: whether the point came */
+static int read_head(reading *r, const word *h, char *head, size_t cap, float *conf, int *pt)
 {
 	char t[64];
 	if (!gk_ocr_reread(r->o->digit, r->grey, h, t, sizeof t, conf))
 		return 0;
 	size_t n = strlen(t);
-	if (n && t[n - 1] == '.')
+	*pt = n && t[n - 1] == '.';
+	if (*pt)
 		t[--n] = 0;
 	if (!n || strchr(t, '.') || !gk_ocr_fix_amount(t) || strchr(t, '.') || strlen(t) + 1 > cap)
 		return 0;
@@ -735,29 +736,33 @@ static int read_head(reading *r, const word *h, char *head, size_t cap, float *c
 	return 1;
 }
 
-/* An amount read from its point on (".00") whose box may reach back
- * over the ink of its head (x->lx, ocrwords.c): the head's ink read
- * alone by the digits' engine, as many digits as that ink holds at the
+/* An amount read from its point on (".00"), or its decimals alone
+ * ("00"), whose box may reach back over the ink of its head (x->lx,
+ * ocrwords.c): the head's ink read alone by the digits' engine (with
+ * the point the decimals lack), as many digits as that ink holds at the
  * pitch of its decimals, is taken when chi_sim reads the whole box as
  * the same amount.  1 when emitted. */
 static int emit_head(reading *r, int i)
 {
 	word x = r->ws.wd[i];
 	const sym *sy = r->ws.sy;
-	int nd = x.n - 1; /* its decimals, after the point */
+	int tail = x.text[0] != '.';
+	int nd = x.n - !tail; /* its decimals, after the point */
 	if (!(x.lx > 0 && x.lx < x.l) || nd < 2)
 		return 0;
 	/* the decimals' symbols' boxes are Tesseract's guesses (they overlap
 	 * in wide-set figures): their pitch is their span's share */
-	double pitch = (double)(x.r - sy[x.first + 1].l) / nd;
+	double pitch = (double)(x.r - sy[x.first + !tail].l) / nd;
+	int pt = 0;
 	word h = x;
 	h.l = x.lx, h.r = x.l - 1;
 	char head[32] = "", whole[64] = "", want[96] = "";
 	float hc = 0, wc = 0;
-	int ok = pitch > 0 && read_head(r, &h, head, sizeof head, &hc) &&
-	         gk_ocr_head_fits(gk_ocrw_ndigits(head), x.l - x.lx, pitch);
+	/* before decimals alone, the point and its room take a digit's */
+	int ok = pitch > 0 && read_head(r, &h, head, sizeof head, &hc, &pt) && (pt || !tail) &&
+	         gk_ocr_head_fits(gk_ocrw_ndigits(head), x.l - x.lx - (tail ? (int)lround(pitch) : 0), pitch);
 	if (ok) {
-		snprintf(want, sizeof want, "%s%s", head, x.text);
+		snprintf(want, sizeof want, "%s%s%s", head, tail ? "." : "", x.text);
 		x.l = x.lx;
 		ok = gk_ocr_reread(r->o->cjk, r->grey, &x, whole, sizeof whole, &wc);
 		/* chi_sim spaces wide-set figures apart ("0. 00") */

@@ -361,8 +361,9 @@ static int ink_left(const gk_ocrw_ink *grey, const word *w, int lim, int gap)
 	return e >= 0 ? w->l - 1 - e : -1;
 }
 
-/* An amount read from its point on (".00", or "." + "00" joined): the
- * "0" before the point, printed wide apart from it, stood in no word.
+/* An amount read from its point on (".00", or "." + "00" joined), or
+ * its two decimals alone ("00"): the "0" before the point (and the
+ * point), printed wide apart, stood in no word.
  * The ink left of it (gaps under 0.8 of its height; at most eight line
  * heights: a head of ten digits, never into the word before it in its row) is kept in lx:
  * extract/ocr.c's emit_head reads that box again with digits only and
@@ -371,7 +372,9 @@ void gk_ocrw_reach_head(gk_ocrw *ws, const gk_ocrw_ink *grey)
 {
 	for (int i = 0; i < ws->nw; i++) {
 		word *w = &ws->wd[i];
-		if (w->n == 0 || !gk_ocrw_headless(w->text) || gk_ocrw_ndigits(w->text) < 1)
+		/* ".00", or "00" whose point went with its head */
+		if (w->n == 0 || !((gk_ocrw_headless(w->text) && gk_ocrw_ndigits(w->text) >= 1) ||
+		                   (gk_ocrw_alldigits(w->text) && strlen(w->text) == 2)))
 			continue;
 		int h = w->b - w->t, lh = w->lb - w->lt > h ? w->lb - w->lt : h;
 		if (h <= 0)

@@ -274,6 +274,13 @@ Test(ocr_join, an_amount_read_from_its_point_reaches_its_head)
 	cr_assert_eq(ws.wd[1].lx, 209, "reaches back over the 0: %d", ws.wd[1].lx);
 	cr_assert_eq(ws.wd[1].l, 226, "its box stays until the digits confirm it");
 	cr_assert_eq(ws.wd[0].lx, 0, "a figure with its head reaches for none");
+	/* p.22 of the same table: "00" alone, its "0." in no word */
+	snprintf(ws.wd[1].text, sizeof ws.wd[1].text, "00");
+	ws.wd[1].first++, ws.wd[1].n--, ws.wd[1].l = 242, ws.wd[1].lx = 0;
+	gk_ocrw_reach_head(&ws, &ink);
+	cr_assert_eq(ws.wd[1].lx, 209, "the decimals reach back over 0.: %d", ws.wd[1].lx);
+	snprintf(ws.wd[1].text, sizeof ws.wd[1].text, ".00");
+	ws.wd[1].first--, ws.wd[1].n++, ws.wd[1].l = 226;
 	/* no ink within 0.8 of a height before the point: nothing to read */
 	for (int y = 0; y < ink.h; y++)
 		for (int x = 209; x < 224; x++)
