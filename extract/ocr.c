@@ -727,12 +727,84 @@ static int emit_reach(reading *r, int i)
 	return 1;
 }
 
+/* The head of an amount as the digits' engine reads its ink alone (the
+ * point beside it may come along, "0."): its digits and commas into
+ * head, 1 when that is all it read; *pt: whether the point came */
+static int read_head(reading *r, const word *h, char *head, size_t cap, float *conf, int *pt)
+{
+	char t[64];
+	if (!gk_ocr_reread(r->o->digit, r->grey, h, t, sizeof t, conf))
+		return 0;
+	size_t n = strlen(t);
+	*pt = n && t[n - 1] == '.';
+	if (*pt)
+		t[--n] = 0;
+	if (!n || strchr(t, '.') || !gk_ocr_fix_amount(t) || strchr(t, '.') || strlen(t) + 1 > cap)
+		return 0;
+	strcpy(head, t);
+	return 1;
+}
+
+/* An amount read from its point on (".00"), or its decimals alone
+ * ("00"), whose box may reach back over the ink of its head (x->lx,
+ * ocrwords.c): the head's ink read alone by the digits' engine (with
+ * the point the decimals lack), as many digits as that ink holds at the
+ * pitch of its decimals, is taken when chi_sim reads the whole box as
+ * the same amount.  1 when emitted. */
+static int emit_head(reading *r, int i)
+{
+	word x = r->ws.wd[i];
+	const sym *sy = r->ws.sy;
+	int tail = x.text[0] != '.';
+	int nd = x.n - !tail; /* its decimals, after the point */
+	if (!(x.lx > 0 && x.lx < x.l) || nd < 2)
+		return 0;
+	/* the decimals' symbols' boxes are Tesseract's guesses (they overlap
+	 * in wide-set figures): their pitch is their span's share */
+	double pitch = (double)(x.r - sy[x.first + !tail].l) / nd;
+	int pt = 0;
+	word h = x;
+	h.l = x.lx, h.r = x.l - 1;
+	char head[32] = "", whole[64] = "", want[96] = "";
+	float hc = 0, wc = 0;
+	/* before decimals alone, the point and its room take a digit's */
+	int ok = pitch > 0 && read_head(r, &h, head, sizeof head, &hc, &pt) && (pt || !tail) &&
+	         gk_ocr_head_fits(gk_ocrw_ndigits(head), x.l - x.lx - (tail ? (int)lround(pitch) : 0), pitch);
+	if (ok) {
+		snprintf(want, sizeof want, "%s%s%s", head, tail ? "." : "", x.text);
+		x.l = x.lx;
+		ok = gk_ocr_reread(r->o->cjk, r->grey, &x, whole, sizeof whole, &wc);
+		/* chi_sim spaces wide-set figures apart ("0. 00") */
+		size_t m = 0;
+		for (size_t q = 0; whole[q]; q++)
+			if (whole[q] != ' ')
+				whole[m++] = whole[q];
+		whole[m] = 0;
+		ok = ok && gk_ocr_fix_amount(whole) && !strcmp(whole, want);
+	}
+	if (r->dbg)
+		fprintf(r->dlog, "head of '%s' at %d,%d from %d: '%s' (%.0f), whole '%s' (%.0f)%s\n", r->ws.wd[i].text,
+		        r->ws.wd[i].l, x.t, x.lx, head, hc, whole, wc, ok ? "" : ", dropped");
+	if (!ok)
+		return 0;
+	r->out->ndigit_pass++;
+	r->ws.wd[i].l = x.l; /* the box holds its head now */
+	float c = hc < wc ? hc : wc;
+	c = c < x.conf ? c : x.conf;
+	emit_ascii(r, i, want, c);
+	r->sum += c;
+	r->nsum++;
+	return 1;
+}
+
 static int emit_amount(reading *r, int i)
 {
 	const word *x = &r->ws.wd[i];
 	float conf = x->conf, aconf = 0;
 	char alt[64];
-	if (!(conf < DIGIT_CONF && gk_ocrw_amountish(x->text) &&
+	/* a head the digits' engine reads in a box without it is a sliver of
+	 * the next column's ink ("1.00" for ".00") */
+	if (!(conf < DIGIT_CONF && gk_ocrw_amountish(x->text) && !gk_ocrw_headless(x->text) &&
 	      gk_ocr_reread(r->o->digit, r->grey, x, alt, sizeof alt, &aconf) && gk_ocr_fix_amount(alt)))
 		return 0;
 	char orig[64];
@@ -799,7 +871,8 @@ static void emit(reading *r)
 			}
 			continue;
 		}
-		if (!emit_latin(r, i) && !emit_code(r, i, adv) && !emit_reach(r, i) && !emit_amount(r, i))
+		if (!emit_latin(r, i) && !emit_code(r, i, adv) && !emit_reach(r, i) && !emit_head(r, i) &&
+		    !emit_amount(r, i))
 			emit_symbols(r, i);
 	}
 }

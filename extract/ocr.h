@@ -83,6 +83,13 @@ int gk_ocr_ink_end(const char *ink, int n, int gap);
  * ("1" in the box of the 款 "12") and is read again. */
 double gk_ocr_digit_advance(const int *width, const int *len, int n);
 
+/* Does a head of ndig digits fit the ink before an amount's point,
+ * width px from its leftmost ink to the point, in a font whose digits
+ * take pitch px each?  The ink holds about width / pitch digits (a
+ * thousands comma takes up to a digit's room, once in four): 1 when
+ * ndig is that many, rounded, or fewer by the commas' room. */
+int gk_ocr_head_fits(int ndig, int width, double pitch);
+
 /* The lines of an OCR'd page, from doc->line[from] on: amounts repaired
  * by gk_ocr_fix_amount, and an amount that lost its decimal point
  * ("47724" in a column of amounts with two decimals) given it back

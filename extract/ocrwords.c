@@ -320,6 +320,85 @@ void gk_ocrw_reach_decimals(gk_ocrw *ws, const gk_ocrw_ink *grey)
 	}
 }
 
+static int same_row(const word *a, const word *b);
+
+/* The ink left of word w, from columns w->l - 1 down to lim: where the
+ * run of ink that starts less than gap from w ends (a blank run of gap
+ * columns), its leftmost column; -1 when no ink starts that close, or it
+ * runs on to lim.  Ink: darker than halfway from w's darkest pixel to
+ * white, on w's rows. */
+static int ink_left(const gk_ocrw_ink *grey, const word *w, int lim, int gap)
+{
+	int W = grey->w, H = grey->h, wpl = grey->wpl;
+	l_uint32 *d = grey->data;
+	int t = w->t > 0 ? w->t : 0, b = w->b < H ? w->b : H - 1, r = w->r < W ? w->r : W - 1;
+	if (lim < 0)
+		lim = 0;
+	int n = w->l - lim;
+	if (n <= 0 || r < w->l || b < t || w->l >= W)
+		return -1;
+	int dark = 255;
+	for (int y = t; y <= b; y++)
+		for (int x = w->l; x <= r; x++) {
+			int v = GET_DATA_BYTE(d + (size_t)y * (size_t)wpl, x);
+			if (v < dark)
+				dark = v;
+		}
+	int thr = (dark + 255) / 2;
+	if (thr < 128)
+		thr = 128;
+	char *ink = gk_calloc((size_t)n, 1); /* ink[k]: column w->l - 1 - k */
+	int first = -1;
+	for (int k = 0; k < n; k++) {
+		int x = w->l - 1 - k;
+		for (int y = t; y <= b && !ink[k]; y++)
+			ink[k] = GET_DATA_BYTE(d + (size_t)y * (size_t)wpl, x) < thr;
+		if (ink[k] && first < 0)
+			first = k;
+	}
+	int e = first >= 0 && first < gap ? gk_ocr_ink_end(ink, n, gap) : -1;
+	free(ink);
+	return e >= 0 ? w->l - 1 - e : -1;
+}
+
+/* An amount read from its point on (".00", or "." + "00" joined), or
+ * its two decimals alone ("00"): the "0" before the point (and the
+ * point), printed wide apart, stood in no word.
+ * The ink left of it (gaps under 0.8 of its height; at most eight line
+ * heights: a head of ten digits, never into the word before it in its row) is kept in lx:
+ * extract/ocr.c's emit_head reads that box again with digits only and
+ * takes it only as the same decimals with a head as wide as that ink. */
+void gk_ocrw_reach_head(gk_ocrw *ws, const gk_ocrw_ink *grey)
+{
+	for (int i = 0; i < ws->nw; i++) {
+		word *w = &ws->wd[i];
+		/* ".00", or "00" whose point went with its head */
+		if (w->n == 0 || !((gk_ocrw_headless(w->text) && gk_ocrw_ndigits(w->text) >= 1) ||
+		                   (gk_ocrw_alldigits(w->text) && strlen(w->text) == 2)))
+			continue;
+		int h = w->b - w->t, lh = w->lb - w->lt > h ? w->lb - w->lt : h;
+		if (h <= 0)
+			continue;
+		int lim = w->l - 8 * lh;
+		for (int q = 0; q < ws->nw; q++) {
+			const word *y = &ws->wd[q];
+			if (q != i && y->n > 0 && y->r < w->l && y->r >= lim && same_row(w, y))
+				lim = y->r + 1;
+		}
+		int e = ink_left(grey, w, lim, h * 8 / 10 > 3 ? h * 8 / 10 : 3);
+		if (e > 0 && e < w->l)
+			w->lx = e;
+	}
+}
+
+int gk_ocr_head_fits(int ndig, int width, double pitch)
+{
+	if (ndig < 1 || pitch <= 0 || width <= 0)
+		return 0;
+	double est = width / pitch;
+	return ndig <= est + 0.5 && ndig >= (est - 1) * 3.0 / 4.0;
+}
+
 int gk_ocrw_alldigits(const char *s)
 {
 	if (!*s)
@@ -448,10 +527,106 @@ static int decimals(const char *s)
 	return pt ? (int)strlen(pt + 1) : -1;
 }
 
+/* An amount that lost its head: a point and its decimals (".00", whose
+ * "0" Tesseract read in no word), or the point alone, the start of one */
+int gk_ocrw_headless(const char *s)
+{
+	if (*s != '.' || gk_ocrw_ndigits(s) > 6)
+		return 0;
+	for (s++; *s; s++)
+		if (!isdig(*s))
+			return 0;
+	return 1;
+}
+
+/* amount_shape of s, a headless one's as if its head were read */
+static int piece_shape(const char *s)
+{
+	if (!gk_ocrw_headless(s))
+		return amount_shape(s);
+	char b[72];
+	snprintf(b, sizeof b, "0%s", s);
+	return amount_shape(b);
+}
+
+/* do the lines of a and b make one row: overlapping by half the lower? */
+static int same_row(const word *a, const word *b)
+{
+	int ov = (a->lb < b->lb ? a->lb : b->lb) - (a->lt > b->lt ? a->lt : b->lt);
+	int ha = a->lb - a->lt, hb = b->lb - b->lt;
+	return ha > 0 && hb > 0 && ov * 2 >= (ha < hb ? ha : hb);
+}
+
+/* The word that goes on from word k, the last piece of an amount: the
+ * next of its line when its symbols follow k's; or, k ending its line,
+ * the word of another line that stands nearest to its right in the same
+ * row (Tesseract's layout puts a column of "0." and the column of their
+ * "00" in two blocks of lines).  -1 when none. */
+static int next_piece(const gk_ocrw *ws, int k)
+{
+	const word *wd = ws->wd, *x = &wd[k];
+	if (k + 1 < ws->nw && wd[k + 1].line == x->line)
+		return wd[k + 1].n > 0 && x->first + x->n == wd[k + 1].first ? k + 1 : -1;
+	int r = ws->sy[x->first + x->n - 1].r, best = -1, bl = 0;
+	for (int q = 0; q < ws->nw; q++) {
+		const word *y = &wd[q];
+		if (y->n == 0 || y->line == x->line || !same_row(x, y))
+			continue;
+		int l = ws->sy[y->first].l;
+		if (l > r - 2 && (best < 0 || l < bl))
+			best = q, bl = l;
+	}
+	return best;
+}
+
+/* word i and its pieces p[0..np) made one word: their symbols follow one
+ * another (appended at the end of the symbols when they do not), the
+ * pieces emptied, the box their symbols' union */
+static void take_pieces(gk_ocrw *ws, int i, const int *p, int np)
+{
+	word *wd = ws->wd, *x = &wd[i];
+	int run = 1, n = x->n;
+	for (int k = 0; k < np; k++) {
+		run &= wd[p[k]].first == x->first + n;
+		n += wd[p[k]].n;
+	}
+	if (!run) {
+		if (ws->ns + n > ws->scap) {
+			ws->scap = ws->ns + n + 64;
+			ws->sy = gk_realloc(ws->sy, (size_t)ws->scap * sizeof *ws->sy);
+		}
+		int at = ws->ns;
+		memcpy(ws->sy + ws->ns, ws->sy + x->first, (size_t)x->n * sizeof *ws->sy);
+		ws->ns += x->n;
+		for (int k = 0; k < np; k++) {
+			memcpy(ws->sy + ws->ns, ws->sy + wd[p[k]].first, (size_t)wd[p[k]].n * sizeof *ws->sy);
+			ws->ns += wd[p[k]].n;
+		}
+		x->first = at;
+	}
+	sym *sy = ws->sy;
+	for (int k = 0; k < np; k++) {
+		word *y = &wd[p[k]];
+		if (y->conf < x->conf)
+			x->conf = y->conf;
+		y->n = 0;
+		y->text[0] = 0;
+	}
+	x->n = n;
+	x->l = sy[x->first].l, x->r = sy[x->first].r;
+	x->t = sy[x->first].t, x->b = sy[x->first].b;
+	for (int q = x->first; q < x->first + x->n; q++) {
+		sy[q].word = i;
+		x->l = sy[q].l < x->l ? sy[q].l : x->l;
+		x->r = sy[q].r > x->r ? sy[q].r : x->r;
+		x->t = sy[q].t < x->t ? sy[q].t : x->t;
+		x->b = sy[q].b > x->b ? sy[q].b : x->b;
+	}
+	words_text(x, sy);
+}
+
 void gk_ocrw_join_amounts(gk_ocrw *ws)
 {
-	sym *sy = ws->sy;
-	word *wd = ws->wd;
 	/* Fonts that space their figures wide (宋体 in many tables) are cut
 	 * by Tesseract into "13,297" + "." + "11" or "28.0" + "0": each word
 	 * then starts a token and the amount is lost or cut.  Pieces of an
@@ -460,62 +635,46 @@ void gk_ocrw_join_amounts(gk_ocrw *ws)
 	 * the words', which Tesseract bends here) and that make one amount
 	 * with its separators are one word again, its box their union: two
 	 * columns' figures make no such amount ("28.0" "6,273.0").  At most
-	 * six decimals (元 to the millionth, as some documents print). */
+	 * six decimals (元 to the millionth, as some documents print).  A
+	 * point whose head no word read joins its decimals (". 00": the head
+	 * is looked for by gk_ocrw_reach_head). */
 	for (int i = 0; i + 1 < ws->nw; i++) {
-		word *x = &wd[i];
-		if (x->n == 0 || !amount_shape(x->text) || decimals(x->text) >= 2)
+		word *x = &ws->wd[i];
+		if (x->n == 0 || !piece_shape(x->text) || decimals(x->text) >= 2)
 			continue;
 		char cur[64];
 		snprintf(cur, sizeof cur, "%s", x->text);
-		int j = i + 1, end = i + 1;
-		while (j < ws->nw && wd[j].line == x->line && wd[j].n > 0 && wd[j - 1].first + wd[j - 1].n == wd[j].first) {
+		int p[8], np = 0, end = 0, k = i;
+		for (int j; np < 8 && (j = next_piece(ws, k)) >= 0; k = j) {
+			const word *wd = ws->wd;
+			const sym *sy = ws->sy;
 			const char *y = wd[j].text;
-			int gap = sy[wd[j].first].l - sy[wd[j - 1].first + wd[j - 1].n - 1].r;
+			int gap = sy[wd[j].first].l - sy[wd[k].first + wd[k].n - 1].r;
 			size_t cl = strlen(cur);
 			/* a piece joins at a separator, adds decimals or ends a
 			 * thousands group ("503,72" "4"): two codes side by side
 			 * ("113" "001") stay two */
 			int sep = cur[cl - 1] == '.' || cur[cl - 1] == ',' || *y == '.' || *y == ',' || strchr(cur, '.') ||
-			          amount_shape(cur) == 1;
+			          piece_shape(cur) == 1;
 			char cand[64];
 			if (gap > x->size || !sep || cl + strlen(y) + 1 > sizeof cand)
 				break;
 			memcpy(cand, cur, cl);
 			memcpy(cand + cl, y, strlen(y) + 1);
-			int sh = amount_shape(cand);
+			int sh = piece_shape(cand);
 			if (!sh)
 				break;
 			memcpy(cur, cand, strlen(cand) + 1);
-			j++;
+			p[np++] = j;
 			if (sh == 2)
-				end = j;
+				end = np;
 		}
 		/* a head and its point, the decimals not read ("1,980" "."):
 		 * one word, whose decimals gk_ocrw_reach_decimals looks for */
-		if (end == i + 1 && j > i + 1 && !strcmp(wd[i + 1].text, "."))
-			end = i + 2;
-		j = end;
-		if (j == i + 1)
-			continue;
-		for (int k = i + 1; k < j; k++) {
-			for (int q = wd[k].first; q < wd[k].first + wd[k].n; q++)
-				sy[q].word = i;
-			if (wd[k].conf < x->conf)
-				x->conf = wd[k].conf;
-			x->n += wd[k].n;
-			wd[k].n = 0;
-			wd[k].text[0] = 0;
-		}
-		x->l = sy[x->first].l;
-		x->r = x->l;
-		for (int q = x->first; q < x->first + x->n; q++) {
-			if (sy[q].r > x->r)
-				x->r = sy[q].r;
-			if (sy[q].l < x->l)
-				x->l = sy[q].l;
-		}
-		words_text(x, sy);
-		i = j - 1;
+		if (end == 0 && np > 0 && !strcmp(ws->wd[p[0]].text, ".") && !gk_ocrw_headless(x->text))
+			end = 1;
+		if (end > 0)
+			take_pieces(ws, i, p, end);
 	}
 }
 
@@ -569,6 +728,7 @@ void gk_ocrw_mend(gk_ocrw *ws, const gk_ocrw_ink *ink)
 
 	gk_ocrw_join_amounts(ws);
 	gk_ocrw_reach_decimals(ws, ink);
+	gk_ocrw_reach_head(ws, ink);
 
 	/* a word's box often reaches into the next word's (the last symbol's
 	 * box is inflated where an amount nearly touches a label): it ends

@@ -25,6 +25,7 @@ typedef struct word {
 	int line;     /* index of its text line */
 	int first, n; /* its symbols */
 	int rx;       /* > r: its box may reach this far, over decimals it left out */
+	int lx;       /* 0 < lx < l: its box may reach this far left, over a head it left out */
 	char text[64];
 } word;
 
@@ -60,6 +61,12 @@ void gk_ocrw_join_amounts(gk_ocrw *ws);
 /* an amount read up to its point ("5,247.") reaches on over the ink of its
  * decimals, to be read again (one of gk_ocrw_mend's repairs) */
 void gk_ocrw_reach_decimals(gk_ocrw *ws, const gk_ocrw_ink *grey);
+/* an amount read from its point on (".00", its "0" in no word) reaches
+ * back over the ink of its head, to be read again (one of
+ * gk_ocrw_mend's repairs) */
+void gk_ocrw_reach_head(gk_ocrw *ws, const gk_ocrw_ink *grey);
+/* s is a point and its decimals (".00") or the point alone */
+int gk_ocrw_headless(const char *s);
 void gk_ocrw_despeck(gk_ocrw *ws);
 void gk_ocrw_dump(const gk_ocrw *ws, FILE *f);
 

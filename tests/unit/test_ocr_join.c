@@ -180,3 +180,133 @@ Test(ocr_join, an_amount_cut_at_its_point_reaches_its_decimals)
 	gk_ocrw_clear(&ws);
 	free(ink.data);
 }
+
+/* a word of symbols "cp@l-r", on line `line` whose box is lt..lb */
+static void add_word(gk_ocrw *ws, const char *text, const int (*sx)[2], int n, int t, int b, int line, int lt, int lb)
+{
+	word *w = &ws->wd[ws->nw];
+	memset(w, 0, sizeof *w);
+	w->first = ws->ns, w->n = n, w->line = line, w->conf = 89, w->size = lb - lt;
+	w->lt = lt, w->lb = lb, w->t = t, w->b = b, w->l = sx[0][0], w->r = sx[n - 1][1];
+	snprintf(w->text, sizeof w->text, "%s", text);
+	for (int k = 0; k < n; k++)
+		ws->sy[ws->ns++] = (sym){sx[k][0], t, sx[k][1], b, (uint32_t)text[k], ws->nw};
+	ws->nw++;
+}
+
+/* 深圳信访局 表4 at 250 dpi, a column of 0.00 in wide-set 宋体: Tesseract
+ * put the "0." of three rows in one block of lines and their "00" in
+ * another (each word a line of its own), and read the point of the next
+ * column without its "0" (". 00": the 0 in no word) */
+Test(ocr_join, pieces_of_one_row_in_two_lines)
+{
+	gk_ocrw ws = {0};
+	ws.sy = calloc(64, sizeof *ws.sy), ws.scap = 64;
+	ws.wd = calloc(16, sizeof *ws.wd), ws.wcap = 16;
+	static const int h0[][2] = {{2591, 2606}, {2610, 2614}}, d0[][2] = {{2626, 2641}, {2644, 2658}};
+	static const int pt[][2] = {{2126, 2130}}, d1[][2] = {{2142, 2157}, {2160, 2175}};
+	add_word(&ws, "0.", h0, 2, 741, 765, 10, 741, 765);  /* W 263 */
+	add_word(&ws, "0.", h0, 2, 796, 820, 11, 796, 820);  /* W 264 */
+	add_word(&ws, "00", d0, 2, 741, 765, 13, 741, 765);  /* W 266 */
+	add_word(&ws, "00", d0, 2, 796, 820, 14, 796, 820);  /* W 267 */
+	add_word(&ws, ".", pt, 1, 761, 765, 20, 741, 765);   /* W 201 */
+	add_word(&ws, "00", d1, 2, 741, 765, 20, 741, 765);  /* W 202 */
+	gk_ocrw_join_amounts(&ws);
+	cr_assert_str_eq(ws.wd[0].text, "0.00");
+	cr_assert_str_eq(ws.wd[1].text, "0.00", "each with the 00 of its row");
+	cr_assert_eq(ws.wd[2].n, 0);
+	cr_assert_eq(ws.wd[3].n, 0);
+	cr_assert_eq(ws.wd[0].l, 2591);
+	cr_assert_eq(ws.wd[0].r, 2658);
+	cr_assert_eq(ws.sy[ws.wd[1].first + 3].l, 2644, "its symbols follow one another");
+	cr_assert_str_eq(ws.wd[4].text, ".00", "a point joins its decimals");
+	cr_assert_eq(ws.wd[4].t, 741, "the box is the symbols' union: %d", ws.wd[4].t);
+	cr_assert_eq(ws.wd[5].n, 0);
+	gk_ocrw_clear(&ws);
+}
+
+/* what is no piece of the row stays: a "00" a line below, one a column
+ * away (further than a line's height) */
+Test(ocr_join, pieces_of_other_rows_stay_apart)
+{
+	gk_ocrw ws = {0};
+	ws.sy = calloc(64, sizeof *ws.sy), ws.scap = 64;
+	ws.wd = calloc(16, sizeof *ws.wd), ws.wcap = 16;
+	static const int h0[][2] = {{2591, 2606}, {2610, 2614}}, d0[][2] = {{2626, 2641}, {2644, 2658}};
+	static const int far[][2] = {{2700, 2715}, {2718, 2733}};
+	add_word(&ws, "0.", h0, 2, 741, 765, 10, 741, 765);
+	add_word(&ws, "00", d0, 2, 796, 820, 14, 796, 820); /* the next row */
+	add_word(&ws, "0.", h0, 2, 852, 876, 11, 852, 876);
+	add_word(&ws, "00", far, 2, 852, 876, 15, 852, 876); /* 86 px on */
+	gk_ocrw_join_amounts(&ws);
+	cr_assert_str_eq(ws.wd[0].text, "0.");
+	cr_assert_str_eq(ws.wd[1].text, "00");
+	cr_assert_str_eq(ws.wd[2].text, "0.");
+	cr_assert_str_eq(ws.wd[3].text, "00");
+	gk_ocrw_clear(&ws);
+}
+
+/* the same column: the ink of ".00" and of the "0" before it, 17 px
+ * left of the point (0.7 of its height); the previous column's "0.00"
+ * 193 px left */
+Test(ocr_join, an_amount_read_from_its_point_reaches_its_head)
+{
+	gk_ocrw_ink ink;
+	ink.w = 400, ink.h = 40, ink.wpl = 100;
+	ink.data = calloc((size_t)ink.wpl * (size_t)ink.h, sizeof *ink.data);
+	/* x = page x - 1900: 0.00 at 1866-1933 is off the strip's left, so
+	 * the strip starts at its 0.00's last digit */
+	static const int bars[][2] = {{0, 33}, {209, 224}, {226, 231}, {242, 258}, {260, 276}};
+	for (int y = 0; y < ink.h; y++)
+		for (int x = 0; x < ink.w; x++) {
+			int dark = 0;
+			for (int k = 0; k < 5; k++)
+				dark |= y >= 10 && y < 34 && x >= bars[k][0] && x < bars[k][1];
+			SET_DATA_BYTE(ink.data + y * ink.wpl, x, dark ? 30 : 250);
+		}
+	gk_ocrw ws = {0};
+	ws.sy = calloc(16, sizeof *ws.sy), ws.scap = 16;
+	ws.wd = calloc(4, sizeof *ws.wd), ws.wcap = 4;
+	static const int prev[][2] = {{1, 15}, {18, 33}}, hd[][2] = {{226, 231}, {242, 258}, {260, 276}};
+	add_word(&ws, "00", prev, 2, 10, 34, 1, 10, 34);
+	add_word(&ws, ".00", hd, 3, 10, 34, 2, 10, 34);
+	gk_ocrw_reach_head(&ws, &ink);
+	cr_assert_eq(ws.wd[1].lx, 209, "reaches back over the 0: %d", ws.wd[1].lx);
+	cr_assert_eq(ws.wd[1].l, 226, "its box stays until the digits confirm it");
+	cr_assert_eq(ws.wd[0].lx, 0, "a figure with its head reaches for none");
+	/* p.22 of the same table: "00" alone, its "0." in no word */
+	snprintf(ws.wd[1].text, sizeof ws.wd[1].text, "00");
+	ws.wd[1].first++, ws.wd[1].n--, ws.wd[1].l = 242, ws.wd[1].lx = 0;
+	gk_ocrw_reach_head(&ws, &ink);
+	cr_assert_eq(ws.wd[1].lx, 209, "the decimals reach back over 0.: %d", ws.wd[1].lx);
+	snprintf(ws.wd[1].text, sizeof ws.wd[1].text, ".00");
+	ws.wd[1].first--, ws.wd[1].n++, ws.wd[1].l = 226;
+	/* no ink within 0.8 of a height before the point: nothing to read */
+	for (int y = 0; y < ink.h; y++)
+		for (int x = 209; x < 224; x++)
+			SET_DATA_BYTE(ink.data + y * ink.wpl, x, 250);
+	ws.wd[1].lx = 0;
+	gk_ocrw_reach_head(&ws, &ink);
+	cr_assert_eq(ws.wd[1].lx, 0);
+	/* ink that runs on into the word before it is no head of its own */
+	for (int y = 10; y < 34; y++)
+		for (int x = 34; x < 226; x += 10)
+			SET_DATA_BYTE(ink.data + y * ink.wpl, x, 30);
+	gk_ocrw_reach_head(&ws, &ink);
+	cr_assert_eq(ws.wd[1].lx, 0, "%d", ws.wd[1].lx);
+	gk_ocrw_clear(&ws);
+	free(ink.data);
+}
+
+/* a head fits the ink before the point at its decimals' pitch: the "0"
+ * of 0.00 (17 px; its 00 span 33 px), "7,651" of 7,651.71 (87 px; 71
+ * spans 30) */
+Test(ocr_join, a_head_as_wide_as_its_ink)
+{
+	cr_assert(gk_ocr_head_fits(1, 17, 16.5));
+	cr_assert(!gk_ocr_head_fits(2, 17, 16.5), "a sliver read as 10");
+	cr_assert(!gk_ocr_head_fits(0, 17, 16.5));
+	cr_assert(gk_ocr_head_fits(4, 87, 15), "four digits and a comma");
+	cr_assert(!gk_ocr_head_fits(3, 87, 15));
+	cr_assert(!gk_ocr_head_fits(7, 87, 15));
+}
