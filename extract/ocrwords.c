@@ -656,10 +656,17 @@ void gk_ocrw_join_amounts(gk_ocrw *ws)
 			 * ("113" "001") stay two */
 			int sep = cur[cl - 1] == '.' || cur[cl - 1] == ',' || *y == '.' || *y == ',' || strchr(cur, '.') ||
 			          piece_shape(cur) == 1;
+			/* a thousands comma no symbol read: a head of one to three
+			 * digits closer than half a line's height to a figure of three
+			 * digits and its point ("1" "704.11", 烟台统计's 1,704.11) */
+			int comma = np == 0 && cl <= 3 && gk_ocrw_alldigits(cur) && strlen(y) > 4 && isdig(y[0]) &&
+			            isdig(y[1]) && isdig(y[2]) && (y[3] == '.' || y[3] == ',') && 2 * gap < x->size;
 			char cand[64];
-			if (gap > x->size || !sep || cl + strlen(y) + 1 > sizeof cand)
+			if (gap > x->size || !(sep || comma) || cl + strlen(y) + 2 > sizeof cand)
 				break;
 			memcpy(cand, cur, cl);
+			if (comma)
+				cand[cl++] = ',';
 			memcpy(cand + cl, y, strlen(y) + 1);
 			int sh = piece_shape(cand);
 			if (!sh)

@@ -310,3 +310,22 @@ Test(ocr_join, a_head_as_wide_as_its_ink)
 	cr_assert(!gk_ocr_head_fits(3, 87, 15));
 	cr_assert(!gk_ocr_head_fits(7, 87, 15));
 }
+
+/* 烟台统计 p.21: "1,704.11" read "1" + "704.11", the comma in no symbol,
+ * the two pieces 3 px apart; a figure a column away ("1" in a 项 column,
+ * 18 px before) and a head of four digits stay apart */
+Test(ocr_join, thousands_comma_no_symbol_read)
+{
+	gk_ocrw ws;
+	const char *t[] = {"1", "704.11", "1", "704.11", "1704", "704.11"};
+	int l[] = {340, 356, 700, 730, 1000, 1072};
+	words(&ws, t, l, 6, 17);
+	gk_ocrw_join_amounts(&ws);
+	cr_assert_str_eq(ws.wd[0].text, "1704.11");
+	cr_assert_eq(ws.wd[1].n, 0);
+	cr_assert_str_eq(ws.wd[2].text, "1");
+	cr_assert_str_eq(ws.wd[3].text, "704.11");
+	cr_assert_str_eq(ws.wd[4].text, "1704");
+	cr_assert_str_eq(ws.wd[5].text, "704.11");
+	gk_ocrw_clear(&ws);
+}
