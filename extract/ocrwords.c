@@ -240,6 +240,22 @@ int gk_ocr_ink_end(const char *ink, int n, int gap)
 	return seen && blank >= gap ? last : -1;
 }
 
+/* The grey level under which a pixel of [l, r] x [t, b] is ink: halfway
+ * from the darkest pixel there to white, never under 128 (faded figures
+ * are judged against their own darkest stroke) */
+static int ink_threshold(const l_uint32 *d, int wpl, int l, int r, int t, int b)
+{
+	int dark = 255;
+	for (int y = t; y <= b; y++)
+		for (int x = l; x <= r; x++) {
+			int v = GET_DATA_BYTE(d + (size_t)y * (size_t)wpl, x);
+			if (v < dark)
+				dark = v;
+		}
+	int thr = (dark + 255) / 2;
+	return thr < 128 ? 128 : thr;
+}
+
 /* Where the ink of word w ends (gk_ocr_ink_end, with a gap of 0.3 of
  * its box's height: a digit's side bearings and a comma leave less, the
  * space before the next column's word more): w->r when no gap ends it.
@@ -264,16 +280,7 @@ static int ink_right_gap(const gk_ocrw_ink *grey, const word *w, int gap)
 		return w->r;
 	if (gap < 3)
 		gap = 3;
-	int dark = 255;
-	for (int y = t; y <= b; y++)
-		for (int x = l; x <= r; x++) {
-			int v = GET_DATA_BYTE(d + (size_t)y * (size_t)wpl, x);
-			if (v < dark)
-				dark = v;
-		}
-	int thr = (dark + 255) / 2;
-	if (thr < 128)
-		thr = 128;
+	int thr = ink_threshold(d, wpl, l, r, t, b);
 	char *ink = gk_calloc((size_t)(r - l + 1), 1);
 	for (int x = l; x <= r; x++)
 		for (int y = t; y <= b && !ink[x - l]; y++)
@@ -337,16 +344,7 @@ static int ink_left(const gk_ocrw_ink *grey, const word *w, int lim, int gap)
 	int n = w->l - lim;
 	if (n <= 0 || r < w->l || b < t || w->l >= W)
 		return -1;
-	int dark = 255;
-	for (int y = t; y <= b; y++)
-		for (int x = w->l; x <= r; x++) {
-			int v = GET_DATA_BYTE(d + (size_t)y * (size_t)wpl, x);
-			if (v < dark)
-				dark = v;
-		}
-	int thr = (dark + 255) / 2;
-	if (thr < 128)
-		thr = 128;
+	int thr = ink_threshold(d, wpl, w->l, r, t, b);
 	char *ink = gk_calloc((size_t)n, 1); /* ink[k]: column w->l - 1 - k */
 	int first = -1;
 	for (int k = 0; k < n; k++) {

@@ -200,6 +200,9 @@ void classify_rows(nctx *c);
 /* document.c */
 const char *title_of(const nctx *c, const xline *x);
 /* ocrtitle.c */
+/* s as code points into cp (a stray byte counts as one); -1 when longer
+ * than max */
+int code_points(const char *s, unsigned *cp, int max);
 const char *title_near(const nctx *c, const char *stripped, const char **canon, int *same_len);
 /* check_toc.c: the contents against the tables found */
 void toc_checks(nctx *c);

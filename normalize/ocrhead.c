@@ -195,24 +195,6 @@ size_t ocr_head_trim(const nctx *c, int i, const gk_cell *cl, double pitch, doub
 
 #define MAXCP 48 /* header words longer than this are not compared */
 
-/* s as code points; -1 when longer than max */
-static int code_points(const char *s, unsigned *cp, int max)
-{
-	size_t len = strlen(s);
-	int n = 0;
-	for (size_t i = 0; i < len;) {
-		unsigned u;
-		int k = gk_utf8_next((const unsigned char *)s + i, len - i, &u);
-		if (k <= 0)
-			k = 1, u = (unsigned char)s[i];
-		if (n == max)
-			return -1;
-		cp[n++] = u;
-		i += (size_t)k;
-	}
-	return n;
-}
-
 /* The fewest edits (code points) that make a part of text t into the
  * word w: w's best approximate place in t. */
 static int near_in(const unsigned *w, int nw, const unsigned *t, int nt)

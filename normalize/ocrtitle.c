@@ -19,8 +19,7 @@
 
 #define MAXCP 64 /* a title longer than this is no title */
 
-/* s as code points; -1 when longer than max */
-static int code_points(const char *s, unsigned *cp, int max)
+int code_points(const char *s, unsigned *cp, int max)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t len = strlen(s);
