@@ -203,6 +203,8 @@ const char *title_of(const nctx *c, const xline *x);
 /* s as code points into cp (a stray byte counts as one); -1 when longer
  * than max */
 int code_points(const char *s, unsigned *cp, int max);
+/* edits that make b (at most 64 code points) into a; within: a part of b */
+int code_edits(const unsigned *a, int na, const unsigned *b, int nb, int within);
 const char *title_near(const nctx *c, const char *stripped, const char **canon, int *same_len);
 /* check_toc.c: the contents against the tables found */
 void toc_checks(nctx *c);

@@ -195,32 +195,6 @@ size_t ocr_head_trim(const nctx *c, int i, const gk_cell *cl, double pitch, doub
 
 #define MAXCP 48 /* header words longer than this are not compared */
 
-/* The fewest edits (code points) that make a part of text t into the
- * word w: w's best approximate place in t. */
-static int near_in(const unsigned *w, int nw, const unsigned *t, int nt)
-{
-	int row[MAXCP + 1], best = nw;
-	for (int j = 0; j <= nt; j++)
-		row[j] = 0; /* w may start anywhere in t */
-	for (int i = 1; i <= nw; i++) {
-		int diag = row[0];
-		row[0] = i;
-		for (int j = 1; j <= nt; j++) {
-			int up = row[j], v = diag + (w[i - 1] != t[j - 1]);
-			if (up + 1 < v)
-				v = up + 1;
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			row[j] = v;
-			diag = up;
-		}
-	}
-	for (int j = 0; j <= nt; j++) /* and end anywhere */
-		if (row[j] < best)
-			best = row[j];
-	return best;
-}
-
 /* path without the words of a group over its column (rules
  * "column-canon" FAMILY:group: 财政拨款收入, 其他资金收入): no misread part
  * of the column's own words.  Newly allocated. */
@@ -268,7 +242,7 @@ const char *ocr_column_near(const gk_rules *rules, const char *fam, const char *
 		int nw = code_points(list[i]->pattern, w, MAXCP);
 		if (nw < 4)
 			continue;
-		int d = near_in(w, nw, t, nt);
+		int d = code_edits(w, nw, t, nt, 1); /* w anywhere in t */
 		if (d > nw / 3)
 			continue;
 		if (d < bd) {

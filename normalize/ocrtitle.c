@@ -37,15 +37,19 @@ int code_points(const char *s, unsigned *cp, int max)
 	return n;
 }
 
-/* Edit distance (Levenshtein, code points) of a and b.  The whole line
- * against the whole title: a word before a title changes its table
- * (基本支出经济分类表 is not 支出经济分类表), which the title rules tell by
- * their look-behinds and a distance cannot. */
-static int edit_distance(const unsigned *a, int na, const unsigned *b, int nb)
+/* The edits (Levenshtein, code points) that make b into a: the whole of
+ * b, or (within) the part of b nearest a, a starting and ending anywhere
+ * in b (a header word in a cell's text).  A title is compared whole: a
+ * word before a title changes its table (基本支出经济分类表 is not
+ * 支出经济分类表), which the title rules tell by their look-behinds and a
+ * distance cannot.  nb is at most 64. */
+int code_edits(const unsigned *a, int na, const unsigned *b, int nb, int within)
 {
-	int row[MAXCP + 1];
+	int row[64 + 1] = {0};
+	if (na < 0 || nb < 0 || nb > 64)
+		return 64 + (na > 0 ? na : 0);
 	for (int j = 0; j <= nb; j++)
-		row[j] = j;
+		row[j] = within ? 0 : j;
 	for (int i = 1; i <= na; i++) {
 		int diag = row[0];
 		row[0] = i;
@@ -60,7 +64,13 @@ static int edit_distance(const unsigned *a, int na, const unsigned *b, int nb)
 			diag = up;
 		}
 	}
-	return row[nb];
+	if (!within)
+		return row[nb];
+	int best = row[0];
+	for (int j = 1; j <= nb; j++)
+		if (row[j] < best)
+			best = row[j];
+	return best;
 }
 
 /* How many characters a title of n code points may have wrong: one in
@@ -96,7 +106,7 @@ const char *gk_title_near(const gk_rules *rules, const char *s, const char **can
 		free(w);
 		if (nb < 0)
 			continue;
-		int d = edit_distance(a, na, b, nb);
+		int d = code_edits(a, na, b, nb, 0);
 		if (d < bd) {
 			if (best && strcmp(best->name, list[i]->name))
 				second = bd;
