@@ -717,8 +717,8 @@ static int emit_reach(reading *r, int i)
 	 * they would stand among its figures ("1180.4400") */
 	for (int j = i + 1; j < r->ws.nw; j++) {
 		word *y = &r->ws.wd[j];
-		int h = y->b - y->t, ov = (y->b < x.b ? y->b : x.b) - (y->t > x.t ? y->t : x.t);
-		if (y->n > 0 && 2 * ov > h && y->l > x.l && y->r <= x.r + h / 2 && gk_ocrw_alldigits(y->text))
+		if (y->n > 0 && gk_ocrw_same_row(&x, y) && y->l > x.l && y->r <= x.r + (y->b - y->t) / 2 &&
+		    gk_ocrw_alldigits(y->text))
 			y->n = 0;
 	}
 	emit_ascii(r, i, alt, aconf < x.conf ? aconf : x.conf);

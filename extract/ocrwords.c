@@ -327,8 +327,6 @@ void gk_ocrw_reach_decimals(gk_ocrw *ws, const gk_ocrw_ink *grey)
 	}
 }
 
-static int same_row(const word *a, const word *b);
-
 /* The ink left of word w, from columns w->l - 1 down to lim: where the
  * run of ink that starts less than gap from w ends (a blank run of gap
  * columns), its leftmost column; -1 when no ink starts that close, or it
@@ -380,7 +378,7 @@ void gk_ocrw_reach_head(gk_ocrw *ws, const gk_ocrw_ink *grey)
 		int lim = w->l - 8 * lh;
 		for (int q = 0; q < ws->nw; q++) {
 			const word *y = &ws->wd[q];
-			if (q != i && y->n > 0 && y->r < w->l && y->r >= lim && same_row(w, y))
+			if (q != i && y->n > 0 && y->r < w->l && y->r >= lim && gk_ocrw_same_row(w, y))
 				lim = y->r + 1;
 		}
 		int e = ink_left(grey, w, lim, h * 8 / 10 > 3 ? h * 8 / 10 : 3);
@@ -547,8 +545,7 @@ static int piece_shape(const char *s)
 	return amount_shape(b);
 }
 
-/* do the lines of a and b make one row: overlapping by half the lower? */
-static int same_row(const word *a, const word *b)
+int gk_ocrw_same_row(const word *a, const word *b)
 {
 	int ov = (a->lb < b->lb ? a->lb : b->lb) - (a->lt > b->lt ? a->lt : b->lt);
 	int ha = a->lb - a->lt, hb = b->lb - b->lt;
@@ -568,7 +565,7 @@ static int next_piece(const gk_ocrw *ws, int k)
 	int r = ws->sy[x->first + x->n - 1].r, best = -1, bl = 0;
 	for (int q = 0; q < ws->nw; q++) {
 		const word *y = &wd[q];
-		if (y->n == 0 || y->line == x->line || !same_row(x, y))
+		if (y->n == 0 || y->line == x->line || !gk_ocrw_same_row(x, y))
 			continue;
 		int l = ws->sy[y->first].l;
 		if (l > r - 2 && (best < 0 || l < bl))

@@ -65,6 +65,9 @@ void gk_ocrw_reach_decimals(gk_ocrw *ws, const gk_ocrw_ink *grey);
  * back over the ink of its head, to be read again (one of
  * gk_ocrw_mend's repairs) */
 void gk_ocrw_reach_head(gk_ocrw *ws, const gk_ocrw_ink *grey);
+/* do the lines of a and b make one row: overlapping by half the lower
+ * (a column can be a block of lines of its own)? */
+int gk_ocrw_same_row(const word *a, const word *b);
 /* s is a point and its decimals (".00") or the point alone */
 int gk_ocrw_headless(const char *s);
 void gk_ocrw_despeck(gk_ocrw *ws);
