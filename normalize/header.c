@@ -333,6 +333,18 @@ int header_keys(const nctx *c, const solver_family *sf, const char *cp, const ch
 	return anyrule;
 }
 
+/* does s end in one of words (two characters each)? */
+static int ends_in(const char *s, const char *const *words)
+{
+	size_t n = strlen(s);
+	for (; *words; words++)
+		if (n >= strlen(*words) && !strcmp(s + n - strlen(*words), *words))
+			return 1;
+	return 0;
+}
+static const char *const SUB_WORDS[] = {"小计", "总数", "合计", NULL};              /* a group's own column */
+static const char *const TOTAL_WORDS[] = {"小计", "合计", "总计", "总数", NULL}; /* ... or its total */
+
 /* For positioned tables: the header words printed right above each
  * x-cluster of numbers (slot), as a mask of the keys whose column rule
  * they match (the total only for 合计/总计); *leafmask_out: the keys the
@@ -475,9 +487,7 @@ unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, c
 		 * are parts (项目支出总数, 扣除基建项目后预算数 under 项目支出) */
 		int sub = -1;
 		for (int t = 0; t < C && sub < 0; t++)
-			if (mask[t] == m && !xname[t] && path[t] && (int)strlen(path[t]) >= 6 &&
-			    (!strcmp(path[t] + strlen(path[t]) - 6, "小计") || !strcmp(path[t] + strlen(path[t]) - 6, "总数") ||
-			     !strcmp(path[t] + strlen(path[t]) - 6, "合计")))
+			if (mask[t] == m && !xname[t] && path[t] && ends_in(path[t], SUB_WORDS))
 				sub = t;
 		for (int t = 0; t < C; t++)
 			if (mask[t] == m && !xname[t] && path[t] && t != sub) {
@@ -492,10 +502,8 @@ unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, c
 	 * the group's total is not the other either */
 	for (int s = 0; s < C && ocr_head_lines(c, hb, he) && strcmp(sf->name, "three"); s++) {
 		unsigned m = mask[s];
-		size_t pl = path[s] ? strlen(path[s]) : 0;
-		if (!m || (m & (m - 1)) || m == 1u || leafmask[s] || xname[s] || pl < 6 ||
-		    !strcmp(path[s] + pl - 6, "小计") || !strcmp(path[s] + pl - 6, "合计") ||
-		    !strcmp(path[s] + pl - 6, "总计") || !strcmp(path[s] + pl - 6, "总数"))
+		if (!m || (m & (m - 1)) || m == 1u || leafmask[s] || xname[s] || !path[s] || strlen(path[s]) < 6 ||
+		    ends_in(path[s], TOTAL_WORDS))
 			continue;
 		for (int t = 0; t < C; t++)
 			if (t != s && (mask[t] & m) && leafmask[t] && !(leafmask[t] & m) && !xname[t]) {

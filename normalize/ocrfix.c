@@ -323,6 +323,9 @@ static const char *const REV_CURRENT[] = {"general_budget", "government_fund", "
 static const char *const REV_CARRY[] = {"carryover_general_budget", "carryover_government_fund",
                                         "carryover_state_capital", "carryover_special_account",
                                         "carryover_unit_funds", NULL};
+static const char *const REV_ALL[] = {"general_budget", "government_fund", "state_capital", "special_account",
+                                      "business_income", "operating_income", "superior_subsidy",
+                                      "affiliated_remit", "other_income", "carryover_total", NULL};
 static const char *const REV_TOTAL_CC[] = {"current_total", "carryover_total", NULL};
 static const char *const REV_COLS[] = {"total", "current_total", "general_budget", "government_fund",
                                        "state_capital", "special_account", "business_income",
@@ -348,22 +351,14 @@ static void rows_ident_if_usual(fixctx *f, const char *whole, const char *const 
 
 static void revenue_idents(fixctx *f)
 {
-	gk_table *t = f->t;
-	int has_cur = gk_table_col(t, "current_total") >= 0, has_cc = gk_table_col(t, "carryover_total") >= 0;
-	if (has_cur) {
+	/* (row_ident leaves out the columns a table does not print) */
+	if (gk_table_col(f->t, "current_total") >= 0) {
 		rows_ident_if_usual(f, "current_total", REV_CURRENT, "row");
 		rows_ident_if_usual(f, "total", REV_TOTAL_CC, "row");
 	} else {
-		const char *all[16];
-		int n = 0;
-		for (const char *const *k = REV_CURRENT; *k; k++)
-			all[n++] = *k;
-		all[n++] = has_cc ? "carryover_total" : NULL;
-		all[n] = NULL;
-		rows_ident_if_usual(f, "total", all, "row");
+		rows_ident_if_usual(f, "total", REV_ALL, "row");
 	}
-	if (has_cc)
-		rows_ident_if_usual(f, "carryover_total", REV_CARRY, "row");
+	rows_ident_if_usual(f, "carryover_total", REV_CARRY, "row");
 	tree_idents(f, "unit_code", "unit_name", REV_COLS);
 	tree_idents(f, "func_code", "func_name", REV_COLS);
 }
