@@ -65,7 +65,7 @@ const char *title_of(const nctx *c, const xline *x)
 }
 
 /* is page listed in the extract's ocr_pages ("3,5,14")? */
-static int ocr_page(const nctx *c, int page)
+int ocr_page(const nctx *c, int page)
 {
 	return gk_page_listed(gk_doc_meta(c->doc, "ocr_pages"), page);
 }

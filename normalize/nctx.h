@@ -198,6 +198,8 @@ void rows_source(const nctx *c, gk_table *t, int from, int l0, int l1);
 void classify_rows(nctx *c);
 
 /* document.c */
+/* is page listed in the extract's ocr_pages? */
+int ocr_page(const nctx *c, int page);
 const char *title_of(const nctx *c, const xline *x);
 /* ocrtitle.c */
 /* s as code points into cp (a stray byte counts as one); -1 when longer

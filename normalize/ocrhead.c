@@ -32,7 +32,7 @@ static int ideographs(const char *t)
 /* Was line i read by OCR? */
 static int ocr_line(const nctx *c, int i)
 {
-	return gk_page_listed(gk_doc_meta(c->doc, "ocr_pages"), c->x[i].l->page);
+	return ocr_page(c, c->x[i].l->page);
 }
 
 /* The width of one character of the OCR'd head lines [b, body): the
