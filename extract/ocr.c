@@ -362,6 +362,16 @@ static void clean(PIX **grey, int dpi, gk_ocr_page *out, PIX **ink)
 static void add_glyph(gk_ocr_page *out, double k, int l, int t, int r, int b, double size, uint32_t cp, int w,
                       float conf, int brk)
 {
+	/* a bar is a ruling line's trace, no budget's character ("支出|",
+	 * "合计||"); the token it began starts at its word's next glyph */
+	if (cp == '|' || cp == 0xFF5C || cp == 0xA6) {
+		if (brk)
+			out->carry_w = w, out->carry_brk = brk;
+		return;
+	}
+	if (out->carry_brk && out->carry_w == w && !brk)
+		brk = out->carry_brk;
+	out->carry_brk = 0;
 	if (out->nglyph == out->gcap) {
 		out->gcap = out->gcap ? out->gcap * 2 : 1024;
 		out->glyph = gk_realloc(out->glyph, (size_t)out->gcap * sizeof *out->glyph);
@@ -443,13 +453,38 @@ static void spread(gk_ocr_page *out, double k, int l, int t, int r, int b, doubl
 	}
 }
 
-/* was word i's line read again (at its first word)? */
-static int over_of(char (*over)[160], const word *wd, int i)
+/* the first word of word i's line */
+static int line_first(const word *wd, int i)
 {
 	int f = i;
 	while (f > 0 && wd[f - 1].line == wd[i].line)
 		f--;
-	return over[f][0] != 0;
+	return f;
+}
+
+/* was word i's line read again (at its first word)? */
+static int over_of(char (*over)[160], const word *wd, int i)
+{
+	return over[line_first(wd, i)][0] != 0;
+}
+
+/* does a line's cut reading (a label read alone, ocrpass.c) cover word
+ * i of another line?  Two of Tesseract's lines can hold the same label's
+ * ink; its words go for the reading's.  Figures never: the cut ends
+ * before the row's first. */
+static int over_covers(const reading *r, int i)
+{
+	const word *wd = r->ws.wd, *x = &wd[i];
+	if (gk_ocrw_amountish(x->text))
+		return 0;
+	int cx = (x->l + x->r) / 2, cy = (x->t + x->b) / 2;
+	for (int f = 0; f < r->ws.nw; f++) {
+		const word *y = &wd[f];
+		if (r->overr[f] && r->over[f][0] && y->line != x->line && cx >= y->ll && cx < r->overr[f] && cy >= y->lt &&
+		    cy <= y->lb)
+			return 1;
+	}
+	return 0;
 }
 
 /* ---- reading a page ----------------------------------------------------- */
@@ -461,6 +496,8 @@ static void reading_clear(reading *r)
 		fclose(r->dlog);
 	free(r->over);
 	free(r->overc);
+	free(r->overr);
+	free(r->overe);
 	gk_ocrw_clear(&r->ws);
 	L.pixDestroy(&r->grey);
 	L.pixDestroy(&r->ink);
@@ -652,6 +689,50 @@ static int emit_latin(reading *r, int i)
 		add_glyph(r->out, r->k, x0, x->lt, x1 > x0 ? x1 : x0 + 1, x->lb, x->size, cs[j].cp, i, aconf, j == 0);
 	}
 	free(cs);
+	r->sum += aconf;
+	r->nsum++;
+	return 1;
+}
+
+/* An amount whose point Tesseract lost, cutting it into two words of
+ * digits ("140" "00" for 140.00, on a row standing in a tall line): the
+ * two are read again as one by the digits' engine, and taken when that
+ * reading prints a point between the same digits.  The point must be in
+ * the ink: codes printed spaced ("201 03 01") have none.  1 when
+ * emitted. */
+static int emit_point(reading *r, int i)
+{
+	word *x = &r->ws.wd[i];
+	if (x->n == 0 || !gk_ocrw_alldigits(x->text) || strlen(x->text) > 12)
+		return 0;
+	int h = x->b - x->t, j = -1;
+	for (int k = i + 1; k < r->ws.nw && k <= i + 2; k++)
+		if (r->ws.wd[k].n > 0 && r->ws.wd[k].line == x->line) {
+			j = k;
+			break;
+		}
+	if (j < 0)
+		return 0;
+	word *y = &r->ws.wd[j];
+	if (strlen(y->text) != 2 || !gk_ocrw_alldigits(y->text) || y->l <= x->r || y->l - x->r > h ||
+	    !gk_ocrw_same_row(x, y))
+		return 0;
+	word u = *x;
+	u.r = y->r;
+	u.t = x->t < y->t ? x->t : y->t;
+	u.b = x->b > y->b ? x->b : y->b;
+	char alt[64], want[64];
+	float aconf = 0;
+	if (!gk_ocr_reread(r->o->digit, r->grey, &u, alt, sizeof alt, &aconf))
+		return 0;
+	const char *pt = strchr(alt, '.');
+	snprintf(want, sizeof want, "%s.%s", x->text, y->text);
+	if (!pt || strchr(pt + 1, '.') || strcmp(alt, want))
+		return 0;
+	r->out->ndigit_pass++;
+	x->r = y->r;
+	y->n = 0;
+	emit_ascii(r, i, alt, aconf < x->conf ? aconf : x->conf);
 	r->sum += aconf;
 	r->nsum++;
 	return 1;
@@ -863,15 +944,20 @@ static void emit(reading *r)
 		const word *x = &wd[i];
 		if (x->n == 0)
 			continue;
+		if (r->over && over_covers(r, i))
+			continue;
 		if (r->over && (r->over[i][0] || (i > 0 && wd[i - 1].line == x->line && over_of(r->over, wd, i)))) {
-			if (r->over[i][0]) { /* the line's reading, over the line's box */
-				spread(r->out, r->k, x->ll, x->lt, x->lr, x->lb, x->size, r->over[i], i, r->overc[i]);
+			int f = line_first(wd, i), cut = r->overr[f];
+			if (r->over[i][0]) { /* the line's reading, over the line's box or its cut */
+				spread(r->out, r->k, x->ll, x->lt, cut ? r->overe[f] : x->lr, x->lb, x->size, r->over[i], i,
+				       r->overc[i]);
 				r->sum += r->overc[i];
 				r->nsum++;
 			}
-			continue;
+			if (!cut || x->l < cut)
+				continue;
 		}
-		if (!emit_latin(r, i) && !emit_code(r, i, adv) && !emit_reach(r, i) && !emit_head(r, i) &&
+		if (!emit_latin(r, i) && !emit_point(r, i) && !emit_code(r, i, adv) && !emit_reach(r, i) && !emit_head(r, i) &&
 		    !emit_amount(r, i))
 			emit_symbols(r, i);
 	}

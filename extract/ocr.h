@@ -43,6 +43,7 @@ typedef struct gk_ocr_page {
 	int nband;       /* bands of garbage lines read again, and taken */
 	int nline_pass;  /* title lines read again whole */
 	int ngap_pass;   /* lines of ink no word covered, read on their own */
+	int carry_w, carry_brk; /* a rule's bar left out: the token start it had, for its word's next glyph */
 } gk_ocr_page;
 
 typedef struct gk_ocr gk_ocr;

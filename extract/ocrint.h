@@ -104,6 +104,9 @@ typedef struct reading {
 	gk_ocrw ws;        /* the words Tesseract read */
 	char (*over)[160]; /* a line's new reading, by its first word; NULL: none */
 	float *overc;      /* its confidence */
+	int *overr;        /* where it was cut (px): the line's words from there
+	                    * on are its own; 0: the reading is the whole line */
+	int *overe;        /* where its ink ends (px), when cut */
 	double k;          /* points per pixel */
 	double sum;        /* the confidences of the words emitted */
 	int nsum;          /* how many */

@@ -309,6 +309,57 @@ void gk_ocr_read_gaps(reading *r)
 		        r->out->ngap_pass, gh);
 }
 
+/* the mean confidence of words i..j-1, those left of cut if cut > 0 */
+static float mean_conf_before(const word *wd, int i, int j, int cut)
+{
+	float sum = 0;
+	int n = 0;
+	for (int k = i; k < j; k++)
+		if (!cut || wd[k].l < cut)
+			sum += wd[k].conf, n++;
+	return n ? sum / n : 100;
+}
+
+/* A tall line read whole took in figures: it was a row's label, standing
+ * between the lines of a wrapped cell beside it (绩效目标), and its line's
+ * box spans the figures another line holds.  The label is read again
+ * alone, up to the row's first figure.  Returns that cut (px), 0 when
+ * there is none or the label's reading is no better. */
+static int reread_label(reading *r, int i, int j, const word *line, char *text, size_t cap, float *c, int *end)
+{
+	const word *wd = r->ws.wd;
+	int cut = 0;
+	for (int k = 0; k < r->ws.nw; k++) {
+		const word *y = &wd[k];
+		int ov = (y->b < line->b ? y->b : line->b) - (y->t > line->t ? y->t : line->t);
+		if (y->line != wd[i].line && gk_ocrw_amountish(y->text) && strpbrk(y->text, ".,") && y->l > wd[i].r &&
+		    2 * ov >= y->b - y->t && (!cut || y->l < cut))
+			cut = y->l;
+	}
+	if (!cut)
+		return 0;
+	/* the label's own ink, not the rule before the figures: it ends
+	 * at a blank a glyph wide */
+	word lab = *line;
+	lab.r = cut - 1;
+	int gh = wd[i].b - wd[i].t;
+	gk_ocrw_ink grey = {L.pixGetData(r->grey), L.pixGetWidth(r->grey), L.pixGetHeight(r->grey), L.pixGetWpl(r->grey)};
+	int e = gk_ocrw_ink_right_gap(&grey, &lab, gh);
+	if (e > lab.l && e < lab.r - gh / 4)
+		lab.r = e + gh / 4;
+	*end = lab.r;
+	for (int k = i; k < j; k++) /* a second cell's words before the figures */
+		if (wd[k].l > lab.r && wd[k].l < cut && gk_ocrw_has_cjk(wd[k].text))
+			return 0;
+	int left = 0;
+	for (int k = i; k < j; k++)
+		left += wd[k].l < cut && gk_ocrw_has_cjk(wd[k].text);
+	if (!left || !gk_ocr_reread(r->o->cjk, r->grey, &lab, text, cap, c) || !gk_ocrw_has_cjk(text) ||
+	    gk_ocrw_holds_decimals(text))
+		return 0;
+	return cut;
+}
+
 /* A title is what finds a table: a line printed larger than the page's
  * body text with a doubtful word in it is read again whole by chi_sim
  * alone, which reads a line of Chinese better than a word of it; its
@@ -341,14 +392,21 @@ void gk_ocr_reread_titles(reading *r)
 		line.l = wd[i].ll, line.r = wd[i].lr, line.t = wd[i].lt, line.b = wd[i].lb;
 		char text[160];
 		float c = 0;
+		int cut = 0, end = 0;
 		if (body > 0 && hmax * 4 >= body * 5 && minc < 70 && cjk && !amounts && j - i <= 40 &&
-		    gk_ocr_reread(r->o->cjk, r->grey, &line, text, sizeof text, &c) && gk_ocrw_has_cjk(text) && c > sumc / (j - i)) {
+		    gk_ocr_reread(r->o->cjk, r->grey, &line, text, sizeof text, &c) && gk_ocrw_has_cjk(text) &&
+		    (!gk_ocrw_holds_decimals(text) || (cut = reread_label(r, i, j, &line, text, sizeof text, &c, &end)) > 0) &&
+		    c > mean_conf_before(wd, i, j, cut)) {
 			if (!r->over) {
 				r->over = gk_calloc((size_t)nw, sizeof *r->over);
 				r->overc = gk_calloc((size_t)nw, sizeof *r->overc);
+				r->overr = gk_calloc((size_t)nw, sizeof *r->overr);
+				r->overe = gk_calloc((size_t)nw, sizeof *r->overe);
 			}
 			snprintf(r->over[i], sizeof r->over[i], "%s", text);
 			r->overc[i] = c;
+			r->overr[i] = cut;
+			r->overe[i] = end;
 			r->out->nline_pass++;
 			if (r->dbg)
 				fprintf(r->dlog, "line %d read again: '%s' (%.0f)\n", wd[i].line, text, c);

@@ -157,6 +157,31 @@ int gk_ocrw_amountish(const char *s)
 	return dig >= 2 && other == 0;
 }
 
+/* holds a figure with decimals ("14.00", "0. 00", "140 00" with its
+ * point lost): a title holds none, so a reading of a title's line that
+ * does has taken in a row's figures */
+int gk_ocrw_holds_decimals(const char *s)
+{
+	for (const char *p = s; *p; p++) {
+		if (!isdig(*p))
+			continue;
+		const char *q = p + 1;
+		int sp = 0;
+		while (*q == ' ')
+			q++, sp++;
+		if (*q == '.') { /* a point: two decimals on */
+			q++;
+			while (*q == ' ')
+				q++;
+			if (isdig(q[0]) && isdig(q[1]))
+				return 1;
+		} else if (sp && isdig(q[0]) && isdig(q[1]) && !isdig(q[2])) { /* a point read as a blank */
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* a word's text again, from its symbols */
 static void words_text(word *x, const sym *sy)
 {
@@ -263,14 +288,12 @@ static int ink_threshold(const l_uint32 *d, int wpl, int l, int r, int t, int b)
  * white: a faded or blurred scan prints digits in greys (130-170) that a
  * fixed threshold of 128 reads as blank, cutting "2024" to its first
  * stroke. */
-static int ink_right_gap(const gk_ocrw_ink *grey, const word *w, int gap);
-
 int gk_ocrw_ink_right(const gk_ocrw_ink *grey, const word *w)
 {
-	return ink_right_gap(grey, w, (w->b - w->t) * 3 / 10);
+	return gk_ocrw_ink_right_gap(grey, w, (w->b - w->t) * 3 / 10);
 }
 
-static int ink_right_gap(const gk_ocrw_ink *grey, const word *w, int gap)
+int gk_ocrw_ink_right_gap(const gk_ocrw_ink *grey, const word *w, int gap)
 {
 	int W = grey->w, H = grey->h, wpl = grey->wpl;
 	l_uint32 *d = grey->data;
@@ -321,7 +344,7 @@ void gk_ocrw_reach_decimals(gk_ocrw *ws, const gk_ocrw_ink *grey)
 		 * four heights bound it */
 		word probe = *w;
 		probe.r = lim;
-		int e = ink_right_gap(grey, &probe, h * 8 / 10);
+		int e = gk_ocrw_ink_right_gap(grey, &probe, h * 8 / 10);
 		if (e > w->r && e < lim)
 			w->rx = e;
 	}
@@ -731,6 +754,7 @@ void gk_ocrw_mend(gk_ocrw *ws, const gk_ocrw_ink *ink)
 	gk_ocrw_join_amounts(ws);
 	gk_ocrw_reach_decimals(ws, ink);
 	gk_ocrw_reach_head(ws, ink);
+	gk_ocrw_drop_doubles(ws);
 
 	/* a word's box often reaches into the next word's (the last symbol's
 	 * box is inflated where an amount nearly touches a label): it ends
@@ -745,6 +769,89 @@ void gk_ocrw_mend(gk_ocrw *ws, const gk_ocrw_ink *ink)
 			if (gk_ocrw_amountish(wd[i].text))
 				wd[i].r = gk_ocrw_ink_right(ink, &wd[i]);
 		}
+}
+
+/* a run of Chinese words of one line standing close (gaps under a
+ * glyph's height): one cell's text.  [i, *end) from word i. */
+static int cjk_run(const word *wd, int nw, int i, int *end)
+{
+	int e = i + 1;
+	while (e < nw && wd[e].line == wd[i].line && wd[e].n > 0 && gk_ocrw_has_cjk(wd[e].text) &&
+	       wd[e].l - wd[e - 1].r < wd[e - 1].b - wd[e - 1].t)
+		e++;
+	*end = e;
+	return e - i;
+}
+
+/* the run [a, ae) of words, its box and its characters */
+typedef struct {
+	int l, t, r, b, n;
+	float conf;
+	uint32_t cp[64];
+} crun;
+
+static void crun_of(const gk_ocrw *ws, int a, int ae, crun *c)
+{
+	memset(c, 0, sizeof *c);
+	c->l = ws->wd[a].l, c->t = ws->wd[a].t, c->r = ws->wd[a].r, c->b = ws->wd[a].b;
+	for (int k = a; k < ae; k++) {
+		const word *w = &ws->wd[k];
+		c->l = w->l < c->l ? w->l : c->l, c->t = w->t < c->t ? w->t : c->t;
+		c->r = w->r > c->r ? w->r : c->r, c->b = w->b > c->b ? w->b : c->b;
+		c->conf += w->conf / (float)(ae - a);
+		for (int q = w->first; q < w->first + w->n && c->n < 64; q++)
+			c->cp[c->n++] = ws->sy[q].cp;
+	}
+}
+
+/* are all of x's characters y's (as a multiset)? */
+static int chars_within(const crun *x, const crun *y)
+{
+	char used[64] = {0};
+	for (int a = 0; a < x->n; a++) {
+		int in = 0;
+		for (int b = 0; b < y->n && !in; b++)
+			if (!used[b] && y->cp[b] == x->cp[a])
+				used[b] = 1, in = 1;
+		if (!in)
+			return 0;
+	}
+	return 1;
+}
+
+void gk_ocrw_drop_doubles(gk_ocrw *ws)
+{
+	word *wd = ws->wd;
+	int nw = ws->nw;
+	for (int i = 0, ie; i < nw; i = ie) {
+		if (wd[i].n == 0 || !gk_ocrw_has_cjk(wd[i].text) || (i > 0 && wd[i - 1].line == wd[i].line &&
+		                                                       wd[i - 1].n > 0 && gk_ocrw_has_cjk(wd[i - 1].text))) {
+			ie = i + 1;
+			continue;
+		}
+		cjk_run(wd, nw, i, &ie);
+		crun x;
+		crun_of(ws, i, ie, &x);
+		for (int k = 0, ke; k < nw; k = ke) {
+			if (wd[k].line == wd[i].line || wd[k].n == 0 || !gk_ocrw_has_cjk(wd[k].text)) {
+				ke = k + 1;
+				continue;
+			}
+			cjk_run(wd, nw, k, &ke);
+			crun y;
+			crun_of(ws, k, ke, &y);
+			int ow = (x.r < y.r ? x.r : y.r) - (x.l > y.l ? x.l : y.l);
+			int oh = (x.b < y.b ? x.b : y.b) - (x.t > y.t ? x.t : y.t);
+			/* x lies within y's span, shares its height, and y says
+			 * at least as much, surer */
+			if (ow * 10 >= (x.r - x.l) * 7 && oh * 2 >= (x.b - x.t < y.b - y.t ? x.b - x.t : y.b - y.t) &&
+			    y.n > x.n && y.conf > x.conf && chars_within(&x, &y)) {
+				for (int q = i; q < ie; q++)
+					wd[q].n = 0;
+				break;
+			}
+		}
+	}
 }
 
 static int cmp_int(const void *a, const void *b)
@@ -1072,10 +1179,10 @@ static void tidy_label(char *s)
 	/* the classifications' names, which titles and heads print: 类 read
 	 * as 关 ("支出经济分关汇总表" at 150 dpi); 支 read as 文 in a 宋体
 	 * title ("收文预算总表", "基本文出预算表": neither word is a
-	 * budget's); the full-width parenthesis read as an angle bracket
+	 * budget's), and as 去 ("去出经济分类汇总表"); the full-width parenthesis read as an angle bracket
 	 * ("支出预算表〈功能科目)": budgets print no 〈〉) */
 	static const char *const term[][2] = {{"经济分关", "经济分类"}, {"功能分关", "功能分类"}, {"收文", "收支"},
-	                                      {"文出", "支出"}, {"〈", "（"}, {"〉", "）"}, {NULL, NULL}};
+	                                      {"文出", "支出"}, {"去出", "支出"}, {"〈", "（"}, {"〉", "）"}, {NULL, NULL}};
 	for (int k = 0; term[k][0]; k++)
 		for (char *p = strstr(s, term[k][0]); p; p = strstr(p + 1, term[k][0]))
 			memcpy(p, term[k][1], strlen(term[k][1])); /* same length */

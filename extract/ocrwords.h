@@ -71,11 +71,18 @@ int gk_ocrw_same_row(const word *a, const word *b);
 /* s is a point and its decimals (".00") or the point alone */
 int gk_ocrw_headless(const char *s);
 void gk_ocrw_despeck(gk_ocrw *ws);
+/* One label's ink read twice, by two of Tesseract's lines (a tall line
+ * that takes in a wrapped cell beside the label reads it a second time):
+ * a word of Chinese lying within a longer word of another line, all of
+ * whose characters that word holds, goes (its n set to 0). */
+void gk_ocrw_drop_doubles(gk_ocrw *ws);
 void gk_ocrw_dump(const gk_ocrw *ws, FILE *f);
 
 /* where the ink of an amount's word w ends, px (w->r when no gap ends
  * it): the right edge of a word whose box runs into the next word's */
 int gk_ocrw_ink_right(const gk_ocrw_ink *grey, const word *w);
+/* the same, ended by a blank gap px wide */
+int gk_ocrw_ink_right_gap(const gk_ocrw_ink *grey, const word *w, int gap);
 
 /* A box of ink, px. */
 typedef struct gk_ocrw_box {
@@ -109,6 +116,7 @@ int gk_ocrw_amountish(const char *s);
 int gk_ocrw_alldigits(const char *s);
 int gk_ocrw_latinish(const char *s);
 int gk_ocrw_has_cjk(const char *s);
+int gk_ocrw_holds_decimals(const char *s);
 int gk_ocrw_amount_break(const sym *sy, int a, int b, int j);
 
 #endif

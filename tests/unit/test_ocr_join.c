@@ -105,8 +105,9 @@ Test(ocr_join, title_confusions)
 	                                       {"-般公共预算", "-、政府性基金预算"},
 	                                       {"-12.00", NULL},
 	                                       {"-、", "政府性基金预算"},
-	                                       {"财政拨款支出预算表", "功能科目)"}};
-	for (int i = 0; i < 8; i++) {
+	                                       {"财政拨款支出预算表", "功能科目)"},
+	                                       {"2024年去出经济分类汇总表", NULL}};
+	for (int i = 0; i < 9; i++) {
 		gk_line *l = gk_doc_add_line(doc, 1, 60 + 30 * i, 80 + 30 * i, 20, GK_GEOM_POS);
 		gk_cell *c = gk_line_add_cell_y(l, 220, 350, 0, 0, cells[i][0], strlen(cells[i][0]));
 		c->conf = 80;
@@ -127,6 +128,8 @@ Test(ocr_join, title_confusions)
 	cr_assert_str_eq(doc->line[6].cell[0].text, "一、"); /* a cell of its own (江苏政协 p.4) */
 	/* the title's opening parenthesis lost (江苏政协 p.5) */
 	cr_assert_str_eq(doc->line[7].cell[1].text, "（功能科目）");
+	/* 支 read 去 (郑州, degraded) */
+	cr_assert_str_eq(doc->line[8].cell[0].text, "2024年支出经济分类汇总表");
 	gk_doc_drop(doc);
 }
 
@@ -328,4 +331,62 @@ Test(ocr_join, thousands_comma_no_symbol_read)
 	cr_assert_str_eq(ws.wd[4].text, "1704");
 	cr_assert_str_eq(ws.wd[5].text, "704.11");
 	gk_ocrw_clear(&ws);
+}
+
+/* a title's line read again whole took in a wrapped row's figures on
+ * 广州气象's project table: such a reading is no title's */
+Test(ocr_join, reading_with_figures_is_no_title)
+{
+	cr_assert(gk_ocrw_holds_decimals("机构运行辅助经费14. 00           14. 00"));
+	cr_assert(gk_ocrw_holds_decimals("物业管理费168.00"));
+	cr_assert(gk_ocrw_holds_decimals("电耗工作 140 00 140 00"));
+	cr_assert_not(gk_ocrw_holds_decimals("2024 年部门预算"));
+	cr_assert_not(gk_ocrw_holds_decimals("第 1 号 2024 123"));
+	cr_assert_not(gk_ocrw_holds_decimals("2026年部门预算项目支出表"));
+	cr_assert_not(gk_ocrw_holds_decimals("一般公共预算支出情况表（2024.）"));
+	cr_assert_not(gk_ocrw_holds_decimals("表12"));
+}
+
+/* a word of UTF-8 text at l..r, t..b on line ln, conf c, appended to ws */
+static void cjk_word(gk_ocrw *ws, const char *text, int l, int t, int r, int b, int ln, float c)
+{
+	word *w = &ws->wd[ws->nw++];
+	memset(w, 0, sizeof *w);
+	w->l = l, w->t = t, w->r = r, w->b = b, w->line = ln, w->conf = c, w->first = ws->ns;
+	snprintf(w->text, sizeof w->text, "%s", text);
+	const unsigned char *p = (const unsigned char *)text;
+	size_t n = strlen(text);
+	unsigned cp;
+	int k;
+	while (n && (k = gk_utf8_next(p, n, &cp)) > 0)
+		ws->sy[ws->ns++] = (sym){l, t, r, b, cp, ws->nw - 1}, p += k, n -= (size_t)k;
+	w->n = ws->ns - w->first;
+}
+
+/* 广州气象's 防雷业务经费, read by a tall line whole and again, in part
+ * and less surely, by the figures' line beside it: the part goes; two
+ * readings as long as each other both stay (neither says more) */
+Test(ocr_join, one_label_read_twice)
+{
+	gk_ocrw ws = {0};
+	ws.sy = calloc(64, sizeof *ws.sy);
+	ws.wd = calloc(16, sizeof *ws.wd);
+	cjk_word(&ws, "雷", 264, 1240, 318, 1269, 0, 29);
+	cjk_word(&ws, "业", 319, 1236, 355, 1279, 0, 91);
+	cjk_word(&ws, "务", 377, 1240, 387, 1268, 0, 92);
+	cjk_word(&ws, "经", 388, 1241, 409, 1269, 0, 93);
+	cjk_word(&ws, "防", 238, 1240, 287, 1271, 1, 93);
+	cjk_word(&ws, "雷", 288, 1228, 322, 1295, 1, 91);
+	cjk_word(&ws, "业务", 344, 1239, 372, 1270, 1, 96);
+	cjk_word(&ws, "经", 393, 1228, 414, 1295, 1, 93);
+	cjk_word(&ws, "费", 415, 1239, 441, 1270, 1, 93);
+	cjk_word(&ws, "合计", 238, 1400, 300, 1430, 2, 60);
+	cjk_word(&ws, "合计", 238, 1402, 300, 1431, 3, 95);
+	gk_ocrw_drop_doubles(&ws);
+	for (int i = 0; i < 4; i++)
+		cr_assert_eq(ws.wd[i].n, 0, "word %d of the part kept", i);
+	for (int i = 4; i < 11; i++)
+		cr_assert_gt(ws.wd[i].n, 0, "word %d dropped", i);
+	free(ws.sy);
+	free(ws.wd);
 }
