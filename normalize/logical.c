@@ -717,6 +717,29 @@ static int repeated_head(const nctx *c, int b, int body, int stop, int i)
 	return head_run(c, b, body, stop, i);
 }
 
+/* On a page read by OCR a row's cells may stand in two of Tesseract's
+ * lines (a label beside a cell wrapped over two lines: the figures' line
+ * grows tall): a fragment of no numbers line that lies within a figure's
+ * height on its page is on that figure's row, not the wrap of the label
+ * above (广州's 广州市气象台 took the next unit's first garbled
+ * characters, and its row went to that unit). */
+static void ocr_line_nums(const nctx *c, frag *f, int nf)
+{
+	for (int i = 0; i < nf; i++) {
+		frag *g = &f[i];
+		double h = g->y1 - g->y0;
+		if (g->line_num || g->num || h <= 0 || !ocr_page(c, g->page))
+			continue;
+		for (int k = 0; k < nf && !g->line_num; k++) {
+			const frag *q = &f[k];
+			if (!q->num || q->page != g->page || q->y1 - q->y0 < h)
+				continue;
+			double ov = (g->y1 < q->y1 ? g->y1 : q->y1) - (g->y0 > q->y0 ? g->y0 : q->y0);
+			g->line_num = ov >= 0.8 * h;
+		}
+	}
+}
+
 /* The rows of the body [body, stop) rebuilt into d (seq: 序号 numbers
  * are markers, not cells). */
 static void body_rows(const nctx *c, gk_doc *d, int b, int body, int stop, const lr_anchor *an, int seq)
@@ -737,6 +760,7 @@ static void body_rows(const nctx *c, gk_doc *d, int b, int body, int stop, const
 	}
 	frag *f = w.f;
 	int nf = w.nf;
+	ocr_line_nums(c, f, nf);
 	w.h = hsum / nf;
 	w.pitch = row_pitch(f, nf, w.h);
 	qsort(f, (size_t)nf, sizeof *f, frag_cmp_y);
