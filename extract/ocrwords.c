@@ -1144,6 +1144,33 @@ static char *fix_dash(const char *s)
 	return NULL;
 }
 
+/* A title's opening parenthesis lost ("一般公共预算支出表按功能分类)"): a
+ * closing one with no opening before it, after 表 and words, gets its
+ * opening after that 表.  A new string, or NULL when none is lost. */
+static char *fix_open_paren(const char *s)
+{
+	const char *close = strstr(s, "）");
+	const char *c2 = strchr(s, ')');
+	if (!close || (c2 && c2 < close))
+		close = c2;
+	if (!close)
+		return NULL;
+	const char *biao = NULL;
+	for (const char *p = s; p < close; p++) {
+		if (*p == '(' || !strncmp(p, "（", 3))
+			return NULL;
+		if (!strncmp(p, "表", 3))
+			biao = p;
+	}
+	if (!biao || !has_cjk_at(biao + 3) || biao + 3 >= close)
+		return NULL;
+	gk_buf b = {0};
+	gk_buf_add(&b, s, (size_t)(biao + 3 - s));
+	gk_buf_adds(&b, "（");
+	gk_buf_adds(&b, biao + 3);
+	return gk_buf_take(&b);
+}
+
 /* Specks read as punctuation around a label: quotes, a full stop, an
  * enumeration comma where none belongs ("”2024年取暖费", "特定目标类。"),
  * and a year's last digit read twice ("20244年").  In place. */
@@ -1241,6 +1268,10 @@ void gk_ocr_fix_lines(gk_doc *doc, int from)
 			if (c->conf >= 0 && gk_ocrw_has_cjk(c->text)) {
 				char *f = fix_colons(c->text);
 				if (f) {
+					free(c->text);
+					c->text = f;
+				}
+				if ((f = fix_open_paren(c->text))) {
 					free(c->text);
 					c->text = f;
 				}
