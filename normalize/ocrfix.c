@@ -605,14 +605,17 @@ static int solve_round(fixctx *f, const confmap *cm)
 				confirm = same_digits(read, ws);
 			if (!confirm)
 				continue;
-			/* try it: it must mend its identities and break none */
+			/* try it: it must mend the two identities that want it and
+			 * break none that held; one broken before may stay broken
+			 * (another of its figures misread: 郑州's 款 and its 项, both
+			 * heads lost) */
 			char *old = gk_strdup(read);
 			gk_table_set(t, ri, ci, ws);
-			int worse = 0;
+			int worse = broken(f, x);
 			for (int q = 0; q < f->nid && !worse; q++)
 				for (int b = 0; b < f->id[q].n; b++)
 					if (f->id[q].row[b] == ri && f->id[q].col[b] == ci) {
-						if (broken(f, &f->id[q]))
+						if (broken(f, &f->id[q]) && !bad[q])
 							worse = 1;
 						break;
 					}

@@ -127,6 +127,35 @@ Test(ocr, arithmetic_corrects_what_two_identities_confirm)
 	gk_result_drop(r);
 }
 
+/* 深圳信访's function table read with the heads of its totals lost: a
+ * 款's total and one of its 项's.  The 款's is put right by its row and
+ * its 类 though its own 项 sum stays broken (a 项 misread too), and then
+ * that 项's by its row and the mended 款 */
+Test(ocr, a_fix_may_leave_an_identity_broken_before)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"func_code", "name", "total", "basic_total", "project_total"};
+	gk_table *t = gk_result_add_table(r, "general_budget_expenditure", "t", 1, cols, 5);
+	const char *rows[][5] = {
+		{"201", "一般公共服务支出", "3459.13", "1866.84", "1592.29"},
+		{"20140", "信访事务", "459.13", "1866.84", "1592.29"},   /* 3,459.13 */
+		{"2014001", "行政运行", "866.84", "1866.84", "0.00"},    /* 1,866.84 */
+		{"2014004", "信访业务", "1592.29", "0.00", "1592.29"},
+	};
+	for (int i = 0; i < 4; i++) {
+		gk_table_add_row(t);
+		for (int j = 0; j < 5; j++)
+			gk_table_set(t, i, j, rows[i][j]);
+	}
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	cr_assert_str_eq(gk_table_get(t, 1, "total"), "3459.13");
+	cr_assert_str_eq(gk_table_get(t, 2, "total"), "1866.84");
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
 /* one identity alone does not make a correction: the cell is flagged */
 Test(ocr, one_identity_is_a_flag_not_a_fix)
 {
