@@ -721,7 +721,7 @@ static int emit_point(reading *r, int i)
 	u.r = y->r;
 	u.t = x->t < y->t ? x->t : y->t;
 	u.b = x->b > y->b ? x->b : y->b;
-	char alt[64], want[64];
+	char alt[64], want[2 * sizeof x->text + 2];
 	float aconf = 0;
 	if (!gk_ocr_reread(r->o->digit, r->grey, &u, alt, sizeof alt, &aconf))
 		return 0;
