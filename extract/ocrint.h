@@ -42,6 +42,7 @@
 	X(pixPaintThroughMask) \
 	X(pixRankFilterGray) \
 	X(pixRotate) \
+	X(pixScale) \
 	X(pixSetResolution) \
 	X(pixSubtract) \
 	X(pixThresholdToBinary) \

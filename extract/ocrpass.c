@@ -199,37 +199,167 @@ void gk_ocr_reread_bands(reading *r)
 /* a region's words are kept when read with this mean confidence */
 #define GAP_CONF 60.0f
 
-/* the words from ws->wd[nw0] on, read in a crop whose origin on the page
- * is dx,dy, moved onto the page */
-static void place_words(gk_ocrw *ws, int nw0, int ns0, int dx, int dy)
+/* the words from ws->wd[nw0] on, read in a crop framed by FRAME px and
+ * scaled k times whose origin on the page is l,t, moved onto the page */
+static void place_words(gk_ocrw *ws, int nw0, int ns0, int l, int t, int k)
 {
+#define PX(v) ((v) - FRAME) / k + l
+#define PY(v) ((v) - FRAME) / k + t
 	for (int i = nw0; i < ws->nw; i++) {
 		word *x = &ws->wd[i];
-		x->l += dx, x->r += dx, x->ll += dx, x->lr += dx;
-		x->t += dy, x->b += dy, x->lt += dy, x->lb += dy;
+		x->l = PX(x->l), x->r = PX(x->r), x->ll = PX(x->ll), x->lr = PX(x->lr);
+		x->t = PY(x->t), x->b = PY(x->b), x->lt = PY(x->lt), x->lb = PY(x->lb);
 	}
 	for (int i = ns0; i < ws->ns; i++) {
-		ws->sy[i].l += dx, ws->sy[i].r += dx;
-		ws->sy[i].t += dy, ws->sy[i].b += dy;
+		ws->sy[i].l = PX(ws->sy[i].l), ws->sy[i].r = PX(ws->sy[i].r);
+		ws->sy[i].t = PY(ws->sy[i].t), ws->sy[i].b = PY(ws->sy[i].b);
 	}
+#undef PX
+#undef PY
 }
 
-/* Read region g (one line) with chi_sim alone: its words join ws on a new
- * line when read with confidence and with a character that is no
- * punctuation.  1 when they did. */
+/* An amount's digits lower than this (px) are scaled up to it: Tesseract
+ * reads "5.0" 12 px high as "." or nothing */
+#define AMOUNT_PX 30
+
+/* Crop [l, r) x [t, b) of grey, k times larger, framed, as api's image. */
+static int set_scaled_crop(TessBaseAPI *api, PIX *grey, int l, int t, int r, int b, int k, PIX **framed)
+{
+	BOX *box = L.boxCreate(l, t, r - l, b - t);
+	PIX *crop = box ? L.pixClipRectangle(grey, box, NULL) : NULL;
+	L.boxDestroy(&box);
+	PIX *big = crop ? L.pixScale(crop, (float)k, (float)k) : NULL;
+	L.pixDestroy(&crop);
+	*framed = big ? L.pixAddBorder(big, FRAME, 255) : NULL;
+	L.pixDestroy(&big);
+	if (!*framed)
+		return 0;
+	int dpi = L.pixGetXRes(grey) > 0 ? L.pixGetXRes(grey) : OCR_DPI;
+	L.TessBaseAPISetImage2(api, *framed);
+	L.TessBaseAPISetSourceResolution(api, dpi * k);
+	return 1;
+}
+
+static int ink_at(PIX *ink, int x, int y)
+{
+	l_uint32 *row = L.pixGetData(ink) + (size_t)y * (size_t)L.pixGetWpl(ink);
+	return GET_DATA_BIT(row, x) != 0;
+}
+
+/* Does column x of ink hold ink on every row of [t, b]? */
+static int full_column(PIX *ink, int x, int t, int b)
+{
+	for (int y = t; y <= b; y++)
+		if (!ink_at(ink, x, y))
+			return 0;
+	return 1;
+}
+
+/* A short amount's box without the sliver of a ruling line its last or
+ * first digit touches (a table too small for its rules to be found as
+ * rules: "5.0|"): the columns at its edges inked from top to bottom, when
+ * the ink left stands lower than them.  A '1' at the edge is as high as
+ * the digits beside it, and stays. */
+static void trim_rule(PIX *ink, gk_ocrw_box *g)
+{
+	if (!ink)
+		return;
+	int W = L.pixGetWidth(ink), H = L.pixGetHeight(ink);
+	if (g->l < 0 || g->t < 0 || g->r >= W || g->b >= H)
+		return;
+	int l = g->l, r = g->r;
+	while (l < r && full_column(ink, l, g->t, g->b))
+		l++;
+	while (r > l && full_column(ink, r, g->t, g->b))
+		r--;
+	if (l == g->l && r == g->r)
+		return;
+	int t = g->b + 1, b = g->t - 1;
+	for (int y = g->t; y <= g->b; y++)
+		for (int x = l; x <= r; x++)
+			if (ink_at(ink, x, y)) {
+				t = y < t ? y : t, b = y > b ? y : b;
+				break;
+			}
+	if (b < t || b - t + 3 > g->b - g->t)
+		return;
+	/* a pixel off the sliver: its ink bleeds a little */
+	g->l = l == g->l ? l : l + 1, g->r = r == g->r ? r : r - 1, g->t = t, g->b = b;
+}
+
+/* Does a decimal point stand in box g of the grey page: ink in its
+ * bottom third only, no wider than a third of its height, with digits
+ * (ink above its middle) left and right of it?  Ink is what is darker
+ * than a quarter of the way from white to the box's darkest pixel
+ * (a point a pixel wide at 200 dpi is faint). */
+static int has_point(PIX *grey, const gk_ocrw_box *g)
+{
+	int W = L.pixGetWidth(grey), H = L.pixGetHeight(grey), wpl = L.pixGetWpl(grey);
+	if (g->l < 0 || g->t < 0 || g->r >= W || g->b >= H || g->r - g->l > 200)
+		return 0;
+	const l_uint32 *d = L.pixGetData(grey);
+	int dark = 255;
+	for (int y = g->t; y <= g->b; y++)
+		for (int x = g->l; x <= g->r; x++) {
+			int v = GET_DATA_BYTE(d + (size_t)y * (size_t)wpl, x);
+			dark = v < dark ? v : dark;
+		}
+	int thr = (dark + 3 * 255) / 4, h = g->b - g->t + 1, top[201];
+	for (int x = g->l; x <= g->r; x++) {
+		top[x - g->l] = -1;
+		for (int y = g->t; y <= g->b && top[x - g->l] < 0; y++)
+			if (GET_DATA_BYTE(d + (size_t)y * (size_t)wpl, x) < thr)
+				top[x - g->l] = y - g->t;
+	}
+	int n = g->r - g->l + 1, tall_left = 0;
+	for (int x = 0; x < n; x++) {
+		if (top[x] >= 0 && top[x] < h / 2) {
+			tall_left = 1;
+			continue;
+		}
+		if (top[x] < 0 || !tall_left)
+			continue;
+		int e = x;
+		while (e < n && top[e] >= h * 2 / 3)
+			e++;
+		int f = e;
+		while (f < n && top[f] < 0)
+			f++;
+		if (e > x && (e - x) * 3 <= h && (e == n || top[e] < 0) && f < n && top[f] >= 0 && top[f] < h / 2)
+			return 1;
+		x = e > x ? e - 1 : x;
+	}
+	return 0;
+}
+
+/* Read region g (one line) with chi_sim alone, or with the digits' engine
+ * when it is a short amount found by its digits' shapes (gk_ocrw_gaps): its words join ws on a new line when
+ * read with confidence and with a character that is no punctuation.  1
+ * when they did. */
 static int read_region(reading *r, const gk_ocrw_box *g, int gh, int line0)
 {
+	TessBaseAPI *api = g->amount ? r->o->digit : r->o->cjk;
+	gk_ocrw_box trimmed = *g;
+	if (g->amount) {
+		trim_rule(r->ink, &trimmed);
+		g = &trimmed;
+	}
 	gk_ocrw *ws = &r->ws;
-	int W = L.pixGetWidth(r->grey), H = L.pixGetHeight(r->grey), pad = gh / 3;
+	/* an amount's box is its digits': a pad would take in the rule */
+	int W = L.pixGetWidth(r->grey), H = L.pixGetHeight(r->grey), pad = g->amount ? 0 : gh / 3;
 	int l = g->l - pad > 0 ? g->l - pad : 0, t = g->t - pad > 0 ? g->t - pad : 0;
 	int rr = g->r + pad < W ? g->r + pad : W - 1, b = g->b + pad < H ? g->b + pad : H - 1;
 	PIX *framed = NULL;
-	if (!gk_ocr_set_crop(r->o->cjk, r->grey, l, t, rr + 1, b + 1, 0, &framed))
+	int k = 1;
+	if (g->amount && g->b - g->t + 1 < AMOUNT_PX)
+		k = (AMOUNT_PX + g->b - g->t) / (g->b - g->t + 1);
+	k = k > 4 ? 4 : k;
+	if (!set_scaled_crop(api, r->grey, l, t, rr + 1, b + 1, k, &framed))
 		return 0;
 	int nw0 = ws->nw, ns0 = ws->ns;
-	if (L.TessBaseAPIRecognize(r->o->cjk, NULL) == 0)
-		gk_ocr_collect(r->o->cjk, ws, line0);
-	L.TessBaseAPIClear(r->o->cjk);
+	if (L.TessBaseAPIRecognize(api, NULL) == 0)
+		gk_ocr_collect(api, ws, line0);
+	L.TessBaseAPIClear(api);
 	L.pixDestroy(&framed);
 	float sum = 0;
 	int solid = 0;
@@ -240,6 +370,15 @@ static int read_region(reading *r, const gk_ocrw_box *g, int gh, int line0)
 	if (r->dbg && ws->nw == nw0)
 		fprintf(r->dlog, "gap %d,%d,%d,%d read nothing\n", g->l, g->t, g->r, g->b);
 	int keep = ws->nw > nw0 && solid && sum / (float)(ws->nw - nw0) >= GAP_CONF;
+	/* a short amount's point is a speck the engine loses or makes up
+	 * ("10" for "1.0", "50" for "5.0" whose point touches the 0): the
+	 * reading stands only with a point the ink shows too */
+	if (keep && g->amount) {
+		int dot = 0;
+		for (int i = nw0; i < ws->nw; i++)
+			dot |= strchr(ws->wd[i].text, '.') != NULL;
+		keep = dot && has_point(r->grey, g);
+	}
 	if (r->dbg)
 		for (int i = nw0; i < ws->nw; i++)
 			fprintf(r->dlog, "gap %d,%d,%d,%d read '%s' (%.0f)%s\n", g->l, g->t, g->r, g->b, ws->wd[i].text,
@@ -249,7 +388,7 @@ static int read_region(reading *r, const gk_ocrw_box *g, int gh, int line0)
 		ws->ns = ns0;
 		return 0;
 	}
-	place_words(ws, nw0, ns0, l - FRAME, t - FRAME);
+	place_words(ws, nw0, ns0, l, t, k);
 	return 1;
 }
 
@@ -285,7 +424,7 @@ void gk_ocr_read_gaps(reading *r)
 	for (int i = 0; i < n; i++) {
 		l_int32 x, y, w, h;
 		if (L.boxaGetBoxGeometry(ba, i, &x, &y, &w, &h) == 0)
-			cc[k++] = (gk_ocrw_box){x, y, x + w - 1, y + h - 1};
+			cc[k++] = (gk_ocrw_box){x, y, x + w - 1, y + h - 1, 0};
 	}
 	L.boxaDestroy(&ba);
 	int nr = gk_ocrw_gaps(ws, cc, k, gh, reg, MAX_GAPS);
@@ -297,13 +436,17 @@ void gk_ocr_read_gaps(reading *r)
 	/* Otsu's threshold of a crop of faded print fattens its strokes into
 	 * blobs that the line's layout discards (nothing read at all);
 	 * Sauvola's, local, keeps them apart */
-	if (nr > 0)
+	if (nr > 0) {
 		L.TessBaseAPISetVariable(r->o->cjk, "thresholding_method", "2");
+		L.TessBaseAPISetVariable(r->o->digit, "thresholding_method", "2");
+	}
 	for (int i = 0; i < nr; i++)
 		if (read_region(r, &reg[i], gh, line0))
 			line0++, r->out->ngap_pass++;
-	if (nr > 0)
+	if (nr > 0) {
 		L.TessBaseAPISetVariable(r->o->cjk, "thresholding_method", "0");
+		L.TessBaseAPISetVariable(r->o->digit, "thresholding_method", "0");
+	}
 	if (r->dbg)
 		fprintf(r->dlog, "ocr: %d components uncovered, %d regions read again, %d kept (glyphs %d px)\n", k, nr,
 		        r->out->ngap_pass, gh);

@@ -18,6 +18,7 @@
 #include "ocr.h"
 #include "ptext.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -989,10 +990,15 @@ static int glyph_part(const gk_ocrw_box *c, int gh)
 	return h <= 2 * gh;
 }
 
-static int cmp_box_l(const void *a, const void *b)
+/* A component shaped like a digit of the page's body text: 0 not, 1 a
+ * narrow one ('1', or a stroke of a character), 2 one a third of its
+ * height wide or more ('5', '0'). */
+static int digit_part(const gk_ocrw_box *c, int gh)
 {
-	const gk_ocrw_box *x = a, *y = b;
-	return (x->l > y->l) - (x->l < y->l);
+	int w = c->r - c->l + 1, h = c->b - c->t + 1;
+	if (h * 10 < gh * 6 || h * 10 > gh * 12 || w * 10 > h * 7)
+		return 0;
+	return w * 3 >= h ? 2 : 1;
 }
 
 static int uf_find(int *up, int i)
@@ -1000,6 +1006,59 @@ static int uf_find(int *up, int i)
 	while (up[i] != i)
 		i = up[i] = up[up[i]];
 	return i;
+}
+
+static void grow(gk_ocrw_box *g, const gk_ocrw_box *c)
+{
+	g->l = c->l < g->l ? c->l : g->l, g->t = c->t < g->t ? c->t : g->t;
+	g->r = c->r > g->r ? c->r : g->r, g->b = c->b > g->b ? c->b : g->b;
+}
+
+/* Is the group of cc[i] (its root in up) a short amount ("5.0", "1.5")?
+ * Its digits stand in the band of its lowest wide digit: two of them or
+ * more, narrow ones ('1') within the band; taller than it, a narrow part
+ * is a ruling line's sliver (left out) and a wide one a digit joined to
+ * one (kept: read_region trims the rule); marks under a digit's height
+ * (the point, a comma) ride along; anything else is no amount.  Then *g
+ * is the digits' box, marked an amount. */
+static int short_amount(const gk_ocrw_box *cc, int *up, int i, int m, int gh, gk_ocrw_box *g)
+{
+	int ref = -1;
+	for (int j = i; j < m; j++)
+		if (uf_find(up, j) == i && digit_part(&cc[j], gh) == 2 &&
+		    (ref < 0 || cc[j].b - cc[j].t < cc[ref].b - cc[ref].t))
+			ref = j;
+	if (ref < 0)
+		return 0;
+	int t0 = cc[ref].t, b0 = cc[ref].b, n = 0;
+	gk_ocrw_box d = {INT_MAX, INT_MAX, -1, -1, 1};
+	for (int j = i; j < m; j++) {
+		if (uf_find(up, j) != i)
+			continue;
+		const gk_ocrw_box *c = &cc[j];
+		int w = c->r - c->l + 1, h = c->b - c->t + 1, dp = digit_part(c, gh);
+		int in = c->t >= t0 - 1 && c->b <= b0 + 1;
+		if (in && dp > 0)
+			grow(&d, c), n++;
+		else if (h * 10 < gh * 6 && c->t >= t0 - 1 && c->b <= b0 + gh / 3)
+			grow(&d, c);
+		else if (!in && dp == 1)
+			continue;
+		else if (!in && w <= gh && w * 3 >= h && h * 10 <= gh * 12)
+			grow(&d, c), n++;
+		else
+			return 0;
+	}
+	if (n < 2)
+		return 0;
+	*g = d;
+	return 1;
+}
+
+static int cmp_box_l(const void *a, const void *b)
+{
+	const gk_ocrw_box *x = a, *y = b;
+	return (x->l > y->l) - (x->l < y->l);
 }
 
 /* two pieces of one line of text: side by side, overlapping in height by
@@ -1051,15 +1110,15 @@ int gk_ocrw_gaps(const gk_ocrw *ws, gk_ocrw_box *cc, int n, int gh, gk_ocrw_box 
 			continue;
 		gk_ocrw_box g = cc[i];
 		for (int j = i + 1; j < m; j++)
-			if (uf_find(up, j) == i) {
-				g.l = g.l < cc[j].l ? g.l : cc[j].l;
-				g.t = g.t < cc[j].t ? g.t : cc[j].t;
-				g.r = g.r > cc[j].r ? g.r : cc[j].r;
-				g.b = g.b > cc[j].b ? g.b : cc[j].b;
-			}
+			if (uf_find(up, j) == i)
+				grow(&g, &cc[j]);
 		int w = g.r - g.l + 1, h = g.b - g.t + 1;
-		/* a line of glyphs, two or more of them */
-		if (h * 10 >= gh * 6 && h * 10 <= gh * 22 && w * 2 >= 3 * gh && nr < cap && !over_words(ws, &g, gh))
+		/* a line of glyphs, two or more of them; or, too short for
+		 * that, a short amount ("5.0", "1.5"), read without the rule
+		 * beside it */
+		if (w * 2 < 3 * gh && !short_amount(cc, up, i, m, gh, &g))
+			continue;
+		if (h * 10 >= gh * 6 && h * 10 <= gh * 22 && nr < cap && !over_words(ws, &g, gh))
 			out[nr++] = g;
 	}
 	free(up);

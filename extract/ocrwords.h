@@ -87,6 +87,7 @@ int gk_ocrw_ink_right_gap(const gk_ocrw_ink *grey, const word *w, int gap);
 /* A box of ink, px. */
 typedef struct gk_ocrw_box {
 	int l, t, r, b; /* inclusive */
+	int amount;     /* of gk_ocrw_gaps: a short amount, its digits' box */
 } gk_ocrw_box;
 
 /* The ink no word covers, cc[0..n) (connected components of the cleaned

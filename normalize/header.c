@@ -410,6 +410,8 @@ unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, c
 				if ((strstr(l->cell[j].text, "：") || strstr(l->cell[j].text, ":")) &&
 				    (gk_unit_parse(l->cell[j].text) != GK_UNIT_NONE || rule_any(c, "dept", l->cell[j].text)))
 					continue; /* "单位：万元", "部门：…" */
+				if (!strcmp(sf->name, "three") && three_unit_piece(c, l, j))
+					continue; /* the same, its colon lost to OCR */
 				if (tok_is_plain_int(&(tok){.text = l->cell[j].text}))
 					continue; /* column numbers (栏次 1 2 3) */
 				if (l->cell[j].x0 < b[s] && l->cell[j].x1 > a[s]) {

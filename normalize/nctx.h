@@ -155,6 +155,7 @@ void parse_numeric(nctx *c, const tspan *sp, gk_table *t);
 /* three.c */
 int three_final(const gk_table *t);
 int three_left_ok(const nctx *c, int hb, int he, double a, double b, const gk_cell *cl);
+int three_unit_piece(const nctx *c, const gk_line *l, int j);
 void three_columns(const nctx *c, const solver_family *sf, int hb, int he, const prow *rows, int nr, int final,
                    unsigned *mask, unsigned *leafmask, char **xname, int C);
 void three_reorder_keys(solver_family *sf, const unsigned *leafmask, int nslot, unsigned *mask,

@@ -126,12 +126,68 @@ static int group_cells(const nctx *c, int i, int he, int final, qcell *q, int ma
 	return n;
 }
 
+/* Is text, past a stray mark OCR read for the colon, a bare unit
+ * ("万元", ";万元")?  With `head`, the unit after 单位 or 金额单位
+ * ("单位万元"). */
+static int bare_unit(const char *text, int head)
+{
+	static const char *const heads[] = {"金额单位", "单位"};
+	static const char *const marks[] = {":", ";", ",", ".", "：", "；", "，"};
+	static const char *const units[] = {"元", "万元", "千元", "亿元"};
+	char *cp = compact_of(text);
+	const char *p = cp;
+	for (size_t k = 0; head && k < sizeof heads / sizeof *heads; k++)
+		if (!strncmp(p, heads[k], strlen(heads[k]))) {
+			p += strlen(heads[k]);
+			break;
+		}
+	int skipped = p != cp;
+	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+		if (!strncmp(p, marks[k], strlen(marks[k]))) {
+			p += strlen(marks[k]);
+			break;
+		}
+	int hit = 0;
+	for (size_t k = 0; k < sizeof units / sizeof *units && !hit; k++)
+		hit = !strcmp(p, units[k]);
+	free(cp);
+	return hit && (!head || skipped);
+}
+
+/* Cell j of line l, on a page read by OCR, as "单位：万元" whose colon OCR
+ * lost or misread: "单位" "万元" in two cells (the unit, or the 单位
+ * before it), or "单位万元" in one.  The text layer's "单位：万元" names
+ * no column; nor does this (湖州: 万元 over the numbers of 公务接待费,
+ * the column keyed by nothing over it). */
+int three_unit_piece(const nctx *c, const gk_line *l, int j)
+{
+	if (!ocr_page(c, l->page))
+		return 0;
+	const gk_cell *cl = &l->cell[j];
+	if (bare_unit(cl->text, 1))
+		return 1;
+	char *cp = compact_of(cl->text);
+	int head = !strcmp(cp, "单位") || !strcmp(cp, "金额单位");
+	free(cp);
+	if (head)
+		return j + 1 < l->ncell && bare_unit(l->cell[j + 1].text, 0);
+	if (j == 0 || !bare_unit(cl->text, 0))
+		return 0;
+	cp = compact_of(l->cell[j - 1].text);
+	size_t n = strlen(cp);
+	head = n >= strlen("单位") && !strcmp(cp + n - strlen("单位"), "单位");
+	free(cp);
+	return head;
+}
+
 /* May header cell j of line i name a column? (not "单位：万元", not a
  * column number, not a group word) */
 static int three_word_cell(const nctx *c, int i, const gk_cell *cl, const qcell *q, int nq)
 {
 	if ((strstr(cl->text, "：") || strstr(cl->text, ":")) &&
 	    (gk_unit_parse(cl->text) != GK_UNIT_NONE || rule_any(c, "dept", cl->text)))
+		return 0;
+	if (three_unit_piece(c, c->x[i].l, (int)(cl - c->x[i].l->cell)))
 		return 0;
 	return !tok_is_plain_int(&(tok){.text = cl->text}) && !in_qcell(q, nq, i, cl);
 }
@@ -172,7 +228,8 @@ int three_left_ok(const nctx *c, int hb, int he, double a, double b, const gk_ce
 			const gk_cell *o = &l->cell[j];
 			if (tok_is_plain_int(&(tok){.text = o->text}) ||
 			    ((strstr(o->text, "：") || strstr(o->text, ":")) &&
-			     (gk_unit_parse(o->text) != GK_UNIT_NONE || rule_any(c, "dept", o->text))))
+			     (gk_unit_parse(o->text) != GK_UNIT_NONE || rule_any(c, "dept", o->text))) ||
+			    three_unit_piece(c, l, j))
 				continue; /* column numbers; "单位：万元" over the last column */
 			if (o->x0 >= cl->x1 - 1 && o->x1 <= a)
 				between = 1; /* a word nearer the numbers */

@@ -62,9 +62,9 @@ Test(ocr_inkgap, a_dropped_cell_is_a_region)
 	};
 	gk_ocrw ws = {.wd = wd, .nw = 2};
 	gk_ocrw_box cc[] = {
-		{286, 693, 313, 720}, {317, 693, 342, 720}, {349, 693, 371, 719}, {379, 694, 405, 719},
-		{393, 694, 401, 697}, {410, 694, 433, 719}, {600, 650, 602, 652}, /* a speck */
-		{446, 680, 447, 732},                                         /* a rule's sliver */
+		{286, 693, 313, 720, 0}, {317, 693, 342, 720, 0}, {349, 693, 371, 719, 0}, {379, 694, 405, 719, 0},
+		{393, 694, 401, 697, 0}, {410, 694, 433, 719, 0}, {600, 650, 602, 652, 0}, /* a speck */
+		{446, 680, 447, 732, 0},                                         /* a rule's sliver */
 	};
 	gk_ocrw_box out[4];
 	int n = gk_ocrw_gaps(&ws, cc, (int)(sizeof cc / sizeof *cc), 30, out, 4);
@@ -84,12 +84,12 @@ Test(ocr_inkgap, ink_beside_a_word_is_no_region)
 		{.l = 1088, .t = 844, .r = 1105, .b = 872, .n = 1}, /* 市 */
 	};
 	gk_ocrw ws = {.wd = wd, .nw = 2};
-	gk_ocrw_box cc[] = {{1047, 845, 1056, 872}, {1077, 846, 1086, 871}, {1106, 845, 1115, 872}};
+	gk_ocrw_box cc[] = {{1047, 845, 1056, 872, 0}, {1077, 846, 1086, 871, 0}, {1106, 845, 1115, 872, 0}};
 	gk_ocrw_box out[4];
 	cr_assert_eq(gk_ocrw_gaps(&ws, cc, 3, 30, out, 4), 0);
 	/* without the words, the same ink is a line of glyphs */
 	ws.nw = 0;
-	gk_ocrw_box cc2[] = {{1047, 845, 1056, 872}, {1077, 846, 1086, 871}, {1106, 845, 1115, 872}};
+	gk_ocrw_box cc2[] = {{1047, 845, 1056, 872, 0}, {1077, 846, 1086, 871, 0}, {1106, 845, 1115, 872, 0}};
 	cr_assert_eq(gk_ocrw_gaps(&ws, cc2, 3, 30, out, 4), 1);
 }
 
@@ -101,7 +101,7 @@ Test(ocr_inkgap, ink_next_to_a_word_is_no_region)
 {
 	word wd[] = {{.l = 1140, .t = 420, .r = 1190, .b = 449, .n = 2}}; /* 公共 */
 	gk_ocrw ws = {.wd = wd, .nw = 1};
-	gk_ocrw_box cc[] = {{1196, 421, 1222, 448}, {1226, 420, 1251, 448}};
+	gk_ocrw_box cc[] = {{1196, 421, 1222, 448, 0}, {1226, 420, 1251, 448, 0}};
 	gk_ocrw_box out[4];
 	cr_assert_eq(gk_ocrw_gaps(&ws, cc, 2, 32, out, 4), 0);
 }
@@ -138,4 +138,46 @@ Test(ocr_inkgap, quote_before_a_code_part_goes)
 	gk_ocrw_despeck(&ws);
 	cr_assert_str_eq(wd[0].text, "02");
 	cr_assert_str_eq(wd[1].text, "“2.5");
+}
+
+/* 登封 p.13 (clean 200 dpi, read at 450, glyphs 17 px): the 三公 table is
+ * printed in tiny type, and Tesseract's layout read none of its figures.
+ * The 5.0 of its 合计 is a '5' and a '0' joined to the ruling line beside
+ * it (the table too small for its rules to be found as rules), the point
+ * a speck; a sliver of another rule stands alone.  Two glyphs are too
+ * narrow for a line of characters: a short amount, boxed from its digits
+ * (the rule beside the 0 is trimmed on the page, read_region). */
+Test(ocr_inkgap, a_short_amount_is_a_region)
+{
+	gk_ocrw ws = {0};
+	gk_ocrw_box cc[] = {
+		{1116, 551, 1122, 562, 0}, /* 5 */
+		{1126, 547, 1138, 563, 0}, /* 0 and the rule */
+		{1224, 547, 1226, 563, 0}, /* a rule's sliver */
+	};
+	gk_ocrw_box out[4];
+	cr_assert_eq(gk_ocrw_gaps(&ws, cc, 3, 17, out, 4), 1);
+	cr_assert(out[0].amount && out[0].l == 1116 && out[0].r == 1138 && out[0].t == 547 && out[0].b == 563,
+	          "%d,%d,%d,%d", out[0].l, out[0].t, out[0].r, out[0].b);
+	/* 5.0 with the rule apart: the sliver, taller than the digits, is
+	 * left out of the box */
+	gk_ocrw_box cc2[] = {{556, 551, 562, 562, 0}, {566, 551, 572, 562, 0}, {576, 547, 578, 563, 0}};
+	cr_assert_eq(gk_ocrw_gaps(&ws, cc2, 3, 17, out, 4), 1);
+	cr_assert(out[0].amount && out[0].l == 556 && out[0].r == 572 && out[0].t == 551 && out[0].b == 562,
+	          "%d,%d,%d,%d", out[0].l, out[0].t, out[0].r, out[0].b);
+}
+
+/* Narrow ink that is no amount stays unread: one digit and a rule's
+ * sliver (no two digits), three strokes of a character as high as the
+ * line (no digit wider than a stroke), a glyph as wide as it is high. */
+Test(ocr_inkgap, narrow_ink_is_no_amount)
+{
+	gk_ocrw ws = {0};
+	gk_ocrw_box out[4];
+	gk_ocrw_box one[] = {{556, 551, 562, 562, 0}, {576, 547, 578, 563, 0}};
+	cr_assert_eq(gk_ocrw_gaps(&ws, one, 2, 17, out, 4), 0);
+	gk_ocrw_box strokes[] = {{600, 547, 602, 562, 0}, {606, 548, 608, 561, 0}, {612, 547, 614, 563, 0}};
+	cr_assert_eq(gk_ocrw_gaps(&ws, strokes, 3, 17, out, 4), 0);
+	gk_ocrw_box glyph[] = {{700, 547, 716, 563, 0}, {703, 551, 709, 560, 0}};
+	cr_assert_eq(gk_ocrw_gaps(&ws, glyph, 2, 17, out, 4), 0);
 }
