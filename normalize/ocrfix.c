@@ -605,14 +605,16 @@ static int solve_round(fixctx *f, const confmap *cm)
 				confirm = same_digits(read, ws);
 			if (!confirm)
 				continue;
-			/* try it: it must mend its identities and break none */
+			/* try it: it must mend its identity and break none that held;
+			 * one still broken may hold another misreading (a column sum
+			 * over several figures that lost their points) */
 			char *old = gk_strdup(read);
 			gk_table_set(t, ri, ci, ws);
-			int worse = 0;
+			int worse = broken(f, x);
 			for (int q = 0; q < f->nid && !worse; q++)
 				for (int b = 0; b < f->id[q].n; b++)
 					if (f->id[q].row[b] == ri && f->id[q].col[b] == ci) {
-						if (broken(f, &f->id[q]))
+						if (!bad[q] && broken(f, &f->id[q]))
 							worse = 1;
 						break;
 					}
