@@ -485,8 +485,9 @@ static int misreading(const char *read, const char *want)
 
 static void cell_name(const gk_table *t, int i, int c, char *out, size_t n)
 {
-	static const char *const keys[] = {"func_code", "econ_code", "unit_code", "name", "econ_name",
-	                                   "unit_name", "item", "project_name", NULL};
+	/* a project by its name: its unit's name is every project's */
+	static const char *const keys[] = {"project_name", "func_code", "econ_code", "unit_code", "name",
+	                                   "econ_name", "unit_name", "item", NULL};
 	const char *lab = "";
 	for (int k = 0; keys[k]; k++) {
 		int j = gk_table_col(t, keys[k]);
