@@ -1314,8 +1314,10 @@ void gk_ocr_fix_lines(gk_doc *doc, int from)
 		 * own; else (two with a point will do) only one as wide as its
 		 * digits and a point are */
 		int all = d >= 1 && pointed * 10 >= (b - a) * 6;
-		if (!all)
-			d = column_decimals(nc + a, b - a, 2, &pointed);
+		/* three decimals or more are groups of thousands whose commas
+		 * OCR read as points ("358.052" for 358,052): no evidence */
+		if (!all && (d = column_decimals(nc + a, b - a, 2, &pointed)) > 2)
+			d = 0;
 		double icpt = d >= 1 && !all ? column_intercept(nc + a, b - a, d, adv) : NAN;
 		for (int k = a; d >= 1 && k < b; k++) {
 			gk_cell *c = nc[k].c;

@@ -90,6 +90,22 @@ Test(ocr, a_figure_as_wide_as_its_point_lost_it)
 	cr_assert(d->line[3].cell[0].conf <= 60, "a repair is no reading");
 	cr_assert_str_eq(d->line[5].cell[0].text, "1000", "as narrow as an integer of four digits");
 	gk_doc_drop(d);
+
+	/* 上海普陀 degraded, a table in 元: "358.052" is 358,052 with its comma
+	 * read as a point, and "6958414" lost its commas, not a point */
+	d = gk_doc_new();
+	gk_doc_add_page(d, 600, 800);
+	const char *yuan[][3] = {{"358.052", "280.0", "310.0"}, {"6958414", "275.5", "310.0"},
+	                         {"335.816", "280.0", "310.0"}, {"47972", "288.0", "310.0"},
+	                         {"12000", "288.0", "310.0"}, {"1.500", "291.0", "310.0"}};
+	for (int i = 0; i < 6; i++) {
+		gk_line *l = gk_doc_add_line(d, 1, 100 + 10 * i, 108 + 10 * i, 8, GK_GEOM_POS);
+		gk_line_add_cell_y(l, atof(yuan[i][1]), atof(yuan[i][2]), 0, 0, yuan[i][0], strlen(yuan[i][0]))->conf = 88;
+	}
+	gk_ocr_fix_lines(d, 0);
+	cr_assert_str_eq(d->line[1].cell[0].text, "6958414");
+	cr_assert_str_eq(d->line[3].cell[0].text, "47972");
+	gk_doc_drop(d);
 }
 
 /* 登封 p.9 degraded: "(二十一)" read as a word apart from its label
