@@ -19,6 +19,7 @@
 #include "ptext.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1155,6 +1156,85 @@ static int cmp_numcell(const void *a, const void *b)
 /* right edges of one column of right-aligned amounts lie within this (points) */
 #define COL_TOL 2.0
 
+/* an amount's width in digits: a comma takes half a digit's room */
+static double digit_width(const char *s)
+{
+	double w = 0;
+	for (; *s; s++)
+		w += isdig((unsigned char)*s) ? 1 : *s == ',' ? 0.5 : 0;
+	return w;
+}
+
+/* The decimals most amounts of a column print (at least `least` with a
+ * point, seven in ten of them alike), else 0; *pointed: how many have one */
+static int column_decimals(const numcell *nc, int n, int least, int *pointed)
+{
+	int hist[8] = {0};
+	*pointed = 0;
+	for (int k = 0; k < n; k++)
+		if (nc[k].dec >= 0) {
+			(*pointed)++;
+			if (nc[k].dec < 8)
+				hist[nc[k].dec]++;
+		}
+	int d = 0;
+	for (int k = 1; k < 8; k++)
+		if (hist[k] > hist[d])
+			d = k;
+	return d >= 1 && *pointed >= least && hist[d] * 10 >= *pointed * 7 ? d : 0;
+}
+
+/* The page's digit advance (points): the slope of an amount's width over
+ * its digits, fitted within each column over the amounts with a point
+ * (one font, one point each); NAN when no column has two lengths. */
+static double pooled_advance(const numcell *nc, int n)
+{
+	double sxy = 0, sxx = 0;
+	for (int a = 0; a < n;) {
+		int b = a + 1;
+		while (b < n && nc[b].x1 - nc[b - 1].x1 <= COL_TOL)
+			b++;
+		double mx = 0, my = 0;
+		int m = 0;
+		for (int k = a; k < b; k++)
+			if (nc[k].dec >= 1) {
+				mx += digit_width(nc[k].c->text), my += nc[k].c->x1 - nc[k].c->x0, m++;
+			}
+		for (int k = a; m > 1 && k < b; k++)
+			if (nc[k].dec >= 1) {
+				double x = digit_width(nc[k].c->text) - mx / m, y = nc[k].c->x1 - nc[k].c->x0 - my / m;
+				sxy += x * y, sxx += x * x;
+			}
+		a = b;
+	}
+	return sxx > 0 && sxy > 0 ? sxy / sxx : NAN;
+}
+
+/* a column's width at no digits, of its amounts with d decimals */
+static double column_intercept(const numcell *nc, int n, int d, double adv)
+{
+	double s = 0;
+	int m = 0;
+	for (int k = 0; k < n; k++)
+		if (nc[k].dec == d) {
+			s += nc[k].c->x1 - nc[k].c->x0 - adv * digit_width(nc[k].c->text);
+			m++;
+		}
+	return m && !isnan(adv) ? s / m : NAN;
+}
+
+/* An amount read without a point (w wide, of `digits` digits) in a column
+ * whose amounts with one are icpt + adv * digits wide: it lost its point
+ * when it is that wide too - a point takes half a digit's room, so the
+ * same digits without one are narrower by that. */
+int gk_ocr_lost_point(double w, double digits, double adv, double icpt)
+{
+	if (isnan(adv) || isnan(icpt) || adv <= 0)
+		return 0;
+	double want = icpt + adv * digits;
+	return w >= want - 0.2 * adv && w <= want + 0.5 * adv;
+}
+
 /* a CJK ideograph starts at p */
 static int has_cjk_at(const char *p)
 {
@@ -1309,6 +1389,66 @@ static void title_across(gk_line *l, int j)
 	}
 }
 
+/* s is a label's enumeration alone: "(二十一)", "（三）", "十二、" */
+int gk_ocr_enumeration(const char *s)
+{
+	static const unsigned num[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0};
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s), i = 0;
+	unsigned cp[16];
+	int n = 0;
+	while (i < len && n < 16) {
+		int l = gk_utf8_next(p + i, len - i, &cp[n]);
+		if (l <= 0)
+			return 0;
+		i += (size_t)l, n++;
+	}
+	if (i < len || n < 2)
+		return 0;
+	int open = cp[0] == '(' || cp[0] == 0xFF08, a = open, b = n - 1;
+	int close = cp[b] == ')' || cp[b] == 0xFF09;
+	if (!(open ? close : cp[b] == 0x3001)) /* 、 */
+		return 0;
+	if (a >= b)
+		return 0;
+	for (int k = a; k < b; k++) {
+		int ok = 0;
+		for (int q = 0; num[q] && !ok; q++)
+			ok = cp[k] == num[q];
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
+/* A label's enumeration OCR read as a word of its own, a gap before the
+ * label ("(二十一)" "住房保障支出" in a blurred scan): one cell again,
+ * as it was printed.  The gap is at most two of the line's characters. */
+static void join_enumeration(gk_line *l, int j)
+{
+	gk_cell *c = &l->cell[j], *nx = j + 1 < l->ncell ? &l->cell[j + 1] : NULL;
+	if (c->conf < 0 || !nx || nx->conf < 0 || !has_cjk_at(nx->text) || !gk_ocr_enumeration(c->text))
+		return;
+	double size = l->size > 0 ? l->size : l->y1 - l->y0;
+	if (nx->x0 - c->x1 > 2 * size || nx->x0 < c->x1 - size)
+		return;
+	gk_buf b = {0};
+	gk_buf_adds(&b, c->text);
+	gk_buf_adds(&b, nx->text);
+	free(c->text);
+	c->text = gk_buf_take(&b);
+	c->x1 = nx->x1;
+	if (nx->conf < c->conf)
+		c->conf = nx->conf;
+	if (nx->y1 > nx->y0 && c->y1 > c->y0) {
+		c->y0 = nx->y0 < c->y0 ? nx->y0 : c->y0;
+		c->y1 = nx->y1 > c->y1 ? nx->y1 : c->y1;
+	}
+	free(nx->text);
+	memmove(nx, nx + 1, (size_t)(l->ncell - j - 2) * sizeof *nx);
+	l->ncell--;
+}
+
 void gk_ocr_fix_lines(gk_doc *doc, int from)
 {
 	numcell *nc = NULL;
@@ -1316,6 +1456,7 @@ void gk_ocr_fix_lines(gk_doc *doc, int from)
 	for (int i = from; i < doc->nline; i++) {
 		gk_line *l = &doc->line[i];
 		for (int j = 0; j < l->ncell; j++) {
+			join_enumeration(l, j);
 			gk_cell *c = &l->cell[j];
 			title_across(l, j);
 			/* "-、" alone in its cell holds no ideograph */
@@ -1360,37 +1501,37 @@ void gk_ocr_fix_lines(gk_doc *doc, int from)
 	 * decimals reads an amount without its point as one that lost it */
 	if (n > 1)
 		qsort(nc, (size_t)n, sizeof *nc, cmp_numcell);
+	double adv = pooled_advance(nc, n);
 	for (int a = 0; a < n;) {
 		int b = a + 1;
 		while (b < n && nc[b].x1 - nc[b - 1].x1 <= COL_TOL)
 			b++;
-		int hist[8] = {0}, pointed = 0;
-		for (int k = a; k < b; k++)
-			if (nc[k].dec >= 0) {
-				pointed++;
-				if (nc[k].dec < 8)
-					hist[nc[k].dec]++;
-			}
-		int d = 0;
-		for (int k = 1; k < 8; k++)
-			if (hist[k] > hist[d])
-				d = k;
-		if (d >= 1 && pointed >= 3 && hist[d] * 10 >= pointed * 7 && pointed * 10 >= (b - a) * 6) {
-			for (int k = a; k < b; k++) {
-				gk_cell *c = nc[k].c;
-				const char *t = c->text;
-				int neg = t[0] == '-';
-				size_t len = strlen(t + neg);
-				if (nc[k].dec >= 0 || len <= (size_t)d || !strcmp(t + neg, "0"))
-					continue;
-				char out[64];
-				size_t ip = len - (size_t)d;
-				snprintf(out, sizeof out, "%s%.*s.%s", neg ? "-" : "", (int)ip, t + neg, t + neg + ip);
-				free(c->text);
-				c->text = gk_strdup(out);
-				if (c->conf > 60)
-					c->conf = 60; /* a repair, not a reading */
-			}
+		int pointed = 0, d = column_decimals(nc + a, b - a, 3, &pointed);
+		/* most of the column with their points: every figure lost its
+		 * own; else (two with a point will do) only one as wide as its
+		 * digits and a point are */
+		int all = d >= 1 && pointed * 10 >= (b - a) * 6;
+		/* three decimals or more are groups of thousands whose commas
+		 * OCR read as points ("358.052" for 358,052): no evidence */
+		if (!all && (d = column_decimals(nc + a, b - a, 2, &pointed)) > 2)
+			d = 0;
+		double icpt = d >= 1 && !all ? column_intercept(nc + a, b - a, d, adv) : NAN;
+		for (int k = a; d >= 1 && k < b; k++) {
+			gk_cell *c = nc[k].c;
+			const char *t = c->text;
+			int neg = t[0] == '-';
+			size_t len = strlen(t + neg);
+			if (nc[k].dec >= 0 || len <= (size_t)d || !strcmp(t + neg, "0"))
+				continue;
+			if (!all && !gk_ocr_lost_point(c->x1 - c->x0, digit_width(t), adv, icpt))
+				continue;
+			char out[64];
+			size_t ip = len - (size_t)d;
+			snprintf(out, sizeof out, "%s%.*s.%s", neg ? "-" : "", (int)ip, t + neg, t + neg + ip);
+			free(c->text);
+			c->text = gk_strdup(out);
+			if (c->conf > 60)
+				c->conf = 60; /* a repair, not a reading */
 		}
 		a = b;
 	}

@@ -113,6 +113,11 @@ double gk_ocrw_digit_advance(const word *wd, int nw);
 
 /* what a word's text or symbols look like */
 int gk_ocrw_ndigits(const char *s);
+/* s is a label's enumeration alone: "(二十一)", "三、" (extract/ocrwords.c) */
+int gk_ocr_enumeration(const char *s);
+/* an amount w points wide with no point lost it, its column's amounts with
+ * one being icpt + adv * digits wide (extract/ocrwords.c) */
+int gk_ocr_lost_point(double w, double digits, double adv, double icpt);
 int gk_ocrw_amountish(const char *s);
 int gk_ocrw_alldigits(const char *s);
 int gk_ocrw_latinish(const char *s);

@@ -485,8 +485,9 @@ static int misreading(const char *read, const char *want)
 
 static void cell_name(const gk_table *t, int i, int c, char *out, size_t n)
 {
-	static const char *const keys[] = {"func_code", "econ_code", "unit_code", "name", "econ_name",
-	                                   "unit_name", "item", "project_name", NULL};
+	/* a project by its name: its unit's name is every project's */
+	static const char *const keys[] = {"project_name", "func_code", "econ_code", "unit_code", "name",
+	                                   "econ_name", "unit_name", "item", NULL};
 	const char *lab = "";
 	for (int k = 0; keys[k]; k++) {
 		int j = gk_table_col(t, keys[k]);
@@ -605,17 +606,17 @@ static int solve_round(fixctx *f, const confmap *cm)
 				confirm = same_digits(read, ws);
 			if (!confirm)
 				continue;
-			/* try it: it must mend the two identities that want it and
-			 * break none that held; one broken before may stay broken
-			 * (another of its figures misread: 郑州's 款 and its 项, both
-			 * heads lost) */
+			/* try it: it must mend its identity and break none that held;
+			 * one broken before may stay broken, holding another
+			 * misreading (深圳's 款 and one of its 项 both lost their heads;
+			 * a column sum over several figures that lost their points) */
 			char *old = gk_strdup(read);
 			gk_table_set(t, ri, ci, ws);
 			int worse = broken(f, x);
 			for (int q = 0; q < f->nid && !worse; q++)
 				for (int b = 0; b < f->id[q].n; b++)
 					if (f->id[q].row[b] == ri && f->id[q].col[b] == ci) {
-						if (broken(f, &f->id[q]) && !bad[q])
+						if (!bad[q] && broken(f, &f->id[q]))
 							worse = 1;
 						break;
 					}
