@@ -27,11 +27,15 @@
  * is not enough, and a label that names an item under the code better
  * than the code's own name stays.
  *
+ * A function table's first row whose label an overflowing unit name
+ * printed over (an Excel printout) is named 合计 by its sum.
+ *
  * Each replacement is an `ocr:label` check with the text read and its
  * confidence.  The confidence of a label is the least confidence of the
  * OCR'd cells of its row (the row's box, gk_rowinfo) whose text is part
  * of it: a label wrapped onto a second line is two cells.
  */
+#include "checks.h"
 #include "norm.h"
 #include "ocrfix.h"
 
@@ -325,8 +329,59 @@ static void fix_column(gk_result *r, gk_table *t, const gk_doc *doc, const gk_ru
 	}
 }
 
+/* The figure of cell (i, c) in millionths; 0 when blank or not one. */
+static int figure_of(const gk_table *t, int i, int c, long long *v)
+{
+	int dec;
+	*v = 0;
+	return c >= 0 && gk_chk_parse(t->rows[i][c], v, &dec) == 1;
+}
+
+/* The 合计 row of a function table read over a label that overflowed
+ * into it: an Excel printout's unit name wrapped over three lines and
+ * centred on its own row prints over the 合计 above it, and OCR reads
+ * the two as one garbled word ("策恋市政务服": 合计 under 新乡市政务服).
+ * The table's first row, with no code of either kind, whose label OCR
+ * read without confidence (under 60) and whose total is the sum of the
+ * totals of the rows of the shortest codes (two or more), is the 合计
+ * row: its label becomes 合计, an `ocr:label` check keeps what was read.
+ * A label read with confidence (a department's name row) stays. */
+static void fix_total_row(gk_result *r, gk_table *t, const gk_doc *doc)
+{
+	int cc = gk_table_col(t, "func_code"), uc = gk_table_col(t, "unit_code"), lc = gk_table_col(t, "name"),
+	    tc = gk_table_col(t, "total");
+	if (cc < 0 || lc < 0 || tc < 0 || t->nrow < 3)
+		return;
+	char d[16];
+	if (gk_code_digits(t->rows[0][cc], d, sizeof d) || (uc >= 0 && gk_code_digits(t->rows[0][uc], d, sizeof d)))
+		return;
+	const char *read = t->rows[0][lc];
+	if (!*read || strstr(read, "合计") || strstr(read, "总计"))
+		return;
+	float cf = label_conf(doc, t, 0, read);
+	long long whole, v, sum = 0;
+	if (cf < 0 || cf >= 60 || !figure_of(t, 0, tc, &whole))
+		return;
+	int shortest = 99, n = 0;
+	for (int i = 1; i < t->nrow; i++) {
+		int len = gk_code_digits(t->rows[i][cc], d, sizeof d);
+		if (len > 0 && len < shortest)
+			shortest = len;
+	}
+	for (int i = 1; i < t->nrow; i++)
+		if (gk_code_digits(t->rows[i][cc], d, sizeof d) == shortest && figure_of(t, i, tc, &v))
+			sum += v, n++;
+	if (n < 2 || sum != whole)
+		return;
+	char found[600];
+	snprintf(found, sizeof found, "%s (confidence %.0f)", read, cf);
+	gk_table_set(t, 0, lc, "合计");
+	gk_result_add_check(r, t->id, "ocr:label", "合计", "合计", found, "corrected");
+}
+
 void gk_ocr_fix_labels(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules)
 {
+	fix_total_row(r, t, doc);
 	fix_column(r, t, doc, rules, "func_code", "name");
 	fix_column(r, t, doc, rules, "econ_code", "econ_name");
 	fix_column(r, t, doc, rules, "gov_econ_code", "gov_econ_name");

@@ -235,3 +235,59 @@ Test(ocr_label, digits_glued_only_when_a_code)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* A 合计 row with the unit name above it printed over its label (新乡
+ * p.9: "策恋市政务服", confidence 0) and the same rows with the label read
+ * surely (a department's row without a code).  Its total 1352.27 is the
+ * sum of the 项 rows' totals: the first is the 合计 row, the second stays. */
+static gk_table *total_row_table(gk_result *r, gk_doc *d, const char *label, float conf, const char *total)
+{
+	static const char *cols[] = {"func_code", "unit_code", "name", "total"};
+	gk_table *t = gk_result_add_table(r, "expenditure_by_function", "t", 1, cols, 4);
+	const char *rows[][4] = {{"", "", label, total},
+	                         {"", "118", "务和大数据管", "1352.27"},
+	                         {"2010301", "", "行政运行", "368.80"},
+	                         {"2010302", "", "一般行政管理事务", "398.41"},
+	                         {"2080501", "", "行政单位离退休", "585.06"}};
+	gk_doc_add_page(d, 792, 612);
+	for (int i = 0; i < 5; i++) {
+		gk_table_add_row(t);
+		for (int j = 0; j < 4; j++)
+			gk_table_set(t, i, j, rows[i][j]);
+		double y0 = 144 + 14 * i;
+		gk_table_set_source(t, i, 1, 55, y0, 330, y0 + 12);
+		add_line(d, 1, y0, y0 + 12,
+		         (word[]){{206.78, 257.18, rows[i][2], i ? 93 : conf}, {291, 323, rows[i][3], 95}, {0, 0, NULL, 0}});
+	}
+	return t;
+}
+
+Test(ocr_label, overprinted_total_row_named_by_its_sum)
+{
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	gk_table *t = total_row_table(r, d, "策恋市政务服", 0, "1352.27");
+	gk_ocr_fix_labels(r, t, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "name"), "合计");
+	cr_assert_str_eq(gk_table_get(t, 1, "name"), "务和大数据管");
+	cr_assert_eq(nlabel(r, "策恋市政务服 (confidence 0)"), 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+Test(ocr_label, total_row_read_surely_or_not_the_sum_stays)
+{
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	gk_table *t = total_row_table(r, d, "新乡市政务服务和大数据管理局", 93, "1352.27");
+	gk_ocr_fix_labels(r, t, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "name"), "新乡市政务服务和大数据管理局");
+	gk_doc *e = gk_doc_new();
+	gk_table *u = total_row_table(r, e, "策恋市政务服", 0, "1352.72");
+	gk_ocr_fix_labels(r, u, e, rules);
+	cr_assert_str_eq(gk_table_get(u, 0, "name"), "策恋市政务服");
+	cr_assert_eq(nlabel(r, NULL), 0);
+	gk_doc_drop(e);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
