@@ -382,6 +382,12 @@ static void try_map(search *S, const int *m, const int *pos)
 	gk_table *t = c->t;
 	const char *was[MAXK];
 	int touched = 0, mended = 0, broken = 0, moves = 0;
+	/* moving every figure, the row total stays the first column printed
+	 * (the left page column is `total`): a table shifted one level down
+	 * its hierarchy (total -> basic_total, 人员经费 -> 工资福利 ...) mends
+	 * its identities as well, with no total (杭州气象 表5) */
+	if (S->loose && (S->ncl < 1 || m[0] != 0))
+		return;
 	for (int i = 0; i < t->nrow; i++) {
 		view_read(c, i);
 		memcpy(was, c->cell, sizeof was);
@@ -399,7 +405,7 @@ static void try_map(search *S, const int *m, const int *pos)
 			continue;
 		moves += ch;
 		touched++;
-		int st = row_status(c, 0);
+		int st = row_status(c, S->loose);
 		if (st == R_GOOD)
 			mended += S->st_before[i] != R_GOOD;
 		else if (st == R_BROKEN && S->st_before[i] != R_GOOD)
