@@ -215,3 +215,37 @@ Test(ocr_cols, subtotal_without_its_parts_is_no_doubt)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* 杭州气象 表5 at 200 dpi (tests/ocr): 公用经费's header words garbled into
+ * x_基本支出人; 人员经费 is printed without its parts.  No map of the x_
+ * column alone passes the strict judging of rows (人员经费 over blank
+ * parts), so every figure may move: a map one level down the hierarchy
+ * (合计 -> 基本支出, 人员经费 -> 工资福利 ...) mends the identities as well.
+ * The row total stays the left column and the map that moves least wins:
+ * x_ -> 公用经费, the rest as read. */
+Test(ocr_cols, moving_every_figure_keeps_the_total_first)
+{
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	static const char *cols[] = {"name", "total", "basic_personnel", "project_total", "x_基本支出人"};
+	const prow rows[] = {
+		{"合计", {"5876.67", "2906.80", "838.27", "2131.61"}, {446, 512, 574, 631},
+		 {"5876.67", "2906.80", "2131.61", "838.27"}},
+		{"社会保障和就业支出", {"396.67", "395.77", "0.90"}, {446, 512, 574}, {"396.67", "395.77", "", "0.90"}},
+		{"科学技术支出", {"28.00", "28.00"}, {446, 631}, {"28.00", "", "28.00", ""}},
+		{"行政运行", {"2617.19", "1907.01", "710.18"}, {446, 512, 574}, {"2617.19", "1907.01", "", "710.18"}},
+		{"气象事业机构", {"650.68", "523.49", "127.19"}, {446, 512, 574}, {"650.68", "523.49", "", "127.19"}},
+		{"气象服务", {"2103.61", "2103.61"}, {446, 631}, {"2103.61", "", "2103.61", ""}},
+	};
+	gk_table *t = build(r, d, "expenditure_by_function", cols, 5, 1, rows, 6);
+	gk_read_findings(r, d, NULL);
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "5876.67");
+	cr_assert_str_eq(gk_table_get(t, 0, "basic_personnel"), "2906.80");
+	cr_assert_str_eq(gk_table_get(t, 0, "basic_public"), "838.27");
+	cr_assert_str_eq(gk_table_get(t, 0, "project_total"), "2131.61");
+	cr_assert_eq(gk_table_col(t, "basic_wages"), -1);
+	cr_assert_str_eq(gk_table_get(t, 3, "basic_public"), "710.18");
+	cr_assert_eq(count(r, "ocr:columns", "corrected"), 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
