@@ -345,6 +345,31 @@ static int ends_in(const char *s, const char *const *words)
 static const char *const SUB_WORDS[] = {"小计", "总数", "合计", NULL};              /* a group's own column */
 static const char *const TOTAL_WORDS[] = {"小计", "合计", "总计", "总数", NULL}; /* ... or its total */
 
+/* Two or more columns of an OCR'd header that name nothing and read the
+ * very same words (one garbled stack of words over both: an Excel
+ * printout's wrapped header words printed over one another, 对个人和家庭
+ * 的补助 over 商品和服务支出): which is which the words cannot say, and
+ * the solver would place their figures by the order of its keys alone.
+ * Each is kept as x_<header path>, for the table's arithmetic to place
+ * (ocrcols.c).  Nothing is done on a header read from a text layer. */
+static void ocr_shared_words(const nctx *c, const solver_family *sf, int hb, int he, const unsigned *mask,
+                             char **path, char **xname, int C)
+{
+	if (!ocr_head_lines(c, hb, he) || !strcmp(sf->name, "three"))
+		return;
+	for (int s = 0; s < C; s++) {
+		if (mask[s] || xname[s] || !path[s] || !*path[s])
+			continue;
+		int before = 0, others = 0; /* the same words left of it, anywhere */
+		for (int t = 0; t < C; t++)
+			if (t != s && !mask[t] && path[t] && !strcmp(path[t], path[s]))
+				before += t < s, others++;
+		/* (a column apiece: the second x_<words>_2, the third _3 ...) */
+		if (others)
+			xname[s] = before ? gk_strfmt("x_%s_%d", path[s], before + 1) : gk_strfmt("x_%s", path[s]);
+	}
+}
+
 /* For positioned tables: the header words printed right above each
  * x-cluster of numbers (slot), as a mask of the keys whose column rule
  * they match (the total only for 合计/总计); *leafmask_out: the keys the
@@ -514,6 +539,7 @@ unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, c
 				mask[t] &= ~m;
 			}
 	}
+	ocr_shared_words(c, sf, hb, he, mask, path, xname, C);
 	for (int s = 0; s < C; s++)
 		free(path[s]), free(cwp[s]), free(cwl[s]);
 	free(path);

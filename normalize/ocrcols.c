@@ -33,7 +33,10 @@
  * under a key of the contract stays there, since arithmetic cannot tell
  * a table from itself shifted one level down its hierarchy (total = 基本
  * + 项目 and 基本 = 人员 + 公用 hold as well one column to the right; a
- * real budget's right columns were moved so).
+ * real budget's right columns were moved so).  Where no such map mends
+ * a table most of whose rows break, the header reading itself misplaced
+ * figures (an Excel printout's header words wrapped and printed over one
+ * another), and a map may move every figure, on the same conditions.
  *
  * Otherwise, when most rows break (or most rows with x_ figures), the
  * table is flagged (its columns are doubtful) and left as read.  Each
@@ -318,6 +321,7 @@ typedef struct search {
 	char *st_before;     /* each row's status as read */
 	int best[MAXSRC], nbest, found;
 	int bbroken, bcost, bmoves;
+	int loose;           /* figures under contract keys may move too */
 } search;
 
 /* row i as read */
@@ -356,7 +360,7 @@ static int view_map(search *S, int i, const int *m)
 				 * as well one column to the right), and a real
 				 * budget's right columns were moved so.  Only figures
 				 * of x_ columns, the header words no rule read, move. */
-				if (!is_x(t, j) && (k < 0 || c->kcol[k] != j))
+				if (!is_x(t, j) && (k < 0 || c->kcol[k] != j) && !S->loose)
 					return 0;
 			} else
 				for (int kk = 0; kk < c->nkey; kk++)
@@ -378,6 +382,12 @@ static void try_map(search *S, const int *m, const int *pos)
 	gk_table *t = c->t;
 	const char *was[MAXK];
 	int touched = 0, mended = 0, broken = 0, moves = 0;
+	/* moving every figure, the row total stays the first column printed
+	 * (the left page column is `total`): a table shifted one level down
+	 * its hierarchy (total -> basic_total, 人员经费 -> 工资福利 ...) mends
+	 * its identities as well, with no total (杭州气象 表5) */
+	if (S->loose && (S->ncl < 1 || m[0] != 0))
+		return;
 	for (int i = 0; i < t->nrow; i++) {
 		view_read(c, i);
 		memcpy(was, c->cell, sizeof was);
@@ -395,7 +405,7 @@ static void try_map(search *S, const int *m, const int *pos)
 			continue;
 		moves += ch;
 		touched++;
-		int st = row_status(c, 0);
+		int st = row_status(c, S->loose);
 		if (st == R_GOOD)
 			mended += S->st_before[i] != R_GOOD;
 		else if (st == R_BROKEN && S->st_before[i] != R_GOOD)
@@ -770,6 +780,23 @@ void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc)
 	 * arithmetic misses) */
 	int doubt = (withfig >= 3 && bad * 2 > withfig) || (xrows >= 3 && xbad * 2 > xrows);
 	if ((doubt || (nx > 0 && bad > 0)) && nx <= MAXX && page_columns(&S)) {
+		int m[MAXSRC], pos[MAXSRC];
+		for (int ch = 0; ch < 3 && sh->chains[ch][0]; ch++) {
+			int chain[MAXK], L = 0;
+			for (; sh->chains[ch][L]; L++)
+				chain[L] = key_index(&c, sh->chains[ch][L]);
+			if (S.ncl <= L + 3)
+				maps_of(&S, chain, L, 0, 0, m, pos);
+		}
+	}
+	/* no map of the x_ figures alone mends a table most of whose rows
+	 * break: the header reading itself put figures under wrong keys (an
+	 * Excel printout's header words printed over one another: 人员经费's
+	 * figures under `total`, 项目支出 小计's under 资本性支出).  Every
+	 * figure may then move, under the same conditions (every row it
+	 * changes holds, one best map by arithmetic, grid and moves). */
+	if (!S.found && doubt && S.ncl > 1) {
+		S.loose = 1;
 		int m[MAXSRC], pos[MAXSRC];
 		for (int ch = 0; ch < 3 && sh->chains[ch][0]; ch++) {
 			int chain[MAXK], L = 0;

@@ -743,6 +743,10 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 		flag(&f, &cm);
 		free(f.id);
 	}
+	/* (the function tables' own columns and labels put right first) */
+	for (int ti = 0; ti < r->ntable; ti++)
+		if (gk_page_listed(pages, r->tables[ti]->page))
+			gk_ocr_fix_summary(r, r->tables[ti], doc, rules);
 	free(cm.key);
 	free(cm.conf);
 }

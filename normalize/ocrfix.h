@@ -32,6 +32,12 @@ void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc);
  * check on r.  doc may be NULL (confidence unknown). */
 void gk_ocr_fix_labels(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules);
 
+/* Name the rows of the 支出 side of t, a summary table (收支总表,
+ * 财政拨款收支总表) read by OCR, whose labels were garbled and whose
+ * figure is the total of one function class in r's function tables, by
+ * that class's standard name (ocrlabel.c); each an `ocr:label` check. */
+void gk_ocr_fix_summary(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules);
+
 /* Is page in list, a page list as the extract's ocr_pages ("3,5,14")? */
 int gk_page_listed(const char *list, int page);
 /* The digits of a code cell ("201 03 01" -> "2010301") into out[n]:

@@ -27,11 +27,15 @@
  * is not enough, and a label that names an item under the code better
  * than the code's own name stays.
  *
+ * A function table's first row whose label an overflowing unit name
+ * printed over (an Excel printout) is named 合计 by its sum.
+ *
  * Each replacement is an `ocr:label` check with the text read and its
  * confidence.  The confidence of a label is the least confidence of the
  * OCR'd cells of its row (the row's box, gk_rowinfo) whose text is part
  * of it: a label wrapped onto a second line is two cells.
  */
+#include "checks.h"
 #include "norm.h"
 #include "ocrfix.h"
 
@@ -325,8 +329,218 @@ static void fix_column(gk_result *r, gk_table *t, const gk_doc *doc, const gk_ru
 	}
 }
 
+/* The figure of cell (i, c) in millionths; 0 when blank or not one. */
+static int figure_of(const gk_table *t, int i, int c, long long *v)
+{
+	int dec;
+	*v = 0;
+	return c >= 0 && gk_chk_parse(t->rows[i][c], v, &dec) == 1;
+}
+
+/* The 合计 row of a function table read over a label that overflowed
+ * into it: an Excel printout's unit name wrapped over three lines and
+ * centred on its own row prints over the 合计 above it, and OCR reads
+ * the two as one garbled word ("策恋市政务服": 合计 under 新乡市政务服).
+ * The table's first row, with no code of either kind, whose label OCR
+ * read without confidence (under 60) and whose total is the sum of the
+ * totals of the rows of the shortest codes (two or more), is the 合计
+ * row: its label becomes 合计, an `ocr:label` check keeps what was read.
+ * A label read with confidence (a department's name row) stays. */
+static void fix_total_row(gk_result *r, gk_table *t, const gk_doc *doc)
+{
+	int cc = gk_table_col(t, "func_code"), uc = gk_table_col(t, "unit_code"), lc = gk_table_col(t, "name"),
+	    tc = gk_table_col(t, "total");
+	if (cc < 0 || lc < 0 || tc < 0 || t->nrow < 3)
+		return;
+	char d[16];
+	if (gk_code_digits(t->rows[0][cc], d, sizeof d) || (uc >= 0 && gk_code_digits(t->rows[0][uc], d, sizeof d)))
+		return;
+	const char *read = t->rows[0][lc];
+	if (!*read || strstr(read, "合计") || strstr(read, "总计"))
+		return;
+	float cf = label_conf(doc, t, 0, read);
+	long long whole, v, sum = 0;
+	if (cf < 0 || cf >= 60 || !figure_of(t, 0, tc, &whole))
+		return;
+	int shortest = 99, n = 0;
+	for (int i = 1; i < t->nrow; i++) {
+		int len = gk_code_digits(t->rows[i][cc], d, sizeof d);
+		if (len > 0 && len < shortest)
+			shortest = len;
+	}
+	for (int i = 1; i < t->nrow; i++)
+		if (gk_code_digits(t->rows[i][cc], d, sizeof d) == shortest && figure_of(t, i, tc, &v))
+			sum += v, n++;
+	if (n < 2 || sum != whole)
+		return;
+	char found[600];
+	snprintf(found, sizeof found, "%s (confidence %.0f)", read, cf);
+	gk_table_set(t, 0, lc, "合计");
+	gk_result_add_check(r, t->id, "ocr:label", "合计", "合计", found, "corrected");
+}
+
+/* ---- the function classes of a summary's 支出 side ------------------- */
+
+#define MAXCLS 64
+
+typedef struct clsum {
+	char code[4];
+	int len;     /* the code length summed: the class's own row (3), else its shortest */
+	long long v; /* millionths */
+} clsum;
+
+/* The total of each function class (2xx) of function table t: its own
+ * row's, else the sum of its rows of the shortest code.  Returns how
+ * many classes (cs[] filled). */
+static int class_sums(const gk_table *t, clsum *cs, int max)
+{
+	int cc = gk_table_col(t, "func_code"), tc = gk_table_col(t, "total"), n = 0;
+	if (cc < 0 || tc < 0)
+		return 0;
+	for (int i = 0; i < t->nrow; i++) {
+		char d[16];
+		long long v;
+		int len = gk_code_digits(t->rows[i][cc], d, sizeof d);
+		if (len < 3 || d[0] != '2' || !figure_of(t, i, tc, &v))
+			continue;
+		int k = 0;
+		while (k < n && strncmp(cs[k].code, d, 3))
+			k++;
+		if (k == n) {
+			if (n == max)
+				continue;
+			memcpy(cs[n].code, d, 3);
+			cs[n].code[3] = 0;
+			cs[n].len = len, cs[n].v = 0;
+			n++;
+		}
+		if (len < cs[k].len)
+			cs[k].len = len, cs[k].v = 0;
+		if (len == cs[k].len)
+			cs[k].v += v;
+	}
+	return n;
+}
+
+/* label after its ordinal or 其中： (up to the last 、 ) ） : ：) */
+static const char *past_ordinal(const char *s)
+{
+	static const char *const marks[] = {"、", ")", "）", ":", "：", NULL};
+	const char *at = s;
+	for (const char *const *m = marks; *m; m++)
+		for (const char *p = strstr(s, *m); p; p = strstr(p + 1, *m))
+			if (p + strlen(*m) > at)
+				at = p + strlen(*m);
+	return at;
+}
+
+/* Does the summary's 支出 side print the classes' names whole (一般公共
+ * 服务支出: 1) or without their 支出 (一般公共服务: 0)?  By the labels read
+ * that are one or the other; -1 when none is. */
+static int long_names(const gk_table *t, int sc, int ic, const gk_rules *rules)
+{
+	int n, vote_long = 0, vote_short = 0;
+	const gk_rule *const *rs = gk_rules_of(rules, "name", &n);
+	for (int i = 0; i < t->nrow; i++) {
+		if (strcmp(t->rows[i][sc], "支出"))
+			continue;
+		const char *lab = past_ordinal(t->rows[i][ic]);
+		for (int k = 0; k < n; k++) {
+			const char *nm = rs[k]->pattern;
+			size_t ln = strlen(nm), ls = strlen(lab);
+			if (strlen(rs[k]->name) != 3 || ln <= 6 || strcmp(nm + ln - 6, "支出"))
+				continue;
+			if (!strcmp(lab, nm))
+				vote_long++;
+			else if (ls == ln - 6 && !strncmp(lab, nm, ls))
+				vote_short++;
+		}
+	}
+	return vote_long > vote_short ? 1 : vote_short > vote_long ? 0 : -1;
+}
+
+/* The 支出 side of a summary (收支总表, 财政拨款收支总表) read by OCR
+ * from an Excel printout whose labels wrapped and printed over the next
+ * row's: a row whose label OCR read without confidence (under 60), whose
+ * figure is the total of one function class in the document's function
+ * tables (部门支出表, 一般公共预算支出表) and of no other, the only row so,
+ * is that class's row: its label becomes the class's standard name, with
+ * or without its 支出 as the side's labels read print them (left as read
+ * when none says).  An `ocr:label` check keeps the reading. */
+static void fix_summary_classes(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules)
+{
+	int sc = gk_table_col(t, "side"), ic = gk_table_col(t, "item");
+	if (sc < 0 || ic < 0 || !rules)
+		return;
+	clsum cs[2][MAXCLS];
+	int ncs[2] = {0, 0};
+	static const char *const funcs[] = {"expenditure_by_function", "general_budget_expenditure"};
+	for (int f = 0; f < 2; f++) {
+		const gk_table *ft = gk_result_find(r, funcs[f]);
+		ncs[f] = ft ? class_sums(ft, cs[f], MAXCLS) : 0;
+	}
+	int form = long_names(t, sc, ic, rules);
+	if (form < 0)
+		return;
+	int *cls = gk_calloc((size_t)(t->nrow ? t->nrow : 1), sizeof *cls);
+	for (int i = 0; i < t->nrow; i++) {
+		cls[i] = -1;
+		const char *read = t->rows[i][ic];
+		if (strcmp(t->rows[i][sc], "支出") || strstr(read, "合计") || strstr(read, "总计"))
+			continue;
+		float cf = label_conf(doc, t, i, read);
+		if (cf < 0 || cf >= 60)
+			continue;
+		int code = -1, many = 0;
+		for (int j = 0; j < t->cols.n; j++) {
+			long long v;
+			if (j == sc || j == ic || !figure_of(t, i, j, &v) || v == 0)
+				continue;
+			for (int f = 0; f < 2; f++)
+				for (int k = 0; k < ncs[f]; k++)
+					if (cs[f][k].v == v) {
+						int c = atoi(cs[f][k].code);
+						many |= code >= 0 && code != c;
+						code = c;
+					}
+		}
+		if (!many)
+			cls[i] = code;
+	}
+	for (int i = 0; i < t->nrow; i++) {
+		if (cls[i] < 0)
+			continue;
+		int alone = 1;
+		for (int j = 0; j < t->nrow; j++)
+			alone &= j == i || cls[j] != cls[i];
+		char code[16];
+		snprintf(code, sizeof code, "%d", cls[i]);
+		const gk_rule *nr = name_rule(rules, code);
+		if (!alone || !nr)
+			continue;
+		char name[256], found[600];
+		snprintf(name, sizeof name, "%s", nr->pattern);
+		size_t ln = strlen(name);
+		if (!form && ln > 6 && !strcmp(name + ln - 6, "支出"))
+			name[ln - 6] = 0;
+		snprintf(found, sizeof found, "%s (confidence %.0f)", t->rows[i][ic], label_conf(doc, t, i, t->rows[i][ic]));
+		char row[64];
+		snprintf(row, sizeof row, "支出/%s", code);
+		gk_result_add_check(r, t->id, "ocr:label", row, name, found, "corrected");
+		gk_table_set(t, i, ic, name);
+	}
+	free(cls);
+}
+
+void gk_ocr_fix_summary(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules)
+{
+	if (!strcmp(t->id, "revenue_expenditure_summary") || !strcmp(t->id, "fiscal_appropriation_summary"))
+		fix_summary_classes(r, t, doc, rules);
+}
+
 void gk_ocr_fix_labels(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules)
 {
+	fix_total_row(r, t, doc);
 	fix_column(r, t, doc, rules, "func_code", "name");
 	fix_column(r, t, doc, rules, "econ_code", "econ_name");
 	fix_column(r, t, doc, rules, "gov_econ_code", "gov_econ_name");

@@ -192,3 +192,52 @@ Test(ocr_head, loose_group_box_not_cut)
 	cr_assert_eq(t->cols.n, 7, "%d columns", t->cols.n);
 	gk_result_drop(r);
 }
+
+/* 新乡 p.12 (一般公共预算支出预算表, an Excel printout at 200 dpi): the
+ * wrapped words 对个人和家庭的补助 and 商品和服务支出 printed over one
+ * another read as one garbled stack over both columns; 项目支出 sits over
+ * the empty 资本性支出 column, one Excel row above 小计 and 其他运转类.  The
+ * two garbled columns are x_ apiece (not one key by the order of the
+ * solver's keys), 项目支出 heads no group, and the table's arithmetic
+ * puts 29.72 under 对个人和家庭, 68.99 under 商品和服务, 398.41 under
+ * 项目支出 and its 其他运转类, 资本性支出 empty. */
+Test(ocr_head, overprinted_words_placed_by_arithmetic)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/overprint-head-xinxiang.x", "xx");
+	const gk_table *t = fixture_table(r, "general_budget_expenditure");
+	int unit = -1;
+	for (int i = 0; i < t->nrow && unit < 0; i++)
+		if (!strcmp(gk_table_get(t, i, "unit_code"), "118"))
+			unit = i;
+	cr_assert_geq(unit, 0);
+	cr_assert_str_eq(gk_table_get(t, unit, "total"), "1352.27");
+	cr_assert_str_eq(gk_table_get(t, unit, "basic_total"), "953.86");
+	cr_assert_str_eq(gk_table_get(t, unit, "basic_wages"), "855.15");
+	cr_assert_str_eq(gk_table_get(t, unit, "basic_family_subsidy"), "29.72");
+	cr_assert_str_eq(gk_table_get(t, unit, "basic_goods_services"), "68.99");
+	cr_assert_str_eq(gk_table_get(t, unit, "basic_capital"), "");
+	cr_assert_str_eq(gk_table_get(t, unit, "project_total"), "398.41");
+	cr_assert_str_eq(gk_table_get(t, unit, "project_operating"), "398.41");
+	for (int j = 0; j < t->cols.n; j++)
+		cr_assert_neq(strncmp(t->cols.v[j], "x_", 2), 0, "%s left", t->cols.v[j]);
+	gk_result_drop(r);
+}
+
+/* The same lines as a text layer would give them (no ocr_pages): the
+ * boxes are read as they are, the garbled stack is one column's words,
+ * 对个人和家庭's figures are not placed by arithmetic. */
+Test(ocr_head, overprint_text_layer_untouched)
+{
+	char *s = slurp("tests/fixtures/ocr/overprint-head-xinxiang.x");
+	char *at = strstr(s, "M\tocr_pages\t1\n");
+	cr_assert_not_null(at);
+	memmove(at + 12, at + 13, strlen(at + 13) + 1);
+	gk_result *r = normalize_stream(s, "xx");
+	const gk_table *t = fixture_table(r, "general_budget_expenditure");
+	int fam = 0;
+	for (int i = 0; i < t->nrow; i++)
+		fam += !strcmp(gk_table_get(t, i, "basic_family_subsidy"), "29.72");
+	cr_assert_eq(fam, 0);
+	gk_result_drop(r);
+	free(s);
+}

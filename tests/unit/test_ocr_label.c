@@ -235,3 +235,143 @@ Test(ocr_label, digits_glued_only_when_a_code)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* A 合计 row with the unit name above it printed over its label (新乡
+ * p.9: "策恋市政务服", confidence 0) and the same rows with the label read
+ * surely (a department's row without a code).  Its total 1352.27 is the
+ * sum of the 项 rows' totals: the first is the 合计 row, the second stays. */
+static gk_table *total_row_table(gk_result *r, gk_doc *d, const char *label, float conf, const char *total)
+{
+	static const char *cols[] = {"func_code", "unit_code", "name", "total"};
+	gk_table *t = gk_result_add_table(r, "expenditure_by_function", "t", 1, cols, 4);
+	const char *rows[][4] = {{"", "", label, total},
+	                         {"", "118", "务和大数据管", "1352.27"},
+	                         {"2010301", "", "行政运行", "368.80"},
+	                         {"2010302", "", "一般行政管理事务", "398.41"},
+	                         {"2080501", "", "行政单位离退休", "585.06"}};
+	gk_doc_add_page(d, 792, 612);
+	for (int i = 0; i < 5; i++) {
+		gk_table_add_row(t);
+		for (int j = 0; j < 4; j++)
+			gk_table_set(t, i, j, rows[i][j]);
+		double y0 = 144 + 14 * i;
+		gk_table_set_source(t, i, 1, 55, y0, 330, y0 + 12);
+		add_line(d, 1, y0, y0 + 12,
+		         (word[]){{206.78, 257.18, rows[i][2], i ? 93 : conf}, {291, 323, rows[i][3], 95}, {0, 0, NULL, 0}});
+	}
+	return t;
+}
+
+Test(ocr_label, overprinted_total_row_named_by_its_sum)
+{
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	gk_table *t = total_row_table(r, d, "策恋市政务服", 0, "1352.27");
+	gk_ocr_fix_labels(r, t, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "name"), "合计");
+	cr_assert_str_eq(gk_table_get(t, 1, "name"), "务和大数据管");
+	cr_assert_eq(nlabel(r, "策恋市政务服 (confidence 0)"), 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+Test(ocr_label, total_row_read_surely_or_not_the_sum_stays)
+{
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	gk_table *t = total_row_table(r, d, "新乡市政务服务和大数据管理局", 93, "1352.27");
+	gk_ocr_fix_labels(r, t, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "name"), "新乡市政务服务和大数据管理局");
+	gk_doc *e = gk_doc_new();
+	gk_table *u = total_row_table(r, e, "策恋市政务服", 0, "1352.72");
+	gk_ocr_fix_labels(r, u, e, rules);
+	cr_assert_str_eq(gk_table_get(u, 0, "name"), "策恋市政务服");
+	cr_assert_eq(nlabel(r, NULL), 0);
+	gk_doc_drop(e);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+/* 新乡 p.6 (收支总表) at 200 dpi: the 支出 side's labels wrapped and printed
+ * over the next rows'; 1193.81 is read beside "有名" (confidence 20), 93.21
+ * beside garbage (0), 65.25 beside "十、生健康" (0), 二、外交 and 三、国防
+ * read surely.  The 部门支出表's classes total 1193.81 (201), 93.21 (208)
+ * and 65.25 (210): those rows take the classes' names, without 支出 as
+ * 外交 and 国防 are printed.  A row read surely, a figure no class totals
+ * and a figure two classes total stay. */
+static gk_table *summary_fixture(gk_result *r, gk_doc *d, const char *const (*rows)[3], int n)
+{
+	static const char *fcols[] = {"func_code", "name", "total"};
+	gk_table *f = gk_result_add_table(r, "expenditure_by_function", "t", 2, fcols, 3);
+	const char *frows[][2] = {{"2010301", "368.80"}, {"2010302", "398.41"}, {"2010350", "426.60"},
+	                          {"2080501", "25.71"},  {"2080505", "60.70"},  {"2089999", "6.80"},
+	                          {"2101101", "14.14"},  {"2101103", "51.11"},  {"2120101", "40.00"},
+	                          {"2130101", "40.00"}};
+	for (int i = 0; i < 10; i++) {
+		gk_table_add_row(f);
+		gk_table_set(f, i, 0, frows[i][0]);
+		gk_table_set(f, i, 2, frows[i][1]);
+	}
+	static const char *scols[] = {"side", "item", "amount"};
+	gk_table *t = gk_result_add_table(r, "revenue_expenditure_summary", "t", 1, scols, 3);
+	gk_doc_add_page(d, 792, 612);
+	gk_doc_add_page(d, 792, 612);
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	for (int i = 0; i < n; i++) {
+		gk_table_add_row(t);
+		gk_table_set(t, i, 0, "支出");
+		gk_table_set(t, i, 1, rows[i][0]);
+		gk_table_set(t, i, 2, rows[i][1]);
+		double y0 = 150 + 14 * i;
+		gk_table_set_source(t, i, 1, 180, y0, 310, y0 + 12);
+		add_line(d, 1, y0, y0 + 12,
+		         (word[]){{181, 240, rows[i][0], (float)atof(rows[i][2])}, {270, 304, rows[i][1], 95},
+		                  {0, 0, NULL, 0}});
+	}
+	return t;
+}
+
+Test(ocr_label, summary_rows_named_by_their_class)
+{
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	const char *const rows[][3] = {{"有名", "1193.81", "20"},    {"二、外交", "", "93"},
+	                               {"三、国防", "", "96"},       {"卫m证上上二和一", "93.21", "0"},
+	                               {"十、生健康", "65.25", "0"}, {"八、城乡社区", "40.00", "10"},
+	                               {"七、某某", "12.34", "0"},   {"四、公共安全", "1193.81", "95"}};
+	gk_table *t = summary_fixture(r, d, rows, 8);
+	gk_read_findings(r, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "item"), "一般公共服务");
+	cr_assert_str_eq(gk_table_get(t, 3, "item"), "社会保障和就业");
+	cr_assert_str_eq(gk_table_get(t, 4, "item"), "卫生健康");
+	cr_assert_str_eq(gk_table_get(t, 5, "item"), "八、城乡社区");   /* 212 and 213 both total 40.00 */
+	cr_assert_str_eq(gk_table_get(t, 6, "item"), "七、某某");       /* no class totals 12.34 */
+	cr_assert_str_eq(gk_table_get(t, 7, "item"), "四、公共安全"); /* read surely */
+	cr_assert_eq(nlabel(r, "有名 (confidence 20)"), 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+/* The same rows where the side prints the names whole (外交支出, 国防支出,
+ * a 财政拨款收支总表): the classes' names whole; where no label read says
+ * which, nothing is renamed. */
+Test(ocr_label, summary_names_as_the_side_prints_them)
+{
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	const char *const rows[][3] = {{"sp二二由", "1193.81", "33"}, {"(二)外交支出", "", "93"}, {"(三)国防支出", "", "96"}};
+	gk_table *t = summary_fixture(r, d, rows, 3);
+	gk_read_findings(r, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "item"), "一般公共服务支出");
+	gk_doc_drop(d);
+	gk_result_drop(r);
+
+	r = gk_result_new();
+	d = gk_doc_new();
+	const char *const none[][3] = {{"sp二二由", "1193.81", "33"}, {"人aa", "", "3"}};
+	t = summary_fixture(r, d, none, 2);
+	gk_read_findings(r, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "item"), "sp二二由");
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
