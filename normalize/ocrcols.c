@@ -473,6 +473,19 @@ static void maps_of(search *S, const int *chain, int L, int q, int from, int *m,
 	}
 }
 
+/* the maps onto each print order of the shape the table has */
+static void maps_of_chains(search *S, const shape *sh, const colsctx *c)
+{
+	int m[MAXSRC], pos[MAXSRC];
+	for (int ch = 0; ch < 3 && sh->chains[ch][0]; ch++) {
+		int chain[MAXK], L = 0;
+		for (; sh->chains[ch][L]; L++)
+			chain[L] = key_index(c, sh->chains[ch][L]);
+		if (S->ncl <= L + 3)
+			maps_of(S, chain, L, 0, 0, m, pos);
+	}
+}
+
 static const shape *shape_of(const char *id)
 {
 	for (size_t i = 0; i < sizeof SHAPES / sizeof *SHAPES; i++)
@@ -780,14 +793,7 @@ void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc)
 	 * arithmetic misses) */
 	int doubt = (withfig >= 3 && bad * 2 > withfig) || (xrows >= 3 && xbad * 2 > xrows);
 	if ((doubt || (nx > 0 && bad > 0)) && nx <= MAXX && page_columns(&S)) {
-		int m[MAXSRC], pos[MAXSRC];
-		for (int ch = 0; ch < 3 && sh->chains[ch][0]; ch++) {
-			int chain[MAXK], L = 0;
-			for (; sh->chains[ch][L]; L++)
-				chain[L] = key_index(&c, sh->chains[ch][L]);
-			if (S.ncl <= L + 3)
-				maps_of(&S, chain, L, 0, 0, m, pos);
-		}
+		maps_of_chains(&S, sh, &c);
 	}
 	/* no map of the x_ figures alone mends a table most of whose rows
 	 * break: the header reading itself put figures under wrong keys (an
@@ -797,14 +803,7 @@ void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc)
 	 * changes holds, one best map by arithmetic, grid and moves). */
 	if (!S.found && doubt && S.ncl > 1) {
 		S.loose = 1;
-		int m[MAXSRC], pos[MAXSRC];
-		for (int ch = 0; ch < 3 && sh->chains[ch][0]; ch++) {
-			int chain[MAXK], L = 0;
-			for (; sh->chains[ch][L]; L++)
-				chain[L] = key_index(&c, sh->chains[ch][L]);
-			if (S.ncl <= L + 3)
-				maps_of(&S, chain, L, 0, 0, m, pos);
-		}
+		maps_of_chains(&S, sh, &c);
 	}
 	if (S.found && S.nbest == 1) {
 		apply(r, &S);

@@ -346,16 +346,23 @@ Test(ocr, a_lost_point_two_identities_confirm)
 	gk_result_drop(r);
 }
 
-static gk_table *project_table(gk_result *r, const char *const (*rows)[5], int n)
+/* table id of r with columns cols[0..nc), rows the n x nc cells */
+static gk_table *filled(gk_result *r, const char *id, const char *const *cols, int nc, const char *const *cells,
+                        int n)
 {
-	static const char *cols[] = {"project_type", "project_name", "unit_name", "total", "general_budget"};
-	gk_table *t = gk_result_add_table(r, "project_expenditure", "t", 1, cols, 5);
+	gk_table *t = gk_result_add_table(r, id, "t", 1, cols, nc);
 	for (int i = 0; i < n; i++) {
 		gk_table_add_row(t);
-		for (int j = 0; j < 5; j++)
-			gk_table_set(t, i, j, rows[i][j]);
+		for (int j = 0; j < nc; j++)
+			gk_table_set(t, i, j, cells[i * nc + j]);
 	}
 	return t;
+}
+
+static gk_table *project_table(gk_result *r, const char *const (*rows)[5], int n)
+{
+	static const char *const cols[] = {"project_type", "project_name", "unit_name", "total", "general_budget"};
+	return filled(r, "project_expenditure", cols, 5, rows[0], n);
 }
 
 /* 登封 p.16 degraded: 10.0, 90.0 and 20.0 of general_budget all read
@@ -474,15 +481,9 @@ Test(ocr, a_figure_without_its_point_is_flagged)
  * column: the two agree on the figure, which is put right. */
 static gk_table *revenue_table(gk_result *r, const char *const (*rows)[6], int n)
 {
-	static const char *cols[] = {"unit_code", "unit_name", "total", "current_total", "general_budget",
-	                             "other_income"};
-	gk_table *t = gk_result_add_table(r, "revenue_by_unit", "t", 1, cols, 6);
-	for (int i = 0; i < n; i++) {
-		gk_table_add_row(t);
-		for (int j = 0; j < 6; j++)
-			gk_table_set(t, i, j, rows[i][j]);
-	}
-	return t;
+	static const char *const cols[] = {"unit_code", "unit_name", "total", "current_total", "general_budget",
+	                                   "other_income"};
+	return filled(r, "revenue_by_unit", cols, 6, rows[0], n);
 }
 
 Test(ocr, revenue_sources_sum_to_their_totals)
