@@ -21,7 +21,6 @@ typedef struct hword {
 	double h;           /* its height: the font size where the boxes are flatter */
 	int stack;          /* its column of words; -1: a group over several */
 	int g0, g1;         /* the columns a group heads (-1: none) */
-	int ocr;            /* read by OCR: its box is the ink, not the line's */
 } hword;
 
 typedef struct hstack {
@@ -90,19 +89,6 @@ static int wide_group(const hword *w, int n, int i, double span)
 	return disjoint >= 2 || w[i].x1 - w[i].x0 > span / 3;
 }
 
-/* What the gap under an OCR'd word g must grow by to be the gap a text
- * layer's line boxes leave: Tesseract's boxes hold the ink of the
- * glyphs, a text layer's the font's ascent and descent besides (about
- * 0.15 of the ink's height above and below, so 1.3 of it in all).  The
- * lines of two rows of an Excel printout that follow one another (a
- * word over the next row's words, no group over them) are then as close
- * as the text layer has them; 0 for a word of a text layer. */
-static double ocr_gap_pad(const hword *g)
-{
-	double pad = 0.15 * (g->y1 - g->y0);
-	return g->ocr ? 2 * pad + 0.3 * 2 * pad : 0;
-}
-
 /* Do columns p..q nest with the groups already read above g (inside
  * one's columns or outside them)? */
 static int nested(const hword *w, int n, const hword *g, int p, int q)
@@ -163,7 +149,7 @@ static int group_run(const hword *w, int n, const hstack *st, int ns, int gi, in
 		bar[s] |= st[s].edge;
 	/* the columns under it start below it, after a gap (a wrapped word's
 	 * lines follow one another closely) */
-	double start = g->y1 + 0.3 * g->h + ocr_gap_pad(g);
+	double start = g->y1 + 0.3 * g->h;
 	double best = 1e18;
 	int anchor = -1;
 	for (int s = 0; s < ns; s++) {
@@ -290,8 +276,7 @@ int column_words(const nctx *c, int hb, int he, const double *a, const double *b
 			double y0 = gk_cell_y0(l, &l->cell[j]), y1 = gk_cell_y1(l, &l->cell[j]);
 			if (y1 <= y0) /* layout text: a line is one unit tall */
 				y1 = y0 + 0.8;
-			w[n] = (hword){i, &l->cell[j], l->cell[j].x0, l->cell[j].x1, y0, y1, y1 - y0, 0, -1, -1,
-			               ocr_page(c, l->page)};
+			w[n] = (hword){i, &l->cell[j], l->cell[j].x0, l->cell[j].x1, y0, y1, y1 - y0, 0, -1, -1};
 			if (l->size > w[n].h)
 				w[n].h = l->size;
 			minx = w[n].x0 < minx ? w[n].x0 : minx;
