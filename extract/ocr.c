@@ -53,6 +53,9 @@
 /* ruling lines are at least this long (inches): longer than any stroke of
  * a title character, shorter than any table border */
 #define RULE_IN 0.35
+/* pieces of one horizontal rule this far apart (inches) are one rule: text
+ * touching a rule breaks it where the rules are taken off the page */
+#define RULE_GAP_IN 0.3
 /* an amount-shaped word read with less confidence than this is read again
  * with digits only */
 #define DIGIT_CONF 85.0f
@@ -296,11 +299,31 @@ static PIX *binarise(PIX *grey)
 	return bin;
 }
 
-/* Clean the page in place (*grey may be replaced).  Vertical ruling lines
- * go to out (points); *ink gets the binarised page without its ruling
- * lines (NULL when it could not be made). */
-static void clean(PIX **grey, int dpi, gk_ocr_page *out, PIX **ink)
+/* the ruling lines of comps at least len px long (tall ones when vert,
+ * wide ones when not), appended to *rules (px) */
+static void keep_rules(PIX *comps, int len, int vert, gk_ocrw_box **rules, int *n)
 {
+	BOXA *boxa = L.pixConnComp(comps, NULL, 8);
+	int nb = boxa ? L.boxaGetCount(boxa) : 0;
+	for (int i = 0; i < nb; i++) {
+		l_int32 bx, by, bw, bh;
+		if (L.boxaGetBoxGeometry(boxa, i, &bx, &by, &bw, &bh) != 0 || (vert ? bh : bw) < len)
+			continue;
+		*rules = gk_realloc(*rules, (size_t)(*n + 1) * sizeof **rules);
+		(*rules)[(*n)++] = (gk_ocrw_box){bx, by, bx + bw - 1, by + bh - 1, 0};
+	}
+	L.boxaDestroy(&boxa);
+}
+
+/* Clean the page in place (r->grey may be replaced).  Vertical ruling
+ * lines go to r->out (points) and r->vr, horizontal ones to r->hr (px);
+ * r->ink gets the binarised page without its ruling lines (NULL when it
+ * could not be made). */
+static void clean(reading *r)
+{
+	PIX **grey = &r->grey, **ink = &r->ink;
+	int dpi = r->dpi;
+	gk_ocr_page *out = r->out;
 	*ink = NULL;
 	if (background_sd(*grey) > NOISE_SD) {
 		PIX *m = L.pixRankFilterGray(*grey, 3, 3, 0.5f);
@@ -336,20 +359,18 @@ static void clean(PIX **grey, int dpi, gk_ocr_page *out, PIX **ink)
 		}
 		L.pixDestroy(&wide);
 		L.pixDestroy(&mask);
-		BOXA *boxa = L.pixConnComp(ver, NULL, 8);
-		int nb = boxa ? L.boxaGetCount(boxa) : 0;
+		keep_rules(ver, len, 1, &r->vr, &r->nvr);
+		keep_rules(hor, len, 0, &r->hr, &r->nhr);
+		gk_ocrw_join_rules(r->hr, &r->nhr, (int)(RULE_GAP_IN * dpi));
 		double k = 72.0 / dpi;
-		for (int i = 0; i < nb; i++) {
-			l_int32 bx, by, bw, bh;
-			if (L.boxaGetBoxGeometry(boxa, i, &bx, &by, &bw, &bh) != 0 || bh < len)
-				continue;
+		for (int i = 0; i < r->nvr; i++) {
+			const gk_ocrw_box *v = &r->vr[i];
 			if (out->nvrule == out->vcap) {
 				out->vcap = out->vcap ? out->vcap * 2 : 32;
 				out->vrule = gk_realloc(out->vrule, (size_t)out->vcap * sizeof *out->vrule);
 			}
-			out->vrule[out->nvrule++] = (gk_ocr_rule){bx * k, (bx + bw) * k, by * k, (by + bh) * k};
+			out->vrule[out->nvrule++] = (gk_ocr_rule){v->l * k, (v->r + 1) * k, v->t * k, (v->b + 1) * k};
 		}
-		L.boxaDestroy(&boxa);
 	}
 	L.pixDestroy(&hor);
 	L.pixDestroy(&ver);
@@ -498,6 +519,8 @@ static void reading_clear(reading *r)
 	free(r->overc);
 	free(r->overr);
 	free(r->overe);
+	free(r->vr);
+	free(r->hr);
 	gk_ocrw_clear(&r->ws);
 	L.pixDestroy(&r->grey);
 	L.pixDestroy(&r->ink);
@@ -982,7 +1005,7 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 	if (r.dbg)
 		fprintf(r.dlog, "ocr: text height %d px, read at %d dpi\n", th, r.dpi);
 	clock_t c1 = clock();
-	clean(&r.grey, r.dpi, out, &r.ink);
+	clean(&r);
 	clock_t c2 = clock();
 	if (r.dbg)
 		debug_page(&r);
@@ -998,6 +1021,7 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 	clock_t c3 = clock();
 	gk_ocr_collect(o->api, &r.ws, 0);
 	gk_ocr_reread_bands(&r);
+	gk_ocr_reread_cells(&r);
 	clock_t c4 = clock();
 	gk_ocr_read_gaps(&r);
 	clock_t c5 = clock();

@@ -41,6 +41,7 @@ typedef struct gk_ocr_page {
 	int ndigit_pass; /* words read again with digits only */
 	int nlatin_pass; /* words read again with chi_sim alone */
 	int nband;       /* bands of garbage lines read again, and taken */
+	int ncell_pass;  /* ruled cells read again alone, and taken */
 	int nline_pass;  /* title lines read again whole */
 	int ngap_pass;   /* lines of ink no word covered, read on their own */
 	int carry_w, carry_brk; /* a rule's bar left out: the token start it had, for its word's next glyph */
@@ -63,7 +64,8 @@ void gk_ocr_page_clear(gk_ocr_page *p);
 /* Repair an amount as OCR reads it (in place; text is NUL-terminated):
  * ':' ';' or ',' before the last two digits is the decimal point
  * ("56:20" -> "56.20"), thousands separators go ("1,265.60" ->
- * "1265.60"), 'O'/'o' between digits is 0, 'l'/'I'/'|' is 1.  Returns 1
+ * "1265.60"), 'O'/'o' between digits is 0, 'l'/'I'/'|' is 1, 'S' is 5, a
+ * quote before or after the figure is a speck.  Returns 1
  * when the result is an amount, 0 when the text is no amount (then left
  * as it was). */
 int gk_ocr_fix_amount(char *text);

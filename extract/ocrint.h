@@ -108,6 +108,9 @@ typedef struct reading {
 	int *overr;        /* where it was cut (px): the line's words from there
 	                    * on are its own; 0: the reading is the whole line */
 	int *overe;        /* where its ink ends (px), when cut */
+	gk_ocrw_box *vr;   /* the vertical ruling lines found (px) */
+	gk_ocrw_box *hr;   /* the horizontal ones */
+	int nvr, nhr;
 	double k;          /* points per pixel */
 	double sum;        /* the confidences of the words emitted */
 	int nsum;          /* how many */
@@ -126,6 +129,7 @@ int gk_ocr_reread(TessBaseAPI *api, PIX *grey, const word *w, char *text, size_t
 
 /* ocrpass.c: the second readings, in the order gk_ocr_read makes them */
 void gk_ocr_reread_bands(reading *r);
+void gk_ocr_reread_cells(reading *r);
 void gk_ocr_read_gaps(reading *r);
 void gk_ocr_reread_titles(reading *r);
 

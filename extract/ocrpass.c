@@ -4,6 +4,7 @@
  *
  *   - bands of garbage lines (a multi-line head strung across columns),
  *     cut out and read as sparse text;
+ *   - ruled cells holding a doubtful word with Chinese, read alone;
  *   - ink no word covers (a column the page's layout analysis dropped),
  *     grouped into lines and read one by one;
  *   - titles: a line printed larger than the body with a doubtful word,
@@ -190,6 +191,223 @@ void gk_ocr_reread_bands(reading *r)
 		gk_ocrw_clear(&nw);
 	}
 	free(bad);
+}
+
+/* ---- cells read again ---------------------------------------------------- */
+
+/* a word with Chinese (or of one or two characters) read with less
+ * confidence than this, in a ruled cell, has its cell read again; so has
+ * an amount read across a column's rule */
+#define CELL_CONF 50.0f
+/* the cell's reading replaces its words when surer by this, and at least
+ * this sure */
+#define CELL_GAIN 15.0f
+#define CELL_MIN 60.0f
+#define MAX_CELLS 24
+
+static void place_words(gk_ocrw *ws, int nw0, int ns0, int l, int t, int k);
+static int set_scaled_crop(TessBaseAPI *api, PIX *grey, int l, int t, int r, int b, int k, PIX **framed);
+
+static int next_line(const gk_ocrw *ws)
+{
+	int line0 = 0;
+	for (int i = 0; i < ws->nw; i++)
+		if (ws->wd[i].line >= line0)
+			line0 = ws->wd[i].line + 1;
+	return line0;
+}
+
+static int in_cell(const word *w, const gk_ocrw_box *c)
+{
+	int xc = (w->l + w->r) / 2, yc = (w->t + w->b) / 2;
+	return w->n > 0 && xc >= c->l && xc <= c->r && yc >= c->t && yc <= c->b;
+}
+
+/* Cell c read alone as a block by api (its mode set back to psm after):
+ * the words join ws from the returned index on, placed on the page;
+ * *conf: their mean confidence, *cjk: whether one has Chinese, *dig:
+ * whether each has a digit. */
+static int read_cell(reading *r, TessBaseAPI *api, int psm, const gk_ocrw_box *c, int gh, float *conf, int *cjk,
+                     int *dig)
+{
+	gk_ocrw *ws = &r->ws;
+	int k = gh > 0 && gh < 24 ? 2 : 1;
+	PIX *framed = NULL;
+	L.TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK);
+	int nw1 = ws->nw, ns1 = ws->ns;
+	if (set_scaled_crop(api, r->grey, c->l + 1, c->t + 1, c->r, c->b, k, &framed) &&
+	    L.TessBaseAPIRecognize(api, NULL) == 0)
+		gk_ocr_collect(api, ws, next_line(ws));
+	L.TessBaseAPIClear(api);
+	L.TessBaseAPISetPageSegMode(api, psm);
+	L.pixDestroy(&framed);
+	float now = 0;
+	*cjk = 0;
+	*dig = ws->nw > nw1;
+	for (int i = nw1; i < ws->nw; i++) {
+		now += ws->wd[i].conf;
+		*cjk |= gk_ocrw_has_cjk(ws->wd[i].text);
+		*dig &= gk_ocrw_ndigits(ws->wd[i].text) > 0;
+	}
+	*conf = ws->nw > nw1 ? now / (float)(ws->nw - nw1) : 0;
+	place_words(ws, nw1, ns1, c->l + 1, c->t + 1, k);
+	if (r->dbg) {
+		fprintf(r->dlog, "cell %d,%d,%d,%d read at %.0f:", c->l, c->t, c->r, c->b, *conf);
+		for (int i = nw1; i < ws->nw; i++)
+			fprintf(r->dlog, " '%s'", ws->wd[i].text);
+		fputc('\n', r->dlog);
+	}
+	return nw1;
+}
+
+/* the words from nw1 on dropped again */
+static void unread(gk_ocrw *ws, int nw1)
+{
+	ws->ns = nw1 < ws->nw ? ws->wd[nw1].first : ws->ns;
+	ws->nw = nw1;
+}
+
+/* Cell c holding a doubtful word with Chinese read again with chi_sim:
+ * its reading replaces the words of the page's first nw0 whose middle
+ * lies in it when surer (CELL_GAIN, CELL_MIN).  1 when it did. */
+static int reread_head_cell(reading *r, const gk_ocrw_box *c, int gh, int nw0)
+{
+	gk_ocrw *ws = &r->ws;
+	float old = 0;
+	int nold = 0;
+	for (int i = 0; i < nw0; i++) {
+		const word *w = &ws->wd[i];
+		if (!in_cell(w, c))
+			continue;
+		/* a word reaching well out of the cell is read across cells: its
+		 * other part would be lost */
+		if (w->l < c->l - gh || w->r > c->r + gh)
+			return 0;
+		old += w->conf;
+		nold++;
+	}
+	if (nold == 0)
+		return 0;
+	old /= (float)nold;
+	float now;
+	int cjk, dig;
+	int nw1 = read_cell(r, r->o->cjk, PSM_SINGLE_LINE, c, gh, &now, &cjk, &dig);
+	if (!cjk || now < CELL_MIN || now < old + CELL_GAIN) {
+		unread(ws, nw1);
+		return 0;
+	}
+	for (int i = 0; i < nw0; i++)
+		if (in_cell(&ws->wd[i], c)) {
+			ws->wd[i].n = 0;
+			ws->wd[i].text[0] = 0;
+		}
+	return 1;
+}
+
+/* Is c a cell of a size a table's cell has: a glyph or more each way, no
+ * taller than a head of six lines nor wider than half the page? */
+static int cell_size(const gk_ocrw_box *c, int gh, int pw)
+{
+	return c->r - c->l >= gh && c->b - c->t >= gh && c->b - c->t <= 8 * gh && 2 * (c->r - c->l) <= pw;
+}
+
+/* Word w, an amount read with little confidence across a column's rule
+ * ("15868.8351" over 15868.83 and the wrapped 576,171.1 / 1 of the next
+ * column): the cells on either side of each rule it crosses are read
+ * again by the digits' engine.  Their readings replace every word of the
+ * page's first nw0 in those cells when each is all figures read surely.
+ * 1 when they did. */
+static int reread_span(reading *r, int wi, int gh, int pw, int nw0)
+{
+	gk_ocrw *ws = &r->ws;
+	const word *w = &ws->wd[wi];
+	int yc = (w->t + w->b) / 2;
+	gk_ocrw_box cells[4];
+	int nc = 0, x = w->l + 1;
+	/* the rules inside the box, left to right: a cell at each side */
+	for (;;) {
+		int next = -1;
+		for (int i = 0; i < r->nvr; i++) {
+			const gk_ocrw_box *v = &r->vr[i];
+			if (v->t <= yc && v->b >= yc && v->l > x && v->r < w->r - 1 && (next < 0 || v->l < r->vr[next].l))
+				next = i;
+		}
+		int px = next < 0 ? w->r - 1 : r->vr[next].l - 1;
+		if (nc == 4 || !gk_ocrw_cell(r->vr, r->nvr, r->hr, r->nhr, (x + px) / 2, yc, &cells[nc]) ||
+		    !cell_size(&cells[nc], gh, pw))
+			return 0;
+		nc++;
+		if (next < 0)
+			break;
+		x = r->vr[next].r + 1;
+	}
+	if (r->dbg)
+		fprintf(r->dlog, "span '%s': %d cells\n", w->text, nc);
+	if (nc < 2)
+		return 0;
+	int nw1 = ws->nw;
+	for (int q = 0; q < nc; q++) {
+		float now;
+		int cjk, dig;
+		int from = read_cell(r, r->o->digit, PSM_SINGLE_LINE, &cells[q], gh, &now, &cjk, &dig);
+		if (ws->nw == from || !dig || now < CELL_MIN) {
+			unread(ws, nw1);
+			return 0;
+		}
+	}
+	for (int i = 0; i < nw0; i++)
+		for (int q = 0; q < nc; q++)
+			if (i == wi || in_cell(&ws->wd[i], &cells[q])) {
+				ws->wd[i].n = 0;
+				ws->wd[i].text[0] = 0;
+			}
+	return 1;
+}
+
+/* The table's rules bound its cells, and a cell read alone reads well
+ * where the page's layout went wrong:
+ *   - a head's cell of two short lines ("日常公用支" over "出") strung into
+ *     the line of its neighbours' heads comes back as garbage ("人有",
+ *     confidence 25): each cell holding a doubtful word with Chinese is
+ *     read again alone, as a block;
+ *   - an amount read across a column's rule (reread_span). */
+void gk_ocr_reread_cells(reading *r)
+{
+	gk_ocrw *ws = &r->ws;
+	int gh = gk_ocrw_glyph_height(ws);
+	if (r->nvr < 2 || r->nhr < 2 || gh <= 0)
+		return;
+	int pw = L.pixGetWidth(r->grey);
+	gk_ocrw_box done[MAX_CELLS];
+	int nd = 0, nw0 = ws->nw;
+	for (int i = 0; i < nw0 && nd < MAX_CELLS; i++) {
+		const word *w = &ws->wd[i];
+		if (w->n == 0 || w->conf >= CELL_CONF)
+			continue;
+		int cjk = gk_ocrw_has_cjk(w->text);
+		if (!cjk && gk_ocrw_ndigits(w->text) >= 3) {
+			if (reread_span(r, i, gh, pw, nw0))
+				r->out->ncell_pass++, nd++;
+			continue;
+		}
+		/* Chinese, or a character or two (a head's glyphs read as "2") */
+		if (!cjk && strlen(w->text) > 2)
+			continue;
+		gk_ocrw_box c;
+		if (!gk_ocrw_cell(r->vr, r->nvr, r->hr, r->nhr, (w->l + w->r) / 2, (w->t + w->b) / 2, &c) ||
+		    !cell_size(&c, gh, pw))
+			continue;
+		/* a cell met before, or one overlapping it (a rule broken
+		 * where text touched it joins two cells into one) */
+		int seen = 0;
+		for (int q = 0; q < nd; q++)
+			seen |= done[q].l <= c.r && c.l <= done[q].r && done[q].t <= c.b && c.t <= done[q].b;
+		if (seen)
+			continue;
+		done[nd++] = c;
+		if (reread_head_cell(r, &c, gh, nw0))
+			r->out->ncell_pass++;
+	}
 }
 
 /* ---- ink no word covers ------------------------------------------------ */

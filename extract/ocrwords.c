@@ -57,6 +57,10 @@ int gk_ocr_fix_amount(char *text)
 			cp = '-';
 		if (cp == '|' || cp == '[' || cp == ']')
 			continue;
+		/* a speck read as a quote before or after the figure */
+		if ((cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == '"' || cp == '\'' || cp == '`') &&
+		    (n == 0 || i == len))
+			continue;
 		if (cp == ' ') {
 			if (n == 0 || i == len)
 				continue; /* around it */
@@ -727,8 +731,48 @@ void gk_ocrw_append(gk_ocrw *ws, const gk_ocrw *more)
 	ws->nw += more->nw;
 }
 
+static uint32_t digit_of_letter(uint32_t c)
+{
+	switch (c) {
+	case 'O': case 'o': case 'D': return '0';
+	case 'l': case 'I': case 'i': return '1';
+	case 'S': case 's': return '5';
+	case 'B': return '8';
+	default: return 0;
+	}
+}
+
+void gk_ocrw_fold_letters(gk_ocrw *ws)
+{
+	for (int i = 0; i < ws->nw; i++) {
+		word *x = &ws->wd[i];
+		sym *sy = ws->sy + x->first;
+		int nl = 0, nd = 0, sep = 0;
+		for (int j = 0; j < x->n; j++) {
+			uint32_t c = sy[j].cp;
+			nd += isdig((int)c);
+			sep |= c == '.' || c == ',';
+			if (digit_of_letter(c) && ((j > 0 && isdig((int)sy[j - 1].cp)) || (j + 1 < x->n && isdig((int)sy[j + 1].cp))))
+				nl++;
+		}
+		if (nl == 0 || nd < 3 || !sep)
+			continue;
+		char t[64];
+		snprintf(t, sizeof t, "%s", x->text);
+		if (!gk_ocr_fix_amount(t))
+			continue;
+		for (int j = 0; j < x->n; j++) {
+			uint32_t d = digit_of_letter(sy[j].cp);
+			if (d && ((j > 0 && isdig((int)sy[j - 1].cp)) || (j + 1 < x->n && isdig((int)sy[j + 1].cp))))
+				sy[j].cp = d;
+		}
+		words_text(x, ws->sy);
+	}
+}
+
 void gk_ocrw_mend(gk_ocrw *ws, const gk_ocrw_ink *ink)
 {
+	gk_ocrw_fold_letters(ws);
 	sym *sy = ws->sy;
 	word *wd = ws->wd;
 	int nw = ws->nw;
@@ -1536,4 +1580,57 @@ void gk_ocr_fix_lines(gk_doc *doc, int from)
 		a = b;
 	}
 	free(nc);
+}
+
+int gk_ocrw_cell(const gk_ocrw_box *vr, int nv, const gk_ocrw_box *hr, int nh, int x, int y, gk_ocrw_box *cell)
+{
+	int l = -1, r = -1, t = -1, b = -1;
+	for (int i = 0; i < nv; i++) {
+		const gk_ocrw_box *v = &vr[i];
+		if (v->t > y || v->b < y)
+			continue;
+		if (v->r < x && (l < 0 || v->r > l))
+			l = v->r;
+		if (v->l > x && (r < 0 || v->l < r))
+			r = v->l;
+	}
+	if (l < 0 || r < 0)
+		return 0;
+	int xm = (l + r) / 2;
+	for (int i = 0; i < nh; i++) {
+		const gk_ocrw_box *h = &hr[i];
+		if (h->l > xm || h->r < xm)
+			continue;
+		if (h->b < y && (t < 0 || h->b > t))
+			t = h->b;
+		if (h->t > y && (b < 0 || h->t < b))
+			b = h->t;
+	}
+	if (t < 0 || b < 0)
+		return 0;
+	*cell = (gk_ocrw_box){l + 1, t + 1, r - 1, b - 1, 0};
+	return 1;
+}
+
+void gk_ocrw_join_rules(gk_ocrw_box *hr, int *n, int gap)
+{
+	for (int again = 1; again;) {
+		again = 0;
+		for (int i = 0; i < *n; i++)
+			for (int j = i + 1; j < *n; j++) {
+				gk_ocrw_box *a = &hr[i], *b = &hr[j];
+				if (a->t > b->b + 1 || b->t > a->b + 1)
+					continue;
+				int d = a->l < b->l ? b->l - a->r : a->l - b->r;
+				if (d > gap)
+					continue;
+				a->l = a->l < b->l ? a->l : b->l;
+				a->r = a->r > b->r ? a->r : b->r;
+				a->t = a->t < b->t ? a->t : b->t;
+				a->b = a->b > b->b ? a->b : b->b;
+				hr[j] = hr[--*n];
+				again = 1;
+				j--;
+			}
+	}
 }

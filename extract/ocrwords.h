@@ -55,6 +55,11 @@ void gk_ocrw_append(gk_ocrw *ws, const gk_ocrw *more);
 
 /* the repairs of the words, in the order gk_ocr_read makes them */
 void gk_ocrw_mend(gk_ocrw *ws, const gk_ocrw_ink *ink);
+/* letters an amount's font makes of its digits ("128,148.S6" in a face
+ * whose 5 reads as S) made digits in its symbols, when they stand next
+ * to a digit and the word is then an amount with a separator (one of
+ * gk_ocrw_mend's repairs; before it, the S cut the amount in two) */
+void gk_ocrw_fold_letters(gk_ocrw *ws);
 /* an amount Tesseract cut at its point ("13,297" "." "11") made one word
  * again (one of gk_ocrw_mend's repairs) */
 void gk_ocrw_join_amounts(gk_ocrw *ws);
@@ -101,6 +106,17 @@ typedef struct gk_ocrw_box {
  * glyphs' boxes left out.  cc is
  * reordered. */
 int gk_ocrw_gaps(const gk_ocrw *ws, gk_ocrw_box *cc, int n, int gh, gk_ocrw_box *out, int cap);
+
+/* Pieces of one horizontal rule made one: rules of hr[0..*n) on the same
+ * rows of pixels less than gap px apart are joined (*n shrinks). */
+void gk_ocrw_join_rules(gk_ocrw_box *hr, int *n, int gap);
+
+/* The cell of a ruled table holding the point x,y: the space between the
+ * nearest vertical rules of vr[0..nv) left and right of it that reach
+ * down past y, and the nearest horizontal rules of hr[0..nh) above and
+ * below it that reach across the middle of that space.  1 and *cell set
+ * (the rules left out) when the point is ruled on all four sides. */
+int gk_ocrw_cell(const gk_ocrw_box *vr, int nv, const gk_ocrw_box *hr, int nh, int x, int y, gk_ocrw_box *cell);
 
 /* the median height of the page's Chinese symbols, px; 0 with fewer
  * than ten */
