@@ -251,6 +251,20 @@ static int read_cell(reading *r, TessBaseAPI *api, int psm, const gk_ocrw_box *c
 	}
 	*conf = ws->nw > nw1 ? now / (float)(ws->nw - nw1) : 0;
 	place_words(ws, nw1, ns1, c->l + 1, c->t + 1, k);
+	/* a line's box from a crop reaches into the white frame round it:
+	 * its words' ink, a little more, within the cell, keeps it off the
+	 * rows above and below */
+	for (int i = nw1; i < ws->nw; i++) {
+		int t = ws->wd[i].t, b = ws->wd[i].b;
+		for (int j = nw1; j < ws->nw; j++)
+			if (ws->wd[j].line == ws->wd[i].line) {
+				t = ws->wd[j].t < t ? ws->wd[j].t : t;
+				b = ws->wd[j].b > b ? ws->wd[j].b : b;
+			}
+		t -= 2, b += 2;
+		ws->wd[i].lt = t < c->t ? c->t : t;
+		ws->wd[i].lb = b > c->b ? c->b : b;
+	}
 	if (r->dbg) {
 		fprintf(r->dlog, "cell %d,%d,%d,%d read at %.0f:", c->l, c->t, c->r, c->b, *conf);
 		for (int i = nw1; i < ws->nw; i++)
@@ -269,7 +283,9 @@ static void unread(gk_ocrw *ws, int nw1)
 
 /* Cell c holding a doubtful word with Chinese read again with chi_sim:
  * its reading replaces the words of the page's first nw0 whose middle
- * lies in it when surer (CELL_GAIN, CELL_MIN).  1 when it did. */
+ * lies in it when surer (CELL_GAIN, CELL_MIN).  A cell holding a figure,
+ * or read with one, is left: a rule between a label and its amount that
+ * is missing on a row makes two cells one.  1 when it did. */
 static int reread_head_cell(reading *r, const gk_ocrw_box *c, int gh, int nw0)
 {
 	gk_ocrw *ws = &r->ws;
@@ -283,6 +299,10 @@ static int reread_head_cell(reading *r, const gk_ocrw_box *c, int gh, int nw0)
 		 * other part would be lost */
 		if (w->l < c->l - gh || w->r > c->r + gh)
 			return 0;
+		/* a figure in it: the rule between a label and its amount is
+		 * missing there, and the cell is two */
+		if (gk_ocrw_ndigits(w->text) >= 2)
+			return 0;
 		old += w->conf;
 		nold++;
 	}
@@ -292,7 +312,10 @@ static int reread_head_cell(reading *r, const gk_ocrw_box *c, int gh, int nw0)
 	float now;
 	int cjk, dig;
 	int nw1 = read_cell(r, r->o->cjk, PSM_SINGLE_LINE, c, gh, &now, &cjk, &dig);
-	if (!cjk || now < CELL_MIN || now < old + CELL_GAIN) {
+	int fig = 0;
+	for (int i = nw1; i < ws->nw; i++)
+		fig |= gk_ocrw_ndigits(ws->wd[i].text) >= 2;
+	if (!cjk || fig || now < CELL_MIN || now < old + CELL_GAIN) {
 		unread(ws, nw1);
 		return 0;
 	}
@@ -725,6 +748,27 @@ static int reread_label(reading *r, int i, int j, const word *line, char *text, 
  * body text with a doubtful word in it is read again whole by chi_sim
  * alone, which reads a line of Chinese better than a word of it; its
  * reading replaces the line's when it is surer.  Fills r->over/overc. */
+/* How many of a ruled table's columns hold Chinese words of the line
+ * [i, j): the distinct counts of vertical rules left of them */
+static int cjk_columns(const reading *r, int i, int j)
+{
+	const word *wd = r->ws.wd;
+	int seen[64], ns = 0;
+	for (int q = i; q < j; q++) {
+		if (!gk_ocrw_has_cjk(wd[q].text))
+			continue;
+		int xc = (wd[q].l + wd[q].r) / 2, yc = (wd[q].t + wd[q].b) / 2, n = 0;
+		for (int v = 0; v < r->nvr; v++)
+			n += r->vr[v].r < xc && r->vr[v].t <= yc && r->vr[v].b >= yc;
+		int dup = 0;
+		for (int s = 0; s < ns; s++)
+			dup |= seen[s] == n;
+		if (!dup && ns < 64)
+			seen[ns++] = n;
+	}
+	return ns;
+}
+
 void gk_ocr_reread_titles(reading *r)
 {
 	const word *wd = r->ws.wd;
@@ -754,7 +798,9 @@ void gk_ocr_reread_titles(reading *r)
 		char text[160];
 		float c = 0;
 		int cut = 0, end = 0;
+		/* a line of heads in three columns of a ruled table is no title */
 		if (body > 0 && hmax * 4 >= body * 5 && minc < 70 && cjk && !amounts && j - i <= 40 &&
+		    cjk_columns(r, i, j) < 3 &&
 		    gk_ocr_reread(r->o->cjk, r->grey, &line, text, sizeof text, &c) && gk_ocrw_has_cjk(text) &&
 		    (!gk_ocrw_holds_decimals(text) || (cut = reread_label(r, i, j, &line, text, sizeof text, &c, &end)) > 0) &&
 		    c > mean_conf_before(wd, i, j, cut)) {
