@@ -56,6 +56,8 @@
 /* pieces of one horizontal rule this far apart (inches) are one rule: text
  * touching a rule breaks it where the rules are taken off the page */
 #define RULE_GAP_IN 0.3
+/* grey under this is a light rule's ink (a grey fill prints lighter) */
+#define LIGHT_RULE 225
 /* an amount-shaped word read with less confidence than this is read again
  * with digits only */
 #define DIGIT_CONF 85.0f
@@ -301,14 +303,28 @@ static PIX *binarise(PIX *grey)
 
 /* the ruling lines of comps at least len px long (tall ones when vert,
  * wide ones when not), appended to *rules (px) */
-static void keep_rules(PIX *comps, int len, int vert, gk_ocrw_box **rules, int *n)
+static void keep_rules(PIX *comps, int len, int vert, gk_ocrw_box **rules, int *n, int thin)
 {
 	BOXA *boxa = L.pixConnComp(comps, NULL, 8);
 	int nb = boxa ? L.boxaGetCount(boxa) : 0;
+	int n0 = *n;
 	for (int i = 0; i < nb; i++) {
 		l_int32 bx, by, bw, bh;
 		if (L.boxaGetBoxGeometry(boxa, i, &bx, &by, &bw, &bh) != 0 || (vert ? bh : bw) < len)
 			continue;
+		if (thin) {
+			/* a light rule: thin, and none found already there */
+			if ((vert ? bw : bh) > thin)
+				continue;
+			int dup = 0;
+			for (int j = 0; j < n0 && !dup; j++) {
+				const gk_ocrw_box *o = &(*rules)[j];
+				dup = vert ? o->l <= bx + bw + 2 && bx <= o->r + 2 && o->t <= by + bh && by <= o->b
+				           : o->t <= by + bh + 2 && by <= o->b + 2 && o->l <= bx + bw && bx <= o->r;
+			}
+			if (dup)
+				continue;
+		}
 		*rules = gk_realloc(*rules, (size_t)(*n + 1) * sizeof **rules);
 		(*rules)[(*n)++] = (gk_ocrw_box){bx, by, bx + bw - 1, by + bh - 1, 0};
 	}
@@ -359,8 +375,20 @@ static void clean(reading *r)
 		}
 		L.pixDestroy(&wide);
 		L.pixDestroy(&mask);
-		keep_rules(ver, len, 1, &r->vr, &r->nvr);
-		keep_rules(hor, len, 0, &r->hr, &r->nhr);
+		keep_rules(ver, len, 1, &r->vr, &r->nvr, 0);
+		keep_rules(hor, len, 0, &r->hr, &r->nhr, 0);
+		/* rules printed light grey (over a grey fill) fall under Otsu's
+		 * threshold with the page's white: found at a lighter one, thin */
+		PIX *light = L.pixThresholdToBinary(*grey, LIGHT_RULE);
+		PIX *lh = light ? L.pixOpenBrick(NULL, light, len, 1) : NULL;
+		PIX *lv = light ? L.pixOpenBrick(NULL, light, 1, len) : NULL;
+		if (lh && lv) {
+			keep_rules(lv, len, 1, &r->vr, &r->nvr, dpi / 30);
+			keep_rules(lh, len, 0, &r->hr, &r->nhr, dpi / 30);
+		}
+		L.pixDestroy(&lh);
+		L.pixDestroy(&lv);
+		L.pixDestroy(&light);
 		gk_ocrw_join_rules(r->hr, &r->nhr, (int)(RULE_GAP_IN * dpi));
 		double k = 72.0 / dpi;
 		for (int i = 0; i < r->nvr; i++) {
