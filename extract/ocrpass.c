@@ -251,9 +251,9 @@ static int read_cell(reading *r, TessBaseAPI *api, int psm, const gk_ocrw_box *c
 	}
 	*conf = ws->nw > nw1 ? now / (float)(ws->nw - nw1) : 0;
 	place_words(ws, nw1, ns1, c->l + 1, c->t + 1, k);
-	/* a line's box from a crop reaches into the white frame round it:
-	 * its words' ink, a little more, within the cell, keeps it off the
-	 * rows above and below */
+	/* a line's box from a crop can reach into the white frame round it:
+	 * kept within its words' ink, a little more, and the cell, it stays
+	 * off the rows above and below */
 	for (int i = nw1; i < ws->nw; i++) {
 		int t = ws->wd[i].t, b = ws->wd[i].b;
 		for (int j = nw1; j < ws->nw; j++)
@@ -262,8 +262,11 @@ static int read_cell(reading *r, TessBaseAPI *api, int psm, const gk_ocrw_box *c
 				b = ws->wd[j].b > b ? ws->wd[j].b : b;
 			}
 		t -= 2, b += 2;
-		ws->wd[i].lt = t < c->t ? c->t : t;
-		ws->wd[i].lb = b > c->b ? c->b : b;
+		t = t < c->t ? c->t : t, b = b > c->b ? c->b : b;
+		if (ws->wd[i].lt < t)
+			ws->wd[i].lt = t;
+		if (ws->wd[i].lb > b)
+			ws->wd[i].lb = b;
 	}
 	if (r->dbg) {
 		fprintf(r->dlog, "cell %d,%d,%d,%d read at %.0f:", c->l, c->t, c->r, c->b, *conf);
@@ -274,11 +277,39 @@ static int read_cell(reading *r, TessBaseAPI *api, int psm, const gk_ocrw_box *c
 	return nw1;
 }
 
-/* the words from nw1 on dropped again */
+/* the words from nw1 on dropped again, with their symbols */
 static void unread(gk_ocrw *ws, int nw1)
 {
-	ws->ns = nw1 < ws->nw ? ws->wd[nw1].first : ws->ns;
+	if (nw1 < ws->nw)
+		ws->ns = ws->wd[nw1].first;
 	ws->nw = nw1;
+}
+
+/* The box of line `line` (of the page's first nw0 words) kept to the ink
+ * of the words it has left: a garbage word read over a label's two lines
+ * made the line of the row beside it as tall as both, so that the label's
+ * lines, read again, fell within it. */
+static void shrink_line(gk_ocrw *ws, int line, int nw0)
+{
+	int t = -1, b = -1;
+	for (int i = 0; i < nw0; i++) {
+		const word *w = &ws->wd[i];
+		if (w->line != line || w->n == 0)
+			continue;
+		t = t < 0 || w->t < t ? w->t : t;
+		b = w->b > b ? w->b : b;
+	}
+	if (t < 0)
+		return;
+	for (int i = 0; i < nw0; i++) {
+		word *w = &ws->wd[i];
+		if (w->line != line)
+			continue;
+		if (w->lt < t - 2)
+			w->lt = t - 2;
+		if (w->lb > b + 2)
+			w->lb = b + 2;
+	}
 }
 
 /* Cell c holding a doubtful word with Chinese read again with chi_sim:
@@ -323,6 +354,7 @@ static int reread_head_cell(reading *r, const gk_ocrw_box *c, int gh, int nw0)
 		if (in_cell(&ws->wd[i], c)) {
 			ws->wd[i].n = 0;
 			ws->wd[i].text[0] = 0;
+			shrink_line(ws, ws->wd[i].line, nw0);
 		}
 	return 1;
 }
