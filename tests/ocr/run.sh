@@ -47,7 +47,8 @@ has "clean: basic table 30101/50501" "$work/out/scan-clean/general_budget_basic_
 # head it strings into garbage (重庆), a 宋体 title read 收文 (江苏),
 # decimals read as a word of their own and again with their figures
 # (烟台 "591.6644" for 591.64), a project name beside a wrapped cell (广州),
-# rules read as bars (福州).
+# rules read as bars (福州), a head of two lines strung into its
+# neighbours' line as garbage and read again in its ruled cell (上海).
 R=tests/real/pdf
 "$MKSCAN" --pages 17 200 "$R/杭州-2026年杭州市气象局部门预算.pdf" "$work/hz.pdf" || exit 70
 "$MKSCAN" --pages 7 200 "$R/重庆-2026年重庆市气象局部门预算.pdf" "$work/cq.pdf" || exit 70
@@ -55,8 +56,9 @@ R=tests/real/pdf
 "$MKSCAN" --pages 14 200 "$R/烟台-2026年烟台市统计局部门预算.pdf" "$work/yt.pdf" || exit 70
 "$MKSCAN" --pages 22 200 "$R/广州-2026年广州市气象局部门预算.pdf" "$work/gz.pdf" || exit 70
 "$MKSCAN" --pages 11 200 "$R/福州-2026年福州市生态环境局部门预算.pdf" "$work/fz.pdf" || exit 70
+"$MKSCAN" --pages 14 200 "$R/上海-上海市普陀区社会福利院_2024年单位预算.pdf" "$work/sh.pdf" || exit 70
 "$BIN/gongkai" run -q -o "$work/real" "$work/hz.pdf" "$work/cq.pdf" "$work/js.pdf" "$work/yt.pdf" "$work/gz.pdf" \
-	"$work/fz.pdf" 2>"$work/err3"
+	"$work/fz.pdf" "$work/sh.pdf" 2>"$work/err3"
 has "real scan: 杭州 28.00 whole" "$work/real/hz/expenditure_by_function.csv" ',技术研究与开发,28\.00,'
 has "real scan: 杭州 396.67 whole" "$work/real/hz/expenditure_by_function.csv" ',社会保障和就业支出,396\.67,'
 has "real scan: 重庆 head read, 合计 in its columns" "$work/real/cq/revenue_by_unit.csv" \
@@ -70,6 +72,8 @@ has "real scan: 广州 a label read alone" "$work/real/gz/project_expenditure.cs
 has "real scan: 广州 a lost point" "$work/real/gz/project_expenditure.csv" ',140\.00,140\.00,'
 # a ruling line's trace read as a bar is no label's (福州: "社会保障和就业支出| |")
 has "real scan: 福州 no bars in labels" "$work/real/fz/general_budget_expenditure.csv" '^208,208,,,,社会保障和就业支出,177\.58,'
+# 公用经费 read again in its cell: 商品和服务支出 under public, no x_ column
+has "real scan: 上海 a head read in its cell" "$work/real/sh/general_budget_basic_expenditure.csv" '^302,商品和服务支出,,,212\.095,,212\.095$'
 has "real scan: 江苏 title and amounts" "$work/real/js/fiscal_appropriation_summary.csv" '^收入,.*一般公共预算,13297\.11,'
 
 # the stream carries each OCR'd cell's confidence
