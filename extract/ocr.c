@@ -1048,6 +1048,8 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 	}
 	clock_t c3 = clock();
 	gk_ocr_collect(o->api, &r.ws, 0);
+	r.ws.vr = r.vr;
+	r.ws.nvr = r.nvr;
 	gk_ocr_reread_bands(&r);
 	gk_ocr_reread_cells(&r);
 	clock_t c4 = clock();

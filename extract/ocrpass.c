@@ -359,6 +359,68 @@ static int reread_head_cell(reading *r, const gk_ocrw_box *c, int gh, int nw0)
 	return 1;
 }
 
+/* Cell c holding only doubtful scraps of a figure (a wide amount wrapped
+ * in its cell, "576,171.1" over "1", read "5" and "1" at 12 and 36) read
+ * again by the digits' engine as a block: taken when its words, in
+ * order, make one amount with a point, read surely (CELL_GAIN,
+ * CELL_MIN).  Its lines stay as read: a figure wrapped in its cell is
+ * joined downstream, as on a text layer.  Read unsurely but far longer
+ * than the scraps, the scraps go (a wide figure is no unit code "51"),
+ * and 0 is returned.  1 when it took the reading. */
+static int reread_figure_cell(reading *r, const gk_ocrw_box *c, int gh, int nw0)
+{
+	gk_ocrw *ws = &r->ws;
+	float old = 0;
+	int nold = 0;
+	for (int i = 0; i < nw0; i++) {
+		const word *w = &ws->wd[i];
+		if (!in_cell(w, c))
+			continue;
+		if (w->l < c->l - gh || w->r > c->r + gh || strlen(w->text) > 2 || gk_ocrw_has_cjk(w->text))
+			return 0;
+		old += w->conf;
+		nold++;
+	}
+	if (nold == 0)
+		return 0;
+	old /= (float)nold;
+	float now;
+	int cjk, dig;
+	int nw1 = read_cell(r, r->o->digit, PSM_SINGLE_LINE, c, gh, &now, &cjk, &dig);
+	char all[64] = "";
+	size_t m = 0;
+	for (int i = nw1; i < ws->nw && m < sizeof all - 1; i++)
+		m += (size_t)snprintf(all + m, sizeof all - m, "%s", ws->wd[i].text);
+	int nd = gk_ocrw_ndigits(all);
+	int amount = m < sizeof all - 1 && strchr(all, '.') && gk_ocr_fix_amount(all);
+	if (!dig || !amount || now < CELL_MIN || now < old + CELL_GAIN) {
+		unread(ws, nw1);
+		/* unsure, but the cell's ink holds a figure far longer than the
+		 * scraps: they are no figure of their own (a unit code "51") */
+		int oldd = 0;
+		for (int i = 0; i < nw0; i++)
+			if (in_cell(&ws->wd[i], c))
+				oldd += gk_ocrw_ndigits(ws->wd[i].text);
+		if (!dig || nd < oldd + 3 || old >= CELL_CONF)
+			return 0;
+		for (int i = 0; i < nw0; i++)
+			if (in_cell(&ws->wd[i], c)) {
+				ws->wd[i].n = 0;
+				ws->wd[i].text[0] = 0;
+			}
+		if (r->dbg)
+			fprintf(r->dlog, "cell %d,%d,%d,%d: scraps of a longer figure dropped\n", c->l, c->t, c->r, c->b);
+		return 0;
+	}
+	for (int i = 0; i < nw0; i++)
+		if (in_cell(&ws->wd[i], c)) {
+			ws->wd[i].n = 0;
+			ws->wd[i].text[0] = 0;
+			shrink_line(ws, ws->wd[i].line, nw0);
+		}
+	return 1;
+}
+
 /* Is c a cell of a size a table's cell has: a glyph or more each way, no
  * taller than a head of six lines nor wider than half the page? */
 static int cell_size(const gk_ocrw_box *c, int gh, int pw)
@@ -460,7 +522,9 @@ void gk_ocr_reread_cells(reading *r)
 		if (seen)
 			continue;
 		done[nd++] = c;
-		if (reread_head_cell(r, &c, gh, nw0))
+		/* a digit or two may be a figure's scraps or a head's garbage */
+		if ((!cjk && gk_ocrw_alldigits(w->text) && reread_figure_cell(r, &c, gh, nw0)) ||
+		    reread_head_cell(r, &c, gh, nw0))
 			r->out->ncell_pass++;
 	}
 }

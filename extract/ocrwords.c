@@ -586,6 +586,18 @@ int gk_ocrw_same_row(const word *a, const word *b)
  * the word of another line that stands nearest to its right in the same
  * row (Tesseract's layout puts a column of "0." and the column of their
  * "00" in two blocks of lines).  -1 when none. */
+/* Does a vertical rule of the page stand between x l and r at height y
+ * (the pieces either side are two columns' figures)? */
+static int rule_between(const gk_ocrw *ws, int l, int r, int y)
+{
+	for (int i = 0; i < ws->nvr; i++) {
+		const gk_ocrw_box *v = &ws->vr[i];
+		if (v->l >= l && v->r <= r && v->t <= y && v->b >= y)
+			return 1;
+	}
+	return 0;
+}
+
 static int next_piece(const gk_ocrw *ws, int k)
 {
 	const word *wd = ws->wd, *x = &wd[k];
@@ -658,7 +670,8 @@ void gk_ocrw_join_amounts(gk_ocrw *ws)
 	 * symbols stand closer than a line's height (the symbols' boxes, not
 	 * the words', which Tesseract bends here) and that make one amount
 	 * with its separators are one word again, its box their union: two
-	 * columns' figures make no such amount ("28.0" "6,273.0").  At most
+	 * columns' figures make no such amount ("28.0" "6,273.0"), nor do
+	 * pieces a column's rule parts ("15868." "83" | "5" "1").  At most
 	 * six decimals (元 to the millionth, as some documents print).  A
 	 * point whose head no word read joins its decimals (". 00": the head
 	 * is looked for by gk_ocrw_reach_head). */
@@ -686,7 +699,8 @@ void gk_ocrw_join_amounts(gk_ocrw *ws)
 			int comma = np == 0 && cl <= 3 && gk_ocrw_alldigits(cur) && strlen(y) > 4 && isdig(y[0]) &&
 			            isdig(y[1]) && isdig(y[2]) && (y[3] == '.' || y[3] == ',') && 2 * gap < x->size;
 			char cand[64];
-			if (gap > x->size || !(sep || comma) || cl + strlen(y) + 2 > sizeof cand)
+			if (gap > x->size || !(sep || comma) || cl + strlen(y) + 2 > sizeof cand ||
+			    rule_between(ws, sy[wd[k].first + wd[k].n - 1].r, sy[wd[j].first].l, (x->t + x->b) / 2))
 				break;
 			memcpy(cand, cur, cl);
 			if (comma)

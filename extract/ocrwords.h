@@ -29,13 +29,22 @@ typedef struct word {
 	char text[64];
 } word;
 
+/* A box of ink, px. */
+typedef struct gk_ocrw_box {
+	int l, t, r, b; /* inclusive */
+	int amount;     /* of gk_ocrw_gaps: a short amount, its digits' box */
+} gk_ocrw_box;
+
 /* A page's symbols and words, in reading order; the arrays are owned
- * here, freed by gk_ocrw_clear. */
+ * here, freed by gk_ocrw_clear.  vr: the page's vertical rules, borrowed
+ * (the table's column lines: no amount's pieces join across one). */
 typedef struct gk_ocrw {
 	sym *sy;
 	int ns, scap;
 	word *wd;
 	int nw, wcap;
+	const gk_ocrw_box *vr;
+	int nvr;
 } gk_ocrw;
 
 /* the grey page's pixels (8 bpp, borrowed from its PIX) */
@@ -89,11 +98,6 @@ int gk_ocrw_ink_right(const gk_ocrw_ink *grey, const word *w);
 /* the same, ended by a blank gap px wide */
 int gk_ocrw_ink_right_gap(const gk_ocrw_ink *grey, const word *w, int gap);
 
-/* A box of ink, px. */
-typedef struct gk_ocrw_box {
-	int l, t, r, b; /* inclusive */
-	int amount;     /* of gk_ocrw_gaps: a short amount, its digits' box */
-} gk_ocrw_box;
 
 /* The ink no word covers, cc[0..n) (connected components of the cleaned
  * page once every word's box is cleared), grouped into regions of text a
