@@ -395,3 +395,32 @@ Test(ocr_join, one_label_read_twice)
 	free(ws.sy);
 	free(ws.wd);
 }
+
+/* 杭州交通 p.25, its 合计 row: 15868.83 read "15868." + "83", and beyond
+ * the column's rule (x 2012-2015) the wrapped 576,171.11 read as the
+ * scraps "5" "1" on the same tall line.  Joined, they made 15868.8351;
+ * the rule parts them. */
+Test(ocr_join, no_join_across_a_rule)
+{
+	gk_ocrw ws;
+	const char *t[] = {"15868.", "83", "5", "1"};
+	int l[] = {1866, 1976, 2046, 2116};
+	/* the line is as tall as the wrapped cell: 79 px */
+	words(&ws, t, l, 4, 17);
+	for (int i = 0; i < 4; i++)
+		ws.wd[i].size = 79;
+	gk_ocrw_join_amounts(&ws);
+	cr_assert_str_eq(ws.wd[0].text, "15868.8351", "without the rule, one word: %s", ws.wd[0].text);
+	gk_ocrw_clear(&ws);
+	words(&ws, t, l, 4, 17);
+	for (int i = 0; i < 4; i++)
+		ws.wd[i].size = 79;
+	gk_ocrw_box vr[] = {{2012, 0, 2015, 2000, 0}};
+	ws.vr = vr;
+	ws.nvr = 1;
+	gk_ocrw_join_amounts(&ws);
+	cr_assert_str_eq(ws.wd[0].text, "15868.83");
+	cr_assert_str_eq(ws.wd[2].text, "5");
+	cr_assert_str_eq(ws.wd[3].text, "1");
+	gk_ocrw_clear(&ws);
+}
