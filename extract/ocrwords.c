@@ -756,10 +756,35 @@ static uint32_t digit_of_letter(uint32_t c)
 	}
 }
 
+static int quote_mark(uint32_t c)
+{
+	return c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == '"' || c == '\'' || c == '`';
+}
+
 void gk_ocrw_fold_letters(gk_ocrw *ws)
 {
 	for (int i = 0; i < ws->nw; i++) {
 		word *x = &ws->wd[i];
+		/* a speck read as a quote before or after a figure's digits
+		 * ("”9," whose 433.72 Tesseract gave the next word) leaves the
+		 * word: the figure's pieces join only without it */
+		if (x->n >= 2) {
+			int a = x->first, b = x->first + x->n - 1, dig = 0, other = 0;
+			for (int j = a; j <= b; j++) {
+				uint32_t c = ws->sy[j].cp;
+				if (isdig((int)c))
+					dig++;
+				else if (!amount_char(c) && !((j == a || j == b) && quote_mark(c)))
+					other++;
+			}
+			if (dig > 0 && !other && (quote_mark(ws->sy[a].cp) || quote_mark(ws->sy[b].cp))) {
+				if (quote_mark(ws->sy[b].cp))
+					x->n--;
+				if (quote_mark(ws->sy[a].cp))
+					x->first++, x->n--;
+				words_text(x, ws->sy);
+			}
+		}
 		sym *sy = ws->sy + x->first;
 		int nl = 0, nd = 0, sep = 0;
 		for (int j = 0; j < x->n; j++) {

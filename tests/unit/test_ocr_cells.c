@@ -115,3 +115,21 @@ Test(ocr_cells, a_quote_speck_beside_an_amount)
 	char v[64] = "44\xe2\x80\x9d" "134"; /* inside: no amount */
 	cr_assert_not(gk_ocr_fix_amount(v));
 }
+
+/* 广州统计 p.8: a speck read as a quote before 9,433.72's head ("”9,"),
+ * the rest of it Tesseract's next word: without the quote the pieces
+ * are an amount's and join */
+Test(ocr_cells, a_quote_speck_leaves_the_word)
+{
+	sym sy[64];
+	word wd[8];
+	gk_ocrw ws = {.sy = sy, .scap = 64, .wd = wd, .wcap = 8};
+	add_word(&ws, "\"9,");
+	add_word(&ws, "'12.50'");
+	add_word(&ws, "\"A\""); /* no digit: left */
+	gk_ocrw_fold_letters(&ws);
+	cr_assert_str_eq(wd[0].text, "9,");
+	cr_assert_eq(wd[0].n, 2);
+	cr_assert_str_eq(wd[1].text, "12.50");
+	cr_assert_str_eq(wd[2].text, "\"A\"");
+}
