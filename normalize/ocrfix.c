@@ -112,6 +112,10 @@ static float confmap_get(const confmap *m, const char *s)
 	return best;
 }
 
+/* the confidence below which a figure OCR read is no confirmation of
+ * itself where it is printed twice */
+#define SURE 60
+
 /* ---- identities --------------------------------------------------------- */
 
 #define MAXTERM 64
@@ -644,8 +648,112 @@ static int solve_round(fixctx *f, const confmap *cm)
 	return fixed;
 }
 
-/* flag every OCR'd cell of an identity still broken */
-static void flag(fixctx *f, const confmap *cm)
+/* Does column c of t hold amounts: a figure with a point among cells
+ * that mostly parse as figures (codes print none) */
+static int amount_col(const gk_table *t, int c)
+{
+	int num = 0, text = 0, point = 0;
+	for (int i = 0; i < t->nrow; i++) {
+		const char *s = t->rows[i][c];
+		long long v;
+		int d;
+		if (blank(s))
+			continue;
+		if (gk_chk_parse(s, &v, &d) == 1)
+			num++, point |= strchr(s, '.') != NULL;
+		else
+			text++;
+	}
+	return point && num > text;
+}
+
+/* The decimals most of t's figures print (two thirds of those with a
+ * point, at least three), else -1; *zero: one of them ends in 0, as
+ * only a table printed with fixed decimals prints it (Excel's general
+ * format prints 12.5 beside 12.55) */
+static int table_decimals(const gk_table *t, int *zero)
+{
+	int hist[8] = {0}, z[8] = {0}, n = 0;
+	for (int c = 0; c < t->cols.n; c++) {
+		if (!amount_col(t, c))
+			continue;
+		for (int i = 0; i < t->nrow; i++) {
+			const char *p = strchr(t->rows[i][c], '.');
+			long long v;
+			int d;
+			if (!p || gk_chk_parse(t->rows[i][c], &v, &d) != 1)
+				continue;
+			size_t k = strlen(p + 1);
+			k = k < 8 ? k : 7;
+			n++;
+			hist[k]++;
+			z[k] |= k && p[k] == '0';
+		}
+	}
+	int best = 1;
+	for (int d = 1; d < 7; d++)
+		if (hist[d] > hist[best])
+			best = d;
+	*zero = z[best];
+	return n >= 3 && hist[best] * 3 >= n * 2 ? best : -1;
+}
+
+/* Is cell (ri, ci) printed with other decimals than its table's dec:
+ * a digit lost or gained (23.0 for 23.01, 12572.731) or its point (a
+ * zero aside, which some tables print bare) */
+static int odd_decimals(const gk_table *t, int ri, int ci, int dec)
+{
+	const char *s = t->rows[ri][ci];
+	long long v;
+	int d;
+	if (dec < 1 || blank(s) || gk_chk_parse(s, &v, &d) != 1 || !v)
+		return 0;
+	const char *p = strchr(s, '.');
+	return !p || (int)strlen(p + 1) != dec;
+}
+
+/* Does an identity of f that holds to the unit hold cell (ri, ci)?  A
+ * sum of two figures or more does; a copy (a 类 of one 款, a total of
+ * one part) only of a figure OCR read surely: the same print read twice
+ * may be misread alike (江苏's 住房保障支出 and its one 款 both 247.04 for
+ * 2247.04, confidence 11). */
+static int held_exactly(const fixctx *f, const confmap *cm, int ri, int ci)
+{
+	for (int k = 0; k < f->nid; k++) {
+		const ident *x = &f->id[k];
+		for (int a = 0; a < x->n; a++) {
+			long long res, tol;
+			if (x->row[a] != ri || x->col[a] != ci || !residual(f, x, &res, &tol) || res)
+				continue;
+			int terms = 0;
+			for (int b = 0; b < x->n; b++)
+				terms += !blank(f->t->rows[x->row[b]][x->col[b]]);
+			if (terms >= 3 || confmap_get(cm, f->t->rows[ri][ci]) >= SURE)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static void flag_cell(fixctx *f, const confmap *cm, int ri, int ci, const char *check, const char *expected)
+{
+	char name[160], found[80];
+	const char *s = f->t->rows[ri][ci];
+	cell_name(f->t, ri, ci, name, sizeof name);
+	float cf = confmap_get(cm, s);
+	if (cf >= 0)
+		snprintf(found, sizeof found, "%s (confidence %.0f)", s, cf);
+	else
+		snprintf(found, sizeof found, "%s", s);
+	gk_result_add_check(f->r, f->t->id, check, name, expected, found, "fail");
+}
+
+/* flag every OCR'd cell of an identity still broken; then each figure
+ * printed with other decimals than the rest of its table (a digit OCR
+ * lost or made up, which a rounding tolerance lets pass) that no
+ * identity confirms to the unit: in a table without identities (the
+ * summaries) nothing else would */
+static void flag(fixctx *f, const confmap *cm, unsigned fixed)
 {
 	gk_table *t = f->t;
 	int n = 0, cap = 0;
@@ -656,10 +764,19 @@ static void flag(fixctx *f, const confmap *cm)
 		 * suspect even where its identities hold: the same figure
 		 * misread twice in one row ("862" for 86.2, total and fund) */
 		int whole = broken(f, x);
+		/* of a broken identity, the cells no other identity holds to the
+		 * unit; all of them when each is held so (a figure misread alike
+		 * in two places holds its row) */
+		char held[MAXTERM] = {0};
+		int open = 0;
+		for (int a = 0; whole && a < x->n; a++) {
+			held[a] = (char)held_exactly(f, cm, x->row[a], x->col[a]);
+			open |= !held[a] && !blank(t->rows[x->row[a]][x->col[a]]);
+		}
 		for (int a = 0; a < x->n; a++) {
 			int ri = x->row[a], ci = x->col[a];
 			const char *s = t->rows[ri][ci];
-			if (blank(s))
+			if (blank(s) || (open && held[a]))
 				continue;
 			if (!whole && (strchr(s, '.') || column_decimals(t, ci, ri) < 1))
 				continue;
@@ -673,17 +790,252 @@ static void flag(fixctx *f, const confmap *cm)
 				seen = gk_realloc(seen, (size_t)cap * sizeof *seen);
 			}
 			seen[n][0] = ri, seen[n][1] = ci, n++;
-			char name[160], found[80];
-			cell_name(t, ri, ci, name, sizeof name);
-			float cf = confmap_get(cm, s);
-			if (cf >= 0)
-				snprintf(found, sizeof found, "%s (confidence %.0f)", s, cf);
-			else
-				snprintf(found, sizeof found, "%s", s);
-			gk_result_add_check(f->r, t->id, "ocr:suspect", name, "", found, "fail");
+			flag_cell(f, cm, ri, ci, "ocr:suspect", "");
+		}
+	}
+	int zero, dec = table_decimals(t, &zero);
+	if (dec < 1 || !(fixed >> dec & 1))
+		dec = -1;
+	for (int ci = 0; dec >= 1 && ci < t->cols.n; ci++) {
+		if (!amount_col(t, ci))
+			continue;
+		for (int ri = 0; ri < t->nrow; ri++) {
+			if (!odd_decimals(t, ri, ci, dec))
+				continue;
+			int dup = 0;
+			for (int q = 0; q < n && !dup; q++)
+				dup = seen[q][0] == ri && seen[q][1] == ci;
+			/* a figure without its point agrees with itself misread twice */
+			if (dup || (strchr(t->rows[ri][ci], '.') && held_exactly(f, cm, ri, ci)))
+				continue;
+			char want[32];
+			snprintf(want, sizeof want, "%d decimals", dec);
+			flag_cell(f, cm, ri, ci, "ocr:decimals", want);
 		}
 	}
 	free(seen);
+}
+
+/* ---- a summary's lines against the function tables -------------------- */
+
+/* A line's label without its ordinal ("一、", "（二）", "3.") and spaces */
+static void bare_name(const char *s, char *out, size_t n)
+{
+	static const char *const ORD[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+	const char *p = s;
+	while (*p == ' ')
+		p++;
+	if (!strncmp(p, "（", 3) || *p == '(') {
+		const char *q = strstr(p, "）"), *q2 = strchr(p, ')');
+		if (q2 && (!q || q2 < q))
+			q = q2, q2 = q + 1;
+		else if (q)
+			q2 = q + 3;
+		if (q && q - p <= 12)
+			p = q2;
+	} else {
+		const char *q = p;
+		for (int more = 1; more;) {
+			more = 0;
+			for (int k = 0; ORD[k]; k++)
+				if (!strncmp(q, ORD[k], strlen(ORD[k])))
+					q += strlen(ORD[k]), more = 1;
+			while (*q >= '0' && *q <= '9')
+				q++, more = 1;
+			if (!more)
+				break;
+		}
+		if (q > p && (!strncmp(q, "、", 3) || !strncmp(q, "．", 3)))
+			p = q + 3;
+		else if (q > p && *q == '.' && (q[1] < '0' || q[1] > '9'))
+			p = q + 1;
+	}
+	size_t k = 0;
+	for (; *p && k + 1 < n; p++)
+		if (*p != ' ')
+			out[k++] = *p;
+	out[k] = 0;
+}
+
+/* The key of row i of t: its code's digits (code column `code`) when it
+ * prints one, else its label (column `lab`) bare; "" when neither */
+static void row_key(const gk_table *t, int i, const char *code, const char *lab, char *out, size_t n)
+{
+	int cc = code ? gk_table_col(t, code) : -1, lc = gk_table_col(t, lab);
+	char d[32];
+	out[0] = 0;
+	if (cc >= 0 && gk_code_digits(t->rows[i][cc], d, sizeof d) > 0)
+		snprintf(out, n, "#%s", d);
+	else if (lc >= 0)
+		bare_name(t->rows[i][lc], out, n);
+}
+
+/* The one row of t (of side `side` when not NULL) whose key is key; -1
+ * when none or several */
+static int row_keyed(const gk_table *t, const char *code, const char *lab, const char *side, const char *key)
+{
+	int sc = side ? gk_table_col(t, "side") : -1, found = -1;
+	if (!*key)
+		return -1;
+	for (int i = 0; i < t->nrow; i++) {
+		if (side && (sc < 0 || !strstr(t->rows[i][sc], side)))
+			continue;
+		char k[400];
+		row_key(t, i, code, lab, k, sizeof k);
+		if (strcmp(k, key))
+			continue;
+		if (found >= 0)
+			return -1;
+		found = i;
+	}
+	return found;
+}
+
+/* Is a fail of OCR's already on cell (ri, ci) of t? */
+static int flagged(const gk_result *r, const gk_table *t, int ri, int ci)
+{
+	char name[160];
+	cell_name(t, ri, ci, name, sizeof name);
+	for (int i = 0; i < r->ncheck; i++)
+		if (!strcmp(r->checks[i].table_id, t->id) && !strcmp(r->checks[i].row, name) &&
+		    !strncmp(r->checks[i].check, "ocr:", 4) && !strcmp(r->checks[i].status, "fail"))
+			return 1;
+	return 0;
+}
+
+/* cell (ri, ci) of t confirmed to the unit by one of its table's identities */
+static int confirmed(gk_result *r, gk_table *t, int ri, int ci, const confmap *cm)
+{
+	fixctx f = {r, t, NULL, 0, 0};
+	build(&f);
+	int ok = held_exactly(&f, cm, ri, ci);
+	free(f.id);
+	return ok;
+}
+
+static void cross_flag(gk_result *r, gk_table *t, int ri, int ci, const confmap *cm, const char *other)
+{
+	if (flagged(r, t, ri, ci))
+		return;
+	fixctx f = {r, t, NULL, 0, 0};
+	flag_cell(&f, cm, ri, ci, "ocr:cross", other);
+}
+
+/* One line printed in two places: column acol of a (its side `side`)
+ * and the sum of column bcol of b[0..nb) on the line of the same key. */
+typedef struct xline {
+	gk_table *a;
+	const char *acol, *side, *code, *alab;
+	gk_table *b[3];
+	int nb;
+	const char *bcol, *blab;
+	int usual; /* only where most lines agree (tables that need not) */
+} xline;
+
+typedef struct xmatch {
+	int ai, bi[3];
+	long long av, bv;
+} xmatch;
+
+/* the lines of x.a whose figure x.b prints too: their number */
+static int xline_match(const xline *x, xmatch **out)
+{
+	int ac = gk_table_col(x->a, x->acol), n = 0;
+	*out = gk_calloc((size_t)(x->a->nrow ? x->a->nrow : 1), sizeof **out);
+	for (int i = 0; ac >= 0 && i < x->a->nrow; i++) {
+		xmatch m = {i, {-1, -1, -1}, 0, 0};
+		int d, any = 0, bad = 0;
+		char key[400];
+		if (gk_chk_parse(x->a->rows[i][ac], &m.av, &d) != 1)
+			continue;
+		row_key(x->a, i, x->code, x->alab, key, sizeof key);
+		if (row_keyed(x->a, x->code, x->alab, x->side, key) != i)
+			continue;
+		for (int k = 0; k < x->nb; k++) {
+			int bc = x->b[k] ? gk_table_col(x->b[k], x->bcol) : -1;
+			m.bi[k] = bc < 0 ? -1 : row_keyed(x->b[k], x->code, x->blab, NULL, key);
+			if (m.bi[k] < 0)
+				continue;
+			long long w;
+			int q = gk_chk_parse(x->b[k]->rows[m.bi[k]][bc], &w, &d);
+			bad |= q < 0;
+			if (q == 1)
+				m.bv += w, any = 1;
+		}
+		if (any && !bad)
+			(*out)[n++] = m;
+	}
+	return n;
+}
+
+/* Where the two differ, each side no identity of its own table confirms
+ * is flagged (`ocr:cross`), both when both are confirmed. */
+static void xline_check(gk_result *r, const xline *x, const confmap *cm, const char *pages)
+{
+	if (!x->a || gk_table_col(x->a, x->acol) < 0 || !gk_page_listed(pages, x->a->page))
+		return;
+	xmatch *m;
+	int n = xline_match(x, &m), agree = 0;
+	for (int j = 0; j < n; j++)
+		agree += m[j].av == m[j].bv;
+	if (x->usual && (n < 3 || agree * 3 < n * 2)) {
+		free(m);
+		return;
+	}
+	int ac = gk_table_col(x->a, x->acol);
+	for (int j = 0; j < n; j++) {
+		if (m[j].av == m[j].bv)
+			continue;
+		int bconf = 1, aconf = confirmed(r, x->a, m[j].ai, ac, cm);
+		for (int k = 0; k < x->nb; k++)
+			if (m[j].bi[k] >= 0 && !blank(x->b[k]->rows[m[j].bi[k]][gk_table_col(x->b[k], x->bcol)]))
+				bconf &= confirmed(r, x->b[k], m[j].bi[k], gk_table_col(x->b[k], x->bcol), cm);
+		char es[48], other[160];
+		gk_chk_format(m[j].bv, 2, es, sizeof es);
+		const gk_table *b0 = x->b[0] ? x->b[0] : x->b[1] ? x->b[1] : x->b[2];
+		snprintf(other, sizeof other, "%s (%s)", es, b0->id);
+		if (!aconf || bconf)
+			cross_flag(r, x->a, m[j].ai, ac, cm, other);
+		if (bconf && !aconf)
+			continue;
+		snprintf(other, sizeof other, "%s (%s)", x->a->rows[m[j].ai][ac], x->a->id);
+		for (int k = 0; k < x->nb; k++) {
+			int bc = x->b[k] ? gk_table_col(x->b[k], x->bcol) : -1;
+			if (m[j].bi[k] >= 0 && !blank(x->b[k]->rows[m[j].bi[k]][bc]) && gk_page_listed(pages, x->b[k]->page))
+				cross_flag(r, x->b[k], m[j].bi[k], bc, cm, other);
+		}
+	}
+	free(m);
+}
+
+/* The tables repeat each other's lines: the summaries' 支出 lines (every
+ * level, by name) are the function tables' (the 财政拨款 summary's total
+ * the three funds'); the 支出总表 and the 一般公共预算支出表 print the same
+ * lines alike where the money is all the general budget's, the basic
+ * spending table and the economic classification's basic column too:
+ * those only where most of their common lines agree. */
+static void tables_against_each_other(gk_result *r, const confmap *cm, const char *pages)
+{
+	gk_table *res = gk_result_find(r, "revenue_expenditure_summary");
+	gk_table *fis = gk_result_find(r, "fiscal_appropriation_summary");
+	gk_table *ebf = gk_result_find(r, "expenditure_by_function");
+	gk_table *gbe = gk_result_find(r, "general_budget_expenditure");
+	gk_table *gfe = gk_result_find(r, "government_fund_expenditure");
+	gk_table *sce = gk_result_find(r, "state_capital_expenditure");
+	gk_table *gbb = gk_result_find(r, "general_budget_basic_expenditure");
+	gk_table *gec = gk_result_find(r, "general_budget_by_economic_class");
+	const xline xs[] = {
+	    {res, "amount", "支出", NULL, "item", {ebf, NULL, NULL}, 1, "total", "name", 0},
+	    {fis, "total", "支出", NULL, "item", {gbe, gfe, sce}, 3, "total", "name", 0},
+	    {fis, "general_budget", "支出", NULL, "item", {gbe, NULL, NULL}, 1, "total", "name", 0},
+	    {fis, "government_fund", "支出", NULL, "item", {gfe, NULL, NULL}, 1, "total", "name", 0},
+	    {gbe, "total", NULL, "func_code", "name", {ebf, NULL, NULL}, 1, "total", "name", 1},
+	    {gbe, "basic_total", NULL, "func_code", "name", {ebf, NULL, NULL}, 1, "basic_total", "name", 1},
+	    {gbb, "total", NULL, "econ_code", "econ_name", {gec, NULL, NULL}, 1, "basic_total", "econ_name", 1},
+	};
+	for (size_t k = 0; k < sizeof xs / sizeof *xs; k++)
+		if (xs[k].b[0] || xs[k].b[1] || xs[k].b[2])
+			xline_check(r, &xs[k], cm, pages);
 }
 
 /* ---- entry -------------------------------------------------------------- */
@@ -730,6 +1082,14 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 		return;
 	confmap cm;
 	confmap_build(&cm, doc);
+	/* the decimals the document's tables print fixed (a figure of as many
+	 * ending in 0 in a table that prints them) */
+	unsigned fixed = 0;
+	for (int ti = 0; ti < r->ntable; ti++) {
+		int zero, dec = table_decimals(r->tables[ti], &zero);
+		if (gk_page_listed(pages, r->tables[ti]->page) && dec >= 1 && zero)
+			fixed |= 1u << dec;
+	}
 	for (int ti = 0; ti < r->ntable; ti++) {
 		gk_table *t = r->tables[ti];
 		if (!gk_page_listed(pages, t->page))
@@ -740,13 +1100,14 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 		build(&f);
 		for (int round = 0; round < 8 && solve_round(&f, &cm) > 0; round++)
 			;
-		flag(&f, &cm);
+		flag(&f, &cm, fixed);
 		free(f.id);
 	}
 	/* (the function tables' own columns and labels put right first) */
 	for (int ti = 0; ti < r->ntable; ti++)
 		if (gk_page_listed(pages, r->tables[ti]->page))
 			gk_ocr_fix_summary(r, r->tables[ti], doc, rules);
+	tables_against_each_other(r, &cm, pages);
 	free(cm.key);
 	free(cm.conf);
 }
