@@ -37,6 +37,7 @@
 #include "normalize.h"
 #include "ocrfix.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -127,12 +128,39 @@ typedef struct ident {
 	const char *name;
 } ident;
 
+/* cells another table prints alike (xline_confirm) */
+typedef struct xconf {
+	int n, cap;
+	const gk_table **t;
+	int *row, *col;
+} xconf;
+
 typedef struct fixctx {
 	gk_result *r;
 	gk_table *t;
 	ident *id;
 	int nid, cap;
+	const xconf *xc;
 } fixctx;
+
+static void xconf_add(xconf *x, const gk_table *t, int row, int col)
+{
+	if (x->n == x->cap) {
+		x->cap = x->cap ? x->cap * 2 : 64;
+		x->t = gk_realloc(x->t, (size_t)x->cap * sizeof *x->t);
+		x->row = gk_realloc(x->row, (size_t)x->cap * sizeof *x->row);
+		x->col = gk_realloc(x->col, (size_t)x->cap * sizeof *x->col);
+	}
+	x->t[x->n] = t, x->row[x->n] = row, x->col[x->n++] = col;
+}
+
+static int xconf_has(const xconf *x, const gk_table *t, int row, int col)
+{
+	for (int i = 0; x && i < x->n; i++)
+		if (x->t[i] == t && x->row[i] == row && x->col[i] == col)
+			return 1;
+	return 0;
+}
 
 static void ident_add(fixctx *f, const ident *x)
 {
@@ -712,13 +740,16 @@ static int odd_decimals(const gk_table *t, int ri, int ci, int dec)
 	return !p || (int)strlen(p + 1) != dec;
 }
 
-/* Does an identity of f that holds to the unit hold cell (ri, ci)?  A
+/* Does an identity of f that holds to the unit hold cell (ri, ci), or
+ * another table print it alike (f->xc)?  A
  * sum of two figures or more does; a copy (a 类 of one 款, a total of
  * one part) only of a figure OCR read surely: the same print read twice
  * may be misread alike (江苏's 住房保障支出 and its one 款 both 247.04 for
  * 2247.04, confidence 11). */
 static int held_exactly(const fixctx *f, const confmap *cm, int ri, int ci)
 {
+	if (xconf_has(f->xc, f->t, ri, ci))
+		return 1; /* another table prints it alike */
 	for (int k = 0; k < f->nid; k++) {
 		const ident *x = &f->id[k];
 		for (int a = 0; a < x->n; a++) {
@@ -735,12 +766,73 @@ static int held_exactly(const fixctx *f, const confmap *cm, int ri, int ci)
 	return 0;
 }
 
+/* The value broken identity k of f wants for its a-th cell */
+static long long wanted(const fixctx *f, int k, int a)
+{
+	const ident *x = &f->id[k];
+	long long cur, res, tol;
+	int d;
+	if (!val(f->t, x->row[a], x->col[a], &cur, &d) || !residual(f, x, &res, &tol))
+		return LLONG_MIN;
+	return cur - x->sign[a] * res;
+}
+
+/* Does row i of t print the figure v (the figure a blank cell lost,
+ * printed in its row's total: 重庆's 2080505 basic_total) */
+static int in_row(const gk_table *t, int i, long long v)
+{
+	for (int c = 0; c < t->cols.n; c++) {
+		long long w;
+		int d;
+		if (v && gk_chk_parse(t->rows[i][c], &w, &d) == 1 && w == v && amount_col(t, c))
+			return 1;
+	}
+	return 0;
+}
+
+/* Of broken identity k of f, the cells to flag (pick[a]): a blank cell
+ * it wants the figure its row prints as its total for, or a cell a
+ * second broken identity wants the same value for (it alone explains
+ * both: 重庆's 公务用车运行维护费 0.59 breaking its row and its 类, the
+ * other 款 of the 类 right), even one left blank (a figure lost);
+ * else the printed cells no other identity holds to the unit; all of
+ * them when each is held so (a figure misread alike in two places holds
+ * its row). */
+static void suspects(const fixctx *f, const confmap *cm, int k, char *pick)
+{
+	const ident *x = &f->id[k];
+	int any = 0, open = 0;
+	char held[MAXTERM];
+	for (int a = 0; a < x->n; a++) {
+		long long w = wanted(f, k, a);
+		pick[a] = w != LLONG_MIN && blank(f->t->rows[x->row[a]][x->col[a]]) && in_row(f->t, x->row[a], w);
+		for (int q = 0; q < f->nid && !pick[a] && w != LLONG_MIN; q++) {
+			if (q == k || !broken(f, &f->id[q]))
+				continue;
+			for (int b = 0; b < f->id[q].n; b++)
+				if (f->id[q].row[b] == x->row[a] && f->id[q].col[b] == x->col[a]) {
+					pick[a] = wanted(f, q, b) == w;
+					break;
+				}
+		}
+		any |= pick[a];
+	}
+	if (any)
+		return;
+	for (int a = 0; a < x->n; a++) {
+		held[a] = (char)held_exactly(f, cm, x->row[a], x->col[a]);
+		open |= !held[a] && !blank(f->t->rows[x->row[a]][x->col[a]]);
+	}
+	for (int a = 0; a < x->n; a++)
+		pick[a] = !blank(f->t->rows[x->row[a]][x->col[a]]) && !(open && held[a]);
+}
+
 static void flag_cell(fixctx *f, const confmap *cm, int ri, int ci, const char *check, const char *expected)
 {
 	char name[160], found[80];
 	const char *s = f->t->rows[ri][ci];
 	cell_name(f->t, ri, ci, name, sizeof name);
-	float cf = confmap_get(cm, s);
+	float cf = blank(s) ? -1 : confmap_get(cm, s); /* blank: a figure lost */
 	if (cf >= 0)
 		snprintf(found, sizeof found, "%s (confidence %.0f)", s, cf);
 	else
@@ -764,21 +856,13 @@ static void flag(fixctx *f, const confmap *cm, unsigned fixed)
 		 * suspect even where its identities hold: the same figure
 		 * misread twice in one row ("862" for 86.2, total and fund) */
 		int whole = broken(f, x);
-		/* of a broken identity, the cells no other identity holds to the
-		 * unit; all of them when each is held so (a figure misread alike
-		 * in two places holds its row) */
-		char held[MAXTERM] = {0};
-		int open = 0;
-		for (int a = 0; whole && a < x->n; a++) {
-			held[a] = (char)held_exactly(f, cm, x->row[a], x->col[a]);
-			open |= !held[a] && !blank(t->rows[x->row[a]][x->col[a]]);
-		}
+		char pick[MAXTERM];
+		if (whole)
+			suspects(f, cm, k, pick);
 		for (int a = 0; a < x->n; a++) {
 			int ri = x->row[a], ci = x->col[a];
 			const char *s = t->rows[ri][ci];
-			if (blank(s) || (open && held[a]))
-				continue;
-			if (!whole && (strchr(s, '.') || column_decimals(t, ci, ri) < 1))
+			if (whole ? !pick[a] : blank(s) || strchr(s, '.') || column_decimals(t, ci, ri) < 1)
 				continue;
 			int dup = 0;
 			for (int q = 0; q < n && !dup; q++)
@@ -906,7 +990,7 @@ static int flagged(const gk_result *r, const gk_table *t, int ri, int ci)
 /* cell (ri, ci) of t confirmed to the unit by one of its table's identities */
 static int confirmed(gk_result *r, gk_table *t, int ri, int ci, const confmap *cm)
 {
-	fixctx f = {r, t, NULL, 0, 0};
+	fixctx f = {r, t, NULL, 0, 0, NULL};
 	build(&f);
 	int ok = held_exactly(&f, cm, ri, ci);
 	free(f.id);
@@ -917,7 +1001,7 @@ static void cross_flag(gk_result *r, gk_table *t, int ri, int ci, const confmap 
 {
 	if (flagged(r, t, ri, ci))
 		return;
-	fixctx f = {r, t, NULL, 0, 0};
+	fixctx f = {r, t, NULL, 0, 0, NULL};
 	flag_cell(&f, cm, ri, ci, "ocr:cross", other);
 }
 
@@ -984,14 +1068,21 @@ static void xline_check(gk_result *r, const xline *x, const confmap *cm, const c
 	}
 	int ac = gk_table_col(x->a, x->acol);
 	for (int j = 0; j < n; j++) {
+		char es[48], other[160];
+		long long v;
+		int dec = 2;
 		if (m[j].av == m[j].bv)
+			continue;
+		gk_chk_parse(x->a->rows[m[j].ai][ac], &v, &dec);
+		gk_chk_format(m[j].bv, dec, es, sizeof es);
+		/* tables that need not agree: only a difference OCR makes (the
+		 * 支出总表's line may hold other money than the general budget's) */
+		if (x->usual && !misreading(x->a->rows[m[j].ai][ac], es) && !misreading(es, x->a->rows[m[j].ai][ac]))
 			continue;
 		int bconf = 1, aconf = confirmed(r, x->a, m[j].ai, ac, cm);
 		for (int k = 0; k < x->nb; k++)
 			if (m[j].bi[k] >= 0 && !blank(x->b[k]->rows[m[j].bi[k]][gk_table_col(x->b[k], x->bcol)]))
 				bconf &= confirmed(r, x->b[k], m[j].bi[k], gk_table_col(x->b[k], x->bcol), cm);
-		char es[48], other[160];
-		gk_chk_format(m[j].bv, 2, es, sizeof es);
 		const gk_table *b0 = x->b[0] ? x->b[0] : x->b[1] ? x->b[1] : x->b[2];
 		snprintf(other, sizeof other, "%s (%s)", es, b0->id);
 		if (!aconf || bconf)
@@ -1014,7 +1105,7 @@ static void xline_check(gk_result *r, const xline *x, const confmap *cm, const c
  * lines alike where the money is all the general budget's, the basic
  * spending table and the economic classification's basic column too:
  * those only where most of their common lines agree. */
-static void tables_against_each_other(gk_result *r, const confmap *cm, const char *pages)
+static int xlines(gk_result *r, xline *out)
 {
 	gk_table *res = gk_result_find(r, "revenue_expenditure_summary");
 	gk_table *fis = gk_result_find(r, "fiscal_appropriation_summary");
@@ -1033,9 +1124,54 @@ static void tables_against_each_other(gk_result *r, const confmap *cm, const cha
 	    {gbe, "basic_total", NULL, "func_code", "name", {ebf, NULL, NULL}, 1, "basic_total", "name", 1},
 	    {gbb, "total", NULL, "econ_code", "econ_name", {gec, NULL, NULL}, 1, "basic_total", "econ_name", 1},
 	};
+	int n = 0;
 	for (size_t k = 0; k < sizeof xs / sizeof *xs; k++)
-		if (xs[k].b[0] || xs[k].b[1] || xs[k].b[2])
-			xline_check(r, &xs[k], cm, pages);
+		if (xs[k].a && (xs[k].b[0] || xs[k].b[1] || xs[k].b[2]))
+			out[n++] = xs[k];
+	return n;
+}
+
+/* The tables repeat each other's lines: the summaries' 支出 lines (every
+ * level, by name) are the function tables' (the 财政拨款 summary's total
+ * the three funds'); the 支出总表 and the 一般公共预算支出表 print the same
+ * lines alike where the money is all the general budget's, the basic
+ * spending table and the economic classification's basic column too:
+ * those only where most of their common lines agree. */
+static void tables_against_each_other(gk_result *r, const confmap *cm, const char *pages)
+{
+	xline xs[8];
+	int n = xlines(r, xs);
+	for (int k = 0; k < n; k++)
+		xline_check(r, &xs[k], cm, pages);
+}
+
+/* Each figure two tables print alike on one line (read twice, in two
+ * places): confirmed, as an identity that holds would */
+static void tables_confirm(gk_result *r, xconf *xc)
+{
+	xline xs[8];
+	int n = xlines(r, xs);
+	for (int k = 0; k < n; k++) {
+		const xline *x = &xs[k];
+		int ac = gk_table_col(x->a, x->acol);
+		if (ac < 0)
+			continue;
+		xmatch *m;
+		int nm = xline_match(x, &m);
+		for (int j = 0; j < nm; j++) {
+			if (m[j].av != m[j].bv)
+				continue;
+			int parts = 0, last = -1;
+			for (int q = 0; q < x->nb; q++)
+				if (m[j].bi[q] >= 0 && !blank(x->b[q]->rows[m[j].bi[q]][gk_table_col(x->b[q], x->bcol)]))
+					parts++, last = q;
+			if (parts != 1)
+				continue; /* a sum of the funds: not one figure read twice */
+			xconf_add(xc, x->a, m[j].ai, ac);
+			xconf_add(xc, x->b[last], m[j].bi[last], gk_table_col(x->b[last], x->bcol));
+		}
+		free(m);
+	}
 }
 
 /* ---- entry -------------------------------------------------------------- */
@@ -1096,17 +1232,31 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 			continue;
 		gk_ocr_columns(r, t, doc);
 		gk_ocr_fix_labels(r, t, doc, rules);
-		fixctx f = {r, t, NULL, 0, 0};
+		fixctx f = {r, t, NULL, 0, 0, NULL};
 		build(&f);
 		for (int round = 0; round < 8 && solve_round(&f, &cm) > 0; round++)
 			;
-		flag(&f, &cm, fixed);
 		free(f.id);
 	}
 	/* (the function tables' own columns and labels put right first) */
 	for (int ti = 0; ti < r->ntable; ti++)
 		if (gk_page_listed(pages, r->tables[ti]->page))
 			gk_ocr_fix_summary(r, r->tables[ti], doc, rules);
+	/* what is still broken, with what the other tables confirm */
+	xconf xc = {0};
+	tables_confirm(r, &xc);
+	for (int ti = 0; ti < r->ntable; ti++) {
+		gk_table *t = r->tables[ti];
+		if (!gk_page_listed(pages, t->page))
+			continue;
+		fixctx f = {r, t, NULL, 0, 0, &xc};
+		build(&f);
+		flag(&f, &cm, fixed);
+		free(f.id);
+	}
+	free(xc.t);
+	free(xc.row);
+	free(xc.col);
 	tables_against_each_other(r, &cm, pages);
 	free(cm.key);
 	free(cm.conf);
