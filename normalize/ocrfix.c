@@ -1053,7 +1053,8 @@ static int xline_match(const xline *x, xmatch **out)
 }
 
 /* Where the two differ, each side no identity of its own table confirms
- * is flagged (`ocr:cross`), both when both are confirmed. */
+ * is flagged (`ocr:cross`), both when both are confirmed (a summary's
+ * line against a function table's; tables that need not agree: none). */
 static void xline_check(gk_result *r, const xline *x, const confmap *cm, const char *pages)
 {
 	if (!x->a || gk_table_col(x->a, x->acol) < 0 || !gk_page_listed(pages, x->a->page))
@@ -1083,6 +1084,10 @@ static void xline_check(gk_result *r, const xline *x, const confmap *cm, const c
 		for (int k = 0; k < x->nb; k++)
 			if (m[j].bi[k] >= 0 && !blank(x->b[k]->rows[m[j].bi[k]][gk_table_col(x->b[k], x->bcol)]))
 				bconf &= confirmed(r, x->b[k], m[j].bi[k], gk_table_col(x->b[k], x->bcol), cm);
+		/* both held by their own tables: the line is not the same line
+		 * (a code misread) or holds other money, no figure misread */
+		if (x->usual && aconf && bconf)
+			continue;
 		const gk_table *b0 = x->b[0] ? x->b[0] : x->b[1] ? x->b[1] : x->b[2];
 		snprintf(other, sizeof other, "%s (%s)", es, b0->id);
 		if (!aconf || bconf)
