@@ -798,7 +798,7 @@ static int in_row(const gk_table *t, int i, long long v)
  * else the printed cells no other identity holds to the unit; all of
  * them when each is held so (a figure misread alike in two places holds
  * its row). */
-static void suspects(const fixctx *f, const confmap *cm, int k, char *pick)
+static void suspects(const fixctx *f, const confmap *cm, const char *bad, int k, char *pick)
 {
 	const ident *x = &f->id[k];
 	int any = 0, open = 0;
@@ -807,7 +807,7 @@ static void suspects(const fixctx *f, const confmap *cm, int k, char *pick)
 		long long w = wanted(f, k, a);
 		pick[a] = w != LLONG_MIN && blank(f->t->rows[x->row[a]][x->col[a]]) && in_row(f->t, x->row[a], w);
 		for (int q = 0; q < f->nid && !pick[a] && w != LLONG_MIN; q++) {
-			if (q == k || !broken(f, &f->id[q]))
+			if (q == k || !bad[q])
 				continue;
 			for (int b = 0; b < f->id[q].n; b++)
 				if (f->id[q].row[b] == x->row[a] && f->id[q].col[b] == x->col[a]) {
@@ -850,15 +850,18 @@ static void flag(fixctx *f, const confmap *cm, unsigned fixed)
 	gk_table *t = f->t;
 	int n = 0, cap = 0;
 	int(*seen)[2] = NULL;
+	char *bad = gk_calloc((size_t)(f->nid ? f->nid : 1), 1);
+	for (int k = 0; k < f->nid; k++)
+		bad[k] = (char)broken(f, &f->id[k]);
 	for (int k = 0; k < f->nid; k++) {
 		const ident *x = &f->id[k];
 		/* a figure without a point in a column that prints decimals is
 		 * suspect even where its identities hold: the same figure
 		 * misread twice in one row ("862" for 86.2, total and fund) */
-		int whole = broken(f, x);
+		int whole = bad[k];
 		char pick[MAXTERM];
 		if (whole)
-			suspects(f, cm, k, pick);
+			suspects(f, cm, bad, k, pick);
 		for (int a = 0; a < x->n; a++) {
 			int ri = x->row[a], ci = x->col[a];
 			const char *s = t->rows[ri][ci];
@@ -897,6 +900,7 @@ static void flag(fixctx *f, const confmap *cm, unsigned fixed)
 			flag_cell(f, cm, ri, ci, "ocr:decimals", want);
 		}
 	}
+	free(bad);
 	free(seen);
 }
 
