@@ -770,3 +770,51 @@ Test(ocr, two_tables_printing_one_line_are_compared)
 	cr_assert_eq(count_checks(r, "ocr:cross", NULL), 0);
 	gk_result_drop(r);
 }
+
+/* 重庆 2026 p.14: 公务用车运行维护费 read 0.59 for 13.55 in its total
+ * (its 公用经费 13.55 right): its row and its 类's column both break, and
+ * both want 13.55 for it.  That one cell is flagged, not every 款 of the
+ * 类, whose rows hold only as copies (total = 公用经费). */
+Test(ocr, the_cell_two_broken_identities_agree_on_is_flagged_alone)
+{
+	static const char *const cols[] = {"econ_code", "econ_name", "total", "personnel", "public"};
+	static const char *const rows[] = {
+	    "302",   "商品和服务支出",     "56.00", "", "56.00",
+	    "30201", "办公费",             "33.14", "", "33.14",
+	    "30207", "邮电费",             "7.35",  "", "7.35",
+	    "30231", "公务用车运行维护费", "0.59",  "", "13.55",
+	    "30299", "其他商品和服务支出", "1.96",  "", "1.96",
+	};
+	gk_result *r = gk_result_new();
+	filled(r, "general_budget_basic_expenditure", cols, 5, rows, 5);
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(count_checks(r, "ocr:suspect", "30231/total"), 1);
+	cr_assert_eq(count_checks(r, "ocr:suspect", NULL), 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+/* 重庆 2026 p.9 degraded: 2080505's 基本支出 lost (its total 71.12
+ * printed); the 款's column breaks by that much: the blank cell is
+ * flagged, not the 项 read right. */
+Test(ocr, a_blank_cell_wanting_its_rows_figure_is_flagged_alone)
+{
+	static const char *const cols[] = {"func_code", "name", "total", "basic_total"};
+	static const char *const rows[] = {
+	    "20805",   "行政事业单位养老支出",             "120.17", "120.17",
+	    "2080505", "机关事业单位基本养老保险缴费支出", "71.12",  "",
+	    "2080506", "机关事业单位职业年金缴费支出",     "35.56",  "35.56",
+	    "2080599", "其他行政事业单位养老支出",         "13.49",  "13.49",
+	};
+	gk_result *r = gk_result_new();
+	filled(r, "expenditure_by_function", cols, 4, rows, 4);
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(count_checks(r, "ocr:suspect", "2080505/basic_total"), 1);
+	cr_assert_eq(count_checks(r, "ocr:suspect", NULL), 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
