@@ -1001,6 +1001,22 @@ static int confirmed(gk_result *r, gk_table *t, int ri, int ci, const confmap *c
 	return ok;
 }
 
+/* Does a broken identity of cell (ri, ci) of t want the value v for it */
+static int wants(gk_result *r, gk_table *t, int ri, int ci, long long v)
+{
+	fixctx f = {r, t, NULL, 0, 0, NULL};
+	build(&f);
+	int yes = 0;
+	for (int k = 0; k < f.nid && !yes; k++)
+		for (int a = 0; a < f.id[k].n; a++)
+			if (f.id[k].row[a] == ri && f.id[k].col[a] == ci) {
+				yes = broken(&f, &f.id[k]) && wanted(&f, k, a) == v;
+				break;
+			}
+	free(f.id);
+	return yes;
+}
+
 static void cross_flag(gk_result *r, gk_table *t, int ri, int ci, const confmap *cm, const char *other)
 {
 	if (flagged(r, t, ri, ci))
@@ -1094,6 +1110,25 @@ static void xline_check(gk_result *r, const xline *x, const confmap *cm, const c
 			continue;
 		const gk_table *b0 = x->b[0] ? x->b[0] : x->b[1] ? x->b[1] : x->b[2];
 		snprintf(other, sizeof other, "%s (%s)", es, b0->id);
+		/* a broken identity of one side that wants the other's figure:
+		 * that side is the one misread */
+		int one = -1, parts = 0;
+		for (int k = 0; k < x->nb; k++)
+			if (m[j].bi[k] >= 0 && !blank(x->b[k]->rows[m[j].bi[k]][gk_table_col(x->b[k], x->bcol)]))
+				one = k, parts++;
+		if (parts == 1) {
+			int bc = gk_table_col(x->b[one], x->bcol);
+			if (wants(r, x->a, m[j].ai, ac, m[j].bv)) {
+				cross_flag(r, x->a, m[j].ai, ac, cm, other);
+				continue;
+			}
+			if (wants(r, x->b[one], m[j].bi[one], bc, m[j].av)) {
+				snprintf(other, sizeof other, "%s (%s)", x->a->rows[m[j].ai][ac], x->a->id);
+				if (gk_page_listed(pages, x->b[one]->page))
+					cross_flag(r, x->b[one], m[j].bi[one], bc, cm, other);
+				continue;
+			}
+		}
 		if (!aconf || bconf)
 			cross_flag(r, x->a, m[j].ai, ac, cm, other);
 		if (bconf && !aconf)

@@ -818,3 +818,32 @@ Test(ocr, a_blank_cell_wanting_its_rows_figure_is_flagged_alone)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* 深圳 2026: 行政运行 read 866.84 for 1866.84 in the 一般公共预算支出表
+ * (its 基本支出 1866.84), the 财政拨款收支总表's line 1866.84: the
+ * table's broken row wants the summary's figure, so the summary's line
+ * is right and is not flagged; the misread cell is. */
+Test(ocr, a_broken_row_wanting_the_other_tables_figure_is_the_misread_one)
+{
+	static const char *const scols[] = {"side", "item", "total"};
+	static const char *const srows[] = {
+	    "支出", "一般公共服务支出", "2459.13",
+	    "支出", "行政运行",         "1866.84",
+	    "支出", "信访业务",         "592.29",
+	};
+	static const char *const fcols[] = {"func_code", "name", "total", "basic_total", "project_total"};
+	static const char *const frows[] = {
+	    "2014001", "行政运行",         "866.84",  "1866.84", "0.00",
+	    "2014004", "信访业务",         "592.29",  "0.00",    "592.29",
+	};
+	gk_result *r = gk_result_new();
+	filled(r, "fiscal_appropriation_summary", scols, 3, srows, 3);
+	filled(r, "general_budget_expenditure", fcols, 5, frows, 2);
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(cross_flags(r, "fiscal_appropriation_summary"), 0);
+	cr_assert_eq(count_checks(r, "ocr:suspect", "2014001/total"), 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
