@@ -599,6 +599,9 @@ int gk_result_check_row(const gk_result *r, const gk_check *k)
 	for (int pass = 0; pass < 2; pass++) {
 		/* "<label>:<column>" -> label; a column key alone -> a column sum */
 		char *colon = strrchr(lab, ':');
+		/* OCR's findings name a cell "<row>/<column>" */
+		if (!colon && k->check && !strncmp(k->check, "ocr:", 4))
+			colon = strrchr(lab, '/');
 		for (int i = 0; i < r->ntable; i++) {
 			const gk_table *t = r->tables[i];
 			if (strcmp(t->id, k->table_id))

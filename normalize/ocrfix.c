@@ -37,6 +37,7 @@
 #include "normalize.h"
 #include "ocrfix.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,6 +113,10 @@ static float confmap_get(const confmap *m, const char *s)
 	return best;
 }
 
+/* the confidence below which a figure OCR read is no confirmation of
+ * itself where it is printed twice */
+#define SURE 60
+
 /* ---- identities --------------------------------------------------------- */
 
 #define MAXTERM 64
@@ -123,12 +128,39 @@ typedef struct ident {
 	const char *name;
 } ident;
 
+/* cells another table prints alike (xline_confirm) */
+typedef struct xconf {
+	int n, cap;
+	const gk_table **t;
+	int *row, *col;
+} xconf;
+
 typedef struct fixctx {
 	gk_result *r;
 	gk_table *t;
 	ident *id;
 	int nid, cap;
+	const xconf *xc;
 } fixctx;
+
+static void xconf_add(xconf *x, const gk_table *t, int row, int col)
+{
+	if (x->n == x->cap) {
+		x->cap = x->cap ? x->cap * 2 : 64;
+		x->t = gk_realloc(x->t, (size_t)x->cap * sizeof *x->t);
+		x->row = gk_realloc(x->row, (size_t)x->cap * sizeof *x->row);
+		x->col = gk_realloc(x->col, (size_t)x->cap * sizeof *x->col);
+	}
+	x->t[x->n] = t, x->row[x->n] = row, x->col[x->n++] = col;
+}
+
+static int xconf_has(const xconf *x, const gk_table *t, int row, int col)
+{
+	for (int i = 0; x && i < x->n; i++)
+		if (x->t[i] == t && x->row[i] == row && x->col[i] == col)
+			return 1;
+	return 0;
+}
 
 static void ident_add(fixctx *f, const ident *x)
 {
@@ -644,24 +676,196 @@ static int solve_round(fixctx *f, const confmap *cm)
 	return fixed;
 }
 
-/* flag every OCR'd cell of an identity still broken */
-static void flag(fixctx *f, const confmap *cm)
+/* Does column c of t hold amounts: a figure with a point among cells
+ * that mostly parse as figures (codes print none) */
+static int amount_col(const gk_table *t, int c)
+{
+	int num = 0, text = 0, point = 0;
+	for (int i = 0; i < t->nrow; i++) {
+		const char *s = t->rows[i][c];
+		long long v;
+		int d;
+		if (blank(s))
+			continue;
+		if (gk_chk_parse(s, &v, &d) == 1)
+			num++, point |= strchr(s, '.') != NULL;
+		else
+			text++;
+	}
+	return point && num > text;
+}
+
+/* The decimals most of t's figures print (two thirds of those with a
+ * point, at least three), else -1; *zero: one of them ends in 0, as
+ * only a table printed with fixed decimals prints it (Excel's general
+ * format prints 12.5 beside 12.55) */
+static int table_decimals(const gk_table *t, int *zero)
+{
+	int hist[8] = {0}, z[8] = {0}, n = 0;
+	for (int c = 0; c < t->cols.n; c++) {
+		if (!amount_col(t, c))
+			continue;
+		for (int i = 0; i < t->nrow; i++) {
+			const char *p = strchr(t->rows[i][c], '.');
+			long long v;
+			int d;
+			if (!p || gk_chk_parse(t->rows[i][c], &v, &d) != 1)
+				continue;
+			size_t k = strlen(p + 1);
+			k = k < 8 ? k : 7;
+			n++;
+			hist[k]++;
+			z[k] |= k && p[k] == '0';
+		}
+	}
+	int best = 1;
+	for (int d = 1; d < 7; d++)
+		if (hist[d] > hist[best])
+			best = d;
+	*zero = z[best];
+	return n >= 3 && hist[best] * 3 >= n * 2 ? best : -1;
+}
+
+/* Is cell (ri, ci) printed with other decimals than its table's dec:
+ * a digit lost or gained (23.0 for 23.01, 12572.731) or its point (a
+ * zero aside, which some tables print bare) */
+static int odd_decimals(const gk_table *t, int ri, int ci, int dec)
+{
+	const char *s = t->rows[ri][ci];
+	long long v;
+	int d;
+	if (dec < 1 || blank(s) || gk_chk_parse(s, &v, &d) != 1 || !v)
+		return 0;
+	const char *p = strchr(s, '.');
+	return !p || (int)strlen(p + 1) != dec;
+}
+
+/* Does an identity of f that holds to the unit hold cell (ri, ci), or
+ * another table print it alike (f->xc)?  A
+ * sum of two figures or more does; a copy (a 类 of one 款, a total of
+ * one part) only of a figure OCR read surely: the same print read twice
+ * may be misread alike (江苏's 住房保障支出 and its one 款 both 247.04 for
+ * 2247.04, confidence 11). */
+static int held_exactly(const fixctx *f, const confmap *cm, int ri, int ci)
+{
+	if (xconf_has(f->xc, f->t, ri, ci))
+		return 1; /* another table prints it alike */
+	for (int k = 0; k < f->nid; k++) {
+		const ident *x = &f->id[k];
+		for (int a = 0; a < x->n; a++) {
+			long long res, tol;
+			if (x->row[a] != ri || x->col[a] != ci || !residual(f, x, &res, &tol) || res)
+				continue;
+			int terms = 0;
+			for (int b = 0; b < x->n; b++)
+				terms += !blank(f->t->rows[x->row[b]][x->col[b]]);
+			if (terms >= 3 || confmap_get(cm, f->t->rows[ri][ci]) >= SURE)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* The value broken identity k of f wants for its a-th cell */
+static long long wanted(const fixctx *f, int k, int a)
+{
+	const ident *x = &f->id[k];
+	long long cur, res, tol;
+	int d;
+	if (!val(f->t, x->row[a], x->col[a], &cur, &d) || !residual(f, x, &res, &tol))
+		return LLONG_MIN;
+	return cur - x->sign[a] * res;
+}
+
+/* Does row i of t print the figure v (the figure a blank cell lost,
+ * printed in its row's total: 重庆's 2080505 basic_total) */
+static int in_row(const gk_table *t, int i, long long v)
+{
+	for (int c = 0; c < t->cols.n; c++) {
+		long long w;
+		int d;
+		if (v && gk_chk_parse(t->rows[i][c], &w, &d) == 1 && w == v && amount_col(t, c))
+			return 1;
+	}
+	return 0;
+}
+
+/* Of broken identity k of f, the cells to flag (pick[a]): a blank cell
+ * it wants the figure its row prints as its total for, or a cell a
+ * second broken identity wants the same value for (it alone explains
+ * both: 重庆's 公务用车运行维护费 0.59 breaking its row and its 类, the
+ * other 款 of the 类 right), even one left blank (a figure lost);
+ * else the printed cells no other identity holds to the unit; all of
+ * them when each is held so (a figure misread alike in two places holds
+ * its row). */
+static void suspects(const fixctx *f, const confmap *cm, const char *bad, int k, char *pick)
+{
+	const ident *x = &f->id[k];
+	int any = 0, open = 0;
+	char held[MAXTERM];
+	for (int a = 0; a < x->n; a++) {
+		long long w = wanted(f, k, a);
+		pick[a] = w != LLONG_MIN && blank(f->t->rows[x->row[a]][x->col[a]]) && in_row(f->t, x->row[a], w);
+		for (int q = 0; q < f->nid && !pick[a] && w != LLONG_MIN; q++) {
+			if (q == k || !bad[q])
+				continue;
+			for (int b = 0; b < f->id[q].n; b++)
+				if (f->id[q].row[b] == x->row[a] && f->id[q].col[b] == x->col[a]) {
+					pick[a] = wanted(f, q, b) == w;
+					break;
+				}
+		}
+		any |= pick[a];
+	}
+	if (any)
+		return;
+	for (int a = 0; a < x->n; a++) {
+		held[a] = (char)held_exactly(f, cm, x->row[a], x->col[a]);
+		open |= !held[a] && !blank(f->t->rows[x->row[a]][x->col[a]]);
+	}
+	for (int a = 0; a < x->n; a++)
+		pick[a] = !blank(f->t->rows[x->row[a]][x->col[a]]) && !(open && held[a]);
+}
+
+static void flag_cell(fixctx *f, const confmap *cm, int ri, int ci, const char *check, const char *expected)
+{
+	char name[160], found[80];
+	const char *s = f->t->rows[ri][ci];
+	cell_name(f->t, ri, ci, name, sizeof name);
+	float cf = blank(s) ? -1 : confmap_get(cm, s); /* blank: a figure lost */
+	if (cf >= 0)
+		snprintf(found, sizeof found, "%s (confidence %.0f)", s, cf);
+	else
+		snprintf(found, sizeof found, "%s", s);
+	gk_result_add_check(f->r, f->t->id, check, name, expected, found, "fail");
+}
+
+/* flag every OCR'd cell of an identity still broken; then each figure
+ * printed with other decimals than the rest of its table (a digit OCR
+ * lost or made up, which a rounding tolerance lets pass) that no
+ * identity confirms to the unit: in a table without identities (the
+ * summaries) nothing else would */
+static void flag(fixctx *f, const confmap *cm, unsigned fixed)
 {
 	gk_table *t = f->t;
 	int n = 0, cap = 0;
 	int(*seen)[2] = NULL;
+	char *bad = gk_calloc((size_t)(f->nid ? f->nid : 1), 1);
+	for (int k = 0; k < f->nid; k++)
+		bad[k] = (char)broken(f, &f->id[k]);
 	for (int k = 0; k < f->nid; k++) {
 		const ident *x = &f->id[k];
 		/* a figure without a point in a column that prints decimals is
 		 * suspect even where its identities hold: the same figure
 		 * misread twice in one row ("862" for 86.2, total and fund) */
-		int whole = broken(f, x);
+		int whole = bad[k];
+		char pick[MAXTERM];
+		if (whole)
+			suspects(f, cm, bad, k, pick);
 		for (int a = 0; a < x->n; a++) {
 			int ri = x->row[a], ci = x->col[a];
 			const char *s = t->rows[ri][ci];
-			if (blank(s))
-				continue;
-			if (!whole && (strchr(s, '.') || column_decimals(t, ci, ri) < 1))
+			if (whole ? !pick[a] : blank(s) || strchr(s, '.') || column_decimals(t, ci, ri) < 1)
 				continue;
 			int dup = 0;
 			for (int q = 0; q < n && !dup; q++)
@@ -673,17 +877,345 @@ static void flag(fixctx *f, const confmap *cm)
 				seen = gk_realloc(seen, (size_t)cap * sizeof *seen);
 			}
 			seen[n][0] = ri, seen[n][1] = ci, n++;
-			char name[160], found[80];
-			cell_name(t, ri, ci, name, sizeof name);
-			float cf = confmap_get(cm, s);
-			if (cf >= 0)
-				snprintf(found, sizeof found, "%s (confidence %.0f)", s, cf);
-			else
-				snprintf(found, sizeof found, "%s", s);
-			gk_result_add_check(f->r, t->id, "ocr:suspect", name, "", found, "fail");
+			flag_cell(f, cm, ri, ci, "ocr:suspect", "");
 		}
 	}
+	int zero, dec = table_decimals(t, &zero);
+	if (dec < 1 || !(fixed >> dec & 1))
+		dec = -1;
+	for (int ci = 0; dec >= 1 && ci < t->cols.n; ci++) {
+		if (!amount_col(t, ci))
+			continue;
+		for (int ri = 0; ri < t->nrow; ri++) {
+			if (!odd_decimals(t, ri, ci, dec))
+				continue;
+			int dup = 0;
+			for (int q = 0; q < n && !dup; q++)
+				dup = seen[q][0] == ri && seen[q][1] == ci;
+			/* a figure without its point agrees with itself misread twice */
+			if (dup || (strchr(t->rows[ri][ci], '.') && held_exactly(f, cm, ri, ci)))
+				continue;
+			char want[32];
+			snprintf(want, sizeof want, "%d decimals", dec);
+			flag_cell(f, cm, ri, ci, "ocr:decimals", want);
+		}
+	}
+	free(bad);
 	free(seen);
+}
+
+/* ---- a summary's lines against the function tables -------------------- */
+
+/* A line's label without its ordinal ("一、", "（二）", "3.") and spaces */
+static void bare_name(const char *s, char *out, size_t n)
+{
+	static const char *const ORD[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+	const char *p = s;
+	while (*p == ' ')
+		p++;
+	if (!strncmp(p, "（", 3) || *p == '(') {
+		const char *q = strstr(p, "）"), *q2 = strchr(p, ')');
+		if (q2 && (!q || q2 < q))
+			q = q2, q2 = q + 1;
+		else if (q)
+			q2 = q + 3;
+		if (q && q - p <= 12)
+			p = q2;
+	} else {
+		const char *q = p;
+		for (int more = 1; more;) {
+			more = 0;
+			for (int k = 0; ORD[k]; k++)
+				if (!strncmp(q, ORD[k], strlen(ORD[k])))
+					q += strlen(ORD[k]), more = 1;
+			while (*q >= '0' && *q <= '9')
+				q++, more = 1;
+			if (!more)
+				break;
+		}
+		if (q > p && (!strncmp(q, "、", 3) || !strncmp(q, "．", 3)))
+			p = q + 3;
+		else if (q > p && *q == '.' && (q[1] < '0' || q[1] > '9'))
+			p = q + 1;
+	}
+	size_t k = 0;
+	for (; *p && k + 1 < n; p++)
+		if (*p != ' ')
+			out[k++] = *p;
+	out[k] = 0;
+}
+
+/* The key of row i of t: its code's digits (code column `code`) when it
+ * prints one, else its label (column `lab`) bare; "" when neither */
+static void row_key(const gk_table *t, int i, const char *code, const char *lab, char *out, size_t n)
+{
+	int cc = code ? gk_table_col(t, code) : -1, lc = gk_table_col(t, lab);
+	char d[32];
+	out[0] = 0;
+	if (cc >= 0 && gk_code_digits(t->rows[i][cc], d, sizeof d) > 0)
+		snprintf(out, n, "#%s", d);
+	else if (lc >= 0)
+		bare_name(t->rows[i][lc], out, n);
+}
+
+/* The one row of t (of side `side` when not NULL) whose key is key; -1
+ * when none or several */
+static int row_keyed(const gk_table *t, const char *code, const char *lab, const char *side, const char *key)
+{
+	int sc = side ? gk_table_col(t, "side") : -1, found = -1;
+	if (!*key)
+		return -1;
+	for (int i = 0; i < t->nrow; i++) {
+		if (side && (sc < 0 || !strstr(t->rows[i][sc], side)))
+			continue;
+		char k[400];
+		row_key(t, i, code, lab, k, sizeof k);
+		if (strcmp(k, key))
+			continue;
+		if (found >= 0)
+			return -1;
+		found = i;
+	}
+	return found;
+}
+
+/* Is a fail of OCR's already on cell (ri, ci) of t? */
+static int flagged(const gk_result *r, const gk_table *t, int ri, int ci)
+{
+	char name[160];
+	cell_name(t, ri, ci, name, sizeof name);
+	for (int i = 0; i < r->ncheck; i++)
+		if (!strcmp(r->checks[i].table_id, t->id) && !strcmp(r->checks[i].row, name) &&
+		    !strncmp(r->checks[i].check, "ocr:", 4) && !strcmp(r->checks[i].status, "fail"))
+			return 1;
+	return 0;
+}
+
+/* cell (ri, ci) of t confirmed to the unit by one of its table's identities */
+static int confirmed(gk_result *r, gk_table *t, int ri, int ci, const confmap *cm)
+{
+	fixctx f = {r, t, NULL, 0, 0, NULL};
+	build(&f);
+	int ok = held_exactly(&f, cm, ri, ci);
+	free(f.id);
+	return ok;
+}
+
+/* Does a broken identity of cell (ri, ci) of t want the value v for it */
+static int wants(gk_result *r, gk_table *t, int ri, int ci, long long v)
+{
+	fixctx f = {r, t, NULL, 0, 0, NULL};
+	build(&f);
+	int yes = 0;
+	for (int k = 0; k < f.nid && !yes; k++)
+		for (int a = 0; a < f.id[k].n; a++)
+			if (f.id[k].row[a] == ri && f.id[k].col[a] == ci) {
+				yes = broken(&f, &f.id[k]) && wanted(&f, k, a) == v;
+				break;
+			}
+	free(f.id);
+	return yes;
+}
+
+static void cross_flag(gk_result *r, gk_table *t, int ri, int ci, const confmap *cm, const char *other)
+{
+	if (flagged(r, t, ri, ci))
+		return;
+	fixctx f = {r, t, NULL, 0, 0, NULL};
+	flag_cell(&f, cm, ri, ci, "ocr:cross", other);
+}
+
+/* One line printed in two places: column acol of a (its side `side`)
+ * and the sum of column bcol of b[0..nb) on the line of the same key. */
+typedef struct xline {
+	gk_table *a;
+	const char *acol, *side, *code, *alab;
+	gk_table *b[3];
+	int nb;
+	const char *bcol, *blab;
+	int usual; /* only where most lines agree (tables that need not) */
+} xline;
+
+typedef struct xmatch {
+	int ai, bi[3];
+	long long av, bv;
+} xmatch;
+
+/* the lines of x.a whose figure x.b prints too: their number */
+static int xline_match(const xline *x, xmatch **out)
+{
+	int ac = gk_table_col(x->a, x->acol), n = 0;
+	*out = gk_calloc((size_t)(x->a->nrow ? x->a->nrow : 1), sizeof **out);
+	for (int i = 0; ac >= 0 && i < x->a->nrow; i++) {
+		xmatch m = {i, {-1, -1, -1}, 0, 0};
+		int d, any = 0, bad = 0;
+		char key[400];
+		if (gk_chk_parse(x->a->rows[i][ac], &m.av, &d) != 1)
+			continue;
+		row_key(x->a, i, x->code, x->alab, key, sizeof key);
+		if (row_keyed(x->a, x->code, x->alab, x->side, key) != i)
+			continue;
+		for (int k = 0; k < x->nb; k++) {
+			int bc = x->b[k] ? gk_table_col(x->b[k], x->bcol) : -1;
+			m.bi[k] = bc < 0 ? -1 : row_keyed(x->b[k], x->code, x->blab, NULL, key);
+			if (m.bi[k] < 0)
+				continue;
+			long long w;
+			int q = gk_chk_parse(x->b[k]->rows[m.bi[k]][bc], &w, &d);
+			bad |= q < 0;
+			if (q == 1)
+				m.bv += w, any = 1;
+		}
+		if (any && !bad)
+			(*out)[n++] = m;
+	}
+	return n;
+}
+
+/* Where the two differ, each side no identity of its own table confirms
+ * is flagged (`ocr:cross`), both when both are confirmed (a summary's
+ * line against a function table's; tables that need not agree: none). */
+static void xline_check(gk_result *r, const xline *x, const confmap *cm, const char *pages)
+{
+	if (!x->a || gk_table_col(x->a, x->acol) < 0 || !gk_page_listed(pages, x->a->page))
+		return;
+	xmatch *m;
+	int n = xline_match(x, &m), agree = 0;
+	for (int j = 0; j < n; j++)
+		agree += m[j].av == m[j].bv;
+	if (x->usual && (n < 3 || agree * 3 < n * 2)) {
+		free(m);
+		return;
+	}
+	int ac = gk_table_col(x->a, x->acol);
+	for (int j = 0; j < n; j++) {
+		char es[48], other[160];
+		long long v;
+		int dec = 2;
+		if (m[j].av == m[j].bv)
+			continue;
+		gk_chk_parse(x->a->rows[m[j].ai][ac], &v, &dec);
+		gk_chk_format(m[j].bv, dec, es, sizeof es);
+		/* tables that need not agree: only a difference OCR makes (the
+		 * 支出总表's line may hold other money than the general budget's) */
+		if (x->usual && !misreading(x->a->rows[m[j].ai][ac], es) && !misreading(es, x->a->rows[m[j].ai][ac]))
+			continue;
+		int bconf = 1, aconf = confirmed(r, x->a, m[j].ai, ac, cm);
+		for (int k = 0; k < x->nb; k++)
+			if (m[j].bi[k] >= 0 && !blank(x->b[k]->rows[m[j].bi[k]][gk_table_col(x->b[k], x->bcol)]))
+				bconf &= confirmed(r, x->b[k], m[j].bi[k], gk_table_col(x->b[k], x->bcol), cm);
+		/* both held by their own tables: the line is not the same line
+		 * (a code misread) or holds other money, no figure misread */
+		if (x->usual && aconf && bconf)
+			continue;
+		const gk_table *b0 = x->b[0] ? x->b[0] : x->b[1] ? x->b[1] : x->b[2];
+		snprintf(other, sizeof other, "%s (%s)", es, b0->id);
+		/* a broken identity of one side that wants the other's figure:
+		 * that side is the one misread */
+		int one = -1, parts = 0;
+		for (int k = 0; k < x->nb; k++)
+			if (m[j].bi[k] >= 0 && !blank(x->b[k]->rows[m[j].bi[k]][gk_table_col(x->b[k], x->bcol)]))
+				one = k, parts++;
+		if (parts == 1) {
+			int bc = gk_table_col(x->b[one], x->bcol);
+			if (wants(r, x->a, m[j].ai, ac, m[j].bv)) {
+				cross_flag(r, x->a, m[j].ai, ac, cm, other);
+				continue;
+			}
+			if (wants(r, x->b[one], m[j].bi[one], bc, m[j].av)) {
+				snprintf(other, sizeof other, "%s (%s)", x->a->rows[m[j].ai][ac], x->a->id);
+				if (gk_page_listed(pages, x->b[one]->page))
+					cross_flag(r, x->b[one], m[j].bi[one], bc, cm, other);
+				continue;
+			}
+		}
+		if (!aconf || bconf)
+			cross_flag(r, x->a, m[j].ai, ac, cm, other);
+		if (bconf && !aconf)
+			continue;
+		snprintf(other, sizeof other, "%s (%s)", x->a->rows[m[j].ai][ac], x->a->id);
+		for (int k = 0; k < x->nb; k++) {
+			int bc = x->b[k] ? gk_table_col(x->b[k], x->bcol) : -1;
+			if (m[j].bi[k] >= 0 && !blank(x->b[k]->rows[m[j].bi[k]][bc]) && gk_page_listed(pages, x->b[k]->page))
+				cross_flag(r, x->b[k], m[j].bi[k], bc, cm, other);
+		}
+	}
+	free(m);
+}
+
+/* The tables repeat each other's lines: the summaries' 支出 lines (every
+ * level, by name) are the function tables' (the 财政拨款 summary's total
+ * the three funds'); the 支出总表 and the 一般公共预算支出表 print the same
+ * lines alike where the money is all the general budget's, the basic
+ * spending table and the economic classification's basic column too:
+ * those only where most of their common lines agree. */
+static int xlines(gk_result *r, xline *out)
+{
+	gk_table *res = gk_result_find(r, "revenue_expenditure_summary");
+	gk_table *fis = gk_result_find(r, "fiscal_appropriation_summary");
+	gk_table *ebf = gk_result_find(r, "expenditure_by_function");
+	gk_table *gbe = gk_result_find(r, "general_budget_expenditure");
+	gk_table *gfe = gk_result_find(r, "government_fund_expenditure");
+	gk_table *sce = gk_result_find(r, "state_capital_expenditure");
+	gk_table *gbb = gk_result_find(r, "general_budget_basic_expenditure");
+	gk_table *gec = gk_result_find(r, "general_budget_by_economic_class");
+	const xline xs[] = {
+	    {res, "amount", "支出", NULL, "item", {ebf, NULL, NULL}, 1, "total", "name", 0},
+	    {fis, "total", "支出", NULL, "item", {gbe, gfe, sce}, 3, "total", "name", 0},
+	    {fis, "general_budget", "支出", NULL, "item", {gbe, NULL, NULL}, 1, "total", "name", 0},
+	    {fis, "government_fund", "支出", NULL, "item", {gfe, NULL, NULL}, 1, "total", "name", 0},
+	    {gbe, "total", NULL, "func_code", "name", {ebf, NULL, NULL}, 1, "total", "name", 1},
+	    {gbe, "basic_total", NULL, "func_code", "name", {ebf, NULL, NULL}, 1, "basic_total", "name", 1},
+	    {gbb, "total", NULL, "econ_code", "econ_name", {gec, NULL, NULL}, 1, "basic_total", "econ_name", 1},
+	};
+	int n = 0;
+	for (size_t k = 0; k < sizeof xs / sizeof *xs; k++)
+		if (xs[k].a && (xs[k].b[0] || xs[k].b[1] || xs[k].b[2]))
+			out[n++] = xs[k];
+	return n;
+}
+
+/* The tables repeat each other's lines: the summaries' 支出 lines (every
+ * level, by name) are the function tables' (the 财政拨款 summary's total
+ * the three funds'); the 支出总表 and the 一般公共预算支出表 print the same
+ * lines alike where the money is all the general budget's, the basic
+ * spending table and the economic classification's basic column too:
+ * those only where most of their common lines agree. */
+static void tables_against_each_other(gk_result *r, const confmap *cm, const char *pages)
+{
+	xline xs[8];
+	int n = xlines(r, xs);
+	for (int k = 0; k < n; k++)
+		xline_check(r, &xs[k], cm, pages);
+}
+
+/* Each figure two tables print alike on one line (read twice, in two
+ * places): confirmed, as an identity that holds would */
+static void tables_confirm(gk_result *r, xconf *xc)
+{
+	xline xs[8];
+	int n = xlines(r, xs);
+	for (int k = 0; k < n; k++) {
+		const xline *x = &xs[k];
+		int ac = gk_table_col(x->a, x->acol);
+		if (ac < 0)
+			continue;
+		xmatch *m;
+		int nm = xline_match(x, &m);
+		for (int j = 0; j < nm; j++) {
+			if (m[j].av != m[j].bv)
+				continue;
+			int parts = 0, last = -1;
+			for (int q = 0; q < x->nb; q++)
+				if (m[j].bi[q] >= 0 && !blank(x->b[q]->rows[m[j].bi[q]][gk_table_col(x->b[q], x->bcol)]))
+					parts++, last = q;
+			if (parts != 1)
+				continue; /* a sum of the funds: not one figure read twice */
+			xconf_add(xc, x->a, m[j].ai, ac);
+			xconf_add(xc, x->b[last], m[j].bi[last], gk_table_col(x->b[last], x->bcol));
+		}
+		free(m);
+	}
 }
 
 /* ---- entry -------------------------------------------------------------- */
@@ -730,23 +1262,46 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 		return;
 	confmap cm;
 	confmap_build(&cm, doc);
+	/* the decimals the document's tables print fixed (a figure of as many
+	 * ending in 0 in a table that prints them) */
+	unsigned fixed = 0;
+	for (int ti = 0; ti < r->ntable; ti++) {
+		int zero, dec = table_decimals(r->tables[ti], &zero);
+		if (gk_page_listed(pages, r->tables[ti]->page) && dec >= 1 && zero)
+			fixed |= 1u << dec;
+	}
 	for (int ti = 0; ti < r->ntable; ti++) {
 		gk_table *t = r->tables[ti];
 		if (!gk_page_listed(pages, t->page))
 			continue;
 		gk_ocr_columns(r, t, doc);
 		gk_ocr_fix_labels(r, t, doc, rules);
-		fixctx f = {r, t, NULL, 0, 0};
+		fixctx f = {r, t, NULL, 0, 0, NULL};
 		build(&f);
 		for (int round = 0; round < 8 && solve_round(&f, &cm) > 0; round++)
 			;
-		flag(&f, &cm);
 		free(f.id);
 	}
 	/* (the function tables' own columns and labels put right first) */
 	for (int ti = 0; ti < r->ntable; ti++)
 		if (gk_page_listed(pages, r->tables[ti]->page))
 			gk_ocr_fix_summary(r, r->tables[ti], doc, rules);
+	/* what is still broken, with what the other tables confirm */
+	xconf xc = {0};
+	tables_confirm(r, &xc);
+	for (int ti = 0; ti < r->ntable; ti++) {
+		gk_table *t = r->tables[ti];
+		if (!gk_page_listed(pages, t->page))
+			continue;
+		fixctx f = {r, t, NULL, 0, 0, &xc};
+		build(&f);
+		flag(&f, &cm, fixed);
+		free(f.id);
+	}
+	free(xc.t);
+	free(xc.row);
+	free(xc.col);
+	tables_against_each_other(r, &cm, pages);
 	free(cm.key);
 	free(cm.conf);
 }

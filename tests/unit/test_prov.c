@@ -213,6 +213,11 @@ Test(prov, coded_rows)
 	cr_expect_eq(gk_result_check_row(r, &k), 1);
 	k.row = "9999999";
 	cr_expect_eq(gk_result_check_row(r, &k), 0);
+	/* OCR's findings name a cell <row>/<column> */
+	k.check = "ocr:suspect", k.row = "2010102/project_total";
+	cr_expect_eq(gk_result_check_row(r, &k), 5);
+	k.check = "row:total=basic+project";
+	cr_expect_eq(gk_result_check_row(r, &k), 0, "only OCR's findings name cells so");
 	gk_result_drop(r);
 }
 
