@@ -312,6 +312,49 @@ static void shrink_line(gk_ocrw *ws, int line, int nw0)
 	}
 }
 
+/* the Chinese characters of the words of [a, b) in cell c (all when c is
+ * NULL), at most cap */
+static int cell_chars(const gk_ocrw *ws, const gk_ocrw_box *c, int a, int b, uint32_t *cp, int cap)
+{
+	int n = 0;
+	for (int i = a; i < b; i++) {
+		const word *w = &ws->wd[i];
+		if (c && !in_cell(w, c))
+			continue;
+		for (int j = w->first; j < w->first + w->n && n < cap; j++)
+			if (ws->sy[j].cp >= 0x4E00 && ws->sy[j].cp <= 0x9FFF)
+				cp[n++] = ws->sy[j].cp;
+	}
+	return n;
+}
+
+/* Do the cell's old words (of the first nw0) and its new reading (from
+ * nw1 on) say the same in Chinese but for one character (one edit)?  Then the new reading is
+ * no surer, whatever its confidence: a head read right at 0 ("商品和服务
+ * 支出") was read again "商品和般务支出" at 75. */
+static int one_apart(const gk_ocrw *ws, const gk_ocrw_box *c, int nw0, int nw1)
+{
+	uint32_t a[48], b[48];
+	int na = cell_chars(ws, c, 0, nw0, a, 48), nb = cell_chars(ws, NULL, nw1, ws->nw, b, 48);
+	if (na == 0 || nb == 0 || abs(na - nb) > 1)
+		return 0;
+	/* the edit distance of the two, row by row */
+	int prev[49], cur[49];
+	for (int j = 0; j <= nb; j++)
+		prev[j] = j;
+	for (int i = 1; i <= na; i++) {
+		cur[0] = i;
+		for (int j = 1; j <= nb; j++) {
+			int v = prev[j - 1] + (a[i - 1] != b[j - 1]);
+			v = prev[j] + 1 < v ? prev[j] + 1 : v;
+			v = cur[j - 1] + 1 < v ? cur[j - 1] + 1 : v;
+			cur[j] = v;
+		}
+		memcpy(prev, cur, sizeof(int) * (size_t)(nb + 1));
+	}
+	return prev[nb] <= 1;
+}
+
 /* Cell c holding a doubtful word with Chinese read again with chi_sim:
  * its reading replaces the words of the page's first nw0 whose middle
  * lies in it when surer (CELL_GAIN, CELL_MIN).  A cell holding a figure,
@@ -346,7 +389,10 @@ static int reread_head_cell(reading *r, const gk_ocrw_box *c, int gh, int nw0)
 	int fig = 0;
 	for (int i = nw1; i < ws->nw; i++)
 		fig |= gk_ocrw_ndigits(ws->wd[i].text) >= 2;
-	if (!cjk || fig || now < CELL_MIN || now < old + CELL_GAIN) {
+	int same = one_apart(ws, c, nw0, nw1);
+	if (r->dbg)
+		fprintf(r->dlog, "cell %d,%d: was %.0f%s\n", c->l, c->t, old, same ? ", the same but for a character" : "");
+	if (!cjk || fig || now < CELL_MIN || now < old + CELL_GAIN || same) {
 		unread(ws, nw1);
 		return 0;
 	}
@@ -481,6 +527,38 @@ static int reread_span(reading *r, int wi, int gh, int pw, int nw0)
 	return 1;
 }
 
+/* Is c a mark no table's text is made of alone: punctuation, a stop or
+ * a bar (not a digit, letter or ideograph)? */
+static int mark_only(const gk_ocrw *ws, const word *w)
+{
+	for (int j = w->first; j < w->first + w->n; j++) {
+		uint32_t c = ws->sy[j].cp;
+		if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0x4E00 && c <= 0x9FFF))
+			return 0;
+	}
+	return w->n > 0;
+}
+
+/* Words of marks alone standing on a column's rule are its trace ("。"
+ * between 公用经费 and 项目支出总数, which glued the two heads into one
+ * cell): they go. */
+static void drop_rule_marks(reading *r)
+{
+	gk_ocrw *ws = &r->ws;
+	for (int i = 0; i < ws->nw; i++) {
+		word *w = &ws->wd[i];
+		if (w->n == 0 || !mark_only(ws, w))
+			continue;
+		int yc = (w->t + w->b) / 2;
+		for (int v = 0; v < r->nvr; v++)
+			if (r->vr[v].l <= w->r + 2 && r->vr[v].r >= w->l - 2 && r->vr[v].t <= yc && r->vr[v].b >= yc) {
+				w->n = 0;
+				w->text[0] = 0;
+				break;
+			}
+	}
+}
+
 /* The table's rules bound its cells, and a cell read alone reads well
  * where the page's layout went wrong:
  *   - a head's cell of two short lines ("日常公用支" over "出") strung into
@@ -495,6 +573,7 @@ void gk_ocr_reread_cells(reading *r)
 	if (r->nvr < 2 || r->nhr < 2 || gh <= 0)
 		return;
 	int pw = L.pixGetWidth(r->grey);
+	drop_rule_marks(r);
 	gk_ocrw_box done[MAX_CELLS];
 	int nd = 0, nw0 = ws->nw;
 	for (int i = 0; i < nw0 && nd < MAX_CELLS; i++) {
