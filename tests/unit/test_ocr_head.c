@@ -200,8 +200,10 @@ Test(ocr_head, loose_group_box_not_cut)
  * The figures the header reading can key stay right.  (Widening the gap
  * under an OCR'd group word by the ascent a text layer adds placed the
  * rest here, but misplaced 杭州's degraded scan and unkeyed a held-out
- * table: 项目支出's 398.41 still goes under 资本性支出 as well, and
- * checks.csv flags the row.) */
+ * table.)  The two garbled columns are set aside under x_ names of their
+ * own (one name for both lost 对个人和家庭的补助's figures under
+ * 商品和服务支出's), and the table's arithmetic places them and moves
+ * 项目支出's 398.41 off 资本性支出. */
 Test(ocr_head, overprinted_words_placed_by_arithmetic)
 {
 	gk_result *r = normalize_file("tests/fixtures/ocr/overprint-head-xinxiang.x", "xx");
@@ -215,6 +217,17 @@ Test(ocr_head, overprinted_words_placed_by_arithmetic)
 	cr_assert_str_eq(gk_table_get(t, unit, "basic_total"), "953.86");
 	cr_assert_str_eq(gk_table_get(t, unit, "basic_wages"), "855.15");
 	cr_assert_str_eq(gk_table_get(t, unit, "project_total"), "398.41");
+	cr_assert_str_eq(gk_table_get(t, unit, "basic_family_subsidy"), "29.72");
+	cr_assert_str_eq(gk_table_get(t, unit, "basic_goods_services"), "68.99");
+	cr_assert_str_eq(gk_table_get(t, unit, "project_operating"), "398.41");
+	cr_assert_str_eq(gk_table_get(t, unit, "basic_capital"), "");
+	for (int i = 0; i < t->nrow; i++)
+		if (!strcmp(gk_table_get(t, i, "func_code"), "2080501")) {
+			cr_assert_str_eq(gk_table_get(t, i, "basic_family_subsidy"), "25.26");
+			cr_assert_str_eq(gk_table_get(t, i, "basic_goods_services"), "0.45");
+		}
+	for (int j = 0; j < t->cols.n; j++)
+		cr_assert(strncmp(t->cols.v[j], "x_", 2), "%s left", t->cols.v[j]);
 	gk_result_drop(r);
 }
 
