@@ -249,3 +249,61 @@ Test(ocr_head, overprint_text_layer_untouched)
 	gk_result_drop(r);
 	free(s);
 }
+
+/* the row of fiscal summary t on side whose total is given, -1 if none
+ * (the garbled labels are mended by the function tables, not here) */
+static int fiscal_row(const gk_table *t, const char *side, const char *total)
+{
+	for (int i = 0; i < t->nrow; i++)
+		if (!strcmp(gk_table_get(t, i, "side"), side) && !strcmp(gk_table_get(t, i, "total"), total))
+			return i;
+	return -1;
+}
+
+/* 新乡 p.10 (财政拨款收支总体情况表, the same Excel printout): 其中：财政拨款
+ * under 一般公共预算 read 红咱。风下 and 国有资本经营预算 read 呈呈人全全呈,
+ * so the header names total, 一般公共预算 and 政府性基金 only, and the
+ * solver put 财政拨款's figures under 政府性基金 (total = 一般公共预算 +
+ * 政府性基金 broken on every row).  Placed again over all the summary's
+ * columns, the rows hold: the third figure is 其中：财政拨款, flagged as
+ * placed by the identities. */
+Test(ocr_head, fiscal_columns_the_header_lost)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/fiscal-unnamed-xinxiang.x", "xx");
+	const gk_table *t = fixture_table(r, "fiscal_appropriation_summary");
+	int i = fiscal_row(t, "支出", "1193.81");
+	cr_assert_geq(i, 0);
+	cr_assert_str_eq(gk_table_get(t, i, "total"), "1193.81");
+	cr_assert_str_eq(gk_table_get(t, i, "general_budget"), "1193.81");
+	cr_assert_str_eq(gk_table_get(t, i, "general_budget_appropriation"), "1193.81");
+	cr_assert_str_eq(gk_table_get(t, i, "government_fund"), "");
+	i = fiscal_row(t, "支出", "93.21");
+	cr_assert_geq(i, 0);
+	cr_assert_str_eq(gk_table_get(t, i, "general_budget_appropriation"), "93.21");
+	cr_assert_str_eq(gk_table_get(t, i, "government_fund"), "");
+	int flagged = 0;
+	for (int k = 0; k < r->ncheck; k++)
+		flagged += !strcmp(r->checks[k].check, "ocr:columns") &&
+		           !strcmp(r->checks[k].expected, "general_budget_appropriation") &&
+		           !strcmp(r->checks[k].status, "corrected");
+	cr_assert_eq(flagged, 1);
+	gk_result_drop(r);
+}
+
+/* The same lines as a text layer: the header's words are what the page
+ * prints, the columns are not placed again. */
+Test(ocr_head, fiscal_text_layer_untouched)
+{
+	char *s = slurp("tests/fixtures/ocr/fiscal-unnamed-xinxiang.x");
+	char *at = strstr(s, "M\tocr_pages\t1\n");
+	cr_assert_not_null(at);
+	memmove(at + 12, at + 13, strlen(at + 13) + 1);
+	gk_result *r = normalize_stream(s, "xx");
+	const gk_table *t = fixture_table(r, "fiscal_appropriation_summary");
+	int i = fiscal_row(t, "支出", "1193.81");
+	cr_assert_geq(i, 0);
+	cr_assert_str_eq(gk_table_get(t, i, "government_fund"), "1193.81");
+	cr_assert_str_eq(gk_table_get(t, i, "general_budget_appropriation"), "");
+	gk_result_drop(r);
+	free(s);
+}
