@@ -70,6 +70,39 @@ int ocr_page(const nctx *c, int page)
 	return gk_page_listed(gk_doc_meta(c->doc, "ocr_pages"), page);
 }
 
+/* A speck OCR read as a digit (新乡 p.12: `7`, 2.6 pt tall, under the
+ * last row's wrapped label): on a page read by OCR, a line of one cell, a
+ * one- or two-digit integer read with confidence below 50, less than a
+ * third as tall as the median line of the page that prints a figure with
+ * its point.  It is no row (it made a 合计 of 7) and no page number. */
+static int ocr_speck_figure(const nctx *c, int i)
+{
+	const gk_line *l = c->x[i].l;
+	const char *t = l->ncell == 1 ? l->cell[0].text : "";
+	size_t n = strlen(t);
+	if (n < 1 || n > 2 || strspn(t, "0123456789") != n || c->doc->nline != c->n || !ocr_page(c, l->page))
+		return 0;
+	const gk_line *read = &c->doc->line[i]; /* (the respaced lines keep no confidence) */
+	if (read->ncell != 1 || read->cell[0].conf < 0 || read->cell[0].conf >= 50)
+		return 0;
+	double h[512];
+	int nh = 0;
+	for (int k = 0; k < c->n && nh < 512; k++) {
+		const gk_line *o = c->x[k].l;
+		if (o->page != l->page || !o->ncell)
+			continue;
+		for (int j = 0; j < o->ncell; j++)
+			if (strchr(o->cell[j].text, '.') && strspn(o->cell[j].text, "0123456789.,") == strlen(o->cell[j].text)) {
+				h[nh++] = o->y1 - o->y0;
+				break;
+			}
+	}
+	if (nh < 3)
+		return 0;
+	qsort(h, (size_t)nh, sizeof *h, cmp_double);
+	return (l->y1 - l->y0) * 3 < h[nh / 2];
+}
+
 /* A title OCR misread (ocrtitle.c): on a page read by OCR, line i shaped
  * like a title -- it names a 表 last, holds no amount, is no prose -- and near
  * one usual title.  Returns that table's id (*canon: the title) or NULL. */
@@ -811,6 +844,8 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 		free(t);
 		c.x[i].skip = rule_any(&c, "skip", c.x[i].compact);
 	}
+	for (int i = 0; i < c.n; i++)
+		c.x[i].skip = c.x[i].skip || ocr_speck_figure(&c, i);
 	/* titles */
 	const char **cid = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *cid);
 	const char **canon = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *canon); /* a title OCR misread: its usual form */

@@ -231,6 +231,31 @@ Test(ocr_head, overprinted_words_placed_by_arithmetic)
 	gk_result_drop(r);
 }
 
+/* The same page: under the last row's wrapped label a speck 2.6 pt tall
+ * read `7` (confidence 25) made a second 合计 row of 7; the page's rows
+ * are 12 pt tall.  The same `7` as tall as a row is kept (and read as
+ * the row it looks like). */
+Test(ocr_head, speck_read_as_a_digit_is_no_row)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/overprint-head-xinxiang.x", "xx");
+	const gk_table *t = fixture_table(r, "general_budget_expenditure");
+	for (int i = 0; i < t->nrow; i++)
+		cr_assert_str_neq(gk_table_get(t, i, "total"), "7");
+	gk_result_drop(r);
+	char *s = slurp("tests/fixtures/ocr/overprint-head-xinxiang.x");
+	char *at = strstr(s, "315.07\t317.66\t2.59");
+	cr_assert_not_null(at);
+	memcpy(at, "325.07\t337.66\t12.5", 18); /* as tall as a row, below the last */
+	r = normalize_stream(s, "xx");
+	t = fixture_table(r, "general_budget_expenditure");
+	int seven = 0;
+	for (int i = 0; i < t->nrow; i++)
+		seven += !strcmp(gk_table_get(t, i, "total"), "7");
+	cr_assert_eq(seven, 1);
+	gk_result_drop(r);
+	free(s);
+}
+
 /* The same lines as a text layer would give them (no ocr_pages): the
  * boxes are read as they are, the garbled stack is one column's words,
  * 对个人和家庭's figures are not placed by arithmetic. */
