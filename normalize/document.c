@@ -70,37 +70,60 @@ int ocr_page(const nctx *c, int page)
 	return gk_page_listed(gk_doc_meta(c->doc, "ocr_pages"), page);
 }
 
-/* A speck OCR read as a digit (新乡 p.12: `7`, 2.6 pt tall, under the
- * last row's wrapped label): on a page read by OCR, a line of one cell, a
- * one- or two-digit integer read with confidence below 50, less than a
- * third as tall as the median line of the page that prints a figure with
- * its point.  It is no row (it made a 合计 of 7) and no page number. */
-static int ocr_speck_figure(const nctx *c, int i)
+/* The median height of the lines of page pg that print a figure with its
+ * point (0 when fewer than three do). */
+static double figure_line_height(const nctx *c, int pg)
 {
-	const gk_line *l = c->x[i].l;
-	const char *t = l->ncell == 1 ? l->cell[0].text : "";
-	size_t n = strlen(t);
-	if (n < 1 || n > 2 || strspn(t, "0123456789") != n || c->doc->nline != c->n || !ocr_page(c, l->page))
-		return 0;
-	const gk_line *read = &c->doc->line[i]; /* (the respaced lines keep no confidence) */
-	if (read->ncell != 1 || read->cell[0].conf < 0 || read->cell[0].conf >= 50)
-		return 0;
 	double h[512];
 	int nh = 0;
-	for (int k = 0; k < c->n && nh < 512; k++) {
-		const gk_line *o = c->x[k].l;
-		if (o->page != l->page || !o->ncell)
-			continue;
-		for (int j = 0; j < o->ncell; j++)
-			if (strchr(o->cell[j].text, '.') && strspn(o->cell[j].text, "0123456789.,") == strlen(o->cell[j].text)) {
-				h[nh++] = o->y1 - o->y0;
-				break;
-			}
-	}
+	for (int k = 0; k < c->n && nh < 512; k++)
+		if (c->x[k].l->page == pg && line_has_amount(c, k))
+			h[nh++] = c->x[k].l->y1 - c->x[k].l->y0;
 	if (nh < 3)
 		return 0;
 	qsort(h, (size_t)nh, sizeof *h, cmp_double);
-	return (l->y1 - l->y0) * 3 < h[nh / 2];
+	return h[nh / 2];
+}
+
+/* Specks OCR read as digits (新乡 p.12: `7`, 2.6 pt tall, under the last
+ * row's wrapped label; p.10: `4534` beside a garbled label, 3.7 pt): on a
+ * page read by OCR, a cell of digits alone read with confidence below 50
+ * on a line less than a third as tall as the median line of the page that
+ * prints a figure with its point.  Such a cell is no amount (it made a
+ * 合计 of 7), and goes; a line left empty is skipped.  (l is c's line i,
+ * read the doc's line i: the respaced lines keep no confidence.) */
+static void ocr_drop_specks(nctx *c, gk_line *l, int i, double *page_h, int *page_of_h)
+{
+	if (c->doc->nline != c->n || !ocr_page(c, l->page) || l->geom != GK_GEOM_POS)
+		return;
+	if (*page_of_h != l->page)
+		*page_h = figure_line_height(c, l->page), *page_of_h = l->page;
+	if (*page_h <= 0 || (l->y1 - l->y0) * 3 >= *page_h)
+		return;
+	const gk_line *read = &c->doc->line[i];
+	int k = 0;
+	for (int j = 0; j < l->ncell; j++) {
+		const char *t = l->cell[j].text;
+		size_t n = strlen(t);
+		float conf = 100;
+		for (int q = 0; q < read->ncell; q++)
+			if (read->cell[q].x0 == l->cell[j].x0 && !strcmp(read->cell[q].text, t))
+				conf = read->cell[q].conf;
+		if (n >= 1 && n <= 6 && strspn(t, "0123456789") == n && conf >= 0 && conf < 50) {
+			free(l->cell[j].text);
+			continue;
+		}
+		l->cell[k++] = l->cell[j];
+	}
+	if (k == l->ncell)
+		return;
+	l->ncell = k;
+	char *t = gk_line_text(l);
+	free(c->x[i].compact);
+	c->x[i].compact = compact_of(t);
+	free(t);
+	if (!k)
+		c->x[i].skip = 1;
 }
 
 /* A title OCR misread (ocrtitle.c): on a page read by OCR, line i shaped
@@ -844,8 +867,11 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 		free(t);
 		c.x[i].skip = rule_any(&c, "skip", c.x[i].compact);
 	}
+	double page_h = 0;
+	int page_of_h = 0;
 	for (int i = 0; i < c.n; i++)
-		c.x[i].skip = c.x[i].skip || ocr_speck_figure(&c, i);
+		if (!c.x[i].skip)
+			ocr_drop_specks(&c, &work->line[i], i, &page_h, &page_of_h);
 	/* titles */
 	const char **cid = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *cid);
 	const char **canon = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *canon); /* a title OCR misread: its usual form */

@@ -332,3 +332,20 @@ Test(ocr_head, fiscal_text_layer_untouched)
 	gk_result_drop(r);
 	free(s);
 }
+
+/* The same page: Tesseract read (十)卫生健康 printed over 支出 as `1`, a
+ * box 42 pt wide on a 12.7 pt line, which became the row's total; and a
+ * speck beside a garbled label, on a line 3.7 pt tall, as `4534` (a row
+ * of its own).  Neither is an amount: the row's total is its 65.25. */
+Test(ocr_head, garbled_ink_read_as_digits_is_no_amount)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/fiscal-unnamed-xinxiang.x", "xx");
+	const gk_table *t = fixture_table(r, "fiscal_appropriation_summary");
+	int i = fiscal_row(t, "支出", "65.25");
+	cr_assert_geq(i, 0);
+	cr_assert_str_eq(gk_table_get(t, i, "general_budget"), "65.25");
+	cr_assert_str_eq(gk_table_get(t, i, "state_capital"), "");
+	cr_assert_lt(fiscal_row(t, "支出", "1"), 0);
+	cr_assert_lt(fiscal_row(t, "支出", "4534"), 0);
+	gk_result_drop(r);
+}
