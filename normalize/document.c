@@ -126,6 +126,68 @@ static void ocr_drop_specks(nctx *c, gk_line *l, int i, double *page_h, int *pag
 		c->x[i].skip = 1;
 }
 
+/* The decimals of cell text t when it is an amount with its point (digits,
+ * thousands commas, one point), else -1. */
+static int pointed_decimals(const char *t)
+{
+	const char *dot = strchr(t, '.');
+	size_t n = strlen(t);
+	if (!dot || !n || strspn(t, "0123456789,.") != n || strchr(dot + 1, '.') || dot == t || dot[1] == 0)
+		return -1;
+	return (int)strlen(dot + 1);
+}
+
+/* Are most of page pg's pointed amounts printed with two decimals (three
+ * at least, more than with one)? */
+static int page_two_decimals(const nctx *c, int pg)
+{
+	int two = 0, one = 0;
+	for (int k = 0; k < c->n; k++) {
+		const gk_line *l = c->x[k].l;
+		for (int j = 0; l->page == pg && j < l->ncell; j++) {
+			int d = pointed_decimals(l->cell[j].text);
+			two += d == 2, one += d == 1;
+		}
+	}
+	return two >= 3 && two > one;
+}
+
+/* An amount's last digit Tesseract cut off as a word of its own (新乡 p.8:
+ * `1352.2` `7`, the two boxes touching): on a page read by OCR whose
+ * amounts print two decimals, a cell of one digit that starts less than a
+ * point after an amount printed with one decimal ends is that amount's
+ * last digit (alone it became a unit's code).  The two are one cell. */
+static void ocr_join_cut_digit(nctx *c, gk_line *l, int i, int *two, int *page_of)
+{
+	if (!ocr_page(c, l->page) || l->geom != GK_GEOM_POS || l->ncell < 2)
+		return;
+	int k = 1;
+	for (int j = 1; j < l->ncell; j++) {
+		gk_cell *a = &l->cell[k - 1], *b = &l->cell[j];
+		if (strlen(b->text) == 1 && isdigit((unsigned char)b->text[0]) && pointed_decimals(a->text) == 1 &&
+		    b->x0 - a->x1 < 1 && b->x0 >= a->x1 - 1) {
+			if (*page_of != l->page)
+				*two = page_two_decimals(c, l->page), *page_of = l->page;
+			if (*two) {
+				char *t = gk_strfmt("%s%s", a->text, b->text);
+				free(a->text);
+				free(b->text);
+				a->text = t;
+				a->x1 = b->x1;
+				continue;
+			}
+		}
+		l->cell[k++] = l->cell[j];
+	}
+	if (k == l->ncell)
+		return;
+	l->ncell = k;
+	char *t = gk_line_text(l);
+	free(c->x[i].compact);
+	c->x[i].compact = compact_of(t);
+	free(t);
+}
+
 /* A title OCR misread (ocrtitle.c): on a page read by OCR, line i shaped
  * like a title -- it names a 表 last, holds no amount, is no prose -- and near
  * one usual title.  Returns that table's id (*canon: the title) or NULL. */
@@ -868,10 +930,12 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 		c.x[i].skip = rule_any(&c, "skip", c.x[i].compact);
 	}
 	double page_h = 0;
-	int page_of_h = 0;
+	int page_of_h = 0, two = 0, page_of_two = 0;
 	for (int i = 0; i < c.n; i++)
-		if (!c.x[i].skip)
+		if (!c.x[i].skip) {
 			ocr_drop_specks(&c, &work->line[i], i, &page_h, &page_of_h);
+			ocr_join_cut_digit(&c, &work->line[i], i, &two, &page_of_two);
+		}
 	/* titles */
 	const char **cid = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *cid);
 	const char **canon = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *canon); /* a title OCR misread: its usual form */

@@ -349,3 +349,37 @@ Test(ocr_head, garbled_ink_read_as_digits_is_no_amount)
 	cr_assert_lt(fiscal_row(t, "支出", "4534"), 0);
 	gk_result_drop(r);
 }
+
+/* 新乡 p.8 (部门收入预算表, tiny print): Tesseract cut the 合计 row's
+ * 1,352.27 into `1352.2` and `7`, the boxes touching, and the `7` became
+ * the row's unit code; the row's label is 合计 printed over the unit's
+ * wrapped name (策赵市政务服, confidence 0).  The digit is the amount's
+ * own, and the first row, with no code and a total equal to the one unit
+ * 118's, is the 合计 row. */
+Test(ocr_head, revunit_total_row_and_its_cut_digit)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/revunit-total-xinxiang.x", "xx");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	cr_assert_geq(t->nrow, 3);
+	cr_assert_str_eq(gk_table_get(t, 0, "unit_code"), "");
+	cr_assert_str_eq(gk_table_get(t, 0, "unit_name"), "合计");
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "1352.27");
+	cr_assert_str_eq(gk_table_get(t, 0, "current_total"), "1352.27");
+	cr_assert_str_eq(gk_table_get(t, 1, "unit_code"), "118");
+	gk_result_drop(r);
+}
+
+/* The same lines as a text layer: no digit is joined, no label renamed. */
+Test(ocr_head, revunit_text_layer_untouched)
+{
+	char *s = slurp("tests/fixtures/ocr/revunit-total-xinxiang.x");
+	char *at = strstr(s, "M\tocr_pages\t1\n");
+	cr_assert_not_null(at);
+	memmove(at + 12, at + 13, strlen(at + 13) + 1);
+	gk_result *r = normalize_stream(s, "xx");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	for (int i = 0; i < t->nrow; i++)
+		cr_assert_str_neq(gk_table_get(t, i, "unit_name"), "合计");
+	gk_result_drop(r);
+	free(s);
+}
