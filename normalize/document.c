@@ -14,6 +14,7 @@
 #include "ocrfix.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -186,6 +187,66 @@ static void ocr_join_cut_digit(nctx *c, gk_line *l, int i, int *two, int *page_o
 	free(c->x[i].compact);
 	c->x[i].compact = compact_of(t);
 	free(t);
+}
+
+/* The trailing digits of t (their count; *cut: where they start). */
+static size_t trailing_digits(const char *t, size_t *cut)
+{
+	size_t n = strlen(t), k = n;
+	while (k > 0 && isdigit((unsigned char)t[k - 1]))
+		k--;
+	*cut = k;
+	return n - k;
+}
+
+/* A label overflowing into the code column beside it, read with the code
+ * as one word (新乡 p.14: `必址50501`, the 经济科目 name printed over its
+ * cell's edge, then the 政府经济科目 code): on a page read by OCR, a cell
+ * of a prefix without digits and L digits, reaching left past a column of
+ * cells of L digits alone whose right edges its own meets (three such on
+ * its page), is two cells: the prefix, and the code where that column
+ * starts. */
+static void ocr_split_glued_code(nctx *c, gk_line *l, int i)
+{
+	if (!ocr_page(c, l->page) || l->geom != GK_GEOM_POS)
+		return;
+	for (int j = 0; j < l->ncell; j++) {
+		const gk_cell *g = &l->cell[j];
+		size_t cut, L = trailing_digits(g->text, &cut);
+		if (L < 3 || L > 8 || cut == 0 || strpbrk(g->text, "0123456789") < g->text + cut)
+			continue;
+		double x0s[64];
+		int n = 0;
+		for (int k = 0; k < c->n && n < 64; k++) {
+			const gk_line *o = c->x[k].l;
+			for (int q = 0; o->page == l->page && o != l && q < o->ncell && n < 64; q++) {
+				size_t oc, ol = trailing_digits(o->cell[q].text, &oc);
+				if (oc == 0 && ol == L && fabs(o->cell[q].x1 - g->x1) <= 2)
+					x0s[n++] = o->cell[q].x0;
+			}
+		}
+		if (n < 3)
+			continue;
+		qsort(x0s, (size_t)n, sizeof *x0s, cmp_double);
+		double col = x0s[n / 2];
+		if (g->x0 > col - 4)
+			continue;
+		double x0 = g->x0, x1 = g->x1;
+		char *pre = gk_strndup(g->text, cut), *code = gk_strdup(g->text + cut);
+		free(l->cell[j].text);
+		l->cell[j].text = pre;
+		l->cell[j].x1 = col - 2 > x0 ? col - 2 : x0 + 1;
+		gk_line_add_cell_y(l, col, x1, l->cell[j].y0, l->cell[j].y1, code, strlen(code));
+		free(code);
+		gk_cell added = l->cell[l->ncell - 1];
+		memmove(&l->cell[j + 2], &l->cell[j + 1], sizeof *l->cell * (size_t)(l->ncell - j - 2));
+		l->cell[j + 1] = added;
+		char *t = gk_line_text(l);
+		free(c->x[i].compact);
+		c->x[i].compact = compact_of(t);
+		free(t);
+		j++;
+	}
 }
 
 /* A title OCR misread (ocrtitle.c): on a page read by OCR, line i shaped
@@ -935,6 +996,7 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 		if (!c.x[i].skip) {
 			ocr_drop_specks(&c, &work->line[i], i, &page_h, &page_of_h);
 			ocr_join_cut_digit(&c, &work->line[i], i, &two, &page_of_two);
+			ocr_split_glued_code(&c, &work->line[i], i);
 		}
 	/* titles */
 	const char **cid = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *cid);

@@ -383,3 +383,24 @@ Test(ocr_head, revunit_text_layer_untouched)
 	gk_result_drop(r);
 	free(s);
 }
+
+/* 新乡 pp.13-14 (一般公共预算基本支出表): 其他社会保障缴费 printed over its
+ * cell's edge and the 政府经济科目 code beside it read as one word,
+ * `必址50501`, reaching from the 经济科目 name's column to the right edge
+ * of the column of 5-digit codes.  The code is a cell of its own again:
+ * the row is 30112 / 50501, its name mended from the code. */
+Test(ocr_head, label_glued_to_the_code_beside_it)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/glued-code-xinxiang.x", "xx");
+	const gk_table *t = fixture_table(r, "general_budget_basic_expenditure");
+	int found = 0;
+	for (int i = 0; i < t->nrow; i++)
+		if (!strcmp(gk_table_get(t, i, "econ_code"), "30112") && !strcmp(gk_table_get(t, i, "total"), "1.91")) {
+			found = 1;
+			cr_assert_str_eq(gk_table_get(t, i, "gov_econ_code"), "50501");
+			cr_assert_str_eq(gk_table_get(t, i, "gov_econ_name"), "工资福利支出");
+			cr_assert_str_eq(gk_table_get(t, i, "personnel"), "1.91");
+		}
+	cr_assert(found);
+	gk_result_drop(r);
+}
