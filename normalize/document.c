@@ -86,21 +86,27 @@ static double figure_line_height(const nctx *c, int pg)
 	return h[nh / 2];
 }
 
-/* Specks OCR read as digits (新乡 p.12: `7`, 2.6 pt tall, under the last
- * row's wrapped label; p.10: `4534` beside a garbled label, 3.7 pt): on a
- * page read by OCR, a cell of digits alone read with confidence below 50
- * on a line less than a third as tall as the median line of the page that
- * prints a figure with its point.  Such a cell is no amount (it made a
- * 合计 of 7), and goes; a line left empty is skipped.  (l is c's line i,
- * read the doc's line i: the respaced lines keep no confidence.) */
+/* Specks and garbled ink OCR read as digits, on a page read by OCR: a
+ * cell of digits alone read with confidence below 50
+ *   - on a line less than a third as tall as the median line of the page
+ *     that prints a figure with its point (新乡 p.12: `7`, 2.6 pt tall,
+ *     under the last row's wrapped label; p.10: `4534` beside a garbled
+ *     label, 3.7 pt);
+ *   - or of one or two digits in a box more than twice as wide per digit
+ *     as its line is tall (新乡 p.10: `1`, 42 pt wide on a 12.7 pt line,
+ *     for (十)卫生健康 printed over 支出; the degraded p.9: `7`, 96 pt wide,
+ *     for 855.15 and 29.72 blurred together).
+ * Such a cell is no amount (it made a 合计 of 7, a row's total of 1, a
+ * unit's code), and goes; a line left empty is skipped.  (l is c's line
+ * i, read the doc's line i: the respaced lines keep no confidence.) */
 static void ocr_drop_specks(nctx *c, gk_line *l, int i, double *page_h, int *page_of_h)
 {
 	if (c->doc->nline != c->n || !ocr_page(c, l->page) || l->geom != GK_GEOM_POS)
 		return;
 	if (*page_of_h != l->page)
 		*page_h = figure_line_height(c, l->page), *page_of_h = l->page;
-	if (*page_h <= 0 || (l->y1 - l->y0) * 3 >= *page_h)
-		return;
+	double h = l->y1 - l->y0;
+	int thin = *page_h > 0 && h * 3 < *page_h;
 	const gk_line *read = &c->doc->line[i];
 	int k = 0;
 	for (int j = 0; j < l->ncell; j++) {
@@ -110,7 +116,8 @@ static void ocr_drop_specks(nctx *c, gk_line *l, int i, double *page_h, int *pag
 		for (int q = 0; q < read->ncell; q++)
 			if (read->cell[q].x0 == l->cell[j].x0 && !strcmp(read->cell[q].text, t))
 				conf = read->cell[q].conf;
-		if (n >= 1 && n <= 6 && strspn(t, "0123456789") == n && conf >= 0 && conf < 50) {
+		int wide = n <= 2 && h > 0 && l->cell[j].x1 - l->cell[j].x0 > 2 * h * (double)n;
+		if (n >= 1 && n <= 6 && strspn(t, "0123456789") == n && conf >= 0 && conf < 50 && (thin || wide)) {
 			free(l->cell[j].text);
 			continue;
 		}

@@ -314,25 +314,6 @@ static int group_block(const nctx *c, const stab *st, const tok *tk, int a, int 
 	return exp || !inc;
 }
 
-/* On an OCR'd page, a one- or two-digit integer whose box is more than
- * twice as wide per digit as the line is tall is no amount: Tesseract
- * read a garbled label's ink as a digit (新乡 p.10: `1`, 42 pt wide, for
- * (十)卫生健康 printed over 支出, made the row's total).  It stays as
- * label text. */
-static void ocr_wide_digits(const nctx *c, int i, tok *tk, int n)
-{
-	const gk_line *l = c->x[i].l;
-	double h = l->y1 - l->y0;
-	if (l->geom != GK_GEOM_POS || h <= 0 || !ocr_page(c, l->page))
-		return;
-	for (int j = 0; j < n; j++) {
-		size_t nd = strlen(tk[j].text);
-		if (tk[j].isnum && nd >= 1 && nd <= 2 && strspn(tk[j].text, "0123456789") == nd &&
-		    tk[j].x1 - tk[j].x0 > 2 * h * (double)nd)
-			tk[j].isnum = 0, tk[j].num[0] = 0;
-	}
-}
-
 /* The groups of data line i appended to st->sr: each its block, its
  * label and its numbers (a group of numbers alone joins the label of its
  * block on the line before). */
@@ -341,7 +322,6 @@ static void summary_line(const nctx *c, const tspan *sp, int i, stab *st)
 	tok tk[256];
 	int n = tokens_of(c->x[i].l, tk, 256);
 	drop_hangci(st, tk, n);
-	ocr_wide_digits(c, i, tk, n);
 	if (!n || page_number(c, sp, i, tk, n))
 		return;
 	int gstart[8], gn = line_groups(c, st, tk, n, gstart);
