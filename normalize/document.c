@@ -206,13 +206,48 @@ static size_t trailing_digits(const char *t, size_t *cut)
 	return n - k;
 }
 
+/* The left edge of the column of cells of L digits alone on l's page
+ * whose right edges meet x1 (their median; three such at least), else
+ * NAN. */
+static double code_column_x0(const nctx *c, const gk_line *l, size_t L, double x1)
+{
+	double x0s[64];
+	int n = 0;
+	for (int k = 0; k < c->n && n < 64; k++) {
+		const gk_line *o = c->x[k].l;
+		for (int q = 0; o->page == l->page && o != l && q < o->ncell && n < 64; q++) {
+			size_t oc, ol = trailing_digits(o->cell[q].text, &oc);
+			if (oc == 0 && ol == L && fabs(o->cell[q].x1 - x1) <= 2)
+				x0s[n++] = o->cell[q].x0;
+		}
+	}
+	if (n < 3)
+		return NAN;
+	qsort(x0s, (size_t)n, sizeof *x0s, cmp_double);
+	return x0s[n / 2];
+}
+
+/* Tesseract's confidence in cell g of c's line i (the doc's line i keeps
+ * it, the respaced one not); 100 when not found. */
+static float cell_conf(const nctx *c, int i, const gk_cell *g)
+{
+	const gk_line *read = &c->doc->line[i];
+	for (int q = 0; c->doc->nline == c->n && q < read->ncell; q++)
+		if (read->cell[q].x0 == g->x0 && !strcmp(read->cell[q].text, g->text))
+			return read->cell[q].conf;
+	return 100;
+}
+
 /* A label overflowing into the code column beside it, read with the code
- * as one word (新乡 p.14: `必址50501`, the 经济科目 name printed over its
- * cell's edge, then the 政府经济科目 code): on a page read by OCR, a cell
- * of a prefix without digits and L digits, reaching left past a column of
- * cells of L digits alone whose right edges its own meets (three such on
- * its page), is two cells: the prefix, and the code where that column
- * starts. */
+ * as one word, on a page read by OCR: a cell reaching left past a column
+ * of cells of L digits alone whose right edges its own meets (three such
+ * on its page) that reads
+ *   - a prefix without digits and L digits (新乡 p.14: `必址50501`, the
+ *     经济科目 name printed over its cell's edge, then the 政府经济科目
+ *     code): two cells, the prefix, and the code where the column starts;
+ *   - one or two digits more than L, read under 50 (`550501`: the name's
+ *     ink read as a 5): the code is its last L digits, where the column
+ *     starts; the label's ink is no digit of it. */
 static void ocr_split_glued_code(nctx *c, gk_line *l, int i)
 {
 	if (!ocr_page(c, l->page) || l->geom != GK_GEOM_POS)
@@ -220,23 +255,29 @@ static void ocr_split_glued_code(nctx *c, gk_line *l, int i)
 	for (int j = 0; j < l->ncell; j++) {
 		const gk_cell *g = &l->cell[j];
 		size_t cut, L = trailing_digits(g->text, &cut);
-		if (L < 3 || L > 8 || cut == 0 || strpbrk(g->text, "0123456789") < g->text + cut)
+		if (L < 3 || L > 10 || strpbrk(g->text, "0123456789") < g->text + cut)
 			continue;
-		double x0s[64];
-		int n = 0;
-		for (int k = 0; k < c->n && n < 64; k++) {
-			const gk_line *o = c->x[k].l;
-			for (int q = 0; o->page == l->page && o != l && q < o->ncell && n < 64; q++) {
-				size_t oc, ol = trailing_digits(o->cell[q].text, &oc);
-				if (oc == 0 && ol == L && fabs(o->cell[q].x1 - g->x1) <= 2)
-					x0s[n++] = o->cell[q].x0;
+		if (cut == 0) { /* digits alone: one or two too many? */
+			for (size_t extra = 1; extra <= 2 && L - extra >= 3; extra++) {
+				double col = code_column_x0(c, l, L - extra, g->x1);
+				if (isnan(col) || g->x0 > col - 4 || cell_conf(c, i, g) >= 50)
+					continue;
+				char *code = gk_strdup(g->text + extra);
+				free(l->cell[j].text);
+				l->cell[j].text = code;
+				l->cell[j].x0 = col;
+				char *t = gk_line_text(l);
+				free(c->x[i].compact);
+				c->x[i].compact = compact_of(t);
+				free(t);
+				break;
 			}
-		}
-		if (n < 3)
 			continue;
-		qsort(x0s, (size_t)n, sizeof *x0s, cmp_double);
-		double col = x0s[n / 2];
-		if (g->x0 > col - 4)
+		}
+		if (L > 8)
+			continue;
+		double col = code_column_x0(c, l, L, g->x1);
+		if (isnan(col) || g->x0 > col - 4)
 			continue;
 		double x0 = g->x0, x1 = g->x1;
 		char *pre = gk_strndup(g->text, cut), *code = gk_strdup(g->text + cut);
