@@ -388,7 +388,9 @@ Test(ocr_head, revunit_text_layer_untouched)
  * cell's edge and the 政府经济科目 code beside it read as one word,
  * `必址50501`, reaching from the 经济科目 name's column to the right edge
  * of the column of 5-digit codes.  The code is a cell of its own again:
- * the row is 30112 / 50501, its name mended from the code. */
+ * the row is 30112 / 50501, its name mended from the code.  Two rows down
+ * 职工基本医疗保险缴费 over the same edge read `550501` (confidence 46) over
+ * both columns: its code is its last five digits, 50501. */
 Test(ocr_head, label_glued_to_the_code_beside_it)
 {
 	gk_result *r = normalize_file("tests/fixtures/ocr/glued-code-xinxiang.x", "xx");
@@ -400,6 +402,13 @@ Test(ocr_head, label_glued_to_the_code_beside_it)
 			cr_assert_str_eq(gk_table_get(t, i, "gov_econ_code"), "50501");
 			cr_assert_str_eq(gk_table_get(t, i, "gov_econ_name"), "工资福利支出");
 			cr_assert_str_eq(gk_table_get(t, i, "personnel"), "1.91");
+		}
+	cr_assert(found);
+	found = 0;
+	for (int i = 0; i < t->nrow; i++)
+		if (!strcmp(gk_table_get(t, i, "econ_code"), "30110") && !strcmp(gk_table_get(t, i, "total"), "19.23")) {
+			found = 1;
+			cr_assert_str_eq(gk_table_get(t, i, "gov_econ_code"), "50501");
 		}
 	cr_assert(found);
 	gk_result_drop(r);
