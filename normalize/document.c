@@ -206,10 +206,12 @@ static size_t trailing_digits(const char *t, size_t *cut)
 	return n - k;
 }
 
-/* The left edge of the column of cells of L digits alone on l's page
- * whose right edges meet x1 (their median; three such at least), else
- * NAN. */
-static double code_column_x0(const nctx *c, const gk_line *l, size_t L, double x1)
+/* The left edge of the column of codes on l's page whose right edges
+ * meet x1: cells of L digits alone, three at least, all beginning with
+ * the digit lead, as a code column's do (5 for 政府经济科目 50101, 50501
+ * ...; a column of amounts read without their points does not).  Their
+ * median left edge, else NAN. */
+static double code_column_x0(const nctx *c, const gk_line *l, size_t L, double x1, char lead)
 {
 	double x0s[64];
 	int n = 0;
@@ -217,8 +219,11 @@ static double code_column_x0(const nctx *c, const gk_line *l, size_t L, double x
 		const gk_line *o = c->x[k].l;
 		for (int q = 0; o->page == l->page && o != l && q < o->ncell && n < 64; q++) {
 			size_t oc, ol = trailing_digits(o->cell[q].text, &oc);
-			if (oc == 0 && ol == L && fabs(o->cell[q].x1 - x1) <= 2)
+			if (oc == 0 && ol == L && fabs(o->cell[q].x1 - x1) <= 2) {
+				if (o->cell[q].text[0] != lead)
+					return NAN;
 				x0s[n++] = o->cell[q].x0;
+			}
 		}
 	}
 	if (n < 3)
@@ -240,14 +245,16 @@ static float cell_conf(const nctx *c, int i, const gk_cell *g)
 
 /* A label overflowing into the code column beside it, read with the code
  * as one word, on a page read by OCR: a cell reaching left past a column
- * of cells of L digits alone whose right edges its own meets (three such
- * on its page) that reads
+ * of codes of L digits whose right edges its own meets (code_column_x0),
+ * the code it ends in beginning as theirs, that reads
  *   - a prefix without digits and L digits (新乡 p.14: `必址50501`, the
  *     经济科目 name printed over its cell's edge, then the 政府经济科目
  *     code): two cells, the prefix, and the code where the column starts;
- *   - one or two digits more than L, read under 50 (`550501`: the name's
- *     ink read as a 5): the code is its last L digits, where the column
- *     starts; the label's ink is no digit of it. */
+ *   - one or two digits more than L, read under 50, its box reaching
+ *     three digits further left than they (`550501`: the name's ink read
+ *     as a 5): the code is its last L digits, where the column starts;
+ *     the label's ink is no digit of it (an amount read without its
+ *     point, its first digit set apart, is not cut so). */
 static void ocr_split_glued_code(nctx *c, gk_line *l, int i)
 {
 	if (!ocr_page(c, l->page) || l->geom != GK_GEOM_POS)
@@ -259,8 +266,11 @@ static void ocr_split_glued_code(nctx *c, gk_line *l, int i)
 			continue;
 		if (cut == 0) { /* digits alone: one or two too many? */
 			for (size_t extra = 1; extra <= 2 && L - extra >= 3; extra++) {
-				double col = code_column_x0(c, l, L - extra, g->x1);
-				if (isnan(col) || g->x0 > col - 4 || cell_conf(c, i, g) >= 50)
+				double col = code_column_x0(c, l, L - extra, g->x1, g->text[extra]);
+				/* (the box reaches three digits past its own: ink no
+				 * digit, not an amount's lead digit read apart) */
+				double pitch = isnan(col) ? 0 : (g->x1 - col) / (double)(L - extra);
+				if (isnan(col) || pitch <= 0 || g->x0 > col - (double)(extra + 3) * pitch || cell_conf(c, i, g) >= 50)
 					continue;
 				char *code = gk_strdup(g->text + extra);
 				free(l->cell[j].text);
@@ -276,7 +286,7 @@ static void ocr_split_glued_code(nctx *c, gk_line *l, int i)
 		}
 		if (L > 8)
 			continue;
-		double col = code_column_x0(c, l, L, g->x1);
+		double col = code_column_x0(c, l, L, g->x1, g->text[cut]);
 		if (isnan(col) || g->x0 > col - 4)
 			continue;
 		double x0 = g->x0, x1 = g->x1;
