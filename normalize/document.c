@@ -14,6 +14,7 @@
 #include "ocrfix.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,6 +69,242 @@ const char *title_of(const nctx *c, const xline *x)
 int ocr_page(const nctx *c, int page)
 {
 	return gk_page_listed(gk_doc_meta(c->doc, "ocr_pages"), page);
+}
+
+/* The median height of the lines of page pg that print a figure with its
+ * point (0 when fewer than three do). */
+static double figure_line_height(const nctx *c, int pg)
+{
+	double h[512];
+	int nh = 0;
+	for (int k = 0; k < c->n && nh < 512; k++)
+		if (c->x[k].l->page == pg && line_has_amount(c, k))
+			h[nh++] = c->x[k].l->y1 - c->x[k].l->y0;
+	if (nh < 3)
+		return 0;
+	qsort(h, (size_t)nh, sizeof *h, cmp_double);
+	return h[nh / 2];
+}
+
+/* Specks and garbled ink OCR read as digits, on a page read by OCR: a
+ * cell of digits alone read with confidence below 50
+ *   - on a line less than a third as tall as the median line of the page
+ *     that prints a figure with its point (新乡 p.12: `7`, 2.6 pt tall,
+ *     under the last row's wrapped label; p.10: `4534` beside a garbled
+ *     label, 3.7 pt);
+ *   - or of one or two digits in a box more than twice as wide per digit
+ *     as its line is tall (新乡 p.10: `1`, 42 pt wide on a 12.7 pt line,
+ *     for (十)卫生健康 printed over 支出; the degraded p.9: `7`, 96 pt wide,
+ *     for 855.15 and 29.72 blurred together).
+ * Such a cell is no amount (it made a 合计 of 7, a row's total of 1, a
+ * unit's code), and goes; a line left empty is skipped.  (l is c's line
+ * i, read the doc's line i: the respaced lines keep no confidence.) */
+static void ocr_drop_specks(nctx *c, gk_line *l, int i, double *page_h, int *page_of_h)
+{
+	if (c->doc->nline != c->n || !ocr_page(c, l->page) || l->geom != GK_GEOM_POS)
+		return;
+	if (*page_of_h != l->page)
+		*page_h = figure_line_height(c, l->page), *page_of_h = l->page;
+	double h = l->y1 - l->y0;
+	int thin = *page_h > 0 && h * 3 < *page_h;
+	const gk_line *read = &c->doc->line[i];
+	int k = 0;
+	for (int j = 0; j < l->ncell; j++) {
+		const char *t = l->cell[j].text;
+		size_t n = strlen(t);
+		float conf = 100;
+		for (int q = 0; q < read->ncell; q++)
+			if (read->cell[q].x0 == l->cell[j].x0 && !strcmp(read->cell[q].text, t))
+				conf = read->cell[q].conf;
+		int wide = n <= 2 && h > 0 && l->cell[j].x1 - l->cell[j].x0 > 2 * h * (double)n;
+		if (n >= 1 && n <= 6 && strspn(t, "0123456789") == n && conf >= 0 && conf < 50 && (thin || wide)) {
+			free(l->cell[j].text);
+			continue;
+		}
+		l->cell[k++] = l->cell[j];
+	}
+	if (k == l->ncell)
+		return;
+	l->ncell = k;
+	char *t = gk_line_text(l);
+	free(c->x[i].compact);
+	c->x[i].compact = compact_of(t);
+	free(t);
+	if (!k)
+		c->x[i].skip = 1;
+}
+
+/* The decimals of cell text t when it is an amount with its point (digits,
+ * thousands commas, one point), else -1. */
+static int pointed_decimals(const char *t)
+{
+	const char *dot = strchr(t, '.');
+	size_t n = strlen(t);
+	if (!dot || !n || strspn(t, "0123456789,.") != n || strchr(dot + 1, '.') || dot == t || dot[1] == 0)
+		return -1;
+	return (int)strlen(dot + 1);
+}
+
+/* Are most of page pg's pointed amounts printed with two decimals (three
+ * at least, more than with one)? */
+static int page_two_decimals(const nctx *c, int pg)
+{
+	int two = 0, one = 0;
+	for (int k = 0; k < c->n; k++) {
+		const gk_line *l = c->x[k].l;
+		for (int j = 0; l->page == pg && j < l->ncell; j++) {
+			int d = pointed_decimals(l->cell[j].text);
+			two += d == 2, one += d == 1;
+		}
+	}
+	return two >= 3 && two > one;
+}
+
+/* An amount's last digit Tesseract cut off as a word of its own (新乡 p.8:
+ * `1352.2` `7`, the two boxes touching): on a page read by OCR whose
+ * amounts print two decimals, a cell of one digit that starts less than a
+ * point after an amount printed with one decimal ends is that amount's
+ * last digit (alone it became a unit's code).  The two are one cell. */
+static void ocr_join_cut_digit(nctx *c, gk_line *l, int i, int *two, int *page_of)
+{
+	if (!ocr_page(c, l->page) || l->geom != GK_GEOM_POS || l->ncell < 2)
+		return;
+	int k = 1;
+	for (int j = 1; j < l->ncell; j++) {
+		gk_cell *a = &l->cell[k - 1], *b = &l->cell[j];
+		if (strlen(b->text) == 1 && isdigit((unsigned char)b->text[0]) && pointed_decimals(a->text) == 1 &&
+		    b->x0 - a->x1 < 1 && b->x0 >= a->x1 - 1) {
+			if (*page_of != l->page)
+				*two = page_two_decimals(c, l->page), *page_of = l->page;
+			if (*two) {
+				char *t = gk_strfmt("%s%s", a->text, b->text);
+				free(a->text);
+				free(b->text);
+				a->text = t;
+				a->x1 = b->x1;
+				continue;
+			}
+		}
+		l->cell[k++] = l->cell[j];
+	}
+	if (k == l->ncell)
+		return;
+	l->ncell = k;
+	char *t = gk_line_text(l);
+	free(c->x[i].compact);
+	c->x[i].compact = compact_of(t);
+	free(t);
+}
+
+/* The trailing digits of t (their count; *cut: where they start). */
+static size_t trailing_digits(const char *t, size_t *cut)
+{
+	size_t n = strlen(t), k = n;
+	while (k > 0 && isdigit((unsigned char)t[k - 1]))
+		k--;
+	*cut = k;
+	return n - k;
+}
+
+/* The left edge of the column of codes on l's page whose right edges
+ * meet x1: cells of L digits alone, three at least, all beginning with
+ * the digit lead, as a code column's do (5 for 政府经济科目 50101, 50501
+ * ...; a column of amounts read without their points does not).  Their
+ * median left edge, else NAN. */
+static double code_column_x0(const nctx *c, const gk_line *l, size_t L, double x1, char lead)
+{
+	double x0s[64];
+	int n = 0;
+	for (int k = 0; k < c->n && n < 64; k++) {
+		const gk_line *o = c->x[k].l;
+		for (int q = 0; o->page == l->page && o != l && q < o->ncell && n < 64; q++) {
+			size_t oc, ol = trailing_digits(o->cell[q].text, &oc);
+			if (oc == 0 && ol == L && fabs(o->cell[q].x1 - x1) <= 2) {
+				if (o->cell[q].text[0] != lead)
+					return NAN;
+				x0s[n++] = o->cell[q].x0;
+			}
+		}
+	}
+	if (n < 3)
+		return NAN;
+	qsort(x0s, (size_t)n, sizeof *x0s, cmp_double);
+	return x0s[n / 2];
+}
+
+/* Tesseract's confidence in cell g of c's line i (the doc's line i keeps
+ * it, the respaced one not); 100 when not found. */
+static float cell_conf(const nctx *c, int i, const gk_cell *g)
+{
+	const gk_line *read = &c->doc->line[i];
+	for (int q = 0; c->doc->nline == c->n && q < read->ncell; q++)
+		if (read->cell[q].x0 == g->x0 && !strcmp(read->cell[q].text, g->text))
+			return read->cell[q].conf;
+	return 100;
+}
+
+/* A label overflowing into the code column beside it, read with the code
+ * as one word, on a page read by OCR: a cell reaching left past a column
+ * of codes of L digits whose right edges its own meets (code_column_x0),
+ * the code it ends in beginning as theirs, that reads
+ *   - a prefix without digits and L digits (新乡 p.14: `必址50501`, the
+ *     经济科目 name printed over its cell's edge, then the 政府经济科目
+ *     code): two cells, the prefix, and the code where the column starts;
+ *   - one or two digits more than L, read under 50, its box reaching
+ *     three digits further left than they (`550501`: the name's ink read
+ *     as a 5): the code is its last L digits, where the column starts;
+ *     the label's ink is no digit of it (an amount read without its
+ *     point, its first digit set apart, is not cut so). */
+static void ocr_split_glued_code(nctx *c, gk_line *l, int i)
+{
+	if (!ocr_page(c, l->page) || l->geom != GK_GEOM_POS)
+		return;
+	for (int j = 0; j < l->ncell; j++) {
+		const gk_cell *g = &l->cell[j];
+		size_t cut, L = trailing_digits(g->text, &cut);
+		if (L < 3 || L > 10 || strpbrk(g->text, "0123456789") < g->text + cut)
+			continue;
+		if (cut == 0) { /* digits alone: one or two too many? */
+			for (size_t extra = 1; extra <= 2 && L - extra >= 3; extra++) {
+				double col = code_column_x0(c, l, L - extra, g->x1, g->text[extra]);
+				/* (the box reaches three digits past its own: ink no
+				 * digit, not an amount's lead digit read apart) */
+				double pitch = isnan(col) ? 0 : (g->x1 - col) / (double)(L - extra);
+				if (isnan(col) || pitch <= 0 || g->x0 > col - (double)(extra + 3) * pitch || cell_conf(c, i, g) >= 50)
+					continue;
+				char *code = gk_strdup(g->text + extra);
+				free(l->cell[j].text);
+				l->cell[j].text = code;
+				l->cell[j].x0 = col;
+				char *t = gk_line_text(l);
+				free(c->x[i].compact);
+				c->x[i].compact = compact_of(t);
+				free(t);
+				break;
+			}
+			continue;
+		}
+		if (L > 8)
+			continue;
+		double col = code_column_x0(c, l, L, g->x1, g->text[cut]);
+		if (isnan(col) || g->x0 > col - 4)
+			continue;
+		double x0 = g->x0, x1 = g->x1;
+		char *pre = gk_strndup(g->text, cut), *code = gk_strdup(g->text + cut);
+		free(l->cell[j].text);
+		l->cell[j].text = pre;
+		l->cell[j].x1 = col - 2 > x0 ? col - 2 : x0 + 1;
+		gk_line_add_cell_y(l, col, x1, l->cell[j].y0, l->cell[j].y1, code, strlen(code));
+		free(code);
+		gk_cell added = l->cell[l->ncell - 1];
+		memmove(&l->cell[j + 2], &l->cell[j + 1], sizeof *l->cell * (size_t)(l->ncell - j - 2));
+		l->cell[j + 1] = added;
+		char *t = gk_line_text(l);
+		free(c->x[i].compact);
+		c->x[i].compact = compact_of(t);
+		free(t);
+		j++;
+	}
 }
 
 /* A title OCR misread (ocrtitle.c): on a page read by OCR, line i shaped
@@ -811,6 +1048,14 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 		free(t);
 		c.x[i].skip = rule_any(&c, "skip", c.x[i].compact);
 	}
+	double page_h = 0;
+	int page_of_h = 0, two = 0, page_of_two = 0;
+	for (int i = 0; i < c.n; i++)
+		if (!c.x[i].skip) {
+			ocr_drop_specks(&c, &work->line[i], i, &page_h, &page_of_h);
+			ocr_join_cut_digit(&c, &work->line[i], i, &two, &page_of_two);
+			ocr_split_glued_code(&c, &work->line[i], i);
+		}
 	/* titles */
 	const char **cid = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *cid);
 	const char **canon = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *canon); /* a title OCR misread: its usual form */

@@ -370,6 +370,31 @@ static void ocr_shared_words(const nctx *c, const solver_family *sf, int hb, int
 	}
 }
 
+/* Two columns of an OCR'd header set aside under the very same x_ name
+ * (two parts of one group whose garbled words, one stack printed over
+ * both, read the same: 对个人和家庭的补助 and 商品和服务支出 under 项目支出
+ * 公用经费…): one x_ column would hold the figures of both, the second
+ * lost under the first.  Each keeps a column of its own, the second
+ * x_<words>_2, the third _3 ..., for the table's arithmetic to place
+ * (ocrcols.c).  Nothing is done on a header read from a text layer. */
+void ocr_distinct_xnames(const nctx *c, const solver_family *sf, int hb, int he, char **xname, int C)
+{
+	if (!ocr_head_lines(c, hb, he) || !strcmp(sf->name, "three"))
+		return;
+	for (int s = C - 1; s > 0; s--) { /* (right to left: the names compared are as read) */
+		if (!xname[s])
+			continue;
+		int before = 0;
+		for (int t = 0; t < s; t++)
+			before += xname[t] && !strcmp(xname[t], xname[s]);
+		if (!before)
+			continue;
+		char *keep = gk_strfmt("%s_%d", xname[s], before + 1);
+		free(xname[s]);
+		xname[s] = keep;
+	}
+}
+
 /* For positioned tables: the header words printed right above each
  * x-cluster of numbers (slot), as a mask of the keys whose column rule
  * they match (the total only for 合计/总计); *leafmask_out: the keys the
@@ -540,6 +565,7 @@ unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, c
 			}
 	}
 	ocr_shared_words(c, sf, hb, he, mask, path, xname, C);
+	ocr_distinct_xnames(c, sf, hb, he, xname, C);
 	for (int s = 0; s < C; s++)
 		free(path[s]), free(cwp[s]), free(cwl[s]);
 	free(path);

@@ -110,6 +110,7 @@ void add_head_by_column(const nctx *c, const int *lines, int nl, gk_buf *ht);
 void read_head(nctx *c, fam_id f, int b, int e, head *h);
 int header_keys(const nctx *c, const solver_family *sf, const char *cp, const char *lw, unsigned *mask,
                 unsigned *leafmask);
+void ocr_distinct_xnames(const nctx *c, const solver_family *sf, int hb, int he, char **xname, int C);
 unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, const prow *rows, int nr,
                        char ***xname_out, int *nslot, unsigned **leafmask_out);
 void reorder_keys(solver_family *sf, const unsigned *leafmask, int nslot, unsigned *mask);

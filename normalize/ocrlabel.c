@@ -345,10 +345,14 @@ static int figure_of(const gk_table *t, int i, int c, long long *v)
  * read without confidence (under 60) and whose total is the sum of the
  * totals of the rows of the shortest codes (two or more), is the 合计
  * row: its label becomes 合计, an `ocr:label` check keeps what was read.
- * A label read with confidence (a department's name row) stays. */
-static void fix_total_row(gk_result *r, gk_table *t, const gk_doc *doc)
+ * A label read with confidence (a department's name row) stays.  A 收入
+ * 表 by units (revenue_by_unit) is read the same by its unit codes and
+ * names; its department often has one unit (新乡 p.8: 合计 over 118, one
+ * unit row of the shortest code suffices). */
+static void fix_total_row(gk_result *r, gk_table *t, const gk_doc *doc, const char *code, const char *other,
+                          const char *label, int min_rows)
 {
-	int cc = gk_table_col(t, "func_code"), uc = gk_table_col(t, "unit_code"), lc = gk_table_col(t, "name"),
+	int cc = gk_table_col(t, code), uc = gk_table_col(t, other), lc = gk_table_col(t, label),
 	    tc = gk_table_col(t, "total");
 	if (cc < 0 || lc < 0 || tc < 0 || t->nrow < 3)
 		return;
@@ -371,7 +375,7 @@ static void fix_total_row(gk_result *r, gk_table *t, const gk_doc *doc)
 	for (int i = 1; i < t->nrow; i++)
 		if (gk_code_digits(t->rows[i][cc], d, sizeof d) == shortest && figure_of(t, i, tc, &v))
 			sum += v, n++;
-	if (n < 2 || sum != whole)
+	if (n < min_rows || sum != whole)
 		return;
 	char found[600];
 	snprintf(found, sizeof found, "%s (confidence %.0f)", read, cf);
@@ -540,7 +544,10 @@ void gk_ocr_fix_summary(gk_result *r, gk_table *t, const gk_doc *doc, const gk_r
 
 void gk_ocr_fix_labels(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules)
 {
-	fix_total_row(r, t, doc);
+	if (!strcmp(t->id, "revenue_by_unit"))
+		fix_total_row(r, t, doc, "unit_code", "func_code", "unit_name", 1);
+	else
+		fix_total_row(r, t, doc, "func_code", "unit_code", "name", 2);
 	fix_column(r, t, doc, rules, "func_code", "name");
 	fix_column(r, t, doc, rules, "econ_code", "econ_name");
 	fix_column(r, t, doc, rules, "gov_econ_code", "gov_econ_name");

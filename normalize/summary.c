@@ -442,6 +442,123 @@ static void place_fiscal(nctx *c, const tspan *sp, stab *st, const solver_family
 	free(leaf);
 }
 
+/* The value of key k's figure on row p (-1 when it prints none). */
+static int fiscal_value(const solver_family *sf, const prow *p, const char *key, long long *v, int *sc)
+{
+	for (int j = 0; j < p->nnum; j++) {
+		int a = p->assign[j];
+		if (a >= 0 && a < sf->nkey && !strcmp(sf->key[a], key) && gk_dec_parse(p->num[j], v, sc))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does row p, as placed, break the fiscal summary's identities: total =
+ * 一般公共预算 + 政府性基金 + 国有资本 (judged when the total and a part are
+ * printed), 其中：财政拨款 <= 一般公共预算? */
+static int fiscal_broken(const solver_family *sf, const prow *p)
+{
+	static const char *const PARTS[] = {"general_budget", "government_fund", "state_capital"};
+	long long t, sum = 0;
+	int ts, any = 0, scale = 6;
+	if (fiscal_value(sf, p, "total", &t, &ts)) {
+		long long part[3];
+		int psc[3], has[3];
+		for (int k = 0; k < 3; k++)
+			if ((has[k] = fiscal_value(sf, p, PARTS[k], &part[k], &psc[k])))
+				any = 1;
+		for (int k = 0; k < 3 && any; k++)
+			if (has[k]) {
+				long long x = part[k];
+				for (int d = psc[k]; d < scale; d++)
+					x *= 10;
+				sum += x;
+			}
+		for (int d = ts; d < scale && any; d++)
+			t *= 10;
+		if (any && llabs(t - sum) > 10000) /* (a hundredth, at scale 6) */
+			return 1;
+	}
+	long long g, a;
+	int gs, as;
+	if (fiscal_value(sf, p, "general_budget", &g, &gs) && fiscal_value(sf, p, "general_budget_appropriation", &a, &as)) {
+		for (; gs < as; gs++)
+			g *= 10;
+		for (; as < gs; as++)
+			a *= 10;
+		if (a > g)
+			return 1;
+	}
+	return 0;
+}
+
+/* The expenditure rows of the blocks broken as placed. */
+static int fiscal_broken_rows(const stab *st, const solver_family *sf)
+{
+	int n = 0;
+	for (int i = 0; i < st->ns; i++)
+		n += st->sr[i].block > 0 && fiscal_broken(sf, &st->sr[i].nums);
+	return n;
+}
+
+/* An OCR'd fiscal summary whose header words for some columns were
+ * garbled (其中：财政拨款 misread 红咱。风下 under 一般公共预算, 国有资本经营
+ * 预算 misread 呈呈人全全呈): the header names fewer columns than the page
+ * prints, and the solver puts their figures under the next column it
+ * knows (财政拨款's 1,352.27 under 政府性基金, total = 一般公共预算 +
+ * 政府性基金 broken on every row).  The rows are placed again over all
+ * the summary's columns, and that placement is taken when it breaks the
+ * identities on fewer rows, mending at least two, each key it adds a
+ * corrected ocr:columns check.  Nothing is done on a text layer. */
+static void fiscal_unnamed_keys(nctx *c, const tspan *sp, stab *st, solver_family *sf, int nblock)
+{
+	if (st->first >= sp->end || !ocr_page(c, c->x[st->first].l->page))
+		return;
+	solver_family all = {.name = "fiscal"}; /* the contract's columns, in its order */
+	int n;
+	const gk_rule *const *cols = gk_rules_of(c->rules, "column", &n); /* owned by the rules */
+	for (int r = 0; r < n && all.nkey < 32; r++)
+		if (!strncmp(cols[r]->name, "fiscal:", 7))
+			all.key[all.nkey++] = cols[r]->name + 7;
+	if (all.nkey < 1 || strcmp(all.key[0], "total"))
+		return;
+	if (all.nkey <= sf->nkey)
+		return;
+	int before = fiscal_broken_rows(st, sf);
+	if (before < 2)
+		return;
+	prow *was = gk_malloc(sizeof *was * (size_t)(st->ns ? st->ns : 1));
+	for (int i = 0; i < st->ns; i++)
+		was[i] = st->sr[i].nums;
+	for (int b = 1; b < nblock; b++)
+		place_fiscal(c, sp, st, &all, b);
+	int after = fiscal_broken_rows(st, &all), mended = 0;
+	for (int i = 0; i < st->ns; i++)
+		mended += st->sr[i].block > 0 && fiscal_broken(sf, &was[i]) && !fiscal_broken(&all, &st->sr[i].nums);
+	if (getenv("GK_DEBUG"))
+		fprintf(stderr, "%s: fiscal rows broken %d as named, %d over all columns (%d mended)\n", sp->id, before, after,
+		        mended);
+	if (after >= before || mended < 2) {
+		for (int i = 0; i < st->ns; i++)
+			st->sr[i].nums = was[i];
+		free(was);
+		return;
+	}
+	for (int k = 0; k < all.nkey; k++) {
+		int named = 0, used = 0;
+		for (int q = 0; q < sf->nkey; q++)
+			named |= !strcmp(sf->key[q], all.key[k]);
+		for (int i = 0; i < st->ns && !named && !used; i++)
+			for (int j = 0; j < st->sr[i].nums.nnum; j++)
+				used |= st->sr[i].block > 0 && st->sr[i].nums.assign[j] == k;
+		if (used)
+			gk_result_add_check(c->r, sp->id, "ocr:columns", "", all.key[k],
+			                    "a column the header words name no more: placed by the identities", "corrected");
+	}
+	*sf = all;
+	free(was);
+}
+
 /* POS: the x_ column of a further figure of a plain summary's line (a
  * 上海 收支总表 prints 合计 | 基本支出: 人员经费, 公用经费 | 项目支出 on its
  * expenditure side; the first figure is the amount): named by the header
@@ -536,6 +653,7 @@ static void parse_summary(nctx *c, const tspan *sp, gk_table *t, int fiscal)
 		family_from_header(c, "fiscal", st.ht.s ? st.ht.s : "", &sf);
 		for (int b = 1; b < nblock; b++)
 			place_fiscal(c, sp, &st, &sf, b);
+		fiscal_unnamed_keys(c, sp, &st, &sf, nblock);
 	} else {
 		sf = (solver_family){.name = "summary", .nkey = 1, .key = {"amount"}};
 	}

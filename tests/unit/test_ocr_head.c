@@ -200,8 +200,10 @@ Test(ocr_head, loose_group_box_not_cut)
  * The figures the header reading can key stay right.  (Widening the gap
  * under an OCR'd group word by the ascent a text layer adds placed the
  * rest here, but misplaced 杭州's degraded scan and unkeyed a held-out
- * table: 项目支出's 398.41 still goes under 资本性支出 as well, and
- * checks.csv flags the row.) */
+ * table.)  The two garbled columns are set aside under x_ names of their
+ * own (one name for both lost 对个人和家庭的补助's figures under
+ * 商品和服务支出's), and the table's arithmetic places them and moves
+ * 项目支出's 398.41 off 资本性支出. */
 Test(ocr_head, overprinted_words_placed_by_arithmetic)
 {
 	gk_result *r = normalize_file("tests/fixtures/ocr/overprint-head-xinxiang.x", "xx");
@@ -215,7 +217,43 @@ Test(ocr_head, overprinted_words_placed_by_arithmetic)
 	cr_assert_str_eq(gk_table_get(t, unit, "basic_total"), "953.86");
 	cr_assert_str_eq(gk_table_get(t, unit, "basic_wages"), "855.15");
 	cr_assert_str_eq(gk_table_get(t, unit, "project_total"), "398.41");
+	cr_assert_str_eq(gk_table_get(t, unit, "basic_family_subsidy"), "29.72");
+	cr_assert_str_eq(gk_table_get(t, unit, "basic_goods_services"), "68.99");
+	cr_assert_str_eq(gk_table_get(t, unit, "project_operating"), "398.41");
+	cr_assert_str_eq(gk_table_get(t, unit, "basic_capital"), "");
+	for (int i = 0; i < t->nrow; i++)
+		if (!strcmp(gk_table_get(t, i, "func_code"), "2080501")) {
+			cr_assert_str_eq(gk_table_get(t, i, "basic_family_subsidy"), "25.26");
+			cr_assert_str_eq(gk_table_get(t, i, "basic_goods_services"), "0.45");
+		}
+	for (int j = 0; j < t->cols.n; j++)
+		cr_assert(strncmp(t->cols.v[j], "x_", 2), "%s left", t->cols.v[j]);
 	gk_result_drop(r);
+}
+
+/* The same page: under the last row's wrapped label a speck 2.6 pt tall
+ * read `7` (confidence 25) made a second 合计 row of 7; the page's rows
+ * are 12 pt tall.  The same `7` as tall as a row is kept (and read as
+ * the row it looks like). */
+Test(ocr_head, speck_read_as_a_digit_is_no_row)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/overprint-head-xinxiang.x", "xx");
+	const gk_table *t = fixture_table(r, "general_budget_expenditure");
+	for (int i = 0; i < t->nrow; i++)
+		cr_assert_str_neq(gk_table_get(t, i, "total"), "7");
+	gk_result_drop(r);
+	char *s = slurp("tests/fixtures/ocr/overprint-head-xinxiang.x");
+	char *at = strstr(s, "315.07\t317.66\t2.59");
+	cr_assert_not_null(at);
+	memcpy(at, "325.07\t337.66\t12.5", 18); /* as tall as a row, below the last */
+	r = normalize_stream(s, "xx");
+	t = fixture_table(r, "general_budget_expenditure");
+	int seven = 0;
+	for (int i = 0; i < t->nrow; i++)
+		seven += !strcmp(gk_table_get(t, i, "total"), "7");
+	cr_assert_eq(seven, 1);
+	gk_result_drop(r);
+	free(s);
 }
 
 /* The same lines as a text layer would give them (no ocr_pages): the
@@ -235,4 +273,143 @@ Test(ocr_head, overprint_text_layer_untouched)
 	cr_assert_eq(fam, 0);
 	gk_result_drop(r);
 	free(s);
+}
+
+/* the row of fiscal summary t on side whose total is given, -1 if none
+ * (the garbled labels are mended by the function tables, not here) */
+static int fiscal_row(const gk_table *t, const char *side, const char *total)
+{
+	for (int i = 0; i < t->nrow; i++)
+		if (!strcmp(gk_table_get(t, i, "side"), side) && !strcmp(gk_table_get(t, i, "total"), total))
+			return i;
+	return -1;
+}
+
+/* 新乡 p.10 (财政拨款收支总体情况表, the same Excel printout): 其中：财政拨款
+ * under 一般公共预算 read 红咱。风下 and 国有资本经营预算 read 呈呈人全全呈,
+ * so the header names total, 一般公共预算 and 政府性基金 only, and the
+ * solver put 财政拨款's figures under 政府性基金 (total = 一般公共预算 +
+ * 政府性基金 broken on every row).  Placed again over all the summary's
+ * columns, the rows hold: the third figure is 其中：财政拨款, flagged as
+ * placed by the identities. */
+Test(ocr_head, fiscal_columns_the_header_lost)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/fiscal-unnamed-xinxiang.x", "xx");
+	const gk_table *t = fixture_table(r, "fiscal_appropriation_summary");
+	int i = fiscal_row(t, "支出", "1193.81");
+	cr_assert_geq(i, 0);
+	cr_assert_str_eq(gk_table_get(t, i, "total"), "1193.81");
+	cr_assert_str_eq(gk_table_get(t, i, "general_budget"), "1193.81");
+	cr_assert_str_eq(gk_table_get(t, i, "general_budget_appropriation"), "1193.81");
+	cr_assert_str_eq(gk_table_get(t, i, "government_fund"), "");
+	i = fiscal_row(t, "支出", "93.21");
+	cr_assert_geq(i, 0);
+	cr_assert_str_eq(gk_table_get(t, i, "general_budget_appropriation"), "93.21");
+	cr_assert_str_eq(gk_table_get(t, i, "government_fund"), "");
+	int flagged = 0;
+	for (int k = 0; k < r->ncheck; k++)
+		flagged += !strcmp(r->checks[k].check, "ocr:columns") &&
+		           !strcmp(r->checks[k].expected, "general_budget_appropriation") &&
+		           !strcmp(r->checks[k].status, "corrected");
+	cr_assert_eq(flagged, 1);
+	gk_result_drop(r);
+}
+
+/* The same lines as a text layer: the header's words are what the page
+ * prints, the columns are not placed again. */
+Test(ocr_head, fiscal_text_layer_untouched)
+{
+	char *s = slurp("tests/fixtures/ocr/fiscal-unnamed-xinxiang.x");
+	char *at = strstr(s, "M\tocr_pages\t1\n");
+	cr_assert_not_null(at);
+	memmove(at + 12, at + 13, strlen(at + 13) + 1);
+	gk_result *r = normalize_stream(s, "xx");
+	const gk_table *t = fixture_table(r, "fiscal_appropriation_summary");
+	int i = fiscal_row(t, "支出", "1193.81");
+	cr_assert_geq(i, 0);
+	cr_assert_str_eq(gk_table_get(t, i, "government_fund"), "1193.81");
+	cr_assert_str_eq(gk_table_get(t, i, "general_budget_appropriation"), "");
+	gk_result_drop(r);
+	free(s);
+}
+
+/* The same page: Tesseract read (十)卫生健康 printed over 支出 as `1`, a
+ * box 42 pt wide on a 12.7 pt line, which became the row's total; and a
+ * speck beside a garbled label, on a line 3.7 pt tall, as `4534` (a row
+ * of its own).  Neither is an amount: the row's total is its 65.25. */
+Test(ocr_head, garbled_ink_read_as_digits_is_no_amount)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/fiscal-unnamed-xinxiang.x", "xx");
+	const gk_table *t = fixture_table(r, "fiscal_appropriation_summary");
+	int i = fiscal_row(t, "支出", "65.25");
+	cr_assert_geq(i, 0);
+	cr_assert_str_eq(gk_table_get(t, i, "general_budget"), "65.25");
+	cr_assert_str_eq(gk_table_get(t, i, "state_capital"), "");
+	cr_assert_lt(fiscal_row(t, "支出", "1"), 0);
+	cr_assert_lt(fiscal_row(t, "支出", "4534"), 0);
+	gk_result_drop(r);
+}
+
+/* 新乡 p.8 (部门收入预算表, tiny print): Tesseract cut the 合计 row's
+ * 1,352.27 into `1352.2` and `7`, the boxes touching, and the `7` became
+ * the row's unit code; the row's label is 合计 printed over the unit's
+ * wrapped name (策赵市政务服, confidence 0).  The digit is the amount's
+ * own, and the first row, with no code and a total equal to the one unit
+ * 118's, is the 合计 row. */
+Test(ocr_head, revunit_total_row_and_its_cut_digit)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/revunit-total-xinxiang.x", "xx");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	cr_assert_geq(t->nrow, 3);
+	cr_assert_str_eq(gk_table_get(t, 0, "unit_code"), "");
+	cr_assert_str_eq(gk_table_get(t, 0, "unit_name"), "合计");
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "1352.27");
+	cr_assert_str_eq(gk_table_get(t, 0, "current_total"), "1352.27");
+	cr_assert_str_eq(gk_table_get(t, 1, "unit_code"), "118");
+	gk_result_drop(r);
+}
+
+/* The same lines as a text layer: no digit is joined, no label renamed. */
+Test(ocr_head, revunit_text_layer_untouched)
+{
+	char *s = slurp("tests/fixtures/ocr/revunit-total-xinxiang.x");
+	char *at = strstr(s, "M\tocr_pages\t1\n");
+	cr_assert_not_null(at);
+	memmove(at + 12, at + 13, strlen(at + 13) + 1);
+	gk_result *r = normalize_stream(s, "xx");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	for (int i = 0; i < t->nrow; i++)
+		cr_assert_str_neq(gk_table_get(t, i, "unit_name"), "合计");
+	gk_result_drop(r);
+	free(s);
+}
+
+/* 新乡 pp.13-14 (一般公共预算基本支出表): 其他社会保障缴费 printed over its
+ * cell's edge and the 政府经济科目 code beside it read as one word,
+ * `必址50501`, reaching from the 经济科目 name's column to the right edge
+ * of the column of 5-digit codes.  The code is a cell of its own again:
+ * the row is 30112 / 50501, its name mended from the code.  Two rows down
+ * 职工基本医疗保险缴费 over the same edge read `550501` (confidence 46) over
+ * both columns: its code is its last five digits, 50501. */
+Test(ocr_head, label_glued_to_the_code_beside_it)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/glued-code-xinxiang.x", "xx");
+	const gk_table *t = fixture_table(r, "general_budget_basic_expenditure");
+	int found = 0;
+	for (int i = 0; i < t->nrow; i++)
+		if (!strcmp(gk_table_get(t, i, "econ_code"), "30112") && !strcmp(gk_table_get(t, i, "total"), "1.91")) {
+			found = 1;
+			cr_assert_str_eq(gk_table_get(t, i, "gov_econ_code"), "50501");
+			cr_assert_str_eq(gk_table_get(t, i, "gov_econ_name"), "工资福利支出");
+			cr_assert_str_eq(gk_table_get(t, i, "personnel"), "1.91");
+		}
+	cr_assert(found);
+	found = 0;
+	for (int i = 0; i < t->nrow; i++)
+		if (!strcmp(gk_table_get(t, i, "econ_code"), "30110") && !strcmp(gk_table_get(t, i, "total"), "19.23")) {
+			found = 1;
+			cr_assert_str_eq(gk_table_get(t, i, "gov_econ_code"), "50501");
+		}
+	cr_assert(found);
+	gk_result_drop(r);
 }
