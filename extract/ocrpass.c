@@ -312,6 +312,18 @@ static void shrink_line(gk_ocrw *ws, int line, int nw0)
 	}
 }
 
+/* the words of the page's first nw0 in cell c emptied, their lines kept
+ * to the ink of the words they have left */
+static void clear_cell(gk_ocrw *ws, const gk_ocrw_box *c, int nw0)
+{
+	for (int i = 0; i < nw0; i++)
+		if (in_cell(&ws->wd[i], c)) {
+			ws->wd[i].n = 0;
+			ws->wd[i].text[0] = 0;
+			shrink_line(ws, ws->wd[i].line, nw0);
+		}
+}
+
 /* the Chinese characters of the words of [a, b) in cell c (all when c is
  * NULL), at most cap */
 static int cell_chars(const gk_ocrw *ws, const gk_ocrw_box *c, int a, int b, uint32_t *cp, int cap)
@@ -396,12 +408,7 @@ static int reread_head_cell(reading *r, const gk_ocrw_box *c, int gh, int nw0)
 		unread(ws, nw1);
 		return 0;
 	}
-	for (int i = 0; i < nw0; i++)
-		if (in_cell(&ws->wd[i], c)) {
-			ws->wd[i].n = 0;
-			ws->wd[i].text[0] = 0;
-			shrink_line(ws, ws->wd[i].line, nw0);
-		}
+	clear_cell(ws, c, nw0);
 	return 1;
 }
 
@@ -449,21 +456,12 @@ static int reread_figure_cell(reading *r, const gk_ocrw_box *c, int gh, int nw0)
 				oldd += gk_ocrw_ndigits(ws->wd[i].text);
 		if (!dig || nd < oldd + 3 || old >= CELL_CONF)
 			return 0;
-		for (int i = 0; i < nw0; i++)
-			if (in_cell(&ws->wd[i], c)) {
-				ws->wd[i].n = 0;
-				ws->wd[i].text[0] = 0;
-			}
+		clear_cell(ws, c, nw0);
 		if (r->dbg)
 			fprintf(r->dlog, "cell %d,%d,%d,%d: scraps of a longer figure dropped\n", c->l, c->t, c->r, c->b);
 		return 0;
 	}
-	for (int i = 0; i < nw0; i++)
-		if (in_cell(&ws->wd[i], c)) {
-			ws->wd[i].n = 0;
-			ws->wd[i].text[0] = 0;
-			shrink_line(ws, ws->wd[i].line, nw0);
-		}
+	clear_cell(ws, c, nw0);
 	return 1;
 }
 
