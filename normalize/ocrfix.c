@@ -535,7 +535,16 @@ static void cell_name(const gk_table *t, int i, int c, char *out, size_t n)
 			break;
 		}
 	}
-	snprintf(out, n, "%s/%s", *lab ? lab : "?", t->cols.v[c]);
+	/* a code printed on several rows (30113 over 50103 and over 50501 in
+	 * a 基本支出表) names its row with its label and its 政府经济分类 code */
+	int k = gk_table_col(t, "econ_code"), g = gk_table_col(t, "gov_econ_code"), l = gk_table_col(t, "econ_name");
+	int again = 0;
+	for (int j = 0; k >= 0 && g >= 0 && lab == t->rows[i][k] && j < t->nrow && !again; j++)
+		again = j != i && !strcmp(t->rows[j][k], lab);
+	if (again)
+		snprintf(out, n, "%s %s %s/%s", lab, l >= 0 ? t->rows[i][l] : "", t->rows[i][g], t->cols.v[c]);
+	else
+		snprintf(out, n, "%s/%s", *lab ? lab : "?", t->cols.v[c]);
 }
 
 /* The decimals most figures of column c print (rows other than `skip`

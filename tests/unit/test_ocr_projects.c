@@ -20,6 +20,7 @@
 #include "../../lib/table.h"
 #include "../../normalize/norm.h"
 #include "../../normalize/normalize.h"
+#include "../../normalize/ocrfix.h"
 
 static gk_result *read_fixture(const char *path, gk_rules **rules, gk_doc **doc)
 {
@@ -128,4 +129,37 @@ Test(ocr_projects, edits_by_code_points)
 	cr_assert_eq(gk_codepoint_edits("和登封市政务服务和大数据管理局", "登封市政务服务和大数据管理局", 2), 1);
 	cr_assert_eq(gk_codepoint_edits("郑州市大数据管理中心", "郑州市大数据管理局", 1), 2, "capped at max + 1");
 	cr_assert_eq(gk_codepoint_edits("特定 目标类", "特定目标类", 2), 0, "spaces left out");
+}
+
+/* 登封 p.12 degraded: 30113 is printed over 50103 and over 50501; the
+ * first's 5.1 read "5" breaks its row, and the flag names which row */
+Test(ocr_projects, a_code_on_two_rows_is_named_with_its_label_and_gov_code)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"econ_code", "econ_name", "gov_econ_code", "gov_econ_name", "total", "personnel",
+	                             "public"};
+	gk_table *t = gk_result_add_table(r, "general_budget_basic_expenditure", "t", 1, cols, 7);
+	const char *rows[][7] = {
+	    {"30113", "住房公积金", "50103", "住房公积金", "5", "5.1", ""},
+	    {"30113", "住房公积金", "50501", "工资福利支出", "24.2", "24.2", ""},
+	    {"30201", "办公费", "50201", "办公经费", "7.7", "", "7.7"},
+	    {"30101", "基本工资", "50501", "工资福利支出", "172.3", "172.3", ""},
+	};
+	for (int i = 0; i < 4; i++) {
+		gk_table_add_row(t);
+		for (int j = 0; j < 7; j++)
+			gk_table_set(t, i, j, rows[i][j]);
+	}
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	int named = 0, plain = 0;
+	for (int i = 0; i < r->ncheck; i++) {
+		named += !strcmp(r->checks[i].check, "ocr:suspect") && !strcmp(r->checks[i].row, "30113 住房公积金 50103/total");
+		plain += !strcmp(r->checks[i].row, "30113/total");
+	}
+	cr_assert_eq(named, 1);
+	cr_assert_eq(plain, 0);
+	gk_doc_drop(d);
+	gk_result_drop(r);
 }
