@@ -34,6 +34,7 @@
 #include "ptext.h"
 
 #include <cairo.h>
+#include <ctype.h>
 #include <dlfcn.h>
 #include <leptonica/allheaders.h>
 #include <math.h>
@@ -952,6 +953,90 @@ static int emit_amount(reading *r, int i)
 	return 1;
 }
 
+/* the decimals of amount s after gk_ocr_fix_amount (-1: not an amount) */
+static int amount_decimals(const char *s)
+{
+	char t[64];
+	snprintf(t, sizeof t, "%s", s);
+	if (!gk_ocrw_amountish(t) || !gk_ocr_fix_amount(t))
+		return -1;
+	const char *pt = strchr(t, '.');
+	return pt ? gk_ocrw_ndigits(pt + 1) : 0;
+}
+
+/* the next word on word i's line, before (step -1) or after (+1) it */
+static const word *line_neighbour(const reading *r, int i, int step)
+{
+	const word *x = &r->ws.wd[i];
+	for (int k = i + step; k >= 0 && k < r->ws.nw; k += step) {
+		const word *y = &r->ws.wd[k];
+		if (y->n == 0)
+			continue;
+		return y->line == x->line && gk_ocrw_same_row(x, y) ? y : NULL;
+	}
+	return NULL;
+}
+
+/* A figure beside figures of its row read as a character or two, unsurely:
+ * no digits ("和" for 17.2, conf 36, on a degraded scan) or a digit
+ * without its point ("3" for 7.7, conf 12); or its point read as a
+ * letter ("2Z2" for 2.2, then as many digits as read, and the figures
+ * beside it need not print a point: "22" stood before it).  Its box read by the digits'
+ * engine is taken when the reading is an amount with the decimals of the
+ * figure beside it (one or two; alike where figures stand on both sides,
+ * a label or the row's end may stand on the other), with more digits
+ * than were read (as many, beside a stray letter), and the box is as wide as half the narrower figure.
+ * 1 when emitted. */
+/* digits with one Latin letter between two of them ("2Z2"): the letter
+ * a point or a digit misread */
+static int stray_letter(const char *s)
+{
+	int n = 0;
+	size_t len = strlen(s);
+	for (size_t k = 0; k < len; k++) {
+		if (isdigit((unsigned char)s[k]))
+			continue;
+		if (!isalpha((unsigned char)s[k]) || k == 0 || k + 1 == len || !isdigit((unsigned char)s[k - 1]) ||
+		    !isdigit((unsigned char)s[k + 1]))
+			return 0;
+		n++;
+	}
+	return n == 1;
+}
+
+static int emit_between(reading *r, int i)
+{
+	const word *x = &r->ws.wd[i];
+	int stray = stray_letter(x->text);
+	if (x->conf >= (stray ? DIGIT_CONF : 50) || (x->n > 2 && !stray) || amount_decimals(x->text) > 0)
+		return 0;
+	const word *a = line_neighbour(r, i, -1), *b = line_neighbour(r, i, 1);
+	int da = a ? amount_decimals(a->text) : -1, db = b ? amount_decimals(b->text) : -1;
+	int d = da > 0 ? da : db;
+	if (stray && d < 1)
+		d = 0; /* the digits' reading alone tells */
+	else if (d < 1 || d > 2 || (da > 0 && db > 0 && da != db))
+		return 0;
+	int wa = da > 0 ? a->r - a->l : 1 << 20, wb = db > 0 ? b->r - b->l : 1 << 20;
+	if (d && 2 * (x->r - x->l) < (wa < wb ? wa : wb))
+		return 0;
+	char alt[64];
+	float aconf = 0;
+	if (!gk_ocr_reread(r->o->digit, r->grey, x, alt, sizeof alt, &aconf))
+		return 0;
+	if (r->dbg)
+		fprintf(r->dlog, "between: word %d '%s' read '%s'\n", i, x->text, alt);
+	int nd = gk_ocrw_ndigits(alt), was = gk_ocrw_ndigits(x->text);
+	int dec = amount_decimals(alt);
+	if ((d ? dec != d : dec < 1 || dec > 2) || (stray ? nd != was : nd <= was) || !gk_ocr_fix_amount(alt))
+		return 0;
+	r->out->ndigit_pass++;
+	emit_ascii(r, i, alt, aconf < x->conf ? aconf : x->conf);
+	r->sum += aconf;
+	r->nsum++;
+	return 1;
+}
+
 /* Tesseract's boxes of the symbols of a word are rough: its characters
  * are spread evenly over the word's box, standing as high as their line,
  * as a font's boxes do; an amount run together with a word is cut into
@@ -1009,7 +1094,7 @@ static void emit(reading *r)
 				continue;
 		}
 		if (!emit_latin(r, i) && !emit_point(r, i) && !emit_code(r, i, adv) && !emit_reach(r, i) && !emit_head(r, i) &&
-		    !emit_amount(r, i))
+		    !emit_amount(r, i) && !emit_between(r, i))
 			emit_symbols(r, i);
 	}
 }

@@ -302,11 +302,30 @@ static void keys_econ(const pieces *pc, char *const *clean, int nseg, rowkeys *k
 	}
 }
 
+/* A project type OCR misread by one character (特定目标炎, 特定目标久 for
+ * 特定目标类): the type it is, else NULL.  Only the two five-character
+ * types of the project classification; one character of three (人员类)
+ * is too little to tell. */
+static const char *ocr_project_type(const char *s)
+{
+	static const char *const types[] = {"特定目标类", "其他运转类", NULL};
+	unsigned a[8], b[8];
+	int n = gk_codepoints(s, a, 8);
+	for (int t = 0; n == 5 && types[t]; t++) {
+		int m = gk_codepoints(types[t], b, 8), diff = 0;
+		for (int i = 0; m == n && i < n; i++)
+			diff += a[i] != b[i];
+		if (m == n && diff == 1)
+			return types[t];
+	}
+	return NULL;
+}
+
 /* Project tables: a unit code, and of the name pieces a type (…类), the
  * department or unit (pieces that together spell the department, or an
  * organisation's name last), the project's name; a row of none of them
  * is the total. */
-static void keys_project(const nctx *c, const pieces *pc, rowkeys *k)
+static void keys_project(const nctx *c, const pieces *pc, int ocr, rowkeys *k)
 {
 	if (pc->ncode > 0)
 		snprintf(k->unit, sizeof k->unit, "%s", pc->codes[0]);
@@ -330,7 +349,11 @@ static void keys_project(const nctx *c, const pieces *pc, rowkeys *k)
 		const char *s = pcs.v[i];
 		size_t l = strlen(s);
 		if (!k->ptype && l >= 6 && l <= 24 && !strcmp(s + l - 3, "类")) {
-			k->ptype = gk_strdup(s);
+			k->ptype = gk_strdup(ocr && ocr_project_type(s) ? ocr_project_type(s) : s);
+			continue;
+		}
+		if (!k->ptype && ocr && ocr_project_type(s)) {
+			k->ptype = gk_strdup(ocr_project_type(s));
 			continue;
 		}
 		/* the unit: pieces that together spell the department */
@@ -455,7 +478,7 @@ void interpret_keys(nctx *c, fam_id f, prow *p, rowkeys *k)
 		}
 		break;
 	case F_PROJECT:
-		keys_project(c, &pc, k);
+		keys_project(c, &pc, ocr_page(c, c->x[p->line0].l->page), k);
 		unit_filled_down(c, &unit, k);
 		break;
 	default:

@@ -86,6 +86,44 @@ int gk_has_cjk(const char *s)
 	return 0;
 }
 
+int gk_codepoints(const char *s, unsigned *cp, int max)
+{
+	int n, k = 0;
+	unsigned c;
+	while ((n = u8next(s, &c)) > 0) {
+		s += n;
+		if (c == ' ')
+			continue;
+		if (k == max)
+			return -1;
+		cp[k++] = c;
+	}
+	return n < 0 ? -1 : k;
+}
+
+int gk_codepoint_edits(const char *a, const char *b, int max)
+{
+	unsigned x[64], y[64];
+	int n = gk_codepoints(a, x, 64), m = gk_codepoints(b, y, 64);
+	if (n < 0 || m < 0)
+		return max + 1;
+	int d[65][65];
+	for (int i = 0; i <= n; i++)
+		d[i][0] = i;
+	for (int j = 0; j <= m; j++)
+		d[0][j] = j;
+	for (int i = 1; i <= n; i++)
+		for (int j = 1; j <= m; j++) {
+			int c = d[i - 1][j - 1] + (x[i - 1] != y[j - 1]);
+			if (d[i - 1][j] + 1 < c)
+				c = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < c)
+				c = d[i][j - 1] + 1;
+			d[i][j] = c;
+		}
+	return d[n][m] > max ? max + 1 : d[n][m];
+}
+
 char *gk_fold_width(const char *s)
 {
 	gk_buf b = {0};

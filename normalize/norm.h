@@ -79,4 +79,12 @@ char *gk_fold_width(const char *s);
  * one character in U+4E00..U+9FFF or U+3400..U+4DBF). */
 int gk_has_cjk(const char *s);
 
+/* The code points of UTF-8 s, spaces left out, into cp (at most max);
+ * their number, -1 on bad UTF-8 or more than max. */
+int gk_codepoints(const char *s, unsigned *cp, int max);
+
+/* Edit distance of a and b by code points (spaces left out), capped at
+ * max + 1; strings over 64 code points are max + 1 apart. */
+int gk_codepoint_edits(const char *a, const char *b, int max);
+
 #endif

@@ -344,6 +344,46 @@ static void project_idents(fixctx *f)
 	}
 }
 
+static int broken(const fixctx *f, const ident *x);
+
+/* A project table's unit rows (no type, a figure: a unit's subtotal)
+ * = Σ the projects under each, up to the next row without a type, for
+ * `whole` and each part; a unit's sums are kept only where one of them
+ * holds (a unit row over its sub-units', or a unit's projects printed on
+ * across a page, sums nothing like this). */
+static void unit_idents(fixctx *f)
+{
+	gk_table *t = f->t;
+	int lc = gk_table_col(t, "project_name"), tc = gk_table_col(t, "project_type");
+	int oc = gk_table_col(t, "total");
+	if (lc < 0 || tc < 0 || oc < 0)
+		return;
+	for (int u = 0; u < t->nrow; u++) {
+		if (!blank(t->rows[u][tc]) || is_total_label(t->rows[u][lc]) || blank(t->rows[u][oc]))
+			continue;
+		int end = u + 1;
+		while (end < t->nrow && !blank(t->rows[end][tc]))
+			end++;
+		if (end == u + 1 || end - u > MAXTERM)
+			continue;
+		int from = f->nid, held = 0;
+		for (int k = -1; k < 0 || PROJ_PARTS[k]; k++) {
+			int c = gk_table_col(t, k < 0 ? "total" : PROJ_PARTS[k]);
+			if (c < 0 || blank(t->rows[u][c]))
+				continue;
+			ident x = {0};
+			x.name = "unit";
+			x.row[0] = u, x.col[0] = c, x.sign[0] = 1, x.n = 1;
+			for (int i = u + 1; i < end; i++)
+				x.row[x.n] = i, x.col[x.n] = c, x.sign[x.n] = -1, x.n++;
+			ident_add(f, &x);
+			held += f->nid > from && !broken(f, &f->id[f->nid - 1]);
+		}
+		if (!held)
+			f->nid = from;
+	}
+}
+
 /* revenue_by_unit: its sources sum to its totals.  Tables differ in
  * what they print (a 本年收入 subtotal or not, carry-overs or not, a
  * 其中 under a source), so a row identity is taken only where it holds
@@ -363,8 +403,6 @@ static const char *const REV_COLS[] = {"total", "current_total", "general_budget
                                        "state_capital", "special_account", "business_income",
                                        "operating_income", "superior_subsidy", "affiliated_remit",
                                        "other_income", "carryover_total", NULL};
-
-static int broken(const fixctx *f, const ident *x);
 
 /* row_ident on every row, kept only if it holds on at least two thirds
  * of the rows where it could be built */
@@ -422,6 +460,7 @@ static void build(fixctx *f)
 		for (int i = 0; i < t->nrow; i++)
 			row_ident(f, i, "total", PROJ_PARTS, "row");
 		project_idents(f);
+		unit_idents(f);
 	} else if (!strcmp(id, "revenue_by_unit")) {
 		revenue_idents(f);
 	} else if (!strcmp(id, "three_public_expenses")) {
@@ -528,7 +567,16 @@ static void cell_name(const gk_table *t, int i, int c, char *out, size_t n)
 			break;
 		}
 	}
-	snprintf(out, n, "%s/%s", *lab ? lab : "?", t->cols.v[c]);
+	/* a code printed on several rows (30113 over 50103 and over 50501 in
+	 * a 基本支出表) names its row with its label and its 政府经济分类 code */
+	int k = gk_table_col(t, "econ_code"), g = gk_table_col(t, "gov_econ_code"), l = gk_table_col(t, "econ_name");
+	int again = 0;
+	for (int j = 0; k >= 0 && g >= 0 && lab == t->rows[i][k] && j < t->nrow && !again; j++)
+		again = j != i && !strcmp(t->rows[j][k], lab);
+	if (again)
+		snprintf(out, n, "%s %s %s/%s", lab, l >= 0 ? t->rows[i][l] : "", t->rows[i][g], t->cols.v[c]);
+	else
+		snprintf(out, n, "%s/%s", *lab ? lab : "?", t->cols.v[c]);
 }
 
 /* The decimals most figures of column c print (rows other than `skip`
@@ -617,7 +665,9 @@ static int solve_round(fixctx *f, const confmap *cm)
 				continue; /* not expressible with the decimals printed */
 			if (!misreading(read, ws))
 				continue;
-			/* a second broken identity of the cell must want the same */
+			/* a second broken identity of the cell must want the same,
+			 * to its rounding: a column sum over figures each rounded to
+			 * the printed decimal may be a unit off (Σ 28.9 for 29.0) */
 			int confirm = 0;
 			for (int q = 0; q < f->nid && !confirm; q++) {
 				if (q == k || !bad[q])
@@ -626,8 +676,10 @@ static int solve_round(fixctx *f, const confmap *cm)
 				for (int b = 0; b < y->n; b++)
 					if (y->row[b] == ri && y->col[b] == ci) {
 						long long r2, t2;
-						if (residual(f, y, &r2, &t2) && cur - y->sign[b] * r2 == want)
-							confirm = 1;
+						if (residual(f, y, &r2, &t2)) {
+							long long after = r2 + y->sign[b] * (want - cur);
+							confirm = after <= t2 && after >= -t2;
+						}
 						break;
 					}
 			}

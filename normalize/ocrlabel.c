@@ -536,6 +536,36 @@ static void fix_summary_classes(gk_result *r, gk_table *t, const gk_doc *doc, co
 	free(cls);
 }
 
+/* A unit's name OCR misread by a character or two (登圣市… or 和登封市…
+ * for 登封市…) is the department's, when the department's name is long
+ * enough that one or two characters cannot make another unit's (eight
+ * and more; two edits from twelve on) and OCR was not sure of it.  A
+ * unit's name is a row key: a misread one loses the row. */
+static void fix_unit_names(gk_result *r, gk_table *t, const gk_doc *doc)
+{
+	int uc = gk_table_col(t, "unit_name");
+	const char *dept = gk_result_meta(r, "department");
+	unsigned cp[64];
+	int n = dept ? gk_codepoints(dept, cp, 64) : -1;
+	if (uc < 0 || n < 8)
+		return;
+	int allowed = n >= 12 ? 2 : 1;
+	for (int i = 0; i < t->nrow; i++) {
+		const char *read = t->rows[i][uc];
+		if (!*read || !strcmp(read, dept) || gk_codepoint_edits(read, dept, allowed) > allowed)
+			continue;
+		float cf = label_conf(doc, t, i, read);
+		if (cf < 0 || cf >= HIGH_CONF)
+			continue;
+		char *old = gk_strdup(read);
+		gk_table_set(t, i, uc, dept);
+		char found[600];
+		snprintf(found, sizeof found, "%s (confidence %.0f)", old, cf);
+		gk_result_add_check(r, t->id, "ocr:label", "unit_name", dept, found, "corrected");
+		free(old);
+	}
+}
+
 void gk_ocr_fix_summary(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules)
 {
 	if (!strcmp(t->id, "revenue_expenditure_summary") || !strcmp(t->id, "fiscal_appropriation_summary"))
@@ -548,6 +578,7 @@ void gk_ocr_fix_labels(gk_result *r, gk_table *t, const gk_doc *doc, const gk_ru
 		fix_total_row(r, t, doc, "unit_code", "func_code", "unit_name", 1);
 	else
 		fix_total_row(r, t, doc, "func_code", "unit_code", "name", 2);
+	fix_unit_names(r, t, doc);
 	fix_column(r, t, doc, rules, "func_code", "name");
 	fix_column(r, t, doc, rules, "econ_code", "econ_name");
 	fix_column(r, t, doc, rules, "gov_econ_code", "gov_econ_name");
