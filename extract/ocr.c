@@ -379,13 +379,15 @@ static void clean(reading *r)
 		keep_rules(ver, len, 1, &r->vr, &r->nvr, 0);
 		keep_rules(hor, len, 0, &r->hr, &r->nhr, 0);
 		/* rules printed light grey (over a grey fill) fall under Otsu's
-		 * threshold with the page's white: found at a lighter one, thin */
+		 * threshold with the page's white: found at a lighter one, thin
+		 * and twice as long (a title's strokes are as long as a rule's
+		 * shortest) */
 		PIX *light = L.pixThresholdToBinary(*grey, LIGHT_RULE);
-		PIX *lh = light ? L.pixOpenBrick(NULL, light, len, 1) : NULL;
-		PIX *lv = light ? L.pixOpenBrick(NULL, light, 1, len) : NULL;
+		PIX *lh = light ? L.pixOpenBrick(NULL, light, 2 * len, 1) : NULL;
+		PIX *lv = light ? L.pixOpenBrick(NULL, light, 1, 2 * len) : NULL;
 		if (lh && lv) {
-			keep_rules(lv, len, 1, &r->vr, &r->nvr, dpi / 30);
-			keep_rules(lh, len, 0, &r->hr, &r->nhr, dpi / 30);
+			keep_rules(lv, 2 * len, 1, &r->vr, &r->nvr, dpi / 30);
+			keep_rules(lh, 2 * len, 0, &r->hr, &r->nhr, dpi / 30);
 		}
 		L.pixDestroy(&lh);
 		L.pixDestroy(&lv);

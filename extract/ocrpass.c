@@ -325,8 +325,8 @@ static void clear_cell(gk_ocrw *ws, const gk_ocrw_box *c, int nw0)
 }
 
 /* the Chinese characters of the words of [a, b) in cell c (all when c is
- * NULL), at most cap */
-static int cell_chars(const gk_ocrw *ws, const gk_ocrw_box *c, int a, int b, uint32_t *cp, int cap)
+ * NULL), at most cap, each with its word's confidence */
+static int cell_chars(const gk_ocrw *ws, const gk_ocrw_box *c, int a, int b, uint32_t *cp, float *cf, int cap)
 {
 	int n = 0;
 	for (int i = a; i < b; i++) {
@@ -335,36 +335,31 @@ static int cell_chars(const gk_ocrw *ws, const gk_ocrw_box *c, int a, int b, uin
 			continue;
 		for (int j = w->first; j < w->first + w->n && n < cap; j++)
 			if (ws->sy[j].cp >= 0x4E00 && ws->sy[j].cp <= 0x9FFF)
-				cp[n++] = ws->sy[j].cp;
+				cf[n] = w->conf, cp[n++] = ws->sy[j].cp;
 	}
 	return n;
 }
 
 /* Do the cell's old words (of the first nw0) and its new reading (from
- * nw1 on) say the same in Chinese but for one character (one edit)?  Then the new reading is
- * no surer, whatever its confidence: a head read right at 0 ("商品和服务
- * 支出") was read again "商品和般务支出" at 75. */
+ * nw1 on) say the same in Chinese but for one character, read no surer
+ * by the new reading's word than by the old one's?  Then the new reading
+ * is no better, whatever its words' mean: a head read right at 0
+ * ("商品和服务支出", 服务 at 0) was read again "商品和般务支出" (般 at 0).
+ * A character more or less is one the reading found (工 of 工会经费 read
+ * "[会经费"), and one read surer a mend (人员经刘, at 0, read again
+ * 人员经费). */
 static int one_apart(const gk_ocrw *ws, const gk_ocrw_box *c, int nw0, int nw1)
 {
 	uint32_t a[48], b[48];
-	int na = cell_chars(ws, c, 0, nw0, a, 48), nb = cell_chars(ws, NULL, nw1, ws->nw, b, 48);
-	if (na == 0 || nb == 0 || abs(na - nb) > 1)
+	float ca[48], cb[48];
+	int na = cell_chars(ws, c, 0, nw0, a, ca, 48), nb = cell_chars(ws, NULL, nw1, ws->nw, b, cb, 48);
+	if (na == 0 || na != nb)
 		return 0;
-	/* the edit distance of the two, row by row */
-	int prev[49], cur[49];
-	for (int j = 0; j <= nb; j++)
-		prev[j] = j;
-	for (int i = 1; i <= na; i++) {
-		cur[0] = i;
-		for (int j = 1; j <= nb; j++) {
-			int v = prev[j - 1] + (a[i - 1] != b[j - 1]);
-			v = prev[j] + 1 < v ? prev[j] + 1 : v;
-			v = cur[j - 1] + 1 < v ? cur[j - 1] + 1 : v;
-			cur[j] = v;
-		}
-		memcpy(prev, cur, sizeof(int) * (size_t)(nb + 1));
-	}
-	return prev[nb] <= 1;
+	int d = 0, at = -1;
+	for (int i = 0; i < na; i++)
+		if (a[i] != b[i])
+			d++, at = i;
+	return d == 0 || (d == 1 && cb[at] <= ca[at]);
 }
 
 /* Cell c holding a doubtful word with Chinese read again with chi_sim:
@@ -931,8 +926,12 @@ static int cjk_columns(const reading *r, int i, int j)
 		if (!gk_ocrw_has_cjk(wd[q].text))
 			continue;
 		int xc = (wd[q].l + wd[q].r) / 2, yc = (wd[q].t + wd[q].b) / 2, n = 0;
+		int lh = wd[q].lb - wd[q].lt;
+		/* a column's rule reaches out of the line (a title's own tall
+		 * strokes are found as rules too, within it) */
 		for (int v = 0; v < r->nvr; v++)
-			n += r->vr[v].r < xc && r->vr[v].t <= yc && r->vr[v].b >= yc;
+			n += r->vr[v].r < xc && r->vr[v].t <= yc && r->vr[v].b >= yc &&
+			     (r->vr[v].t < wd[q].lt - lh / 2 || r->vr[v].b > wd[q].lb + lh / 2);
 		int dup = 0;
 		for (int s = 0; s < ns; s++)
 			dup |= seen[s] == n;
