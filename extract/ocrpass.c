@@ -362,6 +362,31 @@ static int one_apart(const gk_ocrw *ws, const gk_ocrw_box *c, int nw0, int nw1)
 	return d == 0 || (d == 1 && cb[at] <= ca[at]);
 }
 
+/* The words of the page's first nw0 in cell c, their mean confidence in
+ * *old: 0 when it has none, or one reaching well out of it (read across
+ * cells: its other part would be lost), or when scraps (only words of
+ * one or two characters without Chinese may stand in it) and it holds
+ * another, or when not and it holds a figure (the rule between a label
+ * and its amount is missing there, and the cell is two). */
+static int cell_words(const gk_ocrw *ws, const gk_ocrw_box *c, int nw0, int gh, int scraps, float *old)
+{
+	float sum = 0;
+	int n = 0;
+	for (int i = 0; i < nw0; i++) {
+		const word *w = &ws->wd[i];
+		if (!in_cell(w, c))
+			continue;
+		if (w->l < c->l - gh || w->r > c->r + gh)
+			return 0;
+		if (scraps ? strlen(w->text) > 2 || gk_ocrw_has_cjk(w->text) : gk_ocrw_ndigits(w->text) >= 2)
+			return 0;
+		sum += w->conf;
+		n++;
+	}
+	*old = n ? sum / (float)n : 0;
+	return n > 0;
+}
+
 /* Cell c holding a doubtful word with Chinese read again with chi_sim:
  * its reading replaces the words of the page's first nw0 whose middle
  * lies in it when surer (CELL_GAIN, CELL_MIN).  A cell holding a figure,
@@ -370,26 +395,9 @@ static int one_apart(const gk_ocrw *ws, const gk_ocrw_box *c, int nw0, int nw1)
 static int reread_head_cell(reading *r, const gk_ocrw_box *c, int gh, int nw0)
 {
 	gk_ocrw *ws = &r->ws;
-	float old = 0;
-	int nold = 0;
-	for (int i = 0; i < nw0; i++) {
-		const word *w = &ws->wd[i];
-		if (!in_cell(w, c))
-			continue;
-		/* a word reaching well out of the cell is read across cells: its
-		 * other part would be lost */
-		if (w->l < c->l - gh || w->r > c->r + gh)
-			return 0;
-		/* a figure in it: the rule between a label and its amount is
-		 * missing there, and the cell is two */
-		if (gk_ocrw_ndigits(w->text) >= 2)
-			return 0;
-		old += w->conf;
-		nold++;
-	}
-	if (nold == 0)
+	float old;
+	if (!cell_words(ws, c, nw0, gh, 0, &old))
 		return 0;
-	old /= (float)nold;
 	float now;
 	int cjk, dig;
 	int nw1 = read_cell(r, r->o->cjk, PSM_SINGLE_LINE, c, gh, &now, &cjk, &dig);
@@ -418,20 +426,9 @@ static int reread_head_cell(reading *r, const gk_ocrw_box *c, int gh, int nw0)
 static int reread_figure_cell(reading *r, const gk_ocrw_box *c, int gh, int nw0)
 {
 	gk_ocrw *ws = &r->ws;
-	float old = 0;
-	int nold = 0;
-	for (int i = 0; i < nw0; i++) {
-		const word *w = &ws->wd[i];
-		if (!in_cell(w, c))
-			continue;
-		if (w->l < c->l - gh || w->r > c->r + gh || strlen(w->text) > 2 || gk_ocrw_has_cjk(w->text))
-			return 0;
-		old += w->conf;
-		nold++;
-	}
-	if (nold == 0)
+	float old;
+	if (!cell_words(ws, c, nw0, gh, 1, &old))
 		return 0;
-	old /= (float)nold;
 	float now;
 	int cjk, dig;
 	int nw1 = read_cell(r, r->o->digit, PSM_SINGLE_LINE, c, gh, &now, &cjk, &dig);

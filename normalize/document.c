@@ -86,6 +86,19 @@ static double figure_line_height(const nctx *c, int pg)
 	return h[nh / 2];
 }
 
+/* Line i (l) keeps its first k cells: its compact text made again, and
+ * a line left empty skipped. */
+static void cells_dropped(nctx *c, gk_line *l, int i, int k)
+{
+	l->ncell = k;
+	char *t = gk_line_text(l);
+	free(c->x[i].compact);
+	c->x[i].compact = compact_of(t);
+	free(t);
+	if (!k)
+		c->x[i].skip = 1;
+}
+
 /* Specks and garbled ink OCR read as digits, on a page read by OCR: a
  * cell of digits alone read with confidence below 50
  *   - on a line less than a third as tall as the median line of the page
@@ -123,15 +136,8 @@ static void ocr_drop_specks(nctx *c, gk_line *l, int i, double *page_h, int *pag
 		}
 		l->cell[k++] = l->cell[j];
 	}
-	if (k == l->ncell)
-		return;
-	l->ncell = k;
-	char *t = gk_line_text(l);
-	free(c->x[i].compact);
-	c->x[i].compact = compact_of(t);
-	free(t);
-	if (!k)
-		c->x[i].skip = 1;
+	if (k < l->ncell)
+		cells_dropped(c, l, i, k);
 }
 
 /* The decimals of cell text t when it is an amount with its point (digits,
@@ -187,13 +193,8 @@ static void ocr_join_cut_digit(nctx *c, gk_line *l, int i, int *two, int *page_o
 		}
 		l->cell[k++] = l->cell[j];
 	}
-	if (k == l->ncell)
-		return;
-	l->ncell = k;
-	char *t = gk_line_text(l);
-	free(c->x[i].compact);
-	c->x[i].compact = compact_of(t);
-	free(t);
+	if (k < l->ncell)
+		cells_dropped(c, l, i, k);
 }
 
 /* The trailing digits of t (their count; *cut: where they start). */
