@@ -379,14 +379,27 @@ static void line_frags(const nctx *c, int i, const lr_anchor *an, double hc[8][2
 	}
 }
 
+/* Is f an amount printed with a decimal point or a thousands comma (not
+ * a classification code, which is digits alone)? */
+static int marked_amount(const frag *f)
+{
+	return f->num && (strchr(f->text.s, '.') || strchr(f->text.s, ','));
+}
+
 /* Row pitch: the lower quartile of the gaps between successive distinct
- * number centres (rows without numbers make some gaps multiples). */
+ * number centres (rows without numbers make some gaps multiples).  Where
+ * the amounts carry decimals or commas, theirs only: a code is a number
+ * too, but an Excel cell left at the default bottom alignment prints it
+ * half a line below its row's centred name and figures (重庆水利's
+ * 2010305), and that half line is no row pitch. */
 static double row_pitch(const frag *f, int nf, double h)
 {
 	double *cy = gk_malloc(sizeof(double) * (size_t)nf);
-	int ncy = 0;
+	int ncy = 0, nmark = 0;
 	for (int i = 0; i < nf; i++)
-		if (f[i].num)
+		nmark += marked_amount(&f[i]);
+	for (int i = 0; i < nf; i++)
+		if (nmark >= 4 ? marked_amount(&f[i]) : f[i].num)
 			cy[ncy++] = f[i].page * 100000.0 + (f[i].y0 + f[i].y1) / 2;
 	qsort(cy, (size_t)ncy, sizeof *cy, cmp_double);
 	double *gaps = gk_malloc(sizeof(double) * (size_t)(ncy + 1));
