@@ -58,7 +58,7 @@
 
 #define MAXK 16   /* keys of a shape */
 #define MAXSRC 10 /* columns with figures a map places */
-#define MAXX 3    /* x_ columns tried */
+#define MAXX 4    /* x_ columns tried */
 
 /* whole = Σ parts, by key */
 typedef struct rel {
@@ -184,13 +184,24 @@ static int value(const colsctx *c, int k, long long *v, int *any, int *dec, int 
 
 enum { R_NONE, R_GOOD, R_BARE, R_BROKEN };
 
+/* Is key w a part of a relation in held[] (an identity that holds)? */
+static int part_of_held(const colsctx *c, const char *w, const int *held)
+{
+	for (int r = 0; c->sh->rels[r].whole; r++)
+		for (const char *const *p = c->sh->rels[r].parts; held[r] && *p; p++)
+			if (!strcmp(*p, w))
+				return 1;
+	return 0;
+}
+
 /* How the row in the view fares: GOOD when every whole printed with
  * parts printed equals their sum (and one does), BROKEN when one does
- * not, BARE when a whole is printed without any part (see lenient). */
-static int row_status(const colsctx *c, int lenient)
+ * not, BARE when a whole is printed without any part (see lenient;
+ * confirm: see below). */
+static int row_status(const colsctx *c, int lenient, int confirm)
 {
 	static const long long P10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
-	int good = 0, bare = 0;
+	int good = 0, held[8] = {0}, bared[8] = {0};
 	for (int r = 0; c->sh->rels[r].whole; r++) {
 		int w = key_index(c, c->sh->rels[r].whole);
 		long long wv, sum = 0;
@@ -211,19 +222,27 @@ static int row_status(const colsctx *c, int lenient)
 			sum += y;
 		}
 		if (!any) {
-			bare = 1;
+			bared[r] = 1;
 			continue;
 		}
 		long long tol = P10[GK_CHK_SCALE - (dec < 0 ? 0 : dec > 6 ? 6 : dec)];
 		if (wv - sum > tol || sum - wv > tol)
 			return R_BROKEN;
-		good = 1;
+		good = held[r] = 1;
 	}
+	/* confirm (a row as a map makes it, every figure placed): a whole
+	 * printed without its parts is confirmed when it is itself a part of
+	 * an identity that holds (基本支出 and 项目支出 of a 支出总表 adding up
+	 * to its 合计, their own parts not printed).  Not in a row as read:
+	 * figures the header could not place leave it in doubt. */
+	int bare = 0;
+	for (int r = 0; c->sh->rels[r].whole; r++)
+		bare |= bared[r] && !(confirm && part_of_held(c, c->sh->rels[r].whole, held));
 	/* lenient: a whole printed over blank parts (a 人员经费 whose 工资福利
 	 * and 对个人和家庭 columns the page does not print) says nothing, the
 	 * row is good when an identity holds and none breaks.  Strict (a row
 	 * with figures the header could not place, or a row as a new map
-	 * makes it): such a whole is a doubt. */
+	 * makes it): an unconfirmed such whole is a doubt. */
 	if (lenient)
 		return good ? R_GOOD : bare ? R_BARE : R_NONE;
 	return bare ? R_BARE : good ? R_GOOD : R_NONE;
@@ -405,7 +424,7 @@ static void try_map(search *S, const int *m, const int *pos)
 			continue;
 		moves += ch;
 		touched++;
-		int st = row_status(c, S->loose);
+		int st = row_status(c, S->loose, 1);
 		if (st == R_GOOD)
 			mended += S->st_before[i] != R_GOOD;
 		else if (st == R_BROKEN && S->st_before[i] != R_GOOD)
@@ -782,7 +801,7 @@ void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc)
 				any = 1;
 				anyx |= is_x(t, S.sc[s]);
 			}
-		S.st_before[i] = (char)row_status(&c, !anyx);
+		S.st_before[i] = (char)row_status(&c, !anyx, 0);
 		withfig += any;
 		bad += any && S.st_before[i] != R_GOOD;
 		xrows += anyx;

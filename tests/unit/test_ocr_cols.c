@@ -249,3 +249,52 @@ Test(ocr_cols, moving_every_figure_keeps_the_total_first)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* 广州统计's 支出总表 at 200 dpi: 基本支出 read 基本支册, so its figures
+ * went to an x_ column of their own beside three x_ columns the page
+ * prints with 0.00 only (事业单位经营支出 …).  Four x_ columns are tried;
+ * x_基本支册 -> basic_total makes total = basic + project hold on every
+ * row, basic_total printed without its parts being confirmed by that
+ * identity; the zero columns stay where the header put them. */
+Test(ocr_cols, misread_basic_head_beside_zero_columns)
+{
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	static const char *cols[] = {"name",          "total",           "basic_total",         "project_total",
+	                             "x_基本支册",    "x_事业单位经营支出", "x_对附属单位补助支出", "x_上缴上级支出"};
+	gk_doc_add_page(d, 842, 595);
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_table *t = gk_result_add_table(r, "expenditure_by_function", "t", 1, cols, 8);
+	static const double right[] = {381, 464, 547, 630, 714, 797};
+	static const char *fig[][3] = {
+		{"950.00", "800.00", "150.00"}, {"820.50", "700.25", "120.25"},
+		{"129.50", "99.75", "29.75"},   {"60.00", "60.00", "0.00"},
+	};
+	static const char *name[] = {"合计", "一般公共服务支出", "社会保障和就业支出", "住房保障支出"};
+	for (int i = 0; i < 4; i++) {
+		double y0 = 170 + 14 * i, y1 = y0 + 10;
+		gk_line *l = gk_doc_add_line(d, 1, y0, y1, 9, GK_GEOM_POS);
+		const char *print[6] = {fig[i][0], fig[i][1], fig[i][2], "0.00", "0.00", "0.00"};
+		for (int k = 0; k < 6; k++)
+			gk_line_add_cell_y(l, right[k] - 30, right[k], 0, 0, print[k], strlen(print[k]));
+		gk_table_add_row(t);
+		gk_table_set(t, i, 0, name[i]);
+		gk_table_set(t, i, 1, fig[i][0]);
+		gk_table_set(t, i, 3, fig[i][2]);
+		gk_table_set(t, i, 4, fig[i][1]);
+		for (int k = 5; k < 8; k++)
+			gk_table_set(t, i, k, "0.00");
+		gk_table_set_source(t, i, 1, 55, y0 - 1, 100, y1 + 1);
+	}
+	gk_read_findings(r, d, NULL);
+	for (int i = 0; i < 4; i++) {
+		cr_assert_str_eq(gk_table_get(t, i, "basic_total"), fig[i][1]);
+		cr_assert_str_eq(gk_table_get(t, i, "project_total"), fig[i][2]);
+		cr_assert_str_eq(gk_table_get(t, i, "x_上缴上级支出"), "0.00");
+	}
+	cr_assert_eq(gk_table_col(t, "x_基本支册"), -1);
+	cr_assert_eq(count(r, "ocr:columns", "corrected"), 1);
+	cr_assert_eq(count(r, "ocr:columns", "fail"), 0);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
