@@ -90,7 +90,8 @@ static int near_numbers(const double *nc, const int *ncp, int nnc, int page, dou
  * odd number).  Returns the most voted step (per line), 0 when fewer than
  * three votes agree; *one: the mean step of the even cells.  f is
  * sorted by page and y0. */
-static double wrap_pitch(const frag *f, int nf, double h, const double *nc, const int *ncp, int nnc, double *one)
+static double wrap_pitch(const frag *f, int nf, double h, const double *nc, const int *ncp, int nnc, double *one,
+                         double *exact)
 {
 	int cap = 64, nv = 0, ne = 0;
 	double *v = gk_malloc(sizeof(double) * (size_t)cap), even = 0;
@@ -134,19 +135,28 @@ static double wrap_pitch(const frag *f, int nf, double h, const double *nc, cons
 		}
 	}
 	qsort(v, (size_t)nv, sizeof *v, cmp_double);
-	double best = 0;
+	double best = 0, lo = 0, hi = 0;
 	int bestn = 2;
 	for (int i = 0, j = 0; i < nv; i++) { /* densest window of 0.05 h */
 		while (v[i] - v[j] > 0.05 * h)
 			j++;
 		if (i - j + 1 > bestn)
-			bestn = i - j + 1, best = (v[i] + v[j]) / 2;
+			bestn = i - j + 1, best = (v[i] + v[j]) / 2, lo = v[j], hi = v[i];
 	}
+	/* five votes or more within two hundredths of the step: the font's
+	 * leading, set exactly (a text layer, not OCR's jittered lines);
+	 * exact: how far a step may then be from it, the votes' own spread */
+	double dev = (best - lo > hi - best ? best - lo : hi - best) + (hi - lo);
+	/* (glyph boxes of other heights move a line's top a few
+	 * hundredths: 新乡's 理局 12.39 under a pitch of 12.33) */
+	if (dev < 0.015 * best)
+		dev = 0.015 * best;
+	*exact = best > 0 && bestn >= 5 && hi - lo <= 0.02 * best ? dev : 0;
 	*one = ne ? even / ne : 0; /* two lines about the numbers: for line_pitch */
 	if (getenv("GK_DEBUG_ROWS")) {
 		fprintf(stderr, "wrap_pitch p%d: %d votes, best %.2f x%d:", nf ? f[0].page : 0, nv, best, bestn);
 		for (int i = 0; i < nv; i++)
-			fprintf(stderr, " %.1f", v[i]);
+			fprintf(stderr, " %.2f", v[i]);
 		fprintf(stderr, "\n");
 	}
 	free(v);
@@ -174,7 +184,7 @@ static void number_lines(lrows *w)
 static double line_pitch(lrows *w, const lr_anchor *an)
 {
 	const frag *f = w->f;
-	double h = w->h, one, lp = wrap_pitch(f, w->nf, h, w->nc, w->ncp, w->nnc, &one);
+	double h = w->h, one, lp = wrap_pitch(f, w->nf, h, w->nc, w->ncp, w->nnc, &one, &w->exact);
 	w->centred = lp > 0;
 	if (lp > 0)
 		return lp;
@@ -329,9 +339,18 @@ static int chain_above(const lrows *w, int i, int dotcont, const lr_anchor *an)
 		double dy = g->y0 - p->last_y0;
 		/* one line below, and not two rows that both carry numbers;
 		 * anchored rows interleave their cells' lines a point or
-		 * two apart: only the exact pitch joins */
-		double slack = an ? 0.06 : 0.2;
-		if (dy < (1 - slack) * lp || dy > (1 + slack) * lp || (g->line_num && p->anchors && !dotcont))
+		 * two apart: only the exact pitch joins.  Where the pitch is
+		 * the font's exact leading, the next cell's first line comes
+		 * after the cells' padding, a few tenths of a point more (上海
+		 * 决算's narrow 科目名称 column: 13.56 inside a cell, 14.16 from
+		 * 业支出 to the next row's 行政事业单位) */
+		double hu = f[p->tail].cy1 - f[p->tail].cy0, hg = g->cy1 - g->cy0;
+		/* (tops of boxes as tall as each other: 重庆水利's 基本养老保
+		 * over 险缴费支出, boxes 11.6 and 14.1 tall, are 11.7 apart
+		 * under a pitch of 13) */
+		int same_h = hu - hg < 0.02 * w->h && hg - hu < 0.02 * w->h;
+		double slack = an ? 0.06 * lp : w->exact > 0 && same_h ? w->exact : 0.2 * lp;
+		if (dy < lp - slack || dy > lp + slack || (g->line_num && p->anchors && !dotcont))
 			continue;
 		double dd = dy - lp;
 		if (dd < 0)
@@ -627,6 +646,11 @@ void chain_frags(const nctx *c, lrows *w, const lr_anchor *an)
 {
 	number_lines(w);
 	w->lp = line_pitch(w, an);
+	/* (OCR's lines sit on whole pixels: votes may agree exactly by
+	 * rounding, and its steps jitter by a pixel) */
+	for (int i = 0; i < w->nf && w->exact > 0; i++)
+		if (ocr_page(c, w->f[i].page))
+			w->exact = 0;
 	w->dec = usual_decimals(w->f, w->nf);
 	join_chains(c, w, an);
 	/* (the numbers lines again: amounts joined to their wrapped tails) */

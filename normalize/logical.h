@@ -30,6 +30,8 @@ typedef struct lrows {
 	double pitch;  /* row pitch: step between the centres of numbers */
 	double lp;     /* line pitch inside a wrapped cell */
 	int centred;   /* lp agrees with a cell centred on its numbers */
+	double exact;  /* lp is a font's leading measured to two hundredths:
+	                * how far a step within a cell may be from it (0: not) */
 	int dec;       /* the decimals the table's amounts usually print (-1: none) */
 	double *nc;    /* centres of the lines that carry numbers, per page ... */
 	int *ncp, nnc; /* ... their pages, and how many */
