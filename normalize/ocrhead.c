@@ -107,6 +107,56 @@ static int column_at(double (*col)[2], int ncol, double x)
 	return best;
 }
 
+/* Glued cell cl of n ideographs over two amount columns with less than a
+ * character between its words (two tight columns' heads, 烟台民政's
+ * 一般公共预政府性基金): each word is centred over its column, as the two
+ * words under it on the next head line are (算收入, 预算收入).  With the
+ * characters p wide, the first word's k characters reach from cl's left
+ * edge to twice the distance to the first centre, the others from the
+ * second centre's to the right edge: k = n * l1 / (l1 + l2).  Taken when
+ * k is near a whole number, each word two characters or more, and p comes
+ * out near the header's pitch.  Returns k, 0 to keep the cell whole. */
+static int centred_cut(const nctx *c, int i, int body, const gk_cell *cl, int n, double pitch, double (*col)[2],
+                       int ncol)
+{
+	for (int k = i + 1; k < body; k++) {
+		const gk_line *l = c->x[k].l;
+		if (c->x[k].skip || l->geom != GK_GEOM_POS)
+			continue;
+		if (amount_row(c, k))
+			break;
+		int in[2], m = 0;
+		for (int j = 0; j < l->ncell; j++) {
+			double mid = (l->cell[j].x0 + l->cell[j].x1) / 2;
+			if (mid <= cl->x0 || mid >= cl->x1 || !gk_has_cjk(l->cell[j].text))
+				continue;
+			if (m == 2)
+				return 0;
+			in[m++] = j;
+		}
+		if (!m)
+			continue;
+		if (m != 2)
+			return 0;
+		double c1 = (l->cell[in[0]].x0 + l->cell[in[0]].x1) / 2, c2 = (l->cell[in[1]].x0 + l->cell[in[1]].x1) / 2;
+		if (c1 > c2) {
+			double t = c1;
+			c1 = c2, c2 = t;
+		}
+		if (column_at(col, ncol, c1) == column_at(col, ncol, c2))
+			return 0;
+		double l1 = c1 - cl->x0, l2 = cl->x1 - c2, p = 2 * (l1 + l2) / n;
+		if (l1 < 0.9 * pitch || l2 < 0.9 * pitch || p < 0.75 * pitch || p > 1.25 * pitch)
+			return 0;
+		double w1 = n * l1 / (l1 + l2);
+		int k1 = (int)(w1 + 0.5);
+		if (w1 - k1 > 0.3 || k1 - w1 > 0.3 || k1 < 2 || n - k1 < 2)
+			return 0;
+		return k1;
+	}
+	return 0;
+}
+
 /* Head cell cl of OCR'd line i, over the amount columns col[] (x ranges
  * sorted by x) of a table whose header characters are pitch wide: two
  * column words glued into one cell?  Tesseract read the gap between them
@@ -123,13 +173,15 @@ int ocr_glued_cut(const nctx *c, int i, int body, const gk_cell *cl, double pitc
 {
 	int n = ideographs(cl->text);
 	double w = cl->x1 - cl->x0, gap = w - n * pitch;
-	if (pitch <= 0 || n < 5 || !ocr_line(c, i) || gap < pitch || gap > 3 * pitch)
+	if (pitch <= 0 || n < 5 || !ocr_line(c, i) || gap > 3 * pitch)
 		return 0;
 	int over = 0;
 	for (int k = 0; k < ncol; k++)
 		over += (col[k][1] < cl->x1 ? col[k][1] : cl->x1) - (col[k][0] > cl->x0 ? col[k][0] : cl->x0) > 1;
 	if (over < 2)
 		return 0;
+	if (gap < pitch) /* (a group header is as wide as its characters) */
+		return over == 2 ? centred_cut(c, i, body, cl, n, pitch, col, ncol) : 0;
 	int best = 0;
 	double bcov = 1e18, bdist = 1e18;
 	for (int k = 2; k <= n - 2; k++) {

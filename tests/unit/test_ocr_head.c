@@ -413,3 +413,23 @@ Test(ocr_head, label_glued_to_the_code_beside_it)
 	cr_assert(found);
 	gk_result_drop(r);
 }
+
+/* 烟台民政 p.7 (收入总体情况表) at 200 dpi: under 财政拨款收入, the tight
+ * heads 一般公共预(算收入) and 政府性基金(预算收入) came out of OCR as one
+ * word 一般公共预政府性基金 with less than a character between its two
+ * halves.  Both columns took 政府性基金, so every 一般公共预算 figure went
+ * to government_fund and every 政府性基金 one to state_capital.  Each half
+ * is centred over its column as 算收入 and 预算收入 below are: the cut
+ * falls after 一般公共预. */
+Test(ocr_head, glued_tight_heads_cut_by_their_centres)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/glued-tight-yantai.x", "yt");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	cr_assert_str_eq(gk_table_get(t, 0, "unit_name"), "合计");
+	cr_assert_str_eq(gk_table_get(t, 0, "general_budget"), "3773.71");
+	cr_assert_str_eq(gk_table_get(t, 0, "government_fund"), "1501.28");
+	cr_assert_str_eq(gk_table_get(t, 0, "state_capital"), "");
+	cr_assert_str_eq(gk_table_get(t, 1, "general_budget"), "16.00");
+	cr_assert_str_eq(gk_table_get(t, 1, "government_fund"), "");
+	gk_result_drop(r);
+}
