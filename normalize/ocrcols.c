@@ -664,13 +664,16 @@ static int page_columns(search *S)
 	}
 	/* the pitch of the page's columns: the median step between two; the
 	 * gaps say which columns are empty only when every step is a whole
-	 * number of pitches (columns of one width: a grid) */
+	 * number of pitches (columns of one width: a grid), and only with
+	 * three columns or more (two columns' one step is the pitch whatever
+	 * lies between them: 杭州交通's 合计 and 项目支出, 基本支出 empty between
+	 * them, said the second was basic_total) */
 	double step[MAXSRC];
 	for (int q = 1; q < S->ncl; q++)
 		step[q - 1] = S->clx[q] - S->clx[q - 1];
 	qsort(step, (size_t)(S->ncl > 1 ? S->ncl - 1 : 0), sizeof *step, cmp_double);
 	double pitch = S->ncl > 1 ? step[(S->ncl - 2) / 2] : 1;
-	S->grid = ok && pitch >= 8;
+	S->grid = ok && pitch >= 8 && S->ncl >= 3;
 	for (int q = 1; q < S->ncl && S->grid; q++) {
 		double f = (S->clx[q] - S->clx[q - 1]) / pitch;
 		S->skip[q] = (int)lround(f) - 1;

@@ -298,3 +298,32 @@ Test(ocr_cols, misread_basic_head_beside_zero_columns)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* 杭州交通 表8 at 200 dpi: 合计 read 全计 (an x_ column), its figures and
+ * 项目支出's printed two columns apart, 基本支出 empty between them.  Two
+ * page columns make no grid (their one step is the pitch whatever lies
+ * between), so basic_total, basic_wages and project_total mend the rows
+ * alike: nothing moves, the table is flagged (basic_total had been
+ * chosen, every figure confidently in the wrong column). */
+Test(ocr_cols, two_page_columns_are_no_grid)
+{
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	static const char *cols[] = {"name", "total", "basic_total", "project_total", "x_全计"};
+	const prow rows[] = {
+		{"合计", {"221670.92", "221670.92"}, {402, 549}, {"221670.92", "", "", "221670.92"}},
+		{"城乡社区支出", {"211000.00", "211000.00"}, {402, 549}, {"211000.00", "", "", "211000.00"}},
+		{"交通运输支出", {"177.92", "177.92"}, {402, 549}, {"177.92", "", "", "177.92"}},
+		{"其他支出", {"10493.00", "10493.00"}, {402, 549}, {"10493.00", "", "", "10493.00"}},
+	};
+	gk_table *t = build(r, d, "government_fund_expenditure", cols, 5, 1, rows, 4);
+	gk_read_findings(r, d, NULL);
+	for (int i = 0; i < 4; i++) {
+		cr_assert_str_eq(gk_table_get(t, i, "basic_total"), "");
+		cr_assert_str_eq(gk_table_get(t, i, "x_全计"), rows[i].fig[0]);
+	}
+	cr_assert_eq(count(r, "ocr:columns", "corrected"), 0);
+	cr_assert_eq(count(r, "ocr:columns", "fail"), 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
