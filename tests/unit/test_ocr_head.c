@@ -433,3 +433,22 @@ Test(ocr_head, glued_tight_heads_cut_by_their_centres)
 	cr_assert_str_eq(gk_table_get(t, 1, "government_fund"), "");
 	gk_result_drop(r);
 }
+
+/* 国家信访局 2024 决算 p.4 (财政拨款收入支出决算总表) at 200 dpi: the head
+ * 一般公共预算 / 财政拨款 lost its thin 一 to OCR (般公共预算).  The words
+ * still name the column: 一般公共服务支出's 9846.82 is general_budget, not
+ * government_fund (the next column whose words were read). */
+Test(ocr_head, head_without_its_first_stroke)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/lost-yi-xinfang.x", "xf");
+	const gk_table *t = fixture_table(r, "fiscal_appropriation_summary");
+	int found = 0;
+	for (int i = 0; i < t->nrow; i++)
+		if (!strcmp(gk_table_get(t, i, "item"), "一、一般公共服务支出")) {
+			cr_assert_str_eq(gk_table_get(t, i, "general_budget"), "9846.82");
+			cr_assert_str_eq(gk_table_get(t, i, "government_fund"), "");
+			found = 1;
+		}
+	cr_assert(found);
+	gk_result_drop(r);
+}
