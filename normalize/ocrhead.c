@@ -74,17 +74,25 @@ static int amount_row(const nctx *c, int i)
 	return 0;
 }
 
+/* The first head line from k on (positioned, not skipped), or -1 at
+ * body or at the first row. */
+static int head_line_from(const nctx *c, int k, int body)
+{
+	for (; k < body; k++) {
+		if (c->x[k].skip || c->x[k].l->geom != GK_GEOM_POS)
+			continue;
+		return amount_row(c, k) ? -1 : k;
+	}
+	return -1;
+}
+
 /* How much of [g0, g1] the words of the head lines below line i (up to
  * body or the first row) cover. */
 static double covered_below(const nctx *c, int i, int body, double g0, double g1)
 {
 	double cov = 0;
-	for (int k = i + 1; k < body; k++) {
+	for (int k = head_line_from(c, i + 1, body); k >= 0; k = head_line_from(c, k + 1, body)) {
 		const gk_line *l = c->x[k].l;
-		if (c->x[k].skip || l->geom != GK_GEOM_POS)
-			continue;
-		if (amount_row(c, k))
-			break;
 		for (int j = 0; j < l->ncell; j++) {
 			double o = (l->cell[j].x1 < g1 ? l->cell[j].x1 : g1) - (l->cell[j].x0 > g0 ? l->cell[j].x0 : g0);
 			if (o > 0)
@@ -119,12 +127,8 @@ static int column_at(double (*col)[2], int ncol, double x)
 static int centred_cut(const nctx *c, int i, int body, const gk_cell *cl, int n, double pitch, double (*col)[2],
                        int ncol)
 {
-	for (int k = i + 1; k < body; k++) {
+	for (int k = head_line_from(c, i + 1, body); k >= 0; k = head_line_from(c, k + 1, body)) {
 		const gk_line *l = c->x[k].l;
-		if (c->x[k].skip || l->geom != GK_GEOM_POS)
-			continue;
-		if (amount_row(c, k))
-			break;
 		int in[2], m = 0;
 		for (int j = 0; j < l->ncell; j++) {
 			double mid = (l->cell[j].x0 + l->cell[j].x1) / 2;
