@@ -731,7 +731,11 @@ static int has_point(PIX *grey, const gk_ocrw_box *g)
 		int f = e;
 		while (f < n && top[f] < 0)
 			f++;
-		if (e > x && (e - x) * 3 <= h && (e == n || top[e] < 0) && f < n && top[f] >= 0 && top[f] < h / 2)
+		/* the digit right of it may begin with its foot: a serifed 1 */
+		int up = f;
+		while (up < n && up - f <= h / 3 && top[up] >= h / 2)
+			up++;
+		if (e > x && (e - x) * 3 <= h && (e == n || top[e] < 0) && up < n && top[up] >= 0 && top[up] < h / 2)
 			return 1;
 		x = e > x ? e - 1 : x;
 	}
