@@ -979,22 +979,6 @@ static const word *line_neighbour(const reading *r, int i, int step)
 	return NULL;
 }
 
-/* The nearest word on word i's row left of it (step -1) or right of it
- * (+1), whatever line Tesseract put it on (the gaps' pass reads a figure
- * the layout dropped onto a line of its own) */
-static const word *row_neighbour(const reading *r, int i, int step)
-{
-	const word *x = &r->ws.wd[i], *best = NULL;
-	for (int k = 0; k < r->ws.nw; k++) {
-		const word *y = &r->ws.wd[k];
-		if (k == i || y->n == 0 || !gk_ocrw_same_row(x, y) || (step < 0 ? y->r >= x->l : y->l <= x->r))
-			continue;
-		if (!best || (step < 0 ? y->r > best->r : y->l < best->l))
-			best = y;
-	}
-	return best;
-}
-
 /* A figure beside figures of its row read as a character or two, unsurely:
  * no digits ("和" for 17.2, conf 36, on a degraded scan) or a digit
  * without its point ("3" for 7.7, conf 12); or its point read as a
@@ -1031,10 +1015,12 @@ static int emit_between(reading *r, int i)
 	const word *a = line_neighbour(r, i, -1), *b = line_neighbour(r, i, 1);
 	int da = a ? amount_decimals(a->text) : -1, db = b ? amount_decimals(b->text) : -1;
 	/* a figure beside it on another line: its row's */
-	if (da <= 0 && (a = row_neighbour(r, i, -1)) != NULL)
-		da = amount_decimals(a->text);
-	if (db <= 0 && (b = row_neighbour(r, i, 1)) != NULL)
-		db = amount_decimals(b->text);
+	int ka = da > 0 ? -1 : gk_ocrw_row_neighbour(&r->ws, i, -1);
+	int kb = db > 0 ? -1 : gk_ocrw_row_neighbour(&r->ws, i, 1);
+	if (ka >= 0)
+		a = &r->ws.wd[ka], da = amount_decimals(a->text);
+	if (kb >= 0)
+		b = &r->ws.wd[kb], db = amount_decimals(b->text);
 	int d = da > 0 ? da : db;
 	if (stray && d < 1)
 		d = 0; /* the digits' reading alone tells */

@@ -693,55 +693,6 @@ static void trim_rule(PIX *ink, gk_ocrw_box *g)
 	g->l = l == g->l ? l : l + 1, g->r = r == g->r ? r : r - 1, g->t = t, g->b = b;
 }
 
-/* Does a decimal point stand in box g of the grey page: ink in its
- * bottom third only, no wider than a third of its height, with digits
- * (ink above its middle) left and right of it?  Ink is what is darker
- * than a quarter of the way from white to the box's darkest pixel
- * (a point a pixel wide at 200 dpi is faint). */
-static int has_point(PIX *grey, const gk_ocrw_box *g)
-{
-	int W = L.pixGetWidth(grey), H = L.pixGetHeight(grey), wpl = L.pixGetWpl(grey);
-	if (g->l < 0 || g->t < 0 || g->r >= W || g->b >= H || g->r - g->l > 200)
-		return 0;
-	const l_uint32 *d = L.pixGetData(grey);
-	int dark = 255;
-	for (int y = g->t; y <= g->b; y++)
-		for (int x = g->l; x <= g->r; x++) {
-			int v = GET_DATA_BYTE(d + (size_t)y * (size_t)wpl, x);
-			dark = v < dark ? v : dark;
-		}
-	int thr = (dark + 3 * 255) / 4, h = g->b - g->t + 1, top[201];
-	for (int x = g->l; x <= g->r; x++) {
-		top[x - g->l] = -1;
-		for (int y = g->t; y <= g->b && top[x - g->l] < 0; y++)
-			if (GET_DATA_BYTE(d + (size_t)y * (size_t)wpl, x) < thr)
-				top[x - g->l] = y - g->t;
-	}
-	int n = g->r - g->l + 1, tall_left = 0;
-	for (int x = 0; x < n; x++) {
-		if (top[x] >= 0 && top[x] < h / 2) {
-			tall_left = 1;
-			continue;
-		}
-		if (top[x] < 0 || !tall_left)
-			continue;
-		int e = x;
-		while (e < n && top[e] >= h * 2 / 3)
-			e++;
-		int f = e;
-		while (f < n && top[f] < 0)
-			f++;
-		/* the digit right of it may begin with its foot: a serifed 1 */
-		int up = f;
-		while (up < n && up - f <= h / 3 && top[up] >= h / 2)
-			up++;
-		if (e > x && (e - x) * 3 <= h && (e == n || top[e] < 0) && up < n && top[up] >= 0 && top[up] < h / 2)
-			return 1;
-		x = e > x ? e - 1 : x;
-	}
-	return 0;
-}
-
 /* Read region g (one line) with chi_sim alone, or with the digits' engine
  * when it is a short amount found by its digits' shapes (gk_ocrw_gaps): its words join ws on a new line when
  * read with confidence and with a character that is no punctuation.  1
@@ -787,7 +738,9 @@ static int read_region(reading *r, const gk_ocrw_box *g, int gh, int line0)
 		int dot = 0;
 		for (int i = nw0; i < ws->nw; i++)
 			dot |= strchr(ws->wd[i].text, '.') != NULL;
-		keep = dot && has_point(r->grey, g);
+		gk_ocrw_ink ink = {L.pixGetData(r->grey), L.pixGetWidth(r->grey), L.pixGetHeight(r->grey),
+		                   L.pixGetWpl(r->grey)};
+		keep = dot && gk_ocrw_has_point(&ink, g);
 	}
 	if (r->dbg)
 		for (int i = nw0; i < ws->nw; i++)
