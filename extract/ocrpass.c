@@ -206,7 +206,6 @@ void gk_ocr_reread_bands(reading *r)
 #define MAX_CELLS 24
 
 static void place_words(gk_ocrw *ws, int nw0, int ns0, int l, int t, int k);
-static int set_scaled_crop(TessBaseAPI *api, PIX *grey, int l, int t, int r, int b, int k, PIX **framed);
 
 static int next_line(const gk_ocrw *ws)
 {
@@ -235,7 +234,7 @@ static int read_cell(reading *r, TessBaseAPI *api, int psm, const gk_ocrw_box *c
 	PIX *framed = NULL;
 	L.TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK);
 	int nw1 = ws->nw, ns1 = ws->ns;
-	if (set_scaled_crop(api, r->grey, c->l + 1, c->t + 1, c->r, c->b, k, &framed) &&
+	if (gk_ocr_set_scaled_crop(api, r->grey, c->l + 1, c->t + 1, c->r, c->b, k, &framed) &&
 	    L.TessBaseAPIRecognize(api, NULL) == 0)
 		gk_ocr_collect(api, ws, next_line(ws));
 	L.TessBaseAPIClear(api);
@@ -629,7 +628,7 @@ static void place_words(gk_ocrw *ws, int nw0, int ns0, int l, int t, int k)
 #define AMOUNT_PX 30
 
 /* Crop [l, r) x [t, b) of grey, k times larger, framed, as api's image. */
-static int set_scaled_crop(TessBaseAPI *api, PIX *grey, int l, int t, int r, int b, int k, PIX **framed)
+int gk_ocr_set_scaled_crop(TessBaseAPI *api, PIX *grey, int l, int t, int r, int b, int k, PIX **framed)
 {
 	BOX *box = L.boxCreate(l, t, r - l, b - t);
 	PIX *crop = box ? L.pixClipRectangle(grey, box, NULL) : NULL;
@@ -715,7 +714,7 @@ static int read_region(reading *r, const gk_ocrw_box *g, int gh, int line0)
 	if (g->amount && g->b - g->t + 1 < AMOUNT_PX)
 		k = (AMOUNT_PX + g->b - g->t) / (g->b - g->t + 1);
 	k = k > 4 ? 4 : k;
-	if (!set_scaled_crop(api, r->grey, l, t, rr + 1, b + 1, k, &framed))
+	if (!gk_ocr_set_scaled_crop(api, r->grey, l, t, rr + 1, b + 1, k, &framed))
 		return 0;
 	int nw0 = ws->nw, ns0 = ws->ns;
 	if (L.TessBaseAPIRecognize(api, NULL) == 0)
