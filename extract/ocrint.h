@@ -126,6 +126,13 @@ int gk_ocr_set_crop(TessBaseAPI *api, PIX *grey, int l, int t, int r, int b, int
 /* ocr.c: word w read again by api as one line: 1 and text/conf set when
  * it read something */
 int gk_ocr_reread(TessBaseAPI *api, PIX *grey, const word *w, char *text, size_t cap, float *conf);
+/* the same, the box l,t,r,b (not padded) scaled by k (ocrpass.c: gk_ocr_set_scaled_crop) */
+int gk_ocr_reread_scaled(TessBaseAPI *api, PIX *grey, int l, int t, int r, int b, int k, char *text, size_t cap,
+                         float *conf);
+/* The box l,t,r,b of the page scaled by k, framed in FRAME px of white,
+ * given to api to read: 0 when it cannot be cut.  *framed is the
+ * caller's to destroy after reading. */
+int gk_ocr_set_scaled_crop(TessBaseAPI *api, PIX *grey, int l, int t, int r, int b, int k, PIX **framed);
 
 /* ocrpass.c: the second readings, in the order gk_ocr_read makes them */
 void gk_ocr_reread_bands(reading *r);

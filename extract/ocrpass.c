@@ -206,7 +206,6 @@ void gk_ocr_reread_bands(reading *r)
 #define MAX_CELLS 24
 
 static void place_words(gk_ocrw *ws, int nw0, int ns0, int l, int t, int k);
-static int set_scaled_crop(TessBaseAPI *api, PIX *grey, int l, int t, int r, int b, int k, PIX **framed);
 
 static int next_line(const gk_ocrw *ws)
 {
@@ -235,7 +234,7 @@ static int read_cell(reading *r, TessBaseAPI *api, int psm, const gk_ocrw_box *c
 	PIX *framed = NULL;
 	L.TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK);
 	int nw1 = ws->nw, ns1 = ws->ns;
-	if (set_scaled_crop(api, r->grey, c->l + 1, c->t + 1, c->r, c->b, k, &framed) &&
+	if (gk_ocr_set_scaled_crop(api, r->grey, c->l + 1, c->t + 1, c->r, c->b, k, &framed) &&
 	    L.TessBaseAPIRecognize(api, NULL) == 0)
 		gk_ocr_collect(api, ws, next_line(ws));
 	L.TessBaseAPIClear(api);
@@ -629,7 +628,7 @@ static void place_words(gk_ocrw *ws, int nw0, int ns0, int l, int t, int k)
 #define AMOUNT_PX 30
 
 /* Crop [l, r) x [t, b) of grey, k times larger, framed, as api's image. */
-static int set_scaled_crop(TessBaseAPI *api, PIX *grey, int l, int t, int r, int b, int k, PIX **framed)
+int gk_ocr_set_scaled_crop(TessBaseAPI *api, PIX *grey, int l, int t, int r, int b, int k, PIX **framed)
 {
 	BOX *box = L.boxCreate(l, t, r - l, b - t);
 	PIX *crop = box ? L.pixClipRectangle(grey, box, NULL) : NULL;
@@ -693,51 +692,6 @@ static void trim_rule(PIX *ink, gk_ocrw_box *g)
 	g->l = l == g->l ? l : l + 1, g->r = r == g->r ? r : r - 1, g->t = t, g->b = b;
 }
 
-/* Does a decimal point stand in box g of the grey page: ink in its
- * bottom third only, no wider than a third of its height, with digits
- * (ink above its middle) left and right of it?  Ink is what is darker
- * than a quarter of the way from white to the box's darkest pixel
- * (a point a pixel wide at 200 dpi is faint). */
-static int has_point(PIX *grey, const gk_ocrw_box *g)
-{
-	int W = L.pixGetWidth(grey), H = L.pixGetHeight(grey), wpl = L.pixGetWpl(grey);
-	if (g->l < 0 || g->t < 0 || g->r >= W || g->b >= H || g->r - g->l > 200)
-		return 0;
-	const l_uint32 *d = L.pixGetData(grey);
-	int dark = 255;
-	for (int y = g->t; y <= g->b; y++)
-		for (int x = g->l; x <= g->r; x++) {
-			int v = GET_DATA_BYTE(d + (size_t)y * (size_t)wpl, x);
-			dark = v < dark ? v : dark;
-		}
-	int thr = (dark + 3 * 255) / 4, h = g->b - g->t + 1, top[201];
-	for (int x = g->l; x <= g->r; x++) {
-		top[x - g->l] = -1;
-		for (int y = g->t; y <= g->b && top[x - g->l] < 0; y++)
-			if (GET_DATA_BYTE(d + (size_t)y * (size_t)wpl, x) < thr)
-				top[x - g->l] = y - g->t;
-	}
-	int n = g->r - g->l + 1, tall_left = 0;
-	for (int x = 0; x < n; x++) {
-		if (top[x] >= 0 && top[x] < h / 2) {
-			tall_left = 1;
-			continue;
-		}
-		if (top[x] < 0 || !tall_left)
-			continue;
-		int e = x;
-		while (e < n && top[e] >= h * 2 / 3)
-			e++;
-		int f = e;
-		while (f < n && top[f] < 0)
-			f++;
-		if (e > x && (e - x) * 3 <= h && (e == n || top[e] < 0) && f < n && top[f] >= 0 && top[f] < h / 2)
-			return 1;
-		x = e > x ? e - 1 : x;
-	}
-	return 0;
-}
-
 /* Read region g (one line) with chi_sim alone, or with the digits' engine
  * when it is a short amount found by its digits' shapes (gk_ocrw_gaps): its words join ws on a new line when
  * read with confidence and with a character that is no punctuation.  1
@@ -760,7 +714,7 @@ static int read_region(reading *r, const gk_ocrw_box *g, int gh, int line0)
 	if (g->amount && g->b - g->t + 1 < AMOUNT_PX)
 		k = (AMOUNT_PX + g->b - g->t) / (g->b - g->t + 1);
 	k = k > 4 ? 4 : k;
-	if (!set_scaled_crop(api, r->grey, l, t, rr + 1, b + 1, k, &framed))
+	if (!gk_ocr_set_scaled_crop(api, r->grey, l, t, rr + 1, b + 1, k, &framed))
 		return 0;
 	int nw0 = ws->nw, ns0 = ws->ns;
 	if (L.TessBaseAPIRecognize(api, NULL) == 0)
@@ -783,7 +737,9 @@ static int read_region(reading *r, const gk_ocrw_box *g, int gh, int line0)
 		int dot = 0;
 		for (int i = nw0; i < ws->nw; i++)
 			dot |= strchr(ws->wd[i].text, '.') != NULL;
-		keep = dot && has_point(r->grey, g);
+		gk_ocrw_ink ink = {L.pixGetData(r->grey), L.pixGetWidth(r->grey), L.pixGetHeight(r->grey),
+		                   L.pixGetWpl(r->grey)};
+		keep = dot && gk_ocrw_has_point(&ink, g);
 	}
 	if (r->dbg)
 		for (int i = nw0; i < ws->nw; i++)

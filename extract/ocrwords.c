@@ -287,6 +287,55 @@ static int ink_threshold(const l_uint32 *d, int wpl, int l, int r, int t, int b)
 	return thr < 128 ? 128 : thr;
 }
 
+/* Does a decimal point stand in box g of the grey page: ink in its
+ * bottom third only, no wider than a third of its height, with digits
+ * (ink above its middle) left and right of it?  Ink is what is darker
+ * than a quarter of the way from white to the box's darkest pixel
+ * (a point a pixel wide at 200 dpi is faint). */
+int gk_ocrw_has_point(const gk_ocrw_ink *grey, const gk_ocrw_box *g)
+{
+	int W = grey->w, H = grey->h, wpl = grey->wpl;
+	if (g->l < 0 || g->t < 0 || g->r >= W || g->b >= H || g->r - g->l > 200)
+		return 0;
+	const l_uint32 *d = grey->data;
+	int dark = 255;
+	for (int y = g->t; y <= g->b; y++)
+		for (int x = g->l; x <= g->r; x++) {
+			int v = GET_DATA_BYTE(d + (size_t)y * (size_t)wpl, x);
+			dark = v < dark ? v : dark;
+		}
+	int thr = (dark + 3 * 255) / 4, h = g->b - g->t + 1, top[201];
+	for (int x = g->l; x <= g->r; x++) {
+		top[x - g->l] = -1;
+		for (int y = g->t; y <= g->b && top[x - g->l] < 0; y++)
+			if (GET_DATA_BYTE(d + (size_t)y * (size_t)wpl, x) < thr)
+				top[x - g->l] = y - g->t;
+	}
+	int n = g->r - g->l + 1, tall_left = 0;
+	for (int x = 0; x < n; x++) {
+		if (top[x] >= 0 && top[x] < h / 2) {
+			tall_left = 1;
+			continue;
+		}
+		if (top[x] < 0 || !tall_left)
+			continue;
+		int e = x;
+		while (e < n && top[e] >= h * 2 / 3)
+			e++;
+		int f = e;
+		while (f < n && top[f] < 0)
+			f++;
+		/* the digit right of it may begin with its foot: a serifed 1 */
+		int up = f;
+		while (up < n && up - f <= h / 3 && top[up] >= h / 2)
+			up++;
+		if (e > x && (e - x) * 3 <= h && (e == n || top[e] < 0) && up < n && top[up] >= 0 && top[up] < h / 2)
+			return 1;
+		x = e > x ? e - 1 : x;
+	}
+	return 0;
+}
+
 /* Where the ink of word w ends (gk_ocr_ink_end, with a gap of 0.3 of
  * its box's height: a digit's side bearings and a comma leave less, the
  * space before the next column's word more): w->r when no gap ends it.
@@ -579,6 +628,20 @@ int gk_ocrw_same_row(const word *a, const word *b)
 	int ov = (a->lb < b->lb ? a->lb : b->lb) - (a->lt > b->lt ? a->lt : b->lt);
 	int ha = a->lb - a->lt, hb = b->lb - b->lt;
 	return ha > 0 && hb > 0 && ov * 2 >= (ha < hb ? ha : hb);
+}
+
+int gk_ocrw_row_neighbour(const gk_ocrw *ws, int i, int step)
+{
+	const word *x = &ws->wd[i];
+	int best = -1;
+	for (int k = 0; k < ws->nw; k++) {
+		const word *y = &ws->wd[k];
+		if (k == i || y->n == 0 || !gk_ocrw_same_row(x, y) || (step < 0 ? y->r >= x->l : y->l <= x->r))
+			continue;
+		if (best < 0 || (step < 0 ? y->r > ws->wd[best].r : y->l < ws->wd[best].l))
+			best = k;
+	}
+	return best;
 }
 
 /* The word that goes on from word k, the last piece of an amount: the

@@ -82,6 +82,10 @@ void gk_ocrw_reach_head(gk_ocrw *ws, const gk_ocrw_ink *grey);
 /* do the lines of a and b make one row: overlapping by half the lower
  * (a column can be a block of lines of its own)? */
 int gk_ocrw_same_row(const word *a, const word *b);
+/* the index of the nearest word on word i's row left of it (step -1) or
+ * right of it (+1), whatever line Tesseract put it on (the gaps' pass
+ * reads a figure the layout dropped onto a line of its own); -1: none */
+int gk_ocrw_row_neighbour(const gk_ocrw *ws, int i, int step);
 /* s is a point and its decimals (".00") or the point alone */
 int gk_ocrw_headless(const char *s);
 void gk_ocrw_despeck(gk_ocrw *ws);
@@ -97,6 +101,8 @@ void gk_ocrw_dump(const gk_ocrw *ws, FILE *f);
 int gk_ocrw_ink_right(const gk_ocrw_ink *grey, const word *w);
 /* the same, ended by a blank gap px wide */
 int gk_ocrw_ink_right_gap(const gk_ocrw_ink *grey, const word *w, int gap);
+/* Does a decimal point stand in box g of the grey page (ocrwords.c) */
+int gk_ocrw_has_point(const gk_ocrw_ink *grey, const gk_ocrw_box *g);
 
 
 /* The ink no word covers, cc[0..n) (connected components of the cleaned

@@ -394,13 +394,18 @@ typedef struct clsum {
 } clsum;
 
 /* The total of each function class (2xx) of function table t: its own
- * row's, else the sum of its rows of the shortest code.  Returns how
- * many classes (cs[] filled). */
+ * row's, else the sum of its rows of the shortest code.  A class prints
+ * one row of its own: where its code alone stands on several rows, they
+ * are rows of a lower level whose code OCR cut short (新乡's 210 on three
+ * 项 rows), summed with the class's rows of its deepest code.  Returns
+ * how many classes (cs[] filled). */
 static int class_sums(const gk_table *t, clsum *cs, int max)
 {
 	int cc = gk_table_col(t, "func_code"), tc = gk_table_col(t, "total"), n = 0;
 	if (cc < 0 || tc < 0)
 		return 0;
+	int own[MAXCLS] = {0}, deep[MAXCLS] = {0};
+	long long ownv[MAXCLS] = {0}, deepv[MAXCLS] = {0};
 	for (int i = 0; i < t->nrow; i++) {
 		char d[16];
 		long long v;
@@ -422,7 +427,16 @@ static int class_sums(const gk_table *t, clsum *cs, int max)
 			cs[k].len = len, cs[k].v = 0;
 		if (len == cs[k].len)
 			cs[k].v += v;
+		if (len == 3)
+			own[k]++, ownv[k] += v;
+		else if (len > deep[k])
+			deep[k] = len, deepv[k] = v;
+		else if (len == deep[k])
+			deepv[k] += v;
 	}
+	for (int k = 0; k < n; k++)
+		if (own[k] > 1 && deep[k] > 0)
+			cs[k].v = ownv[k] + deepv[k];
 	return n;
 }
 

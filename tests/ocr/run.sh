@@ -50,6 +50,19 @@ has "basic degraded: 7.7 read 3" "$work/bd/basic-degraded/general_budget_basic_e
 	'^30201,办公费,50201,办公经费,7\.7,,7\.7$'
 has "basic degraded: 2.2 read 2Z2" "$work/bd/basic-degraded/general_budget_basic_expenditure.csv" \
 	'^30112,其他社会保障缴费,50501,工资福利支出,2\.2,2\.2,'
+# "和" (10) for 3.7 beside the row's other 3.7, which the gaps' pass read
+# onto a line of its own; "5.1" read in a gap, its point before a serifed 1
+has "basic degraded: 3.7 beside a gap's figure" "$work/bd/basic-degraded/general_budget_basic_expenditure.csv" \
+	'^30239,其他交通费用,50201,办公经费,3\.7,3\.7,$'
+has "basic degraded: 5.1 before a serifed 1" "$work/bd/basic-degraded/general_budget_basic_expenditure.csv" \
+	'^30113,住房公积金,50103,住房公积金,5\.1,5\.1,$'
+
+# The 部门支出总体情况表 degraded: the 款 "11" of 2101102 read "芋" (0)
+# between the 类 and the 项, read again at twice its size
+"$MKSCAN" --degrade 1 --pages 8 200 "$src" "$work/func-degraded.pdf" || exit 70
+"$BIN/gongkai" run -q -o "$work/fd" "$work/func-degraded.pdf" 2>/dev/null
+has "function degraded: a code read as a character" "$work/fd/func-degraded/expenditure_by_function.csv" \
+	'^2101102,210,11,02,,事业单位医疗,13\.8,13\.8,13\.8,'
 
 # Pages of real budgets (tests/real/pdf, their tables read by hand in
 # tests/real/expected) rendered at 200 dpi: figures in wide-spaced fonts

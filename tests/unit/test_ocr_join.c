@@ -424,3 +424,28 @@ Test(ocr_join, no_join_across_a_rule)
 	cr_assert_str_eq(ws.wd[3].text, "1");
 	gk_ocrw_clear(&ws);
 }
+
+/* 登封 p.12, degraded 200 dpi scan read at 250: the row of 30239
+ * 其他交通费用 printed 3.7 twice; Tesseract's layout read the second as
+ * "和" (10) on the label's line and dropped the first, which the gaps'
+ * pass read onto a line of its own.  The figure beside "和" is that one,
+ * whatever its line: the label's last character is only its line's. */
+Test(ocr_join, the_figure_beside_a_word_is_its_rows)
+{
+	gk_ocrw ws = {0};
+	ws.sy = calloc(16, sizeof *ws.sy), ws.scap = 16;
+	ws.wd = calloc(8, sizeof *ws.wd), ws.wcap = 8;
+	static const int fei[][2] = {{1618, 1634}}, he[][2] = {{2364, 2399}};
+	static const int fig[][2] = {{2195, 2203}, {2205, 2209}, {2211, 2229}};
+	static const int below[][2] = {{2195, 2203}, {2205, 2209}, {2211, 2229}};
+	add_word(&ws, "f", fei, 1, 895, 922, 5, 892, 934);  /* W 180 费 */
+	add_word(&ws, "h", he, 1, 898, 920, 5, 892, 934);   /* W 181 和 */
+	add_word(&ws, "3.7", fig, 3, 898, 919, 9, 893, 923); /* the gaps' reading */
+	add_word(&ws, "5.1", below, 3, 950, 972, 10, 945, 976); /* the next row's */
+	cr_assert_eq(gk_ocrw_row_neighbour(&ws, 1, -1), 2, "the row's figure, not the line's label");
+	cr_assert_eq(gk_ocrw_row_neighbour(&ws, 1, 1), -1, "nothing right of it");
+	cr_assert_eq(gk_ocrw_row_neighbour(&ws, 2, -1), 0, "the label left of the figure");
+	cr_assert_eq(gk_ocrw_row_neighbour(&ws, 2, 1), 1);
+	free(ws.sy);
+	free(ws.wd);
+}

@@ -299,14 +299,15 @@ Test(ocr_label, total_row_read_surely_or_not_the_sum_stays)
  * and 65.25 (210): those rows take the classes' names, without 支出 as
  * 外交 and 国防 are printed.  A row read surely, a figure no class totals
  * and a figure two classes total stay. */
-static gk_table *summary_fixture(gk_result *r, gk_doc *d, const char *const (*rows)[3], int n)
+static const char *const xinxiang_functions[][2] = {
+	{"2010301", "368.80"}, {"2010302", "398.41"}, {"2010350", "426.60"}, {"2080501", "25.71"}, {"2080505", "60.70"},
+	{"2089999", "6.80"},   {"2101101", "14.14"},  {"2101103", "51.11"},  {"2120101", "40.00"}, {"2130101", "40.00"}};
+
+static gk_table *summary_fixture_of(gk_result *r, gk_doc *d, const char *const (*rows)[3], int n,
+                                    const char *const (*frows)[2])
 {
 	static const char *fcols[] = {"func_code", "name", "total"};
 	gk_table *f = gk_result_add_table(r, "expenditure_by_function", "t", 2, fcols, 3);
-	const char *frows[][2] = {{"2010301", "368.80"}, {"2010302", "398.41"}, {"2010350", "426.60"},
-	                          {"2080501", "25.71"},  {"2080505", "60.70"},  {"2089999", "6.80"},
-	                          {"2101101", "14.14"},  {"2101103", "51.11"},  {"2120101", "40.00"},
-	                          {"2130101", "40.00"}};
 	for (int i = 0; i < 10; i++) {
 		gk_table_add_row(f);
 		gk_table_set(f, i, 0, frows[i][0]);
@@ -329,6 +330,11 @@ static gk_table *summary_fixture(gk_result *r, gk_doc *d, const char *const (*ro
 		                  {0, 0, NULL, 0}});
 	}
 	return t;
+}
+
+static gk_table *summary_fixture(gk_result *r, gk_doc *d, const char *const (*rows)[3], int n)
+{
+	return summary_fixture_of(r, d, rows, n, xinxiang_functions);
 }
 
 Test(ocr_label, summary_rows_named_by_their_class)
@@ -372,6 +378,27 @@ Test(ocr_label, summary_names_as_the_side_prints_them)
 	t = summary_fixture(r, d, none, 2);
 	gk_read_findings(r, d, rules);
 	cr_assert_str_eq(gk_table_get(t, 0, "item"), "sp二二由");
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+/* 新乡's degraded scan: two 项 rows of 210 read with their code cut to
+ * "210" (14.14, 19.23) beside 2101103 read whole (31.88): a class prints
+ * one row of its own, so those are 项 rows and the class totals 65.25;
+ * the summary's garbled row of 65.25 is still 卫生健康. */
+Test(ocr_label, a_class_code_on_several_rows_is_no_class_row)
+{
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	const char *const f[][2] = {{"2010301", "368.80"}, {"2010302", "398.41"}, {"2010350", "426.60"},
+	                            {"2080501", "25.71"},  {"2080505", "60.70"},  {"2089999", "6.80"},
+	                            {"210", "14.14"},      {"210", "19.23"},      {"2101103", "31.88"},
+	                            {"2130101", "40.00"}};
+	const char *const rows[][3] = {{"十、生健康", "65.25", "0"}, {"卫m证上上二和一", "33.37", "0"}, {"三、国防", "", "96"}};
+	gk_table *t = summary_fixture_of(r, d, rows, 3, f);
+	gk_read_findings(r, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "item"), "卫生健康");
+	cr_assert_str_eq(gk_table_get(t, 1, "item"), "卫m证上上二和一", "the two cut rows are no class total");
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
