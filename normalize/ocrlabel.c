@@ -566,6 +566,61 @@ static void fix_unit_names(gk_result *r, gk_table *t, const gk_doc *doc)
 	}
 }
 
+/* Is row i the department's own row: another row's unit code extends
+ * its code (118 over 118001: its units are printed under it), or its
+ * code is a department's three digits and no other row has a unit code
+ * as short (the one unit row over the function rows)? */
+static int parent_unit_row(const gk_table *t, int i, int cc)
+{
+	char d[16], e[16];
+	int n = gk_code_digits(t->rows[i][cc], d, sizeof d), alone = n == 3;
+	if (n < 3)
+		return 0;
+	for (int j = 0; j < t->nrow; j++) {
+		int m = j == i ? 0 : gk_code_digits(t->rows[j][cc], e, sizeof e);
+		if (m > n && !strncmp(d, e, (size_t)n))
+			return 1;
+		alone &= m == 0 || m > n;
+	}
+	return alone;
+}
+
+/* Is s a piece of dept of four characters or more (the part of a
+ * wrapped cell that stayed in its row: 务和大数据管)? */
+static int dept_piece(const char *s, const char *dept)
+{
+	unsigned a[64];
+	int n = gk_codepoints(s, a, 64);
+	return n >= 4 && n < 64 && strstr(dept, s) != NULL;
+}
+
+/* The name of the department's own row (its code the head of the unit
+ * codes below it) OCR read as a piece of the department's name (a cell
+ * wrapped over the rows around it), or read without confidence where
+ * another cell's text ran over it, is the department's name. */
+static void fix_dept_row(gk_result *r, gk_table *t, const gk_doc *doc, const char *label)
+{
+	int cc = gk_table_col(t, "unit_code"), lc = gk_table_col(t, label);
+	const char *dept = gk_result_meta(r, "department");
+	unsigned cp[64];
+	if (cc < 0 || lc < 0 || !dept || gk_codepoints(dept, cp, 64) < 6)
+		return;
+	for (int i = 0; i < t->nrow; i++) {
+		const char *read = t->rows[i][lc];
+		if (!*read || !strcmp(read, dept) || !parent_unit_row(t, i, cc))
+			continue;
+		float cf = label_conf(doc, t, i, read);
+		if (!dept_piece(read, dept) && (cf < 0 || cf >= 30))
+			continue;
+		char *old = gk_strdup(read);
+		gk_table_set(t, i, lc, dept);
+		char found[600];
+		snprintf(found, sizeof found, "%s (confidence %.0f)", old, cf);
+		gk_result_add_check(r, t->id, "ocr:label", t->rows[i][cc], dept, found, "corrected");
+		free(old);
+	}
+}
+
 void gk_ocr_fix_summary(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules)
 {
 	if (!strcmp(t->id, "revenue_expenditure_summary") || !strcmp(t->id, "fiscal_appropriation_summary"))
@@ -579,6 +634,7 @@ void gk_ocr_fix_labels(gk_result *r, gk_table *t, const gk_doc *doc, const gk_ru
 	else
 		fix_total_row(r, t, doc, "func_code", "unit_code", "name", 2);
 	fix_unit_names(r, t, doc);
+	fix_dept_row(r, t, doc, !strcmp(t->id, "revenue_by_unit") ? "unit_name" : "name");
 	fix_column(r, t, doc, rules, "func_code", "name");
 	fix_column(r, t, doc, rules, "econ_code", "econ_name");
 	fix_column(r, t, doc, rules, "gov_econ_code", "gov_econ_name");
