@@ -349,6 +349,25 @@ static int figure_of(const gk_table *t, int i, int c, long long *v)
  * 表 by units (revenue_by_unit) is read the same by its unit codes and
  * names; its department often has one unit (新乡 p.8: 合计 over 118, one
  * unit row of the shortest code suffices). */
+/* The sum of column tc over the rows (after the first) of the shortest
+ * code in column cc, in *sum: returns how many rows. */
+static int top_sum(const gk_table *t, int cc, int tc, long long *sum)
+{
+	char d[16];
+	long long v;
+	int shortest = 99, n = 0;
+	for (int i = 1; i < t->nrow; i++) {
+		int len = gk_code_digits(t->rows[i][cc], d, sizeof d);
+		if (len > 0 && len < shortest)
+			shortest = len;
+	}
+	*sum = 0;
+	for (int i = 1; i < t->nrow; i++)
+		if (gk_code_digits(t->rows[i][cc], d, sizeof d) == shortest && figure_of(t, i, tc, &v))
+			*sum += v, n++;
+	return n;
+}
+
 static void fix_total_row(gk_result *r, gk_table *t, const gk_doc *doc, const char *code, const char *other,
                           const char *label, int min_rows)
 {
@@ -363,20 +382,17 @@ static void fix_total_row(gk_result *r, gk_table *t, const gk_doc *doc, const ch
 	if (!*read || strstr(read, "合计") || strstr(read, "总计"))
 		return;
 	float cf = label_conf(doc, t, 0, read);
-	long long whole, v, sum = 0;
+	long long whole, sum = 0;
 	if (cf < 0 || cf >= 60 || !figure_of(t, 0, tc, &whole))
 		return;
-	int shortest = 99, n = 0;
-	for (int i = 1; i < t->nrow; i++) {
-		int len = gk_code_digits(t->rows[i][cc], d, sizeof d);
-		if (len > 0 && len < shortest)
-			shortest = len;
+	int n = top_sum(t, cc, tc, &sum);
+	if (n < min_rows || sum != whole) {
+		/* else the rows of the shortest codes of the other kind: the
+		 * department's one unit row over function rows one of whose
+		 * codes OCR cut short */
+		if (uc < 0 || top_sum(t, uc, tc, &sum) < 1 || sum != whole)
+			return;
 	}
-	for (int i = 1; i < t->nrow; i++)
-		if (gk_code_digits(t->rows[i][cc], d, sizeof d) == shortest && figure_of(t, i, tc, &v))
-			sum += v, n++;
-	if (n < min_rows || sum != whole)
-		return;
 	char found[600];
 	snprintf(found, sizeof found, "%s (confidence %.0f)", read, cf);
 	gk_table_set(t, 0, lc, "合计");
