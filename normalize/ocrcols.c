@@ -56,14 +56,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAXK 16   /* keys of a shape */
+#define MAXK 20   /* keys of a shape */
 #define MAXSRC 10 /* columns with figures a map places */
 #define MAXX 3    /* x_ columns tried */
 
 /* whole = Σ parts, by key */
 typedef struct rel {
 	const char *whole;
-	const char *parts[9];
+	const char *parts[10];
 } rel;
 
 typedef struct shape {
@@ -99,6 +99,26 @@ static const shape SHAPES[] = {
 	 {"total", "personnel", "public", NULL},
 	 {{"total", {"personnel", "public", NULL}}, {NULL, {NULL}}},
 	 {{"total", "personnel", "public", NULL}, {NULL}, {NULL}}},
+	{{"revenue_by_unit", NULL},
+	 {"total", "current_total", "general_budget", "general_budget_appropriation", "government_fund", "state_capital",
+	  "special_account", "business_income", "operating_income", "superior_subsidy", "affiliated_remit",
+	  "other_income", "carryover_total", "carryover_general_budget", "carryover_government_fund",
+	  "carryover_state_capital", "carryover_special_account", "carryover_unit_funds", NULL},
+	 {{"total", {"current_total", "carryover_total", NULL}},
+	  {"current_total",
+	   {"general_budget", "government_fund", "state_capital", "special_account", "business_income",
+	    "operating_income", "superior_subsidy", "affiliated_remit", "other_income", NULL}},
+	  {"carryover_total",
+	   {"carryover_general_budget", "carryover_government_fund", "carryover_state_capital",
+	    "carryover_special_account", "carryover_unit_funds", NULL}},
+	  {NULL, {NULL}}},
+	 {{"total", "current_total", "general_budget", "general_budget_appropriation", "government_fund",
+	   "state_capital", "special_account", "business_income", "operating_income", "superior_subsidy",
+	   "affiliated_remit", "other_income", "carryover_total", "carryover_general_budget",
+	   "carryover_government_fund", "carryover_state_capital", "carryover_special_account", "carryover_unit_funds",
+	   NULL},
+	  {NULL},
+	  {NULL}}},
 	{{"project_expenditure", NULL},
 	 {"total", "general_budget", "government_fund", "state_capital", "carryover_general_budget",
 	  "carryover_government_fund", "carryover_state_capital", "special_account", "unit_funds", NULL},
