@@ -552,6 +552,22 @@ static void fix_summary_classes(gk_result *r, gk_table *t, const gk_doc *doc, co
 	free(cls);
 }
 
+/* Does read end with the department's last six characters or more
+ * (大数据管理局 of 新乡市政务服务和大数据管理局), the rest of it no
+ * longer than the department's head: its head garbled where the cell's
+ * wrapped lines were printed over one another (殊秃大数据管理局)? */
+static int dept_tail(const char *read, const unsigned *dcp, int dn)
+{
+	unsigned rcp[64];
+	int rn = gk_codepoints(read, rcp, 64);
+	if (rn < 6 || rn > dn || rn >= 64)
+		return 0;
+	int same = 0;
+	while (same < rn && rcp[rn - 1 - same] == dcp[dn - 1 - same])
+		same++;
+	return same >= 6;
+}
+
 /* A unit's name OCR misread by a character or two (登圣市… or 和登封市…
  * for 登封市…) is the department's, when the department's name is long
  * enough that one or two characters cannot make another unit's (eight
@@ -568,7 +584,8 @@ static void fix_unit_names(gk_result *r, gk_table *t, const gk_doc *doc)
 	int allowed = n >= 12 ? 2 : 1;
 	for (int i = 0; i < t->nrow; i++) {
 		const char *read = t->rows[i][uc];
-		if (!*read || !strcmp(read, dept) || gk_codepoint_edits(read, dept, allowed) > allowed)
+		if (!*read || !strcmp(read, dept) ||
+		    (gk_codepoint_edits(read, dept, allowed) > allowed && !dept_tail(read, cp, n)))
 			continue;
 		float cf = label_conf(doc, t, i, read);
 		if (cf < 0 || cf >= HIGH_CONF)
