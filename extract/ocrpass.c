@@ -386,6 +386,50 @@ static int cell_words(const gk_ocrw *ws, const gk_ocrw_box *c, int nw0, int gh, 
 	return n > 0;
 }
 
+/* Is the reading of narrow cell c (words from nw1 on) one code of a
+ * classification's part: two or three digits alone (类 201, 款 03, 项
+ * 01), in a cell no wider than six glyphs?  Garbage read over a row's
+ * 款 and 项 cells ("施芝加大" over "05" "01") reads so alone. */
+static int code_cell(const gk_ocrw *ws, const gk_ocrw_box *c, int nw1, int gh)
+{
+	if (ws->nw != nw1 + 1 || c->r - c->l > 6 * gh)
+		return 0;
+	const char *t = ws->wd[nw1].text;
+	size_t n = strlen(t);
+	return (n == 2 || n == 3) && gk_ocrw_alldigits(t);
+}
+
+/* Are the words from `from` on one amount with a point? */
+static int one_amount(const gk_ocrw *ws, int from)
+{
+	char all[64] = "";
+	size_t m = 0;
+	for (int i = from; i < ws->nw && m < sizeof all - 1; i++)
+		m += (size_t)snprintf(all + m, sizeof all - m, "%s", ws->wd[i].text);
+	return m < sizeof all - 1 && strchr(all, '.') && gk_ocr_fix_amount(all);
+}
+
+/* Cell c, whose garbage (a figure read as "二号到", confidence 5) chi_sim
+ * read again with figures in it, read by the digits' engine: taken when
+ * its words make one amount with a point, read surely (CELL_MIN, and
+ * CELL_GAIN over the old words' old).  A label and its amount in one
+ * cell read so make no one amount.  1 when taken. */
+static int amount_cell(reading *r, const gk_ocrw_box *c, int gh, int nw0, float old)
+{
+	gk_ocrw *ws = &r->ws;
+	float now;
+	int cjk, dig;
+	int nw1 = read_cell(r, r->o->digit, PSM_SINGLE_LINE, c, gh, &now, &cjk, &dig);
+	if (!dig || !one_amount(ws, nw1) || now < CELL_MIN || now < old + CELL_GAIN) {
+		unread(ws, nw1);
+		return 0;
+	}
+	clear_cell(ws, c, nw0);
+	if (r->dbg)
+		fprintf(r->dlog, "cell %d,%d: an amount\n", c->l, c->t);
+	return 1;
+}
+
 /* Cell c holding a doubtful word with Chinese read again with chi_sim:
  * its reading replaces the words of the page's first nw0 whose middle
  * lies in it when surer (CELL_GAIN, CELL_MIN).  A cell holding a figure,
@@ -400,15 +444,19 @@ static int reread_head_cell(reading *r, const gk_ocrw_box *c, int gh, int nw0)
 	float now;
 	int cjk, dig;
 	int nw1 = read_cell(r, r->o->cjk, PSM_SINGLE_LINE, c, gh, &now, &cjk, &dig);
-	int fig = 0;
-	for (int i = nw1; i < ws->nw; i++)
+	int fig = 0, anydig = 0;
+	for (int i = nw1; i < ws->nw; i++) {
 		fig |= gk_ocrw_ndigits(ws->wd[i].text) >= 2;
+		anydig |= gk_ocrw_ndigits(ws->wd[i].text) > 0;
+	}
+	int code = !cjk && code_cell(ws, c, nw1, gh);
 	int same = one_apart(ws, c, nw0, nw1);
 	if (r->dbg)
-		fprintf(r->dlog, "cell %d,%d: was %.0f%s\n", c->l, c->t, old, same ? ", the same but for a character" : "");
-	if (!cjk || fig || now < CELL_MIN || now < old + CELL_GAIN || same) {
+		fprintf(r->dlog, "cell %d,%d: was %.0f%s%s\n", c->l, c->t, old, same ? ", the same but for a character" : "",
+		        code ? ", a code" : "");
+	if (!((cjk && !fig) || code) || now < CELL_MIN || now < old + CELL_GAIN || same) {
 		unread(ws, nw1);
-		return 0;
+		return anydig && !same && amount_cell(r, c, gh, nw0, old);
 	}
 	clear_cell(ws, c, nw0);
 	return 1;

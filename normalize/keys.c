@@ -437,6 +437,20 @@ static void unit_filled_down(nctx *c, const gk_buf *unit, rowkeys *k)
 	}
 }
 
+/* Is text piece i of OCR'd row p a bare run of digits lying right of
+ * the row's first figure?  Codes are printed left of the figures: digits
+ * among the figures are a figure whose point OCR lost ("29.72" read
+ * 2972 where a header's overflow ran over it), neither code nor name. */
+static int figure_shaped_right(const prow *p, int i)
+{
+	if (!p->nnum || p->tx0[i] <= p->nx0[0])
+		return 0;
+	char *cp = compact_of(p->text[i]);
+	int digits = is_digits(cp, 1, 24);
+	free(cp);
+	return digits;
+}
+
 /* What row p is: its codes and names per family (codes first, names
  * after), and whether it is a total row (no code, and a total label or
  * numbers without a label). */
@@ -445,8 +459,9 @@ void interpret_keys(nctx *c, fam_id f, prow *p, rowkeys *k)
 	memset(k, 0, sizeof *k);
 	pieces pc = {0};
 	gk_buf unit = {0};
+	int ocr = ocr_page(c, c->x[p->line0].l->page);
 	for (int i = 0; i < p->ntext; i++)
-		if (!in_unit_column(c, f, p, i, &unit))
+		if (!(ocr && figure_shaped_right(p, i)) && !in_unit_column(c, f, p, i, &unit))
 			read_piece(f, p->text[i], &pc);
 	char *clean[4] = {0};
 	int nseg = name_segments(&pc, clean);
@@ -478,7 +493,7 @@ void interpret_keys(nctx *c, fam_id f, prow *p, rowkeys *k)
 		}
 		break;
 	case F_PROJECT:
-		keys_project(c, &pc, ocr_page(c, c->x[p->line0].l->page), k);
+		keys_project(c, &pc, ocr, k);
 		unit_filled_down(c, &unit, k);
 		break;
 	default:

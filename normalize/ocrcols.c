@@ -56,14 +56,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAXK 16   /* keys of a shape */
+#define MAXK 20   /* keys of a shape */
 #define MAXSRC 10 /* columns with figures a map places */
 #define MAXX 4    /* x_ columns tried */
 
 /* whole = Σ parts, by key */
 typedef struct rel {
 	const char *whole;
-	const char *parts[9];
+	const char *parts[10];
 } rel;
 
 typedef struct shape {
@@ -71,6 +71,9 @@ typedef struct shape {
 	const char *keys[MAXK];  /* every amount key the relations name */
 	rel rels[6];             /* whole = Σ parts; value of a blank whole: Σ its parts */
 	const char *chains[3][MAXK]; /* print orders tried */
+	int x_only;              /* only x_ figures move: one whole of many like parts
+	                          * (本年收入 = Σ its nine sources) holds whichever
+	                          * part a misplaced figure is moved to */
 } shape;
 
 static const shape SHAPES[] = {
@@ -94,11 +97,34 @@ static const shape SHAPES[] = {
 	  /* both */
 	  {"total", "basic_total", "basic_personnel", "basic_wages", "basic_family_subsidy", "basic_public",
 	   "basic_goods_services", "basic_capital", "project_total", "project_operating", "project_specific", "reserve",
-	   NULL}}},
+	   NULL}},
+	 0},
 	{{"general_budget_basic_expenditure", NULL},
 	 {"total", "personnel", "public", NULL},
 	 {{"total", {"personnel", "public", NULL}}, {NULL, {NULL}}},
-	 {{"total", "personnel", "public", NULL}, {NULL}, {NULL}}},
+	 {{"total", "personnel", "public", NULL}, {NULL}, {NULL}},
+	 0},
+	{{"revenue_by_unit", NULL},
+	 {"total", "current_total", "general_budget", "general_budget_appropriation", "government_fund", "state_capital",
+	  "special_account", "business_income", "operating_income", "superior_subsidy", "affiliated_remit",
+	  "other_income", "carryover_total", "carryover_general_budget", "carryover_government_fund",
+	  "carryover_state_capital", "carryover_special_account", "carryover_unit_funds", NULL},
+	 {{"total", {"current_total", "carryover_total", NULL}},
+	  {"current_total",
+	   {"general_budget", "government_fund", "state_capital", "special_account", "business_income",
+	    "operating_income", "superior_subsidy", "affiliated_remit", "other_income", NULL}},
+	  {"carryover_total",
+	   {"carryover_general_budget", "carryover_government_fund", "carryover_state_capital",
+	    "carryover_special_account", "carryover_unit_funds", NULL}},
+	  {NULL, {NULL}}},
+	 {{"total", "current_total", "general_budget", "general_budget_appropriation", "government_fund",
+	   "state_capital", "special_account", "business_income", "operating_income", "superior_subsidy",
+	   "affiliated_remit", "other_income", "carryover_total", "carryover_general_budget",
+	   "carryover_government_fund", "carryover_state_capital", "carryover_special_account", "carryover_unit_funds",
+	   NULL},
+	  {NULL},
+	  {NULL}},
+	 1},
 	{{"project_expenditure", NULL},
 	 {"total", "general_budget", "government_fund", "state_capital", "carryover_general_budget",
 	  "carryover_government_fund", "carryover_state_capital", "special_account", "unit_funds", NULL},
@@ -109,7 +135,8 @@ static const shape SHAPES[] = {
 	 {{"total", "general_budget", "government_fund", "state_capital", "carryover_general_budget",
 	   "carryover_government_fund", "carryover_state_capital", "special_account", "unit_funds", NULL},
 	  {NULL},
-	  {NULL}}},
+	  {NULL}},
+	 0},
 };
 
 #define MAXCOL 24  /* table columns with figures */
@@ -823,7 +850,7 @@ void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc)
 	 * figures under `total`, 项目支出 小计's under 资本性支出).  Every
 	 * figure may then move, under the same conditions (every row it
 	 * changes holds, one best map by arithmetic, grid and moves). */
-	if (!S.found && doubt && S.ncl > 1) {
+	if (!S.found && doubt && S.ncl > 1 && !sh->x_only) {
 		S.loose = 1;
 		maps_of_chains(&S, sh, &c);
 	}

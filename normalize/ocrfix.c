@@ -37,6 +37,7 @@
 #include "normalize.h"
 #include "ocrfix.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1306,6 +1307,53 @@ static void provenance(gk_result *r, const gk_doc *doc)
 	}
 }
 
+/* Is s a figure printed "1,352.27" that OCR read "1.35227" (its comma a
+ * point, its point lost): one to three digits, a point, then three
+ * digits and the table's dec decimals?  Its regrouped text in out. */
+static int comma_read_point(const char *s, int dec, char *out, size_t n)
+{
+	size_t lead = 0, tail = 0;
+	while (isdigit((unsigned char)s[lead]))
+		lead++;
+	if (lead < 1 || lead > 3 || s[lead] != '.' || s[0] == '0')
+		return 0;
+	while (isdigit((unsigned char)s[lead + 1 + tail]))
+		tail++;
+	if (s[lead + 1 + tail] || tail != (size_t)(3 + dec))
+		return 0;
+	snprintf(out, n, "%.*s%.3s.%s", (int)lead, s, s + lead + 1, s + lead + 4);
+	return 1;
+}
+
+/* An OCR'd table printing dec decimals (one or two) holds no figure of
+ * three more: such a figure is a thousands' figure whose comma OCR read
+ * as a point and whose point it lost; its digits are read, and the
+ * table's decimals place its point (ocr:corrected). */
+static void regroup_thousands(gk_result *r, gk_table *t, const confmap *cm)
+{
+	int zero, dec = table_decimals(t, &zero);
+	if (dec < 1 || dec > 2)
+		return;
+	for (int c = 0; c < t->cols.n; c++) {
+		if (!amount_col(t, c))
+			continue;
+		for (int i = 0; i < t->nrow; i++) {
+			char ws[48], name[160], found[80];
+			const char *read = t->rows[i][c];
+			if (!comma_read_point(read, dec, ws, sizeof ws))
+				continue;
+			cell_name(t, i, c, name, sizeof name);
+			float cf = confmap_get(cm, read);
+			if (cf >= 0)
+				snprintf(found, sizeof found, "%s (confidence %.0f)", read, cf);
+			else
+				snprintf(found, sizeof found, "%s", read);
+			gk_result_add_check(r, t->id, "ocr:corrected", name, ws, found, "corrected");
+			gk_table_set(t, i, c, ws);
+		}
+	}
+}
+
 void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 {
 	provenance(r, doc);
@@ -1326,6 +1374,7 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 		gk_table *t = r->tables[ti];
 		if (!gk_page_listed(pages, t->page))
 			continue;
+		regroup_thousands(r, t, &cm);
 		gk_ocr_columns(r, t, doc);
 		gk_ocr_fix_labels(r, t, doc, rules);
 		fixctx f = {r, t, NULL, 0, 0, NULL};

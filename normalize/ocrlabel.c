@@ -349,6 +349,25 @@ static int figure_of(const gk_table *t, int i, int c, long long *v)
  * 表 by units (revenue_by_unit) is read the same by its unit codes and
  * names; its department often has one unit (新乡 p.8: 合计 over 118, one
  * unit row of the shortest code suffices). */
+/* The sum of column tc over the rows (after the first) of the shortest
+ * code in column cc, in *sum: returns how many rows. */
+static int top_sum(const gk_table *t, int cc, int tc, long long *sum)
+{
+	char d[16];
+	long long v;
+	int shortest = 99, n = 0;
+	for (int i = 1; i < t->nrow; i++) {
+		int len = gk_code_digits(t->rows[i][cc], d, sizeof d);
+		if (len > 0 && len < shortest)
+			shortest = len;
+	}
+	*sum = 0;
+	for (int i = 1; i < t->nrow; i++)
+		if (gk_code_digits(t->rows[i][cc], d, sizeof d) == shortest && figure_of(t, i, tc, &v))
+			*sum += v, n++;
+	return n;
+}
+
 static void fix_total_row(gk_result *r, gk_table *t, const gk_doc *doc, const char *code, const char *other,
                           const char *label, int min_rows)
 {
@@ -363,20 +382,17 @@ static void fix_total_row(gk_result *r, gk_table *t, const gk_doc *doc, const ch
 	if (!*read || strstr(read, "合计") || strstr(read, "总计"))
 		return;
 	float cf = label_conf(doc, t, 0, read);
-	long long whole, v, sum = 0;
+	long long whole, sum = 0;
 	if (cf < 0 || cf >= 60 || !figure_of(t, 0, tc, &whole))
 		return;
-	int shortest = 99, n = 0;
-	for (int i = 1; i < t->nrow; i++) {
-		int len = gk_code_digits(t->rows[i][cc], d, sizeof d);
-		if (len > 0 && len < shortest)
-			shortest = len;
+	int n = top_sum(t, cc, tc, &sum);
+	if (n < min_rows || sum != whole) {
+		/* else the rows of the shortest codes of the other kind: the
+		 * department's one unit row over function rows one of whose
+		 * codes OCR cut short */
+		if (uc < 0 || top_sum(t, uc, tc, &sum) < 1 || sum != whole)
+			return;
 	}
-	for (int i = 1; i < t->nrow; i++)
-		if (gk_code_digits(t->rows[i][cc], d, sizeof d) == shortest && figure_of(t, i, tc, &v))
-			sum += v, n++;
-	if (n < min_rows || sum != whole)
-		return;
 	char found[600];
 	snprintf(found, sizeof found, "%s (confidence %.0f)", read, cf);
 	gk_table_set(t, 0, lc, "合计");
@@ -550,6 +566,22 @@ static void fix_summary_classes(gk_result *r, gk_table *t, const gk_doc *doc, co
 	free(cls);
 }
 
+/* Does read end with the department's last six characters or more
+ * (大数据管理局 of 新乡市政务服务和大数据管理局), the rest of it no
+ * longer than the department's head: its head garbled where the cell's
+ * wrapped lines were printed over one another (殊秃大数据管理局)? */
+static int dept_tail(const char *read, const unsigned *dcp, int dn)
+{
+	unsigned rcp[64];
+	int rn = gk_codepoints(read, rcp, 64);
+	if (rn < 6 || rn > dn || rn >= 64)
+		return 0;
+	int same = 0;
+	while (same < rn && rcp[rn - 1 - same] == dcp[dn - 1 - same])
+		same++;
+	return same >= 6;
+}
+
 /* A unit's name OCR misread by a character or two (登圣市… or 和登封市…
  * for 登封市…) is the department's, when the department's name is long
  * enough that one or two characters cannot make another unit's (eight
@@ -566,7 +598,8 @@ static void fix_unit_names(gk_result *r, gk_table *t, const gk_doc *doc)
 	int allowed = n >= 12 ? 2 : 1;
 	for (int i = 0; i < t->nrow; i++) {
 		const char *read = t->rows[i][uc];
-		if (!*read || !strcmp(read, dept) || gk_codepoint_edits(read, dept, allowed) > allowed)
+		if (!*read || !strcmp(read, dept) ||
+		    (gk_codepoint_edits(read, dept, allowed) > allowed && !dept_tail(read, cp, n)))
 			continue;
 		float cf = label_conf(doc, t, i, read);
 		if (cf < 0 || cf >= HIGH_CONF)
@@ -576,6 +609,61 @@ static void fix_unit_names(gk_result *r, gk_table *t, const gk_doc *doc)
 		char found[600];
 		snprintf(found, sizeof found, "%s (confidence %.0f)", old, cf);
 		gk_result_add_check(r, t->id, "ocr:label", "unit_name", dept, found, "corrected");
+		free(old);
+	}
+}
+
+/* Is row i the department's own row: another row's unit code extends
+ * its code (118 over 118001: its units are printed under it), or its
+ * code is a department's three digits and no other row has a unit code
+ * as short (the one unit row over the function rows)? */
+static int parent_unit_row(const gk_table *t, int i, int cc)
+{
+	char d[16], e[16];
+	int n = gk_code_digits(t->rows[i][cc], d, sizeof d), alone = n == 3;
+	if (n < 3)
+		return 0;
+	for (int j = 0; j < t->nrow; j++) {
+		int m = j == i ? 0 : gk_code_digits(t->rows[j][cc], e, sizeof e);
+		if (m > n && !strncmp(d, e, (size_t)n))
+			return 1;
+		alone &= m == 0 || m > n;
+	}
+	return alone;
+}
+
+/* Is s a piece of dept of four characters or more (the part of a
+ * wrapped cell that stayed in its row: 务和大数据管)? */
+static int dept_piece(const char *s, const char *dept)
+{
+	unsigned a[64];
+	int n = gk_codepoints(s, a, 64);
+	return n >= 4 && n < 64 && strstr(dept, s) != NULL;
+}
+
+/* The name of the department's own row (its code the head of the unit
+ * codes below it) OCR read as a piece of the department's name (a cell
+ * wrapped over the rows around it), or read without confidence where
+ * another cell's text ran over it, is the department's name. */
+static void fix_dept_row(gk_result *r, gk_table *t, const gk_doc *doc, const char *label)
+{
+	int cc = gk_table_col(t, "unit_code"), lc = gk_table_col(t, label);
+	const char *dept = gk_result_meta(r, "department");
+	unsigned cp[64];
+	if (cc < 0 || lc < 0 || !dept || gk_codepoints(dept, cp, 64) < 6)
+		return;
+	for (int i = 0; i < t->nrow; i++) {
+		const char *read = t->rows[i][lc];
+		if (!*read || !strcmp(read, dept) || !parent_unit_row(t, i, cc))
+			continue;
+		float cf = label_conf(doc, t, i, read);
+		if (!dept_piece(read, dept) && (cf < 0 || cf >= 30))
+			continue;
+		char *old = gk_strdup(read);
+		gk_table_set(t, i, lc, dept);
+		char found[600];
+		snprintf(found, sizeof found, "%s (confidence %.0f)", old, cf);
+		gk_result_add_check(r, t->id, "ocr:label", t->rows[i][cc], dept, found, "corrected");
 		free(old);
 	}
 }
@@ -593,6 +681,7 @@ void gk_ocr_fix_labels(gk_result *r, gk_table *t, const gk_doc *doc, const gk_ru
 	else
 		fix_total_row(r, t, doc, "func_code", "unit_code", "name", 2);
 	fix_unit_names(r, t, doc);
+	fix_dept_row(r, t, doc, !strcmp(t->id, "revenue_by_unit") ? "unit_name" : "name");
 	fix_column(r, t, doc, rules, "func_code", "name");
 	fix_column(r, t, doc, rules, "econ_code", "econ_name");
 	fix_column(r, t, doc, rules, "gov_econ_code", "gov_econ_name");

@@ -847,3 +847,40 @@ Test(ocr, a_broken_row_wanting_the_other_tables_figure_is_the_misread_one)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* 新乡 p.8 on the degraded scan: "1,352.27" read "1.35227" (its comma a
+ * point, its point lost) in a table printing two decimals: the digits are
+ * read, the table's decimals place the point.  A figure of four decimals
+ * (one digit more) and one below 1 stay as read. */
+Test(ocr, a_comma_read_as_a_point_is_regrouped)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"unit_code", "unit_name", "total", "general_budget"};
+	gk_table *t = gk_result_add_table(r, "revenue_by_unit", "t", 1, cols, 4);
+	const char *rows[][4] = {
+		{"", "合计", "1352.27", "1352.27"},
+		{"118", "一单位", "1.35227", "1352.27"},
+		{"118001", "二单位", "1352.27", "1.3522"},
+		{"118002", "三单位", "0.35227", "10.00"},
+		{"118003", "四单位", "20.50", "20.50"},
+		{"118004", "五单位", "30.10", "30.10"},
+	};
+	for (int i = 0; i < 6; i++) {
+		gk_table_add_row(t);
+		for (int j = 0; j < 4; j++)
+			gk_table_set(t, i, j, rows[i][j]);
+	}
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	cr_assert_str_eq(gk_table_get(t, 1, "total"), "1352.27");
+	cr_assert_str_eq(gk_table_get(t, 2, "general_budget"), "1.3522");
+	cr_assert_str_eq(gk_table_get(t, 3, "total"), "0.35227");
+	int corrected = 0;
+	for (int i = 0; i < r->ncheck; i++)
+		if (!strcmp(r->checks[i].check, "ocr:corrected") && !strcmp(r->checks[i].expected, "1352.27"))
+			corrected += strstr(r->checks[i].found, "1.35227") != NULL;
+	cr_assert_eq(corrected, 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}

@@ -327,3 +327,33 @@ Test(ocr_cols, two_page_columns_are_no_grid)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* 新乡 p.8 (部门收入预算表) at 200 dpi: the heads over 一般公共预算 and
+ * 其中：财政拨款 were printed over one another and read "一" and
+ * "政政府府性性基基金金": their figures went under x_ columns, and
+ * 本年收入 = Σ its sources broke on every row.  The first x_ column under
+ * general_budget mends every row; the second holds figures no identity
+ * places (a 其中 of general_budget) and stays as read. */
+Test(ocr_cols, revenue_by_unit_sources_placed_by_the_current_total)
+{
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	static const char *cols[] = {"unit_name", "total", "current_total", "x_一", "x_政政府府性性基基金金"};
+	const prow rows[] = {
+		{"合计", {"1352.27", "1352.27", "1352.27"}, {167, 204, 242}, {"1352.27", "1352.27", "1352.27", ""}},
+		{"一单位", {"1352.27", "1352.27", "1352.27", "1352.27"},
+		 {167, 204, 242, 280},
+		 {"1352.27", "1352.27", "1352.27", "1352.27"}},
+		{"二单位", {"100.00", "100.00", "100.00", "100.00"}, {167, 204, 242, 280}, {"100.00", "100.00", "100.00", "100.00"}},
+		{"三单位", {"20.50", "20.50", "20.50", "10.00"}, {167, 204, 242, 280}, {"20.50", "20.50", "20.50", "10.00"}},
+	};
+	gk_table *t = build(r, d, "revenue_by_unit", cols, 5, 1, rows, 4);
+	gk_read_findings(r, d, NULL);
+	cr_assert_str_eq(gk_table_get(t, 0, "general_budget"), "1352.27");
+	cr_assert_str_eq(gk_table_get(t, 3, "general_budget"), "20.50");
+	cr_assert_eq(gk_table_col(t, "x_一"), -1);
+	cr_assert_str_eq(gk_table_get(t, 3, "x_政政府府性性基基金金"), "10.00");
+	cr_assert_eq(count(r, "ocr:columns", "corrected"), 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}

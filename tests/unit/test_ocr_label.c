@@ -402,3 +402,88 @@ Test(ocr_label, a_class_code_on_several_rows_is_no_class_row)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* The department's own row (unit code 118, the one unit row over the
+ * function rows) read as a piece of the department's name, its wrapped
+ * cell's other lines printed over the rows around it (新乡 p.9,
+ * "务和大数据管", confidence 93): the department's name.  A unit's row of
+ * six digits read so stays: it may be a unit of its own. */
+Test(ocr_label, department_row_named_from_a_piece)
+{
+	gk_result *r = gk_result_new();
+	gk_result_set_meta(r, "department", "新乡市政务服务和大数据管理局");
+	gk_doc *d = gk_doc_new();
+	gk_table *t = total_row_table(r, d, "合计", 95, "1352.27");
+	gk_ocr_fix_labels(r, t, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 1, "name"), "新乡市政务服务和大数据管理局");
+	cr_assert_str_eq(gk_table_get(t, 2, "name"), "行政运行");
+	cr_assert_eq(nlabel(r, "务和大数据管 (confidence 93)"), 1);
+	gk_doc *e = gk_doc_new();
+	gk_table *u = total_row_table(r, e, "合计", 95, "1352.27");
+	gk_table_set(u, 1, 1, "118001");
+	gk_ocr_fix_labels(r, u, e, rules);
+	cr_assert_str_eq(gk_table_get(u, 1, "name"), "务和大数据管");
+	cr_assert_eq(nlabel(r, NULL), 1);
+	gk_doc_drop(e);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+/* 新乡 p.12 on the degraded scan: 2101103 read "210" (its 款 lost), so the
+ * function rows of the shortest code no longer sum to the first row's
+ * total; the department's one unit row does: the row is 合计. */
+Test(ocr_label, total_row_named_by_its_unit_row)
+{
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	gk_table *t = total_row_table(r, d, "病款市政务服", 0, "1352.27");
+	gk_table_set(t, 4, 0, "210");
+	gk_ocr_fix_labels(r, t, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "name"), "合计");
+	/* nor the unit row: left as read */
+	gk_doc *e = gk_doc_new();
+	gk_table *u = total_row_table(r, e, "病款市政务服", 0, "1352.27");
+	gk_table_set(u, 4, 0, "210");
+	gk_table_set(u, 1, 3, "1352.72");
+	gk_ocr_fix_labels(r, u, e, rules);
+	cr_assert_str_eq(gk_table_get(u, 0, "name"), "病款市政务服");
+	gk_doc_drop(e);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+/* 新乡 p.8: unit 118001's name wrapped over three lines printed over one
+ * another, read "殊秃大数据管理局" (confidence 0): it ends in six and more
+ * of the department's last characters, and is the department's.  Another
+ * unit's name read unsurely, and the same tail read surely, stay. */
+Test(ocr_label, unit_name_with_the_department_tail)
+{
+	gk_result *r = gk_result_new();
+	gk_result_set_meta(r, "department", "新乡市政务服务和大数据管理局");
+	static const char *cols[] = {"unit_code", "unit_name", "total"};
+	gk_table *t = gk_result_add_table(r, "revenue_by_unit", "t", 1, cols, 3);
+	const char *rows[][3] = {{"118001", "殊秃大数据管理局", "0"},
+	                         {"118002", "新乡市大数据中心", "0"},
+	                         {"118003", "洛阳市大数据管理局", "96"}};
+	gk_doc *d = gk_doc_new();
+	gk_doc_add_page(d, 792, 612);
+	for (int i = 0; i < 3; i++) {
+		gk_table_add_row(t);
+		gk_table_set(t, i, 0, rows[i][0]);
+		gk_table_set(t, i, 1, rows[i][1]);
+		gk_table_set(t, i, 2, "100.00");
+		double y0 = 144 + 14 * i;
+		gk_table_set_source(t, i, 1, 55, y0, 330, y0 + 12);
+		add_line(d, 1, y0, y0 + 12,
+		         (word[]){{55, 72, rows[i][0], 93}, {92, 125, rows[i][1], (float)atof(rows[i][2])},
+		                  {291, 323, "100.00", 95}, {0, 0, NULL, 0}});
+	}
+	gk_ocr_fix_labels(r, t, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "unit_name"), "新乡市政务服务和大数据管理局");
+	cr_assert_str_eq(gk_table_get(t, 1, "unit_name"), "新乡市大数据中心");
+	cr_assert_str_eq(gk_table_get(t, 2, "unit_name"), "洛阳市大数据管理局");
+	cr_assert_eq(nlabel(r, "殊秃大数据管理局 (confidence 0)"), 1);
+	cr_assert_eq(nlabel(r, NULL), 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}

@@ -46,3 +46,36 @@ Test(ocr_rows, label_beside_a_tall_figures_line)
 	gk_rules_drop(rules);
 	gk_doc_drop(doc);
 }
+
+/* 新乡 p.9 (部门支出预算表) at 200 dpi, extract stream
+ * tests/fixtures/ocr/digits-among-figures-xinxiang.x: the head
+ * 对个人和家庭的补助 overflowed onto the 合计 row, and its 29.72 was read
+ * "2972" (confidence 0) among the row's figures.  Digits right of a row's
+ * first figure are no unit code: the row has none, and is the 合计 row
+ * (its label garbage, its total the functions' sum); 2972 is no figure
+ * either. */
+Test(ocr_rows, digits_among_figures_are_no_code)
+{
+	char *err = NULL;
+	gk_doc *doc = NULL;
+	FILE *fp = fopen("tests/fixtures/ocr/digits-among-figures-xinxiang.x", "r");
+	cr_assert_not_null(fp);
+	cr_assert_eq(gk_doc_read(fp, &doc, &err), 1, "%s", err ? err : "");
+	fclose(fp);
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	gk_result *res = gk_normalize(doc, rules, "ocr-rows");
+	const gk_table *t = gk_result_find(res, "expenditure_by_function");
+	cr_assert_not_null(t);
+	cr_assert_str_eq(gk_table_get(t, 0, "unit_code"), "");
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "1352.27");
+	cr_assert_str_eq(gk_table_get(t, 0, "basic_wages"), "855.15");
+	cr_assert_str_eq(gk_table_get(t, 0, "basic_family_subsidy"), "");
+	cr_assert_str_eq(gk_table_get(t, 1, "unit_code"), "118");
+	cr_assert_str_eq(gk_table_get(t, 1, "basic_family_subsidy"), "29.72");
+	for (int i = 0; i < t->nrow; i++)
+		cr_assert(!strstr(gk_table_get(t, i, "unit_code"), "2972"));
+	gk_result_drop(res);
+	gk_rules_drop(rules);
+	gk_doc_drop(doc);
+}
