@@ -1327,6 +1327,7 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 		if (!gk_page_listed(pages, t->page))
 			continue;
 		gk_ocr_columns(r, t, doc);
+		gk_ocr_three(r, t, doc);
 		gk_ocr_fix_labels(r, t, doc, rules);
 		fixctx f = {r, t, NULL, 0, 0, NULL};
 		build(&f);
