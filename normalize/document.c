@@ -384,17 +384,18 @@ static int ocr_unread_title(const nctx *c, int i)
 /* A line OCR read at the head of its page, about a budget (预算, 决算),
  * that no rule and no usual title took, whose table's head -- the lines
  * below it down to the first figures -- names the 三公 columns
- * (因公出国, 公务用车 and 接待), with no title above it on its page: a 三公 table whose title OCR cut short
+ * (因公出国, 公务用车 and 接待, each a short cell, side by side), with no
+ * title above it on its page: a 三公 table whose title OCR cut short
  * (`…一般公共预算一` `经`, its “三公”经费预算表 lost in the tiny print
  * above the head).  No other table prints those three as its columns (a
- * 基本支出表 prints them as rows, beside their figures). */
+ * 基本支出表 prints them as rows, one under the other). */
 static int ocr_three_head(const nctx *c, int i, const char *const *cid)
 {
 	const xline *x = &c->x[i];
-	if (x->skip || !ocr_page(c, x->l->page) || line_has_amount(c, i) ||
+	if (x->skip || !ocr_page(c, x->l->page) || line_has_amount(c, i) || strlen(x->compact) > 120 ||
 	    (!strstr(x->compact, "预算") && !strstr(x->compact, "决算")) || rule_any(c, "title-reject", x->compact))
 		return 0;
-	static const char *const prose[] = {"，", "。", "；", "见", NULL};
+	static const char *const prose[] = {"，", ",", "。", "；", "见", NULL};
 	for (int k = 0; prose[k]; k++)
 		if (strstr(x->compact, prose[k]))
 			return 0;
@@ -406,16 +407,30 @@ static int ocr_three_head(const nctx *c, int i, const char *const *cid)
 	}
 	if (above >= 3)
 		return 0;
-	int travel = 0, car = 0, guests = 0;
-	for (int q = i + 1; q < c->n && q <= i + 15 && c->x[q].l->page == x->l->page; q++) {
-		if (line_has_amount(c, q))
-			break;
-		const char *t = c->x[q].compact;
-		travel |= strstr(t, "出国") != NULL;
-		car |= strstr(t, "用车") != NULL;
-		guests |= strstr(t, "接待") || strstr(t, "公务接"); /* 公务接 / 待费 wrapped */
+	/* each word in a short cell of its own (a column head, not prose),
+	 * the three side by side (a 基本支出表 stacks them as row labels) */
+	static const char *const word[3][2] = {{"出国", NULL}, {"用车", NULL}, {"接待", "公务接"}};
+	double x0[3], x1[3];
+	for (int w = 0; w < 3; w++) {
+		x0[w] = x1[w] = -1;
+		for (int q = i + 1; q < c->n && q <= i + 15 && c->x[q].l->page == x->l->page && x1[w] < 0; q++) {
+			if (line_has_amount(c, q))
+				break;
+			for (int k = 0; k < c->x[q].l->ncell && x1[w] < 0; k++) {
+				const gk_cell *cl = &c->x[q].l->cell[k];
+				if (strlen(cl->text) <= 45 &&
+				    (strstr(cl->text, word[w][0]) || (word[w][1] && strstr(cl->text, word[w][1]))))
+					x0[w] = cl->x0, x1[w] = cl->x1;
+			}
+		}
+		if (x1[w] < 0)
+			return 0;
 	}
-	return travel && car && guests;
+	for (int a = 0; a < 3; a++)
+		for (int b = a + 1; b < 3; b++)
+			if (x0[a] < x1[b] && x0[b] < x1[a])
+				return 0;
+	return 1;
 }
 
 static gk_table *new_table(nctx *c, const char *id, int title_line)
