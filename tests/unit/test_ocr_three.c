@@ -164,3 +164,34 @@ Test(ocr_three, figure_not_on_page_stays)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* 国家信访局 决算 p.9: 预算数 printed left of 决算数, each group under its
+ * own words.  The 决算数 row 46.21 4.69 40.61 _ 40.61 0.90 read with
+ * 40.61 under 因公出国 and 4.69 under an x_ column; the words of the
+ * 预算数 group (因公出国, 公务接待 left of the row's first figure) are not
+ * this row's: by the words right of 46.21 and both identities, 4.69 is
+ * the travel and 40.61 the vehicle. */
+Test(ocr_three, other_groups_words_left_alone)
+{
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	const char *figs[] = {"46.21", "4.69", "40.61", "40.61", "0.90"};
+	const double right[] = {410, 484, 541, 711, 791};
+	const char *cells[] = {"46.21", "40.61", "", "", "40.61", "0.90", "4.69", ""};
+	gk_table *t = build(r, d, figs, right, 5, cells, "万元");
+	gk_line *h = gk_doc_add_line(d, 1, 110, 120, 9, GK_GEOM_POS);
+	gk_line_add_cell_y(h, 72, 109, 0, 0, "因公出国", strlen("因公出国"));
+	gk_line_add_cell_y(h, 301, 339, 0, 0, "公务接待", strlen("公务接待"));
+	gk_line_add_cell_y(h, 423, 461, 0, 0, "因公出国", strlen("因公出国"));
+	gk_line_add_cell_y(h, 545, 663, 0, 0, "公务用车购置及运行维护费", strlen("公务用车购置及运行维护费"));
+	gk_line_add_cell_y(h, 734, 782, 0, 0, "公务接待费", strlen("公务接待费"));
+	gk_read_findings(r, d, NULL);
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "46.21");
+	cr_assert_str_eq(gk_table_get(t, 0, "overseas_travel"), "4.69");
+	cr_assert_str_eq(gk_table_get(t, 0, "vehicle_total"), "40.61");
+	cr_assert_str_eq(gk_table_get(t, 0, "vehicle_operation"), "40.61");
+	cr_assert_str_eq(gk_table_get(t, 0, "reception"), "0.90");
+	cr_assert_eq(count(r, "ocr:columns", "corrected"), 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
