@@ -257,7 +257,8 @@ typedef struct search {
 	const int *chain;
 	double hx[NK];  /* header words' centres read, -1 not read */
 	view found[4];
-	int nfound; /* distinct views that hold; 4: too many */
+	int nfound;   /* distinct views that hold, kept */
+	int overflow; /* more held than found[] keeps */
 } search;
 
 static int same_view(const view *a, const view *b, const fig *f)
@@ -276,8 +277,9 @@ static void keep(search *S, const view *v)
 		if (same_view(&S->found[i], v, S->f))
 			return;
 	if (S->nfound < 4)
-		S->found[S->nfound] = *v;
-	S->nfound += S->nfound < 4;
+		S->found[S->nfound++] = *v;
+	else
+		S->overflow = 1;
 }
 
 /* Do the figures placed in v stand where the header words read say:
@@ -432,7 +434,7 @@ void gk_ocr_three(gk_result *r, gk_table *t, const gk_doc *doc)
 		S.chain = read_head(t, i, doc, f[0].x, S.hx);
 		place(&S, &v, 0, 0, 0);
 		prefer_operation(&S);
-		if (S.nfound != 1 || same_view(&S.found[0], &was, f))
+		if (S.overflow || S.nfound != 1 || same_view(&S.found[0], &was, f))
 			continue;
 		apply(r, t, i, kcol, f, n, &S.found[0], &was);
 		moved = 1;
