@@ -381,6 +381,58 @@ static int ocr_unread_title(const nctx *c, int i)
 	return above < 3;
 }
 
+/* A line OCR read at the head of its page, about a budget (预算, 决算),
+ * that no rule and no usual title took, whose table's head -- the lines
+ * below it down to the first figures -- names the 三公 columns
+ * (因公出国, 公务用车 and 接待, each a short cell, side by side), with no
+ * title above it on its page: a 三公 table whose title OCR cut short
+ * (`…一般公共预算一` `经`, its “三公”经费预算表 lost in the tiny print
+ * above the head).  No other table prints those three as its columns (a
+ * 基本支出表 prints them as rows, one under the other). */
+static int ocr_three_head(const nctx *c, int i, const char *const *cid)
+{
+	const xline *x = &c->x[i];
+	if (x->skip || !ocr_page(c, x->l->page) || line_has_amount(c, i) || strlen(x->compact) > 120 ||
+	    (!strstr(x->compact, "预算") && !strstr(x->compact, "决算")) || rule_any(c, "title-reject", x->compact))
+		return 0;
+	static const char *const prose[] = {"，", ",", "。", "；", "见", NULL};
+	for (int k = 0; prose[k]; k++)
+		if (strstr(x->compact, prose[k]))
+			return 0;
+	int above = 0; /* lines of its page above it, none a title */
+	for (int q = i - 1; q >= 0 && c->x[q].l->page == x->l->page; q--) {
+		above += !c->x[q].skip;
+		if (cid[q])
+			return 0;
+	}
+	if (above >= 3)
+		return 0;
+	/* each word in a short cell of its own (a column head, not prose),
+	 * the three side by side (a 基本支出表 stacks them as row labels) */
+	static const char *const word[3][2] = {{"出国", NULL}, {"用车", NULL}, {"接待", "公务接"}};
+	double x0[3], x1[3];
+	for (int w = 0; w < 3; w++) {
+		x0[w] = x1[w] = -1;
+		for (int q = i + 1; q < c->n && q <= i + 15 && c->x[q].l->page == x->l->page && x1[w] < 0; q++) {
+			if (line_has_amount(c, q))
+				break;
+			for (int k = 0; k < c->x[q].l->ncell && x1[w] < 0; k++) {
+				const gk_cell *cl = &c->x[q].l->cell[k];
+				if (strlen(cl->text) <= 45 &&
+				    (strstr(cl->text, word[w][0]) || (word[w][1] && strstr(cl->text, word[w][1]))))
+					x0[w] = cl->x0, x1[w] = cl->x1;
+			}
+		}
+		if (x1[w] < 0)
+			return 0;
+	}
+	for (int a = 0; a < 3; a++)
+		for (int b = a + 1; b < 3; b++)
+			if (x0[a] < x1[b] && x0[b] < x1[a])
+				return 0;
+	return 1;
+}
+
 static gk_table *new_table(nctx *c, const char *id, int title_line)
 {
 	const gk_tabledef *d = gk_tabledef_find(id);
@@ -1075,6 +1127,8 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 			cid[i] = near;
 		else
 			canon[i] = NULL;
+		if (!cid[i] && ocr_three_head(&c, i, cid))
+			cid[i] = "three_public_expenses", canon[i] = "“三公”经费预算表", unread[i] = 2;
 		if (!cid[i] && ocr_unread_title(&c, i))
 			cid[i] = "other", unread[i] = 1;
 	}
@@ -1101,8 +1155,11 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 			sp[nsp++] = (tspan){cid[i], i, i + 1, c.n};
 			if (canon[i]) /* the doubt, for the reader */
 				gk_result_add_finding(c.r, cid[i], "ocr:title", "title", canon[i], c.x[i].compact, "corrected",
-				                      c.x[i].l->page, "a title read by OCR taken for the usual title it is nearest");
-			if (unread[i])
+				                      c.x[i].l->page,
+				                      unread[i] == 2 ? "a title OCR cut short, taken for a 三公 table by the columns "
+				                                       "its head names (因公出国, 公务用车, 公务接待)"
+				                                     : "a title read by OCR taken for the usual title it is nearest");
+			if (unread[i] == 1)
 				gk_result_add_finding(c.r, "document", "ocr:title", "title", "", c.x[i].compact, "fail",
 				                      c.x[i].l->page,
 				                      "a title read by OCR that names no table known: its table is kept apart");

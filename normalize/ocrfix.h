@@ -26,6 +26,13 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules);
  * break and no arrangement is confirmed.  Checks `ocr:columns` on r. */
 void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc);
 
+/* Place the figures of each row of t, a 三公 table on a page read by
+ * OCR, that breaks its identities (total = 因公出国 + 公务用车 + 公务接待,
+ * 公务用车 = 购置 + 运行) by their printed order onto its columns, when
+ * one placement alone makes both hold (ocrthree.c); each row moved an
+ * `ocr:columns` check on r. */
+void gk_ocr_three(gk_result *r, gk_table *t, const gk_doc *doc);
+
 /* Replace the labels of t that OCR misread by the standard names of their
  * codes (rules kind `name`), judged by likeness to the name and by the
  * confidence doc's cells carry (ocrlabel.c); each one an `ocr:label`
