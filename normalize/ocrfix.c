@@ -1334,6 +1334,19 @@ static void regroup_thousands(gk_result *r, gk_table *t, const confmap *cm)
 	int zero, dec = table_decimals(t, &zero);
 	if (dec < 1 || dec > 2)
 		return;
+	/* (a table that prints three figures or more with more decimals than
+	 * its usual, not in that shape, mixes its precisions, 西安's 元 with
+	 * six decimals beside two: a long figure there is no misread comma;
+	 * one or two are misreads of their own) */
+	int odd = 0;
+	for (int c = 0; c < t->cols.n; c++)
+		for (int i = 0; i < t->nrow && amount_col(t, c); i++) {
+			const char *v = t->rows[i][c], *pt = strchr(v, '.');
+			char ws[48];
+			odd += pt && strlen(pt + 1) > (size_t)dec && !comma_read_point(v, dec, ws, sizeof ws);
+		}
+	if (odd >= 3)
+		return;
 	for (int c = 0; c < t->cols.n; c++) {
 		if (!amount_col(t, c))
 			continue;

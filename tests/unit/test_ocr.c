@@ -884,3 +884,30 @@ Test(ocr, a_comma_read_as_a_point_is_regrouped)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* A table that prints some columns to the 元 with six decimals beside
+ * others in two (西安) mixes its precisions: a figure of five decimals
+ * there (12.34567) is printed so, not a comma read as a point. */
+Test(ocr, mixed_precisions_are_no_misread_comma)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"unit_code", "unit_name", "total", "general_budget"};
+	gk_table *t = gk_result_add_table(r, "revenue_by_unit", "t", 1, cols, 4);
+	const char *rows[][4] = {
+		{"", "合计", "1352.27", "1352.270000"}, {"118", "一单位", "12.34567", "12.10"},
+		{"118001", "二单位", "20.50", "20.500000"}, {"118002", "三单位", "30.10", "30.100000"},
+		{"118003", "四单位", "40.10", "40.10"},    {"118004", "五单位", "50.10", "50.10"},
+		{"118005", "六单位", "60.10", "60.10"},    {"118006", "七单位", "70.10", "70.10"},
+	};
+	for (int i = 0; i < 8; i++) {
+		gk_table_add_row(t);
+		for (int j = 0; j < 4; j++)
+			gk_table_set(t, i, j, rows[i][j]);
+	}
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	cr_assert_str_eq(gk_table_get(t, 1, "total"), "12.34567");
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
