@@ -770,8 +770,7 @@ static void apply(gk_result *r, search *S)
 			record(r, t, c->sh->keys[k], c->sh->keys[k], from[k], "corrected");
 }
 
-/* drop the x_ columns a move left without a figure */
-static void drop_empty_x(gk_table *t)
+void gk_ocr_drop_empty_x(gk_table *t)
 {
 	for (int j = t->cols.n - 1; j >= 0; j--) {
 		int empty = is_x(t, j);
@@ -856,7 +855,7 @@ void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc)
 	}
 	if (S.found && S.nbest == 1) {
 		apply(r, &S);
-		drop_empty_x(t);
+		gk_ocr_drop_empty_x(t);
 	} else if (doubt) {
 		char found[160];
 		int most = withfig >= 3 && bad * 2 > withfig;

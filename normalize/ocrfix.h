@@ -25,6 +25,9 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules);
  * the wrong keys (ocrcols.c); flag its columns as doubtful when most rows
  * break and no arrangement is confirmed.  Checks `ocr:columns` on r. */
 void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc);
+/* ocrcols.c: drop t's x_ columns a move left without a figure (ocrcols,
+ * ocrthree) */
+void gk_ocr_drop_empty_x(gk_table *t);
 
 /* Place the figures of each row of t, a 三公 table on a page read by
  * OCR, that breaks its identities (total = 因公出国 + 公务用车 + 公务接待,

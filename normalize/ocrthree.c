@@ -395,25 +395,6 @@ static void apply(gk_result *r, gk_table *t, int i, int *kcol, const fig *f, int
 	                      "corrected", t->page, detail);
 }
 
-/* drop the x_ columns left without a figure */
-static void drop_empty_x(gk_table *t)
-{
-	for (int j = t->cols.n - 1; j >= 0; j--) {
-		int empty = !strncmp(t->cols.v[j], "x_", 2);
-		for (int i = 0; i < t->nrow && empty; i++)
-			empty = blank(t->rows[i][j]);
-		if (!empty)
-			continue;
-		free(t->cols.v[j]);
-		memmove(t->cols.v + j, t->cols.v + j + 1, sizeof *t->cols.v * (size_t)(t->cols.n - j - 1));
-		for (int i = 0; i < t->nrow; i++) {
-			free(t->rows[i][j]);
-			memmove(t->rows[i] + j, t->rows[i] + j + 1, sizeof **t->rows * (size_t)(t->cols.n - j - 1));
-		}
-		t->cols.n--;
-	}
-}
-
 void gk_ocr_three(gk_result *r, gk_table *t, const gk_doc *doc)
 {
 	long long factor = unit_factor(t);
@@ -440,5 +421,5 @@ void gk_ocr_three(gk_result *r, gk_table *t, const gk_doc *doc)
 		moved = 1;
 	}
 	if (moved)
-		drop_empty_x(t);
+		gk_ocr_drop_empty_x(t);
 }
