@@ -949,7 +949,7 @@ void gk_ocr_reread_titles(reading *r)
 	int body = gk_ocrw_body_size(wd, nw);
 	for (int i = 0; i < nw;) {
 		int j = i;
-		float minc = 100, sumc = 0;
+		float minc = 100;
 		int cjk = 0, hmax = 0, amounts = 0;
 		while (j < nw && wd[j].line == wd[i].line) {
 			/* a title holds no figure: a row whose label wraps over
@@ -958,7 +958,6 @@ void gk_ocr_reread_titles(reading *r)
 			amounts += gk_ocrw_amountish(wd[j].text) && strpbrk(wd[j].text, ".,");
 			if (wd[j].conf < minc)
 				minc = wd[j].conf;
-			sumc += wd[j].conf;
 			if (gk_ocrw_has_cjk(wd[j].text)) {
 				cjk = 1;
 				if (wd[j].b - wd[j].t > hmax)
