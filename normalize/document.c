@@ -887,21 +887,43 @@ static int is_amount_cell(const char *s)
 	return gk_amount_parse(s, buf, sizeof buf) && strchr(s, '.');
 }
 
+/* does span sp hold a page read by OCR? */
+static int span_ocr(const nctx *c, const tspan *sp)
+{
+	for (int i = sp->begin; i < sp->end; i++)
+		if (ocr_page(c, c->x[i].l->page))
+			return 1;
+	return 0;
+}
+
 /* The span's lines with its text column gathered onto the amount lines,
  * or NULL when it has none (fewer than 3 pieces right of the amounts). */
 static gk_doc *text_column_gathered(const nctx *c, const tspan *sp)
 {
-	double edge = -1;
+	int nx = 0, cap = 64;
+	double *x0s = gk_malloc(sizeof *x0s * (size_t)cap), *x1s = gk_malloc(sizeof *x1s * (size_t)cap),
+	       *us = gk_malloc(sizeof *us * (size_t)cap);
 	for (int i = sp->begin; i < sp->end; i++) {
 		const gk_line *l = c->x[i].l;
 		for (int j = 0; j < l->ncell; j++) {
 			const gk_cell *cl = &l->cell[j];
 			size_t ap = amount_prefix(cl->text);
 			double x1 = ap ? cl->x0 + (cl->x1 - cl->x0) * (double)ap / (double)strlen(cl->text) : cl->x1;
-			if ((ap || is_amount_cell(cl->text)) && x1 > edge)
-				edge = x1;
+			if (!ap && !is_amount_cell(cl->text))
+				continue;
+			if (nx == cap) {
+				cap *= 2;
+				x0s = gk_realloc(x0s, sizeof *x0s * (size_t)cap);
+				x1s = gk_realloc(x1s, sizeof *x1s * (size_t)cap);
+				us = gk_realloc(us, sizeof *us * (size_t)cap);
+			}
+			char *a = gk_strndup(cl->text, ap ? ap : strlen(cl->text));
+			x0s[nx] = cl->x0, x1s[nx] = x1, us[nx++] = amount_units(a);
+			free(a);
 		}
 	}
+	double edge = amounts_right_edge(x0s, x1s, us, nx, span_ocr(c, sp));
+	free(x0s), free(x1s), free(us);
 	if (edge < 0)
 		return NULL;
 	/* a column headed 项目简介, 备注 or 说明 is a column of notes, each

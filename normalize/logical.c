@@ -715,6 +715,60 @@ int head_run(const nctx *c, int b, int body, int stop, int i)
 	return cells >= 2;
 }
 
+/* Line i's characters other than digits, points and spaces, as code
+ * points (at most max): how many, and of them how many occur in the head
+ * lines [b, body) (*in). */
+static int chars_in_head(const nctx *c, int b, int body, int i, int *in)
+{
+	unsigned cp[96], hc[96];
+	int n = code_points(c->x[i].compact, cp, 96), m = 0;
+	*in = 0;
+	if (n < 0)
+		return -1;
+	for (int k = 0; k < n; k++)
+		if (!(cp[k] >= '0' && cp[k] <= '9') && cp[k] != '.' && cp[k] != ',')
+			cp[m++] = cp[k];
+	for (int k = 0; k < m; k++) {
+		int found = 0;
+		for (int h = b; h < body && !found; h++) {
+			int nh = code_points(c->x[h].compact, hc, 96);
+			for (int q = 0; q < nh && !found; q++)
+				found = hc[q] == cp[k];
+		}
+		*in += found;
+	}
+	return m;
+}
+
+/* On a page read by OCR the header printed again at the top of a
+ * continued page is read with other breaks and a misread character or
+ * a speck ("7 算 预算 营预算" under "财政拨款", 广州气象's project table),
+ * so its cells are not the head's words: a line of a later page, above
+ * its first amounts, whose characters (two at least; digits aside) are
+ * four in five the head's, is the head again -- and so is a lone
+ * character above such a line.  A label wrapped to the top of the page
+ * (广州市气象台2026年信) names what no head prints. */
+int ocr_head_echo(const nctx *c, int b, int body, int i)
+{
+	const gk_line *l = c->x[i].l;
+	if (!ocr_page(c, l->page) || l->page == c->x[body].l->page || line_has_amount(c, i))
+		return 0;
+	for (int k = i - 1; k >= body && c->x[k].l->page == l->page; k--)
+		if (line_has_amount(c, k))
+			return 0;
+	int in, n = chars_in_head(c, b, body, i, &in);
+	if (n >= 2)
+		return in * 5 >= n * 4;
+	if (n != 1)
+		return 0;
+	for (int k = i + 1; k < c->n && c->x[k].l->page == l->page && !line_has_amount(c, k); k++) {
+		int in2, n2 = chars_in_head(c, b, body, k, &in2);
+		if (n2 >= 2 && in2 * 5 >= n2 * 4)
+			return 1;
+	}
+	return 0;
+}
+
 /* A line of the table's header printed again at the top of a page (the
  * table continued): a head_run with no amount above it on its page.  Not
  * a row, nor a label wrapped from the row before
@@ -727,7 +781,7 @@ static int repeated_head(const nctx *c, int b, int body, int stop, int i)
 	for (int k = i - 1; k >= body && c->x[k].l->page == l->page; k--)
 		if (line_has_amount(c, k))
 			return 0;
-	return head_run(c, b, body, stop, i);
+	return head_run(c, b, body, stop, i) || ocr_head_echo(c, b, body, i);
 }
 
 /* On a page read by OCR a row's cells may stand in two of Tesseract's

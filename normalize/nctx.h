@@ -102,6 +102,16 @@ int tok_is_code(const tok *t, int n, int i, int code_family);
 gk_geom body_geom(const nctx *c, int b, int e);
 int is_ordinal_label(const char *s);
 int cmp_double(const void *a, const void *b);
+/* How wide amount s prints, in digits (a point or comma counts half). */
+double amount_units(const char *s);
+/* Where a table's amounts end, from the boxes [x0, x1] of its n amounts,
+ * each units digits wide (amount_units): the rightmost right edge.  On
+ * pages read by OCR (ocr) a box may run past its figure onto the cell
+ * beside it ("0.00" boxed to 555 where its column ends at 547 and a
+ * column of notes begins at 549, 广州气象's project table): there a box is
+ * taken as no wider than its digits (the amounts' median width of a
+ * digit, 6% slack) before the rightmost is taken.  -1 when n is 0. */
+double amounts_right_edge(const double *x0, const double *x1, const double *units, int n, int ocr);
 
 /* header.c */
 void head_meta(nctx *c, const xline *x, int *unit_shift);
@@ -139,6 +149,9 @@ void interpret_keys(nctx *c, fam_id f, prow *p, rowkeys *k);
 
 /* logical.c */
 int head_run(const nctx *c, int b, int body, int stop, int i);
+/* a line of a later page read by OCR that prints the head [b, body) again,
+ * misread (logical.c) */
+int ocr_head_echo(const nctx *c, int b, int body, int i);
 void with_logical_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn);
 void with_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn, const lr_anchor *an);
 nctx sub_context(const nctx *c, const gk_doc *d);

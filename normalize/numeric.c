@@ -181,11 +181,17 @@ static void trailing_text(const nctx *c, const tspan *sp, const head *h, ntab *n
 {
 	if (nt->f != F_PROJECT || nt->geom != GK_GEOM_POS)
 		return;
-	double edge = -1; /* right edge of the amount columns */
+	int nx = 0, ocr = 0;
+	for (int i = 0; i < nt->nr; i++)
+		nx += nt->rows[i].nnum, ocr |= ocr_page(c, c->x[nt->rows[i].line0].l->page);
+	double *x0 = gk_malloc(sizeof *x0 * (size_t)(nx + 1)), *x1 = gk_malloc(sizeof *x1 * (size_t)(nx + 1)),
+	       *us = gk_malloc(sizeof *us * (size_t)(nx + 1));
+	nx = 0;
 	for (int i = 0; i < nt->nr; i++)
 		for (int j = 0; j < nt->rows[i].nnum; j++)
-			if (nt->rows[i].nx1[j] > edge)
-				edge = nt->rows[i].nx1[j];
+			x0[nx] = nt->rows[i].nx0[j], x1[nx] = nt->rows[i].nx1[j], us[nx++] = amount_units(nt->rows[i].num[j]);
+	double edge = amounts_right_edge(x0, x1, us, nx, ocr); /* right edge of the amount columns */
+	free(x0), free(x1), free(us);
 	if (edge < 0)
 		return;
 	for (int i = 0; i < nt->nr; i++) {

@@ -67,7 +67,7 @@ static int note_column(const gk_line *l, double amount_x1)
 static int repeated_head_line(const nctx *c, int hb, int b, int e, int i, int num_page)
 {
 	int pg = c->x[i].l->page;
-	return num_page && pg != num_page && hb < b && head_run(c, hb, b, e, i);
+	return num_page && pg != num_page && hb < b && (head_run(c, hb, b, e, i) || ocr_head_echo(c, hb, b, i));
 }
 
 /* Assemble the body lines [b, e), under the head lines [hb, b), into

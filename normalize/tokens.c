@@ -358,3 +358,38 @@ int cmp_double(const void *a, const void *b)
 	double x = *(const double *)a, y = *(const double *)b;
 	return x < y ? -1 : x > y;
 }
+
+double amount_units(const char *s)
+{
+	double u = 0;
+	for (; *s; s++)
+		u += *s >= '0' && *s <= '9' ? 1 : 0.5;
+	return u;
+}
+
+double amounts_right_edge(const double *x0, const double *x1, const double *units, int n, int ocr)
+{
+	if (n <= 0)
+		return -1;
+	double edge = -1;
+	if (!ocr) {
+		for (int k = 0; k < n; k++)
+			edge = x1[k] > edge ? x1[k] : edge;
+		return edge;
+	}
+	double *w = gk_malloc(sizeof *w * (size_t)n);
+	int nw = 0;
+	for (int k = 0; k < n; k++)
+		if (units[k] > 0)
+			w[nw++] = (x1[k] - x0[k]) / units[k];
+	qsort(w, (size_t)nw, sizeof *w, cmp_double);
+	double unit = nw ? w[nw / 2] : 0;
+	free(w);
+	for (int k = 0; k < n; k++) {
+		double r = x1[k];
+		if (unit > 0 && units[k] > 0 && r > x0[k] + units[k] * unit * 1.06)
+			r = x0[k] + units[k] * unit * 1.06;
+		edge = r > edge ? r : edge;
+	}
+	return edge;
+}
