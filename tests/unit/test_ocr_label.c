@@ -134,6 +134,44 @@ Test(ocr_label, own_wording_read_surely_stays)
 	gk_result_drop(r);
 }
 
+/* one character of a name read as another, surely (住 read 往 at 93,
+ * xinxiang's 50103; 休 read 体 in 离退休): put right, the reading kept in
+ * the check; a word more or less (the document's own wording) stays */
+Test(ocr_label, one_character_misread_surely_is_replaced)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"econ_code", "econ_name", "gov_econ_code", "gov_econ_name", "total"};
+	gk_table *t = gk_result_add_table(r, "general_budget_basic_expenditure", "t", 1, cols, 5);
+	const char *rows[][5] = {
+		{"30113", "住房公积金", "50103", "往房公积金", "27.01"},
+		{"30112", "其他社会保障缴费", "50102", "社会保险费", "0.34"},
+	};
+	for (int i = 0; i < 2; i++) {
+		gk_table_add_row(t);
+		for (int j = 0; j < 5; j++)
+			gk_table_set(t, i, j, rows[i][j]);
+	}
+	gk_table_set_source(t, 0, 1, 55, 100, 430, 112);
+	gk_table_set_source(t, 1, 1, 55, 120, 430, 132);
+	gk_doc *d = gk_doc_new();
+	gk_doc_add_page(d, 595, 842);
+	add_line(d, 1, 100, 112,
+	         (word[]){{55, 79, "30113", 93}, {118, 153, "住房公积金", 96}, {181, 205, "50103", 92},
+	                  {244, 280, "往房公积金", 93}, {341, 367, "27.01", 92}, {0, 0, NULL, 0}});
+	add_line(d, 1, 120, 132,
+	         (word[]){{55, 79, "30112", 93}, {118, 160, "其他社会保障缴费", 96}, {181, 205, "50102", 92},
+	                  {244, 290, "社会保险费", 95}, {341, 367, "0.34", 92}, {0, 0, NULL, 0}});
+	gk_ocr_fix_labels(r, t, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "gov_econ_name"), "住房公积金");
+	cr_assert_eq(nlabel(r, "往房公积金 (confidence 93)"), 1);
+	/* 50102's standard name is 社会保障缴费: the document's shorter
+	 * wording (a word of its own), read surely, stays */
+	cr_assert_str_eq(gk_table_get(t, 1, "gov_econ_name"), "社会保险费");
+	cr_assert_eq(nlabel(r, NULL), 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
 /* what is not the name's to put right: a code of the next column glued
  * onto the label (the columns come first), the name printed without its
  * bracketed part, a label whose code has no standard name, and garbage
