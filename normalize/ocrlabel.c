@@ -352,27 +352,74 @@ static int figure_of(const gk_table *t, int i, int c, long long *v)
  * read without confidence (under 60) and whose total is the sum of the
  * totals of the rows of the shortest codes (two or more), is the 合计
  * row: its label becomes 合计, an `ocr:label` check keeps what was read.
- * A label read with confidence (a department's name row) stays.  A 收入
+ * A label read with confidence (a department's name row) stays, unless
+ * it is a part of 合计 (合 alone: its 计 lost).  A 收入
  * 表 by units (revenue_by_unit) is read the same by its unit codes and
  * names; its department often has one unit (新乡 p.8: 合计 over 118, one
  * unit row of the shortest code suffices). */
-/* The sum of column tc over the rows (after the first) of the shortest
+/* The sum of column tc over the rows (but row `skip`) of the shortest
  * code in column cc, in *sum: returns how many rows. */
-static int top_sum(const gk_table *t, int cc, int tc, long long *sum)
+static int top_sum(const gk_table *t, int cc, int tc, int skip, long long *sum)
 {
 	char d[16];
 	long long v;
 	int shortest = 99, n = 0;
-	for (int i = 1; i < t->nrow; i++) {
-		int len = gk_code_digits(t->rows[i][cc], d, sizeof d);
+	for (int i = 0; i < t->nrow; i++) {
+		int len = i == skip ? 0 : gk_code_digits(t->rows[i][cc], d, sizeof d);
 		if (len > 0 && len < shortest)
 			shortest = len;
 	}
 	*sum = 0;
-	for (int i = 1; i < t->nrow; i++)
-		if (gk_code_digits(t->rows[i][cc], d, sizeof d) == shortest && figure_of(t, i, tc, &v))
+	for (int i = 0; i < t->nrow; i++)
+		if (i != skip && gk_code_digits(t->rows[i][cc], d, sizeof d) == shortest && figure_of(t, i, tc, &v))
 			*sum += v, n++;
 	return n;
+}
+
+/* Is s a part of 合计 or 总计 (合 alone, or 合： with its colon: OCR lost
+ * the other character of a 合 计 printed wide apart, 上海信访)? */
+static int total_part(const char *s)
+{
+	char a[64];
+	squeeze(s, a, sizeof a);
+	size_t n = strlen(a);
+	if (n >= 3 && (!strcmp(a + n - 3, "：") || !strcmp(a + n - 3, "，")))
+		a[n - 3] = 0;
+	else if (n >= 1 && (a[n - 1] == ':' || a[n - 1] == ','))
+		a[n - 1] = 0;
+	return !strcmp(a, "合") || !strcmp(a, "计") || !strcmp(a, "总");
+}
+
+/* Row i of t is the 合计 row read over (see above): put right. */
+static int fix_total_at(gk_result *r, gk_table *t, const gk_doc *doc, int i, int cc, int uc, int lc, int tc,
+                        int min_rows)
+{
+	char d[16];
+	if (gk_code_digits(t->rows[i][cc], d, sizeof d) || (uc >= 0 && gk_code_digits(t->rows[i][uc], d, sizeof d)))
+		return 0;
+	const char *read = t->rows[i][lc];
+	if (!*read || strstr(read, "合计") || strstr(read, "总计"))
+		return 0;
+	float cf = label_conf(doc, t, i, read);
+	long long whole, sum = 0;
+	/* the first row read unsurely; the first or last row read as a part
+	 * of 合计 (上海 prints its 合计 last) */
+	int part = cf >= 0 && total_part(read);
+	if (!((i == 0 && cf >= 0 && cf < 60) || part) || !figure_of(t, i, tc, &whole))
+		return 0;
+	int n = top_sum(t, cc, tc, i, &sum);
+	if (n < min_rows || sum != whole) {
+		/* else the rows of the shortest codes of the other kind: the
+		 * department's one unit row over function rows one of whose
+		 * codes OCR cut short */
+		if (uc < 0 || top_sum(t, uc, tc, i, &sum) < 1 || sum != whole)
+			return 0;
+	}
+	char found[600];
+	snprintf(found, sizeof found, "%s (confidence %.0f)", read, cf);
+	gk_table_set(t, i, lc, "合计");
+	gk_result_add_check(r, t->id, "ocr:label", "合计", "合计", found, "corrected");
+	return 1;
 }
 
 static void fix_total_row(gk_result *r, gk_table *t, const gk_doc *doc, const char *code, const char *other,
@@ -382,28 +429,8 @@ static void fix_total_row(gk_result *r, gk_table *t, const gk_doc *doc, const ch
 	    tc = gk_table_col(t, "total");
 	if (cc < 0 || lc < 0 || tc < 0 || t->nrow < 3)
 		return;
-	char d[16];
-	if (gk_code_digits(t->rows[0][cc], d, sizeof d) || (uc >= 0 && gk_code_digits(t->rows[0][uc], d, sizeof d)))
-		return;
-	const char *read = t->rows[0][lc];
-	if (!*read || strstr(read, "合计") || strstr(read, "总计"))
-		return;
-	float cf = label_conf(doc, t, 0, read);
-	long long whole, sum = 0;
-	if (cf < 0 || cf >= 60 || !figure_of(t, 0, tc, &whole))
-		return;
-	int n = top_sum(t, cc, tc, &sum);
-	if (n < min_rows || sum != whole) {
-		/* else the rows of the shortest codes of the other kind: the
-		 * department's one unit row over function rows one of whose
-		 * codes OCR cut short */
-		if (uc < 0 || top_sum(t, uc, tc, &sum) < 1 || sum != whole)
-			return;
-	}
-	char found[600];
-	snprintf(found, sizeof found, "%s (confidence %.0f)", read, cf);
-	gk_table_set(t, 0, lc, "合计");
-	gk_result_add_check(r, t->id, "ocr:label", "合计", "合计", found, "corrected");
+	if (!fix_total_at(r, t, doc, 0, cc, uc, lc, tc, min_rows))
+		fix_total_at(r, t, doc, t->nrow - 1, cc, uc, lc, tc, min_rows);
 }
 
 /* ---- the function classes of a summary's 支出 side ------------------- */
