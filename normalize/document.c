@@ -311,6 +311,16 @@ static void ocr_split_glued_code(nctx *c, gk_line *l, int i)
 /* A title OCR misread (ocrtitle.c): on a page read by OCR, line i shaped
  * like a title -- it names a 表 last, holds no amount, is no prose -- and near
  * one usual title.  Returns that table's id (*canon: the title) or NULL. */
+/* Is line i one of the first two of its page (a running head or a
+ * table's number may stand above a title)? */
+static int page_head_line(const nctx *c, int i)
+{
+	int above = 0;
+	for (int k = i - 1; k >= 0 && c->x[k].l->page == c->x[i].l->page; k--)
+		above += !c->x[k].skip;
+	return above <= 1;
+}
+
 static const char *ocr_title_of(const nctx *c, int i, const char **canon, int *same_len)
 {
 	const xline *x = &c->x[i];
@@ -351,7 +361,23 @@ static const char *ocr_title_of(const nctx *c, int i, const char **canon, int *s
 	if (!strncmp(s, "年", 3))
 		s += strncmp(s + 3, "度", 3) ? 3 : 6;
 	size_t tl = strlen(s);
-	const char *id = tl > 3 && !strcmp(s + tl - 3, "表") ? title_near(c, s, canon, same_len) : NULL;
+	const char *id = NULL;
+	if (tl > 3 && !strcmp(s + tl - 3, "表"))
+		id = title_near(c, s, canon, same_len);
+	else if (x->l->ncell == 1 && tl >= 18 && page_head_line(c, i)) {
+		/* the last character lost (财政拨款收入支出决算总, the 表 at the
+		 * line's end too faint): a usual title exactly, but for it */
+		char *u = gk_strfmt("%s表", s);
+		int n;
+		const gk_rule *const *list = gk_rules_of(c->rules, "title-canon", &n);
+		for (int k = 0; k < n && !id; k++) {
+			char *w = compact_of(list[k]->pattern);
+			if (!strcmp(w, u) && strcmp(list[k]->name, "other"))
+				id = list[k]->name, *canon = list[k]->pattern;
+			free(w);
+		}
+		free(u);
+	}
 	free(t);
 	return id;
 }

@@ -178,3 +178,22 @@ Test(ocr_title, three_public_head_not_guessed_on_text)
 	cr_assert_null(gk_result_find(r, "three_public_expenses"));
 	gk_result_drop(r);
 }
+
+/* 上海普陀规划 2024 决算, pp. 6-7 of its 200 dpi scan
+ * (tests/fixtures/ocr/title-lost-putuo.x): the title's last character
+ * lost, 财政拨款收入支出决算总 at the head of the page, is the usual title
+ * but for it; a row's label deep in the next page, 一十一、国有资本经营预算
+ * 支出 (a usual title but for 表 too), is no title. */
+Test(ocr_title, title_lost_its_last_character)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/title-lost-putuo.x", "pt");
+	const gk_table *t = fixture_table(r, "fiscal_appropriation_summary");
+	cr_assert_eq(t->page, 1);
+	cr_assert(t->nrow > 20);
+	const gk_check *k = check_of(r, "ocr:title");
+	cr_assert_not_null(k, "the doubt is said");
+	cr_assert_str_eq(k->expected, "财政拨款收入支出决算总表");
+	cr_assert_str_eq(k->found, "财政拨款收入支出决算总");
+	cr_assert_null(gk_result_find(r, "state_capital_expenditure"));
+	gk_result_drop(r);
+}
