@@ -731,6 +731,10 @@ static int chars_in_head(const nctx *c, int b, int body, int i, int *in)
 	for (int k = 0; k < m; k++) {
 		int found = 0;
 		for (int h = b; h < body && !found; h++) {
+			/* the column words only: not the department's line
+			 * (部门名称：杭州市交通运输局, whose name a unit's begins with) */
+			if (c->x[h].skip || rule_any(c, "dept", c->x[h].compact) || rule_any(c, "unit", c->x[h].compact))
+				continue;
 			int nh = code_points(c->x[h].compact, hc, 96);
 			for (int q = 0; q < nh && !found; q++)
 				found = hc[q] == cp[k];

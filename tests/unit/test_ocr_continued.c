@@ -7,7 +7,12 @@
  *       及其他支出预算表, pp. 22-24 of its 200 dpi scan: a column of
  *       notes (绩效目标) right of the amounts; on p. 23 some "0.00" boxes
  *       run past their cell onto the notes; pp. 23-24 print the header
- *       again, read with a speck (去) and a stray 7. */
+ *       again, read with a speck (去) and a stray 7.
+ *   continued-unit-hangzhou.x  杭州市交通运输局 2026 表2 市级部门收入预算
+ *       总表, pp. 3-4 of its 200 dpi scan: p. 4 begins with a unit's name
+ *       wrapped over three lines, 杭州市交通 / 运输发展保障 / 中心, whose
+ *       first line holds only characters of the department's line
+ *       (部门名称：杭州市交通运输局) above the head. */
 #include "fixture.h"
 
 #include "../../normalize/nctx.h"
@@ -62,4 +67,16 @@ Test(ocr_continued, amounts_edge_trims_wide_boxes)
 	cr_assert(e > 547.4 && e < 549.5, "edge %g", e);
 	cr_assert_float_eq(amounts_right_edge(x0, x1, u, 7, 0), 555.26, 1e-9);
 	cr_assert_float_eq(amounts_right_edge(x0, x1, u, 0, 1), -1, 1e-9);
+}
+
+/* the department's line is no part of the head a continued page prints
+ * again: a unit's name made of its characters stays the unit's */
+Test(ocr_continued, unit_name_is_no_head_echo)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/continued-unit-hangzhou.x", "hz");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	int i = row_of_total(t, "18286.81");
+	cr_assert(i >= 0);
+	cr_assert_str_eq(gk_table_get(t, i, "unit_name"), "杭州市交通运输发展保障中心");
+	gk_result_drop(r);
 }
