@@ -452,3 +452,69 @@ Test(ocr_head, head_without_its_first_stroke)
 	cr_assert(found);
 	gk_result_drop(r);
 }
+
+/* 烟台住建 2026 p.9 (收入总体情况表) at 200 dpi: OCR lost the words of
+ * 一般公共预算收入 (and of the 类 款 项 line); the group 财政拨款收入 over it
+ * overlaps only 政府性基金 below it and was taken for a word of that
+ * column, widening it over the lost one's figures: 41966.15 went to
+ * government_fund, and every column right of it one column on.  Its own
+ * words lost, the column is x_财政拨款收入, and the table's arithmetic
+ * places it (general_budget); 政府性基金 keeps its own figures. */
+Test(ocr_head, column_whose_words_were_lost)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/lost-head-yantai-zjj.x", "yt");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	cr_assert_str_eq(gk_table_get(t, 0, "unit_name"), "合计");
+	cr_assert_str_eq(gk_table_get(t, 0, "general_budget"), "41966.15");
+	cr_assert_str_eq(gk_table_get(t, 0, "government_fund"), "3806.19");
+	cr_assert_str_eq(gk_table_get(t, 0, "state_capital"), "59.95");
+	cr_assert_str_eq(gk_table_get(t, 1, "general_budget"), "19804.44");
+	cr_assert_str_eq(gk_table_get(t, 1, "government_fund"), "");
+	gk_result_drop(r);
+}
+
+/* 烟台住建 p.11 (the same table's third page): 一般公共预政府性基金 glued
+ * over 算收入 and 预算收入, and 政府性基金 prints no figure on the page, so
+ * the glued cell stands over one column of figures.  It is cut by the
+ * centres of the words under it all the same (政府性基金's head is off
+ * the figures): 8715.59 is general_budget, not government_fund. */
+Test(ocr_head, glued_heads_over_an_empty_column)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/glued-empty-yantai-zjj.x", "yt");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	cr_assert_str_eq(gk_table_get(t, 0, "func_code"), "221");
+	cr_assert_str_eq(gk_table_get(t, 0, "general_budget"), "8715.59");
+	cr_assert_str_eq(gk_table_get(t, 0, "government_fund"), "");
+	cr_assert_str_eq(gk_table_get(t, 0, "other_income"), "55.00");
+	gk_result_drop(r);
+}
+
+/* 烟台住建 p.17 (一般公共预算支出情况表): the header's 项 read 而, so where
+ * 款 and 项 sit is unknown; 09 教育费附加安排的支出 after 205 08 03 stands
+ * where 08 stood: a 款 (20509, its 03 2050903), not a 项 of 08. */
+Test(ocr_head, lone_code_where_a_kuan_stood)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/kuan-by-x-yantai-zjj.x", "yt");
+	const gk_table *t = fixture_table(r, "general_budget_expenditure");
+	cr_assert_str_eq(gk_table_get(t, 3, "func_code"), "2050803");
+	cr_assert_str_eq(gk_table_get(t, 4, "func_code"), "20509");
+	cr_assert_str_eq(gk_table_get(t, 5, "func_code"), "2050903");
+	cr_assert_str_eq(gk_table_get(t, 6, "func_code"), "208");
+	cr_assert_str_eq(gk_table_get(t, 7, "func_code"), "20805");
+	gk_result_drop(r);
+}
+
+/* The same lines from a text layer (no ocr_pages): a lone code's column
+ * is not learnt from the rows above (the text path is unchanged). */
+Test(ocr_head, kuan_by_x_text_layer_untouched)
+{
+	char *s = slurp("tests/fixtures/ocr/kuan-by-x-yantai-zjj.x");
+	char *at = strstr(s, "M\tocr_pages\t1\n");
+	cr_assert_not_null(at);
+	memmove(at + 12, at + 13, strlen(at + 13) + 1);
+	gk_result *r = normalize_stream(s, "yt");
+	const gk_table *t = fixture_table(r, "general_budget_expenditure");
+	cr_assert_str_eq(gk_table_get(t, 4, "func_code"), "2050809");
+	gk_result_drop(r);
+	free(s);
+}
