@@ -518,3 +518,25 @@ Test(ocr_head, kuan_by_x_text_layer_untouched)
 	gk_result_drop(r);
 	free(s);
 }
+
+/* 无锡人社 2026 p.17 (收入总表) at 200 dpi: 小计 under 本年收入 read 人i,
+ * kept as x_人i.  Every row holds as read (a blank 本年收入 is the sum of
+ * its sources), so no map is tried; but the column prints, on every row,
+ * the sum of 本年收入's parts (合计: 152585.76 + 1536.00): it is
+ * current_total, an `ocr:columns` correction. */
+Test(ocr_head, column_of_a_blank_wholes_sums)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/subtotal-wuxi-rs.x", "wx");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	cr_assert_str_eq(gk_table_get(t, 0, "unit_name"), "合计");
+	cr_assert_str_eq(gk_table_get(t, 0, "current_total"), "154121.76");
+	cr_assert_str_eq(gk_table_get(t, 0, "general_budget"), "152585.76");
+	cr_assert_str_eq(gk_table_get(t, 0, "other_income"), "1536.00");
+	cr_assert_str_eq(gk_table_get(t, 2, "current_total"), "6810.48");
+	cr_assert_eq(gk_table_col(t, "x_人i"), -1);
+	int moved = 0;
+	for (int i = 0; i < r->ncheck; i++)
+		moved += !strcmp(r->checks[i].check, "ocr:columns") && !strcmp(r->checks[i].status, "corrected");
+	cr_assert_eq(moved, 1);
+	gk_result_drop(r);
+}
