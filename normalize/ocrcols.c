@@ -57,7 +57,7 @@
 #include <string.h>
 
 #define MAXK 20   /* keys of a shape */
-#define MAXSRC 10 /* columns with figures a map places */
+#define MAXSRC 16 /* columns with figures a map places (a 收入表 prints up to 11 or more) */
 #define MAXX 4    /* x_ columns tried */
 
 /* whole = Σ parts, by key */
