@@ -582,6 +582,82 @@ static int dept_tail(const char *read, const unsigned *dcp, int dn)
 	return same >= 6;
 }
 
+/* The longest head of five characters or more that two units' names
+ * or more of t start with (the department's name its units are named
+ * after, where the pages carry no department: 泉州市公安局), NULL when
+ * none does.  Newly allocated. */
+static char *shared_head(const gk_table *t, int uc)
+{
+	char *best = NULL;
+	int bn = 0;
+	for (int i = 0; i < t->nrow; i++) {
+		unsigned a[64];
+		int an = gk_codepoints(t->rows[i][uc], a, 64);
+		if (an >= 64)
+			continue;
+		for (int j = i + 1; j < t->nrow; j++) {
+			unsigned b[64];
+			int m = gk_codepoints(t->rows[j][uc], b, 64), k = 0;
+			while (k < an && k < m && m < 64 && a[k] == b[k])
+				k++;
+			if (k < 5 || k <= bn)
+				continue;
+			/* (the bytes of those k characters) */
+			const char *e = t->rows[i][uc];
+			for (int q = 0; q < k; q++) {
+				unsigned c;
+				e += gk_utf8_next((const unsigned char *)e, strlen(e), &c);
+			}
+			free(best);
+			best = gk_strndup(t->rows[i][uc], (size_t)(e - t->rows[i][uc]));
+			bn = k;
+		}
+	}
+	return best;
+}
+
+/* A unit under the department named after it (泉州市公安局天湖山分局
+ * under 泉州市公安局) whose head OCR misread by one character (果州市公安局
+ * 天湖山分局), unsurely, in a table where another unit's name starts with
+ * the department's name as printed: its head is the department's name.
+ * A unit's name is a row key: a misread one loses the row. */
+static void fix_unit_heads(gk_result *r, gk_table *t, const gk_doc *doc, int uc, const char *dept,
+                           const unsigned *dcp, int dn)
+{
+	int anchored = 0;
+	for (int i = 0; i < t->nrow && !anchored; i++)
+		anchored = strlen(t->rows[i][uc]) > strlen(dept) && !strncmp(t->rows[i][uc], dept, strlen(dept));
+	if (!anchored)
+		return;
+	for (int i = 0; i < t->nrow; i++) {
+		const char *read = t->rows[i][uc];
+		unsigned rcp[64];
+		int rn = gk_codepoints(read, rcp, 64), diff = 0;
+		if (rn <= dn + 1 || rn >= 64)
+			continue;
+		for (int k = 0; k < dn; k++)
+			diff += rcp[k] != dcp[k];
+		if (diff != 1)
+			continue;
+		float cf = label_conf(doc, t, i, read);
+		if (cf < 0 || cf >= HIGH_CONF)
+			continue;
+		/* the bytes of read past its first dn characters */
+		const char *tail = read;
+		for (int k = 0; k < dn; k++) {
+			unsigned c;
+			tail += gk_utf8_next((const unsigned char *)tail, strlen(tail), &c);
+		}
+		char *old = gk_strdup(read), *now = gk_strfmt("%s%s", dept, tail);
+		gk_table_set(t, i, uc, now);
+		char found[600];
+		snprintf(found, sizeof found, "%s (confidence %.0f)", old, cf);
+		gk_result_add_check(r, t->id, "ocr:label", "unit_name", now, found, "corrected");
+		free(old);
+		free(now);
+	}
+}
+
 /* A unit's name OCR misread by a character or two (登圣市… or 和登封市…
  * for 登封市…) is the department's, when the department's name is long
  * enough that one or two characters cannot make another unit's (eight
@@ -593,6 +669,14 @@ static void fix_unit_names(gk_result *r, gk_table *t, const gk_doc *doc)
 	const char *dept = gk_result_meta(r, "department");
 	unsigned cp[64];
 	int n = dept ? gk_codepoints(dept, cp, 64) : -1;
+	if (uc >= 0) {
+		char *head = n >= 5 ? gk_strdup(dept) : shared_head(t, uc);
+		unsigned hcp[64];
+		int hn = head ? gk_codepoints(head, hcp, 64) : -1;
+		if (hn >= 5 && hn < 64)
+			fix_unit_heads(r, t, doc, uc, head, hcp, hn);
+		free(head);
+	}
 	if (uc < 0 || n < 8)
 		return;
 	int allowed = n >= 12 ? 2 : 1;

@@ -544,3 +544,23 @@ Test(ocr_head, column_of_a_blank_wholes_sums)
 	cr_assert_eq(moved, 1);
 	gk_result_drop(r);
 }
+
+/* 泉州公安 2026 p.2 (收入预算总表), its cover not among the pages (no
+ * department): two units' names read 果州市公安局…, unsurely, where the
+ * other units' names start 泉州市公安局.  Their head is that one: the
+ * rows keep their keys (an `ocr:label` correction each). */
+Test(ocr_head, unit_name_head_misread)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/unit-head-quanzhou.x", "qz");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	cr_assert_str_eq(gk_table_get(t, 3, "unit_name"), "泉州市公安局天湖山分局");
+	cr_assert_str_eq(gk_table_get(t, 3, "total"), "533.30");
+	cr_assert_str_eq(gk_table_get(t, 6, "unit_name"), "泉州市公安局经济技术开发区分局");
+	cr_assert_str_eq(gk_table_get(t, 2, "unit_name"), "泉州市公安局台商投资区分局");
+	cr_assert_str_eq(gk_table_get(t, 8, "unit_name"), "泉州市看守所");
+	int fixed = 0;
+	for (int i = 0; i < r->ncheck; i++)
+		fixed += !strcmp(r->checks[i].check, "ocr:label") && !strcmp(r->checks[i].row, "unit_name");
+	cr_assert_eq(fixed, 2);
+	gk_result_drop(r);
+}
