@@ -564,3 +564,22 @@ Test(ocr_head, unit_name_head_misread)
 	cr_assert_eq(fixed, 2);
 	gk_result_drop(r);
 }
+
+/* 广州科技 2026 p.6 (财政拨款收支总体情况表) at 200 dpi: the ordinals
+ * 十一、 to 十四、 read 上, 上二、, 上三、, 上四、: the labels are the classes'
+ * names after them (rows keyed by label), an ordinal read whole (一、)
+ * stays the page's own. */
+Test(ocr_head, summary_label_after_a_misread_ordinal)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/ordinal-guangzhou-kj.x", "gz");
+	const gk_table *t = fixture_table(r, "fiscal_appropriation_summary");
+	int ic = gk_table_col(t, "item"), seen = 0;
+	for (int i = 0; i < t->nrow; i++) {
+		const char *s = t->rows[i][ic];
+		cr_assert(!strstr(s, "上"), "%s", s);
+		seen += !strcmp(s, "节能环保支出") + !strcmp(s, "农林水支出") + !strcmp(s, "交通运输支出") +
+		        !strcmp(s, "资源勘探工业信息等支出") + !strcmp(s, "一、一般公共服务支出");
+	}
+	cr_assert_eq(seen, 5);
+	gk_result_drop(r);
+}
