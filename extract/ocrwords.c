@@ -824,27 +824,43 @@ static int quote_mark(uint32_t c)
 	return c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == '"' || c == '\'' || c == '`';
 }
 
+/* a mark at a figure's edge that is none of it: a quote (a speck), a
+ * bar (the column's rule) */
+static int edge_mark(uint32_t c)
+{
+	return quote_mark(c) || c == '|';
+}
+
 void gk_ocrw_fold_letters(gk_ocrw *ws)
 {
 	for (int i = 0; i < ws->nw; i++) {
 		word *x = &ws->wd[i];
 		/* a speck read as a quote before or after a figure's digits
-		 * ("”9," whose 433.72 Tesseract gave the next word) leaves the
-		 * word: the figure's pieces join only without it */
+		 * ("”9," whose 433.72 Tesseract gave the next word), or the
+		 * column's rule read as a bar after its decimals ("45,832." +
+		 * "29|"), leaves the word: the figure's pieces join only without
+		 * it; a bar's box goes with it (the figure ends where its ink
+		 * does) */
 		if (x->n >= 2) {
 			int a = x->first, b = x->first + x->n - 1, dig = 0, other = 0;
 			for (int j = a; j <= b; j++) {
 				uint32_t c = ws->sy[j].cp;
 				if (isdig((int)c))
 					dig++;
-				else if (!amount_char(c) && !((j == a || j == b) && quote_mark(c)))
+				else if (!amount_char(c) && !((j == a || j == b) && edge_mark(c)))
 					other++;
 			}
-			if (dig > 0 && !other && (quote_mark(ws->sy[a].cp) || quote_mark(ws->sy[b].cp))) {
-				if (quote_mark(ws->sy[b].cp))
+			if (dig > 0 && !other && (edge_mark(ws->sy[a].cp) || edge_mark(ws->sy[b].cp))) {
+				int bar = ws->sy[a].cp == '|' || ws->sy[b].cp == '|';
+				if (edge_mark(ws->sy[b].cp))
 					x->n--;
-				if (quote_mark(ws->sy[a].cp))
+				if (edge_mark(ws->sy[a].cp))
 					x->first++, x->n--;
+				if (bar && x->n > 0) {
+					x->l = ws->sy[x->first].l, x->r = ws->sy[x->first + x->n - 1].r;
+					for (int j = x->first; j < x->first + x->n; j++)
+						x->l = ws->sy[j].l < x->l ? ws->sy[j].l : x->l, x->r = ws->sy[j].r > x->r ? ws->sy[j].r : x->r;
+				}
 				words_text(x, ws->sy);
 			}
 		}

@@ -398,6 +398,7 @@ void reread_with_cross(nctx *c, const tspan *sp, int nsp)
 	memset(c->ctx_class, 0, sizeof c->ctx_class);
 	memset(c->ctx_item, 0, sizeof c->ctx_item);
 	c->hx_kuan = c->hx_xiang = 0;
+	c->ox_kuan = c->ox_kw = 0;
 	c->hx_unit = c->hx_note = 0, c->ctx_unit[0] = 0, c->ctx_full = 0;
 	c->sum_table = NULL, c->sum_nbx = 0;
 	parse_spans(c, sp, nsp, &redo);

@@ -494,6 +494,10 @@ unsigned *header_masks(const nctx *c, const solver_family *sf, int hb, int he, c
 		 * (TABLES.md "Nothing is lost") */
 		if (!mask[s] && !anyrule && *lw && !rule_any(c, "generic-header", lw) && C > 1)
 			xname[s] = gk_strfmt("x_%s", cp); /* (a table's one amount column is its total: 预算) */
+		/* an OCR'd column whose own words were lost, under a group
+		 * (hstack.c): what it is the group cannot say; x_<group> */
+		else if (by_stack && cwp[s] && !*cwl[s] && C > 1 && ocr_head_lines(c, hb, he))
+			xname[s] = gk_strfmt("x_%s", cp), mask[s] = leafmask[s] = 0;
 		/* a 小计 the header ties to no column of a table whose columns,
 		 * but its total, are all parts (财政拨款 小计 in a 项目支出表; also
 		 * 基本支出总表 by sources of funds), or under a group no column is

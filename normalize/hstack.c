@@ -179,6 +179,54 @@ static int group_run(const hword *w, int n, const hstack *st, int ns, int gi, in
 	return *w0 >= 0;
 }
 
+/* An OCR'd header loses words: a group header over a column whose own
+ * words are lost (财政拨款收入 over 一般公共预算收入, read as nothing)
+ * overlaps only one word below it, is taken for a word of that column,
+ * and widens it over the figures of the lost one, which then borrow its
+ * words.  Once groups are known (group_run), each column is as wide as
+ * its own words. */
+static void shrink_stacks(const hword *w, int n, hstack *st, int ns)
+{
+	for (int s = 0; s < ns; s++) {
+		double x0 = 1e18, x1 = -1e18;
+		for (int i = 0; i < n; i++)
+			if (w[i].stack == s) {
+				x0 = w[i].x0 < x0 ? w[i].x0 : x0;
+				x1 = w[i].x1 > x1 ? w[i].x1 : x1;
+			}
+		if (x0 < x1)
+			st[s].x0 = x0, st[s].x1 = x1;
+	}
+}
+
+/* An amount column [a, b] of an OCR'd header under no column of words,
+ * between two columns a group heads (一般公共预算收入 under 财政拨款收入,
+ * read as nothing): its own words were lost.  Its path is the groups'
+ * words over it, its leaf empty (header_masks keeps it as x_<path>, for
+ * the table's arithmetic to place); both stay NULL when no group heads
+ * columns on either side of it. */
+static void lost_words(const hword *w, int n, const hstack *st, double a, double b, char **path, char **leaf)
+{
+	gk_buf hw = {0};
+	double at = -1e18;
+	for (;;) { /* top to bottom: the outer group first */
+		int next = -1;
+		for (int j = 0; j < n; j++)
+			if (w[j].stack < 0 && w[j].g0 >= 0 && w[j].g1 > w[j].g0 && st[w[j].g0].x1 <= a &&
+			    st[w[j].g1].x0 >= b && w[j].y0 > at && (next < 0 || w[j].y0 < w[next].y0))
+				next = j;
+		if (next < 0)
+			break;
+		gk_buf_adds(&hw, w[next].cl->text);
+		at = w[next].y0;
+	}
+	if (hw.len) {
+		*path = compact_of(hw.s);
+		*leaf = compact_of("");
+	}
+	gk_buf_drop(&hw);
+}
+
 /* The stack an amount column [a, b] (with the previous column ending at
  * pb) stands under: the one it overlaps most, else the last one ending
  * left of it after the previous column (a header left-aligned over its
@@ -365,6 +413,9 @@ int column_words(const nctx *c, int hb, int he, const double *a, const double *b
 			fprintf(stderr, "group '%s' over columns %d-%d\n", w[i].cl->text, w[i].g0, w[i].g1);
 	}
 	free(ord);
+	int ocr = ocr_head_lines(c, hb, he);
+	if (ocr)
+		shrink_stacks(w, n, st, ns);
 	/* each amount column's words, line by line; where the header numbers
 	 * its columns, the stack over the number of the column the amounts
 	 * stand in */
@@ -376,8 +427,11 @@ int column_words(const nctx *c, int hb, int he, const double *a, const double *b
 		int km = nmk ? stack_of_number(st, ns, mk, nmk, a[s], b[s]) : -1;
 		if (km >= 0)
 			k = km;
-		if (k < 0)
+		if (k < 0) {
+			if (ocr)
+				lost_words(w, n, st, a[s], b[s], &path[s], &leaf[s]);
 			continue;
+		}
 		gk_buf hw = {0}, lw = {0};
 		int last = -1;
 		for (int i = hb; i < he; i++) {

@@ -194,6 +194,25 @@ static int name_segments(const pieces *pc, char *clean[4])
 	return nseg;
 }
 
+/* The width of the cell of row p's lines starting at x that reads t
+ * (compacted), 0 when there is none. */
+static double piece_width(const nctx *c, const prow *p, double x, const char *t)
+{
+	for (int i = p->line0; i <= p->line1 && i < c->n; i++) {
+		const gk_line *l = c->x[i].l;
+		for (int j = 0; j < l->ncell; j++) {
+			if (l->cell[j].x0 != x)
+				continue;
+			char *cp = compact_of(l->cell[j].text);
+			int same = !strcmp(cp, t);
+			free(cp);
+			if (same)
+				return l->cell[j].x1 - l->cell[j].x0;
+		}
+	}
+	return 0;
+}
+
 /* A function row printing only its 款/项 under a 类 printed once above
  * ("04 09 名称", "01 名称", "11"): the code from the class and item of
  * the rows above, or, for a code alone, which header column (款 or 项)
@@ -205,25 +224,32 @@ static void keys_under_class(nctx *c, const prow *p, const pieces *pc, const cha
 	const char (*codes)[32] = pc->codes;
 	int ncode = pc->ncode;
 	/* which column the lone code sits in, when the header says */
-	int in_kuan = 0;
-	if (c->hx_kuan > 0 && c->hx_xiang > 0 && ncode == 1) {
-		double x = -1;
-		for (int i = 0; i < p->ntext; i++) {
-			char *cp2 = compact_of(p->text[i]);
-			if (!strcmp(cp2, codes[0]))
-				x = p->tx0[i];
-			free(cp2);
-			if (x >= 0)
-				break;
-		}
-		if (x >= 0) {
-			double dk = x - c->hx_kuan, dx = x - c->hx_xiang;
-			in_kuan = (dk < 0 ? -dk : dk) < (dx < 0 ? -dx : dx);
-		}
+	int in_kuan = 0, at = -1;
+	for (int i = 0; i < p->ntext && ncode == 1 && at < 0; i++) {
+		char *cp2 = compact_of(p->text[i]);
+		if (!strcmp(cp2, codes[0]))
+			at = i;
+		free(cp2);
+	}
+	double x = at >= 0 ? p->tx0[at] : -1;
+	if (c->hx_kuan > 0 && c->hx_xiang > 0 && x >= 0) {
+		double dk = x - c->hx_kuan, dx = x - c->hx_xiang;
+		in_kuan = (dk < 0 ? -dk : dk) < (dx < 0 ? -dx : dx);
+	}
+	/* an OCR'd page whose 款 and 项 header cells were not both read
+	 * (项 read 而, or the 类 款 项 line lost): a lone code where a 款 of
+	 * the rows above stood is a 款 too (09 教育费附加 under 205 08 03) */
+	int ocr = x >= 0 && ocr_page(c, c->x[p->line0].l->page);
+	if (ocr && !(c->hx_kuan > 0 && c->hx_xiang > 0) && c->ox_kuan > 0 && *cname) {
+		double d = x - c->ox_kuan;
+		in_kuan = (d < 0 ? -d : d) < c->ox_kw;
 	}
 	/* a lone code right under its 类, or in a table that prints its 项
 	 * rows with their whole code (2080505), is a 款 */
 	int kuan = in_kuan || !*c->ctx_item || c->ctx_full;
+	double w = ocr && kuan && *cname ? piece_width(c, p, x, codes[0]) : 0;
+	if (w > 0)
+		c->ox_kuan = x, c->ox_kw = w;
 	if (ncode >= 2 && strlen(codes[1]) == 2)
 		snprintf(k->func, sizeof k->func, "%s%s%s", c->ctx_class, codes[0], codes[1]);
 	else if (kuan && *cname)

@@ -942,6 +942,7 @@ void with_rows(nctx *c, const tspan *sp, gk_table *t, span_parser fn, const lr_a
 	memcpy(c->ctx_class, sub.ctx_class, sizeof c->ctx_class);
 	memcpy(c->ctx_item, sub.ctx_item, sizeof c->ctx_item);
 	c->hx_kuan = sub.hx_kuan, c->hx_xiang = sub.hx_xiang;
+	c->ox_kuan = sub.ox_kuan, c->ox_kw = sub.ox_kw;
 	c->hx_unit = sub.hx_unit, c->hx_note = sub.hx_note, c->ctx_full = sub.ctx_full;
 	memcpy(c->ctx_unit, sub.ctx_unit, sizeof c->ctx_unit);
 	c->sum_table = sub.sum_table, c->sum_nbx = sub.sum_nbx;

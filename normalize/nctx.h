@@ -30,6 +30,7 @@ typedef struct nctx {
 	int nother;
 	char ctx_class[4], ctx_item[3]; /* 类 and 款 of the last coded row, for rows that print only 款/项 */
 	double hx_kuan, hx_xiang;       /* x of the 款 and 项 header cells (0: unknown) */
+	double ox_kuan, ox_kw;          /* OCR'd pages: x of the last lone code read as a 款, its line's size (0: none) */
 	double hx_unit;                 /* project tables: centre of a 单位名称 header cell printed beside 项目名称 (0: none) */
 	double hx_note;                 /* project tables: left edge of a 项目简介 (备注, 说明) column (0: none) */
 	char ctx_unit[256];             /* project tables: the unit of the rows above, filled down onto projects */

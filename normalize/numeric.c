@@ -443,6 +443,7 @@ void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 	if (!t->nrow) {
 		c->ctx_class[0] = c->ctx_item[0] = 0;
 		c->hx_kuan = c->hx_xiang = 0;
+		c->ox_kuan = c->ox_kw = 0;
 	}
 	head h;
 	read_head(c, nt.f, sp->begin, sp->end, &h);

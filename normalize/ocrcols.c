@@ -57,7 +57,7 @@
 #include <string.h>
 
 #define MAXK 20   /* keys of a shape */
-#define MAXSRC 10 /* columns with figures a map places */
+#define MAXSRC 16 /* columns with figures a map places (a 收入表 prints up to 11 or more) */
 #define MAXX 4    /* x_ columns tried */
 
 /* whole = Σ parts, by key */
@@ -788,6 +788,77 @@ void gk_ocr_drop_empty_x(gk_table *t)
 	}
 }
 
+/* Does x_ column j print, on every row where whole w's parts print, the
+ * sum of those parts (w blank on every row), three rows or more, one of
+ * them with two parts or more?  A column of subtotals is w's own column,
+ * whatever its garbled words (无锡人社's 小计 read 人i under 本年收入). */
+static int sums_of_parts(colsctx *c, int j, int w)
+{
+	static const long long P10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+	gk_table *t = c->t;
+	const rel *R = NULL;
+	for (int r = 0; c->sh->rels[r].whole && !R; r++)
+		if (!strcmp(c->sh->rels[r].whole, c->sh->keys[w]))
+			R = &c->sh->rels[r];
+	if (!R)
+		return 0;
+	int rows = 0, two = 0;
+	for (int i = 0; i < t->nrow; i++) {
+		view_read(c, i);
+		if (!blank(c->cell[w]))
+			return 0;
+		long long v, sum = 0, y;
+		int d, nparts = 0, dec = 6, any = 0;
+		for (const char *const *p = R->parts; *p; p++) {
+			int q = key_index(c, *p);
+			int a = 0;
+			if (q < 0)
+				continue;
+			if (value(c, q, &y, &a, &dec, 0) < 0)
+				return 0;
+			sum += y, any |= a, nparts += a && y != 0;
+		}
+		int st = figure(t->rows[i][j], &v, &d);
+		if (st < 0 || (st == 0) != !any)
+			return 0;
+		if (!st)
+			continue;
+		dec = d < dec ? d : dec;
+		long long tol = P10[GK_CHK_SCALE - (dec < 0 ? 0 : dec > 6 ? 6 : dec)];
+		if (v - sum > tol || sum - v > tol)
+			return 0;
+		rows++, two += nparts >= 2;
+	}
+	return rows >= 3 && two >= 1;
+}
+
+/* An x_ column of an OCR'd table that is the one column of sums of a
+ * blank whole's parts (sums_of_parts) goes to that whole: one check
+ * `ocr:columns` per column moved, status corrected.  The rows hold as
+ * before: a blank whole is the sum of its parts. */
+static void subtotal_columns(gk_result *r, colsctx *c)
+{
+	gk_table *t = c->t;
+	for (int w = 0; w < c->nkey; w++) {
+		int found = -1, n = 0;
+		for (int j = 0; j < t->cols.n; j++)
+			if (is_x(t, j) && sums_of_parts(c, j, w))
+				found = j, n++;
+		if (n != 1)
+			continue;
+		char *from = gk_strdup(t->cols.v[found]);
+		if (c->kcol[w] < 0)
+			c->kcol[w] = gk_table_add_col(t, c->sh->keys[w]);
+		for (int i = 0; i < t->nrow; i++) {
+			gk_table_set(t, i, c->kcol[w], t->rows[i][found]);
+			gk_table_set(t, i, found, "");
+		}
+		record(r, t, c->sh->keys[w], c->sh->keys[w], from, "corrected");
+		free(from);
+	}
+	gk_ocr_drop_empty_x(t);
+}
+
 void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc)
 {
 	const shape *sh = shape_of(t->id);
@@ -863,6 +934,8 @@ void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc)
 		         most ? withfig : xrows, most ? "" : "with figures in x_ columns ",
 		         S.found ? "; more than one arrangement of its columns mends them" : "");
 		record(r, t, "", "columns whose figures satisfy the table's identities", found, "fail");
+	} else if (nx > 0) {
+		subtotal_columns(r, &c);
 	}
 	free(S.st_before);
 	free(S.fixed);

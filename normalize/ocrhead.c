@@ -115,6 +115,14 @@ static int column_at(double (*col)[2], int ncol, double x)
 	return best;
 }
 
+/* Is x two characters or more off every amount column (the head of a
+ * column that prints no figure on this page)? */
+static int off_columns(double (*col)[2], int ncol, double x, double pitch)
+{
+	int k = column_at(col, ncol, x);
+	return k >= 0 && (x < col[k][0] - 2 * pitch || x > col[k][1] + 2 * pitch);
+}
+
 /* Glued cell cl of n ideographs over two amount columns with less than a
  * character between its words (two tight columns' heads, 烟台民政's
  * 一般公共预政府性基金): each word is centred over its column, as the two
@@ -147,7 +155,8 @@ static int centred_cut(const nctx *c, int i, int body, const gk_cell *cl, int n,
 			double t = c1;
 			c1 = c2, c2 = t;
 		}
-		if (column_at(col, ncol, c1) == column_at(col, ncol, c2))
+		if (column_at(col, ncol, c1) == column_at(col, ncol, c2) && !off_columns(col, ncol, c1, pitch) &&
+		    !off_columns(col, ncol, c2, pitch))
 			return 0;
 		double l1 = c1 - cl->x0, l2 = cl->x1 - c2, p = 2 * (l1 + l2) / n;
 		if (l1 < 0.9 * pitch || l2 < 0.9 * pitch || p < 0.75 * pitch || p > 1.25 * pitch)
@@ -182,10 +191,13 @@ int ocr_glued_cut(const nctx *c, int i, int body, const gk_cell *cl, double pitc
 	int over = 0;
 	for (int k = 0; k < ncol; k++)
 		over += (col[k][1] < cl->x1 ? col[k][1] : cl->x1) - (col[k][0] > cl->x0 ? col[k][0] : cl->x0) > 1;
+	/* (a group header is as wide as its characters; one of two tight
+	 * columns may print no figure on the page: 政府性基金 beside
+	 * 一般公共预算, centred_cut then wants its head off the figures) */
+	if (gap < pitch)
+		return over == 2 || over == 1 ? centred_cut(c, i, body, cl, n, pitch, col, ncol) : 0;
 	if (over < 2)
 		return 0;
-	if (gap < pitch) /* (a group header is as wide as its characters) */
-		return over == 2 ? centred_cut(c, i, body, cl, n, pitch, col, ncol) : 0;
 	int best = 0;
 	double bcov = 1e18, bdist = 1e18;
 	for (int k = 2; k <= n - 2; k++) {

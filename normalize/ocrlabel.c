@@ -616,6 +616,82 @@ static int dept_tail(const char *read, const unsigned *dcp, int dn)
 	return same >= 6;
 }
 
+/* The longest head of five characters or more that two units' names
+ * or more of t start with (the department's name its units are named
+ * after, where the pages carry no department: 泉州市公安局), NULL when
+ * none does.  Newly allocated. */
+static char *shared_head(const gk_table *t, int uc)
+{
+	char *best = NULL;
+	int bn = 0;
+	for (int i = 0; i < t->nrow; i++) {
+		unsigned a[64];
+		int an = gk_codepoints(t->rows[i][uc], a, 64);
+		if (an >= 64)
+			continue;
+		for (int j = i + 1; j < t->nrow; j++) {
+			unsigned b[64];
+			int m = gk_codepoints(t->rows[j][uc], b, 64), k = 0;
+			while (k < an && k < m && m < 64 && a[k] == b[k])
+				k++;
+			if (k < 5 || k <= bn)
+				continue;
+			/* (the bytes of those k characters) */
+			const char *e = t->rows[i][uc];
+			for (int q = 0; q < k; q++) {
+				unsigned c;
+				e += gk_utf8_next((const unsigned char *)e, strlen(e), &c);
+			}
+			free(best);
+			best = gk_strndup(t->rows[i][uc], (size_t)(e - t->rows[i][uc]));
+			bn = k;
+		}
+	}
+	return best;
+}
+
+/* A unit under the department named after it (泉州市公安局天湖山分局
+ * under 泉州市公安局) whose head OCR misread by one character (果州市公安局
+ * 天湖山分局), unsurely, in a table where another unit's name starts with
+ * the department's name as printed: its head is the department's name.
+ * A unit's name is a row key: a misread one loses the row. */
+static void fix_unit_heads(gk_result *r, gk_table *t, const gk_doc *doc, int uc, const char *dept,
+                           const unsigned *dcp, int dn)
+{
+	int anchored = 0;
+	for (int i = 0; i < t->nrow && !anchored; i++)
+		anchored = strlen(t->rows[i][uc]) > strlen(dept) && !strncmp(t->rows[i][uc], dept, strlen(dept));
+	if (!anchored)
+		return;
+	for (int i = 0; i < t->nrow; i++) {
+		const char *read = t->rows[i][uc];
+		unsigned rcp[64];
+		int rn = gk_codepoints(read, rcp, 64), diff = 0;
+		if (rn <= dn + 1 || rn >= 64)
+			continue;
+		for (int k = 0; k < dn; k++)
+			diff += rcp[k] != dcp[k];
+		if (diff != 1)
+			continue;
+		float cf = label_conf(doc, t, i, read);
+		if (cf < 0 || cf >= HIGH_CONF)
+			continue;
+		/* the bytes of read past its first dn characters */
+		const char *tail = read;
+		for (int k = 0; k < dn; k++) {
+			unsigned c;
+			tail += gk_utf8_next((const unsigned char *)tail, strlen(tail), &c);
+		}
+		char *old = gk_strdup(read), *now = gk_strfmt("%s%s", dept, tail);
+		gk_table_set(t, i, uc, now);
+		char found[600];
+		snprintf(found, sizeof found, "%s (confidence %.0f)", old, cf);
+		gk_result_add_check(r, t->id, "ocr:label", "unit_name", now, found, "corrected");
+		free(old);
+		free(now);
+	}
+}
+
 /* A unit's name OCR misread by a character or two (登圣市… or 和登封市…
  * for 登封市…) is the department's, when the department's name is long
  * enough that one or two characters cannot make another unit's (eight
@@ -627,6 +703,14 @@ static void fix_unit_names(gk_result *r, gk_table *t, const gk_doc *doc)
 	const char *dept = gk_result_meta(r, "department");
 	unsigned cp[64];
 	int n = dept ? gk_codepoints(dept, cp, 64) : -1;
+	if (uc >= 0) {
+		char *head = n >= 5 ? gk_strdup(dept) : shared_head(t, uc);
+		unsigned hcp[64];
+		int hn = head ? gk_codepoints(head, hcp, 64) : -1;
+		if (hn >= 5 && hn < 64)
+			fix_unit_heads(r, t, doc, uc, head, hcp, hn);
+		free(head);
+	}
 	if (uc < 0 || n < 8)
 		return;
 	int allowed = n >= 12 ? 2 : 1;
@@ -702,10 +786,87 @@ static void fix_dept_row(gk_result *r, gk_table *t, const gk_doc *doc, const cha
 	}
 }
 
+/* Is cp one of the characters OCR makes of a class's ordinal (十一、
+ * read 上, 十二、 read 上二): 1 a Chinese numeral, 2 上 土 干 千, 0 not. */
+static int ordinal_char(unsigned cp)
+{
+	static const char *const chars = "一二三四五六七八九十上土干千";
+	int n = 0;
+	const unsigned char *p = (const unsigned char *)chars;
+	size_t len = strlen(chars);
+	for (size_t at = 0; at < len;) {
+		unsigned c;
+		int k = gk_utf8_next(p + at, len - at, &c);
+		if (k <= 0)
+			break;
+		if (c == cp)
+			return n < 10 ? 1 : 2;
+		at += (size_t)k, n++;
+	}
+	return 0;
+}
+
+/* The 支出 side of an OCR'd summary whose label is a class's standard
+ * name (rules `name`, three digits; with or without its 支出) after one to
+ * three characters of a misread ordinal, its 、 read or lost (上二、农林水
+ * 支出 and 上节能环保支出 for 十二、农林水支出 and 十一、节能环保支出): the
+ * label is the name.  An `ocr:label` check keeps
+ * the reading. */
+static void fix_summary_ordinals(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules)
+{
+	int sc = gk_table_col(t, "side"), ic = gk_table_col(t, "item"), n;
+	if (sc < 0 || ic < 0 || !rules)
+		return;
+	const gk_rule *const *rs = gk_rules_of(rules, "name", &n);
+	for (int i = 0; i < t->nrow; i++) {
+		const char *read = t->rows[i][ic];
+		if (strcmp(t->rows[i][sc], "支出"))
+			continue;
+		size_t lr = strlen(read);
+		const char *best = NULL;
+		size_t bl = 0;
+		for (int k = 0; k < n; k++) {
+			const char *nm = rs[k]->pattern;
+			size_t ln = strlen(nm);
+			if (strlen(rs[k]->name) != 3)
+				continue;
+			for (int form = 0; form < 2; form++) {
+				size_t l = form ? ln : (ln > 6 && !strcmp(nm + ln - 6, "支出") ? ln - 6 : 0);
+				if (!l || l >= lr || strncmp(read + lr - l, nm, l) || l <= bl)
+					continue;
+				/* the characters before it: an ordinal's */
+				unsigned cp[8];
+				char *head = gk_strndup(read, lr - l);
+				int hn = gk_codepoints(head, cp, 8), ok = hn >= 1 && hn <= 4, nord = 0, marked = 0, odd = 0;
+				for (int q = 0; q < hn && ok; q++) {
+					int mark = cp[q] == 0x3001 || cp[q] == 0xFF0C || cp[q] == ',' || cp[q] == '.';
+					ok = ordinal_char(cp[q]) || (mark && q == hn - 1);
+					nord += !mark, marked |= mark;
+					odd |= !mark && ordinal_char(cp[q]) > 1;
+				}
+				/* (an ordinal read whole, 十二、, is the page's own) */
+				ok &= nord >= 1 && nord <= 3 && (odd || !marked);
+				free(head);
+				if (ok)
+					best = nm, bl = l;
+			}
+		}
+		if (!best)
+			continue;
+		char name[256], found[600];
+		snprintf(name, sizeof name, "%.*s", (int)bl, read + lr - bl);
+		snprintf(found, sizeof found, "%s (confidence %.0f)", read, label_conf(doc, t, i, read));
+		gk_result_add_check(r, t->id, "ocr:label", "支出", name, found, "corrected");
+		gk_table_set(t, i, ic, name);
+	}
+}
+
 void gk_ocr_fix_summary(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules)
 {
-	if (!strcmp(t->id, "revenue_expenditure_summary") || !strcmp(t->id, "fiscal_appropriation_summary"))
+	if (!strcmp(t->id, "revenue_expenditure_summary") || !strcmp(t->id, "fiscal_appropriation_summary")) {
 		fix_summary_classes(r, t, doc, rules);
+		fix_summary_ordinals(r, t, doc, rules);
+	}
 }
 
 void gk_ocr_fix_labels(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules)

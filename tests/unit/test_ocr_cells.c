@@ -133,3 +133,24 @@ Test(ocr_cells, a_quote_speck_leaves_the_word)
 	cr_assert_str_eq(wd[1].text, "12.50");
 	cr_assert_str_eq(wd[2].text, "\"A\"");
 }
+
+/* 烟台住建 p.1 (收支总体情况表) at 200 dpi: figures set against their
+ * column's rule, the rule read as a bar after the decimals ("45,832."
+ * then "29|", "3,806." then "19|"): the bar leaves the word, and its box
+ * the word's (the figure ends where its digits do), so the pieces join. */
+Test(ocr_cells, a_rule_read_as_a_bar_leaves_the_figure)
+{
+	sym sy[64];
+	word wd[8];
+	gk_ocrw ws = {.sy = sy, .scap = 64, .wd = wd, .wcap = 8};
+	add_word(&ws, "29|");
+	sy[0].l = 1003, sy[0].r = 1015, sy[1].l = 1015, sy[1].r = 1030, sy[2].l = 1044, sy[2].r = 1059;
+	wd[0].l = 1003, wd[0].r = 1059;
+	add_word(&ws, "|A"); /* no digit: left */
+	gk_ocrw_fold_letters(&ws);
+	cr_assert_str_eq(wd[0].text, "29");
+	cr_assert_eq(wd[0].n, 2);
+	cr_assert_eq(wd[0].l, 1003);
+	cr_assert_eq(wd[0].r, 1030);
+	cr_assert_str_eq(wd[1].text, "|A");
+}

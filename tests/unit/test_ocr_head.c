@@ -72,7 +72,9 @@ Test(ocr_head, text_layer_untouched)
 /* 泉州公安 p.11 (2026年度收入预算总表): OCR dropped characters of four
  * leaf words (上级收入, 单位上缴收入, 其收入, 上年结余); each is one edit in
  * three or nearer to one column's usual words and takes it.  一算拨款收入
- * (一般公共预算拨款收入 lost four) is too far: kept as x_. */
+ * (一般公共预算拨款收入 lost four) is too far: kept as x_, and the table's
+ * arithmetic places it (general_budget: every row breaks without it), its
+ * eleven columns of figures all mapped (ocrcols.c). */
 Test(ocr_head, misread_words_near_their_column)
 {
 	gk_result *r = normalize_file("tests/fixtures/ocr/misread-head-quanzhou.x", "qz");
@@ -83,8 +85,10 @@ Test(ocr_head, misread_words_near_their_column)
 	cr_assert_str_eq(gk_table_get(t, 0, "carryover_total"), "7600.00");
 	cr_assert_str_eq(gk_table_get(t, 0, "superior_subsidy"), "0.00");
 	cr_assert_str_eq(gk_table_get(t, 0, "affiliated_remit"), "0.00");
-	cr_assert_str_eq(gk_table_get(t, 0, "x_一算拨款收入"), "69059.36");
+	cr_assert_str_eq(gk_table_get(t, 0, "general_budget"), "69059.36");
+	cr_assert_eq(gk_table_col(t, "x_一算拨款收入"), -1);
 	cr_assert_str_eq(gk_table_get(t, 1, "other_income"), "3800.00");
+	cr_assert_str_eq(gk_table_get(t, 1, "general_budget"), "46941.63");
 	gk_result_drop(r);
 }
 
@@ -450,5 +454,132 @@ Test(ocr_head, head_without_its_first_stroke)
 			found = 1;
 		}
 	cr_assert(found);
+	gk_result_drop(r);
+}
+
+/* 烟台住建 2026 p.9 (收入总体情况表) at 200 dpi: OCR lost the words of
+ * 一般公共预算收入 (and of the 类 款 项 line); the group 财政拨款收入 over it
+ * overlaps only 政府性基金 below it and was taken for a word of that
+ * column, widening it over the lost one's figures: 41966.15 went to
+ * government_fund, and every column right of it one column on.  Its own
+ * words lost, the column is x_财政拨款收入, and the table's arithmetic
+ * places it (general_budget); 政府性基金 keeps its own figures. */
+Test(ocr_head, column_whose_words_were_lost)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/lost-head-yantai-zjj.x", "yt");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	cr_assert_str_eq(gk_table_get(t, 0, "unit_name"), "合计");
+	cr_assert_str_eq(gk_table_get(t, 0, "general_budget"), "41966.15");
+	cr_assert_str_eq(gk_table_get(t, 0, "government_fund"), "3806.19");
+	cr_assert_str_eq(gk_table_get(t, 0, "state_capital"), "59.95");
+	cr_assert_str_eq(gk_table_get(t, 1, "general_budget"), "19804.44");
+	cr_assert_str_eq(gk_table_get(t, 1, "government_fund"), "");
+	gk_result_drop(r);
+}
+
+/* 烟台住建 p.11 (the same table's third page): 一般公共预政府性基金 glued
+ * over 算收入 and 预算收入, and 政府性基金 prints no figure on the page, so
+ * the glued cell stands over one column of figures.  It is cut by the
+ * centres of the words under it all the same (政府性基金's head is off
+ * the figures): 8715.59 is general_budget, not government_fund. */
+Test(ocr_head, glued_heads_over_an_empty_column)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/glued-empty-yantai-zjj.x", "yt");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	cr_assert_str_eq(gk_table_get(t, 0, "func_code"), "221");
+	cr_assert_str_eq(gk_table_get(t, 0, "general_budget"), "8715.59");
+	cr_assert_str_eq(gk_table_get(t, 0, "government_fund"), "");
+	cr_assert_str_eq(gk_table_get(t, 0, "other_income"), "55.00");
+	gk_result_drop(r);
+}
+
+/* 烟台住建 p.17 (一般公共预算支出情况表): the header's 项 read 而, so where
+ * 款 and 项 sit is unknown; 09 教育费附加安排的支出 after 205 08 03 stands
+ * where 08 stood: a 款 (20509, its 03 2050903), not a 项 of 08. */
+Test(ocr_head, lone_code_where_a_kuan_stood)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/kuan-by-x-yantai-zjj.x", "yt");
+	const gk_table *t = fixture_table(r, "general_budget_expenditure");
+	cr_assert_str_eq(gk_table_get(t, 3, "func_code"), "2050803");
+	cr_assert_str_eq(gk_table_get(t, 4, "func_code"), "20509");
+	cr_assert_str_eq(gk_table_get(t, 5, "func_code"), "2050903");
+	cr_assert_str_eq(gk_table_get(t, 6, "func_code"), "208");
+	cr_assert_str_eq(gk_table_get(t, 7, "func_code"), "20805");
+	gk_result_drop(r);
+}
+
+/* The same lines from a text layer (no ocr_pages): a lone code's column
+ * is not learnt from the rows above (the text path is unchanged). */
+Test(ocr_head, kuan_by_x_text_layer_untouched)
+{
+	char *s = slurp("tests/fixtures/ocr/kuan-by-x-yantai-zjj.x");
+	char *at = strstr(s, "M\tocr_pages\t1\n");
+	cr_assert_not_null(at);
+	memmove(at + 12, at + 13, strlen(at + 13) + 1);
+	gk_result *r = normalize_stream(s, "yt");
+	const gk_table *t = fixture_table(r, "general_budget_expenditure");
+	cr_assert_str_eq(gk_table_get(t, 4, "func_code"), "2050809");
+	gk_result_drop(r);
+	free(s);
+}
+
+/* 无锡人社 2026 p.17 (收入总表) at 200 dpi: 小计 under 本年收入 read 人i,
+ * kept as x_人i.  Every row holds as read (a blank 本年收入 is the sum of
+ * its sources), so no map is tried; but the column prints, on every row,
+ * the sum of 本年收入's parts (合计: 152585.76 + 1536.00): it is
+ * current_total, an `ocr:columns` correction. */
+Test(ocr_head, column_of_a_blank_wholes_sums)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/subtotal-wuxi-rs.x", "wx");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	cr_assert_str_eq(gk_table_get(t, 0, "unit_name"), "合计");
+	cr_assert_str_eq(gk_table_get(t, 0, "current_total"), "154121.76");
+	cr_assert_str_eq(gk_table_get(t, 0, "general_budget"), "152585.76");
+	cr_assert_str_eq(gk_table_get(t, 0, "other_income"), "1536.00");
+	cr_assert_str_eq(gk_table_get(t, 2, "current_total"), "6810.48");
+	cr_assert_eq(gk_table_col(t, "x_人i"), -1);
+	int moved = 0;
+	for (int i = 0; i < r->ncheck; i++)
+		moved += !strcmp(r->checks[i].check, "ocr:columns") && !strcmp(r->checks[i].status, "corrected");
+	cr_assert_eq(moved, 1);
+	gk_result_drop(r);
+}
+
+/* 泉州公安 2026 p.2 (收入预算总表), its cover not among the pages (no
+ * department): two units' names read 果州市公安局…, unsurely, where the
+ * other units' names start 泉州市公安局.  Their head is that one: the
+ * rows keep their keys (an `ocr:label` correction each). */
+Test(ocr_head, unit_name_head_misread)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/unit-head-quanzhou.x", "qz");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	cr_assert_str_eq(gk_table_get(t, 3, "unit_name"), "泉州市公安局天湖山分局");
+	cr_assert_str_eq(gk_table_get(t, 3, "total"), "533.30");
+	cr_assert_str_eq(gk_table_get(t, 6, "unit_name"), "泉州市公安局经济技术开发区分局");
+	cr_assert_str_eq(gk_table_get(t, 2, "unit_name"), "泉州市公安局台商投资区分局");
+	cr_assert_str_eq(gk_table_get(t, 8, "unit_name"), "泉州市看守所");
+	int fixed = 0;
+	for (int i = 0; i < r->ncheck; i++)
+		fixed += !strcmp(r->checks[i].check, "ocr:label") && !strcmp(r->checks[i].row, "unit_name");
+	cr_assert_eq(fixed, 2);
+	gk_result_drop(r);
+}
+
+/* 广州科技 2026 p.6 (财政拨款收支总体情况表) at 200 dpi: the ordinals
+ * 十一、 to 十四、 read 上, 上二、, 上三、, 上四、: the labels are the classes'
+ * names after them (rows keyed by label), an ordinal read whole (一、)
+ * stays the page's own. */
+Test(ocr_head, summary_label_after_a_misread_ordinal)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/ordinal-guangzhou-kj.x", "gz");
+	const gk_table *t = fixture_table(r, "fiscal_appropriation_summary");
+	int ic = gk_table_col(t, "item"), seen = 0;
+	for (int i = 0; i < t->nrow; i++) {
+		const char *s = t->rows[i][ic];
+		cr_assert(!strstr(s, "上"), "%s", s);
+		seen += !strcmp(s, "节能环保支出") + !strcmp(s, "农林水支出") + !strcmp(s, "交通运输支出") +
+		        !strcmp(s, "资源勘探工业信息等支出") + !strcmp(s, "一、一般公共服务支出");
+	}
+	cr_assert_eq(seen, 5);
 	gk_result_drop(r);
 }
