@@ -718,6 +718,7 @@ static int solve_round(fixctx *f, const confmap *cm)
 			else
 				snprintf(found, sizeof found, "%s", old);
 			gk_result_add_check(f->r, t->id, "ocr:corrected", name, ws, found, "corrected");
+			gk_result_check_at(f->r, t, ri);
 			free(old);
 			fixed++;
 			for (int q = 0; q < f->nid; q++)
@@ -891,6 +892,7 @@ static void flag_cell(fixctx *f, const confmap *cm, int ri, int ci, const char *
 	else
 		snprintf(found, sizeof found, "%s", s);
 	gk_result_add_check(f->r, f->t->id, check, name, expected, found, "fail");
+	gk_result_check_at(f->r, f->t, ri);
 }
 
 /* flag every OCR'd cell of an identity still broken; then each figure
@@ -1036,10 +1038,13 @@ static int row_keyed(const gk_table *t, const char *code, const char *lab, const
 static int flagged(const gk_result *r, const gk_table *t, int ri, int ci)
 {
 	char name[160];
+	int no = gk_result_row_no(r, t, ri);
 	cell_name(t, ri, ci, name, sizeof name);
+	/* (a label printed twice names two rows: the row_no tells them apart) */
 	for (int i = 0; i < r->ncheck; i++)
 		if (!strcmp(r->checks[i].table_id, t->id) && !strcmp(r->checks[i].row, name) &&
-		    !strncmp(r->checks[i].check, "ocr:", 4) && !strcmp(r->checks[i].status, "fail"))
+		    (!r->checks[i].row_no || r->checks[i].row_no == no) && !strncmp(r->checks[i].check, "ocr:", 4) &&
+		    !strcmp(r->checks[i].status, "fail"))
 			return 1;
 	return 0;
 }
@@ -1362,6 +1367,7 @@ static void regroup_thousands(gk_result *r, gk_table *t, const confmap *cm)
 			else
 				snprintf(found, sizeof found, "%s", read);
 			gk_result_add_check(r, t->id, "ocr:corrected", name, ws, found, "corrected");
+			gk_result_check_at(r, t, i);
 			gk_table_set(t, i, c, ws);
 		}
 	}

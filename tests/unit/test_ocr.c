@@ -911,3 +911,30 @@ Test(ocr, mixed_precisions_are_no_misread_comma)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* 杭州交通 p.5: 其他城乡社区支出 printed on two rows (a 款 and its 项 of
+ * the same name, no codes read), both broken alike: each flag names its
+ * own row (row_no), not the first of that name. */
+Test(ocr, a_flag_names_its_own_row_of_a_label_printed_twice)
+{
+	static const char *const cols[] = {"func_code", "name", "total", "basic_total", "project_total"};
+	static const char *const rows[] = {
+	    "", "其他城乡社区支出", "226000.00", "", "2",
+	    "", "其他城乡社区支出", "226000.00", "", "2",
+	};
+	gk_result *r = gk_result_new();
+	filled(r, "expenditure_by_function", cols, 5, rows, 2);
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	int seen[3] = {0, 0, 0};
+	for (int i = 0; i < r->ncheck; i++)
+		if (!strcmp(r->checks[i].check, "ocr:suspect")) {
+			int no = gk_result_check_row(r, &r->checks[i]);
+			cr_assert(no == 1 || no == 2, "row_no %d", no);
+			seen[no] = 1;
+		}
+	cr_assert(seen[1] && seen[2]);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
