@@ -1276,6 +1276,48 @@ static void tables_confirm(gk_result *r, xconf *xc)
 	}
 }
 
+/* ---- a fund's figures in another fund's column --------------------------- */
+
+/* A table by funds prints each function line's money per fund (the 收入表's
+ * 政府性基金 and 国有资本经营 columns); each fund's own table prints that
+ * fund's lines.  A figure under one fund that the other fund's table
+ * prints on the same line, where its own fund's table prints no such
+ * line (or no table at all), stands in the other fund's column: its head
+ * read weakly, the two columns alike to the arithmetic (重庆气象's 579.89
+ * of 超长期特别国债 under 国有资本, printed under 政府性基金). */
+static void fund_columns(gk_result *r, const confmap *cm, const char *pages)
+{
+	static const char *const COL[2] = {"government_fund", "state_capital"};
+	static const char *const TAB[2] = {"government_fund_expenditure", "state_capital_expenditure"};
+	for (int ti = 0; ti < r->ntable; ti++) {
+		gk_table *t = r->tables[ti];
+		if (strcmp(t->id, "revenue_by_unit") || !gk_page_listed(pages, t->page))
+			continue;
+		for (int f = 0; f < 2; f++) {
+			int c = gk_table_col(t, COL[f]);
+			gk_table *own = gk_result_find(r, TAB[f]), *other = gk_result_find(r, TAB[!f]);
+			int oc = other ? gk_table_col(other, "total") : -1;
+			for (int i = 0; c >= 0 && oc >= 0 && i < t->nrow; i++) {
+				char key[400], es[96];
+				long long v, w;
+				int d;
+				if (gk_chk_parse(t->rows[i][c], &v, &d) != 1 || !v)
+					continue;
+				row_key(t, i, "func_code", "func_name", key, sizeof key);
+				if (key[0] != '#')
+					continue; /* a unit's line: its funds are no fund table's line */
+				int oi = row_keyed(other, "func_code", "name", NULL, key);
+				if (oi < 0 || gk_chk_parse(other->rows[oi][oc], &w, &d) != 1 || w != v)
+					continue;
+				if (own && row_keyed(own, "func_code", "name", NULL, key) >= 0)
+					continue;
+				snprintf(es, sizeof es, "%s under %s (%s)", other->rows[oi][oc], COL[!f], TAB[!f]);
+				cross_flag(r, t, i, c, cm, es);
+			}
+		}
+	}
+}
+
 /* ---- entry -------------------------------------------------------------- */
 
 /* how the text was had, as checks of the document */
@@ -1423,6 +1465,7 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 	free(xc.row);
 	free(xc.col);
 	tables_against_each_other(r, &cm, pages);
+	fund_columns(r, &cm, pages);
 	free(cm.key);
 	free(cm.conf);
 }

@@ -912,6 +912,55 @@ Test(ocr, mixed_precisions_are_no_misread_comma)
 	gk_result_drop(r);
 }
 
+/* 重庆气象 degraded p.7: the 收入表's 超长期特别国债 lines (213, 21398,
+ * 2139802) hold 579.89 under 国有资本, its head read weakly, the two fund
+ * columns alike to the arithmetic; the 政府性基金预算支出表 prints those
+ * lines at 579.89 and there is no 国有资本 table: each is flagged, with
+ * the column the other table puts the figure in; the unit's line and the
+ * lines the fund table does not print are not. */
+static gk_result *funds(const char *fund_table)
+{
+	static const char *const rc[] = {"unit_code", "unit_name", "func_code", "func_name", "total",
+	                                 "general_budget", "government_fund", "state_capital"};
+	static const char *const rv[] = {
+	    "", "合计", "", "", "702.57", "122.68", "", "579.89",
+	    "", "", "208", "社会保障和就业支出", "122.68", "122.68", "", "",
+	    "", "", "213", "农林水支出", "579.89", "", "", "579.89",
+	    "", "", "21398", "超长期特别国债安排的支出", "579.89", "", "", "579.89",
+	};
+	static const char *const fc[] = {"func_code", "name", "total", "project_total"};
+	static const char *const fv[] = {
+	    "213", "农林水支出", "579.89", "579.89",
+	    "21398", "超长期特别国债安排的支出", "579.89", "579.89",
+	};
+	gk_result *r = gk_result_new();
+	filled(r, "revenue_by_unit", rc, 8, rv, 4);
+	filled(r, fund_table, fc, 4, fv, 2);
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	gk_doc_drop(d);
+	return r;
+}
+
+Test(ocr, a_figure_under_the_fund_another_funds_table_prints_is_flagged)
+{
+	gk_result *r = funds("government_fund_expenditure");
+	cr_assert_eq(count_checks(r, "ocr:cross", "213/state_capital"), 1);
+	cr_assert_eq(count_checks(r, "ocr:cross", "21398/state_capital"), 1);
+	cr_assert_eq(count_checks(r, "ocr:cross", NULL), 2);
+	for (int i = 0; i < r->ncheck; i++)
+		if (!strcmp(r->checks[i].check, "ocr:cross")) {
+			cr_assert_str_eq(r->checks[i].expected, "579.89 under government_fund (government_fund_expenditure)");
+			cr_assert_str_eq(r->checks[i].status, "fail");
+		}
+	gk_result_drop(r);
+	/* its own fund's table prints the lines: no doubt */
+	r = funds("state_capital_expenditure");
+	cr_assert_eq(count_checks(r, "ocr:cross", NULL), 0);
+	gk_result_drop(r);
+}
+
 /* 杭州交通 p.5: 其他城乡社区支出 printed on two rows (a 款 and its 项 of
  * the same name, no codes read), both broken alike: each flag names its
  * own row (row_no), not the first of that name. */
