@@ -223,6 +223,25 @@ int gk_code_digits(const char *s, char *out, size_t n)
 	return (int)k;
 }
 
+static int broken(const fixctx *f, const ident *x);
+
+/* The 合计 = Σ top rows of column c (x), broken, that holds with the
+ * table's rows printing no code (but the 合计) among its terms: a top
+ * row whose code OCR lost (上海财政局's 住房保障支出, its 221 not read);
+ * they are taken in.  Where it does not hold so, x stays as it was. */
+static void codeless_tops(const fixctx *f, ident *x, const int *len, int total, int c)
+{
+	const gk_table *t = f->t;
+	if (!broken(f, x))
+		return;
+	ident y = *x;
+	for (int i = 0; i < t->nrow && y.n < MAXTERM; i++)
+		if (!len[i] && i != total && !blank(t->rows[i][c]))
+			y.row[y.n] = i, y.col[y.n] = c, y.sign[y.n] = -1, y.n++;
+	if (y.n > x->n && !broken(f, &y))
+		*x = y;
+}
+
 /* Column sums by the code tree of code column `code`, for each amount
  * column: a code row = Σ rows whose code extends it by the next level
  * present; the 合计 row (label column `label`, no code) = Σ top rows. */
@@ -278,6 +297,8 @@ static void tree_idents(fixctx *f, const char *code, const char *label, const ch
 				any |= !blank(t->rows[i][c]);
 				x.row[x.n] = i, x.col[x.n] = c, x.sign[x.n] = -1, x.n++;
 			}
+			if (p < 0 && any && !over)
+				codeless_tops(f, &x, len, total, c);
 			if (any && !over)
 				ident_add(f, &x);
 		}

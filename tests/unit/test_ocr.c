@@ -987,3 +987,34 @@ Test(ocr, a_flag_names_its_own_row_of_a_label_printed_twice)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* 上海财政局 2025 p.4: 住房保障支出 printed without its 221 (OCR lost the
+ * code), so 合计 = Σ 类 breaks in every column by its figures, each of its
+ * cells held by the 一般公共预算支出表's copy: the 合计 sums the code-less
+ * row with the 类, and only the figure that breaks its own row is
+ * flagged (its project_total 4.423 for 4423.026). */
+Test(ocr, a_top_row_whose_code_was_lost_counts_in_the_total)
+{
+	static const char *const cols[] = {"func_code", "name", "total", "basic_total", "project_total"};
+	static const char *const rows[] = {
+	    "201",     "一般公共服务支出", "12788.6849", "8486.1719",  "4302.513",
+	    "2010601", "行政运行",         "8486.1719",  "8486.1719",  "",
+	    "2010602", "一般行政管理事务", "4302.513",   "",           "4302.513",
+	    "208",     "社会保障和就业支出", "1756.545", "1636.032",   "120.513",
+	    "2080501", "行政单位离退休",   "1756.545",   "1636.032",   "120.513",
+	    "",        "住房保障支出",     "2180",       "2180",       "",
+	    "2210201", "住房公积金",       "2180",       "2180",       "",
+	    "",        "合计",             "16725.2299", "12302.2039", "4.423",
+	};
+	gk_result *r = gk_result_new();
+	filled(r, "expenditure_by_function", cols, 5, rows, 8);
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(count_checks(r, "ocr:suspect", "201/total"), 0);
+	cr_assert_eq(count_checks(r, "ocr:suspect", "208/basic_total"), 0);
+	cr_assert_eq(count_checks(r, "ocr:suspect", "合计/project_total"), 1);
+	cr_assert_eq(count_checks(r, "ocr:suspect", NULL), 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
