@@ -223,6 +223,26 @@ int gk_code_digits(const char *s, char *out, size_t n)
 	return (int)k;
 }
 
+/* Is row p's code printed on another row too (an economic class once
+ * per 政府经济分类 pair it falls under: 301 over 501, again over 505) */
+static int again(char (*cd)[16], const int *len, int n, int p)
+{
+	for (int i = 0; i < n; i++)
+		if (i != p && len[i] == len[p] && !strcmp(cd[i], cd[p]))
+			return 1;
+	return 0;
+}
+
+/* The rows under row p, printed right after it: [*from, *to), up to the
+ * first row whose code does not extend p's (the next pair's 301) */
+static void block(char (*cd)[16], const int *len, int n, int p, int *from, int *to)
+{
+	int i = p + 1;
+	while (i < n && len[i] > len[p] && !strncmp(cd[i], cd[p], (size_t)len[p]))
+		i++;
+	*from = p + 1, *to = i;
+}
+
 static int broken(const fixctx *f, const ident *x);
 
 /* The 合计 = Σ top rows of column c (x), broken, that holds with the
@@ -286,8 +306,10 @@ static void tree_idents(fixctx *f, const char *code, const char *label, const ch
 			ident x = {0};
 			x.name = p < 0 ? "column" : "tree";
 			x.row[0] = whole, x.col[0] = c, x.sign[0] = 1, x.n = 1;
-			int any = 0, over = 0;
-			for (int i = 0; i < n; i++) {
+			int any = 0, over = 0, from = 0, to = n;
+			if (p >= 0 && again(cd, len, n, p))
+				block(cd, len, n, p, &from, &to);
+			for (int i = from; i < to; i++) {
 				if (len[i] != clen || (p >= 0 && strncmp(cd[i], cd[p], (size_t)len[p])))
 					continue;
 				if (x.n == MAXTERM) {

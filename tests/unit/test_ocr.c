@@ -1018,3 +1018,30 @@ Test(ocr, a_top_row_whose_code_was_lost_counts_in_the_total)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* 烟台统计 p.21: an economic class printed once per 政府经济分类 pair it
+ * falls under (301 over 501, 301 again over 505), each followed by its
+ * own 款: each 301 sums the rows printed under it, not every 301xx of the
+ * table; nothing is broken, nothing flagged. */
+Test(ocr, a_class_printed_twice_sums_the_rows_under_each)
+{
+	static const char *const cols[] = {"econ_code", "econ_name", "gov_econ_code", "total", "personnel", "public"};
+	static const char *const rows[] = {
+	    "",      "合计",         "",      "70.00", "70.00", "",
+	    "301",   "工资福利支出", "501",   "30.00", "30.00", "",
+	    "30101", "基本工资",     "50101", "10.00", "10.00", "",
+	    "30102", "津贴补贴",     "50101", "20.00", "20.00", "",
+	    "301",   "工资福利支出", "505",   "40.00", "40.00", "",
+	    "30101", "基本工资",     "50501", "15.00", "15.00", "",
+	    "30102", "津贴补贴",     "50501", "25.00", "25.00", "",
+	};
+	gk_result *r = gk_result_new();
+	filled(r, "general_budget_basic_expenditure", cols, 6, rows, 7);
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(count_checks(r, "ocr:suspect", NULL), 0);
+	cr_assert_eq(count_checks(r, "ocr:corrected", NULL), 0);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
