@@ -887,6 +887,26 @@ static int in_row(const gk_table *t, int i, long long v)
 	return 0;
 }
 
+/* Could broken identity k's a-th cell have been misread from the value
+ * the identity wants for it: a printed figure a digit or two, or a point,
+ * from it (either way), a blank one the figure its row prints (lost) */
+static int could_be_misread(const fixctx *f, int k, int a)
+{
+	const ident *x = &f->id[k];
+	const char *read = f->t->rows[x->row[a]][x->col[a]];
+	long long w = wanted(f, k, a), cur;
+	int dec;
+	if (w == LLONG_MIN || w < 0)
+		return 0;
+	if (blank(read))
+		return in_row(f->t, x->row[a], w);
+	if (!val(f->t, x->row[a], x->col[a], &cur, &dec))
+		return 1; /* not a figure: garbage */
+	char ws[48];
+	gk_chk_format(w, dec < 2 ? 2 : dec, ws, sizeof ws);
+	return misreading(read, ws) || misreading(ws, read);
+}
+
 /* Of broken identity k of f, the cells to flag (pick[a]): a blank cell
  * it wants the figure its row prints as its total for, or a cell a
  * second broken identity wants the same value for (it alone explains
@@ -916,6 +936,18 @@ static void suspects(const fixctx *f, const confmap *cm, const char *bad, int k,
 	}
 	if (any)
 		return;
+	/* a sum over rows no cell of which could be misread from the figure
+	 * it wants (a digit or two, a point): rows lost or not its own, no
+	 * figure misread (广州统计's 302 over the 款 of one page, the others
+	 * lost): its whole alone.  (A row's sum flags its row either way.) */
+	int misread = !strcmp(x->name, "row");
+	for (int a = 0; a < x->n && !misread; a++)
+		misread = could_be_misread(f, k, a);
+	if (!misread) {
+		for (int a = 0; a < x->n; a++)
+			pick[a] = a == 0 && !blank(f->t->rows[x->row[a]][x->col[a]]);
+		return;
+	}
 	for (int a = 0; a < x->n; a++) {
 		held[a] = (char)held_exactly(f, cm, x->row[a], x->col[a]);
 		open |= !held[a] && !blank(f->t->rows[x->row[a]][x->col[a]]);

@@ -1045,3 +1045,31 @@ Test(ocr, a_class_printed_twice_sums_the_rows_under_each)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* 广州统计 2026 p.9: the 基本支出表's 302 printed over the 款 of its first
+ * page, the others lost with the next page: 302 = Σ 款 breaks by 368.25,
+ * which no figure of it could be misread from (a digit or two, a point):
+ * rows lost, no misreading; its whole alone is flagged, not each 款. */
+Test(ocr, a_sum_no_misreading_explains_flags_its_whole_alone)
+{
+	static const char *const cols[] = {"econ_code", "econ_name", "total", "personnel", "public"};
+	static const char *const rows[] = {
+	    "302",   "商品和服务支出", "556.47", "", "556.47",
+	    "30201", "办公费",         "31.78",  "", "31.78",
+	    "30202", "印刷费",         "3.10",   "", "3.10",
+	    "30207", "邮电费",         "53.14",  "", "53.14",
+	    "30209", "物业管理费",     "26.59",  "", "26.59",
+	    "30213", "维修（护）费",   "39.00",  "", "39.00",
+	    "30226", "劳务费",         "34.61",  "", "34.61",
+	};
+	gk_result *r = gk_result_new();
+	filled(r, "general_budget_basic_expenditure", cols, 5, rows, 7);
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(count_checks(r, "ocr:suspect", "302/total"), 1);
+	cr_assert_eq(count_checks(r, "ocr:suspect", "30201/total"), 0);
+	cr_assert_eq(count_checks(r, "ocr:suspect", NULL), 2, "302/total and 302/public");
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
