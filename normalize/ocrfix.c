@@ -970,6 +970,37 @@ static void flag_cell(fixctx *f, const confmap *cm, int ri, int ci, const char *
 	gk_result_check_at(f->r, f->t, ri);
 }
 
+/* The cells of f's table (row * ncol + col) an identity holding to the
+ * unit with three printed terms or more holds, or a copy of such a cell
+ * (an identity of two printed terms holding to the unit: a 款 of one 项),
+ * and so on down the copies */
+static char *summed_cells(const fixctx *f)
+{
+	const gk_table *t = f->t;
+	char *h = gk_calloc((size_t)(t->nrow * t->cols.n + 1), 1);
+	for (int more = 1, pass = 0; more && pass < 16; pass++) {
+		more = 0;
+		for (int k = 0; k < f->nid; k++) {
+			const ident *x = &f->id[k];
+			long long res, tol;
+			int terms = 0, any = 0;
+			if (!residual(f, x, &res, &tol) || res)
+				continue;
+			for (int a = 0; a < x->n; a++)
+				if (!blank(t->rows[x->row[a]][x->col[a]]))
+					terms++, any |= h[x->row[a] * t->cols.n + x->col[a]];
+			if (terms < 2 || (terms == 2 && !any))
+				continue;
+			for (int a = 0; a < x->n; a++) {
+				char *c = &h[x->row[a] * t->cols.n + x->col[a]];
+				if (!*c && !blank(t->rows[x->row[a]][x->col[a]]))
+					*c = 1, more = 1;
+			}
+		}
+	}
+	return h;
+}
+
 /* flag every OCR'd cell of an identity still broken; then each figure
  * printed with other decimals than the rest of its table (a digit OCR
  * lost or made up, which a rounding tolerance lets pass) that no
@@ -983,11 +1014,14 @@ static void flag(fixctx *f, const confmap *cm, unsigned fixed)
 	char *bad = gk_calloc((size_t)(f->nid ? f->nid : 1), 1);
 	for (int k = 0; k < f->nid; k++)
 		bad[k] = (char)broken(f, &f->id[k]);
+	char *summed = summed_cells(f);
 	for (int k = 0; k < f->nid; k++) {
 		const ident *x = &f->id[k];
 		/* a figure without a point in a column that prints decimals is
 		 * suspect even where its identities hold: the same figure
-		 * misread twice in one row ("862" for 86.2, total and fund) */
+		 * misread twice in one row ("862" for 86.2, total and fund);
+		 * not where a sum of other figures holds it (上海信访's 196 for
+		 * 196.0000, its 类 199.6 = 196 + 3.6) */
 		int whole = bad[k];
 		char pick[MAXTERM];
 		if (whole)
@@ -995,7 +1029,8 @@ static void flag(fixctx *f, const confmap *cm, unsigned fixed)
 		for (int a = 0; a < x->n; a++) {
 			int ri = x->row[a], ci = x->col[a];
 			const char *s = t->rows[ri][ci];
-			if (whole ? !pick[a] : blank(s) || strchr(s, '.') || column_decimals(t, ci, ri) < 1)
+			if (whole ? !pick[a]
+			          : blank(s) || strchr(s, '.') || column_decimals(t, ci, ri) < 1 || summed[ri * t->cols.n + ci])
 				continue;
 			int dup = 0;
 			for (int q = 0; q < n && !dup; q++)
@@ -1032,6 +1067,7 @@ static void flag(fixctx *f, const confmap *cm, unsigned fixed)
 	}
 	free(bad);
 	free(seen);
+	free(summed);
 }
 
 /* ---- a summary's lines against the function tables -------------------- */

@@ -1073,3 +1073,30 @@ Test(ocr, a_sum_no_misreading_explains_flags_its_whole_alone)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* 上海信访 2026 p.12: a column of four decimals where OCR read 196.0000 as
+ * 196 on a 类, its 款 and its 项: a figure without its point is suspect
+ * even where its copies hold, but the 类's row holds it in a sum of other
+ * figures (199.6 = 196 + 3.6), and its copies with it: none flagged. */
+Test(ocr, a_figure_without_a_point_a_sum_holds_is_no_suspect)
+{
+	static const char *const cols[] = {"func_code", "name", "total", "basic_total", "project_total"};
+	static const char *const rows[] = {
+	    "208",     "社会保障和就业支出", "885.588", "809.488", "76.1",
+	    "20805",   "行政事业单位养老支出", "885.588", "809.488", "76.1",
+	    "2080501", "行政单位离退休",   "167.088", "167.088", "",
+	    "2080505", "养老保险缴费",     "718.5",   "642.4",   "76.1",
+	    "210",     "卫生健康支出",     "199.6",   "196",     "3.6",
+	    "21011",   "行政事业单位医疗", "196",     "196",     "",
+	    "2101101", "行政单位医疗",     "196",     "196",     "",
+	    "21099",   "其他卫生健康支出", "3.6",     "",        "3.6",
+	};
+	gk_result *r = gk_result_new();
+	filled(r, "expenditure_by_function", cols, 5, rows, 8);
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(count_checks(r, "ocr:suspect", NULL), 0);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
