@@ -338,6 +338,28 @@ static const char *const FUNC_PARTS_B[] = {"basic_wages", "basic_family_subsidy"
                                            "basic_capital", NULL};
 static const char *const FUNC_PARTS_PP[] = {"basic_personnel", "basic_public", NULL};
 static const char *const FUNC_PARTS_P[] = {"project_operating", "project_specific", NULL};
+static const char *const FUNC_PARTS_TPP[] = {"basic_personnel", "basic_public", "project_total", NULL};
+static const char *const FUNC_PARTS_TW[] = {"basic_wages", "basic_family_subsidy", "basic_goods_services",
+                                            "basic_capital", "project_total", NULL};
+
+/* The parts of a function row's total: 基本 + 项目, or where the row
+ * prints no 基本支出 (a table without that column: 杭州交通's 合计 | 人员经费
+ * 公用经费 | 项目支出) the parts 基本 stands for, as the solver takes it */
+static const char *const *func_total_parts(const gk_table *t, int i)
+{
+	int b = gk_table_col(t, "basic_total");
+	if (b >= 0 && !blank(t->rows[i][b]))
+		return FUNC_PARTS_TB;
+	static const char *const *const alt[] = {FUNC_PARTS_PP, FUNC_PARTS_B};
+	for (int k = 0; k < 2; k++)
+		for (const char *const *p = alt[k]; *p; p++) {
+			int c = gk_table_col(t, *p);
+			if (c >= 0 && !blank(t->rows[i][c]))
+				return k ? FUNC_PARTS_TW : FUNC_PARTS_TPP;
+		}
+	return FUNC_PARTS_TB;
+}
+
 static const char *const BASIC_COLS[] = {"total", "personnel", "public", NULL};
 static const char *const BASIC_PARTS[] = {"personnel", "public", NULL};
 static const char *const THREE_PARTS[] = {"overseas_travel", "vehicle_total", "reception", NULL};
@@ -484,7 +506,7 @@ static void build(fixctx *f)
 	if (!strcmp(id, "expenditure_by_function") || !strcmp(id, "general_budget_expenditure") ||
 	    !strcmp(id, "government_fund_expenditure") || !strcmp(id, "state_capital_expenditure")) {
 		for (int i = 0; i < t->nrow; i++) {
-			row_ident(f, i, "total", FUNC_PARTS_TB, "row");
+			row_ident(f, i, "total", func_total_parts(t, i), "row");
 			row_ident(f, i, "basic_total", FUNC_PARTS_B, "row");
 			row_ident(f, i, "basic_total", FUNC_PARTS_PP, "row");
 			row_ident(f, i, "project_total", FUNC_PARTS_P, "row");

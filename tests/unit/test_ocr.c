@@ -1100,3 +1100,33 @@ Test(ocr, a_figure_without_a_point_a_sum_holds_is_no_suspect)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* 杭州交通 2026 p.5: a 支出总表 of 合计 | 人员经费 公用经费 | 项目支出, no
+ * 基本支出 column: a row's total is its 人员 + 公用 + 项目 (24310.26 =
+ * 14494.34 + 4709.38 + 5106.54), not a 基本支出 left blank + 项目; nothing
+ * is broken, nothing flagged. */
+Test(ocr, a_total_without_its_basic_column_sums_the_basic_parts)
+{
+	static const char *const cols[] = {"func_code", "name", "total", "basic_total", "project_total",
+	                                   "basic_personnel", "basic_public"};
+	static const char *const rows[] = {
+	    "205",     "教育支出", "24310.26", "", "5106.54", "14494.34", "4709.38",
+	    "20503",   "职业教育", "24310.26", "", "5106.54", "14494.34", "4709.38",
+	    "2050305", "技校教育", "24310.26", "", "5106.54", "14494.34", "4709.38",
+	};
+	gk_result *r = gk_result_new();
+	filled(r, "expenditure_by_function", cols, 7, rows, 3);
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(count_checks(r, "ocr:suspect", NULL), 0);
+	/* a misread total still breaks its row: flagged */
+	gk_result_drop(r);
+	r = gk_result_new();
+	gk_table *t = filled(r, "expenditure_by_function", cols, 7, rows, 3);
+	gk_table_set(t, 2, 2, "24810.26");
+	gk_read_findings(r, d, NULL);
+	cr_assert_str_eq(gk_table_get(t, 2, "total"), "24310.26", "mended: its row and its 款 want it");
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
