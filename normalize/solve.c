@@ -676,7 +676,8 @@ static int alt_map(const solver_family *fam, const prow *rows, const rowsol *sol
 	return moved;
 }
 
-/* A table read two ways reads all its rows two ways: where the total row
+/* A table read two ways reads all its rows two ways (its head read
+ * weakly by OCR; the text path keeps its reading): where the total row
  * is open, or two open rows or more move the same columns (a -> b), each
  * row whose figures that reading moves, and that so moved breaks no more
  * of its identities, is as open, and reported so (杭州气象's 人员经费 under
@@ -770,7 +771,8 @@ void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom
 				total_open = alt[i] >= 0;
 			record_row(fam, &rows[i], &sol[i], alt[i], r, table_id);
 		}
-	follow_open(&c, rows, nrows, sol, alt, total_row, r, table_id);
+	if (fam->ocr)
+		follow_open(&c, rows, nrows, sol, alt, total_row, r, table_id);
 	free(alt);
 	for (int i = 0; i < nrows; i++) /* rows with no placement at all */
 		if (!sol[i].n)
