@@ -958,11 +958,16 @@ static void suspects(const fixctx *f, const confmap *cm, const char *bad, int k,
 	}
 	if (any)
 		return;
-	/* a sum over rows no cell of which could be misread from the figure
-	 * it wants (a digit or two, a point): rows lost or not its own, no
-	 * figure misread (广州统计's 302 over the 款 of one page, the others
-	 * lost): its whole alone.  (A row's sum flags its row either way.) */
-	int misread = !strcmp(x->name, "row");
+	/* a sum over rows, its whole read surely or held by another sum or
+	 * table, no cell of which could be misread from the figure it wants
+	 * (a digit or two, a point): rows lost or not its own, no figure
+	 * misread (广州统计's 302 over the 款 of one page, the others lost):
+	 * its whole alone.  (A row's sum flags its row either way; a whole
+	 * read unsurely may be one misreading of two: 江苏's garbled 合计
+	 * beside its 221 read 247.04) */
+	const char *whole = f->t->rows[x->row[0]][x->col[0]];
+	int misread = !strcmp(x->name, "row") ||
+	              (confmap_get(cm, whole) < SURE && !held_exactly(f, cm, x->row[0], x->col[0]));
 	for (int a = 0; a < x->n && !misread; a++)
 		misread = could_be_misread(f, k, a);
 	if (!misread) {
