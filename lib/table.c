@@ -152,6 +152,22 @@ void gk_result_add_finding(gk_result *r, const char *table_id, const char *check
 	c->status = dup_utf8(status);
 	c->page = page > 0 ? page : 0;
 	c->detail = dup_utf8(detail);
+	c->row_no = 0;
+}
+
+int gk_result_row_no(const gk_result *r, const gk_table *t, int ri)
+{
+	int n = 0;
+	for (int i = 0; i < r->ntable && r->tables[i] != t; i++)
+		if (!strcmp(r->tables[i]->id, t->id))
+			n += r->tables[i]->nrow;
+	return ri >= 0 && ri < t->nrow ? n + ri + 1 : 0;
+}
+
+void gk_result_check_at(gk_result *r, const gk_table *t, int ri)
+{
+	if (r->ncheck)
+		r->checks[r->ncheck - 1].row_no = gk_result_row_no(r, t, ri);
 }
 
 int gk_table_col(const gk_table *t, const char *key)
@@ -364,8 +380,10 @@ int gk_result_write(FILE *f, const gk_result *r)
 		char pg[16] = "";
 		if (c->page > 0)
 			snprintf(pg, sizeof pg, "%d", c->page);
-		const char *cv[8] = {c->table_id, c->check, c->row, c->expected, c->found, c->status, pg, c->detail};
-		add_fields(&b, 'K', cv, 8);
+		char no[16];
+		snprintf(no, sizeof no, "%d", c->row_no);
+		const char *cv[9] = {c->table_id, c->check, c->row, c->expected, c->found, c->status, pg, c->detail, no};
+		add_fields(&b, 'K', cv, c->row_no > 0 ? 9 : 8); /* (row_no only where set) */
 	}
 	gk_buf_adds(&b, "%end\n");
 	size_t w = fwrite(b.s, 1, b.len, f);
@@ -505,10 +523,13 @@ int gk_result_read(FILE *f, gk_result **out, char **err)
 			}
 			break;
 		case 'K':
-			/* 6 fields: a stream written before page and detail */
-			if ((ok = fv.n == 6 || fv.n == 8))
+			/* 6 fields: a stream written before page and detail; 9: a row_no */
+			if ((ok = fv.n == 6 || fv.n == 8 || fv.n == 9)) {
 				gk_result_add_finding(r, fv.v[0], fv.v[1], fv.v[2], fv.v[3], fv.v[4], fv.v[5],
-				                      fv.n == 8 ? atoi(fv.v[6]) : 0, fv.n == 8 ? fv.v[7] : NULL);
+				                      fv.n >= 8 ? atoi(fv.v[6]) : 0, fv.n >= 8 ? fv.v[7] : NULL);
+				if (fv.n == 9)
+					r->checks[r->ncheck - 1].row_no = atoi(fv.v[8]);
+			}
 			break;
 		default:
 			ok = 0;
@@ -592,6 +613,8 @@ static int cols_named(const gk_table *t, const char *s)
 
 int gk_result_check_row(const gk_result *r, const gk_check *k)
 {
+	if (k->row_no > 0)
+		return k->row_no;
 	if (!k->row || !*k->row || !k->table_id)
 		return 0;
 	char *lab = gk_strdup(k->row);

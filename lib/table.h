@@ -41,6 +41,7 @@ typedef struct gk_check {
 	char *table_id, *check, *row, *expected, *found, *status; /* status: ok|fail|round|skip|unsure|ambiguous */
 	int page;     /* PDF page (1-based) of the figure checked (`found`), 0 if unknown */
 	char *detail; /* one line: what contradicts what, both figures, where; "" if none */
+	int row_no;   /* the row it is about, 1-based in its table's file; 0: named by `row` alone */
 } gk_check;
 
 typedef struct gk_result {
@@ -85,9 +86,17 @@ void gk_table_set_kind(gk_table *t, int row, const char *row_type, const char *i
 /* Set the table's unit as printed. */
 void gk_table_set_unit(gk_table *t, const char *unit);
 
-/* The row a check is about: in the rows of r's tables with the check's
- * table id, in the order they are written (a table printed twice is one
- * file), the first row its `row` names: a code or label (the columns that
+/* The last check added is about row ri (0-based) of table t of r: its
+ * row_no, counted over the tables of t's id in the order they are
+ * written.  Two rows alike (a label printed twice) stay apart. */
+void gk_result_check_at(gk_result *r, const gk_table *t, int ri);
+/* That row_no of row ri of t (0 when t has no such row) */
+int gk_result_row_no(const gk_result *r, const gk_table *t, int ri);
+
+/* The row a check is about: its row_no where one was set, else in the
+ * rows of r's tables with the check's table id, in the order they are
+ * written (a table printed twice is one file), the first row its `row`
+ * names: a code or label (the columns that
  * name a row: codes, item, names), "<label>:<column>", or a column key
  * alone (a column sum: the total row).  1-based, 0 if none. */
 int gk_result_check_row(const gk_result *r, const gk_check *k);

@@ -290,6 +290,8 @@ static void solve(const nctx *c, const tspan *sp, ntab *nt)
 {
 	solver_family *sf = &nt->sf;
 	cross_apply(c, sp->id, sf);
+	for (int i = 0; i < nt->nr && !sf->ocr; i++)
+		sf->ocr = ocr_page(c, c->x[nt->rows[i].line0].l->page);
 	if (getenv("GK_DEBUG")) {
 		fprintf(stderr, "%s keys:", sp->id);
 		for (int k = 0; k < sf->nkey; k++)

@@ -223,6 +223,45 @@ int gk_code_digits(const char *s, char *out, size_t n)
 	return (int)k;
 }
 
+/* Is row p's code printed on another row too (an economic class once
+ * per 政府经济分类 pair it falls under: 301 over 501, again over 505) */
+static int again(char (*cd)[16], const int *len, int n, int p)
+{
+	for (int i = 0; i < n; i++)
+		if (i != p && len[i] == len[p] && !strcmp(cd[i], cd[p]))
+			return 1;
+	return 0;
+}
+
+/* The rows under row p, printed right after it: [*from, *to), up to the
+ * first row whose code does not extend p's (the next pair's 301) */
+static void block(char (*cd)[16], const int *len, int n, int p, int *from, int *to)
+{
+	int i = p + 1;
+	while (i < n && len[i] > len[p] && !strncmp(cd[i], cd[p], (size_t)len[p]))
+		i++;
+	*from = p + 1, *to = i;
+}
+
+static int broken(const fixctx *f, const ident *x);
+
+/* The 合计 = Σ top rows of column c (x), broken, that holds with the
+ * table's rows printing no code (but the 合计) among its terms: a top
+ * row whose code OCR lost (上海财政局's 住房保障支出, its 221 not read);
+ * they are taken in.  Where it does not hold so, x stays as it was. */
+static void codeless_tops(const fixctx *f, ident *x, const int *len, int total, int c)
+{
+	const gk_table *t = f->t;
+	if (!broken(f, x))
+		return;
+	ident y = *x;
+	for (int i = 0; i < t->nrow && y.n < MAXTERM; i++)
+		if (!len[i] && i != total && !blank(t->rows[i][c]))
+			y.row[y.n] = i, y.col[y.n] = c, y.sign[y.n] = -1, y.n++;
+	if (y.n > x->n && !broken(f, &y))
+		*x = y;
+}
+
 /* Column sums by the code tree of code column `code`, for each amount
  * column: a code row = Σ rows whose code extends it by the next level
  * present; the 合计 row (label column `label`, no code) = Σ top rows. */
@@ -267,8 +306,10 @@ static void tree_idents(fixctx *f, const char *code, const char *label, const ch
 			ident x = {0};
 			x.name = p < 0 ? "column" : "tree";
 			x.row[0] = whole, x.col[0] = c, x.sign[0] = 1, x.n = 1;
-			int any = 0, over = 0;
-			for (int i = 0; i < n; i++) {
+			int any = 0, over = 0, from = 0, to = n;
+			if (p >= 0 && again(cd, len, n, p))
+				block(cd, len, n, p, &from, &to);
+			for (int i = from; i < to; i++) {
 				if (len[i] != clen || (p >= 0 && strncmp(cd[i], cd[p], (size_t)len[p])))
 					continue;
 				if (x.n == MAXTERM) {
@@ -278,6 +319,8 @@ static void tree_idents(fixctx *f, const char *code, const char *label, const ch
 				any |= !blank(t->rows[i][c]);
 				x.row[x.n] = i, x.col[x.n] = c, x.sign[x.n] = -1, x.n++;
 			}
+			if (p < 0 && any && !over)
+				codeless_tops(f, &x, len, total, c);
 			if (any && !over)
 				ident_add(f, &x);
 		}
@@ -295,6 +338,28 @@ static const char *const FUNC_PARTS_B[] = {"basic_wages", "basic_family_subsidy"
                                            "basic_capital", NULL};
 static const char *const FUNC_PARTS_PP[] = {"basic_personnel", "basic_public", NULL};
 static const char *const FUNC_PARTS_P[] = {"project_operating", "project_specific", NULL};
+static const char *const FUNC_PARTS_TPP[] = {"basic_personnel", "basic_public", "project_total", NULL};
+static const char *const FUNC_PARTS_TW[] = {"basic_wages", "basic_family_subsidy", "basic_goods_services",
+                                            "basic_capital", "project_total", NULL};
+
+/* The parts of a function row's total: 基本 + 项目, or where the row
+ * prints no 基本支出 (a table without that column: 杭州交通's 合计 | 人员经费
+ * 公用经费 | 项目支出) the parts 基本 stands for, as the solver takes it */
+static const char *const *func_total_parts(const gk_table *t, int i)
+{
+	int b = gk_table_col(t, "basic_total");
+	if (b >= 0 && !blank(t->rows[i][b]))
+		return FUNC_PARTS_TB;
+	static const char *const *const alt[] = {FUNC_PARTS_PP, FUNC_PARTS_B};
+	for (int k = 0; k < 2; k++)
+		for (const char *const *p = alt[k]; *p; p++) {
+			int c = gk_table_col(t, *p);
+			if (c >= 0 && !blank(t->rows[i][c]))
+				return k ? FUNC_PARTS_TW : FUNC_PARTS_TPP;
+		}
+	return FUNC_PARTS_TB;
+}
+
 static const char *const BASIC_COLS[] = {"total", "personnel", "public", NULL};
 static const char *const BASIC_PARTS[] = {"personnel", "public", NULL};
 static const char *const THREE_PARTS[] = {"overseas_travel", "vehicle_total", "reception", NULL};
@@ -441,7 +506,7 @@ static void build(fixctx *f)
 	if (!strcmp(id, "expenditure_by_function") || !strcmp(id, "general_budget_expenditure") ||
 	    !strcmp(id, "government_fund_expenditure") || !strcmp(id, "state_capital_expenditure")) {
 		for (int i = 0; i < t->nrow; i++) {
-			row_ident(f, i, "total", FUNC_PARTS_TB, "row");
+			row_ident(f, i, "total", func_total_parts(t, i), "row");
 			row_ident(f, i, "basic_total", FUNC_PARTS_B, "row");
 			row_ident(f, i, "basic_total", FUNC_PARTS_PP, "row");
 			row_ident(f, i, "project_total", FUNC_PARTS_P, "row");
@@ -718,6 +783,7 @@ static int solve_round(fixctx *f, const confmap *cm)
 			else
 				snprintf(found, sizeof found, "%s", old);
 			gk_result_add_check(f->r, t->id, "ocr:corrected", name, ws, found, "corrected");
+			gk_result_check_at(f->r, t, ri);
 			free(old);
 			fixed++;
 			for (int q = 0; q < f->nid; q++)
@@ -843,6 +909,26 @@ static int in_row(const gk_table *t, int i, long long v)
 	return 0;
 }
 
+/* Could broken identity k's a-th cell have been misread from the value
+ * the identity wants for it: a printed figure a digit or two, or a point,
+ * from it (either way), a blank one the figure its row prints (lost) */
+static int could_be_misread(const fixctx *f, int k, int a)
+{
+	const ident *x = &f->id[k];
+	const char *read = f->t->rows[x->row[a]][x->col[a]];
+	long long w = wanted(f, k, a), cur;
+	int dec;
+	if (w == LLONG_MIN || w < 0)
+		return 0;
+	if (blank(read))
+		return in_row(f->t, x->row[a], w);
+	if (!val(f->t, x->row[a], x->col[a], &cur, &dec))
+		return 1; /* not a figure: garbage */
+	char ws[48];
+	gk_chk_format(w, dec < 2 ? 2 : dec, ws, sizeof ws);
+	return misreading(read, ws) || misreading(ws, read);
+}
+
 /* Of broken identity k of f, the cells to flag (pick[a]): a blank cell
  * it wants the figure its row prints as its total for, or a cell a
  * second broken identity wants the same value for (it alone explains
@@ -872,6 +958,23 @@ static void suspects(const fixctx *f, const confmap *cm, const char *bad, int k,
 	}
 	if (any)
 		return;
+	/* a sum over rows, its whole read surely or held by another sum or
+	 * table, no cell of which could be misread from the figure it wants
+	 * (a digit or two, a point): rows lost or not its own, no figure
+	 * misread (广州统计's 302 over the 款 of one page, the others lost):
+	 * its whole alone.  (A row's sum flags its row either way; a whole
+	 * read unsurely may be one misreading of two: 江苏's garbled 合计
+	 * beside its 221 read 247.04) */
+	const char *whole = f->t->rows[x->row[0]][x->col[0]];
+	int misread = !strcmp(x->name, "row") ||
+	              (confmap_get(cm, whole) < SURE && !held_exactly(f, cm, x->row[0], x->col[0]));
+	for (int a = 0; a < x->n && !misread; a++)
+		misread = could_be_misread(f, k, a);
+	if (!misread) {
+		for (int a = 0; a < x->n; a++)
+			pick[a] = a == 0 && !blank(f->t->rows[x->row[a]][x->col[a]]);
+		return;
+	}
 	for (int a = 0; a < x->n; a++) {
 		held[a] = (char)held_exactly(f, cm, x->row[a], x->col[a]);
 		open |= !held[a] && !blank(f->t->rows[x->row[a]][x->col[a]]);
@@ -891,6 +994,38 @@ static void flag_cell(fixctx *f, const confmap *cm, int ri, int ci, const char *
 	else
 		snprintf(found, sizeof found, "%s", s);
 	gk_result_add_check(f->r, f->t->id, check, name, expected, found, "fail");
+	gk_result_check_at(f->r, f->t, ri);
+}
+
+/* The cells of f's table (row * ncol + col) an identity holding to the
+ * unit with three printed terms or more holds, or a copy of such a cell
+ * (an identity of two printed terms holding to the unit: a 款 of one 项),
+ * and so on down the copies */
+static char *summed_cells(const fixctx *f)
+{
+	const gk_table *t = f->t;
+	char *h = gk_calloc((size_t)(t->nrow * t->cols.n + 1), 1);
+	for (int more = 1, pass = 0; more && pass < 16; pass++) {
+		more = 0;
+		for (int k = 0; k < f->nid; k++) {
+			const ident *x = &f->id[k];
+			long long res, tol;
+			int terms = 0, any = 0;
+			if (!residual(f, x, &res, &tol) || res)
+				continue;
+			for (int a = 0; a < x->n; a++)
+				if (!blank(t->rows[x->row[a]][x->col[a]]))
+					terms++, any |= h[x->row[a] * t->cols.n + x->col[a]];
+			if (terms < 2 || (terms == 2 && !any))
+				continue;
+			for (int a = 0; a < x->n; a++) {
+				char *c = &h[x->row[a] * t->cols.n + x->col[a]];
+				if (!*c && !blank(t->rows[x->row[a]][x->col[a]]))
+					*c = 1, more = 1;
+			}
+		}
+	}
+	return h;
 }
 
 /* flag every OCR'd cell of an identity still broken; then each figure
@@ -906,11 +1041,14 @@ static void flag(fixctx *f, const confmap *cm, unsigned fixed)
 	char *bad = gk_calloc((size_t)(f->nid ? f->nid : 1), 1);
 	for (int k = 0; k < f->nid; k++)
 		bad[k] = (char)broken(f, &f->id[k]);
+	char *summed = summed_cells(f);
 	for (int k = 0; k < f->nid; k++) {
 		const ident *x = &f->id[k];
 		/* a figure without a point in a column that prints decimals is
 		 * suspect even where its identities hold: the same figure
-		 * misread twice in one row ("862" for 86.2, total and fund) */
+		 * misread twice in one row ("862" for 86.2, total and fund);
+		 * not where a sum of other figures holds it (上海信访's 196 for
+		 * 196.0000, its 类 199.6 = 196 + 3.6) */
 		int whole = bad[k];
 		char pick[MAXTERM];
 		if (whole)
@@ -918,7 +1056,8 @@ static void flag(fixctx *f, const confmap *cm, unsigned fixed)
 		for (int a = 0; a < x->n; a++) {
 			int ri = x->row[a], ci = x->col[a];
 			const char *s = t->rows[ri][ci];
-			if (whole ? !pick[a] : blank(s) || strchr(s, '.') || column_decimals(t, ci, ri) < 1)
+			if (whole ? !pick[a]
+			          : blank(s) || strchr(s, '.') || column_decimals(t, ci, ri) < 1 || summed[ri * t->cols.n + ci])
 				continue;
 			int dup = 0;
 			for (int q = 0; q < n && !dup; q++)
@@ -955,6 +1094,7 @@ static void flag(fixctx *f, const confmap *cm, unsigned fixed)
 	}
 	free(bad);
 	free(seen);
+	free(summed);
 }
 
 /* ---- a summary's lines against the function tables -------------------- */
@@ -1036,10 +1176,13 @@ static int row_keyed(const gk_table *t, const char *code, const char *lab, const
 static int flagged(const gk_result *r, const gk_table *t, int ri, int ci)
 {
 	char name[160];
+	int no = gk_result_row_no(r, t, ri);
 	cell_name(t, ri, ci, name, sizeof name);
+	/* (a label printed twice names two rows: the row_no tells them apart) */
 	for (int i = 0; i < r->ncheck; i++)
 		if (!strcmp(r->checks[i].table_id, t->id) && !strcmp(r->checks[i].row, name) &&
-		    !strncmp(r->checks[i].check, "ocr:", 4) && !strcmp(r->checks[i].status, "fail"))
+		    (!r->checks[i].row_no || r->checks[i].row_no == no) && !strncmp(r->checks[i].check, "ocr:", 4) &&
+		    !strcmp(r->checks[i].status, "fail"))
 			return 1;
 	return 0;
 }
@@ -1271,6 +1414,48 @@ static void tables_confirm(gk_result *r, xconf *xc)
 	}
 }
 
+/* ---- a fund's figures in another fund's column --------------------------- */
+
+/* A table by funds prints each function line's money per fund (the 收入表's
+ * 政府性基金 and 国有资本经营 columns); each fund's own table prints that
+ * fund's lines.  A figure under one fund that the other fund's table
+ * prints on the same line, where its own fund's table prints no such
+ * line (or no table at all), stands in the other fund's column: its head
+ * read weakly, the two columns alike to the arithmetic (重庆气象's 579.89
+ * of 超长期特别国债 under 国有资本, printed under 政府性基金). */
+static void fund_columns(gk_result *r, const confmap *cm, const char *pages)
+{
+	static const char *const COL[2] = {"government_fund", "state_capital"};
+	static const char *const TAB[2] = {"government_fund_expenditure", "state_capital_expenditure"};
+	for (int ti = 0; ti < r->ntable; ti++) {
+		gk_table *t = r->tables[ti];
+		if (strcmp(t->id, "revenue_by_unit") || !gk_page_listed(pages, t->page))
+			continue;
+		for (int f = 0; f < 2; f++) {
+			int c = gk_table_col(t, COL[f]);
+			gk_table *own = gk_result_find(r, TAB[f]), *other = gk_result_find(r, TAB[!f]);
+			int oc = other ? gk_table_col(other, "total") : -1;
+			for (int i = 0; c >= 0 && oc >= 0 && i < t->nrow; i++) {
+				char key[400], es[96];
+				long long v, w;
+				int d;
+				if (gk_chk_parse(t->rows[i][c], &v, &d) != 1 || !v)
+					continue;
+				row_key(t, i, "func_code", "func_name", key, sizeof key);
+				if (key[0] != '#')
+					continue; /* a unit's line: its funds are no fund table's line */
+				int oi = row_keyed(other, "func_code", "name", NULL, key);
+				if (oi < 0 || gk_chk_parse(other->rows[oi][oc], &w, &d) != 1 || w != v)
+					continue;
+				if (own && row_keyed(own, "func_code", "name", NULL, key) >= 0)
+					continue;
+				snprintf(es, sizeof es, "%s under %s (%s)", other->rows[oi][oc], COL[!f], TAB[!f]);
+				cross_flag(r, t, i, c, cm, es);
+			}
+		}
+	}
+}
+
 /* ---- entry -------------------------------------------------------------- */
 
 /* how the text was had, as checks of the document */
@@ -1362,6 +1547,7 @@ static void regroup_thousands(gk_result *r, gk_table *t, const confmap *cm)
 			else
 				snprintf(found, sizeof found, "%s", read);
 			gk_result_add_check(r, t->id, "ocr:corrected", name, ws, found, "corrected");
+			gk_result_check_at(r, t, i);
 			gk_table_set(t, i, c, ws);
 		}
 	}
@@ -1417,6 +1603,7 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 	free(xc.row);
 	free(xc.col);
 	tables_against_each_other(r, &cm, pages);
+	fund_columns(r, &cm, pages);
 	free(cm.key);
 	free(cm.conf);
 }

@@ -49,6 +49,9 @@ typedef struct solver_family {
 	int next;
 	int ext_key[8];
 	char ext_val[8][48];
+	/* the table was read by OCR: a reading its open rows share makes
+	 * every row it moves open too (solve.c follow_open) */
+	int ocr;
 } solver_family;
 
 /* Place each row's numbers in the family's present keys.  geom is the

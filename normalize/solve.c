@@ -661,6 +661,71 @@ static void copy_total(const prow *rows, rowsol *sol, int i, int total_row, int 
 		}
 }
 
+/* The columns row i's open alternative alt moves (key a -> map[a]);
+ * 0 when it moves none */
+static int alt_map(const solver_family *fam, const prow *rows, const rowsol *sol, int i, int alt, int *map)
+{
+	int K = fam->nkey, moved = 0;
+	const cand *cd = &sol[i].c[sol[i].pick], *to = &sol[i].c[alt];
+	int m = rows[i].nnum < K ? rows[i].nnum : K;
+	for (int q = 0; q < K; q++)
+		map[q] = q;
+	for (int j = 0; j < m; j++)
+		if (cd->key[j] >= 0 && to->key[j] >= 0 && cd->key[j] != to->key[j])
+			map[(int)cd->key[j]] = to->key[j], moved = 1;
+	return moved;
+}
+
+/* A table read two ways reads all its rows two ways (its head read
+ * weakly by OCR; the text path keeps its reading): where the total row
+ * is open, or two open rows or more move the same columns (a -> b), each
+ * row whose figures that reading moves, and that so moved breaks no more
+ * of its identities, is as open, and reported so (杭州气象's 人员经费 under
+ * 基本支出, its heads lost: a row of one figure holds either way). */
+static void follow_open(const ctx *c, prow *rows, int nrows, rowsol *sol, const int *alt, int total_row,
+                        gk_result *r, const char *table_id)
+{
+	const solver_family *fam = c->fam;
+	int K = fam->nkey, map[32], best = -1, bestn = 0;
+	for (int i = 0; i < nrows; i++) {
+		int mi[32], n = 0;
+		if (alt[i] < 0 || !alt_map(fam, rows, sol, i, alt[i], mi))
+			continue;
+		for (int j = 0; j < nrows; j++) {
+			int mj[32];
+			n += alt[j] >= 0 && alt_map(fam, rows, sol, j, alt[j], mj) && !memcmp(mi, mj, sizeof(int) * (size_t)K);
+		}
+		if (i == total_row)
+			n = nrows + 1;
+		if (n > bestn)
+			best = i, bestn = n;
+	}
+	if (best < 0 || bestn < 2)
+		return;
+	alt_map(fam, rows, sol, best, alt[best], map);
+	for (int L = 0; L < nrows; L++) {
+		if (alt[L] >= 0 || !sol[L].n || sol[L].settled || sol[L].n == MAXCAND)
+			continue;
+		const cand *lp = &sol[L].c[sol[L].pick];
+		int lm = rows[L].nnum < K ? rows[L].nnum : K, moved = 0, keys[MAXNUM], sc;
+		long long v[MAXNUM], was[32] = {0}, now[32] = {0};
+		int wset[32] = {0}, nset[32] = {0}, dup = 0;
+		row_values(&rows[L], v, &sc);
+		for (int j = 0; j < lm; j++) {
+			keys[j] = lp->key[j] >= 0 ? map[(int)lp->key[j]] : lp->key[j];
+			moved |= keys[j] != lp->key[j];
+			if (lp->key[j] >= 0)
+				was[(int)lp->key[j]] += v[j], wset[(int)lp->key[j]] = 1;
+			if (keys[j] >= 0)
+				dup |= nset[keys[j]], now[keys[j]] += v[j], nset[keys[j]] = 1;
+		}
+		if (!moved || dup || violations(c, now, nset) > violations(c, was, wset))
+			continue;
+		add_cand(&sol[L], lp->cost, keys, lm);
+		record_row(fam, &rows[L], &sol[L], sol[L].n - 1, r, table_id);
+	}
+}
+
 void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom, int total_row,
                    const int *leaf, const unsigned *slotmask, gk_result *r, const char *table_id)
 {
@@ -689,22 +754,26 @@ void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom
 	if (in_sums)
 		settle_by_sums(&c, rows, nrows, sol, total_row, leaf);
 	long long final_bad = in_sums ? colsum_bad(&c, rows, nrows, sol, total_row, leaf) : 0;
-	int total_open = 0;
+	int total_open = 0, *alt = gk_malloc(sizeof(int) * (size_t)(nrows ? nrows : 1));
 	/* the total row first: rows that copy it need to know if it is open */
 	for (int pass = 0; pass < 2; pass++)
 		for (int i = 0; i < nrows; i++) {
 			if ((pass == 0) != (i == total_row))
 				continue;
+			alt[i] = -1;
 			if (!sol[i].n)
 				continue;
 			if (pass == 1 && total_row >= 0 && !total_open && !leaf[i] && sol[i].n >= 2 &&
 			    rows[i].nnum == rows[total_row].nnum && sol[total_row].n)
 				copy_total(rows, sol, i, total_row, K);
-			int alt = open_alternative(&c, rows, nrows, sol, i, total_row, leaf, in_sums, final_bad);
+			alt[i] = open_alternative(&c, rows, nrows, sol, i, total_row, leaf, in_sums, final_bad);
 			if (i == total_row)
-				total_open = alt >= 0;
-			record_row(fam, &rows[i], &sol[i], alt, r, table_id);
+				total_open = alt[i] >= 0;
+			record_row(fam, &rows[i], &sol[i], alt[i], r, table_id);
 		}
+	if (fam->ocr)
+		follow_open(&c, rows, nrows, sol, alt, total_row, r, table_id);
+	free(alt);
 	for (int i = 0; i < nrows; i++) /* rows with no placement at all */
 		if (!sol[i].n)
 			for (int j = 0; j < rows[i].nnum; j++)

@@ -911,3 +911,235 @@ Test(ocr, mixed_precisions_are_no_misread_comma)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* 重庆气象 degraded p.7: the 收入表's 超长期特别国债 lines (213, 21398,
+ * 2139802) hold 579.89 under 国有资本, its head read weakly, the two fund
+ * columns alike to the arithmetic; the 政府性基金预算支出表 prints those
+ * lines at 579.89 and there is no 国有资本 table: each is flagged, with
+ * the column the other table puts the figure in; the unit's line and the
+ * lines the fund table does not print are not. */
+static gk_result *funds(const char *fund_table)
+{
+	static const char *const rc[] = {"unit_code", "unit_name", "func_code", "func_name", "total",
+	                                 "general_budget", "government_fund", "state_capital"};
+	static const char *const rv[] = {
+	    "", "合计", "", "", "702.57", "122.68", "", "579.89",
+	    "", "", "208", "社会保障和就业支出", "122.68", "122.68", "", "",
+	    "", "", "213", "农林水支出", "579.89", "", "", "579.89",
+	    "", "", "21398", "超长期特别国债安排的支出", "579.89", "", "", "579.89",
+	};
+	static const char *const fc[] = {"func_code", "name", "total", "project_total"};
+	static const char *const fv[] = {
+	    "213", "农林水支出", "579.89", "579.89",
+	    "21398", "超长期特别国债安排的支出", "579.89", "579.89",
+	};
+	gk_result *r = gk_result_new();
+	filled(r, "revenue_by_unit", rc, 8, rv, 4);
+	filled(r, fund_table, fc, 4, fv, 2);
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	gk_doc_drop(d);
+	return r;
+}
+
+Test(ocr, a_figure_under_the_fund_another_funds_table_prints_is_flagged)
+{
+	gk_result *r = funds("government_fund_expenditure");
+	cr_assert_eq(count_checks(r, "ocr:cross", "213/state_capital"), 1);
+	cr_assert_eq(count_checks(r, "ocr:cross", "21398/state_capital"), 1);
+	cr_assert_eq(count_checks(r, "ocr:cross", NULL), 2);
+	for (int i = 0; i < r->ncheck; i++)
+		if (!strcmp(r->checks[i].check, "ocr:cross")) {
+			cr_assert_str_eq(r->checks[i].expected, "579.89 under government_fund (government_fund_expenditure)");
+			cr_assert_str_eq(r->checks[i].status, "fail");
+		}
+	gk_result_drop(r);
+	/* its own fund's table prints the lines: no doubt */
+	r = funds("state_capital_expenditure");
+	cr_assert_eq(count_checks(r, "ocr:cross", NULL), 0);
+	gk_result_drop(r);
+}
+
+/* 杭州交通 p.5: 其他城乡社区支出 printed on two rows (a 款 and its 项 of
+ * the same name, no codes read), both broken alike: each flag names its
+ * own row (row_no), not the first of that name. */
+Test(ocr, a_flag_names_its_own_row_of_a_label_printed_twice)
+{
+	static const char *const cols[] = {"func_code", "name", "total", "basic_total", "project_total"};
+	static const char *const rows[] = {
+	    "", "其他城乡社区支出", "226000.00", "", "2",
+	    "", "其他城乡社区支出", "226000.00", "", "2",
+	};
+	gk_result *r = gk_result_new();
+	filled(r, "expenditure_by_function", cols, 5, rows, 2);
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	int seen[3] = {0, 0, 0};
+	for (int i = 0; i < r->ncheck; i++)
+		if (!strcmp(r->checks[i].check, "ocr:suspect")) {
+			int no = gk_result_check_row(r, &r->checks[i]);
+			cr_assert(no == 1 || no == 2, "row_no %d", no);
+			seen[no] = 1;
+		}
+	cr_assert(seen[1] && seen[2]);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+/* 上海财政局 2025 p.4: 住房保障支出 printed without its 221 (OCR lost the
+ * code), so 合计 = Σ 类 breaks in every column by its figures, each of its
+ * cells held by the 一般公共预算支出表's copy: the 合计 sums the code-less
+ * row with the 类, and only the figure that breaks its own row is
+ * flagged (its project_total 4.423 for 4423.026). */
+Test(ocr, a_top_row_whose_code_was_lost_counts_in_the_total)
+{
+	static const char *const cols[] = {"func_code", "name", "total", "basic_total", "project_total"};
+	static const char *const rows[] = {
+	    "201",     "一般公共服务支出", "12788.6849", "8486.1719",  "4302.513",
+	    "2010601", "行政运行",         "8486.1719",  "8486.1719",  "",
+	    "2010602", "一般行政管理事务", "4302.513",   "",           "4302.513",
+	    "208",     "社会保障和就业支出", "1756.545", "1636.032",   "120.513",
+	    "2080501", "行政单位离退休",   "1756.545",   "1636.032",   "120.513",
+	    "",        "住房保障支出",     "2180",       "2180",       "",
+	    "2210201", "住房公积金",       "2180",       "2180",       "",
+	    "",        "合计",             "16725.2299", "12302.2039", "4.423",
+	};
+	gk_result *r = gk_result_new();
+	filled(r, "expenditure_by_function", cols, 5, rows, 8);
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(count_checks(r, "ocr:suspect", "201/total"), 0);
+	cr_assert_eq(count_checks(r, "ocr:suspect", "208/basic_total"), 0);
+	cr_assert_eq(count_checks(r, "ocr:suspect", "合计/project_total"), 1);
+	cr_assert_eq(count_checks(r, "ocr:suspect", NULL), 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+/* 烟台统计 p.21: an economic class printed once per 政府经济分类 pair it
+ * falls under (301 over 501, 301 again over 505), each followed by its
+ * own 款: each 301 sums the rows printed under it, not every 301xx of the
+ * table; nothing is broken, nothing flagged. */
+Test(ocr, a_class_printed_twice_sums_the_rows_under_each)
+{
+	static const char *const cols[] = {"econ_code", "econ_name", "gov_econ_code", "total", "personnel", "public"};
+	static const char *const rows[] = {
+	    "",      "合计",         "",      "70.00", "70.00", "",
+	    "301",   "工资福利支出", "501",   "30.00", "30.00", "",
+	    "30101", "基本工资",     "50101", "10.00", "10.00", "",
+	    "30102", "津贴补贴",     "50101", "20.00", "20.00", "",
+	    "301",   "工资福利支出", "505",   "40.00", "40.00", "",
+	    "30101", "基本工资",     "50501", "15.00", "15.00", "",
+	    "30102", "津贴补贴",     "50501", "25.00", "25.00", "",
+	};
+	gk_result *r = gk_result_new();
+	filled(r, "general_budget_basic_expenditure", cols, 6, rows, 7);
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(count_checks(r, "ocr:suspect", NULL), 0);
+	cr_assert_eq(count_checks(r, "ocr:corrected", NULL), 0);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+/* 广州统计 2026 p.9: the 基本支出表's 302 printed over the 款 of its first
+ * page, the others lost with the next page: 302 = Σ 款 breaks by 368.25,
+ * which no figure of it could be misread from (a digit or two, a point):
+ * rows lost, no misreading; its whole alone is flagged, not each 款. */
+Test(ocr, a_sum_no_misreading_explains_flags_its_whole_alone)
+{
+	static const char *const cols[] = {"econ_code", "econ_name", "total", "personnel", "public"};
+	static const char *const rows[] = {
+	    "302",   "商品和服务支出", "556.47", "", "556.47",
+	    "30201", "办公费",         "31.78",  "", "31.78",
+	    "30202", "印刷费",         "3.10",   "", "3.10",
+	    "30207", "邮电费",         "53.14",  "", "53.14",
+	    "30209", "物业管理费",     "26.59",  "", "26.59",
+	    "30213", "维修（护）费",   "39.00",  "", "39.00",
+	    "30226", "劳务费",         "34.61",  "", "34.61",
+	};
+	gk_result *r = gk_result_new();
+	filled(r, "general_budget_basic_expenditure", cols, 5, rows, 7);
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	/* 302's 556.47 read surely */
+	gk_line *l = gk_doc_add_line(d, 1, 100, 108, 8, GK_GEOM_POS);
+	gk_line_add_cell_y(l, 300, 330, 0, 0, "556.47", 6)->conf = 93;
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(count_checks(r, "ocr:suspect", "302/total"), 1);
+	cr_assert_eq(count_checks(r, "ocr:suspect", "30201/total"), 0);
+	cr_assert_eq(count_checks(r, "ocr:suspect", NULL), 2, "302/total and 302/public");
+	gk_result_drop(r);
+	/* read unsurely, it may be one misreading of two: each cell no
+	 * other identity holds */
+	r = gk_result_new();
+	filled(r, "general_budget_basic_expenditure", cols, 5, rows, 7);
+	gk_doc_drop(d);
+	d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	cr_assert_gt(count_checks(r, "ocr:suspect", NULL), 2);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+/* 上海信访 2026 p.12: a column of four decimals where OCR read 196.0000 as
+ * 196 on a 类, its 款 and its 项: a figure without its point is suspect
+ * even where its copies hold, but the 类's row holds it in a sum of other
+ * figures (199.6 = 196 + 3.6), and its copies with it: none flagged. */
+Test(ocr, a_figure_without_a_point_a_sum_holds_is_no_suspect)
+{
+	static const char *const cols[] = {"func_code", "name", "total", "basic_total", "project_total"};
+	static const char *const rows[] = {
+	    "208",     "社会保障和就业支出", "885.588", "809.488", "76.1",
+	    "20805",   "行政事业单位养老支出", "885.588", "809.488", "76.1",
+	    "2080501", "行政单位离退休",   "167.088", "167.088", "",
+	    "2080505", "养老保险缴费",     "718.5",   "642.4",   "76.1",
+	    "210",     "卫生健康支出",     "199.6",   "196",     "3.6",
+	    "21011",   "行政事业单位医疗", "196",     "196",     "",
+	    "2101101", "行政单位医疗",     "196",     "196",     "",
+	    "21099",   "其他卫生健康支出", "3.6",     "",        "3.6",
+	};
+	gk_result *r = gk_result_new();
+	filled(r, "expenditure_by_function", cols, 5, rows, 8);
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(count_checks(r, "ocr:suspect", NULL), 0);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+/* 杭州交通 2026 p.5: a 支出总表 of 合计 | 人员经费 公用经费 | 项目支出, no
+ * 基本支出 column: a row's total is its 人员 + 公用 + 项目 (24310.26 =
+ * 14494.34 + 4709.38 + 5106.54), not a 基本支出 left blank + 项目; nothing
+ * is broken, nothing flagged. */
+Test(ocr, a_total_without_its_basic_column_sums_the_basic_parts)
+{
+	static const char *const cols[] = {"func_code", "name", "total", "basic_total", "project_total",
+	                                   "basic_personnel", "basic_public"};
+	static const char *const rows[] = {
+	    "205",     "教育支出", "24310.26", "", "5106.54", "14494.34", "4709.38",
+	    "20503",   "职业教育", "24310.26", "", "5106.54", "14494.34", "4709.38",
+	    "2050305", "技校教育", "24310.26", "", "5106.54", "14494.34", "4709.38",
+	};
+	gk_result *r = gk_result_new();
+	filled(r, "expenditure_by_function", cols, 7, rows, 3);
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(count_checks(r, "ocr:suspect", NULL), 0);
+	/* a misread total still breaks its row: flagged */
+	gk_result_drop(r);
+	r = gk_result_new();
+	gk_table *t = filled(r, "expenditure_by_function", cols, 7, rows, 3);
+	gk_table_set(t, 2, 2, "24810.26");
+	gk_read_findings(r, d, NULL);
+	cr_assert_str_eq(gk_table_get(t, 2, "total"), "24310.26", "mended: its row and its 款 want it");
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}

@@ -76,6 +76,29 @@ Test(prov, stream_round_trip)
 	gk_result_drop(r);
 }
 
+/* a check naming its row by number (a label printed on two rows) keeps
+ * it across the stream; one without keeps its eight fields */
+Test(prov, check_row_no_round_trip)
+{
+	const char *s = "%gongkai-tables 1\n"
+	                "M\tdoc\td\n"
+	                "T\texpenditure_by_function\t5\t支出总表\n"
+	                "H\tfunc_code\tname\ttotal\n"
+	                "R\t\t其他城乡社区支出\t2\n"
+	                "R\t\t其他城乡社区支出\t2\n"
+	                "K\texpenditure_by_function\tocr:suspect\t其他城乡社区支出/total\t\t2\tfail\t\t\t2\n"
+	                "K\texpenditure_by_function\tocr:suspect\t其他城乡社区支出/total\t\t2\tfail\t\t\n"
+	                "%end\n";
+	gk_result *r = read_tables(s);
+	cr_assert_eq(r->ncheck, 2);
+	cr_expect_eq(gk_result_check_row(r, &r->checks[0]), 2, "its own row");
+	cr_expect_eq(gk_result_check_row(r, &r->checks[1]), 1, "the first of its label");
+	char *back = write_tables(r);
+	cr_expect_str_eq(back, s, "written as read");
+	free(back);
+	gk_result_drop(r);
+}
+
 /* a stream of an earlier gongkai (no S, no A) is read as it was */
 Test(prov, old_stream_reads)
 {

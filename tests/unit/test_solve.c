@@ -220,6 +220,58 @@ Test(solver, absent_subtotal_stands_for_its_parts)
 	cr_assert_str_eq(key_of(&f, &r, 2), "project_total");
 }
 
+/* 杭州气象 degraded: 总计 | 基本支出 over 人员支出, 日常公用支出 | 项目支出,
+ * the heads read weakly (the words above the 公用 column name 基本支出
+ * too) and a garbled row printing five figures holding the page's five
+ * slots to the five keys.  396.67 395.77 0.90 reads as basic + project
+ * or as 人员 + 公用 alike, on two rows; a row of one figure (135.62 under
+ * 人员支出) holds either way: its placement is as open as theirs. */
+static int hangzhou(prow *rows, int nsame)
+{
+	const char *g[] = {"5371.48", "2430.50", "83723.73", "203", "61"};
+	const char *a[] = {"396.67", "395.77", "0.90"}, *b[] = {"135.62", "135.62"};
+	int slots[] = {0, 1, 2, 3, 4}, n = 0;
+	set_row(&rows[n++], g, 5, slots);
+	for (int i = 0; i < nsame; i++)
+		set_row(&rows[n++], a, 3, slots);
+	set_row(&rows[n++], b, 2, slots);
+	return n;
+}
+
+static const unsigned HZ_MASK[5] = {1u << 0, 1u << 1 | 1u << 2, 1u << 1 | 1u << 3, 1u << 4, 1u << 4};
+
+Test(solver, rows_a_shared_open_reading_moves_are_open)
+{
+	solver_family f = {.name = "func", .nkey = 5,
+	                   .key = {"total", "basic_total", "basic_personnel", "basic_public", "project_total"}};
+	f.ocr = 1;
+	prow rows[4];
+	int n = hangzhou(rows, 2), leaf[4] = {0, 0, 0, 0};
+	gk_result *res = gk_result_new();
+	gk_solve_rows(&f, rows, n, GK_GEOM_POS, -1, leaf, HZ_MASK, res, "expenditure_by_function");
+	cr_assert_eq(res->ncheck, 3, "%d checks", res->ncheck);
+	cr_assert_str_eq(res->checks[2].status, "ambiguous");
+	cr_assert_str_eq(res->checks[2].found, "total=135.62 basic_total=135.62");
+	cr_assert_str_eq(res->checks[2].expected, "total=135.62 basic_personnel=135.62");
+	/* (its placement stays as it was) */
+	cr_assert_str_eq(key_of(&f, &rows[3], 1), "basic_total");
+	gk_result_drop(res);
+}
+
+/* One open row alone is no reading of the table: the others stay. */
+Test(solver, one_open_row_moves_no_other)
+{
+	solver_family f = {.name = "func", .nkey = 5,
+	                   .key = {"total", "basic_total", "basic_personnel", "basic_public", "project_total"}};
+	f.ocr = 1;
+	prow rows[3];
+	int n = hangzhou(rows, 1), leaf[3] = {0, 0, 0};
+	gk_result *res = gk_result_new();
+	gk_solve_rows(&f, rows, n, GK_GEOM_POS, -1, leaf, HZ_MASK, res, "expenditure_by_function");
+	cr_assert_eq(res->ncheck, 1, "%d checks", res->ncheck);
+	gk_result_drop(res);
+}
+
 Test(decimal, equal_within_units)
 {
 	cr_assert(gk_dec_eq("784.8", "784.80", 0));
