@@ -452,3 +452,41 @@ Test(ocr_head, head_without_its_first_stroke)
 	cr_assert(found);
 	gk_result_drop(r);
 }
+
+/* 湖州退役军人 p.21 (表03 支出预算总表, the second page of the table) at
+ * 200 dpi: the group word 基本支出 is read as a column of its own between
+ * 人员支出 and 公用经费, and the figures of the 人员支出 column overlap it
+ * more than their leaf; the ** markers of the 栏次 line were read 水, so
+ * its numbers 1 … 7 were not taken and 基本支出 became the leaf.  Every
+ * 人员支出 figure went to basic_total (total = basic_total holds as well:
+ * no check failed).  The numbers under the head say which column. */
+Test(ocr_head, column_numbers_beside_misread_markers)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/misread-markers-huzhou.x", "hz");
+	const gk_table *t = fixture_table(r, "expenditure_by_function");
+	cr_assert_eq(t->nrow, 8);
+	cr_assert_str_eq(gk_table_get(t, 0, "func_code"), "210");
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "71.42");
+	cr_assert_str_eq(gk_table_get(t, 0, "basic_personnel"), "71.42");
+	cr_assert_str_eq(gk_table_get(t, 0, "basic_total"), "");
+	cr_assert_str_eq(gk_table_get(t, 7, "func_code"), "2210201");
+	cr_assert_str_eq(gk_table_get(t, 7, "basic_personnel"), "145.08");
+	cr_assert_str_eq(gk_table_get(t, 7, "basic_total"), "");
+	gk_result_drop(r);
+}
+
+/* The same lines from a text layer (no ocr_pages): a column-number line
+ * with words in it is not one; the head is read as before. */
+Test(ocr_head, column_numbers_text_layer_untouched)
+{
+	char *s = slurp("tests/fixtures/ocr/misread-markers-huzhou.x");
+	char *at = strstr(s, "M\tocr_pages\t1\n");
+	cr_assert_not_null(at);
+	memmove(at + 12, at + 13, strlen(at + 13) + 1);
+	gk_result *r = normalize_stream(s, "hz");
+	const gk_table *t = fixture_table(r, "expenditure_by_function");
+	cr_assert_str_eq(gk_table_get(t, 0, "basic_total"), "71.42");
+	cr_assert_str_eq(gk_table_get(t, 0, "basic_personnel"), "");
+	gk_result_drop(r);
+	free(s);
+}
