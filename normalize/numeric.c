@@ -473,8 +473,11 @@ void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 		goto done;
 	if (nt.f == F_REVUNIT && revunit_by_items(c, &nt.sf, nt.keys, nt.nr, h.first_row, sp->end, nt.shift, t))
 		goto done;
+	/* (an OCR'd page continuing the table: its columns against the page before's) */
+	cont_columns(c, sp, t, &nt.sf, nt.rows, nt.nr, nt.mask, nt.xname, nt.nslot);
 	set_aside(&nt);
 	solve(c, sp, &nt);
+	cont_remember(c, sp, &nt.sf, nt.rows, nt.nr, nt.nslot);
 	write_rows(c, t, &nt);
 done:
 	ntab_free(&nt);
