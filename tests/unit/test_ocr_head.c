@@ -490,3 +490,30 @@ Test(ocr_head, column_numbers_text_layer_untouched)
 	gk_result_drop(r);
 	free(s);
 }
+
+/* 杭州气象 p.17 (表3 支出预算总表) scanned at 200 dpi and degraded: OCR
+ * read one 项目支出 figure (2103.61) in pieces, 203 and 61, and the 203
+ * made a figure column of its own under 项目支出.  Five columns for the
+ * table's five keys left the solver no choice but one each: the 人员支出
+ * figures went to basic_total and the 公用经费 ones to project_total.
+ * The piece column (its one figure beside one of the other 项目支出
+ * column) is set aside as x_project_total_piece. */
+Test(ocr_head, piece_of_a_figure_is_no_column)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/piece-column-hangzhou.x", "hz");
+	const gk_table *t = fixture_table(r, "expenditure_by_function");
+	int n = 0;
+	for (int i = 0; i < t->nrow; i++) {
+		if (strcmp(gk_table_get(t, i, "name"), "行政运行"))
+			continue;
+		cr_assert_str_eq(gk_table_get(t, i, "total"), "2617.19");
+		cr_assert_str_eq(gk_table_get(t, i, "basic_personnel"), "1907.01");
+		cr_assert_str_eq(gk_table_get(t, i, "basic_public"), "710.18");
+		cr_assert_str_eq(gk_table_get(t, i, "basic_total"), "");
+		cr_assert_str_eq(gk_table_get(t, i, "project_total"), "");
+		n++;
+	}
+	cr_assert_eq(n, 1);
+	cr_assert_geq(gk_table_col(t, "x_project_total_piece"), 0);
+	gk_result_drop(r);
+}
