@@ -22,17 +22,22 @@
  *     move is noted (`ocr:columns`, corrected);
  *   - otherwise neither page is surer than the other: the figures stay
  *     where the page's head put them and each row with one is flagged
- *     (`ocr:columns`, unsure).
+ *     (`ocr:columns`, unsure), unless the row, once read whole, holds
+ *     the same figure under both keys (cont_settle: no misplacement is
+ *     possible then).
  *
- * Entry points: cont_columns (before the solver), cont_remember (after).
+ * Entry points: cont_columns (before the solver), cont_remember (after),
+ * cont_settle (on the document's tables read whole).
  * Nothing is done on a page with a text layer.
  */
 #include "nctx.h"
+#include "ocrfix.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #define CONT_TOL 6.0 /* points: one column's right edge on two pages */
+#define CONT_DOUBT "(which is right is not known)"
 
 /* The page of a table's rows, 0 when there are none. */
 static int rows_page(const nctx *c, const prow *rows, int nr)
@@ -86,7 +91,7 @@ static void doubt_rows(nctx *c, const tspan *sp, const prow *rows, int nr, int s
 				continue;
 			char *row = gk_strfmt("%s/%s", rows[i].label[0] ? rows[i].label : "?", now);
 			char *detail = gk_strfmt("%s p.%d: the figure %s stands where the page before put its column's "
-			                         "figures in %s; this page's head names %s (which is right is not known)",
+			                         "figures in %s; this page's head names %s " CONT_DOUBT,
 			                         sp->id, page, rows[i].num[j], prev, now);
 			gk_result_add_finding(c->r, sp->id, "ocr:columns", row, prev, now, "unsure", page, detail);
 			free(row);
@@ -162,4 +167,44 @@ void cont_remember(nctx *c, const tspan *sp, const solver_family *sf, const prow
 	}
 	c->cont.n = n;
 	free(x1);
+}
+
+/* The row of the tables of r with id whose number across them (from 1,
+ * as checks.csv's row_no) is n; *t its table.  -1 when none. */
+static int nth_row(const gk_result *r, const char *id, int n, const gk_table **t)
+{
+	for (int i = 0; i < r->ntable && n > 0; i++) {
+		if (strcmp(r->tables[i]->id, id))
+			continue;
+		if (n <= r->tables[i]->nrow) {
+			*t = r->tables[i];
+			return n - 1;
+		}
+		n -= r->tables[i]->nrow;
+	}
+	return -1;
+}
+
+void cont_settle(gk_result *r)
+{
+	for (int i = 0; i < r->ncheck; i++) {
+		gk_check *k = &r->checks[i];
+		if (strcmp(k->check, "ocr:columns") || strcmp(k->status, "unsure") || !k->detail ||
+		    !strstr(k->detail, CONT_DOUBT))
+			continue;
+		const gk_table *t = NULL;
+		int row = nth_row(r, k->table_id, gk_result_check_row(r, k), &t);
+		if (row < 0)
+			continue;
+		const char *before = gk_table_get(t, row, k->expected), *now = gk_table_get(t, row, k->found);
+		if (!*before || !*now || !gk_dec_eq(before, now, 0))
+			continue;
+		/* the page before's column holds the same figure: whichever the
+		 * figure's column, the row reads the same */
+		char *d = gk_strfmt("%s; %s holds the same figure: settled", k->detail, k->expected);
+		free(k->detail);
+		k->detail = d;
+		free(k->status);
+		k->status = gk_strdup("ok");
+	}
 }
