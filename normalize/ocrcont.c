@@ -23,8 +23,9 @@
  *   - otherwise neither page is surer than the other: the figures stay
  *     where the page's head put them and each row with one is flagged
  *     (`ocr:columns`, unsure), unless the row, once read whole, holds
- *     the same figure under both keys (cont_settle: no misplacement is
- *     possible then).
+ *     the figure under the page before's key too (cont_settle; not
+ *     when that key is the row's total, which holds the figure of a row
+ *     of one part whatever its part).
  *
  * Entry points: cont_columns (before the solver), cont_remember (after),
  * cont_settle (on the document's tables read whole).
@@ -194,13 +195,15 @@ void cont_settle(gk_result *r)
 			continue;
 		const gk_table *t = NULL;
 		int row = nth_row(r, k->table_id, gk_result_check_row(r, k), &t);
-		if (row < 0)
+		/* (the row's total holds the figure of a row of one part
+		 * whichever part it is: it settles nothing) */
+		if (row < 0 || !strcmp(k->expected, "total"))
 			continue;
 		const char *before = gk_table_get(t, row, k->expected), *now = gk_table_get(t, row, k->found);
 		if (!*before || !*now || !gk_dec_eq(before, now, 0))
 			continue;
-		/* the page before's column holds the same figure: whichever the
-		 * figure's column, the row reads the same */
+		/* the page before's column holds the same figure (the table's
+		 * arithmetic put it there): the figure is where that page says */
 		char *d = gk_strfmt("%s; %s holds the same figure: settled", k->detail, k->expected);
 		free(k->detail);
 		k->detail = d;
