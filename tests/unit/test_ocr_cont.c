@@ -85,3 +85,26 @@ Test(ocr_cont, text_layer_untouched)
 	gk_result_drop(r);
 	free(s);
 }
+
+/* 烟台统计 pp.14-15 (一般公共预算支出表) at 200 dpi: p.15's head lost 人
+ * of 人员支出 and its 小计 was set aside (x_), so its 人员支出 figures came
+ * under basic_total where p.14 had basic_personnel, and p.14 had no more
+ * columns than p.15 to prefer it: each row a doubt.  The table read whole
+ * (its x_ 小计 placed by arithmetic) holds each figure under
+ * basic_personnel too: the doubts are settled (ok), not flags. */
+Test(ocr_cont, doubt_settled_by_the_table_read_whole)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/continued-settled-yantai.x", "yt");
+	const gk_table *t = fixture_table(r, "general_budget_expenditure");
+	int i = row_of(t, "2101102");
+	cr_assert_geq(i, 0);
+	cr_assert_str_eq(gk_table_get(t, i, "basic_total"), "34.65");
+	cr_assert_str_eq(gk_table_get(t, i, "basic_personnel"), "34.65");
+	cr_assert_eq(checks_of(r, "ocr:columns", "unsure"), 0);
+	int settled = 0;
+	for (int k = 0; k < r->ncheck; k++)
+		settled += !strcmp(r->checks[k].check, "ocr:columns") && !strcmp(r->checks[k].status, "ok") &&
+		           strstr(r->checks[k].detail, "settled") != NULL;
+	cr_assert_eq(settled, 6);
+	gk_result_drop(r);
+}
