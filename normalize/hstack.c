@@ -37,6 +37,19 @@ static int column_marker(const char *t)
 	return ok;
 }
 
+/* A ** marker of a label column as OCR reads it: one or two characters
+ * (水, 冰冰), no digit. */
+static int marker_misread(const char *cp)
+{
+	size_t n = strlen(cp), chars = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (cp[k] >= '0' && cp[k] <= '9')
+			return 0;
+		chars += ((unsigned char)cp[k] & 0xC0) != 0x80;
+	}
+	return chars >= 1 && chars <= 2;
+}
+
 /* A header cell that names a column (not the unit or department, not a
  * column number of 栏次 1 2 3 or a ** marker). */
 static int head_word(const nctx *c, int i, const gk_cell *cl)
@@ -250,20 +263,23 @@ static int stack_of_slot(const hstack *st, int ns, double a, double b, double pb
 
 /* The centres of the column numbers printed under a header (栏次 1 2 3
  * …, ** markers beside them): a line of [hb, he) of markers only, its
- * numbers 1, 2, 3 … left to right, three at least.  Returns how many
- * (mk[] by x), 0 when there is no such line. */
+ * numbers 1, 2, 3 … left to right, three at least.  On an OCR'd line the
+ * ** markers of the label columns are often misread as a character (水,
+ * 冰): words left of the first number are let be there.  Returns how
+ * many (mk[] by x), 0 when there is no such line. */
 static int column_numbers(const nctx *c, int hb, int he, double *mk, int max)
 {
 	for (int i = he - 1; i >= hb; i--) {
 		const gk_line *l = c->x[i].l;
 		if (c->x[i].skip || l->geom != GK_GEOM_POS || l->ncell < 3)
 			continue;
-		int n = 0, ok = 1;
+		int n = 0, ok = 1, ocr = ocr_page(c, l->page);
 		double last = -1e18;
 		for (int j = 0; j < l->ncell && ok; j++) {
 			const gk_cell *cl = &l->cell[j];
 			char *cp = compact_of(cl->text);
-			ok = column_marker(cl->text) && cl->x0 >= last;
+			ok = (column_marker(cl->text) || (ocr && !n && !is_digits(cp, 1, 3) && marker_misread(cp))) &&
+			     cl->x0 >= last;
 			last = cl->x0;
 			if (ok && is_digits(cp, 1, 3)) {
 				ok = atoi(cp) == n + 1 && n < max;

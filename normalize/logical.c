@@ -913,7 +913,8 @@ nctx sub_context(const nctx *c, const gk_doc *d)
 }
 
 /* Back to c what a sub-context learned about the document (department,
- * unit, other tables' count); sub's lines and d dropped. */
+ * unit, other tables' count, the columns of the page read last);
+ * sub's lines and d dropped. */
 void sub_context_done(nctx *c, nctx *sub, gk_doc *d)
 {
 	if (!c->dept && sub->dept)
@@ -923,6 +924,7 @@ void sub_context_done(nctx *c, nctx *sub, gk_doc *d)
 	c->unit_seen = sub->unit_seen;
 	c->unit_shift = sub->unit_shift;
 	c->nother = sub->nother;
+	c->cont = sub->cont;
 	for (int i = 0; i < sub->n; i++)
 		free(sub->x[i].compact);
 	free(sub->x);

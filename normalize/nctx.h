@@ -18,6 +18,8 @@ typedef struct xline {
 	int skip;      /* page furniture */
 } xline;
 
+#define CONT_MAX 24 /* figure columns of a page remembered for its next */
+
 typedef struct nctx {
 	const gk_doc *doc;
 	const gk_rules *rules;
@@ -39,6 +41,12 @@ typedef struct nctx {
 	double sum_bx[7];
 	int sum_nbx;
 	gk_strv cross; /* table id, column key, value, source: other tables' figures for a total row */
+	struct {       /* ocrcont.c: the figure columns of the last page of a coded table read */
+		char id[64];
+		int page, n, ncol;      /* its page; its columns, those with placed figures */
+		double x1[CONT_MAX];    /* right edge of each column's figures */
+		char key[CONT_MAX][32]; /* the key most of them were placed in ("": none) */
+	} cont;
 } nctx;
 
 typedef enum fam_id { F_SUMMARY, F_FISCAL, F_FUNC, F_BASIC, F_ECON, F_REVUNIT, F_THREE, F_PROJECT, F_DPERF, F_PPERF, F_OTHER } fam_id;
@@ -136,6 +144,11 @@ int ocr_head_lines(const nctx *c, int hb, int he);
 int ocr_amount_columns(const nctx *c, int b, int e, double (**col)[2]);
 void ocr_columns_near(const nctx *c, solver_family *sf, int hb, int he, unsigned *mask, unsigned *leafmask,
                       char **xname, int nslot);
+
+/* ocrcont.c */
+void cont_columns(nctx *c, const tspan *sp, const gk_table *t, const solver_family *sf, const prow *rows, int nr,
+                  unsigned *mask, char *const *xname, int nslot);
+void cont_remember(nctx *c, const tspan *sp, const solver_family *sf, const prow *rows, int nr, int nslot);
 
 /* hstack.c */
 int column_words(const nctx *c, int hb, int he, const double *a, const double *b, int C, char **path, char **leaf);

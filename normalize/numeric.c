@@ -233,6 +233,42 @@ static void trailing_text(const nctx *c, const tspan *sp, const head *h, ntab *n
 	free(w);
 }
 
+/* Two neighbouring figure columns of an OCR'd table whose head names the
+ * same one key (项目支出 over both): one column, a figure of which OCR
+ * read in pieces (2103.61 as 203 and 61) that made a column of their
+ * own.  The column whose every figure shares its row with one of the
+ * other, and that holds half as many or fewer, is those pieces (not a
+ * column of its own the head misnamed: a 合计 read as 人员经费 holds a
+ * figure on every row of its neighbour): set aside as
+ * x_<key>_piece (nothing lost), so that the table's columns are not one
+ * more than its keys, which would push each figure left of it one key
+ * up the hierarchy (人员支出 to basic_total). */
+static void ocr_piece_columns(const nctx *c, const tspan *sp, const head *h, ntab *nt)
+{
+	if (!nt->mask || !ocr_head_lines(c, sp->begin, h->first_row) || nt->f == F_THREE)
+		return;
+	for (int s = 0; s < nt->nslot; s++)
+		for (int d = -1; d <= 1; d += 2) {
+			int o = s + d;
+			unsigned m = nt->mask[s];
+			if (o < 0 || o >= nt->nslot || !m || (m & (m - 1)) || nt->mask[o] != m || nt->xname[s] ||
+			    nt->xname[o])
+				continue;
+			int ns = 0, no = 0, alone = 0;
+			for (int i = 0; i < nt->nr; i++) {
+				int in_s = 0, in_o = 0;
+				for (int j = 0; j < nt->rows[i].nnum; j++)
+					in_s |= nt->rows[i].slot[j] == s, in_o |= nt->rows[i].slot[j] == o;
+				ns += in_s, no += in_o, alone += in_s && !in_o;
+			}
+			int k = __builtin_ctz(m);
+			if (ns && !alone && 2 * ns <= no && k < nt->sf.nkey) {
+				nt->xname[s] = gk_strfmt("x_%s_piece", nt->sf.key[k]);
+				nt->mask[s] = 0;
+			}
+		}
+}
+
 /* The keys a positioned table's header prints over each column, in the
  * table's order (三公: its column groups read first). */
 static void header_columns(const nctx *c, const tspan *sp, const head *h, const gk_table *t, ntab *nt)
@@ -251,6 +287,7 @@ static void header_columns(const nctx *c, const tspan *sp, const head *h, const 
 	else if (leafmask)
 		reorder_keys(&nt->sf, leafmask, nt->nslot, nt->mask);
 	free(leafmask);
+	ocr_piece_columns(c, sp, h, nt);
 }
 
 /* The numbers under a header the contract does not name are taken out
@@ -476,8 +513,11 @@ void parse_numeric(nctx *c, const tspan *sp, gk_table *t)
 		goto done;
 	if (nt.f == F_REVUNIT && revunit_by_items(c, &nt.sf, nt.keys, nt.nr, h.first_row, sp->end, nt.shift, t))
 		goto done;
+	/* (an OCR'd page continuing the table: its columns against the page before's) */
+	cont_columns(c, sp, t, &nt.sf, nt.rows, nt.nr, nt.mask, nt.xname, nt.nslot);
 	set_aside(&nt);
 	solve(c, sp, &nt);
+	cont_remember(c, sp, &nt.sf, nt.rows, nt.nr, nt.nslot);
 	write_rows(c, t, &nt);
 done:
 	ntab_free(&nt);

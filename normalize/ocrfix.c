@@ -1583,6 +1583,7 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 			;
 		free(f.id);
 	}
+	cont_settle(r);
 	/* (the function tables' own columns and labels put right first) */
 	for (int ti = 0; ti < r->ntable; ti++)
 		if (gk_page_listed(pages, r->tables[ti]->page))

@@ -25,6 +25,9 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules);
  * the wrong keys (ocrcols.c); flag its columns as doubtful when most rows
  * break and no arrangement is confirmed.  Checks `ocr:columns` on r. */
 void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc);
+/* ocrcont.c: a doubt of a continued page's column (ocr:columns unsure)
+ * settled where the row holds the same figure under both keys */
+void cont_settle(gk_result *r);
 /* ocrcols.c: drop t's x_ columns a move left without a figure (ocrcols,
  * ocrthree) */
 void gk_ocr_drop_empty_x(gk_table *t);

@@ -583,3 +583,68 @@ Test(ocr_head, summary_label_after_a_misread_ordinal)
 	cr_assert_eq(seen, 5);
 	gk_result_drop(r);
 }
+
+/* 湖州退役军人 p.21 (表03 支出预算总表, the second page of the table) at
+ * 200 dpi: the group word 基本支出 is read as a column of its own between
+ * 人员支出 and 公用经费, and the figures of the 人员支出 column overlap it
+ * more than their leaf; the ** markers of the 栏次 line were read 水, so
+ * its numbers 1 … 7 were not taken and 基本支出 became the leaf.  Every
+ * 人员支出 figure went to basic_total (total = basic_total holds as well:
+ * no check failed).  The numbers under the head say which column. */
+Test(ocr_head, column_numbers_beside_misread_markers)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/misread-markers-huzhou.x", "hz");
+	const gk_table *t = fixture_table(r, "expenditure_by_function");
+	cr_assert_eq(t->nrow, 8);
+	cr_assert_str_eq(gk_table_get(t, 0, "func_code"), "210");
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "71.42");
+	cr_assert_str_eq(gk_table_get(t, 0, "basic_personnel"), "71.42");
+	cr_assert_str_eq(gk_table_get(t, 0, "basic_total"), "");
+	cr_assert_str_eq(gk_table_get(t, 7, "func_code"), "2210201");
+	cr_assert_str_eq(gk_table_get(t, 7, "basic_personnel"), "145.08");
+	cr_assert_str_eq(gk_table_get(t, 7, "basic_total"), "");
+	gk_result_drop(r);
+}
+
+/* The same lines from a text layer (no ocr_pages): a column-number line
+ * with words in it is not one; the head is read as before. */
+Test(ocr_head, column_numbers_text_layer_untouched)
+{
+	char *s = slurp("tests/fixtures/ocr/misread-markers-huzhou.x");
+	char *at = strstr(s, "M\tocr_pages\t1\n");
+	cr_assert_not_null(at);
+	memmove(at + 12, at + 13, strlen(at + 13) + 1);
+	gk_result *r = normalize_stream(s, "hz");
+	const gk_table *t = fixture_table(r, "expenditure_by_function");
+	cr_assert_str_eq(gk_table_get(t, 0, "basic_total"), "71.42");
+	cr_assert_str_eq(gk_table_get(t, 0, "basic_personnel"), "");
+	gk_result_drop(r);
+	free(s);
+}
+
+/* 杭州气象 p.17 (表3 支出预算总表) scanned at 200 dpi and degraded: OCR
+ * read one 项目支出 figure (2103.61) in pieces, 203 and 61, and the 203
+ * made a figure column of its own under 项目支出.  Five columns for the
+ * table's five keys left the solver no choice but one each: the 人员支出
+ * figures went to basic_total and the 公用经费 ones to project_total.
+ * The piece column (its one figure beside one of the other 项目支出
+ * column) is set aside as x_project_total_piece. */
+Test(ocr_head, piece_of_a_figure_is_no_column)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/piece-column-hangzhou.x", "hz");
+	const gk_table *t = fixture_table(r, "expenditure_by_function");
+	int n = 0;
+	for (int i = 0; i < t->nrow; i++) {
+		if (strcmp(gk_table_get(t, i, "name"), "行政运行"))
+			continue;
+		cr_assert_str_eq(gk_table_get(t, i, "total"), "2617.19");
+		cr_assert_str_eq(gk_table_get(t, i, "basic_personnel"), "1907.01");
+		cr_assert_str_eq(gk_table_get(t, i, "basic_public"), "710.18");
+		cr_assert_str_eq(gk_table_get(t, i, "basic_total"), "");
+		cr_assert_str_eq(gk_table_get(t, i, "project_total"), "");
+		n++;
+	}
+	cr_assert_eq(n, 1);
+	cr_assert_geq(gk_table_col(t, "x_project_total_piece"), 0);
+	gk_result_drop(r);
+}
