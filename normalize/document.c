@@ -308,9 +308,6 @@ static void ocr_split_glued_code(nctx *c, gk_line *l, int i)
 	}
 }
 
-/* A title OCR misread (ocrtitle.c): on a page read by OCR, line i shaped
- * like a title -- it names a 表 last, holds no amount, is no prose -- and near
- * one usual title.  Returns that table's id (*canon: the title) or NULL. */
 /* Is line i one of the first two of its page (a running head or a
  * table's number may stand above a title)? */
 static int page_head_line(const nctx *c, int i)
@@ -321,6 +318,9 @@ static int page_head_line(const nctx *c, int i)
 	return above <= 1;
 }
 
+/* A title OCR misread (ocrtitle.c): on a page read by OCR, line i shaped
+ * like a title -- it names a 表 last, holds no amount, is no prose -- and near
+ * one usual title.  Returns that table's id (*canon: the title) or NULL. */
 static const char *ocr_title_of(const nctx *c, int i, const char **canon, int *same_len)
 {
 	const xline *x = &c->x[i];
@@ -368,14 +368,7 @@ static const char *ocr_title_of(const nctx *c, int i, const char **canon, int *s
 		/* the last character lost (财政拨款收入支出决算总, the 表 at the
 		 * line's end too faint): a usual title exactly, but for it */
 		char *u = gk_strfmt("%s表", s);
-		int n;
-		const gk_rule *const *list = gk_rules_of(c->rules, "title-canon", &n);
-		for (int k = 0; k < n && !id; k++) {
-			char *w = compact_of(list[k]->pattern);
-			if (!strcmp(w, u) && strcmp(list[k]->name, "other"))
-				id = list[k]->name, *canon = list[k]->pattern;
-			free(w);
-		}
+		id = title_canon_of(c, u, canon);
 		free(u);
 	}
 	free(t);

@@ -237,6 +237,9 @@ int code_points(const char *s, unsigned *cp, int max);
 /* edits that make b (at most 64 code points) into a; within: a part of b */
 int code_edits(const unsigned *a, int na, const unsigned *b, int nb, int within);
 const char *title_near(const nctx *c, const char *stripped, const char **canon, int *same_len);
+/* the contract table whose usual title (title-canon) is exactly s, a
+ * line's compact text (*canon: that title), or NULL */
+const char *title_canon_of(const nctx *c, const char *s, const char **canon);
 /* check_toc.c: the contents against the tables found */
 void toc_checks(nctx *c);
 void parse_spans(nctx *c, const tspan *sp, int nsp, const gk_strv *only);

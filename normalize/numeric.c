@@ -173,6 +173,15 @@ static void row_keys(nctx *c, const tspan *sp, ntab *nt)
 	}
 }
 
+/* Is a row of nt on a page read by OCR? */
+static int rows_ocr(const nctx *c, const ntab *nt)
+{
+	for (int i = 0; i < nt->nr; i++)
+		if (ocr_page(c, c->x[nt->rows[i].line0].l->page))
+			return 1;
+	return 0;
+}
+
 /* A positioned project table may print a text column right of its
  * amounts (广州's 绩效目标): those pieces are no part of the project's
  * name.  They are taken out of their rows and kept as the column
@@ -181,16 +190,16 @@ static void trailing_text(const nctx *c, const tspan *sp, const head *h, ntab *n
 {
 	if (nt->f != F_PROJECT || nt->geom != GK_GEOM_POS)
 		return;
-	int nx = 0, ocr = 0;
+	int nx = 0;
 	for (int i = 0; i < nt->nr; i++)
-		nx += nt->rows[i].nnum, ocr |= ocr_page(c, c->x[nt->rows[i].line0].l->page);
+		nx += nt->rows[i].nnum;
 	double *x0 = gk_malloc(sizeof *x0 * (size_t)(nx + 1)), *x1 = gk_malloc(sizeof *x1 * (size_t)(nx + 1)),
 	       *us = gk_malloc(sizeof *us * (size_t)(nx + 1));
 	nx = 0;
 	for (int i = 0; i < nt->nr; i++)
 		for (int j = 0; j < nt->rows[i].nnum; j++)
 			x0[nx] = nt->rows[i].nx0[j], x1[nx] = nt->rows[i].nx1[j], us[nx++] = amount_units(nt->rows[i].num[j]);
-	double edge = amounts_right_edge(x0, x1, us, nx, ocr); /* right edge of the amount columns */
+	double edge = amounts_right_edge(x0, x1, us, nx, rows_ocr(c, nt)); /* right edge of the amount columns */
 	free(x0), free(x1), free(us);
 	if (edge < 0)
 		return;
@@ -327,8 +336,7 @@ static void solve(const nctx *c, const tspan *sp, ntab *nt)
 {
 	solver_family *sf = &nt->sf;
 	cross_apply(c, sp->id, sf);
-	for (int i = 0; i < nt->nr && !sf->ocr; i++)
-		sf->ocr = ocr_page(c, c->x[nt->rows[i].line0].l->page);
+	sf->ocr = rows_ocr(c, nt);
 	if (getenv("GK_DEBUG")) {
 		fprintf(stderr, "%s keys:", sp->id);
 		for (int k = 0; k < sf->nkey; k++)

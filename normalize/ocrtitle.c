@@ -134,3 +134,17 @@ const char *title_near(const nctx *c, const char *stripped, const char **canon, 
 {
 	return gk_title_near(c->rules, stripped, canon, same_len);
 }
+
+const char *title_canon_of(const nctx *c, const char *s, const char **canon)
+{
+	int n;
+	const gk_rule *const *list = gk_rules_of(c->rules, "title-canon", &n); /* owned by the rules */
+	const char *id = NULL;
+	for (int i = 0; i < n && !id; i++) {
+		char *w = compact_of(list[i]->pattern); /* folded as the lines are */
+		if (!strcmp(w, s) && strcmp(list[i]->name, "other"))
+			id = list[i]->name, *canon = list[i]->pattern;
+		free(w);
+	}
+	return id;
+}
