@@ -43,6 +43,7 @@
  * table_doubt, systematic_doubts, quote_at (chk.h).
  */
 #include "chk.h"
+#include "ocrfix.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -382,6 +383,11 @@ void doubts_clear(void)
 void doubts_doc(const gk_doc *doc)
 {
 	cur_doc = doc;
+}
+
+int ocr_read(const gk_table *t)
+{
+	return cur_doc && t && gk_page_listed(gk_doc_meta(cur_doc, "ocr_pages"), t->page);
 }
 
 static int same_amount(const char *a, long long v)
