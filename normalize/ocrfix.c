@@ -142,6 +142,7 @@ typedef struct fixctx {
 	ident *id;
 	int nid, cap;
 	const xconf *xc;
+	int exact; /* figures to the fen: sums hold without rounding (build) */
 } fixctx;
 
 static void xconf_add(xconf *x, const gk_table *t, int row, int col)
@@ -485,6 +486,32 @@ static void rows_ident_if_usual(fixctx *f, const char *whole, const char *const 
 		f->nid = from;
 }
 
+static const char *const GBE_PARTS_PPP[] = {"personnel", "public", "project_total", NULL};
+
+/* The parts of an economic row's total: 基本 + 项目, or where the row
+ * prints no 基本支出 (西安's 人员经费 | 公用经费 | 项目支出 under 合计) the
+ * parts 基本 stands for */
+static const char *const *gbe_total_parts(const gk_table *t, int i)
+{
+	int b = gk_table_col(t, "basic_total");
+	return b >= 0 && !blank(t->rows[i][b]) ? GBE_PARTS_TB : GBE_PARTS_PPP;
+}
+
+/* total = its parts (gbe_total_parts) on every row, kept only if it holds
+ * on at least two thirds of the rows where it could be built */
+static void gbe_total_idents(fixctx *f)
+{
+	int from = f->nid, held = 0;
+	for (int i = 0; i < f->t->nrow; i++) {
+		int before = f->nid;
+		row_ident(f, i, "total", gbe_total_parts(f->t, i), "row");
+		held += f->nid > before && !broken(f, &f->id[f->nid - 1]);
+	}
+	int built = f->nid - from;
+	if (built && held * 3 < built * 2)
+		f->nid = from;
+}
+
 static void revenue_idents(fixctx *f)
 {
 	/* (row_ident leaves out the columns a table does not print) */
@@ -499,10 +526,27 @@ static void revenue_idents(fixctx *f)
 	tree_idents(f, "func_code", "func_name", REV_COLS);
 }
 
+static int amount_col(const gk_table *t, int c);
+
+/* Does t print its figures to the fen: three of them or more with six
+ * decimals (万元 to the fen: a table printed in 元, its figures exact),
+ * where a column's sum holds to the fen, no rounding in it */
+static int fen_exact(const gk_table *t)
+{
+	int n = 0;
+	for (int c = 0; c < t->cols.n; c++)
+		for (int i = 0; i < t->nrow && n < 3 && amount_col(t, c); i++) {
+			const char *p = strchr(t->rows[i][c], '.');
+			n += p && strlen(p + 1) == 6;
+		}
+	return n >= 3;
+}
+
 static void build(fixctx *f)
 {
 	gk_table *t = f->t;
 	const char *id = t->id;
+	f->exact = fen_exact(t);
 	if (!strcmp(id, "expenditure_by_function") || !strcmp(id, "general_budget_expenditure") ||
 	    !strcmp(id, "government_fund_expenditure") || !strcmp(id, "state_capital_expenditure")) {
 		for (int i = 0; i < t->nrow; i++) {
@@ -517,7 +561,7 @@ static void build(fixctx *f)
 			row_ident(f, i, "total", BASIC_PARTS, "row");
 		tree_idents(f, "econ_code", "econ_name", BASIC_COLS);
 	} else if (!strcmp(id, "general_budget_by_economic_class")) {
-		rows_ident_if_usual(f, "total", GBE_PARTS_TB, "row");
+		gbe_total_idents(f);
 		rows_ident_if_usual(f, "basic_total", BASIC_PARTS, "row");
 		tree_idents(f, "econ_code", "econ_name", GBE_COLS);
 	} else if (!strcmp(id, "expenditure_by_economic_class")) {
@@ -567,7 +611,7 @@ static int residual(const fixctx *f, const ident *x, long long *res, long long *
 	}
 	static const long long P10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
 	*res = s;
-	*tol = mindec < 0 ? 0 : P10[GK_CHK_SCALE - mindec];
+	*tol = mindec < 0 || f->exact ? 0 : P10[GK_CHK_SCALE - mindec];
 	return 1;
 }
 
@@ -983,6 +1027,8 @@ static void suspects(const fixctx *f, const confmap *cm, const char *bad, int k,
 		pick[a] = !blank(f->t->rows[x->row[a]][x->col[a]]) && !(open && held[a]);
 }
 
+static int flagged(const gk_result *r, const gk_table *t, int ri, int ci);
+
 static void flag_cell(fixctx *f, const confmap *cm, int ri, int ci, const char *check, const char *expected)
 {
 	char name[160], found[80];
@@ -1092,6 +1138,24 @@ static void flag(fixctx *f, const confmap *cm, unsigned fixed)
 			flag_cell(f, cm, ri, ci, "ocr:decimals", want);
 		}
 	}
+	/* a figure finer than the fen (万元 with seven decimals or more) is
+	 * no amount: a 元 figure whose comma OCR read as a point */
+	for (int ci = 0; !strstr(t->id, "performance") && ci < t->cols.n; ci++) {
+		if (!amount_col(t, ci))
+			continue;
+		for (int ri = 0; ri < t->nrow; ri++) {
+			const char *p = strchr(t->rows[ri][ci], '.');
+			long long v;
+			int d;
+			if (!p || strlen(p + 1) <= GK_CHK_SCALE || gk_chk_parse(t->rows[ri][ci], &v, &d) != 1)
+				continue;
+			int dup = 0;
+			for (int q = 0; q < n && !dup; q++)
+				dup = seen[q][0] == ri && seen[q][1] == ci;
+			if (!dup && !flagged(f->r, t, ri, ci))
+				flag_cell(f, cm, ri, ci, "ocr:decimals", "at most 6 decimals (the fen)");
+		}
+	}
 	free(bad);
 	free(seen);
 	free(summed);
@@ -1190,7 +1254,7 @@ static int flagged(const gk_result *r, const gk_table *t, int ri, int ci)
 /* cell (ri, ci) of t confirmed to the unit by one of its table's identities */
 static int confirmed(gk_result *r, gk_table *t, int ri, int ci, const confmap *cm)
 {
-	fixctx f = {r, t, NULL, 0, 0, NULL};
+	fixctx f = {r, t, NULL, 0, 0, NULL, 0};
 	build(&f);
 	int ok = held_exactly(&f, cm, ri, ci);
 	free(f.id);
@@ -1200,7 +1264,7 @@ static int confirmed(gk_result *r, gk_table *t, int ri, int ci, const confmap *c
 /* Does a broken identity of cell (ri, ci) of t want the value v for it */
 static int wants(gk_result *r, gk_table *t, int ri, int ci, long long v)
 {
-	fixctx f = {r, t, NULL, 0, 0, NULL};
+	fixctx f = {r, t, NULL, 0, 0, NULL, 0};
 	build(&f);
 	int yes = 0;
 	for (int k = 0; k < f.nid && !yes; k++)
@@ -1217,7 +1281,7 @@ static void cross_flag(gk_result *r, gk_table *t, int ri, int ci, const confmap 
 {
 	if (flagged(r, t, ri, ci))
 		return;
-	fixctx f = {r, t, NULL, 0, 0, NULL};
+	fixctx f = {r, t, NULL, 0, 0, NULL, 0};
 	flag_cell(&f, cm, ri, ci, "ocr:cross", other);
 }
 
@@ -1414,6 +1478,34 @@ static void tables_confirm(gk_result *r, xconf *xc)
 	}
 }
 
+/* ---- a sum the checks find broken, its parts in doubt -------------------- */
+
+int gk_ocr_sum_settled(gk_result *r, const gk_table *ct, int row, const char *col, const gk_doc *doc)
+{
+	gk_table *t = (gk_table *)ct; /* (build and held_exactly read it only) */
+	int c = t ? gk_table_col(t, col) : -1, part = 0;
+	if (c < 0 || row < 0 || row >= t->nrow || !doc || flagged(r, t, row, c))
+		return 0;
+	for (int i = 0; i < t->nrow && !part; i++)
+		part = i != row && !blank(t->rows[i][c]) && flagged(r, t, i, c);
+	if (!part)
+		return 0;
+	confmap cm;
+	confmap_build(&cm, doc);
+	xconf xc = {0};
+	tables_confirm(r, &xc);
+	fixctx f = {r, t, NULL, 0, 0, &xc, 0};
+	build(&f);
+	int held = held_exactly(&f, &cm, row, c);
+	free(f.id);
+	free(xc.t);
+	free(xc.row);
+	free(xc.col);
+	free(cm.key);
+	free(cm.conf);
+	return held;
+}
+
 /* ---- a fund's figures in another fund's column --------------------------- */
 
 /* A table by funds prints each function line's money per fund (the 收入表's
@@ -1577,7 +1669,7 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 		gk_ocr_columns(r, t, doc);
 		gk_ocr_three(r, t, doc);
 		gk_ocr_fix_labels(r, t, doc, rules);
-		fixctx f = {r, t, NULL, 0, 0, NULL};
+		fixctx f = {r, t, NULL, 0, 0, NULL, 0};
 		build(&f);
 		for (int round = 0; round < 8 && solve_round(&f, &cm) > 0; round++)
 			;
@@ -1595,7 +1687,7 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 		gk_table *t = r->tables[ti];
 		if (!gk_page_listed(pages, t->page))
 			continue;
-		fixctx f = {r, t, NULL, 0, 0, &xc};
+		fixctx f = {r, t, NULL, 0, 0, &xc, 0};
 		build(&f);
 		flag(&f, &cm, fixed);
 		free(f.id);
