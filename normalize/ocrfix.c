@@ -664,6 +664,26 @@ static int misreading(const char *read, const char *want)
 	return edits(a, b) <= 2;
 }
 
+/* Did OCR lose the head of `want` reading `read`: read's digits, two at
+ * least (leading zeros and point aside), the tail of want's, which has
+ * more (146.538957 read 0.000057; 134.25 read 0.25)? */
+static int lost_head(const char *read, const char *want)
+{
+	char a[40], b[40];
+	size_t n = 0, m = 0;
+	for (const char *p = read; *p && n + 1 < sizeof a; p++)
+		if (*p >= '0' && *p <= '9' && (n || *p != '0'))
+			a[n++] = *p;
+	for (const char *p = want; *p && m + 1 < sizeof b; p++)
+		if (*p >= '0' && *p <= '9' && (m || *p != '0'))
+			b[m++] = *p;
+	a[n] = b[m] = 0;
+	/* (trailing zeros are the decimals printed, not digits read) */
+	while (n > 0 && m > 0 && a[n - 1] == '0' && b[m - 1] == '0')
+		a[--n] = 0, b[--m] = 0;
+	return n >= 2 && m > n && !strcmp(b + m - n, a);
+}
+
 static void cell_name(const gk_table *t, int i, int c, char *out, size_t n)
 {
 	/* a project by its name: its unit's name is every project's */
@@ -970,7 +990,7 @@ static int could_be_misread(const fixctx *f, int k, int a)
 		return 1; /* not a figure: garbage */
 	char ws[48];
 	gk_chk_format(w, dec < 2 ? 2 : dec, ws, sizeof ws);
-	return misreading(read, ws) || misreading(ws, read);
+	return misreading(read, ws) || misreading(ws, read) || lost_head(read, ws);
 }
 
 /* Of broken identity k of f, the cells to flag (pick[a]): a blank cell

@@ -161,3 +161,27 @@ Test(ocr_flags, a_sum_whose_whole_is_confirmed_is_its_parts_doubt)
 	gk_result_drop(r);
 	gk_doc_drop(d);
 }
+
+/* A 项 whose head OCR lost (146.54 read 0.54) breaks its 款, read surely:
+ * the 项 is suspect with the 款, not the 款 alone as where rows were lost */
+Test(ocr_flags, a_figure_that_lost_its_head)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"func_code", "name", "total"};
+	static const char *cells[] = {
+	    "20805",   "行政事业单位养老支出", "300.00",
+	    "2080501", "行政单位离退休",       "0.54", /* 146.54 */
+	    "2080505", "机关事业单位基本养老保险缴费支出", "120.13",
+	    "2080506", "机关事业单位职业年金缴费支出", "33.33",
+	};
+	table_of(r, "general_budget_expenditure", cols, 3, cells, 4);
+	gk_doc *d = ocr_doc();
+	gk_doc_add_page(d, 600, 800);
+	gk_line *l = gk_doc_add_line(d, 1, 10, 20, 9, GK_GEOM_POS);
+	for (int i = 0; i < 4; i++)
+		gk_line_add_cell_y(l, 10 + 50 * i, 40 + 50 * i, 0, 0, cells[3 * i + 2], strlen(cells[3 * i + 2]))->conf = 95;
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(fails(r, "general_budget_expenditure", "ocr:suspect", 2), 1);
+	gk_result_drop(r);
+	gk_doc_drop(d);
+}
