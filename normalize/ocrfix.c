@@ -923,6 +923,27 @@ static int odd_decimals(const gk_table *t, int ri, int ci, int dec)
 	return !p || (int)strlen(p + 1) != dec;
 }
 
+/* Does t print its figures in 元, put in 万元 with their trailing zeros
+ * dropped: three figures or more with more decimals than its usual dec,
+ * up to the fen (six), and none of them ending in 0 (西安's 22420.4336 for
+ * 224,204,336.00 元 beside 1864.08)?  Such a figure's decimals are its
+ * own, no digit OCR made up. */
+static int trimmed_yuan(const gk_table *t, int dec)
+{
+	int n = 0;
+	for (int c = 0; c < t->cols.n; c++)
+		for (int i = 0; i < t->nrow && amount_col(t, c); i++) {
+			const char *p = strchr(t->rows[i][c], '.');
+			size_t d = p ? strlen(p + 1) : 0;
+			if (!p || d <= (size_t)dec || d > GK_CHK_SCALE)
+				continue;
+			if (p[d] == '0')
+				return 0;
+			n++;
+		}
+	return n >= 3;
+}
+
 /* Does an identity of f that holds to the unit hold cell (ri, ci), or
  * another table print it alike (f->xc)?  A
  * sum of two figures or more does; a copy (a 类 of one 款, a total of
@@ -1141,11 +1162,15 @@ static void flag(fixctx *f, const confmap *cm, unsigned fixed)
 	int zero, dec = table_decimals(t, &zero);
 	if (dec < 1 || !(fixed >> dec & 1))
 		dec = -1;
+	int yuan = dec >= 1 && trimmed_yuan(t, dec);
 	for (int ci = 0; dec >= 1 && ci < t->cols.n; ci++) {
 		if (!amount_col(t, ci))
 			continue;
 		for (int ri = 0; ri < t->nrow; ri++) {
 			if (!odd_decimals(t, ri, ci, dec))
+				continue;
+			const char *pt = strchr(t->rows[ri][ci], '.');
+			if (yuan && pt && strlen(pt + 1) > (size_t)dec && strlen(pt + 1) <= GK_CHK_SCALE)
 				continue;
 			int dup = 0;
 			for (int q = 0; q < n && !dup; q++)

@@ -185,3 +185,31 @@ Test(ocr_flags, a_figure_that_lost_its_head)
 	gk_result_drop(r);
 	gk_doc_drop(d);
 }
+
+/* A table printed in 元 and put in 万元 drops its figures' trailing zeros:
+ * 224,204,336.00 元 is 22420.4336 beside 1864.08; its figures of four
+ * decimals are no digits OCR made up (a table of 万元 to two decimals
+ * printing 12.50 would flag them) */
+Test(ocr_flags, yuan_figures_keep_their_decimals)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"econ_code", "econ_name", "total"};
+	const char *cells[] = {
+	    "30201", "办公费", "1864.08",    "30202", "印刷费", "12.50",     "30205", "水费", "3.20",
+	    "30206", "电费", "7.61",         "30207", "邮电费", "46.70",     "30209", "物业管理费", "147.31",
+	    "30211", "差旅费", "22420.4336", "30213", "维修（护）费", "190.9136", "30214", "租赁费", "19070.9936",
+	};
+	table_of(r, "general_budget_basic_expenditure", cols, 3, cells, 9);
+	gk_doc *d = ocr_doc();
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(fails(r, "general_budget_basic_expenditure", "ocr:decimals", 0), 0);
+	gk_result_drop(r);
+	/* one of them ending in 0 (a digit made up, 12572.730): flagged */
+	cells[3 * 8 + 2] = "19070.9930";
+	r = gk_result_new();
+	table_of(r, "general_budget_basic_expenditure", cols, 3, cells, 9);
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(fails(r, "general_budget_basic_expenditure", "ocr:decimals", 0), 3);
+	gk_result_drop(r);
+	gk_doc_drop(d);
+}
