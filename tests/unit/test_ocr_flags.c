@@ -213,3 +213,35 @@ Test(ocr_flags, yuan_figures_keep_their_decimals)
 	gk_result_drop(r);
 	gk_doc_drop(d);
 }
+
+/* A function table printed without codes (杭州): its 类, 款 and 项 rows
+ * each add up to the 合计, so all its rows to three times it; on a page
+ * read by OCR that is levels of a tree, not rows read twice */
+Test(ocr_flags, rows_of_three_levels_add_up_three_times)
+{
+	static const char *cols[] = {"func_code", "name", "total"};
+	const char *cells[] = {
+	    "", "合计", "300.00",      "", "社会保障和就业支出", "300.00", "", "行政事业单位养老支出", "300.00",
+	    "", "行政单位离退休", "100.00", "", "机关事业单位基本养老保险缴费支出", "200.00",
+	};
+	gk_doc *d = ocr_doc();
+	gk_result *r = gk_result_new();
+	table_of(r, "expenditure_by_function", cols, 3, cells, 5);
+	gk_checks_run(r, d);
+	cr_assert_str_eq(status_of(r, "col:合计=Σleaves", "total"), "skip");
+	gk_result_drop(r);
+	/* the text path: as ever */
+	r = gk_result_new();
+	table_of(r, "expenditure_by_function", cols, 3, cells, 5);
+	gk_checks_run(r, NULL);
+	cr_assert_str_eq(status_of(r, "col:合计=Σleaves", "total"), "unsure");
+	gk_result_drop(r);
+	/* a sum that misses by another factor stays a doubt */
+	cells[14] = "260.00";
+	r = gk_result_new();
+	table_of(r, "expenditure_by_function", cols, 3, cells, 5);
+	gk_checks_run(r, d);
+	cr_assert_str_neq(status_of(r, "col:合计=Σleaves", "total"), "skip");
+	gk_result_drop(r);
+	gk_doc_drop(d);
+}
