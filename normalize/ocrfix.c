@@ -1064,6 +1064,25 @@ static void suspects(const fixctx *f, const confmap *cm, const char *bad, int k,
 		held[a] = (char)held_exactly(f, cm, x->row[a], x->col[a]);
 		open |= !held[a] && !blank(f->t->rows[x->row[a]][x->col[a]]);
 	}
+	/* of a sum over rows, the open cells that could be misread from the
+	 * figure it wants or that OCR read unsurely, when only some are and one
+	 * of them looks misread from it: a
+	 * figure read surely and nothing like what its sum wants is no
+	 * misreading of it (广州科技's 款 of 302 beside its 其他交通费用 read
+	 * 0.25 for 134.25) */
+	if (open && strcmp(x->name, "row")) {
+		int ncand = 0, nopen = 0, shaped = 0;
+		for (int a = 0; a < x->n; a++) {
+			const char *s = f->t->rows[x->row[a]][x->col[a]];
+			int like = !blank(s) && !held[a] && could_be_misread(f, k, a);
+			pick[a] = like || (!blank(s) && !held[a] && confmap_get(cm, s) < SURE);
+			shaped += like;
+			ncand += pick[a];
+			nopen += !blank(s) && !held[a];
+		}
+		if (shaped && ncand < nopen)
+			return;
+	}
 	for (int a = 0; a < x->n; a++)
 		pick[a] = !blank(f->t->rows[x->row[a]][x->col[a]]) && !(open && held[a]);
 }

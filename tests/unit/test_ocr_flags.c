@@ -245,3 +245,32 @@ Test(ocr_flags, rows_of_three_levels_add_up_three_times)
 	gk_result_drop(r);
 	gk_doc_drop(d);
 }
+
+/* A 类 held by the 合计 over its 款, one 款 read 0.25 for 134.25 (its
+ * head lost), the others read surely and nothing like what the 类 wants
+ * of them: that 款 is the suspect, not every 款 */
+Test(ocr_flags, the_parts_that_look_misread)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"econ_code", "econ_name", "total"};
+	static const char *cells[] = {
+	    "",      "合计",             "2000.00", "301",   "工资福利支出",     "1000.00",
+	    "302",   "商品和服务支出",   "558.97",  "30201", "办公费",           "57.81",
+	    "30206", "电费",             "23.00",   "30211", "差旅费",           "96.44",
+	    "30239", "其他交通费用",     "0.25",    "30299", "其他商品和服务支出", "247.47",
+	    "303",   "对个人和家庭的补助", "441.03",
+	};
+	table_of(r, "general_budget_basic_expenditure", cols, 3, cells, 9);
+	gk_doc *d = ocr_doc();
+	gk_doc_add_page(d, 600, 800);
+	for (int i = 0; i < 9; i++) {
+		gk_line *l = gk_doc_add_line(d, 1, 10 + 20 * i, 20 + 20 * i, 9, GK_GEOM_POS);
+		gk_line_add_cell_y(l, 300, 350, 0, 0, cells[3 * i + 2], strlen(cells[3 * i + 2]))->conf = 90;
+	}
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(fails(r, "general_budget_basic_expenditure", "ocr:suspect", 7), 1);
+	cr_assert_eq(fails(r, "general_budget_basic_expenditure", "ocr:suspect", 4), 0);
+	cr_assert_eq(fails(r, "general_budget_basic_expenditure", "ocr:suspect", 0), 1);
+	gk_result_drop(r);
+	gk_doc_drop(d);
+}
