@@ -112,8 +112,22 @@ static void lost_ordinals(const gk_table *t, const int *rows, const int *kind, i
 	for (int j = from; j < to; j++)
 		if (kind[j] == K_OTHER && printed(t, rows[j], col))
 			acc_add(&x, cell(t, rows[j], col)), more = 1;
-	if (more && !x.bad && strcmp(gk_chk_status(x.v, x.dec, f->v, f->dec), "fail"))
+	if (more && !x.bad && strcmp(gk_chk_status(x.v, x.dec, f->v, f->dec), "fail")) {
 		*e = x;
+		return;
+	}
+	/* one of them alone: a line 一、 over its （一） lines, both without
+	 * their ordinals (财政拨款 over 一般公共预算) */
+	for (int j = from; j < to; j++) {
+		if (kind[j] != K_OTHER || !printed(t, rows[j], col))
+			continue;
+		x = *e;
+		acc_add(&x, cell(t, rows[j], col));
+		if (!x.bad && strcmp(gk_chk_status(x.v, x.dec, f->v, f->dec), "fail")) {
+			*e = x;
+			return;
+		}
+	}
 }
 
 static void summary_side(gk_result *r, const gk_table *t, const char *side, const char *const *cols)

@@ -657,6 +657,15 @@ Test(checks_summary, ocr_lines_that_lost_their_ordinal)
 	expect(r, NULL, "summary:合计=Σ一、", "本年支出合计", "1231.1", "1265.6", "fail");
 	gk_result_drop(r);
 
+	/* a line 一、 and its （一） both without their ordinals: the one
+	 * line that makes it up */
+	r = one("revenue_expenditure_summary", RES);
+	set(r, "revenue_expenditure_summary", 0, "item", "一般公共预算");
+	set(r, "revenue_expenditure_summary", 1, "item", "财政拨款");
+	gk_checks_run(r, d);
+	expect(r, NULL, "summary:合计=Σ一、", "本年收入合计", "1265.6", "1265.6", "ok");
+	gk_result_drop(r);
+
 	/* the text path: as printed */
 	r = one("revenue_expenditure_summary", RES);
 	set(r, "revenue_expenditure_summary", 8, "item", "社会保障和就业");
