@@ -98,6 +98,38 @@ int side_total(const gk_table *t, const char *side)
 	return best;
 }
 
+/* A 合计 read by OCR that Σ 一、 (e) misses while the lines of its block
+ * printed without an ordinal (kind K_OTHER) make it up (to its rounding): their
+ * ordinals were lost ("一、" unread, a label put right to its standard
+ * name), they are lines 一、 too, and e takes them in. */
+static void lost_ordinals(const gk_table *t, const int *rows, const int *kind, int from, int to,
+                          const char *col, acc *e, const acc *f)
+{
+	acc x = *e;
+	int more = 0;
+	if (e->bad || f->bad || !f->printed || strcmp(gk_chk_status(e->v, e->dec, f->v, f->dec), "fail"))
+		return;
+	for (int j = from; j < to; j++)
+		if (kind[j] == K_OTHER && printed(t, rows[j], col))
+			acc_add(&x, cell(t, rows[j], col)), more = 1;
+	if (more && !x.bad && strcmp(gk_chk_status(x.v, x.dec, f->v, f->dec), "fail")) {
+		*e = x;
+		return;
+	}
+	/* one of them alone: a line 一、 over its （一） lines, both without
+	 * their ordinals (财政拨款 over 一般公共预算) */
+	for (int j = from; j < to; j++) {
+		if (kind[j] != K_OTHER || !printed(t, rows[j], col))
+			continue;
+		x = *e;
+		acc_add(&x, cell(t, rows[j], col));
+		if (!x.bad && strcmp(gk_chk_status(x.v, x.dec, f->v, f->dec), "fail")) {
+			*e = x;
+			return;
+		}
+	}
+}
+
 static void summary_side(gk_result *r, const gk_table *t, const char *side, const char *const *cols)
 {
 	int *rows = gk_calloc((size_t)t->nrow + 1, sizeof(int)), *kind;
@@ -159,6 +191,8 @@ static void summary_side(gk_result *r, const gk_table *t, const char *side, cons
 					if (kind[j] == want)
 						acc_add(&e, cell(t, rows[j], *c));
 				acc_add(&f, cell(t, rows[k], *c));
+				if (prev < 0 && want == K_TOP && ocr_read(t))
+					lost_ordinals(t, rows, kind, ga, gb, *c, &e, &f);
 				item_label(t, rows[k], *c, cols[0], lab, sizeof lab);
 				if (ng > 1) {
 					size_t l = strlen(lab);

@@ -89,6 +89,8 @@ const gk_table *present(const gk_result *r, const char *id);
 int find_total(const gk_table *t, const char *label_col);
 
 /* check_emit.c */
+/* Was t's page read by OCR (the document the checks run on)? */
+int ocr_read(const gk_table *t);
 void emit_finding(gk_result *r, const char *tid, const char *check, const char *row,
                   const char *expected, const char *found, const char *status, const where *w,
                   long long gap);

@@ -142,6 +142,7 @@ typedef struct fixctx {
 	ident *id;
 	int nid, cap;
 	const xconf *xc;
+	int exact; /* figures to the fen: sums hold without rounding (build) */
 } fixctx;
 
 static void xconf_add(xconf *x, const gk_table *t, int row, int col)
@@ -485,6 +486,32 @@ static void rows_ident_if_usual(fixctx *f, const char *whole, const char *const 
 		f->nid = from;
 }
 
+static const char *const GBE_PARTS_PPP[] = {"personnel", "public", "project_total", NULL};
+
+/* The parts of an economic row's total: 基本 + 项目, or where the row
+ * prints no 基本支出 (西安's 人员经费 | 公用经费 | 项目支出 under 合计) the
+ * parts 基本 stands for */
+static const char *const *gbe_total_parts(const gk_table *t, int i)
+{
+	int b = gk_table_col(t, "basic_total");
+	return b >= 0 && !blank(t->rows[i][b]) ? GBE_PARTS_TB : GBE_PARTS_PPP;
+}
+
+/* total = its parts (gbe_total_parts) on every row, kept only if it holds
+ * on at least two thirds of the rows where it could be built */
+static void gbe_total_idents(fixctx *f)
+{
+	int from = f->nid, held = 0;
+	for (int i = 0; i < f->t->nrow; i++) {
+		int before = f->nid;
+		row_ident(f, i, "total", gbe_total_parts(f->t, i), "row");
+		held += f->nid > before && !broken(f, &f->id[f->nid - 1]);
+	}
+	int built = f->nid - from;
+	if (built && held * 3 < built * 2)
+		f->nid = from;
+}
+
 static void revenue_idents(fixctx *f)
 {
 	/* (row_ident leaves out the columns a table does not print) */
@@ -499,10 +526,27 @@ static void revenue_idents(fixctx *f)
 	tree_idents(f, "func_code", "func_name", REV_COLS);
 }
 
+static int amount_col(const gk_table *t, int c);
+
+/* Does t print its figures to the fen: three of them or more with six
+ * decimals (万元 to the fen: a table printed in 元, its figures exact),
+ * where a column's sum holds to the fen, no rounding in it */
+static int fen_exact(const gk_table *t)
+{
+	int n = 0;
+	for (int c = 0; c < t->cols.n; c++)
+		for (int i = 0; i < t->nrow && n < 3 && amount_col(t, c); i++) {
+			const char *p = strchr(t->rows[i][c], '.');
+			n += p && strlen(p + 1) == 6;
+		}
+	return n >= 3;
+}
+
 static void build(fixctx *f)
 {
 	gk_table *t = f->t;
 	const char *id = t->id;
+	f->exact = fen_exact(t);
 	if (!strcmp(id, "expenditure_by_function") || !strcmp(id, "general_budget_expenditure") ||
 	    !strcmp(id, "government_fund_expenditure") || !strcmp(id, "state_capital_expenditure")) {
 		for (int i = 0; i < t->nrow; i++) {
@@ -517,7 +561,7 @@ static void build(fixctx *f)
 			row_ident(f, i, "total", BASIC_PARTS, "row");
 		tree_idents(f, "econ_code", "econ_name", BASIC_COLS);
 	} else if (!strcmp(id, "general_budget_by_economic_class")) {
-		rows_ident_if_usual(f, "total", GBE_PARTS_TB, "row");
+		gbe_total_idents(f);
 		rows_ident_if_usual(f, "basic_total", BASIC_PARTS, "row");
 		tree_idents(f, "econ_code", "econ_name", GBE_COLS);
 	} else if (!strcmp(id, "expenditure_by_economic_class")) {
@@ -567,7 +611,7 @@ static int residual(const fixctx *f, const ident *x, long long *res, long long *
 	}
 	static const long long P10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
 	*res = s;
-	*tol = mindec < 0 ? 0 : P10[GK_CHK_SCALE - mindec];
+	*tol = mindec < 0 || f->exact ? 0 : P10[GK_CHK_SCALE - mindec];
 	return 1;
 }
 
@@ -618,6 +662,26 @@ static int misreading(const char *read, const char *want)
 	if (!strcmp(a, b))
 		return !strchr(read, '.') && strchr(want, '.');
 	return edits(a, b) <= 2;
+}
+
+/* Did OCR lose the head of `want` reading `read`: read's digits, two at
+ * least (leading zeros and point aside), the tail of want's, which has
+ * more (146.538957 read 0.000057; 134.25 read 0.25)? */
+static int lost_head(const char *read, const char *want)
+{
+	char a[40], b[40];
+	size_t n = 0, m = 0;
+	for (const char *p = read; *p && n + 1 < sizeof a; p++)
+		if (*p >= '0' && *p <= '9' && (n || *p != '0'))
+			a[n++] = *p;
+	for (const char *p = want; *p && m + 1 < sizeof b; p++)
+		if (*p >= '0' && *p <= '9' && (m || *p != '0'))
+			b[m++] = *p;
+	a[n] = b[m] = 0;
+	/* (trailing zeros are the decimals printed, not digits read) */
+	while (n > 0 && m > 0 && a[n - 1] == '0' && b[m - 1] == '0')
+		a[--n] = 0, b[--m] = 0;
+	return n >= 2 && m > n && !strcmp(b + m - n, a);
 }
 
 static void cell_name(const gk_table *t, int i, int c, char *out, size_t n)
@@ -859,6 +923,27 @@ static int odd_decimals(const gk_table *t, int ri, int ci, int dec)
 	return !p || (int)strlen(p + 1) != dec;
 }
 
+/* Does t print its figures in 元, put in 万元 with their trailing zeros
+ * dropped: three figures or more with more decimals than its usual dec,
+ * up to the fen (six), and none of them ending in 0 (西安's 22420.4336 for
+ * 224,204,336.00 元 beside 1864.08)?  Such a figure's decimals are its
+ * own, no digit OCR made up. */
+static int trimmed_yuan(const gk_table *t, int dec)
+{
+	int n = 0;
+	for (int c = 0; c < t->cols.n; c++)
+		for (int i = 0; i < t->nrow && amount_col(t, c); i++) {
+			const char *p = strchr(t->rows[i][c], '.');
+			size_t d = p ? strlen(p + 1) : 0;
+			if (!p || d <= (size_t)dec || d > GK_CHK_SCALE)
+				continue;
+			if (p[d] == '0')
+				return 0;
+			n++;
+		}
+	return n >= 3;
+}
+
 /* Does an identity of f that holds to the unit hold cell (ri, ci), or
  * another table print it alike (f->xc)?  A
  * sum of two figures or more does; a copy (a 类 of one 款, a total of
@@ -926,7 +1011,7 @@ static int could_be_misread(const fixctx *f, int k, int a)
 		return 1; /* not a figure: garbage */
 	char ws[48];
 	gk_chk_format(w, dec < 2 ? 2 : dec, ws, sizeof ws);
-	return misreading(read, ws) || misreading(ws, read);
+	return misreading(read, ws) || misreading(ws, read) || lost_head(read, ws);
 }
 
 /* Of broken identity k of f, the cells to flag (pick[a]): a blank cell
@@ -979,9 +1064,30 @@ static void suspects(const fixctx *f, const confmap *cm, const char *bad, int k,
 		held[a] = (char)held_exactly(f, cm, x->row[a], x->col[a]);
 		open |= !held[a] && !blank(f->t->rows[x->row[a]][x->col[a]]);
 	}
+	/* of a sum over rows, the open cells that could be misread from the
+	 * figure it wants or that OCR read unsurely, when only some are and one
+	 * of them looks misread from it: a
+	 * figure read surely and nothing like what its sum wants is no
+	 * misreading of it (广州科技's 款 of 302 beside its 其他交通费用 read
+	 * 0.25 for 134.25) */
+	if (open && strcmp(x->name, "row")) {
+		int ncand = 0, nopen = 0, shaped = 0;
+		for (int a = 0; a < x->n; a++) {
+			const char *s = f->t->rows[x->row[a]][x->col[a]];
+			int like = !blank(s) && !held[a] && could_be_misread(f, k, a);
+			pick[a] = like || (!blank(s) && !held[a] && confmap_get(cm, s) < SURE);
+			shaped += like;
+			ncand += pick[a];
+			nopen += !blank(s) && !held[a];
+		}
+		if (shaped && ncand < nopen)
+			return;
+	}
 	for (int a = 0; a < x->n; a++)
 		pick[a] = !blank(f->t->rows[x->row[a]][x->col[a]]) && !(open && held[a]);
 }
+
+static int flagged(const gk_result *r, const gk_table *t, int ri, int ci);
 
 static void flag_cell(fixctx *f, const confmap *cm, int ri, int ci, const char *check, const char *expected)
 {
@@ -1075,11 +1181,15 @@ static void flag(fixctx *f, const confmap *cm, unsigned fixed)
 	int zero, dec = table_decimals(t, &zero);
 	if (dec < 1 || !(fixed >> dec & 1))
 		dec = -1;
+	int yuan = dec >= 1 && trimmed_yuan(t, dec);
 	for (int ci = 0; dec >= 1 && ci < t->cols.n; ci++) {
 		if (!amount_col(t, ci))
 			continue;
 		for (int ri = 0; ri < t->nrow; ri++) {
 			if (!odd_decimals(t, ri, ci, dec))
+				continue;
+			const char *pt = strchr(t->rows[ri][ci], '.');
+			if (yuan && pt && strlen(pt + 1) > (size_t)dec && strlen(pt + 1) <= GK_CHK_SCALE)
 				continue;
 			int dup = 0;
 			for (int q = 0; q < n && !dup; q++)
@@ -1090,6 +1200,24 @@ static void flag(fixctx *f, const confmap *cm, unsigned fixed)
 			char want[32];
 			snprintf(want, sizeof want, "%d decimals", dec);
 			flag_cell(f, cm, ri, ci, "ocr:decimals", want);
+		}
+	}
+	/* a figure finer than the fen (万元 with seven decimals or more) is
+	 * no amount: a 元 figure whose comma OCR read as a point */
+	for (int ci = 0; !strstr(t->id, "performance") && ci < t->cols.n; ci++) {
+		if (!amount_col(t, ci))
+			continue;
+		for (int ri = 0; ri < t->nrow; ri++) {
+			const char *p = strchr(t->rows[ri][ci], '.');
+			long long v;
+			int d;
+			if (!p || strlen(p + 1) <= GK_CHK_SCALE || gk_chk_parse(t->rows[ri][ci], &v, &d) != 1)
+				continue;
+			int dup = 0;
+			for (int q = 0; q < n && !dup; q++)
+				dup = seen[q][0] == ri && seen[q][1] == ci;
+			if (!dup && !flagged(f->r, t, ri, ci))
+				flag_cell(f, cm, ri, ci, "ocr:decimals", "at most 6 decimals (the fen)");
 		}
 	}
 	free(bad);
@@ -1190,7 +1318,7 @@ static int flagged(const gk_result *r, const gk_table *t, int ri, int ci)
 /* cell (ri, ci) of t confirmed to the unit by one of its table's identities */
 static int confirmed(gk_result *r, gk_table *t, int ri, int ci, const confmap *cm)
 {
-	fixctx f = {r, t, NULL, 0, 0, NULL};
+	fixctx f = {r, t, NULL, 0, 0, NULL, 0};
 	build(&f);
 	int ok = held_exactly(&f, cm, ri, ci);
 	free(f.id);
@@ -1200,7 +1328,7 @@ static int confirmed(gk_result *r, gk_table *t, int ri, int ci, const confmap *c
 /* Does a broken identity of cell (ri, ci) of t want the value v for it */
 static int wants(gk_result *r, gk_table *t, int ri, int ci, long long v)
 {
-	fixctx f = {r, t, NULL, 0, 0, NULL};
+	fixctx f = {r, t, NULL, 0, 0, NULL, 0};
 	build(&f);
 	int yes = 0;
 	for (int k = 0; k < f.nid && !yes; k++)
@@ -1217,7 +1345,7 @@ static void cross_flag(gk_result *r, gk_table *t, int ri, int ci, const confmap 
 {
 	if (flagged(r, t, ri, ci))
 		return;
-	fixctx f = {r, t, NULL, 0, 0, NULL};
+	fixctx f = {r, t, NULL, 0, 0, NULL, 0};
 	flag_cell(&f, cm, ri, ci, "ocr:cross", other);
 }
 
@@ -1414,6 +1542,34 @@ static void tables_confirm(gk_result *r, xconf *xc)
 	}
 }
 
+/* ---- a sum the checks find broken, its parts in doubt -------------------- */
+
+int gk_ocr_sum_settled(gk_result *r, const gk_table *ct, int row, const char *col, const gk_doc *doc)
+{
+	gk_table *t = (gk_table *)ct; /* (build and held_exactly read it only) */
+	int c = t ? gk_table_col(t, col) : -1, part = 0;
+	if (c < 0 || row < 0 || row >= t->nrow || !doc || flagged(r, t, row, c))
+		return 0;
+	for (int i = 0; i < t->nrow && !part; i++)
+		part = i != row && !blank(t->rows[i][c]) && flagged(r, t, i, c);
+	if (!part)
+		return 0;
+	confmap cm;
+	confmap_build(&cm, doc);
+	xconf xc = {0};
+	tables_confirm(r, &xc);
+	fixctx f = {r, t, NULL, 0, 0, &xc, 0};
+	build(&f);
+	int held = held_exactly(&f, &cm, row, c);
+	free(f.id);
+	free(xc.t);
+	free(xc.row);
+	free(xc.col);
+	free(cm.key);
+	free(cm.conf);
+	return held;
+}
+
 /* ---- a fund's figures in another fund's column --------------------------- */
 
 /* A table by funds prints each function line's money per fund (the 收入表's
@@ -1577,7 +1733,7 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 		gk_ocr_columns(r, t, doc);
 		gk_ocr_three(r, t, doc);
 		gk_ocr_fix_labels(r, t, doc, rules);
-		fixctx f = {r, t, NULL, 0, 0, NULL};
+		fixctx f = {r, t, NULL, 0, 0, NULL, 0};
 		build(&f);
 		for (int round = 0; round < 8 && solve_round(&f, &cm) > 0; round++)
 			;
@@ -1595,7 +1751,7 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 		gk_table *t = r->tables[ti];
 		if (!gk_page_listed(pages, t->page))
 			continue;
-		fixctx f = {r, t, NULL, 0, 0, &xc};
+		fixctx f = {r, t, NULL, 0, 0, &xc, 0};
 		build(&f);
 		flag(&f, &cm, fixed);
 		free(f.id);

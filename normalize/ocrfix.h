@@ -51,6 +51,14 @@ void gk_ocr_fix_labels(gk_result *r, gk_table *t, const gk_doc *doc, const gk_ru
  * that class's standard name (ocrlabel.c); each an `ocr:label` check. */
 void gk_ocr_fix_summary(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules);
 
+/* Is the whole (row, column col) of a sum the checks find broken in t, a
+ * table read by OCR, right while its parts are in doubt: no OCR flag of
+ * its own, another of its table's figures in that column flagged
+ * (ocr:suspect and the like, by gk_read_findings), and an identity of
+ * three printed figures or more holding it to the unit (or another table
+ * printing it alike)?  Then the break is the flagged parts'. */
+int gk_ocr_sum_settled(gk_result *r, const gk_table *t, int row, const char *col, const gk_doc *doc);
+
 /* Is page in list, a page list as the extract's ocr_pages ("3,5,14")? */
 int gk_page_listed(const char *list, int page);
 /* The digits of a code cell ("201 03 01" -> "2010301") into out[n]:

@@ -636,6 +636,45 @@ Test(checks_summary, subtotal_is_sum_of_ordinal_lines)
 	gk_result_drop(r);
 }
 
+/* A summary read by OCR whose lines lost their ordinals (八、 unread, or a
+ * label put right to its standard name): they are lines 一、 still where
+ * they make up the 合计 exactly; a text page's table keeps its reading */
+Test(checks_summary, ocr_lines_that_lost_their_ordinal)
+{
+	gk_doc *d = gk_doc_new();
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_result *r = one("revenue_expenditure_summary", RES);
+	set(r, "revenue_expenditure_summary", 8, "item", "社会保障和就业");
+	gk_checks_run(r, d);
+	expect(r, NULL, "summary:合计=Σ一、", "本年支出合计", "1265.6", "1265.6", "ok");
+	gk_result_drop(r);
+
+	/* a line that does not make it up stays out */
+	r = one("revenue_expenditure_summary", RES);
+	set(r, "revenue_expenditure_summary", 8, "item", "社会保障和就业");
+	set(r, "revenue_expenditure_summary", 9, "amount", "17.0");
+	gk_checks_run(r, d);
+	expect(r, NULL, "summary:合计=Σ一、", "本年支出合计", "1231.1", "1265.6", "fail");
+	gk_result_drop(r);
+
+	/* a line 一、 and its （一） both without their ordinals: the one
+	 * line that makes it up */
+	r = one("revenue_expenditure_summary", RES);
+	set(r, "revenue_expenditure_summary", 0, "item", "一般公共预算");
+	set(r, "revenue_expenditure_summary", 1, "item", "财政拨款");
+	gk_checks_run(r, d);
+	expect(r, NULL, "summary:合计=Σ一、", "本年收入合计", "1265.6", "1265.6", "ok");
+	gk_result_drop(r);
+
+	/* the text path: as printed */
+	r = one("revenue_expenditure_summary", RES);
+	set(r, "revenue_expenditure_summary", 8, "item", "社会保障和就业");
+	gk_checks_run(r, NULL);
+	expect(r, NULL, "summary:合计=Σ一、", "本年支出合计", "1231.3", "1265.6", "fail");
+	gk_result_drop(r);
+	gk_doc_drop(d);
+}
+
 Test(checks_summary, grand_total_is_subtotal_plus_carryover)
 {
 	gk_result *r = run(one("revenue_expenditure_summary", RES));
