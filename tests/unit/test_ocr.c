@@ -1143,3 +1143,42 @@ Test(ocr, a_total_without_its_basic_column_sums_the_basic_parts)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* 郑州 p.14 at 150 dpi: the 款 "02" of 津贴补贴 read "吧" at 87 between the
+ * 类 "301" and the label; a code stands there.  Not "年" after "2024" in a
+ * title read word by word (the gap is checked where the box is known), and
+ * not a sure reading between two codes. */
+Test(ocr, a_character_between_a_code_and_a_label_is_a_code_spot)
+{
+	cr_assert(gk_ocrw_code_glyph_spot("吧", 87, "301", "津贴补贴", 50));
+	cr_assert(gk_ocrw_code_glyph_spot("忆", 0, "302", "办公费", 50));
+	cr_assert(!gk_ocrw_code_glyph_spot("吧", 97, "301", "津贴补贴", 50), "read surely");
+	cr_assert(gk_ocrw_code_glyph_spot("芋", 0, "210", "02", 50), "between codes, unsure");
+	cr_assert(!gk_ocrw_code_glyph_spot("芋", 70, "210", "02", 50), "between codes, sure enough");
+	cr_assert(!gk_ocrw_code_glyph_spot("吧", 40, "1", "津贴补贴", 50), "no code before");
+	cr_assert(!gk_ocrw_code_glyph_spot("吧", 40, "301", "12.8", 50), "a figure after");
+	cr_assert(!gk_ocrw_code_glyph_spot("基本", 40, "301", "工资", 50), "two characters");
+}
+
+static word code_word(int l, int r, int line, const char *text)
+{
+	word w = {.l = l, .r = r, .t = line * 45, .b = line * 45 + 22, .line = line, .n = (int)strlen(text)};
+	snprintf(w.text, sizeof w.text, "%s", text);
+	return w;
+}
+
+/* the 款 column of 郑州 p.14 at 150 dpi: "12", "39", "17" read as digits
+ * above and below the "吧" (612-638 px); the 类 codes and labels are in
+ * other columns and count not */
+Test(ocr, a_column_of_codes_is_counted_by_its_rows)
+{
+	word wd[] = {code_word(343, 385, 0, "301"), code_word(610, 638, 0, "12"), code_word(717, 780, 0, "其他"),
+	             code_word(343, 385, 1, "302"), code_word(610, 639, 1, "39"), code_word(717, 780, 1, "其他"),
+	             code_word(343, 385, 2, "301"), code_word(612, 638, 2, "吧"), code_word(717, 780, 2, "津贴"),
+	             code_word(343, 385, 3, "302"), code_word(611, 638, 3, "17"), code_word(717, 780, 3, "公务"),
+	             code_word(1179, 1219, 3, "502")};
+	int n = (int)(sizeof wd / sizeof *wd);
+	cr_assert_eq(gk_ocrw_code_column(wd, n, 7, 2), 3);
+	cr_assert_eq(gk_ocrw_code_column(wd, n, 7, 3), 0, "codes of another length");
+	cr_assert_eq(gk_ocrw_code_column(wd, n, 8, 2), 0, "a label's column");
+}
