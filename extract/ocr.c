@@ -1241,6 +1241,7 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 	gk_ocrw_mend(&r.ws, &ink);
 	gk_ocr_reread_titles(&r);
 	gk_ocrw_despeck(&r.ws);
+	gk_ocrw_clip_to_rules(&r.ws);
 	if (r.dbg)
 		gk_ocrw_dump(&r.ws, r.dlog);
 	r.k = 72.0 / r.dpi;

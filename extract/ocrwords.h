@@ -127,6 +127,8 @@ void gk_ocrw_join_rules(gk_ocrw_box *hr, int *n, int gap);
  * below it that reach across the middle of that space.  1 and *cell set
  * (the rules left out) when the point is ruled on all four sides. */
 int gk_ocrw_cell(const gk_ocrw_box *vr, int nv, const gk_ocrw_box *hr, int nh, int x, int y, gk_ocrw_box *cell);
+/* words' boxes end at the column rules none of their symbols cross */
+void gk_ocrw_clip_to_rules(gk_ocrw *ws);
 
 /* the median height of the page's Chinese symbols, px; 0 with fewer
  * than ten */

@@ -1182,3 +1182,28 @@ Test(ocr, a_column_of_codes_is_counted_by_its_rows)
 	cr_assert_eq(gk_ocrw_code_column(wd, n, 7, 3), 0, "codes of another length");
 	cr_assert_eq(gk_ocrw_code_column(wd, n, 8, 2), 0, "a label's column");
 }
+
+/* 登封 p.16 at 150 dpi read at 333: "2024" of 2024年政府购买服务 kept the box
+ * of a speck left of the 项目类型 column's rule (401, its digits from 423,
+ * the rule at 415-419); spread over that box, the figure ran 特定目标类 into
+ * the name.  The box ends at the rule; a word its symbols cross keeps its
+ * box, and a rule not reaching the word's row cuts nothing. */
+Test(ocr, a_box_ends_at_a_rule_its_symbols_do_not_cross)
+{
+	sym sy[] = {{423, 797, 449, 822, '2', 0}, {451, 797, 465, 822, '0', 0}, {466, 797, 480, 822, '4', 0},
+	            {300, 797, 410, 822, 0x7C7B, 1}, {412, 797, 440, 822, 0x522B, 1}};
+	word wd[] = {{.l = 401, .t = 792, .r = 480, .b = 833, .first = 0, .n = 3, .text = "204"},
+	             {.l = 300, .t = 792, .r = 440, .b = 833, .first = 3, .n = 2, .text = "类别"}};
+	gk_ocrw_box vr[] = {{415, 421, 419, 1010, 0}, {600, 421, 604, 1010, 0}};
+	gk_ocrw ws = {.sy = sy, .ns = 5, .wd = wd, .nw = 2, .vr = vr, .nvr = 2};
+	gk_ocrw_clip_to_rules(&ws);
+	cr_assert_eq(wd[0].l, 420, "the box starts after the rule: %d", wd[0].l);
+	cr_assert_eq(wd[0].r, 480);
+	cr_assert_eq(wd[1].l, 300, "its symbols cross the rule");
+	cr_assert_eq(wd[1].r, 440);
+	gk_ocrw_box low[] = {{415, 900, 419, 1010, 0}};
+	wd[0].l = 401;
+	ws.vr = low, ws.nvr = 1;
+	gk_ocrw_clip_to_rules(&ws);
+	cr_assert_eq(wd[0].l, 401, "a rule below the row cuts nothing");
+}
