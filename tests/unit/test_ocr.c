@@ -12,6 +12,7 @@
 #include "../../extract/ocrwords.h"
 #include "../../normalize/normalize.h"
 #include "../../normalize/ocrfix.h"
+#include "../../normalize/nctx.h"
 
 static void amount(const char *in, int ok, const char *want)
 {
@@ -1206,4 +1207,19 @@ Test(ocr, a_box_ends_at_a_rule_its_symbols_do_not_cross)
 	ws.vr = low, ws.nvr = 1;
 	gk_ocrw_clip_to_rules(&ws);
 	cr_assert_eq(wd[0].l, 401, "a rule below the row cuts nothing");
+}
+
+/* 郑州 p.8 at 150 dpi: the head 一般公共预算 over 小计 read "一般公共预至"
+ * "小计": the column is general_budget (its usual words, rules
+ * column-canon); 上年结转结余's 一般公共预算 stays away from it. */
+Test(ocr, a_misread_general_budget_subtotal_head_is_near_its_key)
+{
+	char *err = NULL;
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	const char *k = ocr_column_near(rules, "revunit", "一般公共预至小计");
+	cr_assert(k && !strcmp(k, "general_budget"), "%s", k ? k : "(none)");
+	k = ocr_column_near(rules, "revunit", "上年结转结余一般公共预算");
+	cr_assert(!k || strcmp(k, "general_budget"), "%s", k);
+	gk_rules_drop(rules);
 }
