@@ -68,6 +68,10 @@
 /* a code read as a character with less confidence than this is read
  * again */
 #define CODE_GLYPH_CONF 50.0f
+/* a code read so is taken from the digits' engine alone at this
+ * confidence when this many other rows print codes in its column */
+#define CODE_COLUMN_CONF 50.0f
+#define CODE_COLUMN_ROWS 3
 
 
 /* Tesseract and Leptonica are loaded when the first page needs them, not
@@ -998,22 +1002,36 @@ static const word *line_neighbour(const reading *r, int i, int step)
 	return NULL;
 }
 
-/* A code between codes read as one character, unsurely ("芋" at 0 for
- * the 款 "11" between the 类 "210" and the 项 "02", 登封's degraded
- * scan): its box, grown by a digit's advance each way short of its
- * neighbours and by a quarter of its height, is read again at twice its
- * size (both engines read the blurred "11" as "1" at the page's) by the
+/* A code read as one character where a code stands (above): its box,
+ * grown by a digit's advance each way short of its neighbours and by a
+ * quarter of its height, is read again at twice its size (both engines
+ * read the blurred "11" as "1" at the page's: "芋" at 0 for the 款 "11"
+ * between the 类 "210" and the 项 "02", 登封's degraded scan) by the
  * digits' engine and by chi_sim, and taken when both read the same
  * digits, as many as the box holds at the page's digit advance (adv),
  * two to four.  1 when emitted. */
+/* the digits' engine's reading of a box at twice its size, else at three
+ * times (a small "02" read as nothing at twice): 1 when it is a code of
+ * want digits */
+static int code_digits(reading *r, int l, int t, int rr, int bb, int want, char *dg, size_t cap, float *dconf)
+{
+	for (int k = 2; k <= 3; k++)
+		if (gk_ocr_reread_scaled(r->o->digit, r->grey, l, t, rr, bb, k, dg, cap, dconf) && gk_ocrw_alldigits(dg) &&
+		    (int)strlen(dg) == want)
+			return 1;
+	return 0;
+}
+
 static int emit_code_glyph(reading *r, int i, double adv)
 {
 	const word *x = &r->ws.wd[i];
-	if (x->conf >= CODE_GLYPH_CONF || x->n != 1 || (unsigned char)x->text[0] < 0x80 || adv <= 0)
+	if (x->n != 1 || adv <= 0)
 		return 0;
 	const word *a = line_neighbour(r, i, -1), *b = line_neighbour(r, i, 1);
-	if (!a || !b || !gk_ocrw_alldigits(a->text) || !gk_ocrw_alldigits(b->text) || strlen(a->text) < 2 ||
-	    strlen(b->text) < 2)
+	if (!a || !b || !gk_ocrw_code_glyph_spot(x->text, x->conf, a->text, b->text, CODE_GLYPH_CONF))
+		return 0;
+	/* before a label, a column apart from the code (not "2024年") */
+	if (!gk_ocrw_alldigits(b->text) && x->l - a->r < adv)
 		return 0;
 	int want = (int)lround((x->r - x->l) / adv);
 	if (want < 2 || want > 4)
@@ -1023,14 +1041,24 @@ static int emit_code_glyph(reading *r, int i, double adv)
 	int t = x->t - (x->b - x->t) / 4, bb = x->b + (x->b - x->t) / 4;
 	char dg[64], cj[64];
 	float dconf = 0, cconf = 0;
-	if (!gk_ocr_reread_scaled(r->o->digit, r->grey, l, t, rr, bb, 2, dg, sizeof dg, &dconf) ||
-	    !gk_ocr_reread_scaled(r->o->cjk, r->grey, l, t, rr, bb, 2, cj, sizeof cj, &cconf))
+	if (!code_digits(r, l, t, rr, bb, want, dg, sizeof dg, &dconf)) {
+		if (r->dbg)
+			fprintf(r->dlog, "code glyph '%s' (%.0f) read again: '%s' (%.0f), no code of %d digits\n", x->text,
+			        x->conf, dg, dconf, want);
 		return 0;
+	}
+	/* chi_sim confirms the digits; in a column of codes (three rows and
+	 * more), the digits' engine alone will do when fairly sure: chi_sim
+	 * reads a small "02" as "吧" again however scaled */
+	int col = gk_ocrw_code_column(r->ws.wd, r->ws.nw, i, want) >= CODE_COLUMN_ROWS;
+	int same = gk_ocr_reread_scaled(r->o->cjk, r->grey, l, t, rr, bb, 2, cj, sizeof cj, &cconf) && !strcmp(dg, cj);
 	if (r->dbg)
-		fprintf(r->dlog, "code glyph '%s' (%.0f) read again: '%s' (%.0f), '%s' (%.0f)\n", x->text, x->conf, dg,
-		        dconf, cj, cconf);
-	if (!gk_ocrw_alldigits(dg) || (int)strlen(dg) != want || strcmp(dg, cj))
+		fprintf(r->dlog, "code glyph '%s' (%.0f) read again: '%s' (%.0f), '%s' (%.0f)%s\n", x->text, x->conf, dg,
+		        dconf, same ? cj : "", cconf, col ? ", in a column of codes" : "");
+	if (!same && !(col && dconf >= CODE_COLUMN_CONF))
 		return 0;
+	if (!same)
+		cconf = dconf;
 	r->out->ndigit_pass++;
 	float c = dconf < cconf ? dconf : cconf;
 	emit_ascii(r, i, dg, c < x->conf ? c : x->conf);
@@ -1213,6 +1241,7 @@ int gk_ocr_read(gk_ocr *o, PopplerPage *page, double w, double h, gk_ocr_page *o
 	gk_ocrw_mend(&r.ws, &ink);
 	gk_ocr_reread_titles(&r);
 	gk_ocrw_despeck(&r.ws);
+	gk_ocrw_clip_to_rules(&r.ws);
 	if (r.dbg)
 		gk_ocrw_dump(&r.ws, r.dlog);
 	r.k = 72.0 / r.dpi;

@@ -888,6 +888,31 @@ void gk_ocrw_fold_letters(gk_ocrw *ws)
 	}
 }
 
+/* A word's box reaching over a column's rule that none of its symbols
+ * crosses ends at the rule: a speck beyond it (登封 p.16 at 150 dpi: the
+ * box of "2024" began left of the rule its digits stand right of, and the
+ * figure spread over that box ran the 项目类型 "特定目标类" into the
+ * project's name "2024年政府购买服务").  Its symbols are where its ink is. */
+void gk_ocrw_clip_to_rules(gk_ocrw *ws)
+{
+	for (int i = 0; i < ws->nw; i++) {
+		word *w = &ws->wd[i];
+		if (w->n == 0)
+			continue;
+		const sym *a = &ws->sy[w->first], *z = &ws->sy[w->first + w->n - 1];
+		int yc = (w->t + w->b) / 2;
+		for (int v = 0; v < ws->nvr; v++) {
+			const gk_ocrw_box *r = &ws->vr[v];
+			if (r->t > yc || r->b < yc)
+				continue;
+			if (w->l < r->l && r->r < a->l)
+				w->l = r->r + 1;
+			if (w->r > r->r && r->l > z->r)
+				w->r = r->l - 1;
+		}
+	}
+}
+
 void gk_ocrw_mend(gk_ocrw *ws, const gk_ocrw_ink *ink)
 {
 	gk_ocrw_fold_letters(ws);
@@ -1395,6 +1420,42 @@ int gk_ocr_lost_point(double w, double digits, double adv, double icpt)
 		return 0;
 	double want = icpt + adv * digits;
 	return w >= want - 0.2 * adv && w <= want + 0.5 * adv;
+}
+
+/* a one-character word before a label where a code stands is read again
+ * unless read with at least this confidence */
+#define CODE_GLYPH_SURE 95.0f
+
+/* Whether a one-character word x (read with conf) between a and b on its line stands where
+ * a code does: between two codes (read with less than unsure), or after a code and
+ * before a label (the 款 "01" of a 类/款/科目名称 table read "吧" at 87
+ * between the 类 "301" and "基本工资", 郑州's 150 dpi scan: a label of one
+ * character between a code and a label is no budget's, so any confidence
+ * short of CODE_GLYPH_SURE will do). */
+int gk_ocrw_code_glyph_spot(const char *x, float conf, const char *a, const char *b, float unsure)
+{
+	if (!x || !a || !b || strlen(x) < 2 || strlen(x) > 4 || (unsigned char)x[0] < 0x80 || !gk_ocrw_alldigits(a) ||
+	    strlen(a) < 2)
+		return 0;
+	if (gk_ocrw_alldigits(b))
+		return strlen(b) >= 2 && conf < unsure;
+	return gk_ocrw_has_cjk(b) && (unsigned char)b[0] >= 0x80 && conf < CODE_GLYPH_SURE;
+}
+
+/* How many other lines print a code of `want` digits in word i's column
+ * (a word of digits alone overlapping its box across): the 款 column of a
+ * 类/款/科目名称 table, its other rows read as digits ("12", "39", "17"). */
+int gk_ocrw_code_column(const word *wd, int nw, int i, int want)
+{
+	const word *x = &wd[i];
+	int n = 0;
+	for (int k = 0; k < nw; k++) {
+		const word *y = &wd[k];
+		if (k == i || y->n == 0 || y->line == x->line || y->r < x->l || y->l > x->r)
+			continue;
+		n += gk_ocrw_alldigits(y->text) && (int)strlen(y->text) == want;
+	}
+	return n;
 }
 
 /* a CJK ideograph starts at p */

@@ -127,6 +127,8 @@ void gk_ocrw_join_rules(gk_ocrw_box *hr, int *n, int gap);
  * below it that reach across the middle of that space.  1 and *cell set
  * (the rules left out) when the point is ruled on all four sides. */
 int gk_ocrw_cell(const gk_ocrw_box *vr, int nv, const gk_ocrw_box *hr, int nh, int x, int y, gk_ocrw_box *cell);
+/* words' boxes end at the column rules none of their symbols cross */
+void gk_ocrw_clip_to_rules(gk_ocrw *ws);
 
 /* the median height of the page's Chinese symbols, px; 0 with fewer
  * than ten */
@@ -144,6 +146,11 @@ int gk_ocr_enumeration(const char *s);
 /* an amount w points wide with no point lost it, its column's amounts with
  * one being icpt + adv * digits wide (extract/ocrwords.c) */
 int gk_ocr_lost_point(double w, double digits, double adv, double icpt);
+/* whether one-character word x (conf) between words a and b stands where a
+ * code does (read again when so) */
+int gk_ocrw_code_glyph_spot(const char *x, float conf, const char *a, const char *b, float unsure);
+/* how many other lines print a code of want digits in word i's column */
+int gk_ocrw_code_column(const word *wd, int nw, int i, int want);
 int gk_ocrw_amountish(const char *s);
 int gk_ocrw_alldigits(const char *s);
 int gk_ocrw_latinish(const char *s);

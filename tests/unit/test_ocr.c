@@ -12,6 +12,7 @@
 #include "../../extract/ocrwords.h"
 #include "../../normalize/normalize.h"
 #include "../../normalize/ocrfix.h"
+#include "../../normalize/nctx.h"
 
 static void amount(const char *in, int ok, const char *want)
 {
@@ -1142,4 +1143,83 @@ Test(ocr, a_total_without_its_basic_column_sums_the_basic_parts)
 	cr_assert_str_eq(gk_table_get(t, 2, "total"), "24310.26", "mended: its row and its 款 want it");
 	gk_doc_drop(d);
 	gk_result_drop(r);
+}
+
+/* 郑州 p.14 at 150 dpi: the 款 "02" of 津贴补贴 read "吧" at 87 between the
+ * 类 "301" and the label; a code stands there.  Not "年" after "2024" in a
+ * title read word by word (the gap is checked where the box is known), and
+ * not a sure reading between two codes. */
+Test(ocr, a_character_between_a_code_and_a_label_is_a_code_spot)
+{
+	cr_assert(gk_ocrw_code_glyph_spot("吧", 87, "301", "津贴补贴", 50));
+	cr_assert(gk_ocrw_code_glyph_spot("忆", 0, "302", "办公费", 50));
+	cr_assert(!gk_ocrw_code_glyph_spot("吧", 97, "301", "津贴补贴", 50), "read surely");
+	cr_assert(gk_ocrw_code_glyph_spot("芋", 0, "210", "02", 50), "between codes, unsure");
+	cr_assert(!gk_ocrw_code_glyph_spot("芋", 70, "210", "02", 50), "between codes, sure enough");
+	cr_assert(!gk_ocrw_code_glyph_spot("吧", 40, "1", "津贴补贴", 50), "no code before");
+	cr_assert(!gk_ocrw_code_glyph_spot("吧", 40, "301", "12.8", 50), "a figure after");
+	cr_assert(!gk_ocrw_code_glyph_spot("基本", 40, "301", "工资", 50), "two characters");
+}
+
+static word code_word(int l, int r, int line, const char *text)
+{
+	word w = {.l = l, .r = r, .t = line * 45, .b = line * 45 + 22, .line = line, .n = (int)strlen(text)};
+	snprintf(w.text, sizeof w.text, "%s", text);
+	return w;
+}
+
+/* the 款 column of 郑州 p.14 at 150 dpi: "12", "39", "17" read as digits
+ * above and below the "吧" (612-638 px); the 类 codes and labels are in
+ * other columns and count not */
+Test(ocr, a_column_of_codes_is_counted_by_its_rows)
+{
+	word wd[] = {code_word(343, 385, 0, "301"), code_word(610, 638, 0, "12"), code_word(717, 780, 0, "其他"),
+	             code_word(343, 385, 1, "302"), code_word(610, 639, 1, "39"), code_word(717, 780, 1, "其他"),
+	             code_word(343, 385, 2, "301"), code_word(612, 638, 2, "吧"), code_word(717, 780, 2, "津贴"),
+	             code_word(343, 385, 3, "302"), code_word(611, 638, 3, "17"), code_word(717, 780, 3, "公务"),
+	             code_word(1179, 1219, 3, "502")};
+	int n = (int)(sizeof wd / sizeof *wd);
+	cr_assert_eq(gk_ocrw_code_column(wd, n, 7, 2), 3);
+	cr_assert_eq(gk_ocrw_code_column(wd, n, 7, 3), 0, "codes of another length");
+	cr_assert_eq(gk_ocrw_code_column(wd, n, 8, 2), 0, "a label's column");
+}
+
+/* 登封 p.16 at 150 dpi read at 333: "2024" of 2024年政府购买服务 kept the box
+ * of a speck left of the 项目类型 column's rule (401, its digits from 423,
+ * the rule at 415-419); spread over that box, the figure ran 特定目标类 into
+ * the name.  The box ends at the rule; a word its symbols cross keeps its
+ * box, and a rule not reaching the word's row cuts nothing. */
+Test(ocr, a_box_ends_at_a_rule_its_symbols_do_not_cross)
+{
+	sym sy[] = {{423, 797, 449, 822, '2', 0}, {451, 797, 465, 822, '0', 0}, {466, 797, 480, 822, '4', 0},
+	            {300, 797, 410, 822, 0x7C7B, 1}, {412, 797, 440, 822, 0x522B, 1}};
+	word wd[] = {{.l = 401, .t = 792, .r = 480, .b = 833, .first = 0, .n = 3, .text = "204"},
+	             {.l = 300, .t = 792, .r = 440, .b = 833, .first = 3, .n = 2, .text = "类别"}};
+	gk_ocrw_box vr[] = {{415, 421, 419, 1010, 0}, {600, 421, 604, 1010, 0}};
+	gk_ocrw ws = {.sy = sy, .ns = 5, .wd = wd, .nw = 2, .vr = vr, .nvr = 2};
+	gk_ocrw_clip_to_rules(&ws);
+	cr_assert_eq(wd[0].l, 420, "the box starts after the rule: %d", wd[0].l);
+	cr_assert_eq(wd[0].r, 480);
+	cr_assert_eq(wd[1].l, 300, "its symbols cross the rule");
+	cr_assert_eq(wd[1].r, 440);
+	gk_ocrw_box low[] = {{415, 900, 419, 1010, 0}};
+	wd[0].l = 401;
+	ws.vr = low, ws.nvr = 1;
+	gk_ocrw_clip_to_rules(&ws);
+	cr_assert_eq(wd[0].l, 401, "a rule below the row cuts nothing");
+}
+
+/* 郑州 p.8 at 150 dpi: the head 一般公共预算 over 小计 read "一般公共预至"
+ * "小计": the column is general_budget (its usual words, rules
+ * column-canon); 上年结转结余's 一般公共预算 stays away from it. */
+Test(ocr, a_misread_general_budget_subtotal_head_is_near_its_key)
+{
+	char *err = NULL;
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	const char *k = ocr_column_near(rules, "revunit", "一般公共预至小计");
+	cr_assert(k && !strcmp(k, "general_budget"), "%s", k ? k : "(none)");
+	k = ocr_column_near(rules, "revunit", "上年结转结余一般公共预算");
+	cr_assert(!k || strcmp(k, "general_budget"), "%s", k);
+	gk_rules_drop(rules);
 }
