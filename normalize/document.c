@@ -318,6 +318,28 @@ static int page_head_line(const nctx *c, int i)
 	return above <= 1;
 }
 
+/* A title whose qualifier's opening bracket OCR lost ("…明细表"
+ * "按支出经济分类科目)": the line ends in a closing bracket and holds no
+ * opening one): the compact text with "(" put back after the last 表
+ * before the qualifier, or NULL when the line is not so.  New string. */
+static char *bracket_mended(const char *s)
+{
+	size_t len = strlen(s);
+	if (len < 4 || s[len - 1] != ')' || strchr(s, '('))
+		return NULL;
+	const char *b = NULL; /* the last 表 before the bracket */
+	for (const char *p = strstr(s, "表"); p && p < s + len - 1; p = strstr(p + 3, "表"))
+		b = p;
+	if (!b || b + 3 >= s + len - 1)
+		return NULL;
+	size_t k = (size_t)(b + 3 - s);
+	char *t = gk_malloc(len + 2);
+	memcpy(t, s, k);
+	t[k] = '(';
+	memcpy(t + k + 1, s + k, len - k + 1);
+	return t;
+}
+
 /* A title OCR misread (ocrtitle.c): on a page read by OCR, line i shaped
  * like a title -- it names a 表 last, holds no amount, is no prose -- and near
  * one usual title.  Returns that table's id (*canon: the title) or NULL. */
@@ -355,6 +377,17 @@ static const char *ocr_title_of(const nctx *c, int i, const char **canon, int *s
 		}
 	}
 	free(t);
+	t = bracket_mended(x->compact);
+	if (t) {
+		xline y = *x;
+		y.compact = t;
+		const char *id = title_of(c, &y);
+		free(t);
+		if (id) {
+			*same_len = 1; /* every character read: no doubt to say */
+			return id;
+		}
+	}
 	t = gk_strdup(x->compact);
 	strip_title(c, t);
 	const char *s = t; /* the 年(度) of a year whose digits went as an ordinal */
