@@ -244,6 +244,85 @@ static float cell_conf(const nctx *c, int i, const gk_cell *g)
 	return 100;
 }
 
+/* A label's ordinal alone in a cell: 1 when whole ("8、", "12、", "(2)",
+ * "（三）", "十二、"), 2 when one numeral alone ("一": its 、 lost), else 0. */
+static int ordinal_alone(const char *s)
+{
+	static const char *const num[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+	const char *p = s;
+	int paren = 0, n = 0, cjk = 0;
+	if (*p == '(')
+		p++, paren = 1;
+	for (;;) {
+		if (*p >= '0' && *p <= '9' && !cjk) {
+			p++, n++;
+			continue;
+		}
+		int hit = 0;
+		for (int k = 0; num[k] && !hit && n == cjk; k++)
+			if (!strncmp(p, num[k], 3))
+				p += 3, n++, cjk++, hit = 1;
+		if (!hit)
+			break;
+	}
+	if (n < 1 || n > 3)
+		return 0;
+	if (paren)
+		return !strcmp(p, ")");
+	if (!strcmp(p, "、"))
+		return 1;
+	return !*p && cjk == 1 ? 2 : 0;
+}
+
+/* A label's ordinal OCR read as a cell of its own, on a page read by OCR
+ * ("8、" "社会保障和就业支出", "(2)" "商品和服务支出", or "一" "财政拨款"
+ * with its 、 lost between them): one cell again, as printed.  Its label
+ * starts with a Chinese character at most two of the label's characters
+ * to its right; a numeral alone is an ordinal only where its 、 stood, a
+ * gap of half a character or more (a dash read 一 touches its label). */
+static void ocr_join_ordinal(nctx *c, gk_line *l, int i)
+{
+	if (!ocr_page(c, l->page) || l->geom != GK_GEOM_POS)
+		return;
+	for (int j = 0; j + 1 < l->ncell; j++) {
+		gk_cell *g = &l->cell[j], *nx = &l->cell[j + 1];
+		char *f = gk_fold_width(g->text);
+		int kind = ordinal_alone(f);
+		free(f);
+		unsigned cp;
+		size_t len = strlen(nx->text);
+		if (!kind || !len || gk_utf8_next((const unsigned char *)nx->text, len, &cp) <= 0 ||
+		    cp < 0x4E00 || cp > 0x9FFF || is_ordinal_label(nx->text))
+			continue;
+		unsigned cps[64];
+		int nc = code_points(nx->text, cps, 64);
+		if (nc < 2)
+			continue;
+		double w = (nx->x1 - nx->x0) / nc, gap = nx->x0 - g->x1;
+		if (gap > 2 * w || gap < -w || (kind == 2 && gap < 0.5 * w))
+			continue;
+		char *t = gk_strfmt("%s%s%s", g->text, kind == 2 ? "、" : "", nx->text);
+		free(g->text);
+		g->text = t;
+		g->x1 = nx->x1;
+		if (nx->conf >= 0 && nx->conf < g->conf)
+			g->conf = nx->conf;
+		if (nx->y1 > nx->y0 && g->y1 > g->y0) {
+			g->y0 = nx->y0 < g->y0 ? nx->y0 : g->y0;
+			g->y1 = nx->y1 > g->y1 ? nx->y1 : g->y1;
+		} else if (nx->y1 <= nx->y0 || g->y1 <= g->y0) {
+			g->y0 = g->y1 = 0; /* the line's own */
+		}
+		free(nx->text);
+		memmove(nx, nx + 1, sizeof *nx * (size_t)(l->ncell - j - 2));
+		l->ncell--;
+		char *lt = gk_line_text(l);
+		free(c->x[i].compact);
+		c->x[i].compact = compact_of(lt);
+		free(lt);
+	}
+}
+
 /* A label overflowing into the code column beside it, read with the code
  * as one word, on a page read by OCR: a cell reaching left past a column
  * of codes of L digits whose right edges its own meets (code_column_x0),
@@ -1182,6 +1261,7 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 			ocr_drop_specks(&c, &work->line[i], i, &page_h, &page_of_h);
 			ocr_join_cut_digit(&c, &work->line[i], i, &two, &page_of_two);
 			ocr_split_glued_code(&c, &work->line[i], i);
+			ocr_join_ordinal(&c, &work->line[i], i);
 		}
 	/* titles */
 	const char **cid = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *cid);
