@@ -197,6 +197,155 @@ static void ocr_join_cut_digit(nctx *c, gk_line *l, int i, int *two, int *page_o
 		cells_dropped(c, l, i, k);
 }
 
+/* Cell text s folded, its spaces gone, when it is made of digits, thousands
+ * commas and points only (a digit among them), else NULL.  New string. */
+static char *figure_chars(const char *s)
+{
+	char *f = compact_of(s);
+	size_t n = strlen(f);
+	if (!n || strspn(f, "0123456789,.") != n || !strpbrk(f, "0123456789")) {
+		free(f);
+		return NULL;
+	}
+	return f;
+}
+
+/* f (figure_chars) as an amount: its integer digits (commas dropped) and
+ * decimals; 0 when it holds two points or no integer digit. */
+static int figure_parts(const char *f, char *ip, size_t ipn, char *dp, size_t dpn)
+{
+	const char *dot = strchr(f, '.');
+	if (dot && strchr(dot + 1, '.'))
+		return 0;
+	size_t k = 0;
+	for (const char *p = f; *p && p != dot; p++)
+		if (*p != ',' && k + 1 < ipn)
+			ip[k++] = *p;
+	ip[k] = 0;
+	snprintf(dp, dpn, "%s", dot ? dot + 1 : "");
+	return k > 0 && !strchr(dp, ',');
+}
+
+/* Is f an amount grouped as printed: one to three digits, then groups of
+ * three after commas, at most one point and no comma after it? */
+static int grouped_whole(const char *f)
+{
+	size_t n = strcspn(f, ",.");
+	if (n < 1 || n > 3)
+		return 0;
+	const char *p = f + n;
+	while (*p == ',') {
+		if (strspn(p + 1, "0123456789") != 3)
+			return 0;
+		p += 4;
+	}
+	return !*p || (*p == '.' && p[1] && strspn(p + 1, "0123456789") == strlen(p + 1));
+}
+
+/* A figure Tesseract read in pieces it could not join, on a page read by
+ * OCR: a piece that begins with a thousands comma or a point (`，899.71`
+ * after `136507`, its comma lost; `,507,899` `.7`, the head lost; `,912`
+ * `，305.13`), with the digits' piece right before it.  Read alone the
+ * pieces made a label of `西安市罚没公物管理中心,912，305.13` and figures of
+ * `.13` and `47677`.  The pieces are one figure when
+ *   - they make one amount grouped as printed, its head there;
+ *   - or the line prints the same figure whole in another cell: the same
+ *     integer digits, five or more (a head read: 47677 and ，079.02 beside
+ *     47,677,079.02), or the last six or more of them and the decimals
+ *     read (the head lost: ,507,899 .7 beside 136507899.71) -- a figure
+ *     printed twice on its row (合计 = its one source);
+ * else they are no figure and go (a figure lost is flagged by the sums; a
+ * figure misread is not) -- where the line keeps a figure or a code. */
+static void ocr_figure_pieces(nctx *c, gk_line *l, int i)
+{
+	if (!ocr_page(c, l->page) || l->geom != GK_GEOM_POS || l->ncell < 1)
+		return;
+	double h = l->y1 - l->y0;
+	int n = l->ncell;
+	char **f = gk_calloc((size_t)n, sizeof *f);
+	int *run = gk_calloc((size_t)n, sizeof *run); /* run length from a piece run's first cell; -1 inside */
+	for (int j = 0; j < n; j++)
+		f[j] = figure_chars(l->cell[j].text);
+	int any = 0;
+	for (int j = 0; j < n; j++) {
+		if (!f[j] || run[j])
+			continue;
+		int head_sep = f[j][0] == ',' || f[j][0] == '.';
+		int pointed = strchr(f[j], '.') && !head_sep;
+		int e = j + 1;
+		while (!pointed && e < n && f[e] && (f[e][0] == ',' || f[e][0] == '.') && h > 0 &&
+		       l->cell[e].x0 - l->cell[e - 1].x1 < 3 * h && l->cell[e].x0 > l->cell[e - 1].x1 - h) {
+			pointed = strchr(f[e], '.') != NULL;
+			e++;
+		}
+		if (e - j >= 2 || head_sep) {
+			run[j] = e - j;
+			for (int q = j + 1; q < e; q++)
+				run[q] = -1;
+			any = 1;
+		}
+	}
+	/* a line whose cells of digits are all pieces keeps them: without a
+	 * figure or a code it would be read as the wrap of the row above
+	 * (广州科技's `[30239]其他交通费用` `.25`, its code in the label) */
+	int whole = 0;
+	for (int j = 0; j < n; j++)
+		whole += f[j] && !run[j];
+	if (!any || !whole)
+		goto done;
+	int k = 0;
+	for (int j = 0; j < n;) {
+		if (run[j] <= 0) {
+			l->cell[k++] = l->cell[j++];
+			continue;
+		}
+		int e = j + run[j];
+		gk_buf b = {0};
+		for (int q = j; q < e; q++)
+			gk_buf_adds(&b, f[q]);
+		char *s = gk_buf_take(&b);
+		char ip[64], dp[32], oi[64], od[32];
+		const char *take = NULL;
+		int headless = s[0] == ',' || s[0] == '.';
+		if (figure_parts(s, ip, sizeof ip, dp, sizeof dp)) {
+			if (!headless && grouped_whole(s))
+				take = s;
+			for (int q = 0; q < n && !take; q++) {
+				if (run[q] || !f[q] || !figure_parts(f[q], oi, sizeof oi, od, sizeof od))
+					continue;
+				size_t li = strlen(ip), lo = strlen(oi);
+				int same = !headless && li >= 5 && !strcmp(ip, oi) && !strcmp(dp, od);
+				int tail = headless && li >= 6 && lo > li && !strcmp(oi + lo - li, ip) &&
+				           !strncmp(od, dp, strlen(dp));
+				if (same || tail)
+					take = f[q];
+			}
+		}
+		for (int q = j; q < e; q++) /* (their texts: the cell kept goes in their place) */
+			free(l->cell[q].text), l->cell[q].text = NULL;
+		if (take) {
+			gk_cell g = l->cell[j];
+			g.x1 = l->cell[e - 1].x1;
+			g.text = gk_strdup(take);
+			if (g.y1 > g.y0)
+				for (int q = j + 1; q < e; q++)
+					if (l->cell[q].y1 > l->cell[q].y0) {
+						g.y0 = l->cell[q].y0 < g.y0 ? l->cell[q].y0 : g.y0;
+						g.y1 = l->cell[q].y1 > g.y1 ? l->cell[q].y1 : g.y1;
+					}
+			l->cell[k++] = g;
+		}
+		free(s);
+		j = e;
+	}
+	cells_dropped(c, l, i, k);
+done:
+	for (int j = 0; j < n; j++)
+		free(f[j]);
+	free(f);
+	free(run);
+}
+
 /* The trailing digits of t (their count; *cut: where they start). */
 static size_t trailing_digits(const char *t, size_t *cut)
 {
@@ -274,16 +423,34 @@ static int ordinal_alone(const char *s)
 	return !*p && cjk == 1 ? 2 : 0;
 }
 
+/* Does page pg print a label numbered with a Chinese numeral and 、
+ * (一、财政拨款)? */
+static int page_numbers_labels(const nctx *c, int pg)
+{
+	for (int k = 0; k < c->n; k++) {
+		const gk_line *l = c->x[k].l;
+		for (int j = 0; l->page == pg && j < l->ncell; j++) {
+			const char *t = l->cell[j].text; /* (not （二）: is_ordinal_label takes both) */
+			if (t[0] != '(' && strncmp(t, "（", 3) && is_ordinal_label(t))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* A label's ordinal OCR read as a cell of its own, on a page read by OCR
  * ("8、" "社会保障和就业支出", "(2)" "商品和服务支出", or "一" "财政拨款"
  * with its 、 lost between them): one cell again, as printed.  Its label
  * starts with a Chinese character at most two of the label's characters
  * to its right; a numeral alone is an ordinal only where its 、 stood, a
- * gap of half a character or more (a dash read 一 touches its label). */
+ * gap of half a character or more (a dash read 一 touches its label), on
+ * a page that numbers its labels so (三 of “三公”经费, its quote lost, is
+ * no ordinal). */
 static void ocr_join_ordinal(nctx *c, gk_line *l, int i)
 {
 	if (!ocr_page(c, l->page) || l->geom != GK_GEOM_POS)
 		return;
+	int numbered = -1; /* page_numbers_labels, when asked */
 	for (int j = 0; j + 1 < l->ncell; j++) {
 		gk_cell *g = &l->cell[j], *nx = &l->cell[j + 1];
 		char *f = gk_fold_width(g->text);
@@ -300,6 +467,10 @@ static void ocr_join_ordinal(nctx *c, gk_line *l, int i)
 			continue;
 		double w = (nx->x1 - nx->x0) / nc, gap = nx->x0 - g->x1;
 		if (gap > 2 * w || gap < -w || (kind == 2 && gap < 0.5 * w))
+			continue;
+		if (kind == 2 && numbered < 0)
+			numbered = page_numbers_labels(c, l->page);
+		if (kind == 2 && !numbered)
 			continue;
 		char *t = gk_strfmt("%s%s%s", g->text, kind == 2 ? "、" : "", nx->text);
 		free(g->text);
@@ -1262,6 +1433,7 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 			ocr_join_cut_digit(&c, &work->line[i], i, &two, &page_of_two);
 			ocr_split_glued_code(&c, &work->line[i], i);
 			ocr_join_ordinal(&c, &work->line[i], i);
+			ocr_figure_pieces(&c, &work->line[i], i);
 		}
 	/* titles */
 	const char **cid = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *cid);

@@ -5,7 +5,11 @@
  *   ordinal-apart-xian.x  西安市政务服务和数据管理局 2026 表4 部门综合预算
  *       财政拨款收支总表, p. 24 of its 200 dpi scan: ordinals read as cells
  *       of their own, a gap before their label (`8、` `社会保障和就业支出`,
- *       `(2)` `商品和服务支出`, `一` `财政拨款` its 、 lost). */
+ *       `(2)` `商品和服务支出`, `一` `财政拨款` its 、 lost).
+ *   three-not-ordinal-guangzhou.x  广州市科学技术局 2026 表8 行政经费及
+ *       “三公”经费预算表, p. 19 of its 200 dpi scan: `三` `公”经费`, the
+ *       opening quote lost, on a page that numbers its lines (一) (二).
+ *   figure-pieces-xian.x, figure-headless-xian.x: see their tests. */
 #include "fixture.h"
 
 /* the row of side whose item is item, -1 if none */
@@ -34,5 +38,73 @@ Test(ocr_lines, ordinal_rejoins_its_label)
 	cr_assert(i >= 0);
 	cr_assert_str_eq(gk_table_get(t, i, "total"), "5093.760835");
 	cr_assert(row_of(t, "支出", "(2)商品和服务支出") >= 0);
+	gk_result_drop(r);
+}
+
+/* the row of a unit code, -1 if none */
+static int unit_row(const gk_table *t, const char *code)
+{
+	for (int i = 0; i < t->nrow; i++)
+		if (!strcmp(gk_table_get(t, i, "unit_code"), code))
+			return i;
+	return -1;
+}
+
+/* 西安市司法局 2026 表2 收入总表 and 表3 支出总表, pp. 31-32 of its 200 dpi
+ * scan (tests/fixtures/ocr/figure-pieces-xian.x): figures printed
+ * `47, 677, 079. 02` read in pieces, `47677` `，079.02` (a comma lost) and
+ * `,677,079 .` (the head lost), beside the same figure read whole in the
+ * 一般公共预算 column.  The pieces are that figure; read alone they made
+ * 47677 a figure and `,677,079 .` a part of the unit's name. */
+Test(ocr_lines, figure_pieces_are_the_figure_beside)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/figure-pieces-xian.x", "xa");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	int i = unit_row(t, "154001");
+	cr_assert(i >= 0);
+	cr_assert_str_eq(gk_table_get(t, i, "unit_name"), "西安市司法局");
+	cr_assert_str_eq(gk_table_get(t, i, "total"), "4767.707902");
+	cr_assert_str_eq(gk_table_get(t, i, "general_budget"), "4767.707902");
+	t = fixture_table(r, "expenditure_by_function");
+	i = unit_row(t, "154005");
+	cr_assert(i >= 0);
+	cr_assert_str_eq(gk_table_get(t, i, "name"), "西安市行政争议预防调处中心");
+	cr_assert_str_eq(gk_table_get(t, i, "total"), "396.871338");
+	i = unit_row(t, "154"); /* `,507,899` `.7` beside 136507899.71 */
+	cr_assert(i >= 0);
+	cr_assert_str_eq(gk_table_get(t, i, "total"), "13650.789971");
+	gk_result_drop(r);
+}
+
+/* 西安市财政局 2026 表2 收入总表, p. 26 of its 200 dpi scan
+ * (tests/fixtures/ocr/figure-headless-xian.x): both figures of a row read
+ * without their head (`,912` `，305.13`, `,912,305` `.13` for 4,912,305.13):
+ * no figure is read from them (not .13, not 912), and the unit's name
+ * stays its own. */
+Test(ocr_lines, headless_pieces_are_no_figure)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/figure-headless-xian.x", "xa");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	int i = unit_row(t, "116004");
+	cr_assert(i >= 0);
+	cr_assert_str_eq(gk_table_get(t, i, "unit_name"), "西安市罚没公物管理中心");
+	for (int c = 0; c < t->cols.n; c++)
+		if (strcmp(t->cols.v[c], "unit_code") && strcmp(t->cols.v[c], "unit_name"))
+			cr_assert_str_eq(t->rows[i][c], "", "%s: %s", t->cols.v[c], t->rows[i][c]);
+	i = unit_row(t, "116003"); /* a figure read whole stays */
+	cr_assert_str_eq(gk_table_get(t, i, "total"), "3344.351404");
+	gk_result_drop(r);
+}
+
+/* 三 of “三公”经费 read apart (its quote lost) is no ordinal: the page
+ * numbers no label 一、 二、 */
+Test(ocr_lines, three_of_sangong_is_no_ordinal)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/three-not-ordinal-guangzhou.x", "gz");
+	const gk_table *t = fixture_table(r, "three_public_expenses");
+	cr_assert_eq(t->nrow, 1);
+	cr_assert_str_eq(gk_table_get(t, 0, "total"), "149.77");
+	for (int c = 0; c < t->cols.n; c++)
+		cr_assert_null(strstr(t->cols.v[c], "三、"), "%s", t->cols.v[c]);
 	gk_result_drop(r);
 }
