@@ -1510,8 +1510,15 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 	for (int k = 0; k < nsp; k++)
 		for (int i = sp[k].begin; i < sp[k].end && i < sp[k].begin + 8; i++)
 			if (!c.dept || !c.unit_seen) {
-				int sh;
+				int sh, had = c.dept != NULL;
 				head_meta(&c, &c.x[i], &sh);
+				/* on an OCR'd page a head cell split from its
+				 * neighbours (单位名称 | 其中:专项资) names no
+				 * department: a name holds no field's colon */
+				if (!had && c.dept && ocr_page(&c, c.x[i].l->page) && strpbrk(c.dept, ":;")) {
+					free(c.dept);
+					c.dept = NULL;
+				}
 			}
 	parse_spans(&c, sp, nsp, NULL);
 	reread_with_cross(&c, sp, nsp);

@@ -9,7 +9,11 @@
  *   three-not-ordinal-guangzhou.x  广州市科学技术局 2026 表8 行政经费及
  *       “三公”经费预算表, p. 19 of its 200 dpi scan: `三` `公”经费`, the
  *       opening quote lost, on a page that numbers its lines (一) (二).
- *   figure-pieces-xian.x, figure-headless-xian.x: see their tests. */
+ *   figure-pieces-xian.x, figure-headless-xian.x: see their tests.
+ *   unit-cut-xian.x  西安市司法局 2026 表2 收入总表 (p. 31: its head reads
+ *       `单位名称` `其中:专项资` as cells apart) and 表10 专项业务经费支出表
+ *       (pp. 43-45), whose unit 154004 西安市强制隔离戒毒所 is read in two
+ *       cells, `西安市强制隔离` `戒毒所` (normalize/keys.c keys_project). */
 #include "fixture.h"
 
 /* the row of side whose item is item, -1 if none */
@@ -106,5 +110,22 @@ Test(ocr_lines, three_of_sangong_is_no_ordinal)
 	cr_assert_str_eq(gk_table_get(t, 0, "total"), "149.77");
 	for (int c = 0; c < t->cols.n; c++)
 		cr_assert_null(strstr(t->cols.v[c], "三、"), "%s", t->cols.v[c]);
+	gk_result_drop(r);
+}
+
+/* a unit's name OCR read in two cells is the unit's whole, and the
+ * department is no head cell read beside 单位名称 */
+Test(ocr_lines, unit_name_in_two_cells)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/unit-cut-xian.x", "xa");
+	const gk_table *t = fixture_table(r, "project_expenditure");
+	int i = unit_row(t, "154004");
+	cr_assert(i >= 0);
+	cr_assert_str_eq(gk_table_get(t, i, "unit_name"), "西安市强制隔离戒毒所");
+	cr_assert_str_eq(gk_table_get(t, i, "project_name"), "");
+	cr_assert_str_eq(gk_table_get(t, i, "total"), "219.46");
+	cr_assert(i + 1 < t->nrow);
+	cr_assert_str_eq(gk_table_get(t, i + 1, "project_name"), "通用项目");
+	cr_assert_str_eq(gk_table_get(t, i + 1, "unit_name"), "西安市强制隔离戒毒所");
 	gk_result_drop(r);
 }
