@@ -251,9 +251,10 @@ static int grouped_whole(const char *f)
  *   - they make one amount grouped as printed, its head there;
  *   - or the line prints the same figure whole in another cell: the same
  *     integer digits, five or more (a head read: 47677 and ，079.02 beside
- *     47,677,079.02), or the last six or more of them and the decimals
- *     read (the head lost: ,507,899 .7 beside 136507899.71) -- a figure
- *     printed twice on its row (合计 = its one source);
+ *     47,677,079.02; four when grouped as printed: `2,000.` its decimals
+ *     lost, beside 2000.00), or the last six or more of them and the
+ *     decimals read (the head lost: ,507,899 .7 beside 136507899.71) -- a
+ *     figure printed twice on its row (合计 = its one part);
  * else they are no figure and go (a figure lost is flagged by the sums; a
  * figure misread is not) -- where the line keeps a figure or a code. */
 static void ocr_figure_pieces(nctx *c, gk_line *l, int i)
@@ -278,7 +279,9 @@ static void ocr_figure_pieces(nctx *c, gk_line *l, int i)
 			pointed = strchr(f[e], '.') != NULL;
 			e++;
 		}
-		if (e - j >= 2 || head_sep) {
+		size_t fl = strlen(f[j]);
+		int bare = e - j == 1 && fl > 1 && f[j][fl - 1] == '.' && strchr(f[j], ','); /* `60,000.` */
+		if (e - j >= 2 || head_sep || bare) {
 			run[j] = e - j;
 			for (int q = j + 1; q < e; q++)
 				run[q] = -1;
@@ -307,14 +310,22 @@ static void ocr_figure_pieces(nctx *c, gk_line *l, int i)
 		char ip[64], dp[32], oi[64], od[32];
 		const char *take = NULL;
 		int headless = s[0] == ',' || s[0] == '.';
+		size_t sl = strlen(s);
+		int bare = !headless && sl > 1 && s[sl - 1] == '.'; /* its decimals lost */
+		if (bare)
+			s[sl - 1] = 0;
+		int grouped = !headless && grouped_whole(s) && strchr(s, ',');
+		if (bare)
+			s[sl - 1] = '.';
 		if (figure_parts(s, ip, sizeof ip, dp, sizeof dp)) {
-			if (!headless && grouped_whole(s))
+			if (!headless && !bare && grouped_whole(s))
 				take = s;
 			for (int q = 0; q < n && !take; q++) {
 				if (run[q] || !f[q] || !figure_parts(f[q], oi, sizeof oi, od, sizeof od))
 					continue;
 				size_t li = strlen(ip), lo = strlen(oi);
-				int same = !headless && li >= 5 && !strcmp(ip, oi) && !strcmp(dp, od);
+				int same = !headless && (li >= 5 || (grouped && li >= 4)) && !strcmp(ip, oi) &&
+				           (!strcmp(dp, od) || (bare && *od));
 				int tail = headless && li >= 6 && lo > li && !strcmp(oi + lo - li, ip) &&
 				           !strncmp(od, dp, strlen(dp));
 				if (same || tail)

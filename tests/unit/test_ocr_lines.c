@@ -10,6 +10,9 @@
  *       “三公”经费预算表, p. 19 of its 200 dpi scan: `三` `公”经费`, the
  *       opening quote lost, on a page that numbers its lines (一) (二).
  *   figure-pieces-xian.x, figure-headless-xian.x: see their tests.
+ *   figure-bare-point-xian.x  西安市财政局 2026 表8 一般公共预算基本支出
+ *       明细表（按支出经济分类科目）, pp. 35-36 of its 200 dpi scan:
+ *       `60,000.` under 公用经费, its decimals lost, beside 60000.00.
  *   unit-cut-xian.x  西安市司法局 2026 表2 收入总表 (p. 31: its head reads
  *       `单位名称` `其中:专项资` as cells apart) and 表10 专项业务经费支出表
  *       (pp. 43-45), whose unit 154004 西安市强制隔离戒毒所 is read in two
@@ -127,5 +130,28 @@ Test(ocr_lines, unit_name_in_two_cells)
 	cr_assert(i + 1 < t->nrow);
 	cr_assert_str_eq(gk_table_get(t, i + 1, "project_name"), "通用项目");
 	cr_assert_str_eq(gk_table_get(t, i + 1, "unit_name"), "西安市强制隔离戒毒所");
+	gk_result_drop(r);
+}
+
+/* the row of an economic code and its government code */
+static int econ_row(const gk_table *t, const char *econ, const char *gov)
+{
+	for (int i = 0; i < t->nrow; i++)
+		if (!strcmp(gk_table_get(t, i, "econ_code"), econ) && !strcmp(gk_table_get(t, i, "gov_econ_code"), gov))
+			return i;
+	return -1;
+}
+
+/* `60,000.`, a figure grouped as printed whose decimals OCR lost, is the
+ * 60000.00 its row prints; read alone it was a part of the label */
+Test(ocr_lines, figure_without_decimals_is_the_figure_beside)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/figure-bare-point-xian.x", "xa");
+	const gk_table *t = fixture_table(r, "general_budget_basic_expenditure");
+	int i = econ_row(t, "30209", "50201");
+	cr_assert(i >= 0);
+	cr_assert_str_eq(gk_table_get(t, i, "gov_econ_name"), "办公经费");
+	cr_assert_str_eq(gk_table_get(t, i, "total"), "6.00");
+	cr_assert_str_eq(gk_table_get(t, i, "public"), "6.00");
 	gk_result_drop(r);
 }
