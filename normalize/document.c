@@ -357,6 +357,87 @@ done:
 	free(run);
 }
 
+/* f (figure_chars) in hundredths (its decimals two at most), 0 when not
+ * a pointed amount so. */
+static int hundredths(const char *f, long long *v)
+{
+	char ip[64], dp[32];
+	if (!f || f[0] == ',' || f[0] == '.' || !strchr(f, '.') || !figure_parts(f, ip, sizeof ip, dp, sizeof dp) ||
+	    strlen(dp) > 2 || strlen(ip) > 15)
+		return 0;
+	*v = atoll(ip) * 100 + (dp[0] ? (dp[0] - '0') * 10 : 0) + (dp[0] && dp[1] ? dp[1] - '0' : 0);
+	return 1;
+}
+
+/* An amount whose point OCR lost, cut into two words of digits at it
+ * (`589700` `00` for 589,700.00, the two boxes a few points apart), on a
+ * page read by OCR, right of the row's label: one figure with its point
+ * when the row confirms it -- it prints that figure (合计 = its one part)
+ * or its first figure is the sum of the others with it (665300.00 =
+ * 84000.00 + 581300.00).  Codes stand left of the label: no spaced
+ * code (201 03) is read so. */
+static void ocr_point_lost(nctx *c, gk_line *l, int i)
+{
+	if (!ocr_page(c, l->page) || l->geom != GK_GEOM_POS || l->ncell < 3)
+		return;
+	double h = l->y1 - l->y0;
+	int label = -1;
+	for (int j = 0; j < l->ncell && label < 0; j++)
+		if (gk_has_cjk(l->cell[j].text))
+			label = j;
+	if (label < 0 || h <= 0)
+		return;
+	for (int j = label + 1; j + 1 < l->ncell; j++) {
+		gk_cell *a = &l->cell[j], *b = &l->cell[j + 1];
+		char *fa = compact_of(a->text), *fb = compact_of(b->text);
+		size_t la = strlen(fa), lb = strlen(fb);
+		double gap = b->x0 - a->x1;
+		int shape = la >= 3 && la <= 13 && strspn(fa, "0123456789") == la && lb >= 1 && lb <= 2 &&
+		            strspn(fb, "0123456789") == lb && gap > -0.5 * h && gap < h;
+		char *cand = shape ? gk_strfmt("%s.%s", fa, fb) : NULL;
+		free(fa);
+		free(fb);
+		long long v;
+		if (!cand || !hundredths(cand, &v)) {
+			free(cand);
+			continue;
+		}
+		/* the row's other figures, left to right */
+		long long first = 0, sum = 0;
+		int nfig = 0, same = 0, first_is_cand = 1;
+		for (int q = label + 1; q < l->ncell; q++) {
+			if (q == j || q == j + 1)
+				continue;
+			char *fq = figure_chars(l->cell[q].text);
+			long long w;
+			if (hundredths(fq, &w)) {
+				same |= w == v;
+				if (!nfig && q < j)
+					first = w, first_is_cand = 0;
+				else
+					sum += w;
+				nfig++;
+			}
+			free(fq);
+		}
+		int held = same || (nfig >= 2 && !first_is_cand && first == sum + v);
+		if (held) {
+			free(a->text);
+			a->text = cand;
+			a->x1 = b->x1;
+			free(b->text);
+			memmove(b, b + 1, sizeof *b * (size_t)(l->ncell - j - 2));
+			l->ncell--;
+			char *lt = gk_line_text(l);
+			free(c->x[i].compact);
+			c->x[i].compact = compact_of(lt);
+			free(lt);
+		} else {
+			free(cand);
+		}
+	}
+}
+
 /* The trailing digits of t (their count; *cut: where they start). */
 static size_t trailing_digits(const char *t, size_t *cut)
 {
@@ -1445,6 +1526,7 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 			ocr_split_glued_code(&c, &work->line[i], i);
 			ocr_join_ordinal(&c, &work->line[i], i);
 			ocr_figure_pieces(&c, &work->line[i], i);
+			ocr_point_lost(&c, &work->line[i], i);
 		}
 	/* titles */
 	const char **cid = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *cid);

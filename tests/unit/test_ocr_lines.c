@@ -13,6 +13,9 @@
  *   figure-bare-point-xian.x  西安市财政局 2026 表8 一般公共预算基本支出
  *       明细表（按支出经济分类科目）, pp. 35-36 of its 200 dpi scan:
  *       `60,000.` under 公用经费, its decimals lost, beside 60000.00.
+ *   point-lost-xian.x  西安市司法局 2026 表5 一般公共预算支出明细表（按
+ *       支出功能分类科目）, p. 34 of its 200 dpi scan: project figures read
+ *       `589700` `00` and `581300` `00`, their points lost between them.
  *   unit-cut-xian.x  西安市司法局 2026 表2 收入总表 (p. 31: its head reads
  *       `单位名称` `其中:专项资` as cells apart) and 表10 专项业务经费支出表
  *       (pp. 43-45), whose unit 154004 西安市强制隔离戒毒所 is read in two
@@ -153,5 +156,33 @@ Test(ocr_lines, figure_without_decimals_is_the_figure_beside)
 	cr_assert_str_eq(gk_table_get(t, i, "gov_econ_name"), "办公经费");
 	cr_assert_str_eq(gk_table_get(t, i, "total"), "6.00");
 	cr_assert_str_eq(gk_table_get(t, i, "public"), "6.00");
+	gk_result_drop(r);
+}
+
+/* the row of a function code */
+static int func_row(const gk_table *t, const char *code)
+{
+	for (int i = 0; i < t->nrow; i++)
+		if (!strcmp(gk_table_get(t, i, "func_code"), code))
+			return i;
+	return -1;
+}
+
+/* `589700` `00` beside the row's total 589700.00, `581300` `00` where
+ * 665300.00 = 84000.00 + 581300.00: figures with their point, under
+ * 专项业务经费 (read apart, 589700 made 人员经费 and 00 a 0) */
+Test(ocr_lines, point_lost_between_two_words)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/point-lost-xian.x", "xa");
+	const gk_table *t = fixture_table(r, "general_budget_expenditure");
+	int i = func_row(t, "2040604");
+	cr_assert(i >= 0);
+	cr_assert_str_eq(gk_table_get(t, i, "total"), "58.97");
+	cr_assert_str_eq(gk_table_get(t, i, "project_total"), "58.97");
+	cr_assert_str_eq(gk_table_get(t, i, "basic_personnel"), "");
+	i = func_row(t, "2050803");
+	cr_assert(i >= 0);
+	cr_assert_str_eq(gk_table_get(t, i, "project_total"), "58.13");
+	cr_assert_str_eq(gk_table_get(t, i, "basic_public"), "8.40");
 	gk_result_drop(r);
 }
