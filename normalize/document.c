@@ -271,7 +271,9 @@ static void ocr_figure_pieces(nctx *c, gk_line *l, int i)
 	for (int j = 0; j < n; j++) {
 		if (!f[j] || run[j])
 			continue;
-		int head_sep = f[j][0] == ',' || f[j][0] == '.';
+		/* (a figure printed with its head never starts 00: `000.00` is
+		 * 10,000.00 or more read from its thousands on) */
+		int head_sep = f[j][0] == ',' || f[j][0] == '.' || (f[j][0] == '0' && f[j][1] == '0' && strchr(f[j], '.'));
 		int pointed = strchr(f[j], '.') && !head_sep;
 		int e = j + 1;
 		while (!pointed && e < n && f[e] && (f[e][0] == ',' || f[e][0] == '.') && h > 0 &&
@@ -279,6 +281,12 @@ static void ocr_figure_pieces(nctx *c, gk_line *l, int i)
 			pointed = strchr(f[e], '.') != NULL;
 			e++;
 		}
+		/* a headless piece's last decimal read as a word of its own
+		 * (`,000.0` `0`) is in it */
+		if (head_sep && e < n && f[e] && strchr(f[e - 1], '.') && strlen(f[e]) <= 2 &&
+		    strspn(f[e], "0123456789") == strlen(f[e]) && h > 0 && l->cell[e].x0 - l->cell[e - 1].x1 < 0.5 * h &&
+		    l->cell[e].x0 > l->cell[e - 1].x1 - h)
+			e++;
 		size_t fl = strlen(f[j]);
 		int bare = e - j == 1 && fl > 1 && f[j][fl - 1] == '.' && strchr(f[j], ','); /* `60,000.` */
 		if (e - j >= 2 || head_sep || bare) {
@@ -309,7 +317,7 @@ static void ocr_figure_pieces(nctx *c, gk_line *l, int i)
 		char *s = gk_buf_take(&b);
 		char ip[64], dp[32], oi[64], od[32];
 		const char *take = NULL;
-		int headless = s[0] == ',' || s[0] == '.';
+		int headless = s[0] == ',' || s[0] == '.' || (s[0] == '0' && s[1] == '0');
 		size_t sl = strlen(s);
 		int bare = !headless && sl > 1 && s[sl - 1] == '.'; /* its decimals lost */
 		if (bare)

@@ -16,6 +16,9 @@
  *   point-lost-xian.x  西安市司法局 2026 表5 一般公共预算支出明细表（按
  *       支出功能分类科目）, p. 34 of its 200 dpi scan: project figures read
  *       `589700` `00` and `581300` `00`, their points lost between them.
+ *   figure-zero-head-xian.x  西安市司法局 2026 表8 一般公共预算基本支出
+ *       明细表（按支出经济分类科目）, pp. 40-41 of its 200 dpi scan: both
+ *       figures of 30225 (10, 000. 00) read `000.00`, their heads lost.
  *   unit-cut-xian.x  西安市司法局 2026 表2 收入总表 (p. 31: its head reads
  *       `单位名称` `其中:专项资` as cells apart) and 表10 专项业务经费支出表
  *       (pp. 43-45), whose unit 154004 西安市强制隔离戒毒所 is read in two
@@ -184,5 +187,20 @@ Test(ocr_lines, point_lost_between_two_words)
 	cr_assert(i >= 0);
 	cr_assert_str_eq(gk_table_get(t, i, "project_total"), "58.13");
 	cr_assert_str_eq(gk_table_get(t, i, "basic_public"), "8.40");
+	gk_result_drop(r);
+}
+
+/* `000.00` is no 0.00: a figure read from its thousands on, its head
+ * lost, with nothing on its row to take it from */
+Test(ocr_lines, figure_from_its_thousands_is_no_zero)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/figure-zero-head-xian.x", "xa");
+	const gk_table *t = fixture_table(r, "general_budget_basic_expenditure");
+	int i = econ_row(t, "30225", "50204");
+	cr_assert(i >= 0);
+	cr_assert_str_eq(gk_table_get(t, i, "total"), "");
+	cr_assert_str_eq(gk_table_get(t, i, "public"), "");
+	i = econ_row(t, "30201", "50201"); /* a figure read whole stays */
+	cr_assert_str_eq(gk_table_get(t, i, "total"), "295.70185");
 	gk_result_drop(r);
 }
