@@ -523,6 +523,44 @@ static int ordinal_alone(const char *s)
 	return !*p && cjk == 1 ? 2 : 0;
 }
 
+/* A label's ordinal whose opening bracket OCR lost (`九)社会保险基金支出`
+ * for (九)社会保险基金支出), on a page read by OCR: the bracket back, so
+ * the label starts an item of its own (else, printing no figure, it was
+ * read as the wrap of the label above).  No label starts so otherwise. */
+static void ocr_ordinal_paren(nctx *c, gk_line *l, int i)
+{
+	if (!ocr_page(c, l->page) || l->geom != GK_GEOM_POS)
+		return;
+	static const char *const num[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+	int changed = 0;
+	for (int j = 0; j < l->ncell; j++) {
+		const char *p = l->cell[j].text;
+		int n = 0;
+		for (int hit = 1; hit && n < 3;) {
+			hit = 0;
+			for (int k = 0; num[k] && !hit; k++)
+				if (!strncmp(p, num[k], 3))
+					p += 3, n++, hit = 1;
+		}
+		size_t skip = *p == ')' ? 1 : !strncmp(p, "）", 3) ? 3 : 0;
+		unsigned cp;
+		size_t rest = skip ? strlen(p + skip) : 0;
+		if (!n || !skip || !rest || gk_utf8_next((const unsigned char *)p + skip, rest, &cp) <= 0 || cp < 0x4E00 ||
+		    cp > 0x9FFF)
+			continue;
+		char *t = gk_strfmt("(%s", l->cell[j].text);
+		free(l->cell[j].text);
+		l->cell[j].text = t;
+		changed = 1;
+	}
+	if (changed) {
+		char *lt = gk_line_text(l);
+		free(c->x[i].compact);
+		c->x[i].compact = compact_of(lt);
+		free(lt);
+	}
+}
+
 /* Does page pg print a label numbered with a Chinese numeral and 、
  * (一、财政拨款)? */
 static int page_numbers_labels(const nctx *c, int pg)
@@ -545,7 +583,7 @@ static int page_numbers_labels(const nctx *c, int pg)
  * to its right; a numeral alone is an ordinal only where its 、 stood, a
  * gap of half a character or more (a dash read 一 touches its label), on
  * a page that numbers its labels so (三 of “三公”经费, its quote lost, is
- * no ordinal). */
+ * no ordinal), on no coded row and as wide as a character. */
 static void ocr_join_ordinal(nctx *c, gk_line *l, int i)
 {
 	if (!ocr_page(c, l->page) || l->geom != GK_GEOM_POS)
@@ -571,6 +609,14 @@ static void ocr_join_ordinal(nctx *c, gk_line *l, int i)
 		if (kind == 2 && numbered < 0)
 			numbered = page_numbers_labels(c, l->page);
 		if (kind == 2 && !numbered)
+			continue;
+		/* (a numeral is a character as wide as the label's: a sliver
+		 * read 一 is a stroke split off its word, 一 | 般行政管理事务;
+		 * and a coded row's label carries no ordinal) */
+		int coded = 0;
+		for (int q = 0; q < j; q++)
+			coded |= strlen(l->cell[q].text) >= 3 && strspn(l->cell[q].text, "0123456789") == strlen(l->cell[q].text);
+		if (kind == 2 && (g->x1 - g->x0 < 0.5 * w || coded))
 			continue;
 		char *t = gk_strfmt("%s%s%s", g->text, kind == 2 ? "、" : "", nx->text);
 		free(g->text);
@@ -1532,6 +1578,7 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 			ocr_drop_specks(&c, &work->line[i], i, &page_h, &page_of_h);
 			ocr_join_cut_digit(&c, &work->line[i], i, &two, &page_of_two);
 			ocr_split_glued_code(&c, &work->line[i], i);
+			ocr_ordinal_paren(&c, &work->line[i], i);
 			ocr_join_ordinal(&c, &work->line[i], i);
 			ocr_figure_pieces(&c, &work->line[i], i);
 			ocr_point_lost(&c, &work->line[i], i);

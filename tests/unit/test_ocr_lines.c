@@ -19,6 +19,12 @@
  *   figure-zero-head-xian.x  西安市司法局 2026 表8 一般公共预算基本支出
  *       明细表（按支出经济分类科目）, pp. 40-41 of its 200 dpi scan: both
  *       figures of 30225 (10, 000. 00) read `000.00`, their heads lost.
+ *   yi-sliver-fuzhou.x  福州市生态环境局 2026 p. 9 of its 200 dpi scan: the
+ *       function row 2110102 一般行政管理事务 read `一` (a sliver, half a
+ *       point wide) `般行政管理事务`, on a page that numbers lines 一、.
+ *   ordinal-paren-suzhou.x  苏州市科学技术局 2026 财政拨款收支总表, p. 16
+ *       of its 200 dpi scan: `九)社会保险基金支出`, its bracket lost, on a
+ *       line of no figure under （八)社会保障和就业支出.
  *   unit-cut-xian.x  西安市司法局 2026 表2 收入总表 (p. 31: its head reads
  *       `单位名称` `其中:专项资` as cells apart) and 表10 专项业务经费支出表
  *       (pp. 43-45), whose unit 154004 西安市强制隔离戒毒所 is read in two
@@ -202,5 +208,35 @@ Test(ocr_lines, figure_from_its_thousands_is_no_zero)
 	cr_assert_str_eq(gk_table_get(t, i, "public"), "");
 	i = econ_row(t, "30201", "50201"); /* a figure read whole stays */
 	cr_assert_str_eq(gk_table_get(t, i, "total"), "295.70185");
+	gk_result_drop(r);
+}
+
+/* a sliver read 一 before 般… on a coded row is no ordinal */
+Test(ocr_lines, sliver_yi_is_no_ordinal)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/yi-sliver-fuzhou.x", "fz");
+	const gk_table *t = fixture_table(r, "expenditure_by_function");
+	int i = func_row(t, "2110102");
+	cr_assert(i >= 0);
+	cr_assert_str_eq(gk_table_get(t, i, "name"), "一般行政管理事务");
+	gk_result_drop(r);
+}
+
+/* `九)社会保险基金支出` is an item of its own, not the wrap of the label
+ * above it */
+Test(ocr_lines, ordinal_lost_its_bracket)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/ordinal-paren-suzhou.x", "sz");
+	const gk_table *t = fixture_table(r, "fiscal_appropriation_summary");
+	int found = 0;
+	for (int i = 0; i < t->nrow; i++) {
+		const char *item = gk_table_get(t, i, "item");
+		cr_assert(!(strstr(item, "社会保障和就业支出") && strstr(item, "社会保险基金")), "%s", item);
+		if (strstr(item, "社会保障和就业支出")) {
+			cr_assert_str_eq(gk_table_get(t, i, "total"), "247.46");
+			found = 1;
+		}
+	}
+	cr_assert(found);
 	gk_result_drop(r);
 }
