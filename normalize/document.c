@@ -197,6 +197,255 @@ static void ocr_join_cut_digit(nctx *c, gk_line *l, int i, int *two, int *page_o
 		cells_dropped(c, l, i, k);
 }
 
+/* Cell text s folded, its spaces gone, when it is made of digits, thousands
+ * commas and points only (a digit among them), else NULL.  New string. */
+static char *figure_chars(const char *s)
+{
+	char *f = compact_of(s);
+	size_t n = strlen(f);
+	if (!n || strspn(f, "0123456789,.") != n || !strpbrk(f, "0123456789")) {
+		free(f);
+		return NULL;
+	}
+	return f;
+}
+
+/* f (figure_chars) as an amount: its integer digits (commas dropped) and
+ * decimals; 0 when it holds two points or no integer digit. */
+static int figure_parts(const char *f, char *ip, size_t ipn, char *dp, size_t dpn)
+{
+	const char *dot = strchr(f, '.');
+	if (dot && strchr(dot + 1, '.'))
+		return 0;
+	size_t k = 0;
+	for (const char *p = f; *p && p != dot; p++)
+		if (*p != ',' && k + 1 < ipn)
+			ip[k++] = *p;
+	ip[k] = 0;
+	snprintf(dp, dpn, "%s", dot ? dot + 1 : "");
+	return k > 0 && !strchr(dp, ',');
+}
+
+/* Is f an amount grouped as printed: one to three digits, then groups of
+ * three after commas, at most one point and no comma after it? */
+static int grouped_whole(const char *f)
+{
+	size_t n = strcspn(f, ",.");
+	if (n < 1 || n > 3)
+		return 0;
+	const char *p = f + n;
+	while (*p == ',') {
+		if (strspn(p + 1, "0123456789") != 3)
+			return 0;
+		p += 4;
+	}
+	return !*p || (*p == '.' && p[1] && strspn(p + 1, "0123456789") == strlen(p + 1));
+}
+
+/* A figure Tesseract read in pieces it could not join, on a page read by
+ * OCR: a piece that begins with a thousands comma or a point (`，899.71`
+ * after `136507`, its comma lost; `,507,899` `.7`, the head lost; `,912`
+ * `，305.13`), with the digits' piece right before it.  Read alone the
+ * pieces made a label of `西安市罚没公物管理中心,912，305.13` and figures of
+ * `.13` and `47677`.  The pieces are one figure when
+ *   - they make one amount grouped as printed, its head there;
+ *   - or the line prints the same figure whole in another cell: the same
+ *     integer digits, five or more (a head read: 47677 and ，079.02 beside
+ *     47,677,079.02; four when grouped as printed: `2,000.` its decimals
+ *     lost, beside 2000.00), or the last six or more of them and the
+ *     decimals read (the head lost: ,507,899 .7 beside 136507899.71) -- a
+ *     figure printed twice on its row (合计 = its one part);
+ * else they are no figure and go (a figure lost is flagged by the sums; a
+ * figure misread is not) -- where the line keeps a figure or a code. */
+static void ocr_figure_pieces(nctx *c, gk_line *l, int i)
+{
+	if (!ocr_page(c, l->page) || l->geom != GK_GEOM_POS || l->ncell < 1)
+		return;
+	double h = l->y1 - l->y0;
+	int n = l->ncell;
+	char **f = gk_calloc((size_t)n, sizeof *f);
+	int *run = gk_calloc((size_t)n, sizeof *run); /* run length from a piece run's first cell; -1 inside */
+	for (int j = 0; j < n; j++)
+		f[j] = figure_chars(l->cell[j].text);
+	int any = 0;
+	for (int j = 0; j < n; j++) {
+		if (!f[j] || run[j])
+			continue;
+		/* (a figure printed with its head never starts 00: `000.00` is
+		 * 10,000.00 or more read from its thousands on) */
+		int head_sep = f[j][0] == ',' || f[j][0] == '.' || (f[j][0] == '0' && f[j][1] == '0' && strchr(f[j], '.'));
+		int pointed = strchr(f[j], '.') && !head_sep;
+		int e = j + 1;
+		while (!pointed && e < n && f[e] && (f[e][0] == ',' || f[e][0] == '.') && h > 0 &&
+		       l->cell[e].x0 - l->cell[e - 1].x1 < 3 * h && l->cell[e].x0 > l->cell[e - 1].x1 - h) {
+			pointed = strchr(f[e], '.') != NULL;
+			e++;
+		}
+		/* a headless piece's last decimal read as a word of its own
+		 * (`,000.0` `0`) is in it */
+		if (head_sep && e < n && f[e] && strchr(f[e - 1], '.') && strlen(f[e]) <= 2 &&
+		    strspn(f[e], "0123456789") == strlen(f[e]) && h > 0 && l->cell[e].x0 - l->cell[e - 1].x1 < 0.5 * h &&
+		    l->cell[e].x0 > l->cell[e - 1].x1 - h)
+			e++;
+		size_t fl = strlen(f[j]);
+		int bare = e - j == 1 && fl > 1 && f[j][fl - 1] == '.' && strchr(f[j], ','); /* `60,000.` */
+		if (e - j >= 2 || head_sep || bare) {
+			run[j] = e - j;
+			for (int q = j + 1; q < e; q++)
+				run[q] = -1;
+			any = 1;
+		}
+	}
+	/* a line whose cells of digits are all pieces keeps them: without a
+	 * figure or a code it would be read as the wrap of the row above
+	 * (广州科技's `[30239]其他交通费用` `.25`, its code in the label) */
+	int whole = 0;
+	for (int j = 0; j < n; j++)
+		whole += f[j] && !run[j];
+	if (!any || !whole)
+		goto done;
+	int k = 0;
+	for (int j = 0; j < n;) {
+		if (run[j] <= 0) {
+			l->cell[k++] = l->cell[j++];
+			continue;
+		}
+		int e = j + run[j];
+		gk_buf b = {0};
+		for (int q = j; q < e; q++)
+			gk_buf_adds(&b, f[q]);
+		char *s = gk_buf_take(&b);
+		char ip[64], dp[32], oi[64], od[32];
+		const char *take = NULL;
+		int headless = s[0] == ',' || s[0] == '.' || (s[0] == '0' && s[1] == '0');
+		size_t sl = strlen(s);
+		int bare = !headless && sl > 1 && s[sl - 1] == '.'; /* its decimals lost */
+		if (bare)
+			s[sl - 1] = 0;
+		int grouped = !headless && grouped_whole(s) && strchr(s, ',');
+		if (bare)
+			s[sl - 1] = '.';
+		if (figure_parts(s, ip, sizeof ip, dp, sizeof dp)) {
+			if (!headless && !bare && grouped_whole(s))
+				take = s;
+			for (int q = 0; q < n && !take; q++) {
+				if (run[q] || !f[q] || !figure_parts(f[q], oi, sizeof oi, od, sizeof od))
+					continue;
+				size_t li = strlen(ip), lo = strlen(oi);
+				int same = !headless && (li >= 5 || (grouped && li >= 4)) && !strcmp(ip, oi) &&
+				           (!strcmp(dp, od) || (bare && *od));
+				int tail = headless && li >= 6 && lo > li && !strcmp(oi + lo - li, ip) &&
+				           !strncmp(od, dp, strlen(dp));
+				if (same || tail)
+					take = f[q];
+			}
+		}
+		for (int q = j; q < e; q++) /* (their texts: the cell kept goes in their place) */
+			free(l->cell[q].text), l->cell[q].text = NULL;
+		if (take) {
+			gk_cell g = l->cell[j];
+			g.x1 = l->cell[e - 1].x1;
+			g.text = gk_strdup(take);
+			if (g.y1 > g.y0)
+				for (int q = j + 1; q < e; q++)
+					if (l->cell[q].y1 > l->cell[q].y0) {
+						g.y0 = l->cell[q].y0 < g.y0 ? l->cell[q].y0 : g.y0;
+						g.y1 = l->cell[q].y1 > g.y1 ? l->cell[q].y1 : g.y1;
+					}
+			l->cell[k++] = g;
+		}
+		free(s);
+		j = e;
+	}
+	cells_dropped(c, l, i, k);
+done:
+	for (int j = 0; j < n; j++)
+		free(f[j]);
+	free(f);
+	free(run);
+}
+
+/* f (figure_chars) in hundredths (its decimals two at most), 0 when not
+ * a pointed amount so. */
+static int hundredths(const char *f, long long *v)
+{
+	char ip[64], dp[32];
+	if (!f || f[0] == ',' || f[0] == '.' || !strchr(f, '.') || !figure_parts(f, ip, sizeof ip, dp, sizeof dp) ||
+	    strlen(dp) > 2 || strlen(ip) > 15)
+		return 0;
+	*v = atoll(ip) * 100 + (dp[0] ? (dp[0] - '0') * 10 : 0) + (dp[0] && dp[1] ? dp[1] - '0' : 0);
+	return 1;
+}
+
+/* An amount whose point OCR lost, cut into two words of digits at it
+ * (`589700` `00` for 589,700.00, the two boxes a few points apart), on a
+ * page read by OCR, right of the row's label: one figure with its point
+ * when the row confirms it -- it prints that figure (合计 = its one part)
+ * or its first figure is the sum of the others with it (665300.00 =
+ * 84000.00 + 581300.00).  Codes stand left of the label: no spaced
+ * code (201 03) is read so. */
+static void ocr_point_lost(nctx *c, gk_line *l, int i)
+{
+	if (!ocr_page(c, l->page) || l->geom != GK_GEOM_POS || l->ncell < 3)
+		return;
+	double h = l->y1 - l->y0;
+	int label = -1;
+	for (int j = 0; j < l->ncell && label < 0; j++)
+		if (gk_has_cjk(l->cell[j].text))
+			label = j;
+	if (label < 0 || h <= 0)
+		return;
+	for (int j = label + 1; j + 1 < l->ncell; j++) {
+		gk_cell *a = &l->cell[j], *b = &l->cell[j + 1];
+		char *fa = compact_of(a->text), *fb = compact_of(b->text);
+		size_t la = strlen(fa), lb = strlen(fb);
+		double gap = b->x0 - a->x1;
+		int shape = la >= 3 && la <= 13 && strspn(fa, "0123456789") == la && lb >= 1 && lb <= 2 &&
+		            strspn(fb, "0123456789") == lb && gap > -0.5 * h && gap < h;
+		char *cand = shape ? gk_strfmt("%s.%s", fa, fb) : NULL;
+		free(fa);
+		free(fb);
+		long long v;
+		if (!cand || !hundredths(cand, &v)) {
+			free(cand);
+			continue;
+		}
+		/* the row's other figures, left to right */
+		long long first = 0, sum = 0;
+		int nfig = 0, same = 0, first_is_cand = 1;
+		for (int q = label + 1; q < l->ncell; q++) {
+			if (q == j || q == j + 1)
+				continue;
+			char *fq = figure_chars(l->cell[q].text);
+			long long w;
+			if (hundredths(fq, &w)) {
+				same |= w == v;
+				if (!nfig && q < j)
+					first = w, first_is_cand = 0;
+				else
+					sum += w;
+				nfig++;
+			}
+			free(fq);
+		}
+		int held = same || (nfig >= 2 && !first_is_cand && first == sum + v);
+		if (held) {
+			free(a->text);
+			a->text = cand;
+			a->x1 = b->x1;
+			free(b->text);
+			memmove(b, b + 1, sizeof *b * (size_t)(l->ncell - j - 2));
+			l->ncell--;
+			char *lt = gk_line_text(l);
+			free(c->x[i].compact);
+			c->x[i].compact = compact_of(lt);
+			free(lt);
+		} else {
+			free(cand);
+		}
+	}
+}
+
 /* The trailing digits of t (their count; *cut: where they start). */
 static size_t trailing_digits(const char *t, size_t *cut)
 {
@@ -242,6 +491,153 @@ static float cell_conf(const nctx *c, int i, const gk_cell *g)
 		if (read->cell[q].x0 == g->x0 && !strcmp(read->cell[q].text, g->text))
 			return read->cell[q].conf;
 	return 100;
+}
+
+/* A label's ordinal alone in a cell: 1 when whole ("8、", "12、", "(2)",
+ * "（三）", "十二、"), 2 when one numeral alone ("一": its 、 lost), else 0. */
+static int ordinal_alone(const char *s)
+{
+	static const char *const num[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+	const char *p = s;
+	int paren = 0, n = 0, cjk = 0;
+	if (*p == '(')
+		p++, paren = 1;
+	for (;;) {
+		if (*p >= '0' && *p <= '9' && !cjk) {
+			p++, n++;
+			continue;
+		}
+		int hit = 0;
+		for (int k = 0; num[k] && !hit && n == cjk; k++)
+			if (!strncmp(p, num[k], 3))
+				p += 3, n++, cjk++, hit = 1;
+		if (!hit)
+			break;
+	}
+	if (n < 1 || n > 3)
+		return 0;
+	if (paren)
+		return !strcmp(p, ")");
+	if (!strcmp(p, "、"))
+		return 1;
+	return !*p && cjk == 1 ? 2 : 0;
+}
+
+/* A label's ordinal whose opening bracket OCR lost (`九)社会保险基金支出`
+ * for (九)社会保险基金支出), on a page read by OCR: the bracket back, so
+ * the label starts an item of its own (else, printing no figure, it was
+ * read as the wrap of the label above).  No label starts so otherwise. */
+static void ocr_ordinal_paren(nctx *c, gk_line *l, int i)
+{
+	if (!ocr_page(c, l->page) || l->geom != GK_GEOM_POS)
+		return;
+	static const char *const num[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+	int changed = 0;
+	for (int j = 0; j < l->ncell; j++) {
+		const char *p = l->cell[j].text;
+		int n = 0;
+		for (int hit = 1; hit && n < 3;) {
+			hit = 0;
+			for (int k = 0; num[k] && !hit; k++)
+				if (!strncmp(p, num[k], 3))
+					p += 3, n++, hit = 1;
+		}
+		size_t skip = *p == ')' ? 1 : !strncmp(p, "）", 3) ? 3 : 0;
+		unsigned cp;
+		size_t rest = skip ? strlen(p + skip) : 0;
+		if (!n || !skip || !rest || gk_utf8_next((const unsigned char *)p + skip, rest, &cp) <= 0 || cp < 0x4E00 ||
+		    cp > 0x9FFF)
+			continue;
+		char *t = gk_strfmt("(%s", l->cell[j].text);
+		free(l->cell[j].text);
+		l->cell[j].text = t;
+		changed = 1;
+	}
+	if (changed) {
+		char *lt = gk_line_text(l);
+		free(c->x[i].compact);
+		c->x[i].compact = compact_of(lt);
+		free(lt);
+	}
+}
+
+/* Does page pg print a label numbered with a Chinese numeral and 、
+ * (一、财政拨款)? */
+static int page_numbers_labels(const nctx *c, int pg)
+{
+	for (int k = 0; k < c->n; k++) {
+		const gk_line *l = c->x[k].l;
+		for (int j = 0; l->page == pg && j < l->ncell; j++) {
+			const char *t = l->cell[j].text; /* (not （二）: is_ordinal_label takes both) */
+			if (t[0] != '(' && strncmp(t, "（", 3) && is_ordinal_label(t))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* A label's ordinal OCR read as a cell of its own, on a page read by OCR
+ * ("8、" "社会保障和就业支出", "(2)" "商品和服务支出", or "一" "财政拨款"
+ * with its 、 lost between them): one cell again, as printed.  Its label
+ * starts with a Chinese character at most two of the label's characters
+ * to its right; a numeral alone is an ordinal only where its 、 stood, a
+ * gap of half a character or more (a dash read 一 touches its label), on
+ * a page that numbers its labels so (三 of “三公”经费, its quote lost, is
+ * no ordinal), on no coded row and as wide as a character. */
+static void ocr_join_ordinal(nctx *c, gk_line *l, int i)
+{
+	if (!ocr_page(c, l->page) || l->geom != GK_GEOM_POS)
+		return;
+	int numbered = -1; /* page_numbers_labels, when asked */
+	for (int j = 0; j + 1 < l->ncell; j++) {
+		gk_cell *g = &l->cell[j], *nx = &l->cell[j + 1];
+		char *f = gk_fold_width(g->text);
+		int kind = ordinal_alone(f);
+		free(f);
+		unsigned cp;
+		size_t len = strlen(nx->text);
+		if (!kind || !len || gk_utf8_next((const unsigned char *)nx->text, len, &cp) <= 0 ||
+		    cp < 0x4E00 || cp > 0x9FFF || is_ordinal_label(nx->text))
+			continue;
+		unsigned cps[64];
+		int nc = code_points(nx->text, cps, 64);
+		if (nc < 2)
+			continue;
+		double w = (nx->x1 - nx->x0) / nc, gap = nx->x0 - g->x1;
+		if (gap > 2 * w || gap < -w || (kind == 2 && gap < 0.5 * w))
+			continue;
+		if (kind == 2 && numbered < 0)
+			numbered = page_numbers_labels(c, l->page);
+		if (kind == 2 && !numbered)
+			continue;
+		/* (a numeral is a character as wide as the label's: a sliver
+		 * read 一 is a stroke split off its word, 一 | 般行政管理事务;
+		 * and a coded row's label carries no ordinal) */
+		int coded = 0;
+		for (int q = 0; q < j; q++)
+			coded |= strlen(l->cell[q].text) >= 3 && strspn(l->cell[q].text, "0123456789") == strlen(l->cell[q].text);
+		if (kind == 2 && (g->x1 - g->x0 < 0.5 * w || coded))
+			continue;
+		char *t = gk_strfmt("%s%s%s", g->text, kind == 2 ? "、" : "", nx->text);
+		free(g->text);
+		g->text = t;
+		g->x1 = nx->x1;
+		if (nx->conf >= 0 && nx->conf < g->conf)
+			g->conf = nx->conf;
+		if (nx->y1 > nx->y0 && g->y1 > g->y0) {
+			g->y0 = nx->y0 < g->y0 ? nx->y0 : g->y0;
+			g->y1 = nx->y1 > g->y1 ? nx->y1 : g->y1;
+		} else if (nx->y1 <= nx->y0 || g->y1 <= g->y0) {
+			g->y0 = g->y1 = 0; /* the line's own */
+		}
+		free(nx->text);
+		memmove(nx, nx + 1, sizeof *nx * (size_t)(l->ncell - j - 2));
+		l->ncell--;
+		char *lt = gk_line_text(l);
+		free(c->x[i].compact);
+		c->x[i].compact = compact_of(lt);
+		free(lt);
+	}
 }
 
 /* A label overflowing into the code column beside it, read with the code
@@ -318,6 +714,28 @@ static int page_head_line(const nctx *c, int i)
 	return above <= 1;
 }
 
+/* A title whose qualifier's opening bracket OCR lost ("…明细表"
+ * "按支出经济分类科目)": the line ends in a closing bracket and holds no
+ * opening one): the compact text with "(" put back after the last 表
+ * before the qualifier, or NULL when the line is not so.  New string. */
+static char *bracket_mended(const char *s)
+{
+	size_t len = strlen(s);
+	if (len < 4 || s[len - 1] != ')' || strchr(s, '('))
+		return NULL;
+	const char *b = NULL; /* the last 表 before the bracket */
+	for (const char *p = strstr(s, "表"); p && p < s + len - 1; p = strstr(p + 3, "表"))
+		b = p;
+	if (!b || b + 3 >= s + len - 1)
+		return NULL;
+	size_t k = (size_t)(b + 3 - s);
+	char *t = gk_malloc(len + 2);
+	memcpy(t, s, k);
+	t[k] = '(';
+	memcpy(t + k + 1, s + k, len - k + 1);
+	return t;
+}
+
 /* A title OCR misread (ocrtitle.c): on a page read by OCR, line i shaped
  * like a title -- it names a 表 last, holds no amount, is no prose -- and near
  * one usual title.  Returns that table's id (*canon: the title) or NULL. */
@@ -355,6 +773,17 @@ static const char *ocr_title_of(const nctx *c, int i, const char **canon, int *s
 		}
 	}
 	free(t);
+	t = bracket_mended(x->compact);
+	if (t) {
+		xline y = *x;
+		y.compact = t;
+		const char *id = title_of(c, &y);
+		free(t);
+		if (id) {
+			*same_len = 1; /* every character read: no doubt to say */
+			return id;
+		}
+	}
 	t = gk_strdup(x->compact);
 	strip_title(c, t);
 	const char *s = t; /* the 年(度) of a year whose digits went as an ordinal */
@@ -1149,6 +1578,10 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 			ocr_drop_specks(&c, &work->line[i], i, &page_h, &page_of_h);
 			ocr_join_cut_digit(&c, &work->line[i], i, &two, &page_of_two);
 			ocr_split_glued_code(&c, &work->line[i], i);
+			ocr_ordinal_paren(&c, &work->line[i], i);
+			ocr_join_ordinal(&c, &work->line[i], i);
+			ocr_figure_pieces(&c, &work->line[i], i);
+			ocr_point_lost(&c, &work->line[i], i);
 		}
 	/* titles */
 	const char **cid = gk_calloc((size_t)(c.n ? c.n : 1), sizeof *cid);
@@ -1225,8 +1658,15 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 	for (int k = 0; k < nsp; k++)
 		for (int i = sp[k].begin; i < sp[k].end && i < sp[k].begin + 8; i++)
 			if (!c.dept || !c.unit_seen) {
-				int sh;
+				int sh, had = c.dept != NULL;
 				head_meta(&c, &c.x[i], &sh);
+				/* on an OCR'd page a head cell split from its
+				 * neighbours (单位名称 | 其中:专项资) names no
+				 * department: a name holds no field's colon */
+				if (!had && c.dept && ocr_page(&c, c.x[i].l->page) && strpbrk(c.dept, ":;")) {
+					free(c.dept);
+					c.dept = NULL;
+				}
 			}
 	parse_spans(&c, sp, nsp, NULL);
 	reread_with_cross(&c, sp, nsp);

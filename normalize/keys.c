@@ -52,20 +52,27 @@ static int org_whole(const char *s)
  * region the department's name starts with (广州市…), is an
  * organisation's name, and names no spending (经费, 资金, 项目: a project
  * whose unit is printed glued after it, …专项资金市商务局) */
-static int unit_of_region(const nctx *c, const char *s)
+/* Is s an organisation's whole name of the region of ref (its name up to
+ * its first 市, 省, 县 or 区)? */
+static int unit_of_region_of(const char *ref, const char *s)
 {
-	if (!c->dept || !*s || strstr(s, "经费") || strstr(s, "资金") || strstr(s, "项目") || !org_whole(s))
+	if (!ref || !*s || strstr(s, "经费") || strstr(s, "资金") || strstr(s, "项目") || !org_whole(s))
 		return 0;
 	static const char *lvl[] = {"市", "省", "县", "区", NULL};
 	const char *end = NULL;
 	for (int i = 0; lvl[i]; i++) {
-		const char *p = strstr(c->dept, lvl[i]);
+		const char *p = strstr(ref, lvl[i]);
 		if (p && (!end || p < end))
 			end = p + strlen(lvl[i]);
 	}
-	if (!end || end - c->dept < 6)
+	if (!end || end - ref < 6)
 		return 0;
-	return !strncmp(s, c->dept, (size_t)(end - c->dept)) && strlen(s) > (size_t)(end - c->dept);
+	return !strncmp(s, ref, (size_t)(end - ref)) && strlen(s) > (size_t)(end - ref);
+}
+
+static int unit_of_region(const nctx *c, const char *s)
+{
+	return unit_of_region_of(c->dept, s);
 }
 
 void rowkeys_free(rowkeys *k)
@@ -397,6 +404,18 @@ static void keys_project(const nctx *c, const pieces *pc, int ocr, rowkeys *k)
 			gk_buf_reset(&acc);
 		}
 		if (!k->name2 && is_org_name(s) && i == pcs.n - 1 && nm.len) {
+			/* on an OCR'd unit row, the name cut in two at a gap OCR
+			 * saw in it (西安市强制隔离 | 戒毒所): the pieces make one
+			 * unit of the region of the department (or, unknown, of
+			 * the unit before), the first alone no organisation */
+			char *whole = gk_strfmt("%.*s%s", (int)nm.len, nm.s, s);
+			const char *ref = c->dept ? c->dept : *c->ctx_unit ? c->ctx_unit : NULL;
+			if (ocr && *k->unit && unit_of_region_of(ref, whole) && !is_org_name(nm.s)) {
+				k->name2 = whole;
+				gk_buf_reset(&nm);
+				continue;
+			}
+			free(whole);
 			k->name2 = gk_strdup(s);
 			continue;
 		}

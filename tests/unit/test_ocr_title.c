@@ -197,3 +197,26 @@ Test(ocr_title, title_lost_its_last_character)
 	cr_assert_null(gk_result_find(r, "state_capital_expenditure"));
 	gk_result_drop(r);
 }
+
+/* 西安市司法局 2026 部门综合预算, pp. 34-37 of its 200 dpi scan
+ * (tests/fixtures/ocr/title-bracket-xian.x): 表6's title read as two
+ * cells, 部门综合预算一般公共预算支出明细表 and 按支出经济分类科目), the
+ * qualifier's opening bracket lost.  It is the economic-class table, not
+ * two more pages of 表5 (按支出功能分类科目) before it. */
+Test(ocr_title, qualifier_bracket_lost)
+{
+	gk_result *r = normalize_file("tests/fixtures/ocr/title-bracket-xian.x", "xa");
+	const gk_table *f = fixture_table(r, "general_budget_expenditure");
+	const gk_table *t = fixture_table(r, "general_budget_by_economic_class");
+	cr_assert_eq(t->page, 3);
+	cr_assert_eq(f->page, 1);
+	for (int i = 0; i < f->nrow; i++) /* no economic code among the functions */
+		cr_assert_str_neq(gk_table_get(f, i, "func_code"), "30101");
+	int i = 0;
+	while (i < t->nrow && strcmp(gk_table_get(t, i, "econ_code"), "30101"))
+		i++;
+	cr_assert(i < t->nrow);
+	cr_assert_str_eq(gk_table_get(t, i, "total"), "2209.83336");
+	cr_assert_null(check_of(r, "ocr:title"), "every character was read: no doubt");
+	gk_result_drop(r);
+}
