@@ -930,6 +930,9 @@ static int odd_decimals(const gk_table *t, int ri, int ci, int dec)
  * own, no digit OCR made up. */
 static int trimmed_yuan(const gk_table *t, int dec)
 {
+	/* a head that prints 万元 (or 亿元) says its figures are not 元's */
+	if (t->unit && (strstr(t->unit, "万元") || strstr(t->unit, "亿元")))
+		return 0;
 	int n = 0;
 	for (int c = 0; c < t->cols.n; c++)
 		for (int i = 0; i < t->nrow && amount_col(t, c); i++) {
@@ -1179,6 +1182,12 @@ static void flag(fixctx *f, const confmap *cm, unsigned fixed)
 		}
 	}
 	int zero, dec = table_decimals(t, &zero);
+	/* a table of too few figures to tell (江苏政协's 收入表 of one row:
+	 * 13,297.11 read 13.2917 beside 80.00) prints its head's 万元 as the
+	 * document's other tables do, when they all print one count */
+	if (dec < 1 && t->unit && strstr(t->unit, "万元") && fixed && !(fixed & (fixed - 1)))
+		for (dec = 1; !(fixed >> dec & 1); dec++)
+			;
 	if (dec < 1 || !(fixed >> dec & 1))
 		dec = -1;
 	int yuan = dec >= 1 && trimmed_yuan(t, dec);

@@ -211,6 +211,14 @@ Test(ocr_flags, yuan_figures_keep_their_decimals)
 	gk_read_findings(r, d, NULL);
 	cr_assert_eq(fails(r, "general_budget_basic_expenditure", "ocr:decimals", 0), 3);
 	gk_result_drop(r);
+	/* the same figures under a head printing 万元 (江苏政协's 13,297.11 read
+	 * 13.2917): their extra decimals are OCR's, flagged */
+	cells[3 * 8 + 2] = "19070.9936";
+	r = gk_result_new();
+	gk_table_set_unit(table_of(r, "general_budget_basic_expenditure", cols, 3, cells, 9), "万元");
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(fails(r, "general_budget_basic_expenditure", "ocr:decimals", 0), 3);
+	gk_result_drop(r);
 	gk_doc_drop(d);
 }
 
@@ -272,5 +280,30 @@ Test(ocr_flags, the_parts_that_look_misread)
 	cr_assert_eq(fails(r, "general_budget_basic_expenditure", "ocr:suspect", 4), 0);
 	cr_assert_eq(fails(r, "general_budget_basic_expenditure", "ocr:suspect", 0), 1);
 	gk_result_drop(r);
+	gk_doc_drop(d);
+}
+
+/* A table of one row (江苏政协's 收入表: 13,297.11 read 13.2917 beside
+ * 80.00) has too few figures to tell its decimals: under a head printing
+ * 万元 it prints the document's other tables' count */
+Test(ocr_flags, few_figures_take_the_documents_decimals)
+{
+	static const char *fcols[] = {"func_code", "name", "total"};
+	static const char *fcells[] = {
+	    "201", "一般公共服务支出", "120.50", "20101", "人大事务", "100.20", "20102", "政协事务", "20.30",
+	};
+	static const char *ucols[] = {"unit_name", "general_budget", "other_income"};
+	static const char *ucells[] = {"合计", "13.2917", "80.00"};
+	gk_doc *d = ocr_doc();
+	for (int printed = 0; printed < 2; printed++) {
+		gk_result *r = gk_result_new();
+		table_of(r, "expenditure_by_function", fcols, 3, fcells, 3);
+		gk_table *u = table_of(r, "revenue_by_unit", ucols, 3, ucells, 1);
+		if (printed)
+			gk_table_set_unit(u, "万元");
+		gk_read_findings(r, d, NULL);
+		cr_assert_eq(fails(r, "revenue_by_unit", "ocr:decimals", 1), printed, "head prints 万元: %d", printed);
+		gk_result_drop(r);
+	}
 	gk_doc_drop(d);
 }
