@@ -997,6 +997,18 @@ static int in_row(const gk_table *t, int i, long long v)
 	return 0;
 }
 
+/* Does row i print no amount but zeros (blank cells aside)? */
+static int zeros_only(const gk_table *t, int i)
+{
+	for (int c = 0; c < t->cols.n; c++) {
+		long long v;
+		int d;
+		if (amount_col(t, c) && gk_chk_parse(t->rows[i][c], &v, &d) == 1 && v)
+			return 0;
+	}
+	return 1;
+}
+
 /* Could broken identity k's a-th cell have been misread from the value
  * the identity wants for it: a printed figure a digit or two, or a point,
  * from it (either way), a blank one the figure its row prints (lost) */
@@ -1012,6 +1024,11 @@ static int could_be_misread(const fixctx *f, int k, int a)
 		return in_row(f->t, x->row[a], w);
 	if (!val(f->t, x->row[a], x->col[a], &cur, &dec))
 		return 1; /* not a figure: garbage */
+	/* a zero on a row that prints nothing but zeros, where its sum wants
+	 * a figure: the row's figures lost, a 0.00 of another column slid
+	 * into this one (上海普陀 决算's 事业单位离退休 28.11 read 0.00) */
+	if (!cur && w > 0 && zeros_only(f->t, x->row[a]))
+		return 1;
 	char ws[48];
 	gk_chk_format(w, dec < 2 ? 2 : dec, ws, sizeof ws);
 	return misreading(read, ws) || misreading(ws, read) || lost_head(read, ws);

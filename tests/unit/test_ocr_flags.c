@@ -307,3 +307,34 @@ Test(ocr_flags, few_figures_take_the_documents_decimals)
 	}
 	gk_doc_drop(d);
 }
+
+/* A 款 that prints nothing but 0.00 where its 类 wants a figure (上海普陀
+ * 决算's 事业单位离退休 28.11 read 0.00: its figures lost, another
+ * column's 0.00 slid in) is a suspect, not the 类 alone as where rows
+ * were lost */
+Test(ocr_flags, a_row_of_zeros_its_sum_wants_a_figure_of)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"econ_code", "econ_name", "total"};
+	static const char *cells[] = {
+	    "",      "合计",             "2000.00", "301",   "工资福利支出",     "1000.00",
+	    "302",   "商品和服务支出",   "558.97",  "30201", "办公费",           "57.81",
+	    "30206", "电费",             "0.00",    "30211", "差旅费",           "96.44",
+	    "30239", "其他交通费用",     "134.25",  "30299", "其他商品和服务支出", "147.47",
+	    "303",   "对个人和家庭的补助", "441.03",
+	};
+	table_of(r, "general_budget_basic_expenditure", cols, 3, cells, 9);
+	gk_doc *d = ocr_doc();
+	gk_doc_add_page(d, 600, 800);
+	for (int i = 0; i < 9; i++) {
+		gk_line *l = gk_doc_add_line(d, 1, 10 + 20 * i, 20 + 20 * i, 9, GK_GEOM_POS);
+		gk_line_add_cell_y(l, 300, 350, 0, 0, cells[3 * i + 2], strlen(cells[3 * i + 2]))->conf = 90;
+	}
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(fails(r, "general_budget_basic_expenditure", "ocr:suspect", 5), 1);
+	/* the figures that are no misreading of what the 类 wants are not */
+	cr_assert_eq(fails(r, "general_budget_basic_expenditure", "ocr:suspect", 6), 0);
+	cr_assert_eq(fails(r, "general_budget_basic_expenditure", "ocr:suspect", 8), 0);
+	gk_result_drop(r);
+	gk_doc_drop(d);
+}
