@@ -86,15 +86,21 @@ static double figure_line_height(const nctx *c, int pg)
 	return h[nh / 2];
 }
 
+/* Line i (l) changed its cells: its compact text made again. */
+static void line_changed(nctx *c, const gk_line *l, int i)
+{
+	char *t = gk_line_text(l);
+	free(c->x[i].compact);
+	c->x[i].compact = compact_of(t);
+	free(t);
+}
+
 /* Line i (l) keeps its first k cells: its compact text made again, and
  * a line left empty skipped. */
 static void cells_dropped(nctx *c, gk_line *l, int i, int k)
 {
 	l->ncell = k;
-	char *t = gk_line_text(l);
-	free(c->x[i].compact);
-	c->x[i].compact = compact_of(t);
-	free(t);
+	line_changed(c, l, i);
 	if (!k)
 		c->x[i].skip = 1;
 }
@@ -436,10 +442,7 @@ static void ocr_point_lost(nctx *c, gk_line *l, int i)
 			free(b->text);
 			memmove(b, b + 1, sizeof *b * (size_t)(l->ncell - j - 2));
 			l->ncell--;
-			char *lt = gk_line_text(l);
-			free(c->x[i].compact);
-			c->x[i].compact = compact_of(lt);
-			free(lt);
+			line_changed(c, l, i);
 		} else {
 			free(cand);
 		}
@@ -553,12 +556,8 @@ static void ocr_ordinal_paren(nctx *c, gk_line *l, int i)
 		l->cell[j].text = t;
 		changed = 1;
 	}
-	if (changed) {
-		char *lt = gk_line_text(l);
-		free(c->x[i].compact);
-		c->x[i].compact = compact_of(lt);
-		free(lt);
-	}
+	if (changed)
+		line_changed(c, l, i);
 }
 
 /* Does page pg print a label numbered with a Chinese numeral and 、
@@ -633,10 +632,7 @@ static void ocr_join_ordinal(nctx *c, gk_line *l, int i)
 		free(nx->text);
 		memmove(nx, nx + 1, sizeof *nx * (size_t)(l->ncell - j - 2));
 		l->ncell--;
-		char *lt = gk_line_text(l);
-		free(c->x[i].compact);
-		c->x[i].compact = compact_of(lt);
-		free(lt);
+		line_changed(c, l, i);
 	}
 }
 
