@@ -1154,6 +1154,15 @@ static char *summed_cells(const fixctx *f)
 	return h;
 }
 
+/* Is cell (ri, ci) among the n cells flag() has flagged so far? */
+static int seen_cell(int (*seen)[2], int n, int ri, int ci)
+{
+	for (int q = 0; q < n; q++)
+		if (seen[q][0] == ri && seen[q][1] == ci)
+			return 1;
+	return 0;
+}
+
 /* flag every OCR'd cell of an identity still broken; then each figure
  * printed with other decimals than the rest of its table (a digit OCR
  * lost or made up, which a rounding tolerance lets pass) that no
@@ -1185,10 +1194,7 @@ static void flag(fixctx *f, const confmap *cm, unsigned fixed)
 			if (whole ? !pick[a]
 			          : blank(s) || strchr(s, '.') || column_decimals(t, ci, ri) < 1 || summed[ri * t->cols.n + ci])
 				continue;
-			int dup = 0;
-			for (int q = 0; q < n && !dup; q++)
-				dup = seen[q][0] == ri && seen[q][1] == ci;
-			if (dup)
+			if (seen_cell(seen, n, ri, ci))
 				continue;
 			if (n == cap) {
 				cap = cap ? cap * 2 : 32;
@@ -1217,9 +1223,7 @@ static void flag(fixctx *f, const confmap *cm, unsigned fixed)
 			const char *pt = strchr(t->rows[ri][ci], '.');
 			if (yuan && pt && strlen(pt + 1) > (size_t)dec && strlen(pt + 1) <= GK_CHK_SCALE)
 				continue;
-			int dup = 0;
-			for (int q = 0; q < n && !dup; q++)
-				dup = seen[q][0] == ri && seen[q][1] == ci;
+			int dup = seen_cell(seen, n, ri, ci);
 			/* a figure without its point agrees with itself misread twice */
 			if (dup || (strchr(t->rows[ri][ci], '.') && held_exactly(f, cm, ri, ci)))
 				continue;
@@ -1239,9 +1243,7 @@ static void flag(fixctx *f, const confmap *cm, unsigned fixed)
 			int d;
 			if (!p || strlen(p + 1) <= GK_CHK_SCALE || gk_chk_parse(t->rows[ri][ci], &v, &d) != 1)
 				continue;
-			int dup = 0;
-			for (int q = 0; q < n && !dup; q++)
-				dup = seen[q][0] == ri && seen[q][1] == ci;
+			int dup = seen_cell(seen, n, ri, ci);
 			if (!dup && !flagged(f->r, t, ri, ci))
 				flag_cell(f, cm, ri, ci, "ocr:decimals", "at most 6 decimals (the fen)");
 		}
