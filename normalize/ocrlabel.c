@@ -9,7 +9,9 @@
  *
  *   - it is wholly held, in order, by the standard name, three characters
  *     or more (a name printed on three lines, its middle one read:
- *     基本养老保险 for 机关事业单位基本养老保险缴费支出);
+ *     基本养老保险 for 机关事业单位基本养老保险缴费支出), unless read
+ *     surely and lacking only one character inside the name (the
+ *     document's own wording: 对个人和家庭补助 for 对个人和家庭的补助);
  *   - it holds no Chinese (Latin garbage, or nothing at all), or
  *     Tesseract was unsure of it (confidence below LOW_CONF): garbage,
  *     whatever it looks like;
@@ -246,6 +248,17 @@ typedef struct reading {
 	int leaf;   /* its code is of the table's deepest level */
 } reading;
 
+/* Is `read` the name `std` less one character inside it, its first and
+ * last characters the name's? */
+static int lacks_one_inside(const char *read, const char *std)
+{
+	unsigned a[MAXCP], b[MAXCP];
+	int n = codepoints(read, a), m = codepoints(std, b);
+	if (n < 2 || n != m - 1 || a[0] != b[0] || a[n - 1] != b[m - 1])
+		return 0;
+	return lcs(a, n, b, m) == n;
+}
+
 /* whether a label was misread */
 static int misread(const gk_rules *rules, const reading *g)
 {
@@ -267,9 +280,12 @@ static int misread(const gk_rules *rules, const reading *g)
 	likeness lk = compare(g->read, g->std);
 	if (names_child(rules, g->code, g->read, lk.common))
 		return 0;
-	/* a reading cut short: three characters or more, all in the name */
+	/* a reading cut short: three characters or more, all in the name;
+	 * not one read surely that lacks one character inside the name, its
+	 * ends the name's: the document's own wording (对个人和家庭补助,
+	 * 机关事业单位基本养老保险费), where OCR cuts at an end */
 	if (lk.n >= 3 && lk.held >= 1.0)
-		return 1;
+		return !(g->conf >= HIGH_CONF && lacks_one_inside(g->read, g->std));
 	/* one character of four or more read as another (言访事务 for 信访
 	 * 事务, 离退体 for 离退休): Tesseract is as sure of those as of the
 	 * rest; a document's own wording differs by words, not by one */

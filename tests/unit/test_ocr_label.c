@@ -134,6 +134,42 @@ Test(ocr_label, own_wording_read_surely_stays)
 	gk_result_drop(r);
 }
 
+/* 303 printed 对个人和家庭补助 (烟台: the name less its 的), read with
+ * confidence 93: the document's own wording, not a reading cut short;
+ * the same reading unsure (40), or cut at its end, is put right */
+Test(ocr_label, one_character_less_inside_read_surely_stays)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"econ_code", "econ_name", "total"};
+	gk_table *t = gk_result_add_table(r, "general_budget_basic_expenditure", "t", 1, cols, 3);
+	gk_table_add_row(t);
+	gk_table_set(t, 0, 0, "303");
+	gk_table_set(t, 0, 1, "对个人和家庭补助");
+	gk_table_set(t, 0, 2, "121.35");
+	gk_table_set_source(t, 0, 1, 50, 100, 500, 112);
+	gk_doc *d = gk_doc_new();
+	gk_doc_add_page(d, 595, 842);
+	add_line(d, 1, 100, 112,
+	         (word[]){{50, 70, "303", 95}, {80, 160, "对个人和家庭补助", 93}, {300, 330, "121.35", 94},
+	                  {0, 0, NULL, 0}});
+	gk_ocr_fix_labels(r, t, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "econ_name"), "对个人和家庭补助");
+	cr_assert_eq(nlabel(r, NULL), 0);
+	d->line[0].cell[1].conf = 40;
+	gk_ocr_fix_labels(r, t, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "econ_name"), "对个人和家庭的补助");
+	cr_assert_eq(nlabel(r, NULL), 1);
+	/* cut at its end, read surely: put right */
+	gk_table_set(t, 0, 1, "对个人和家庭的补");
+	free(d->line[0].cell[1].text);
+	d->line[0].cell[1].text = strdup("对个人和家庭的补");
+	d->line[0].cell[1].conf = 93;
+	gk_ocr_fix_labels(r, t, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "econ_name"), "对个人和家庭的补助");
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
 /* one character of a name read as another, surely (住 read 往 at 93,
  * xinxiang's 50103; 休 read 体 in 离退休): put right, the reading kept in
  * the check; a word more or less (the document's own wording) stays */
