@@ -643,6 +643,7 @@ void gk_ocr_row_fit(gk_table *t, int row, gk_row_fit *out)
 		out->broken += bad;
 		out->held += !bad;
 		out->row_broken += bad && all;
+		out->col_held += !bad && !all;
 		for (int j = 0; j < x->n; j++) {
 			int c = x->col[j];
 			if (x->row[j] != row || c >= GK_FIT_COLS)

@@ -62,13 +62,14 @@ int gk_ocr_sum_settled(gk_result *r, const gk_table *t, int row, const char *col
 /* How the identities gk_read_findings repairs by (row identities, column
  * sums by the code tree ...) fare with a term on row `row` of t, as its
  * cells now read: those that hold and those that break (row_broken: the
- * broken ones all of whose terms are on the row); for each column c of
+ * broken ones all of whose terms are on the row; col_held: the ones
+ * holding with terms on other rows too); for each column c of
  * the row (c < GK_FIT_COLS) the identities holding it (nheld[c]) and the
  * values the broken ones solve it to (want[c], millionths of 万元). */
 #define GK_FIT_COLS 40
 #define GK_FIT_WANTS 4
 typedef struct gk_row_fit {
-	int held, broken, row_broken;
+	int held, broken, row_broken, col_held;
 	unsigned char nheld[GK_FIT_COLS], nwant[GK_FIT_COLS];
 	long long want[GK_FIT_COLS][GK_FIT_WANTS];
 } gk_row_fit;

@@ -46,6 +46,7 @@
 #include "ocrfix.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -110,6 +111,7 @@ typedef struct tail {
 	int inner_sep;       /* a separator or point between two of its digits */
 	int dec;             /* digits after its last point; -1 none */
 	char mapped[MAXG + 1], bare[MAXG + 1]; /* its digits, letters as digits / dropped */
+	const char *text;    /* the run as read */
 } tail;
 
 /* Split label s: 1 with *tl when it ends in such a run after a head that
@@ -179,10 +181,12 @@ static int split_tail(const char *s, tail *tl)
 		}
 	}
 	tl->at = at;
+	tl->text = s + at;
 	return tl->digits > 0;
 }
 
-static int printed_order(const gk_table *t, const gk_doc *doc, int *pc);
+static int printed_order(const gk_table *t, const gk_doc *doc, int *pc, double *px);
+static double run_x(const gk_table *t, int i, const gk_doc *doc, const char *run);
 
 /* ---- the row's figures put back ----------------------------------------- */
 
@@ -190,9 +194,12 @@ typedef struct glue {
 	gk_table *t;
 	int row;
 	int np, pc[MAXP];   /* the table's amount columns, in order */
+	double px[MAXP];    /* where the page prints them (right edges; NAN unknown) */
+	int near;           /* the place of the run's own cell, -1 unknown, -2 none */
 	int nf, fpos[MAXP]; /* the row's own figures: their places (in pc) */
 	char fv[MAXP][48];
 	char saved[MAXP][48];
+	int ready;          /* the row may take figures (none under an x_ key) */
 	gk_row_fit fit0;    /* the row as read */
 	int nexp, exps[8];  /* exponents tried: value = digits * 10^e 万元 */
 	int evals;
@@ -340,6 +347,8 @@ static void fit_of(glue *g, const char (*cells)[48], gk_row_fit *fit)
  * identities breaks, and more hold than as read. */
 static void judge(glue *g, char (*cells)[48], int k, const int *at, int e)
 {
+	if (g->near != -1 && at[k - 1] != g->near)
+		return;
 	gk_row_fit fit;
 	fit_of(g, (const char (*)[48])cells, &fit);
 	int mended = 0;
@@ -371,6 +380,13 @@ static void judge(glue *g, char (*cells)[48], int k, const int *at, int e)
 	if (g->found && score == g->bscore) {
 		g->tie = 1;
 		return;
+	}
+	if (getenv("GK_GLUE_DEBUG")) {
+		fprintf(stderr, "glue row %d score %d held %d/%d broken %d/%d:", g->row, score, fit.held, g->fit0.held,
+		        fit.broken, g->fit0.broken);
+		for (int j = 0; j < g->np; j++)
+			fprintf(stderr, " %s=%s", g->t->cols.v[g->pc[j]], cells[j]);
+		fprintf(stderr, "\n");
 	}
 	g->found = 1, g->tie = 0, g->bscore = score;
 	memcpy(g->best, cells, sizeof g->best);
@@ -482,13 +498,36 @@ static void exponents(glue *g, const tail *tl)
 		}
 }
 
+/* The place (in pc) whose column the page prints at x, the right edge
+ * of the run's own cell: the nearest, twice as near as the next; -2 when
+ * none is (its column is none of these), -1 when x is unknown. */
+static int near_place(const glue *g, double x)
+{
+	int a = -1, b = -1;
+	if (isnan(x))
+		return -1;
+	for (int j = 0; j < g->np; j++) {
+		if (isnan(g->px[j]))
+			continue;
+		if (a < 0 || fabs(g->px[j] - x) < fabs(g->px[a] - x))
+			b = a, a = j;
+		else if (b < 0 || fabs(g->px[j] - x) < fabs(g->px[b] - x))
+			b = j;
+	}
+	if (a < 0)
+		return -1;
+	return b < 0 || 2 * fabs(g->px[a] - x) < fabs(g->px[b] - x) ? a : -2;
+}
+
 /* The run tl of row i's label as figures of the row: 1 when one placement
  * alone is confirmed (g->best), 0 otherwise. */
 static int place_run(glue *g, gk_table *t, const gk_doc *doc, int i, const tail *tl)
 {
 	memset(g, 0, sizeof *g);
 	g->t = t, g->row = i;
-	g->np = printed_order(t, doc, g->pc);
+	g->np = printed_order(t, doc, g->pc, g->px);
+	/* a run read as a cell of its own stands over its column */
+	g->near = near_place(g, run_x(t, i, doc, tl->text));
 	for (int c = 0; c < t->cols.n; c++)
 		if (!strncmp(t->cols.v[c], "x_", 2) && !blank(t->rows[i][c]))
 			return 0; /* figures the header could not place */
@@ -502,8 +541,15 @@ static int place_run(glue *g, gk_table *t, const gk_doc *doc, int i, const tail 
 	}
 	if (g->np == 0)
 		return 0;
+	g->ready = 1;
 	gk_ocr_row_fit(t, i, &g->fit0);
 	exponents(g, tl);
+	if (getenv("GK_GLUE_DEBUG")) {
+		fprintf(stderr, "glue %s row %d run '%s' near %d:", t->id, i, tl->text, g->near);
+		for (int j = 0; j < g->np; j++)
+			fprintf(stderr, " %s@%.0f", t->cols.v[g->pc[j]], g->px[j]);
+		fprintf(stderr, "\n");
+	}
 	const char *runs[2] = {tl->mapped, tl->bare};
 	int nruns = strcmp(tl->mapped, tl->bare) ? 2 : 1;
 	for (int k = 1; k <= MAXPIECE && !g->found; k++)
@@ -560,9 +606,10 @@ static int cmp_x(const void *a, const void *b)
  * them, by where their figures stand (the contract's order is not the
  * page's: 人员经费 and 公用经费 come after 项目支出 in it); a column none
  * of whose figures is found keeps its place after the one before it. */
-static int printed_order(const gk_table *t, const gk_doc *doc, int *pc)
+static int printed_order(const gk_table *t, const gk_doc *doc, int *pc, double *px)
 {
 	double key[MAXP][2];
+	char known[64] = {0};
 	int n = 0;
 	double prev = -1;
 	for (int c = 0; c < t->cols.n && n < MAXP; c++) {
@@ -578,6 +625,7 @@ static int printed_order(const gk_table *t, const gk_doc *doc, int *pc)
 				xs[nx++] = x;
 		}
 		double x = prev;
+		known[c < 64 ? c : 63] = nx > 0;
 		if (nx) {
 			qsort(xs, (size_t)nx, sizeof *xs, cmp_double);
 			x = xs[nx / 2];
@@ -587,9 +635,47 @@ static int printed_order(const gk_table *t, const gk_doc *doc, int *pc)
 		n++;
 	}
 	qsort(key, (size_t)n, sizeof key[0], cmp_x);
-	for (int j = 0; j < n; j++)
+	for (int j = 0; j < n; j++) {
 		pc[j] = (int)key[j][1];
+		px[j] = known[pc[j] < 64 ? pc[j] : 63] ? key[j][0] : NAN;
+	}
 	return n;
+}
+
+/* s without spaces into out */
+static void squeeze(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+	for (; *s && k + 1 < n; s++)
+		if (*s != ' ')
+			out[k++] = *s;
+	out[k] = 0;
+}
+
+/* The right edge of the one doc cell of row i's lines that reads run
+ * alone (spaces aside); NAN when none or several (a run OCR read in one
+ * word with the label stands nowhere). */
+static double run_x(const gk_table *t, int i, const gk_doc *doc, const char *run)
+{
+	const gk_rowinfo *ri = gk_table_info(t, i);
+	char want[256], got[256];
+	if (!doc || !ri || ri->page <= 0)
+		return NAN;
+	squeeze(run, want, sizeof want);
+	double at = NAN;
+	int hits = 0;
+	for (int l = 0; l < doc->nline; l++) {
+		const gk_line *ln = &doc->line[l];
+		double mid = (ln->y0 + ln->y1) / 2;
+		if (ln->page != ri->page || mid < ri->y0 || mid > ri->y1)
+			continue;
+		for (int j = 0; j < ln->ncell; j++) {
+			squeeze(ln->cell[j].text, got, sizeof got);
+			if (!strcmp(got, want))
+				hits++, at = ln->cell[j].x1;
+		}
+	}
+	return hits == 1 ? at : NAN;
 }
 
 /* ---- the label cut ------------------------------------------------------ */
@@ -673,6 +759,163 @@ static void record_label(gk_result *r, gk_table *t, int i, int lc, const char *n
 	gk_result_check_at(r, t, i);
 }
 
+/* Does the junk (its first n bytes) of label s hold a digit (or a letter
+ * OCR makes of one)?  Such junk may be a code's tail: left for the codes. */
+static int digit_lead(const char *s, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (s[k] >= '0' && s[k] <= '9')
+			return 1;
+	return 0;
+}
+
+/* An economic code cut short whose last level OCR read into the label
+ * (`301` | `0i基本工资`): the junk's n bytes, read as two digits, extend the
+ * code to one whose standard name the rest of the label starts with (or
+ * that starts with it).  1 when code and label were put right. */
+static int code_tail(gk_result *r, gk_table *t, int i, int lc, size_t n, const gk_rules *rules, const char *old)
+{
+	int cc = gk_table_col(t, "econ_code");
+	char code[16], dd[8];
+	int len = cc >= 0 ? gk_code_digits(t->rows[i][cc], code, sizeof code) : 0;
+	const char *label = t->rows[i][lc];
+	size_t k = 0;
+	if (len != 3 || !rules)
+		return 0;
+	for (size_t q = 0; q < n; q++) {
+		char d;
+		int f = face((unsigned char)label[q], &d);
+		if (f == 3 && label[q] == ' ')
+			continue;
+		if ((f != 1 && f != 2) || k >= 2)
+			return 0;
+		dd[k++] = d;
+	}
+	if (k != 2)
+		return 0;
+	char full[24];
+	snprintf(full, sizeof full, "%s%c%c", code, dd[0], dd[1]);
+	int nr;
+	const gk_rule *const *rs = gk_rules_of(rules, "name", &nr);
+	const char *std = NULL;
+	for (int q = 0; q < nr && !std; q++)
+		if (!strcmp(rs[q]->name, full))
+			std = rs[q]->pattern;
+	const char *rest = label + n;
+	size_t rl = strlen(rest), sl = std ? strlen(std) : 0;
+	if (!std || rl < 6 || !(strncmp(rest, std, sl) == 0 || (rl < sl && strncmp(std, rest, rl) == 0)))
+		return 0;
+	char *now = gk_strdup(rest);
+	gk_table_set(t, i, cc, full);
+	gk_table_set(t, i, lc, now);
+	char row[64];
+	snprintf(row, sizeof row, "%s/econ_code", full);
+	char found[600];
+	snprintf(found, sizeof found, "%s | %s", code, old);
+	gk_result_add_check(r, t->id, "ocr:label", row, full, found, "corrected");
+	gk_result_check_at(r, t, i);
+	free(now);
+	return 1;
+}
+
+/* A total row's label with a character of junk after it (`合计及`): the
+ * row prints no code, and its figures are the sums of the rows under it
+ * (an identity holds it): it is 合计. */
+static void total_junk(gk_result *r, gk_table *t, int i, int lc, const char *old)
+{
+	const char *s = t->rows[i][lc];
+	const char *heads[] = {"合计", "总计", NULL};
+	unsigned c;
+	for (int h = 0; heads[h]; h++) {
+		size_t hl = strlen(heads[h]);
+		if (strncmp(s, heads[h], hl) || !s[hl])
+			continue;
+		int l = gk_utf8_next((const unsigned char *)s + hl, strlen(s + hl), &c);
+		if (l <= 0 || s[hl + (size_t)l] || !is_han(c) || coded(t, i))
+			return;
+		gk_row_fit fit;
+		gk_ocr_row_fit(t, i, &fit);
+		/* (a sum of the rows under it: a row identity holds on any row) */
+		if (!fit.col_held || fit.broken)
+			return;
+		gk_table_set(t, i, lc, heads[h]);
+		record_label(r, t, i, lc, heads[h], old);
+		return;
+	}
+}
+
+/* Is v (millionths of 万元) printed in a cell of r's tables other than
+ * (t, i, c)? */
+static int printed_elsewhere(const gk_result *r, const gk_table *t, int i, int c, long long v)
+{
+	for (int k = 0; k < r->ntable; k++) {
+		const gk_table *u = r->tables[k];
+		for (int q = 0; q < u->cols.n; q++) {
+			if (!strncmp(u->cols.v[q], "x_", 2))
+				continue;
+			for (int j = 0; j < u->nrow; j++) {
+				long long w;
+				int d;
+				if ((u == t && j == i && q == c) || !strchr(u->rows[j][q], '.'))
+					continue;
+				if (gk_chk_parse(u->rows[j][q], &w, &d) == 1 && w == v)
+					return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Did OCR read an amount of significant digits sig surely (60 or more)
+ * somewhere in doc?  (A figure misread alike twice confirms nothing:
+ * 西安财政's 303,312,586.17 read 30331.258611 on two summaries.) */
+static int read_surely(const gk_doc *doc, const char *sig)
+{
+	char amt[48], got[40];
+	for (int l = 0; doc && l < doc->nline; l++)
+		for (int j = 0; j < doc->line[l].ncell; j++) {
+			const gk_cell *c = &doc->line[l].cell[j];
+			if (c->conf < 60 || !gk_amount_parse(c->text, amt, sizeof amt))
+				continue;
+			sig_digits(amt, got, sizeof got);
+			if (!strcmp(got, sig))
+				return 1;
+		}
+	return 0;
+}
+
+/* A row printing no figure of its own, no identity placing the run (a
+ * summary's line): the run is its first column's figure when, read as
+ * printed (four significant digits or more), the document prints that
+ * same figure elsewhere, at one exponent only (收入总计 beside 本年收入合计),
+ * read surely there. */
+static int copy_run(const gk_result *r, const gk_doc *doc, glue *g, const tail *tl, char *out, size_t n)
+{
+	/* (decimals as tables print them: a run cut short, `586.1` of
+	 * 586.17, is read at another exponent) */
+	if (!g->ready || g->nf || g->np < 1 || (tl->dec != 2 && tl->dec != 4))
+		return 0;
+	const char *runs[2] = {tl->mapped, tl->bare};
+	int nruns = strcmp(tl->mapped, tl->bare) ? 2 : 1, found = 0;
+	for (int x = 0; x < nruns; x++)
+		for (int k = 0; k < g->nexp; k++) {
+			char v[48], sig[40];
+			long long w;
+			int d;
+			if (!piece_value(runs[x], (int)strlen(runs[x]), g->exps[k], v, sizeof v))
+				continue;
+			sig_digits(v, sig, sizeof sig);
+			if (strlen(sig) < 4 || gk_chk_parse(v, &w, &d) != 1 ||
+			    !printed_elsewhere(r, g->t, g->row, g->pc[0], w) || !read_surely(doc, sig))
+				continue;
+			if (found && strcmp(out, v))
+				return 0;
+			snprintf(out, n, "%s", v);
+			found = 1;
+		}
+	return found;
+}
+
 static void glue_row(gk_result *r, gk_table *t, const gk_doc *doc, int i, int lc, const gk_rules *rules)
 {
 	const char *label = t->rows[i][lc];
@@ -683,6 +926,7 @@ static void glue_row(gk_result *r, gk_table *t, const gk_doc *doc, int i, int lc
 		trimmed(label, tl.at, head, sizeof head);
 		snprintf(run, sizeof run, "%s", label + tl.at);
 		glue g;
+		g.ready = 0;
 		int figure = tl.digits + tl.letters >= 3;
 		if (figure && place_run(&g, t, doc, i, &tl)) {
 			set_row(&g, (const char (*)[48])g.best);
@@ -694,6 +938,18 @@ static void glue_row(gk_result *r, gk_table *t, const gk_doc *doc, int i, int lc
 				gk_result_add_check(r, t->id, "ocr:corrected", name, g.bval[j], found, "corrected");
 				gk_result_check_at(r, t, i);
 			}
+			free(old);
+			return;
+		}
+		char copy[48];
+		if (figure && copy_run(r, doc, &g, &tl, copy, sizeof copy)) {
+			gk_table_set(t, i, g.pc[0], copy);
+			gk_table_set(t, i, lc, head);
+			char name[600], found[400];
+			snprintf(name, sizeof name, "%s/%s", head, t->cols.v[g.pc[0]]);
+			snprintf(found, sizeof found, "%s (read into the label; printed alike elsewhere)", run);
+			gk_result_add_check(r, t->id, "ocr:corrected", name, copy, found, "corrected");
+			gk_result_check_at(r, t, i);
 			free(old);
 			return;
 		}
@@ -722,12 +978,13 @@ static void glue_row(gk_result *r, gk_table *t, const gk_doc *doc, int i, int lc
 	label = t->rows[i][lc];
 	int names = !strcmp(t->cols.v[lc], "name") || !strcmp(t->cols.v[lc], "econ_name");
 	size_t j = names && coded(t, i) ? lead_junk(label) : 0;
-	if (j) {
+	if (j && !code_tail(r, t, i, lc, j, rules, old) && !digit_lead(label, j)) {
 		char *now = gk_strdup(label + j);
 		gk_table_set(t, i, lc, now);
 		record_label(r, t, i, lc, now, old);
 		free(now);
 	}
+	total_junk(r, t, i, lc, old);
 	free(old);
 }
 
