@@ -126,11 +126,11 @@ static int split_tail(const char *s, tail *tl)
 	size_t starts[256];
 	int ncp = 0;
 	unsigned cps[256];
-	for (size_t i = 0; i < len && ncp < 256;) {
+	for (size_t i = 0; i < len;) {
 		unsigned c;
 		int l = gk_utf8_next((const unsigned char *)s + i, len - i, &c);
-		if (l <= 0)
-			return 0;
+		if (l <= 0 || ncp == 256)
+			return 0; /* (a label that long is no row's name) */
 		starts[ncp] = i, cps[ncp++] = c;
 		i += (size_t)l;
 	}
@@ -922,7 +922,7 @@ static void glue_row(gk_result *r, gk_table *t, const gk_doc *doc, int i, int lc
 	char *old = gk_strdup(label);
 	tail tl;
 	if (split_tail(label, &tl)) {
-		char head[512], run[256];
+		char head[1024], run[1024];
 		trimmed(label, tl.at, head, sizeof head);
 		snprintf(run, sizeof run, "%s", label + tl.at);
 		glue g;
@@ -932,7 +932,7 @@ static void glue_row(gk_result *r, gk_table *t, const gk_doc *doc, int i, int lc
 			set_row(&g, (const char (*)[48])g.best);
 			gk_table_set(t, i, lc, head);
 			for (int j = 0; j < g.bk; j++) {
-				char name[600], found[300];
+				char name[1200], found[1100];
 				snprintf(name, sizeof name, "%s/%s", head, t->cols.v[g.bcol[j]]);
 				snprintf(found, sizeof found, "%s (read into the label)", run);
 				gk_result_add_check(r, t->id, "ocr:corrected", name, g.bval[j], found, "corrected");
@@ -945,7 +945,7 @@ static void glue_row(gk_result *r, gk_table *t, const gk_doc *doc, int i, int lc
 		if (figure && copy_run(r, doc, &g, &tl, copy, sizeof copy)) {
 			gk_table_set(t, i, g.pc[0], copy);
 			gk_table_set(t, i, lc, head);
-			char name[600], found[400];
+			char name[1200], found[1100];
 			snprintf(name, sizeof name, "%s/%s", head, t->cols.v[g.pc[0]]);
 			snprintf(found, sizeof found, "%s (read into the label; printed alike elsewhere)", run);
 			gk_result_add_check(r, t->id, "ocr:corrected", name, copy, found, "corrected");
@@ -966,7 +966,7 @@ static void glue_row(gk_result *r, gk_table *t, const gk_doc *doc, int i, int lc
 				for (int c = 0; c < t->cols.n && c0 < 0; c++)
 					if (amount_col(t, c))
 						c0 = c;
-				char name[600], found[400];
+				char name[1200], found[1100];
 				snprintf(name, sizeof name, "%s/%s", head, c0 >= 0 ? t->cols.v[c0] : t->cols.v[lc]);
 				snprintf(found, sizeof found, "%s (read into the label; no placement confirmed)", run);
 				gk_result_add_check(r, t->id, "ocr:glued", name, "", found, "fail");
