@@ -114,8 +114,9 @@ typedef struct tail {
 	const char *text;    /* the run as read */
 } tail;
 
-/* Split label s: 1 with *tl when it ends in such a run after a head that
- * ends in Chinese (or a closing bracket) and holds two Chinese or more. */
+/* Split label s: 1 with *tl when it ends in such a run (specks alone, `-`,
+ * or digits) after a head that ends in Chinese (or a closing bracket) and
+ * holds two Chinese or more. */
 static int split_tail(const char *s, tail *tl)
 {
 	memset(tl, 0, sizeof *tl);
@@ -182,7 +183,7 @@ static int split_tail(const char *s, tail *tl)
 	}
 	tl->at = at;
 	tl->text = s + at;
-	return tl->digits > 0;
+	return 1;
 }
 
 static int printed_order(const gk_table *t, const gk_doc *doc, int *pc, double *px);
@@ -927,7 +928,7 @@ static void glue_row(gk_result *r, gk_table *t, const gk_doc *doc, int i, int lc
 		snprintf(run, sizeof run, "%s", label + tl.at);
 		glue g;
 		g.ready = 0;
-		int figure = tl.digits + tl.letters >= 3;
+		int figure = tl.digits > 0 && tl.digits + tl.letters >= 3;
 		if (figure && place_run(&g, t, doc, i, &tl)) {
 			set_row(&g, (const char (*)[48])g.best);
 			gk_table_set(t, i, lc, head);
@@ -954,7 +955,7 @@ static void glue_row(gk_result *r, gk_table *t, const gk_doc *doc, int i, int lc
 			return;
 		}
 		const char *std = code_name(t, i, rules);
-		int cut = total_label(head) || (std && !strcmp(head, std)) || tl.digits + tl.letters >= 5 ||
+		int cut = total_label(head) || (std && !strcmp(head, std)) || (tl.digits >= 3 && tl.digits + tl.letters >= 5) ||
 		          (tl.digits >= 3 && tl.inner_sep);
 		if (cut) {
 			gk_table_set(t, i, lc, head);

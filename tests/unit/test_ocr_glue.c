@@ -163,7 +163,7 @@ Test(ocr_glue, unconfirmed_run_is_cut_and_flagged)
 }
 
 /* Specks after a standard name (30299's 其他商品和服务支出 read with `19~`
- * after it) go, the row holding as read: no flag.  A project's name that
+ * after it, 30214's 租赁费 with a dash) go, the row holding as read: no flag.  A project's name that
  * ends in a year (no amount's shape, no standard name) keeps it. */
 Test(ocr_glue, junk_after_standard_name_goes_names_stay)
 {
@@ -174,8 +174,9 @@ Test(ocr_glue, junk_after_standard_name_goes_names_stay)
 		{{"30299", "其他商品和服务支出19~", "1407.36", "", "1407.36"},
 		 {"30299", "其他商品和服务支出19~", "1407.36", "1407.36"},
 		 {80, 250, 370, 480}},
+		{{"30214", "租赁费-", "2.10", "", "2.10"}, {"30214", "租赁费-", "2.10", "2.10"}, {80, 250, 370, 480}},
 	};
-	gk_table *t = build(r, d, "general_budget_basic_expenditure", "万元", cols, 5, rows, 1);
+	gk_table *t = build(r, d, "general_budget_basic_expenditure", "万元", cols, 5, rows, 2);
 	static const char *pcols[] = {"project_name", "total", "general_budget"};
 	gk_table *p = gk_result_add_table(r, "project_expenditure", "p", 1, pcols, 3);
 	gk_table_add_row(p);
@@ -185,6 +186,7 @@ Test(ocr_glue, junk_after_standard_name_goes_names_stay)
 	gk_read_findings(r, d, rules);
 	cr_assert_str_eq(gk_table_get(t, 0, "econ_name"), "其他商品和服务支出");
 	cr_assert_str_eq(gk_table_get(t, 0, "total"), "1407.36");
+	cr_assert_str_eq(gk_table_get(t, 1, "econ_name"), "租赁费");
 	cr_assert_str_eq(gk_table_get(p, 0, "project_name"), "人口普查经费2024");
 	cr_assert_eq(count(r, "ocr:glued", "fail"), 0);
 	gk_doc_drop(d);
