@@ -476,6 +476,31 @@ static void pieces(glue *g, const char *digits, int k)
 		}
 }
 
+/* The decimals most of t's figures are kept with (in 万元: a 元 table's
+ * to the fen have six) */
+static int usual_decimals(const gk_table *t)
+{
+	int hist[GK_CHK_SCALE + 2] = {0};
+	for (int c = 0; c < t->cols.n; c++) {
+		if (!amount_col(t, c))
+			continue;
+		for (int i = 0; i < t->nrow; i++) {
+			const char *s = t->rows[i][c], *p = strchr(s, '.');
+			long long v;
+			int d;
+			if (blank(s) || gk_chk_parse(s, &v, &d) != 1)
+				continue;
+			size_t k = p ? strlen(p + 1) : 0;
+			hist[k <= GK_CHK_SCALE ? k : GK_CHK_SCALE + 1]++;
+		}
+	}
+	int best = 0;
+	for (int k = 1; k <= GK_CHK_SCALE; k++)
+		if (hist[k] > hist[best])
+			best = k;
+	return best;
+}
+
 /* the exponents the run's digits may stand at: the table's unit (元: the
  * figures are kept in 万元) less the decimals printed */
 static void exponents(glue *g, const tail *tl)
@@ -487,11 +512,14 @@ static void exponents(glue *g, const tail *tl)
 	int decs[4] = {2, 1, 0, 0}, nd = 3;
 	if (tl->dec >= 0 && tl->dec <= 4)
 		decs[0] = tl->dec, nd = 1;
+	int usual = usual_decimals(g->t);
 	g->nexp = 0;
 	for (int a = 0; a < nu; a++)
 		for (int b = 0; b < nd; b++) {
 			int e = units[a] - decs[b];
-			int dup = e < -GK_CHK_SCALE || e > 0;
+			/* (a figure kept with fewer decimals than the table's lost
+			 * some: `472.` of 472.14, no figure to take) */
+			int dup = e < -GK_CHK_SCALE || e > 0 || -e < usual;
 			for (int x = 0; x < g->nexp && !dup; x++)
 				dup = g->exps[x] == e;
 			if (!dup && g->nexp < 8)
