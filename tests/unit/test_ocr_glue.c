@@ -237,3 +237,39 @@ Test(ocr_glue, text_pages_untouched)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* 杭州气象's 收支总表 (degraded): 本年收入合计's 5,876.67 read `5$ ,876.67`
+ * into its label, the summary having no row identity to place it; the
+ * same figure printed on 收入总计, read surely (90), confirms the reading:
+ * taken.  Read unsurely there (40), it confirms nothing: cut and flagged. */
+static void summary_copy(float conf, const char *want, int corrected, int glued)
+{
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	static const char *cols[] = {"side", "item", "amount"};
+	const trow rows[] = {
+		{{"收入", "一、财政拨款", "5753.07"}, {"一、财政拨款", "5,753.07"}, {140, 300}},
+		{{"收入", "七、其他收入", "123.61"}, {"七、其他收入", "123.61"}, {140, 300}},
+		{{"收入", "本年收入合计5$ ,876.67", ""}, {"本年收入合计5$ ,876.67"}, {140}},
+		{{"收入", "收入总计", "5876.67"}, {"收入总计", "5,876.67"}, {140, 300}},
+	};
+	gk_table *t = build(r, d, "revenue_expenditure_summary", "万元", cols, 3, rows, 4);
+	d->line[3].cell[1].conf = conf;
+	gk_read_findings(r, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 2, "item"), "本年收入合计");
+	cr_assert_str_eq(gk_table_get(t, 2, "amount"), want);
+	cr_assert_eq(count(r, "ocr:corrected", "corrected"), corrected);
+	cr_assert_eq(count(r, "ocr:glued", "fail"), glued);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+Test(ocr_glue, summary_figure_confirmed_by_a_sure_copy)
+{
+	summary_copy(90, "5876.67", 1, 0);
+}
+
+Test(ocr_glue, summary_figure_copy_read_unsurely_is_no_proof)
+{
+	summary_copy(40, "", 0, 1);
+}
