@@ -55,7 +55,7 @@
 #define MAXPIECE 2   /* figures one run may hold */
 #define MAXEVAL 4000 /* placements tried on one row */
 
-static const char *const LABEL_COLS[] = {"name", "econ_name", "unit_name", "project_name", "item", NULL};
+static const char *const LABEL_COLS[] = {"name", "econ_name", "project_name", "unit_name", "item", NULL};
 static const char *const CODE_COLS[] = {"func_code", "econ_code", "gov_econ_code", NULL};
 
 static int blank(const char *s)
