@@ -382,13 +382,6 @@ static void judge(glue *g, char (*cells)[48], int k, const int *at, int e)
 		g->tie = 1;
 		return;
 	}
-	if (getenv("GK_GLUE_DEBUG")) {
-		fprintf(stderr, "glue row %d score %d held %d/%d broken %d/%d:", g->row, score, fit.held, g->fit0.held,
-		        fit.broken, g->fit0.broken);
-		for (int j = 0; j < g->np; j++)
-			fprintf(stderr, " %s=%s", g->t->cols.v[g->pc[j]], cells[j]);
-		fprintf(stderr, "\n");
-	}
 	g->found = 1, g->tie = 0, g->bscore = score;
 	memcpy(g->best, cells, sizeof g->best);
 	g->bk = k;
@@ -573,12 +566,6 @@ static int place_run(glue *g, gk_table *t, const gk_doc *doc, int i, const tail 
 	g->ready = 1;
 	gk_ocr_row_fit(t, i, &g->fit0);
 	exponents(g, tl);
-	if (getenv("GK_GLUE_DEBUG")) {
-		fprintf(stderr, "glue %s row %d run '%s' near %d:", t->id, i, tl->text, g->near);
-		for (int j = 0; j < g->np; j++)
-			fprintf(stderr, " %s@%.0f", t->cols.v[g->pc[j]], g->px[j]);
-		fprintf(stderr, "\n");
-	}
 	const char *runs[2] = {tl->mapped, tl->bare};
 	int nruns = strcmp(tl->mapped, tl->bare) ? 2 : 1;
 	for (int k = 1; k <= MAXPIECE && !g->found; k++)
