@@ -621,6 +621,47 @@ static int broken(const fixctx *f, const ident *x)
 	return residual(f, x, &r, &tol) && (r > tol || r < -tol);
 }
 
+void gk_ocr_row_fit(gk_table *t, int row, gk_row_fit *out)
+{
+	memset(out, 0, sizeof *out);
+	fixctx f = {NULL, t, NULL, 0, 0, NULL, 0};
+	build(&f);
+	for (int k = 0; k < f.nid; k++) {
+		const ident *x = &f.id[k];
+		int on = 0, all = 1;
+		for (int j = 0; j < x->n; j++)
+			on |= x->row[j] == row, all &= x->row[j] == row;
+		if (!on)
+			continue;
+		long long res, tol;
+		if (!residual(&f, x, &res, &tol)) {
+			out->broken++;
+			out->row_broken += all;
+			continue;
+		}
+		int bad = res > tol || res < -tol;
+		out->broken += bad;
+		out->held += !bad;
+		out->row_broken += bad && all;
+		out->col_held += !bad && !all;
+		for (int j = 0; j < x->n; j++) {
+			int c = x->col[j];
+			if (x->row[j] != row || c >= GK_FIT_COLS)
+				continue;
+			if (!bad) {
+				out->nheld[c]++;
+				continue;
+			}
+			/* the value the identity solves the cell to */
+			long long v;
+			int d;
+			if (out->nwant[c] < GK_FIT_WANTS && val(t, row, c, &v, &d))
+				out->want[c][out->nwant[c]++] = v - x->sign[j] * res;
+		}
+	}
+	free(f.id);
+}
+
 /* edit distance of two short strings, capped at 3 */
 static int edits(const char *a, const char *b)
 {
@@ -1760,6 +1801,7 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 		regroup_thousands(r, t, &cm);
 		gk_ocr_columns(r, t, doc);
 		gk_ocr_three(r, t, doc);
+		gk_ocr_glue(r, t, doc, rules);
 		gk_ocr_fix_labels(r, t, doc, rules);
 		fixctx f = {r, t, NULL, 0, 0, NULL, 0};
 		build(&f);

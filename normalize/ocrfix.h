@@ -59,6 +59,31 @@ void gk_ocr_fix_summary(gk_result *r, gk_table *t, const gk_doc *doc, const gk_r
  * printing it alike)?  Then the break is the flagged parts'. */
 int gk_ocr_sum_settled(gk_result *r, const gk_table *t, int row, const char *col, const gk_doc *doc);
 
+/* How the identities gk_read_findings repairs by (row identities, column
+ * sums by the code tree ...) fare with a term on row `row` of t, as its
+ * cells now read: those that hold and those that break (row_broken: the
+ * broken ones all of whose terms are on the row; col_held: the ones
+ * holding with terms on other rows too); for each column c of
+ * the row (c < GK_FIT_COLS) the identities holding it (nheld[c]) and the
+ * values the broken ones solve it to (want[c], millionths of 万元). */
+#define GK_FIT_COLS 40
+#define GK_FIT_WANTS 4
+typedef struct gk_row_fit {
+	int held, broken, row_broken, col_held;
+	unsigned char nheld[GK_FIT_COLS], nwant[GK_FIT_COLS];
+	long long want[GK_FIT_COLS][GK_FIT_WANTS];
+} gk_row_fit;
+void gk_ocr_row_fit(gk_table *t, int row, gk_row_fit *out);
+
+/* Figures OCR read into the label cell of their row (`合计186.241.0 0`,
+ * the row's other figures one column left), and junk glued before or
+ * after a label, on t, a table on a page read by OCR (ocrglue.c): the
+ * figures put back where the row's identities confirm them
+ * (`ocr:corrected`), else cut from the label and the row flagged
+ * (`ocr:glued`); doc's cells (may be NULL) give the order the page prints
+ * the columns in, rules (may be NULL) the codes' standard names. */
+void gk_ocr_glue(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules);
+
 /* Is page in list, a page list as the extract's ocr_pages ("3,5,14")? */
 int gk_page_listed(const char *list, int page);
 /* The digits of a code cell ("201 03 01" -> "2010301") into out[n]:
