@@ -1760,6 +1760,7 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 		regroup_thousands(r, t, &cm);
 		gk_ocr_columns(r, t, doc);
 		gk_ocr_three(r, t, doc);
+		gk_ocr_fix_codes(r, t, rules);
 		gk_ocr_fix_labels(r, t, doc, rules);
 		fixctx f = {r, t, NULL, 0, 0, NULL, 0};
 		build(&f);

@@ -1,0 +1,391 @@
+/*
+ * ocrcode.c - the codes of an OCR'd table that OCR lost or cut, put back
+ * by their labels and by the document's own pairs.
+ *
+ * A code is the row's key; a degraded scan loses it (an empty cell) or
+ * cuts it (501 for 50501, 210 for 21011, 301 beside 0i基本工资 for
+ * 30101: its lower levels read into the label or lost).  The label
+ * beside it is read well enough to name it (rules/names.rules, kind
+ * `name`: the standard names of the 2xx, 3xx and 5xx codes):
+ *
+ *   - a row whose code is empty, or a fragment (a prefix of a longer
+ *     code, or digits of one) of a code, gets the code whose standard
+ *     name its label matches best, alone: all of the name's characters
+ *     in order but one at most (four or more), with little else glued
+ *     on (the figures' garbage);
+ *   - the code must fit the tree the rows around print: between the
+ *     codes of the coded rows above and below in the table's order, its
+ *     parent (its code less its last level) the start of one of them,
+ *     and of a length the column prints on other rows; a column that
+ *     prints no codes of the kind on several rows (a table keyed by
+ *     names alone) is left alone;
+ *   - the read fragment agrees with it (a prefix of it, or digits it
+ *     holds in order), and no other row of the table holds it already
+ *     (with the same other code, in a table keyed by pairs).
+ *
+ * The 政府经济分类 code (5xx) that a 部门经济分类 code (3xx) falls under
+ * is fixed in the document: where the document's tables pair a 3xx with
+ * one 5xx and no other, a row with that 3xx whose 5xx was lost or cut
+ * (a fragment that agrees) gets it, unless the row's own 5xx name names
+ * another code or another row holds the pair.
+ *
+ * Each code written is an `ocr:code` check (what was read, what was
+ * written, and why) on the row.  Only tables on pages read by OCR come
+ * here (gk_read_findings).
+ */
+#include "checks.h"
+#include "norm.h"
+#include "ocrfix.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXCP 64
+
+/* the columns of a code and its label, and the first digit of the codes
+ * of that kind (2 function, 3 department economic, 5 government
+ * economic) with the lengths a code of it has */
+typedef struct codecol {
+	const char *code, *label;
+	char kind;
+	int lens[3];
+} codecol;
+
+static const codecol COLS[] = {
+	{"func_code", "name", '2', {3, 5, 7}},
+	{"func_code", "func_name", '2', {3, 5, 7}},
+	{"econ_code", "econ_name", '3', {3, 5, 0}},
+	{"gov_econ_code", "gov_econ_name", '5', {3, 5, 0}},
+};
+
+/* the code points of s without spaces, ASCII brackets as full-width */
+static int points(const char *s, unsigned *cp)
+{
+	int n = 0;
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len && n < MAXCP;) {
+		unsigned c;
+		int l = gk_utf8_next((const unsigned char *)s + i, len - i, &c);
+		if (l <= 0)
+			return -1;
+		i += (size_t)l;
+		if (c == '(')
+			c = 0xFF08;
+		else if (c == ')')
+			c = 0xFF09;
+		if (c != ' ')
+			cp[n++] = c;
+	}
+	return n;
+}
+
+static int lcs(const unsigned *a, int n, const unsigned *b, int m)
+{
+	static int d[MAXCP + 1][MAXCP + 1];
+	for (int i = 0; i <= n; i++)
+		for (int j = 0; j <= m; j++)
+			d[i][j] = i == 0 || j == 0 ? 0
+			          : a[i - 1] == b[j - 1] ? d[i - 1][j - 1] + 1
+			          : d[i - 1][j] > d[i][j - 1] ? d[i - 1][j] : d[i][j - 1];
+	return d[n][m];
+}
+
+/* How well the label read names std: -1 not at all; else the more of
+ * the name's characters it holds in order, the higher, less what it
+ * lacks and what is glued on.  A name of four characters or more may
+ * lack one (misread); at most four other characters are glued on. */
+int gk_code_label_match(const char *read, const char *std)
+{
+	unsigned a[MAXCP], b[MAXCP];
+	int n = points(read, a), m = points(std, b);
+	if (n <= 0 || m <= 0 || n >= MAXCP || m >= MAXCP)
+		return -1;
+	int c = lcs(a, n, b, m);
+	if (c < 2 || m - c > (m >= 4 ? 1 : 0) || n - c > 4)
+		return -1;
+	return 4 * c - 3 * (m - c) - (n - c);
+}
+
+/* is f a prefix of code, or its digits in code in order? */
+static int agrees(const char *f, const char *code)
+{
+	if (!strncmp(code, f, strlen(f)))
+		return 1;
+	const char *p = code;
+	for (; *f; f++) {
+		p = strchr(p, *f);
+		if (!p)
+			return 0;
+		p++;
+	}
+	return 1;
+}
+
+static int valid_len(const codecol *cc, int n)
+{
+	for (int k = 0; k < 3; k++)
+		if (cc->lens[k] == n)
+			return 1;
+	return 0;
+}
+
+/* the digits of row i's code of the kind in column c, "" when none */
+static int code_at(const gk_table *t, int i, int c, char kind, char *d)
+{
+	int n = gk_code_digits(t->rows[i][c], d, 16);
+	if (n < 3 || d[0] != kind) {
+		d[0] = 0;
+		return 0;
+	}
+	return n;
+}
+
+/* the nearest row from i in direction dir with a code of the kind of a
+ * valid length in column c but `same` (rows below cut alike: 301 on
+ * three rows), into d; 0 when none */
+static int neighbour(const gk_table *t, int i, int dir, int c, const codecol *cc, const char *same, char *d)
+{
+	for (int j = i + dir; j >= 0 && j < t->nrow; j += dir) {
+		int n = code_at(t, j, c, cc->kind, d);
+		if (n && valid_len(cc, n) && (!same || strcmp(d, same)))
+			return n;
+	}
+	d[0] = 0;
+	return 0;
+}
+
+/* does any row but `skip` hold code in column c (and other's value in
+ * column oc, when oc >= 0)? */
+static int held(const gk_table *t, int c, const char *code, int oc, const char *other, int skip)
+{
+	for (int i = 0; i < t->nrow; i++) {
+		char d[16];
+		if (i == skip || gk_code_digits(t->rows[i][c], d, sizeof d) == 0 || strcmp(d, code))
+			continue;
+		if (oc < 0)
+			return 1;
+		char e[16];
+		gk_code_digits(t->rows[i][oc], e, sizeof e);
+		if (!strcmp(e, other))
+			return 1;
+	}
+	return 0;
+}
+
+/* does code fit between the rows around it (prev < code < next; equal
+ * allowed in a table keyed by pairs), its parent the start of one? */
+static int fits(const char *code, const char *prev, const char *next, int pairs)
+{
+	if (!*prev && !*next)
+		return 0;
+	if (*prev && (pairs ? strcmp(prev, code) > 0 : strcmp(prev, code) >= 0))
+		return 0;
+	if (*next && (pairs ? strcmp(code, next) > 0 : strcmp(code, next) >= 0))
+		return 0;
+	size_t pl = strlen(code) - 2;
+	if (strlen(code) <= 3)
+		return 1;
+	return (*prev && !strncmp(prev, code, pl)) || (*next && !strncmp(next, code, pl));
+}
+
+static void note(gk_result *r, gk_table *t, int i, const char *col, const char *read, const char *code,
+                 const char *why)
+{
+	char row[160], found[300];
+	snprintf(row, sizeof row, "%s/%s", code, col);
+	snprintf(found, sizeof found, "%s%s (%s)", *read ? "" : "(none)", read, why);
+	gk_result_add_check(r, t->id, "ocr:code", row, code, found, "corrected");
+	gk_result_check_at(r, t, i);
+}
+
+/* the other code column of a table keyed by pairs, -1 when none */
+static int pair_col(const gk_table *t, const codecol *cc)
+{
+	if (!strcmp(cc->code, "econ_code"))
+		return gk_table_col(t, "gov_econ_code");
+	if (!strcmp(cc->code, "gov_econ_code"))
+		return gk_table_col(t, "econ_code");
+	return -1;
+}
+
+/* the codes of the kind column c prints, by length: lens[n] rows */
+static int printed(const gk_table *t, int c, char kind, int *bylen)
+{
+	int all = 0;
+	for (int i = 0; i < t->nrow; i++) {
+		char d[16];
+		int n = code_at(t, i, c, kind, d);
+		if (n && n < 16)
+			bylen[n]++, all++;
+	}
+	return all;
+}
+
+/* Row i's code by its label (see above), into best; 1 when found */
+static int by_label(const gk_table *t, int i, int c, int lc, const codecol *cc, const gk_rules *rules,
+                    const int *bylen, const char *f, char *best)
+{
+	const char *label = t->rows[i][lc];
+	if (!*label || strstr(label, "合计") || strstr(label, "总计"))
+		return 0;
+	char prev[16], next[16];
+	neighbour(t, i, -1, c, cc, NULL, prev);
+	neighbour(t, i, 1, c, cc, *f ? f : NULL, next);
+	int oc = pair_col(t, cc), n, top = -1, second = -1;
+	const gk_rule *const *rs = gk_rules_of(rules, "name", &n);
+	for (int k = 0; k < n; k++) {
+		const char *code = rs[k]->name;
+		int len = (int)strlen(code);
+		if (code[0] != cc->kind || !valid_len(cc, len) || len >= 16 || !bylen[len])
+			continue;
+		if ((*f && !agrees(f, code)) || !fits(code, prev, next, oc >= 0))
+			continue;
+		int q = gk_code_label_match(label, rs[k]->pattern);
+		if (q < 0)
+			continue;
+		if (q > top) {
+			second = top, top = q;
+			strcpy(best, code);
+		} else if (q > second) {
+			second = q;
+		}
+	}
+	if (top < 0 || second == top || !strcmp(best, f))
+		return 0;
+	char other[16] = "";
+	if (oc >= 0)
+		gk_code_digits(t->rows[i][oc], other, sizeof other);
+	return !held(t, c, best, oc, other, i);
+}
+
+/* Is f (the digits read, maybe none) a code lost or cut: none, or not a
+ * code of the kind of a length the column prints, or shorter than the
+ * column's deepest codes? */
+static int cut(const char *raw, const char *f, const codecol *cc, const int *bylen)
+{
+	size_t n = strlen(f);
+	if (!*raw)
+		return 1;
+	if (!n || (f[0] != cc->kind && n >= 3))
+		return 0;
+	int deepest = 0;
+	for (int k = 0; k < 3; k++)
+		if (cc->lens[k] && bylen[cc->lens[k]])
+			deepest = cc->lens[k];
+	return (int)n < deepest;
+}
+
+/* A code of a length the column prints, read on row i, is cut only when
+ * another row holds it too (its class row above: 210 卫生健康支出, then
+ * 210 over a 款's label) or no coded row right under it extends it (a
+ * parent's rows follow it: 20805 over 2080504 is the 款 itself, whatever
+ * its label). */
+static int cut_parent(const gk_table *t, int i, int c, const codecol *cc, const char *f)
+{
+	char next[16];
+	if (held(t, c, f, -1, "", i))
+		return 1;
+	neighbour(t, i, 1, c, cc, f, next);
+	return !*next || strncmp(next, f, strlen(f)) || !strcmp(next, f);
+}
+
+static void fix_by_labels(gk_result *r, gk_table *t, const gk_rules *rules, const codecol *cc)
+{
+	int c = gk_table_col(t, cc->code), lc = gk_table_col(t, cc->label);
+	int bylen[16] = {0};
+	if (c < 0 || lc < 0 || printed(t, c, cc->kind, bylen) < 3)
+		return;
+	for (int i = 0; i < t->nrow; i++) {
+		char f[16] = "", best[16] = "";
+		const char *raw = t->rows[i][c];
+		if (*raw && !gk_code_digits(raw, f, sizeof f))
+			continue;
+		if (!cut(raw, f, cc, bylen) || (f[0] == cc->kind && valid_len(cc, (int)strlen(f)) && !cut_parent(t, i, c, cc, f)))
+			continue;
+		if (!by_label(t, i, c, lc, cc, rules, bylen, f, best))
+			continue;
+		char *old = gk_strdup(raw);
+		gk_table_set(t, i, c, best);
+		char why[400];
+		snprintf(why, sizeof why, "named %s", t->rows[i][lc]);
+		note(r, t, i, cc->code, old, best, why);
+		free(old);
+	}
+}
+
+/* the one 5xx the document's tables pair econ with (5 digits each), into
+ * gov; 0 when none or several.  Row skip of t is not counted. */
+static int paired(const gk_result *r, const gk_table *t, int skip, const char *econ, char *gov)
+{
+	gov[0] = 0;
+	for (int ti = 0; ti < r->ntable; ti++) {
+		const gk_table *u = r->tables[ti];
+		int ec = gk_table_col(u, "econ_code"), gc = gk_table_col(u, "gov_econ_code");
+		if (ec < 0 || gc < 0)
+			continue;
+		for (int i = 0; i < u->nrow; i++) {
+			char e[16], g[16];
+			if (u == t && i == skip)
+				continue;
+			if (code_at(u, i, ec, '3', e) != 5 || strcmp(e, econ) || code_at(u, i, gc, '5', g) != 5)
+				continue;
+			if (*gov && strcmp(gov, g))
+				return 0;
+			strcpy(gov, g);
+		}
+	}
+	return *gov != 0;
+}
+
+/* does the row's 5xx name, when read, name another code better than gov? */
+static int named_else(const gk_table *t, int i, const char *gov, const gk_rules *rules)
+{
+	int lc = gk_table_col(t, "gov_econ_name"), n;
+	if (lc < 0 || !*t->rows[i][lc])
+		return 0;
+	const gk_rule *const *rs = gk_rules_of(rules, "name", &n);
+	int mine = -1, best = -1;
+	for (int k = 0; k < n; k++) {
+		if (rs[k]->name[0] != '5')
+			continue;
+		int q = gk_code_label_match(t->rows[i][lc], rs[k]->pattern);
+		if (!strcmp(rs[k]->name, gov))
+			mine = q;
+		else if (q > best)
+			best = q;
+	}
+	return best >= 0 && best >= mine;
+}
+
+static void fix_by_pairs(gk_result *r, gk_table *t, const gk_rules *rules)
+{
+	int ec = gk_table_col(t, "econ_code"), gc = gk_table_col(t, "gov_econ_code");
+	int bylen[16] = {0};
+	if (ec < 0 || gc < 0 || printed(t, gc, '5', bylen) < 3)
+		return;
+	for (int i = 0; i < t->nrow; i++) {
+		char e[16], f[16] = "", gov[16];
+		const char *raw = t->rows[i][gc];
+		if (code_at(t, i, ec, '3', e) != 5 || (*raw && !gk_code_digits(raw, f, sizeof f)))
+			continue;
+		if (strlen(f) >= 5 || !paired(r, t, i, e, gov) || (*f && !agrees(f, gov)))
+			continue;
+		if (held(t, gc, gov, ec, e, i) || named_else(t, i, gov, rules))
+			continue;
+		char *old = gk_strdup(raw);
+		gk_table_set(t, i, gc, gov);
+		char why[64];
+		snprintf(why, sizeof why, "%s pairs with it elsewhere", e);
+		note(r, t, i, "gov_econ_code", old, gov, why);
+		free(old);
+	}
+}
+
+void gk_ocr_fix_codes(gk_result *r, gk_table *t, const gk_rules *rules)
+{
+	if (!rules)
+		return;
+	for (size_t k = 0; k < sizeof COLS / sizeof *COLS; k++)
+		fix_by_labels(r, t, rules, &COLS[k]);
+	fix_by_pairs(r, t, rules);
+}
