@@ -172,6 +172,16 @@ static int held(const gk_table *t, int c, const char *code, int oc, const char *
 	return 0;
 }
 
+/* the other code column of a table keyed by pairs, -1 when none */
+static int pair_col(const gk_table *t, const codecol *cc)
+{
+	if (!strcmp(cc->code, "econ_code"))
+		return gk_table_col(t, "gov_econ_code");
+	if (!strcmp(cc->code, "gov_econ_code"))
+		return gk_table_col(t, "econ_code");
+	return -1;
+}
+
 /* does code fit between the rows around it (prev < code < next; equal
  * allowed in a table keyed by pairs), its parent the start of one? */
 static int fits(const char *code, const char *prev, const char *next, int pairs)
@@ -198,15 +208,6 @@ static void note(gk_result *r, gk_table *t, int i, const char *col, const char *
 	gk_result_check_at(r, t, i);
 }
 
-/* the other code column of a table keyed by pairs, -1 when none */
-static int pair_col(const gk_table *t, const codecol *cc)
-{
-	if (!strcmp(cc->code, "econ_code"))
-		return gk_table_col(t, "gov_econ_code");
-	if (!strcmp(cc->code, "gov_econ_code"))
-		return gk_table_col(t, "econ_code");
-	return -1;
-}
 
 /* the codes of the kind column c prints, by length: lens[n] rows */
 static int printed(const gk_table *t, int c, char kind, int *bylen)
@@ -232,13 +233,17 @@ static int by_label(const gk_table *t, int i, int c, int lc, const codecol *cc, 
 	neighbour(t, i, -1, c, cc, NULL, prev);
 	neighbour(t, i, 1, c, cc, *f ? f : NULL, next);
 	int oc = pair_col(t, cc), n, top = -1, second = -1;
+	/* a 5xx beside a 3xx of five digits: the rows are in the order of
+	 * the 3xx, the 5xx is one of five digits too */
+	char e[16] = "";
+	int byecon = cc->kind == '5' && oc >= 0 && code_at(t, i, oc, '3', e) == 5;
 	const gk_rule *const *rs = gk_rules_of(rules, "name", &n);
 	for (int k = 0; k < n; k++) {
 		const char *code = rs[k]->name;
 		int len = (int)strlen(code);
 		if (code[0] != cc->kind || !valid_len(cc, len) || len >= 16 || !bylen[len])
 			continue;
-		if ((*f && !agrees(f, code)) || !fits(code, prev, next, oc >= 0))
+		if ((*f && !agrees(f, code)) || (byecon ? len != 5 : !fits(code, prev, next, oc >= 0)))
 			continue;
 		int q = gk_code_label_match(label, rs[k]->pattern);
 		if (q < 0)
@@ -282,11 +287,35 @@ static int cut(const char *raw, const char *f, const codecol *cc, const int *byl
  * its label). */
 static int cut_parent(const gk_table *t, int i, int c, const codecol *cc, const char *f)
 {
-	char next[16];
+	char next[16], e[16];
+	int oc = pair_col(t, cc);
 	if (held(t, c, f, -1, "", i))
+		return 1;
+	/* (a 5xx class beside a 3xx of five digits: cut) */
+	if (cc->kind == '5' && oc >= 0 && code_at(t, i, oc, '3', e) == 5)
 		return 1;
 	neighbour(t, i, 1, c, cc, f, next);
 	return !*next || strncmp(next, f, strlen(f)) || !strcmp(next, f);
+}
+
+/* The standard name of code when label is it with no Chinese glued on
+ * (0i基本工资: the code's own 01 misread into it), else NULL */
+static const char *bare_name(const gk_rules *rules, const char *code, const char *label)
+{
+	int n;
+	const gk_rule *const *rs = gk_rules_of(rules, "name", &n);
+	for (int k = 0; k < n; k++) {
+		if (strcmp(rs[k]->name, code))
+			continue;
+		const char *std = rs[k]->pattern, *at = strstr(label, std);
+		if (!at || !strcmp(label, std))
+			return NULL;
+		char *rest = gk_strfmt("%.*s%s", (int)(at - label), label, at + strlen(std));
+		int cjk = gk_has_cjk(rest);
+		free(rest);
+		return cjk ? NULL : std;
+	}
+	return NULL;
 }
 
 static void fix_by_labels(gk_result *r, gk_table *t, const gk_rules *rules, const codecol *cc)
@@ -309,14 +338,22 @@ static void fix_by_labels(gk_result *r, gk_table *t, const gk_rules *rules, cons
 		char why[400];
 		snprintf(why, sizeof why, "named %s", t->rows[i][lc]);
 		note(r, t, i, cc->code, old, best, why);
+		const char *std = bare_name(rules, best, t->rows[i][lc]);
+		if (std) {
+			gk_result_add_check(r, t->id, "ocr:label", best, std, t->rows[i][lc], "corrected");
+			gk_table_set(t, i, lc, std);
+		}
 		free(old);
 	}
 }
 
-/* the one 5xx the document's tables pair econ with (5 digits each), into
- * gov; 0 when none or several.  Row skip of t is not counted. */
+/* The one 5xx the document's tables pair econ with (5 digits each) that
+ * row skip's table t does not hold with it on another row already (30101
+ * printed with 50101 and with 50501, the row of 50501 read whole: the
+ * other is 50101), into gov; 0 when none or several. */
 static int paired(const gk_result *r, const gk_table *t, int skip, const char *econ, char *gov)
 {
+	int tec = gk_table_col(t, "econ_code"), tgc = gk_table_col(t, "gov_econ_code");
 	gov[0] = 0;
 	for (int ti = 0; ti < r->ntable; ti++) {
 		const gk_table *u = r->tables[ti];
@@ -329,7 +366,9 @@ static int paired(const gk_result *r, const gk_table *t, int skip, const char *e
 				continue;
 			if (code_at(u, i, ec, '3', e) != 5 || strcmp(e, econ) || code_at(u, i, gc, '5', g) != 5)
 				continue;
-			if (*gov && strcmp(gov, g))
+			if (held(t, tgc, g, tec, econ, skip) || !strcmp(gov, g))
+				continue;
+			if (*gov)
 				return 0;
 			strcpy(gov, g);
 		}
@@ -381,11 +420,17 @@ static void fix_by_pairs(gk_result *r, gk_table *t, const gk_rules *rules)
 	}
 }
 
-void gk_ocr_fix_codes(gk_result *r, gk_table *t, const gk_rules *rules)
+/* the codes by their labels in every table on the pages (NULL: all),
+ * then the 5xx by the pairs all of them print */
+void gk_ocr_fix_codes(gk_result *r, const char *pages, const gk_rules *rules)
 {
 	if (!rules)
 		return;
-	for (size_t k = 0; k < sizeof COLS / sizeof *COLS; k++)
-		fix_by_labels(r, t, rules, &COLS[k]);
-	fix_by_pairs(r, t, rules);
+	for (int ti = 0; ti < r->ntable; ti++)
+		if (!pages || gk_page_listed(pages, r->tables[ti]->page))
+			for (size_t k = 0; k < sizeof COLS / sizeof *COLS; k++)
+				fix_by_labels(r, r->tables[ti], rules, &COLS[k]);
+	for (int ti = 0; ti < r->ntable; ti++)
+		if (!pages || gk_page_listed(pages, r->tables[ti]->page))
+			fix_by_pairs(r, r->tables[ti], rules);
 }

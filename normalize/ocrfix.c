@@ -1753,6 +1753,7 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 		if (gk_page_listed(pages, r->tables[ti]->page) && dec >= 1 && zero)
 			fixed |= 1u << dec;
 	}
+	gk_ocr_fix_codes(r, pages, rules);
 	for (int ti = 0; ti < r->ntable; ti++) {
 		gk_table *t = r->tables[ti];
 		if (!gk_page_listed(pages, t->page))
@@ -1760,7 +1761,6 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 		regroup_thousands(r, t, &cm);
 		gk_ocr_columns(r, t, doc);
 		gk_ocr_three(r, t, doc);
-		gk_ocr_fix_codes(r, t, rules);
 		gk_ocr_fix_labels(r, t, doc, rules);
 		fixctx f = {r, t, NULL, 0, 0, NULL, 0};
 		build(&f);

@@ -59,7 +59,7 @@ Test(ocr_code, function_codes_cut_or_lost)
 	    "221",     "住房保障支出",               "33.58",  "221",   "汪02住房改革支出",     "33.58",
 	    "2210201", "住房公积金",                 "33.58",  NULL,    NULL,                   NULL};
 	gk_table *t = table(r, "general_budget_expenditure", FCOLS, 3, cells);
-	gk_ocr_fix_codes(r, t, rules);
+	gk_ocr_fix_codes(r, NULL, rules);
 	cr_expect_str_eq(t->rows[4][0], "21011");
 	cr_expect_str_eq(t->rows[5][0], "2101102");
 	cr_expect_str_eq(t->rows[7][0], "22102");
@@ -80,7 +80,7 @@ Test(ocr_code, parent_over_its_rows_stays)
 	    "2080504", "未归口管理的行政单位离退休",   "277.05", "2080505", "机关事业单位基本养老保险缴费支出", "415.33",
 	    "2080506", "机关事业单位职业年金缴费支出", "166.13", NULL,    NULL,                 NULL};
 	gk_table *t = table(r, "general_budget_expenditure", FCOLS, 3, cells);
-	gk_ocr_fix_codes(r, t, rules);
+	gk_ocr_fix_codes(r, NULL, rules);
 	cr_expect_str_eq(t->rows[1][0], "20805");
 	cr_expect_eq(ncode(r), 0);
 	gk_result_drop(r);
@@ -93,7 +93,7 @@ Test(ocr_code, table_without_codes_stays)
 	static const char *const cells[] = {"", "卫生健康支出", "80.52", "", "行政事业单位医疗", "80.52",
 	                                    "", "行政单位医疗", "61.17", NULL, NULL, NULL};
 	gk_table *t = table(r, "general_budget_expenditure", FCOLS, 3, cells);
-	gk_ocr_fix_codes(r, t, rules);
+	gk_ocr_fix_codes(r, NULL, rules);
 	for (int i = 0; i < t->nrow; i++)
 		cr_expect_str_eq(t->rows[i][0], "");
 	cr_expect_eq(ncode(r), 0);
@@ -113,9 +113,11 @@ Test(ocr_code, econ_codes_cut_or_lost)
 	    "30108", "机关事业单位基本养老保险缴费", "", "", "76.76",  "",      "住房公积金注", "", "", "33.58",
 	    "302",   "商品和服务支出",           "", "", "20.00",  NULL,    NULL,         NULL, NULL, NULL};
 	gk_table *t = table(r, "general_budget_basic_expenditure", ECOLS, 5, cells);
-	gk_ocr_fix_codes(r, t, rules);
+	gk_ocr_fix_codes(r, NULL, rules);
 	cr_expect_str_eq(t->rows[0][0], "301");
 	cr_expect_str_eq(t->rows[1][0], "30101");
+	cr_expect_str_eq(t->rows[1][1], "基本工资");
+	cr_expect_str_eq(t->rows[5][1], "住房公积金注");
 	cr_expect_str_eq(t->rows[2][0], "30102");
 	cr_expect_str_eq(t->rows[5][0], "30113");
 	cr_expect_eq(ncode(r), 3);
@@ -139,7 +141,7 @@ Test(ocr_code, gov_code_from_the_documents_pairs)
 	    NULL,    NULL,       NULL,    NULL,           NULL};
 	gk_table *t = table(r, "general_budget_basic_expenditure", ECOLS, 5, basic);
 	table(r, "general_budget_by_economic_class", ECOLS, 5, byclass);
-	gk_ocr_fix_codes(r, t, rules);
+	gk_ocr_fix_codes(r, NULL, rules);
 	cr_expect_str_eq(t->rows[3][2], "50208");
 	cr_expect_str_eq(t->rows[0][2], "");
 	cr_expect_eq(ncode(r), 1);
@@ -162,7 +164,7 @@ Test(ocr_code, gov_code_cut_agrees)
 	    "30113", "住房公积金", "50103", "住房公积金", "26.80", NULL, NULL, NULL, NULL, NULL};
 	table(r, "general_budget_basic_expenditure", ECOLS, 5, basic);
 	gk_table *u = table(r, "general_budget_by_economic_class", ECOLS, 5, byclass);
-	gk_ocr_fix_codes(r, u, rules);
+	gk_ocr_fix_codes(r, NULL, rules);
 	cr_expect_str_eq(u->rows[1][2], "50501");
 	cr_expect_eq(ncode(r), 1);
 	gk_result_drop(r);
