@@ -347,6 +347,47 @@ static void fix_by_labels(gk_result *r, gk_table *t, const gk_rules *rules, cons
 	}
 }
 
+/* The row's 5xx name read onto its 3xx label (离休费离退休费: 30301's
+ * 离休费, then 50905's 离退休费), its 5xx cell and name empty or a
+ * fragment that agrees: the 3xx label is the 3xx's standard name and the
+ * rest one 5xx's name alone; the row gets that 5xx and the two names. */
+static void fix_glued_names(gk_result *r, gk_table *t, const gk_rules *rules)
+{
+	int ec = gk_table_col(t, "econ_code"), en = gk_table_col(t, "econ_name"), gc = gk_table_col(t, "gov_econ_code"),
+	    gn = gk_table_col(t, "gov_econ_name"), n;
+	if (ec < 0 || en < 0 || gc < 0 || gn < 0)
+		return;
+	const gk_rule *const *rs = gk_rules_of(rules, "name", &n);
+	for (int i = 0; i < t->nrow; i++) {
+		char e[16], f[16] = "";
+		const char *raw = t->rows[i][gc], *label = t->rows[i][en], *estd = NULL, *gov = NULL, *gstd = NULL;
+		if (code_at(t, i, ec, '3', e) != 5 || *t->rows[i][gn] || (*raw && !gk_code_digits(raw, f, sizeof f)) ||
+		    strlen(f) >= 5)
+			continue;
+		for (int k = 0; k < n && !estd; k++)
+			if (!strcmp(rs[k]->name, e))
+				estd = rs[k]->pattern;
+		size_t el = estd ? strlen(estd) : 0;
+		if (!estd || strncmp(label, estd, el) || !label[el])
+			continue;
+		int many = 0;
+		for (int k = 0; k < n; k++)
+			if (rs[k]->name[0] == '5' && strlen(rs[k]->name) == 5 && !strcmp(label + el, rs[k]->pattern) &&
+			    (!*f || agrees(f, rs[k]->name)))
+				many += gov != NULL, gov = rs[k]->name, gstd = rs[k]->pattern;
+		if (!gov || many || held(t, gc, gov, ec, e, i))
+			continue;
+		char *old = gk_strdup(raw), *read = gk_strdup(label), why[400];
+		gk_table_set(t, i, gc, gov);
+		gk_table_set(t, i, gn, gstd);
+		gk_table_set(t, i, en, estd);
+		snprintf(why, sizeof why, "its name read onto %s's: %s", e, read);
+		note(r, t, i, "gov_econ_code", old, gov, why);
+		free(old);
+		free(read);
+	}
+}
+
 /* The one 5xx the document's tables pair econ with (5 digits each) that
  * row skip's table t does not hold with it on another row already (30101
  * printed with 50101 and with 50501, the row of 50501 read whole: the
@@ -430,6 +471,9 @@ void gk_ocr_fix_codes(gk_result *r, const char *pages, const gk_rules *rules)
 		if (!pages || gk_page_listed(pages, r->tables[ti]->page))
 			for (size_t k = 0; k < sizeof COLS / sizeof *COLS; k++)
 				fix_by_labels(r, r->tables[ti], rules, &COLS[k]);
+	for (int ti = 0; ti < r->ntable; ti++)
+		if (!pages || gk_page_listed(pages, r->tables[ti]->page))
+			fix_glued_names(r, r->tables[ti], rules);
 	for (int ti = 0; ti < r->ntable; ti++)
 		if (!pages || gk_page_listed(pages, r->tables[ti]->page))
 			fix_by_pairs(r, r->tables[ti], rules);

@@ -182,3 +182,25 @@ Test(ocr_code, label_match)
 	cr_expect_gt(gk_code_label_match("淖亿丰行政事业单位医疗", "行政事业单位医疗"),
 	             gk_code_label_match("淖亿丰行政事业单位医疗", "事业单位医疗"));
 }
+
+/* 30301's 离休费 and 50905's 离退休费 read as one label, the 5xx cell
+ * empty: the row gets 50905 and both names; a rest that names no 5xx
+ * whole leaves the row as read */
+Test(ocr_code, gov_name_read_onto_econ_label)
+{
+	gk_result *r = gk_result_new();
+	static const char *const cells[] = {
+	    "303",   "对个人和家庭的补助", "",      "",         "149.76", "30301", "离休费离退休费", "", "", "40.02",
+	    "30302", "退休费",             "50905", "离退休费", "81.17",  "30305", "生活补助离退费", "", "", "1.00",
+	    NULL,    NULL,                 NULL,    NULL,       NULL};
+	gk_table *t = table(r, "general_budget_by_economic_class", ECOLS, 5, cells);
+	gk_ocr_fix_codes(r, NULL, rules);
+	cr_expect_str_eq(t->rows[1][1], "离休费");
+	cr_expect_str_eq(t->rows[1][2], "50905");
+	cr_expect_str_eq(t->rows[1][3], "离退休费");
+	/* 生活补助 then 离退费: no 5xx is named so, the row stays */
+	cr_expect_str_eq(t->rows[3][2], "");
+	cr_expect_str_eq(t->rows[3][1], "生活补助离退费");
+	cr_expect_eq(ncode(r), 1);
+	gk_result_drop(r);
+}
