@@ -106,6 +106,33 @@ int gk_code_label_match(const char *read, const char *std)
 	return 4 * c - 3 * (m - c) - (n - c);
 }
 
+/* the characters read and std have in common, in order */
+static int common(const char *read, const char *std)
+{
+	unsigned a[MAXCP], b[MAXCP];
+	int n = points(read, a), m = points(std, b);
+	return n <= 0 || m <= 0 || n >= MAXCP || m >= MAXCP ? 0 : lcs(a, n, b, m);
+}
+
+/* does label read more like another code's name of code's length and
+ * kind than code's own (建贴补贴 beside a total of 基本工资: the row's
+ * label and figures were read from different rows)? */
+static int names_other(const gk_rules *rules, const char *label, const char *code)
+{
+	int n, mine = 0, other = 0;
+	const gk_rule *const *rs = gk_rules_of(rules, "name", &n);
+	for (int k = 0; k < n; k++) {
+		if (rs[k]->name[0] != code[0] || strlen(rs[k]->name) != strlen(code))
+			continue;
+		int c = common(label, rs[k]->pattern);
+		if (!strcmp(rs[k]->name, code))
+			mine = c;
+		else if (c > other)
+			other = c;
+	}
+	return other >= 2 && other > mine;
+}
+
 /* is f a prefix of code, or its digits in code in order? */
 static int agrees(const char *f, const char *code)
 {
@@ -222,6 +249,27 @@ static int printed(const gk_table *t, int c, char kind, int *bylen)
 	return all;
 }
 
+/* Are the codes of column c in the order of the classification (four
+ * in five of the coded rows after the one before; equal counts in a
+ * table keyed by pairs)?  A table printed in another order (by amount,
+ * or as entered) has no tree to place a lost code in. */
+static int ordered(const gk_table *t, int c, char kind, int pairs)
+{
+	char prev[16] = "", d[16];
+	int up = 0, all = 0;
+	for (int i = 0; i < t->nrow; i++) {
+		if (!code_at(t, i, c, kind, d))
+			continue;
+		if (*prev) {
+			int k = strcmp(prev, d);
+			up += pairs ? k <= 0 : k < 0;
+			all++;
+		}
+		strcpy(prev, d);
+	}
+	return all > 0 && up * 5 >= all * 4;
+}
+
 /* Row i's code by its label (see above), into best; 1 when found */
 static int by_label(const gk_table *t, int i, int c, int lc, const codecol *cc, const gk_rules *rules,
                     const int *bylen, const char *f, char *best)
@@ -237,13 +285,18 @@ static int by_label(const gk_table *t, int i, int c, int lc, const codecol *cc, 
 	 * the 3xx, the 5xx is one of five digits too */
 	char e[16] = "";
 	int byecon = cc->kind == '5' && oc >= 0 && code_at(t, i, oc, '3', e) == 5;
+	/* (out of order: the parent is the fragment read, or none) */
+	int tree = byecon || ordered(t, c, cc->kind, oc >= 0);
+	if (!tree && (strlen(f) < 3 || f[0] != cc->kind))
+		return 0;
 	const gk_rule *const *rs = gk_rules_of(rules, "name", &n);
 	for (int k = 0; k < n; k++) {
 		const char *code = rs[k]->name;
 		int len = (int)strlen(code);
 		if (code[0] != cc->kind || !valid_len(cc, len) || len >= 16 || !bylen[len])
 			continue;
-		if ((*f && !agrees(f, code)) || (byecon ? len != 5 : !fits(code, prev, next, oc >= 0)))
+		if ((*f && !agrees(f, code)) || (byecon ? len != 5 : tree ? !fits(code, prev, next, oc >= 0)
+		                                                    : len <= (int)strlen(f) || strncmp(code, f, strlen(f))))
 			continue;
 		int q = gk_code_label_match(label, rs[k]->pattern);
 		if (q < 0)
@@ -461,6 +514,72 @@ static void fix_by_pairs(gk_result *r, gk_table *t, const gk_rules *rules)
 	}
 }
 
+/* The pair of 5-digit codes that another table of the document prints
+ * with the same total as row i of t, the codes read on row i (e, g)
+ * agreeing with it, the only such pair, into pe/pg; 0 when none. */
+static int twin_pair(const gk_result *r, const gk_table *t, int i, const char *e, const char *g, char *pe, char *pg)
+{
+	int tc = gk_table_col(t, "total"), dec;
+	long long v, w;
+	*pe = *pg = 0;
+	if (tc < 0 || gk_chk_parse(t->rows[i][tc], &v, &dec) != 1 || v == 0)
+		return 0;
+	for (int ti = 0; ti < r->ntable; ti++) {
+		const gk_table *u = r->tables[ti];
+		int ec = gk_table_col(u, "econ_code"), gc = gk_table_col(u, "gov_econ_code"), uc = gk_table_col(u, "total");
+		if (u == t || ec < 0 || gc < 0 || uc < 0)
+			continue;
+		for (int j = 0; j < u->nrow; j++) {
+			char a[16], b[16];
+			if (code_at(u, j, ec, '3', a) != 5 || code_at(u, j, gc, '5', b) != 5 ||
+			    gk_chk_parse(u->rows[j][uc], &w, &dec) != 1 || w != v)
+				continue;
+			if (strncmp(a, e, strlen(e)) || strncmp(b, g, strlen(g)))
+				continue;
+			if (*pe && (strcmp(pe, a) || strcmp(pg, b)))
+				return 0;
+			strcpy(pe, a), strcpy(pg, b);
+		}
+	}
+	return *pe != 0;
+}
+
+/* A row of a table keyed by pairs whose one code is whole (5 digits) and
+ * the other lost or cut to its class (302 over 50201, its label lost
+ * too), whose total another table of the document prints on one row of
+ * a pair that agrees (30211 with 50201, the same 45.0): that pair, when
+ * the table does not hold it already and the row's label does not name
+ * another code better. */
+static void fix_by_twins(gk_result *r, gk_table *t, const gk_rules *rules)
+{
+	int ec = gk_table_col(t, "econ_code"), gc = gk_table_col(t, "gov_econ_code"), en = gk_table_col(t, "econ_name"),
+	    gn = gk_table_col(t, "gov_econ_name");
+	if (ec < 0 || gc < 0)
+		return;
+	for (int i = 0; i < t->nrow; i++) {
+		char e[16] = "", g[16] = "", pe[16], pg[16];
+		const char *re = t->rows[i][ec], *rg = t->rows[i][gc];
+		if ((*re && !gk_code_digits(re, e, sizeof e)) || (*rg && !gk_code_digits(rg, g, sizeof g)))
+			continue;
+		size_t el = strlen(e), gl = strlen(g);
+		/* one whole, the other none or its class */
+		if (!((el == 5 && e[0] == '3' && (gl == 0 || (gl == 3 && g[0] == '5'))) ||
+		      (gl == 5 && g[0] == '5' && (el == 0 || (el == 3 && e[0] == '3')))))
+			continue;
+		if (!twin_pair(r, t, i, e, g, pe, pg) || held(t, ec, pe, gc, pg, i))
+			continue;
+		int econ = el < 5;
+		int c = econ ? ec : gc, lc = econ ? en : gn;
+		if (lc >= 0 && names_other(rules, t->rows[i][lc], econ ? pe : pg))
+			continue;
+		char *old = gk_strdup(t->rows[i][c]), why[96];
+		snprintf(why, sizeof why, "%s/%s of the same total in another table", pe, pg);
+		gk_table_set(t, i, c, econ ? pe : pg);
+		note(r, t, i, econ ? "econ_code" : "gov_econ_code", old, econ ? pe : pg, why);
+		free(old);
+	}
+}
+
 /* the codes by their labels in every table on the pages (NULL: all),
  * then the 5xx by the pairs all of them print */
 void gk_ocr_fix_codes(gk_result *r, const char *pages, const gk_rules *rules)
@@ -474,6 +593,9 @@ void gk_ocr_fix_codes(gk_result *r, const char *pages, const gk_rules *rules)
 	for (int ti = 0; ti < r->ntable; ti++)
 		if (!pages || gk_page_listed(pages, r->tables[ti]->page))
 			fix_glued_names(r, r->tables[ti], rules);
+	for (int ti = 0; ti < r->ntable; ti++)
+		if (!pages || gk_page_listed(pages, r->tables[ti]->page))
+			fix_by_twins(r, r->tables[ti], rules);
 	for (int ti = 0; ti < r->ntable; ti++)
 		if (!pages || gk_page_listed(pages, r->tables[ti]->page))
 			fix_by_pairs(r, r->tables[ti], rules);
