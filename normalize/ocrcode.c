@@ -18,16 +18,31 @@
  *     parent (its code less its last level) the start of one of them,
  *     and of a length the column prints on other rows; a column that
  *     prints no codes of the kind on several rows (a table keyed by
- *     names alone) is left alone;
+ *     names alone) is left alone; in a table printed out of its codes'
+ *     order the parent is the fragment read (302 beside 吧印刷费), and a
+ *     code lost whole stays lost; a 5xx beside a 3xx of five digits is
+ *     one of five digits (the rows follow the 3xx);
  *   - the read fragment agrees with it (a prefix of it, or digits it
  *     holds in order), and no other row of the table holds it already
- *     (with the same other code, in a table keyed by pairs).
+ *     (with the same other code, in a table keyed by pairs);
+ *   - a code of a length the column prints is cut only when another row
+ *     holds it too or the rows under it do not extend it (20805 over
+ *     2080504 is the 款, whatever its label says).
+ *   A label that is the name with no Chinese glued on (0i基本工资)
+ *   becomes the name.
  *
  * The 政府经济分类 code (5xx) that a 部门经济分类 code (3xx) falls under
- * is fixed in the document: where the document's tables pair a 3xx with
- * one 5xx and no other, a row with that 3xx whose 5xx was lost or cut
- * (a fragment that agrees) gets it, unless the row's own 5xx name names
- * another code or another row holds the pair.
+ * is fixed in the document:
+ *   - a 5xx name read onto the row's 3xx label (离休费离退休费), its 5xx
+ *     cell empty: that 5xx, and the two names;
+ *   - a pair with one code whole and the other lost or cut to its class,
+ *     whose total another table prints on the one row of a pair that
+ *     agrees (302 over 50201 with 45.0, as the 基本支出表 prints 30211/
+ *     50201): that pair, unless the row's label names another code;
+ *   - where the document's tables pair a 3xx with one 5xx that the
+ *     table does not hold with it already, a row with that 3xx whose
+ *     5xx was lost or cut (a fragment that agrees) gets it, unless the
+ *     row's own 5xx name names another code.
  *
  * Each code written is an `ocr:code` check (what was read, what was
  * written, and why) on the row.  Only tables on pages read by OCR come
