@@ -415,6 +415,13 @@ static void fix_by_labels(gk_result *r, gk_table *t, const gk_rules *rules, cons
 	}
 }
 
+/* Is name the 3xx label of the row above or below row i (其他工资福利支出
+ * under 医疗费: the next row's label wrapped onto this one, not a 5xx)? */
+static int beside(const gk_table *t, int i, int en, const char *name)
+{
+	return (i > 0 && !strcmp(t->rows[i - 1][en], name)) || (i + 1 < t->nrow && !strcmp(t->rows[i + 1][en], name));
+}
+
 /* The row's 5xx name read onto its 3xx label (离休费离退休费: 30301's
  * 离休费, then 50905's 离退休费), its 5xx cell and name empty or a
  * fragment that agrees: the 3xx label is the 3xx's standard name and the
@@ -423,7 +430,9 @@ static void fix_glued_names(gk_result *r, gk_table *t, const gk_rules *rules)
 {
 	int ec = gk_table_col(t, "econ_code"), en = gk_table_col(t, "econ_name"), gc = gk_table_col(t, "gov_econ_code"),
 	    gn = gk_table_col(t, "gov_econ_name"), n;
-	if (ec < 0 || en < 0 || gc < 0 || gn < 0)
+	int bylen[16] = {0};
+	/* (a table that prints no 5xx codes on other rows prints none here) */
+	if (ec < 0 || en < 0 || gc < 0 || gn < 0 || printed(t, gc, '5', bylen) < 3)
 		return;
 	const gk_rule *const *rs = gk_rules_of(rules, "name", &n);
 	for (int i = 0; i < t->nrow; i++) {
@@ -443,7 +452,7 @@ static void fix_glued_names(gk_result *r, gk_table *t, const gk_rules *rules)
 			if (rs[k]->name[0] == '5' && strlen(rs[k]->name) == 5 && !strcmp(label + el, rs[k]->pattern) &&
 			    (!*f || agrees(f, rs[k]->name)))
 				many += gov != NULL, gov = rs[k]->name, gstd = rs[k]->pattern;
-		if (!gov || many || held(t, gc, gov, ec, e, i))
+		if (!gov || many || held(t, gc, gov, ec, e, i) || beside(t, i, en, gstd))
 			continue;
 		char *old = gk_strdup(raw), *read = gk_strdup(label), why[400];
 		gk_table_set(t, i, gc, gov);
@@ -583,8 +592,11 @@ static void fix_by_twins(gk_result *r, gk_table *t, const gk_rules *rules)
 			continue;
 		if (!twin_pair(r, t, i, e, g, pe, pg) || held(t, ec, pe, gc, pg, i))
 			continue;
-		int econ = el < 5;
+		int econ = el < 5, bylen[16] = {0};
 		int c = econ ? ec : gc, lc = econ ? en : gn;
+		/* (a column that prints no codes on other rows prints none here) */
+		if (printed(t, c, econ ? '3' : '5', bylen) < 3)
+			continue;
 		if (lc >= 0 && names_other(rules, t->rows[i][lc], econ ? pe : pg))
 			continue;
 		char *old = gk_strdup(t->rows[i][c]), why[96];

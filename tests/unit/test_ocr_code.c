@@ -185,13 +185,15 @@ Test(ocr_code, label_match)
 
 /* 30301's 离休费 and 50905's 离退休费 read as one label, the 5xx cell
  * empty: the row gets 50905 and both names; a rest that names no 5xx
- * whole leaves the row as read */
+ * whole, or that is the next row's label, leaves the row as read */
 Test(ocr_code, gov_name_read_onto_econ_label)
 {
 	gk_result *r = gk_result_new();
 	static const char *const cells[] = {
 	    "303",   "对个人和家庭的补助", "",      "",         "149.76", "30301", "离休费离退休费", "", "", "40.02",
 	    "30302", "退休费",             "50905", "离退休费", "81.17",  "30305", "生活补助离退费", "", "", "1.00",
+	    "30114", "医疗费其他工资福利支出", "", "", "6.00", "30199", "其他工资福利支出", "", "", "5.00",
+	    "30201", "办公费", "50201", "办公经费", "3.00", "30202", "印刷费", "50201", "办公经费", "1.00",
 	    NULL,    NULL,                 NULL,    NULL,       NULL};
 	gk_table *t = table(r, "general_budget_by_economic_class", ECOLS, 5, cells);
 	gk_ocr_fix_codes(r, NULL, rules);
@@ -201,6 +203,8 @@ Test(ocr_code, gov_name_read_onto_econ_label)
 	/* 生活补助 then 离退费: no 5xx is named so, the row stays */
 	cr_expect_str_eq(t->rows[3][2], "");
 	cr_expect_str_eq(t->rows[3][1], "生活补助离退费");
+	/* 其他工资福利支出 (50199's name too) is the next row's label */
+	cr_expect_str_eq(t->rows[4][2], "");
 	cr_expect_eq(ncode(r), 1);
 	gk_result_drop(r);
 }
@@ -230,5 +234,26 @@ Test(ocr_code, unordered_table_and_twin_rows)
 	cr_expect_str_eq(t->rows[2][0], "30211");
 	cr_expect_str_eq(t->rows[5][0], "");
 	cr_expect_eq(ncode(r), 2);
+	gk_result_drop(r);
+}
+
+/* the same label in a table that prints no 5xx codes at all: stays */
+Test(ocr_code, gov_name_onto_label_without_gov_codes)
+{
+	gk_result *r = gk_result_new();
+	static const char *const cells[] = {
+	    "301",   "工资福利支出", "", "", "600.00", "30113", "住房公积金", "", "", "78.31",
+	    "30114", "医疗费其他工资福利支出", "", "", "6.00", "30199", "其他工资福利支出", "", "", "4.56",
+	    NULL,    NULL, NULL, NULL, NULL};
+	static const char *const other[] = {"30113", "住房公积金", "50103", "住房公积金", "78.31",
+	                                    NULL,    NULL,         NULL,    NULL,         NULL};
+	gk_table *t = table(r, "general_budget_basic_expenditure", ECOLS, 5, cells);
+	table(r, "general_budget_by_economic_class", ECOLS, 5, other);
+	gk_ocr_fix_codes(r, NULL, rules);
+	cr_expect_str_eq(t->rows[2][2], "");
+	cr_expect_str_eq(t->rows[2][1], "医疗费其他工资福利支出");
+	/* (nor does a total another table prints with a 5xx give one) */
+	cr_expect_str_eq(t->rows[1][2], "");
+	cr_expect_eq(ncode(r), 0);
 	gk_result_drop(r);
 }
