@@ -196,6 +196,14 @@ static int neighbour(const gk_table *t, int i, int dir, int c, const codecol *cc
 	return 0;
 }
 
+/* the code of cell (i, c) as digits into d (16 bytes), "" when it is
+ * not one */
+static void digits_of(const gk_table *t, int i, int c, char *d)
+{
+	if (!gk_code_digits(t->rows[i][c], d, 16))
+		d[0] = 0;
+}
+
 /* does any row but `skip` hold code in column c (and other's value in
  * column oc, when oc >= 0)? */
 static int held(const gk_table *t, int c, const char *code, int oc, const char *other, int skip)
@@ -207,7 +215,7 @@ static int held(const gk_table *t, int c, const char *code, int oc, const char *
 		if (oc < 0)
 			return 1;
 		char e[16];
-		gk_code_digits(t->rows[i][oc], e, sizeof e);
+		digits_of(t, i, oc, e);
 		if (!strcmp(e, other))
 			return 1;
 	}
@@ -249,7 +257,6 @@ static void note(gk_result *r, gk_table *t, int i, const char *col, const char *
 	gk_result_add_check(r, t->id, "ocr:code", row, code, found, "corrected");
 	gk_result_check_at(r, t, i);
 }
-
 
 /* the codes of the kind column c prints, by length: lens[n] rows */
 static int printed(const gk_table *t, int c, char kind, int *bylen)
@@ -327,7 +334,7 @@ static int by_label(const gk_table *t, int i, int c, int lc, const codecol *cc, 
 		return 0;
 	char other[16] = "";
 	if (oc >= 0)
-		gk_code_digits(t->rows[i][oc], other, sizeof other);
+		digits_of(t, i, oc, other);
 	return !held(t, c, best, oc, other, i);
 }
 
