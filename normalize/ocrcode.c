@@ -415,7 +415,9 @@ static void fix_by_labels(gk_result *r, gk_table *t, const gk_rules *rules, cons
 		note(r, t, i, cc->code, old, best, why);
 		const char *std = bare_name(rules, best, t->rows[i][lc]);
 		if (std) {
-			gk_result_add_check(r, t->id, "ocr:label", best, std, t->rows[i][lc], "corrected");
+			char row[64];
+			snprintf(row, sizeof row, "%s/%s", best, cc->label);
+			gk_result_add_check(r, t->id, "ocr:label", row, std, t->rows[i][lc], "corrected");
 			gk_table_set(t, i, lc, std);
 		}
 		free(old);
