@@ -1794,6 +1794,7 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 		if (gk_page_listed(pages, r->tables[ti]->page) && dec >= 1 && zero)
 			fixed |= 1u << dec;
 	}
+	gk_ocr_fix_codes(r, pages, rules);
 	for (int ti = 0; ti < r->ntable; ti++) {
 		gk_table *t = r->tables[ti];
 		if (!gk_page_listed(pages, t->page))

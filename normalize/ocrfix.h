@@ -45,6 +45,16 @@ void gk_ocr_three(gk_result *r, gk_table *t, const gk_doc *doc);
  * check on r.  doc may be NULL (confidence unknown). */
 void gk_ocr_fix_labels(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules);
 
+/* Put back the codes of r's tables on the pages listed (NULL: all) that
+ * OCR lost or cut: by the standard names (rules kind `name`) their
+ * labels match, in the tree the rows around print, and a 5xx by the one
+ * the document pairs the row's 3xx with (ocrcode.c); each an `ocr:code`
+ * check on r. */
+void gk_ocr_fix_codes(gk_result *r, const char *pages, const gk_rules *rules);
+/* How well an OCR'd label names a standard name: -1 not at all, else
+ * higher the better (ocrcode.c) */
+int gk_code_label_match(const char *read, const char *std);
+
 /* Name the rows of the 支出 side of t, a summary table (收支总表,
  * 财政拨款收支总表) read by OCR, whose labels were garbled and whose
  * figure is the total of one function class in r's function tables, by
