@@ -168,6 +168,11 @@ static float label_conf(const gk_doc *doc, const gk_table *t, int row, const cha
 	return best;
 }
 
+float gk_ocr_label_conf(const gk_doc *doc, const gk_table *t, int row, const char *label)
+{
+	return label_conf(doc, t, row, label);
+}
+
 static const gk_rule *name_rule(const gk_rules *rules, const char *code)
 {
 	int n;

@@ -1,0 +1,552 @@
+/*
+ * ocrname.c - the names of an OCR'd document reconciled across its own
+ * readings.
+ *
+ * The scorer, and any reader, finds a row by its text: a project by its
+ * name, a unit by its code or name, a summary line by its item.  OCR
+ * misreads a character or two of a label far more often than the digits
+ * beside it, so a right figure lands under a wrong key.  The document
+ * often says the same name more than once, or says it in a fixed
+ * wording, and those readings put a misread one right:
+ *
+ *   - summary items (收支总表, 财政拨款收支总表): these list a nearly
+ *     fixed family of lines (rules/summary.rules, kind `summary-item`;
+ *     on the 支出 side also the standard names of rules/names.rules, a
+ *     class's with or without its 支出).  A label no item rule keys
+ *     (rules/items.rules), not read surely, that one family member alone
+ *     is nearest to, within a character (two for a long one), or that is
+ *     one after a stray character or a bare numeral (可资本性支出,
+ *     一十六债务发行费用支出), becomes that member after its ordinal;
+ *   - project names: a project printed in two tables (项目支出表 and
+ *     项目绩效目标表) with the same amount and names alike (half their
+ *     characters in order) is one project; of its readings the one most
+ *     like the others (three or more), or the one Tesseract was surer of
+ *     (two: by 15 points or more, itself at least 60), is written where a
+ *     reading was not sure;
+ *   - unit names: a unit code read in several tables names one unit; a
+ *     name read without confidence (under 50) takes the one name the
+ *     code carries read surely elsewhere, when they share a character.
+ *
+ * A label read surely (HIGH_CONF and above) that differs is the
+ * document's own wording and stays.  Each replacement is an `ocr:label`
+ * check: expected the name written, found the text read and its
+ * confidence.  Only tables on pages read by OCR are touched.
+ */
+#include "checks.h"
+#include "norm.h"
+#include "ocrfix.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define HIGH_CONF 75
+#define MAXCP 64
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static int lcs(const unsigned *a, int n, const unsigned *b, int m)
+{
+	static int d[MAXCP + 1][MAXCP + 1];
+	for (int i = 0; i <= n; i++)
+		for (int j = 0; j <= m; j++)
+			d[i][j] = i == 0 || j == 0 ? 0
+			          : a[i - 1] == b[j - 1] ? d[i - 1][j - 1] + 1
+			          : d[i - 1][j] > d[i][j - 1] ? d[i - 1][j] : d[i][j - 1];
+	return d[n][m];
+}
+
+/* characters in common, in order, of a and b; -1 when one is unreadable */
+static int common_chars(const char *a, const char *b, int *na, int *nb)
+{
+	unsigned x[MAXCP], y[MAXCP];
+	int n = gk_codepoints(a, x, MAXCP), m = gk_codepoints(b, y, MAXCP);
+	if (na)
+		*na = n;
+	if (nb)
+		*nb = m;
+	if (n <= 0 || m <= 0)
+		return -1;
+	return lcs(x, n, y, m);
+}
+
+static void note(gk_result *r, const gk_table *t, const char *row, const char *written, const char *read, float conf)
+{
+	char found[700];
+	snprintf(found, sizeof found, "%s (confidence %.0f)", read, conf);
+	gk_result_add_check(r, t->id, "ocr:label", row, written, found, "corrected");
+}
+
+/* ---- summary items ------------------------------------------------------ */
+
+typedef struct family {
+	char **item;
+	char *side; /* 'i' income, 'e' expense, 'b' both */
+	int n, cap;
+} family;
+
+static void family_add(family *f, const char *s, char side)
+{
+	if (!*s)
+		return;
+	for (int k = 0; k < f->n; k++)
+		if (!strcmp(f->item[k], s) && (f->side[k] == side || f->side[k] == 'b'))
+			return;
+	if (f->n == f->cap) {
+		f->cap = f->cap ? 2 * f->cap : 128;
+		f->item = gk_realloc(f->item, (size_t)f->cap * sizeof *f->item);
+		f->side = gk_realloc(f->side, (size_t)f->cap);
+	}
+	f->item[f->n] = gk_strdup(s);
+	f->side[f->n++] = side;
+}
+
+static void family_build(family *f, const gk_rules *rules)
+{
+	int n;
+	const gk_rule *const *rs = gk_rules_of(rules, "summary-item", &n);
+	for (int k = 0; k < n; k++)
+		family_add(f, rs[k]->pattern, !strcmp(rs[k]->name, "收入") ? 'i' : !strcmp(rs[k]->name, "支出") ? 'e' : 'b');
+	rs = gk_rules_of(rules, "name", &n);
+	for (int k = 0; k < n; k++) {
+		const char *nm = rs[k]->pattern;
+		family_add(f, nm, 'e');
+		size_t ln = strlen(nm);
+		if (strlen(rs[k]->name) == 3 && ln > 6 && !strcmp(nm + ln - 6, "支出")) {
+			char s[256];
+			snprintf(s, sizeof s, "%.*s", (int)(ln - 6), nm);
+			family_add(f, s, 'e');
+		}
+	}
+}
+
+static void family_drop(family *f)
+{
+	for (int k = 0; k < f->n; k++)
+		free(f->item[k]);
+	free(f->item);
+	free(f->side);
+}
+
+static int on_side(const family *f, int k, char side)
+{
+	return f->side[k] == 'b' || f->side[k] == side;
+}
+
+static int in_family(const family *f, const char *s, char side)
+{
+	for (int k = 0; k < f->n; k++)
+		if (on_side(f, k, side) && !strcmp(f->item[k], s))
+			return 1;
+	return 0;
+}
+
+static int numeral(unsigned c)
+{
+	static const unsigned nums[] = {0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d, 0x5341, 0};
+	for (int k = 0; nums[k]; k++)
+		if (c == nums[k])
+			return 1;
+	return 0;
+}
+
+/* The length in bytes of s's ordinal (一、 （一） (1) 1、 1.), 0 when none. */
+static size_t ordinal_len(const char *s)
+{
+	size_t i = 0, len = strlen(s);
+	unsigned c;
+	int l, open = 0, digits = 0;
+	if (!strncmp(s, "（", 3) || *s == '(')
+		i = *s == '(' ? 1 : 3, open = 1;
+	while (i < len && (l = gk_utf8_next((const unsigned char *)s + i, len - i, &c)) > 0 &&
+	       (numeral(c) || (c >= '0' && c <= '9')))
+		i += (size_t)l, digits++;
+	if (!digits)
+		return 0;
+	if (open && (s[i] == ')' || !strncmp(s + i, "）", 3)))
+		return i + (s[i] == ')' ? 1 : 3);
+	if (!open && !strncmp(s + i, "、", 3))
+		return i + 3;
+	if (!open && s[i] == '.' && s[i + 1] && !(s[i + 1] >= '0' && s[i + 1] <= '9'))
+		return i + 1;
+	return 0;
+}
+
+/* The one family member of side that body is, after a stray leading
+ * character or a bare numeral or three, or is nearest to within
+ * `allowed` edits; NULL when none is or two are. */
+static const char *family_match(const family *f, const char *body, char side)
+{
+	unsigned cp[MAXCP];
+	int n = gk_codepoints(body, cp, MAXCP);
+	if (n < 4 || in_family(f, body, side))
+		return NULL;
+	/* a bare numeral (its 、 lost) or one stray character before a name */
+	size_t off = 0, len = strlen(body);
+	for (int k = 0; k < 3 && off < len; k++) {
+		unsigned c;
+		int l = gk_utf8_next((const unsigned char *)body + off, len - off, &c);
+		if (l <= 0)
+			break;
+		off += (size_t)l;
+		if (n - (k + 1) >= 4) {
+			for (int j = 0; j < f->n; j++)
+				if (on_side(f, j, side) && !strcmp(f->item[j], body + off))
+					return f->item[j];
+		}
+		if (!numeral(c))
+			break;
+	}
+	int best = -1, bestd = 99, ties = 0;
+	for (int j = 0; j < f->n; j++) {
+		if (!on_side(f, j, side))
+			continue;
+		unsigned fc[MAXCP];
+		int m = gk_codepoints(f->item[j], fc, MAXCP);
+		if (m < 4 || abs(m - n) > 2)
+			continue;
+		int allowed = m >= 8 ? 2 : 1;
+		int d = gk_codepoint_edits(body, f->item[j], allowed);
+		if (d > allowed)
+			continue;
+		if (d < bestd)
+			bestd = d, best = j, ties = 0;
+		else if (d == bestd && strcmp(f->item[j], f->item[best]))
+			ties++;
+	}
+	return best >= 0 && !ties ? f->item[best] : NULL;
+}
+
+static void summary_items(gk_result *r, gk_table *t, const gk_doc *doc, const family *f)
+{
+	int sc = gk_table_col(t, "side"), ic = gk_table_col(t, "item");
+	if (sc < 0 || ic < 0)
+		return;
+	for (int i = 0; i < t->nrow; i++) {
+		const char *read = t->rows[i][ic];
+		const gk_rowinfo *in = gk_table_info(t, i);
+		char side = !strcmp(t->rows[i][sc], "收入") ? 'i' : !strcmp(t->rows[i][sc], "支出") ? 'e' : 0;
+		if (!side || !*read || (in && in->item_key && *in->item_key))
+			continue;
+		size_t ol = ordinal_len(read);
+		char body[512];
+		snprintf(body, sizeof body, "%s", read + ol);
+		size_t bl = strlen(body);
+		while (bl && (body[bl - 1] == ':' || body[bl - 1] == ' '))
+			body[--bl] = 0;
+		if (bl >= 3 && !strcmp(body + bl - 3, "："))
+			body[bl - 3] = 0;
+		const char *name = family_match(f, body, side);
+		if (!name)
+			continue;
+		float cf = gk_ocr_label_conf(doc, t, i, read);
+		if (cf < 0 || cf >= HIGH_CONF)
+			continue;
+		char *old = gk_strdup(read), written[600];
+		snprintf(written, sizeof written, "%.*s%s", (int)ol, read, name);
+		gk_table_set(t, i, ic, written);
+		note(r, t, t->rows[i][sc], written, old, cf);
+		free(old);
+	}
+}
+
+/* ---- project names ------------------------------------------------------ */
+
+typedef struct reading {
+	gk_table *t;
+	int row, col;
+	long long v; /* the project's total */
+	float conf;
+	int group;
+} reading;
+
+static int project_readings(gk_result *r, const gk_doc *doc, const char *pages, reading **out)
+{
+	int n = 0, cap = 0;
+	reading *rd = NULL;
+	for (int ti = 0; ti < r->ntable; ti++) {
+		gk_table *t = r->tables[ti];
+		int pc = gk_table_col(t, "project_name"), tc = gk_table_col(t, "total");
+		if (pc < 0 || tc < 0 || !gk_page_listed(pages, t->page))
+			continue;
+		for (int i = 0; i < t->nrow; i++) {
+			const char *s = t->rows[i][pc];
+			long long v;
+			int dec;
+			if (!*s || strstr(s, "合计") || gk_chk_parse(t->rows[i][tc], &v, &dec) != 1 || v == 0)
+				continue;
+			int dup = 0; /* a name filled down over a project's indicator rows */
+			for (int k = n - 1; k >= 0 && rd[k].t == t && !dup; k--)
+				dup = !strcmp(rd[k].t->rows[rd[k].row][pc], s) && rd[k].v == v;
+			if (dup)
+				continue;
+			if (n == cap)
+				rd = gk_realloc(rd, (size_t)(cap = cap ? 2 * cap : 64) * sizeof *rd);
+			rd[n] = (reading){t, i, pc, v, gk_ocr_label_conf(doc, t, i, s), n};
+			n++;
+		}
+	}
+	*out = rd;
+	return n;
+}
+
+/* are readings a and b one project: other tables, one amount, names alike */
+static int same_project(const reading *a, const reading *b)
+{
+	if (a->t == b->t || strcmp(a->t->id, b->t->id) == 0 || a->v != b->v)
+		return 0;
+	int na, nb;
+	int c = common_chars(a->t->rows[a->row][a->col], b->t->rows[b->row][b->col], &na, &nb);
+	return c >= 3 && 2 * c >= (na > nb ? na : nb);
+}
+
+static int group_root(reading *rd, int k)
+{
+	while (rd[k].group != k)
+		k = rd[k].group = rd[rd[k].group].group;
+	return k;
+}
+
+/* the best reading of group g: the most like the others (three or more),
+ * else the surer by 15 points, itself 60 or more; -1 when none is */
+static int best_reading(reading *rd, int n, int g)
+{
+	int m[16], k = 0;
+	for (int i = 0; i < n && k < 16; i++)
+		if (group_root(rd, i) == g)
+			m[k++] = i;
+	if (k < 2)
+		return -1;
+	if (k == 2) {
+		int a = rd[m[0]].conf >= rd[m[1]].conf ? m[0] : m[1], b = a == m[0] ? m[1] : m[0];
+		return rd[a].conf >= 60 && rd[a].conf >= rd[b].conf + 15 ? a : -1;
+	}
+	int best = -1, bests = -1, tie = 0;
+	for (int x = 0; x < k; x++) {
+		int s = 0;
+		for (int y = 0; y < k; y++)
+			if (y != x)
+				s += common_chars(rd[m[x]].t->rows[rd[m[x]].row][rd[m[x]].col],
+				                  rd[m[y]].t->rows[rd[m[y]].row][rd[m[y]].col], NULL, NULL);
+		const char *sx = rd[m[x]].t->rows[rd[m[x]].row][rd[m[x]].col];
+		if (s > bests || (s == bests && rd[m[x]].conf > rd[best].conf))
+			bests = s, best = m[x], tie = 0;
+		else if (s == bests && rd[m[x]].conf == rd[best].conf &&
+		         strcmp(sx, rd[best].t->rows[rd[best].row][rd[best].col]))
+			tie = 1;
+	}
+	return tie ? -1 : best;
+}
+
+static void project_words(gk_result *r, reading *rd, int n);
+
+static void project_names(gk_result *r, const gk_doc *doc, const char *pages)
+{
+	reading *rd;
+	int n = project_readings(r, doc, pages, &rd);
+	for (int a = 0; a < n; a++)
+		for (int b = a + 1; b < n; b++)
+			if (same_project(&rd[a], &rd[b])) {
+				int ga = group_root(rd, a), gb = group_root(rd, b);
+				if (ga != gb)
+					rd[gb].group = ga;
+			}
+	for (int g = 0; g < n; g++) {
+		if (group_root(rd, g) != g)
+			continue;
+		int b = best_reading(rd, n, g);
+		if (b < 0)
+			continue;
+		char *name = gk_strdup(rd[b].t->rows[rd[b].row][rd[b].col]);
+		for (int i = 0; i < n; i++) {
+			const char *s = rd[i].t->rows[rd[i].row][rd[i].col];
+			if (group_root(rd, i) != g || !strcmp(s, name) || rd[i].conf < 0 || rd[i].conf >= HIGH_CONF)
+				continue;
+			char *old = gk_strdup(s);
+			gk_table_set(rd[i].t, rd[i].row, rd[i].col, name);
+			note(r, rd[i].t, "project_name", name, old, rd[i].conf);
+			free(old);
+		}
+		free(name);
+	}
+	project_words(r, rd, n);
+	free(rd);
+}
+
+/* ---- project names by the document's sure readings of others ---------- */
+
+/* Does a code point belong to the wording of a name (not a digit, Latin
+ * letter or numeral, which tell projects apart: 2023年 2024年, 一号 二号)? */
+static int wording_char(unsigned c)
+{
+	return c >= 0x3400 && !numeral(c);
+}
+
+/* Where in a[] (n) a window of b[] (m) long differs from b by one
+ * character of wording alone: its start, -1 when none or two do */
+static int one_off(const unsigned *a, int n, const unsigned *b, int m)
+{
+	int at = -1;
+	for (int s = 0; s + m <= n; s++) {
+		int diff = 0, pos = -1;
+		for (int k = 0; k < m && diff < 2; k++)
+			if (a[s + k] != b[k])
+				diff++, pos = k;
+		if (diff != 1 || !wording_char(a[s + pos]) || !wording_char(b[pos]))
+			continue;
+		if (at >= 0)
+			return -1;
+		at = s;
+	}
+	return at;
+}
+
+static int utf8_put(unsigned c, char *u)
+{
+	if (c < 0x80)
+		return u[0] = (char)c, 1;
+	if (c < 0x800)
+		return u[0] = (char)(0xc0 | c >> 6), u[1] = (char)(0x80 | (c & 0x3f)), 2;
+	if (c < 0x10000)
+		return u[0] = (char)(0xe0 | c >> 12), u[1] = (char)(0x80 | (c >> 6 & 0x3f)),
+		       u[2] = (char)(0x80 | (c & 0x3f)), 3;
+	return u[0] = (char)(0xf0 | c >> 18), u[1] = (char)(0x80 | (c >> 12 & 0x3f)),
+	       u[2] = (char)(0x80 | (c >> 6 & 0x3f)), u[3] = (char)(0x80 | (c & 0x3f)), 4;
+}
+
+static void put_codepoints(const unsigned *cp, int n, char *out, size_t size)
+{
+	size_t k = 0;
+	for (int i = 0; i < n; i++) {
+		char u[8];
+		int l = utf8_put(cp[i], u);
+		if (k + (size_t)l + 1 > size)
+			break;
+		memcpy(out + k, u, (size_t)l);
+		k += (size_t)l;
+	}
+	out[k] = 0;
+}
+
+/* A project name read without confidence (under 50) that holds, but for
+ * one character of wording, a whole project name the document printed
+ * elsewhere and Tesseract read surely (80 and above, four characters or
+ * more: 食堂包厨 under another unit), the one such: that character is the
+ * sure reading's (食堂包后 -> 食堂包厨, 法律题问服务项目 -> 法律顾问服务项目). */
+static void project_words(gk_result *r, reading *rd, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (rd[i].conf < 0 || rd[i].conf >= 50)
+			continue;
+		const char *s = rd[i].t->rows[rd[i].row][rd[i].col];
+		unsigned a[MAXCP];
+		int an = gk_codepoints(s, a, MAXCP), pick = -1, at = -1, many = 0;
+		if (an < 4)
+			continue;
+		for (int j = 0; j < n && !many; j++) {
+			if (rd[j].conf < 80)
+				continue;
+			const char *w = rd[j].t->rows[rd[j].row][rd[j].col];
+			unsigned b[MAXCP];
+			int bn = gk_codepoints(w, b, MAXCP);
+			if (bn < 4 || bn > an || strstr(s, w))
+				continue;
+			int k = one_off(a, an, b, bn);
+			if (k < 0)
+				continue;
+			if (pick >= 0 && strcmp(w, rd[pick].t->rows[rd[pick].row][rd[pick].col]))
+				many = 1;
+			pick = j, at = k;
+		}
+		if (pick < 0 || many)
+			continue;
+		const char *w = rd[pick].t->rows[rd[pick].row][rd[pick].col];
+		unsigned b[MAXCP];
+		int bn = gk_codepoints(w, b, MAXCP);
+		memcpy(a + at, b, (size_t)bn * sizeof *b);
+		char name[600], *old = gk_strdup(s);
+		put_codepoints(a, an, name, sizeof name);
+		gk_table_set(rd[i].t, rd[i].row, rd[i].col, name);
+		note(r, rd[i].t, "project_name", name, old, rd[i].conf);
+		free(old);
+	}
+}
+
+/* ---- unit names by their codes ------------------------------------------ */
+
+static int name_col(const gk_table *t)
+{
+	int c = gk_table_col(t, "unit_name");
+	return c >= 0 ? c : gk_table_col(t, "name");
+}
+
+/* the one name unit code `code` carries read surely in r's OCR'd tables
+ * (NULL when none or two differ) */
+static const char *sure_name(gk_result *r, const gk_doc *doc, const char *pages, const char *code)
+{
+	const char *found = NULL;
+	for (int ti = 0; ti < r->ntable; ti++) {
+		gk_table *t = r->tables[ti];
+		int cc = gk_table_col(t, "unit_code"), nc = name_col(t);
+		if (cc < 0 || nc < 0 || !gk_page_listed(pages, t->page))
+			continue;
+		for (int i = 0; i < t->nrow; i++) {
+			char d[16];
+			const char *s = t->rows[i][nc];
+			if (!*s || gk_code_digits(t->rows[i][cc], d, sizeof d) < 3 || strcmp(d, code))
+				continue;
+			if (gk_ocr_label_conf(doc, t, i, s) < HIGH_CONF)
+				continue;
+			if (found && strcmp(found, s))
+				return NULL;
+			found = s;
+		}
+	}
+	return found;
+}
+
+static void unit_names(gk_result *r, const gk_doc *doc, const char *pages)
+{
+	for (int ti = 0; ti < r->ntable; ti++) {
+		gk_table *t = r->tables[ti];
+		int cc = gk_table_col(t, "unit_code"), nc = name_col(t), fc = gk_table_col(t, "func_code");
+		if (cc < 0 || nc < 0 || !gk_page_listed(pages, t->page))
+			continue;
+		for (int i = 0; i < t->nrow; i++) {
+			char d[16];
+			const char *s = t->rows[i][nc];
+			if (!*s || gk_code_digits(t->rows[i][cc], d, sizeof d) < 3 || (fc >= 0 && *t->rows[i][fc]))
+				continue;
+			float cf = gk_ocr_label_conf(doc, t, i, s);
+			if (cf < 0 || cf >= 50)
+				continue;
+			const char *name = sure_name(r, doc, pages, d);
+			int na, nb, c = name ? common_chars(s, name, &na, &nb) : -1;
+			if (!name || !strcmp(name, s) || c < 3 || 3 * c < (na < nb ? na : nb) || strpbrk(name, "0123456789:"))
+				continue;
+			char *keep = gk_strdup(name), *old = gk_strdup(s);
+			gk_table_set(t, i, nc, keep);
+			note(r, t, d, keep, old, cf);
+			free(keep);
+			free(old);
+		}
+	}
+}
+
+void gk_ocr_names(gk_result *r, const gk_doc *doc, const gk_rules *rules, const char *pages)
+{
+	if (!pages || !*pages)
+		return;
+	if (rules) {
+		family f = {0};
+		family_build(&f, rules);
+		for (int ti = 0; ti < r->ntable; ti++) {
+			gk_table *t = r->tables[ti];
+			if (gk_page_listed(pages, t->page) &&
+			    (!strcmp(t->id, "revenue_expenditure_summary") || !strcmp(t->id, "fiscal_appropriation_summary")))
+				summary_items(r, t, doc, &f);
+		}
+		family_drop(&f);
+	}
+	project_names(r, doc, pages);
+	unit_names(r, doc, pages);
+}
