@@ -18,11 +18,15 @@
  *     one after a stray character or a bare numeral (可资本性支出,
  *     一十六债务发行费用支出), becomes that member after its ordinal;
  *   - project names: a project printed in two tables (项目支出表 and
- *     项目绩效目标表) with the same amount and names alike (half their
- *     characters in order) is one project; of its readings the one most
- *     like the others (three or more), or the one Tesseract was surer of
- *     (two: by 15 points or more, itself at least 60), is written where a
- *     reading was not sure;
+ *     项目绩效目标表) with the same amount and names alike (three in five
+ *     of their characters in order; one reading a table) is one project;
+ *     of its readings the one most like the others (three or more), or
+ *     the one Tesseract was surer of (two: by 15 points or more, itself
+ *     at least 60), is written where a reading was not sure.  A name read
+ *     without confidence that holds, but for one character, a whole
+ *     project name read surely elsewhere in the document (食堂包后 under
+ *     one unit, 食堂包厨 under another) takes that character, unless it
+ *     is one that tells projects apart (a digit, a numeral, 专/通, 省/市);
  *   - unit names: a unit code read in several tables names one unit; a
  *     name read without confidence (under 50) takes the one name the
  *     code carries read surely elsewhere, when they share a character.
@@ -296,7 +300,7 @@ static int same_project(const reading *a, const reading *b)
 		return 0;
 	int na, nb;
 	int c = common_chars(a->t->rows[a->row][a->col], b->t->rows[b->row][b->col], &na, &nb);
-	return c >= 3 && 2 * c >= (na > nb ? na : nb);
+	return c >= 3 && 5 * c >= 3 * (na > nb ? na : nb);
 }
 
 static int group_root(reading *rd, int k)
@@ -316,6 +320,10 @@ static int best_reading(reading *rd, int n, int g)
 			m[k++] = i;
 	if (k < 2)
 		return -1;
+	for (int x = 0; x < k; x++) /* two projects of one table alike: not one */
+		for (int y = x + 1; y < k; y++)
+			if (rd[m[x]].t == rd[m[y]].t || !strcmp(rd[m[x]].t->id, rd[m[y]].t->id))
+				return -1;
 	if (k == 2) {
 		int a = rd[m[0]].conf >= rd[m[1]].conf ? m[0] : m[1], b = a == m[0] ? m[1] : m[0];
 		return rd[a].conf >= 60 && rd[a].conf >= rd[b].conf + 15 ? a : -1;
@@ -378,7 +386,22 @@ static void project_names(gk_result *r, const gk_doc *doc, const char *pages)
  * letter or numeral, which tell projects apart: 2023年 2024年, 一号 二号)? */
 static int wording_char(unsigned c)
 {
-	return c >= 0x3400 && !numeral(c);
+	/* characters that tell one project from another (专用/通用, 省级/市级,
+	 * 上半年/下半年): no reading of another project settles them */
+	static const char *const apart = "专通大小省市区县乡镇村上下新旧内外中高低初东西南北男女老少长短";
+	if (c < 0x3400 || numeral(c))
+		return 0;
+	size_t len = strlen(apart);
+	for (size_t i = 0; i < len;) {
+		unsigned a;
+		int l = gk_utf8_next((const unsigned char *)apart + i, len - i, &a);
+		if (l <= 0)
+			break;
+		if (a == c)
+			return 0;
+		i += (size_t)l;
+	}
+	return 1;
 }
 
 /* Where in a[] (n) a window of b[] (m) long differs from b by one
