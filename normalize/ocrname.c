@@ -346,6 +346,7 @@ static int best_reading(reading *rd, int n, int g)
 }
 
 static void project_words(gk_result *r, reading *rd, int n);
+static void project_context(gk_result *r, const gk_doc *doc, reading *rd, int n);
 
 static void project_names(gk_result *r, const gk_doc *doc, const char *pages)
 {
@@ -377,6 +378,7 @@ static void project_names(gk_result *r, const gk_doc *doc, const char *pages)
 		free(name);
 	}
 	project_words(r, rd, n);
+	project_context(r, doc, rd, n);
 	free(rd);
 }
 
@@ -488,6 +490,69 @@ static void project_words(gk_result *r, reading *rd, int n)
 		memcpy(a + at, b, (size_t)bn * sizeof *b);
 		char name[600], *old = gk_strdup(s);
 		put_codepoints(a, an, name, sizeof name);
+		gk_table_set(rd[i].t, rd[i].row, rd[i].col, name);
+		note(r, rd[i].t, "project_name", name, old, rd[i].conf);
+		free(old);
+	}
+}
+
+/* The one character the document's sure text (cells read at 80 or
+ * more) prints between left and right (each two characters of wording),
+ * into *x: 1, or 0 when it prints none, two, or `own` itself there. */
+static int between(const gk_doc *doc, const char *left, const char *right, unsigned own, unsigned *x)
+{
+	int found = 0;
+	size_t ll = strlen(left), rl = strlen(right);
+	for (int i = 0; i < doc->nline; i++)
+		for (int j = 0; j < doc->line[i].ncell; j++) {
+			const gk_cell *c = &doc->line[i].cell[j];
+			if (c->conf < 80)
+				continue;
+			for (const char *p = strstr(c->text, left); p; p = strstr(p + 1, left)) {
+				const char *q = p + ll;
+				unsigned cp;
+				int l = gk_utf8_next((const unsigned char *)q, strlen(q), &cp);
+				if (l <= 0 || strncmp(q + l, right, rl))
+					continue;
+				if (cp == own || (found && cp != *x))
+					return 0;
+				*x = cp, found = 1;
+			}
+		}
+	return found;
+}
+
+/* A project name read without confidence (under 50) whose character,
+ * between two characters of wording on either side, the document's sure
+ * text prints otherwise and never as read (预报预答系统, 预报预警系统 read
+ * surely in a performance note): that character is the sure text's.
+ * Characters that tell projects apart are never changed. */
+static void project_context(gk_result *r, const gk_doc *doc, reading *rd, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (rd[i].conf < 0 || rd[i].conf >= 50)
+			continue;
+		const char *s = rd[i].t->rows[rd[i].row][rd[i].col];
+		unsigned a[MAXCP], b[MAXCP];
+		int an = gk_codepoints(s, a, MAXCP), changed = 0;
+		if (an < 5)
+			continue;
+		memcpy(b, a, (size_t)an * sizeof *a);
+		for (int k = 2; k + 2 < an; k++) {
+			if (!wording_char(a[k]) || !wording_char(a[k - 2]) || !wording_char(a[k - 1]) ||
+			    !wording_char(a[k + 1]) || !wording_char(a[k + 2]))
+				continue;
+			char left[16], right[16];
+			unsigned x = 0;
+			put_codepoints(a + k - 2, 2, left, sizeof left);
+			put_codepoints(a + k + 1, 2, right, sizeof right);
+			if (between(doc, left, right, a[k], &x) && wording_char(x))
+				b[k] = x, changed = 1;
+		}
+		if (!changed)
+			continue;
+		char name[600], *old = gk_strdup(s);
+		put_codepoints(b, an, name, sizeof name);
 		gk_table_set(rd[i].t, rd[i].row, rd[i].col, name);
 		note(r, rd[i].t, "project_name", name, old, rd[i].conf);
 		free(old);
