@@ -173,3 +173,27 @@ Test(ocr_name, unit_name_by_its_code)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* the department's name misread itself (凡州市公安局 in the page's
+ * 部门名称 line): the head most of its units' names share puts right the
+ * one a character off it (泉州市公安局 five times, 果州市公安局 twice) */
+Test(ocr_name, unit_heads_when_the_department_is_misread)
+{
+	gk_result *r = gk_result_new();
+	gk_result_set_meta(r, "department", "凡州市公安局");
+	static const char *cols[] = {"unit_code", "unit_name", "total"};
+	gk_table *t = gk_result_add_table(r, "revenue_by_unit", "t", 1, cols, 3);
+	gk_doc *d = doc_of(1);
+	static const char *names[] = {"泉州市公安局", "泉州市公安局台商投资区分局", "果州市公安局天湖山分局",
+	                              "泉州市公安局晋江国际机场分局", "泉州市公安局油城分局",
+	                              "果州市公安局经济技术开发区分局", "泉州市公安局警务辅助中心", NULL};
+	for (int i = 0; names[i]; i++)
+		add_row(t, d, 100 + 20 * i, (const char *[]){"", names[i], "1.0"}, 1, 60);
+	gk_ocr_fix_labels(r, t, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 2, "unit_name"), "泉州市公安局天湖山分局");
+	cr_assert_str_eq(gk_table_get(t, 5, "unit_name"), "泉州市公安局经济技术开发区分局");
+	cr_assert_str_eq(gk_table_get(t, 1, "unit_name"), "泉州市公安局台商投资区分局");
+	cr_assert_eq(nlabel(r, "果州市公安局天湖山分局 (confidence 60)"), 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
