@@ -220,6 +220,102 @@ static const char *family_match(const family *f, const char *body, char side)
 	return best >= 0 && !ties ? f->item[best] : NULL;
 }
 
+/* Does a function table of r print a row named name (its class's with
+ * or without 支出) whose total is v? */
+static int function_row(const gk_result *r, const char *name, long long v)
+{
+	static const char *const ids[] = {"expenditure_by_function", "general_budget_expenditure", NULL};
+	for (int ti = 0; ti < r->ntable; ti++) {
+		const gk_table *t = r->tables[ti];
+		int k = 0;
+		while (ids[k] && strcmp(ids[k], t->id))
+			k++;
+		int nc = gk_table_col(t, "name"), tc = gk_table_col(t, "total");
+		if (!ids[k] || nc < 0 || tc < 0)
+			continue;
+		size_t ln = strlen(name);
+		for (int i = 0; i < t->nrow; i++) {
+			const char *x = t->rows[i][nc];
+			size_t lx = strlen(x);
+			long long w;
+			int dec;
+			int alike = !strcmp(x, name) || (lx == ln + 6 && !strncmp(x, name, ln) && !strcmp(x + ln, "支出")) ||
+			            (ln == lx + 6 && !strncmp(name, x, lx) && !strcmp(name + lx, "支出"));
+			if (alike && gk_chk_parse(t->rows[i][tc], &w, &dec) == 1 && w == v)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Is c a character OCR makes of an ordinal or its brackets (《六) for
+ * （六）)? */
+static int ordinal_junk(unsigned c)
+{
+	return numeral(c) || (c >= '0' && c <= '9') || c == '(' || c == ')' || c == 0x300a || c == 0x300b ||
+	       c == 0xff08 || c == 0xff09 || c == 0x3001 || c == 0x3008 || c == 0x3009 || c == ' ';
+}
+
+/* Two lines of a summary read as one (教育支出《六)科学技术支出: the second
+ * one's ordinal between them; 科技成果转化与扩散社会保障和就业支出), the
+ * second a member of the family, its one figure v the total a function
+ * table prints for one of the two names alone: that name (the first one
+ * copied into first[size]), NULL when not so. */
+static const char *two_items(const gk_result *r, const family *f, const char *body, char side, long long v,
+                             char *first, size_t size)
+{
+	const char *pick = NULL;
+	int picks = 0, n = 0;
+	size_t len = strlen(body);
+	if (strstr(body, "合计") || strstr(body, "总计"))
+		return NULL;
+	for (size_t at = 0; at < len;) {
+		unsigned c;
+		int l = gk_utf8_next((const unsigned char *)body + at, len - at, &c);
+		if (l <= 0)
+			break;
+		at += (size_t)l;
+		if (++n < 4 || at >= len)
+			continue;
+		/* body[0, at) the first line, then an ordinal's junk, then a member */
+		const char *rest = body + at;
+		for (int skip = 0; skip <= 4 && *rest; skip++) {
+			unsigned rc[MAXCP];
+			if (in_family(f, rest, side) && gk_codepoints(rest, rc, MAXCP) >= 4) {
+				char a[512];
+				snprintf(a, sizeof a, "%.*s", (int)at, body);
+				int fa = function_row(r, a, v), fb = function_row(r, rest, v);
+				if (fa != fb) {
+					if (fa)
+						snprintf(first, size, "%s", a);
+					const char *x = fa ? first : rest;
+					picks += !pick || strcmp(pick, x);
+					pick = x;
+				}
+				break;
+			}
+			unsigned d;
+			int m = gk_utf8_next((const unsigned char *)rest, strlen(rest), &d);
+			if (m <= 0 || !ordinal_junk(d))
+				break;
+			rest += m;
+		}
+	}
+	return picks == 1 ? pick : NULL;
+}
+
+/* the row's first figure other than zero, 0 when none */
+static long long row_figure(const gk_table *t, int i, int sc, int ic)
+{
+	for (int j = 0; j < t->cols.n; j++) {
+		long long v;
+		int dec;
+		if (j != sc && j != ic && gk_chk_parse(t->rows[i][j], &v, &dec) == 1 && v)
+			return v;
+	}
+	return 0;
+}
+
 static void summary_items(gk_result *r, gk_table *t, const gk_doc *doc, const family *f)
 {
 	int sc = gk_table_col(t, "side"), ic = gk_table_col(t, "item");
@@ -240,13 +336,21 @@ static void summary_items(gk_result *r, gk_table *t, const gk_doc *doc, const fa
 		if (bl >= 3 && !strcmp(body + bl - 3, "："))
 			body[bl - 3] = 0;
 		const char *name = family_match(f, body, side);
+		long long v = row_figure(t, i, sc, ic);
+		int two = 0;
+		char first[512];
+		if (!name && side == 'e' && v && (name = two_items(r, f, body, side, v, first, sizeof first)))
+			two = 1;
 		if (!name)
 			continue;
+		/* (two lines read as one is no wording of the document's,
+		 * however surely each was read) */
 		float cf = gk_ocr_label_conf(doc, t, i, read);
-		if (cf < 0 || cf >= HIGH_CONF)
+		if (!two && (cf < 0 || cf >= HIGH_CONF))
 			continue;
 		char *old = gk_strdup(read), written[600];
-		snprintf(written, sizeof written, "%.*s%s", (int)ol, read, name);
+		/* (the second of two lines read as one: without the first's ordinal) */
+		snprintf(written, sizeof written, "%.*s%s", two && strncmp(body, name, strlen(name)) ? 0 : (int)ol, read, name);
 		gk_table_set(t, i, ic, written);
 		note(r, t, t->rows[i][sc], written, old, cf);
 		free(old);

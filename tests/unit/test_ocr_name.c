@@ -197,3 +197,30 @@ Test(ocr_name, unit_heads_when_the_department_is_misread)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* two lines of the 财政拨款收支总表 read as one, the second's ordinal
+ * between them, surely: the figure is the function table's total of
+ * 科学技术支出, not of 教育支出, so the line is 科学技术支出's; a line
+ * whose figure no function table settles stays as read */
+Test(ocr_name, two_lines_read_as_one)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"side", "item", "total"};
+	static const char *fc[] = {"func_code", "name", "total"};
+	gk_table *t = gk_result_add_table(r, "fiscal_appropriation_summary", "t", 1, cols, 3);
+	gk_table *f = gk_result_add_table(r, "expenditure_by_function", "f", 2, fc, 3);
+	gk_doc *d = doc_of(2);
+	add_row(t, d, 100, (const char *[]){"支出", "(五)教育支出《六)科学技术支出", "185263.17"}, 1, 83);
+	add_row(t, d, 120, (const char *[]){"支出", "(七)文化旅游体育与传媒支出（《八)社会保障和就业支出", "300.00"}, 1, 62);
+	add_row(t, d, 140, (const char *[]){"支出", "本年收入合计", "186241.00"}, 1, 96);
+	add_row(f, d, 100, (const char *[]){"206", "科学技术支出", "185263.17"}, 1, 90);
+	add_row(f, d, 120, (const char *[]){"208", "社会保障和就业支出", "247.46"}, 1, 90);
+	add_row(f, d, 140, (const char *[]){"", "合计", "186241.00"}, 1, 90);
+	gk_ocr_names(r, d, rules, "1,2");
+	cr_assert_str_eq(gk_table_get(t, 0, "item"), "科学技术支出");
+	cr_assert_str_eq(gk_table_get(t, 1, "item"), "(七)文化旅游体育与传媒支出（《八)社会保障和就业支出");
+	cr_assert_str_eq(gk_table_get(t, 2, "item"), "本年收入合计");
+	cr_assert_eq(nlabel(r, NULL), 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
