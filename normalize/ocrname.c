@@ -450,6 +450,7 @@ static int best_reading(reading *rd, int n, int g)
 }
 
 static void project_words(gk_result *r, reading *rd, int n);
+static void respell(const char *s, const unsigned *cp, char *out, size_t size);
 static void project_context(gk_result *r, const gk_doc *doc, reading *rd, int n);
 
 static void project_names(gk_result *r, const gk_doc *doc, const char *pages)
@@ -593,16 +594,16 @@ static void project_words(gk_result *r, reading *rd, int n)
 		int bn = gk_codepoints(w, b, MAXCP);
 		memcpy(a + at, b, (size_t)bn * sizeof *b);
 		char name[600], *old = gk_strdup(s);
-		put_codepoints(a, an, name, sizeof name);
+		respell(s, a, name, sizeof name);
 		gk_table_set(rd[i].t, rd[i].row, rd[i].col, name);
 		note(r, rd[i].t, "project_name", name, old, rd[i].conf);
 		free(old);
 	}
 }
 
-/* The one character the document's sure text (cells read at 80 or
- * more) prints between left and right (each two characters of wording),
- * into *x: 1, or 0 when it prints none, two, or `own` itself there. */
+/* What the document's sure text (cells read at 80 or more) prints
+ * between left and right: 1 one character other than own, into *x; -1
+ * own itself, or two characters; 0 nothing. */
 static int between(const gk_doc *doc, const char *left, const char *right, unsigned own, unsigned *x)
 {
 	int found = 0;
@@ -619,11 +620,59 @@ static int between(const gk_doc *doc, const char *left, const char *right, unsig
 				if (l <= 0 || strncmp(q + l, right, rl))
 					continue;
 				if (cp == own || (found && cp != *x))
-					return 0;
+					return -1;
 				*x = cp, found = 1;
 			}
 		}
 	return found;
+}
+
+/* The character the sure text prints for a[k] between four characters
+ * of wording around it (two and two; one and three, three and one at a
+ * name's ends): 1 and *x, else 0 */
+static int context_char(const gk_doc *doc, const unsigned *a, int an, int k, unsigned *x)
+{
+	static const int splits[3][2] = {{2, 2}, {1, 3}, {3, 1}};
+	int got = 0;
+	for (int q = 0; q < 3; q++) {
+		int lc = splits[q][0], rc = splits[q][1], ok = k - lc >= 0 && k + rc < an;
+		for (int e = k - lc; ok && e <= k + rc; e++)
+			ok = wording_char(a[e]);
+		if (!ok)
+			continue;
+		char left[32], right[32];
+		unsigned y = 0;
+		put_codepoints(a + k - lc, lc, left, sizeof left);
+		put_codepoints(a + k + 1, rc, right, sizeof right);
+		int b = between(doc, left, right, a[k], &y);
+		if (b < 0 || (b > 0 && got && y != *x))
+			return 0;
+		if (b > 0)
+			*x = y, got = 1;
+	}
+	return got;
+}
+
+/* s with its characters (spaces left out, as gk_codepoints counts them)
+ * replaced by cp's, its spaces kept, into out[size] */
+static void respell(const char *s, const unsigned *cp, char *out, size_t size)
+{
+	size_t len = strlen(s), k = 0;
+	int n = 0;
+	for (size_t i = 0; i < len && n < MAXCP;) {
+		unsigned c;
+		int l = gk_utf8_next((const unsigned char *)s + i, len - i, &c);
+		if (l <= 0)
+			break;
+		char u[8];
+		int m = c == ' ' ? (u[0] = ' ', 1) : utf8_put(cp[n++], u);
+		if (k + (size_t)m + 1 > size)
+			break;
+		memcpy(out + k, u, (size_t)m);
+		k += (size_t)m;
+		i += (size_t)l;
+	}
+	out[k] = 0;
 }
 
 /* A project name read without confidence (under 50) whose character,
@@ -642,23 +691,17 @@ static void project_context(gk_result *r, const gk_doc *doc, reading *rd, int n)
 		if (an < 5)
 			continue;
 		memcpy(b, a, (size_t)an * sizeof *a);
-		for (int k = 2; k + 2 < an; k++) {
-			if (!wording_char(a[k]) || !wording_char(a[k - 2]) || !wording_char(a[k - 1]) ||
-			    !wording_char(a[k + 1]) || !wording_char(a[k + 2]))
-				continue;
-			char left[16], right[16];
+		for (int k = 0; k < an; k++) {
 			unsigned x = 0;
-			put_codepoints(a + k - 2, 2, left, sizeof left);
-			put_codepoints(a + k + 1, 2, right, sizeof right);
-			if (between(doc, left, right, a[k], &x) && wording_char(x))
+			if (wording_char(a[k]) && context_char(doc, a, an, k, &x) && wording_char(x))
 				b[k] = x, changed = 1;
 		}
 		if (!changed)
 			continue;
 		char name[600], *old = gk_strdup(s);
-		put_codepoints(b, an, name, sizeof name);
+		respell(s, b, name, sizeof name);
 		gk_table_set(rd[i].t, rd[i].row, rd[i].col, name);
-		note(r, rd[i].t, "project_name", name, old, rd[i].conf);
+		note(r, rd[i].t, rd[i].t->cols.v[rd[i].col], name, old, rd[i].conf);
 		free(old);
 	}
 }
@@ -724,6 +767,32 @@ static void unit_names(gk_result *r, const gk_doc *doc, const char *pages)
 	}
 }
 
+/* Units' names read without confidence put right by the document's sure
+ * text as project names are (广州市防备减灾管理办公室, 防雷减灾 read
+ * surely in another table). */
+static void unit_context(gk_result *r, const gk_doc *doc, const char *pages)
+{
+	int n = 0, cap = 0;
+	reading *rd = NULL;
+	for (int ti = 0; ti < r->ntable; ti++) {
+		gk_table *t = r->tables[ti];
+		int nc = gk_table_col(t, "unit_name");
+		if (nc < 0 || !gk_page_listed(pages, t->page))
+			continue;
+		for (int i = 0; i < t->nrow; i++) {
+			const char *s = t->rows[i][nc];
+			if (!*s || strstr(s, "合计"))
+				continue;
+			if (n == cap)
+				rd = gk_realloc(rd, (size_t)(cap = cap ? 2 * cap : 64) * sizeof *rd);
+			rd[n] = (reading){t, i, nc, 0, gk_ocr_label_conf(doc, t, i, s), n};
+			n++;
+		}
+	}
+	project_context(r, doc, rd, n);
+	free(rd);
+}
+
 void gk_ocr_names(gk_result *r, const gk_doc *doc, const gk_rules *rules, const char *pages)
 {
 	if (!pages || !*pages)
@@ -741,4 +810,5 @@ void gk_ocr_names(gk_result *r, const gk_doc *doc, const gk_rules *rules, const 
 	}
 	project_names(r, doc, pages);
 	unit_names(r, doc, pages);
+	unit_context(r, doc, pages);
 }

@@ -224,3 +224,34 @@ Test(ocr_name, two_lines_read_as_one)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* a name's character the document's sure text prints otherwise between
+ * the same characters (军休服务管理 read surely in a note, 防雷减灾 in
+ * another table), its spaces and figures glued on kept; a character the
+ * sure text also prints as read stays, and so does one of a sure name */
+Test(ocr_name, character_by_the_sure_text)
+{
+	gk_result *r = gk_result_new();
+	static const char *pc[] = {"project_name", "unit_name", "total"};
+	static const char *rc[] = {"unit_code", "unit_name", "total"};
+	gk_table *p = gk_result_add_table(r, "project_expenditure", "p", 1, pc, 3);
+	gk_table *u = gk_result_add_table(r, "revenue_by_unit", "u", 2, rc, 3);
+	gk_doc *d = doc_of(3);
+	add_row(p, d, 100, (const char *[]){"军体服务管理", "湖州市退役军人事务局", "12.0"}, 0, 34);
+	add_row(p, d, 120, (const char *[]){"档案数宇化", "湖州市退役军人事务局", "3.0"}, 0, 20);
+	add_row(p, d, 140, (const char *[]){"办公设备购置", "湖州市退役军人事务局", "3.0"}, 0, 92);
+	add_row(u, d, 100, (const char *[]){"", "广州市防备减灾管理办公室 12.5", "12.5"}, 1, 34);
+	gk_line *l = gk_doc_add_line(d, 3, 100, 112, 12, GK_GEOM_POS);
+	gk_line_add_cell_y(l, 60, 300, 0, 0, "做好军休服务管理工作，广州市防雷减灾管理办公", strlen("做好军休服务管理工作，广州市防雷减灾管理办公"))->conf = 90;
+	l = gk_doc_add_line(d, 3, 120, 132, 12, GK_GEOM_POS);
+	gk_line_add_cell_y(l, 60, 300, 0, 0, "推进档案数字化、档案数宇化", strlen("推进档案数字化、档案数宇化"))->conf = 88;
+	gk_line_add_cell_y(l, 320, 400, 0, 0, "办公设各购置", strlen("办公设各购置"))->conf = 85;
+	gk_ocr_names(r, d, rules, "1,2");
+	cr_assert_str_eq(gk_table_get(p, 0, "project_name"), "军休服务管理");
+	cr_assert_str_eq(gk_table_get(p, 1, "project_name"), "档案数宇化");
+	cr_assert_str_eq(gk_table_get(p, 2, "project_name"), "办公设备购置");
+	cr_assert_str_eq(gk_table_get(u, 0, "unit_name"), "广州市防雷减灾管理办公室 12.5");
+	cr_assert_eq(nlabel(r, NULL), 2);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
