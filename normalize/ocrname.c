@@ -178,8 +178,9 @@ static size_t ordinal_len(const char *s)
 /* The one family member of side that body is, after a stray leading
  * character or a bare numeral or three, or is nearest to within
  * `allowed` edits; NULL when none is or two are. */
-static const char *family_match(const family *f, const char *body, char side)
+static const char *family_match(const family *f, const char *body, char side, int *bare)
 {
+	*bare = 0;
 	unsigned cp[MAXCP];
 	int n = gk_codepoints(body, cp, MAXCP);
 	if (n < 4 || in_family(f, body, side))
@@ -194,8 +195,10 @@ static const char *family_match(const family *f, const char *body, char side)
 		off += (size_t)l;
 		if (n - (k + 1) >= 4) {
 			for (int j = 0; j < f->n; j++)
-				if (on_side(f, j, side) && !strcmp(f->item[j], body + off))
+				if (on_side(f, j, side) && !strcmp(f->item[j], body + off)) {
+					*bare = numeral(c);
 					return f->item[j];
+				}
 		}
 		if (!numeral(c))
 			break;
@@ -335,7 +338,8 @@ static void summary_items(gk_result *r, gk_table *t, const gk_doc *doc, const fa
 			body[--bl] = 0;
 		if (bl >= 3 && !strcmp(body + bl - 3, "："))
 			body[bl - 3] = 0;
-		const char *name = family_match(f, body, side);
+		int bare;
+		const char *name = family_match(f, body, side, &bare);
 		long long v = row_figure(t, i, sc, ic);
 		int two = 0;
 		char first[512];
@@ -343,10 +347,11 @@ static void summary_items(gk_result *r, gk_table *t, const gk_doc *doc, const fa
 			two = 1;
 		if (!name)
 			continue;
-		/* (two lines read as one is no wording of the document's,
-		 * however surely each was read) */
+		/* (two lines read as one, or an ordinal that lost its 、 before
+		 * a standard line, is no wording of the document's, however
+		 * surely each was read) */
 		float cf = gk_ocr_label_conf(doc, t, i, read);
-		if (!two && (cf < 0 || cf >= HIGH_CONF))
+		if (!two && !bare && (cf < 0 || cf >= HIGH_CONF))
 			continue;
 		char *old = gk_strdup(read), written[600];
 		/* (the second of two lines read as one: without the first's ordinal) */
