@@ -1815,6 +1815,7 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 	for (int ti = 0; ti < r->ntable; ti++)
 		if (gk_page_listed(pages, r->tables[ti]->page))
 			gk_ocr_fix_summary(r, r->tables[ti], doc, rules);
+	gk_ocr_names(r, doc, rules, pages); /* ocrname.c: names by the document's other readings */
 	/* what is still broken, with what the other tables confirm */
 	xconf xc = {0};
 	tables_confirm(r, &xc);

@@ -61,6 +61,17 @@ int gk_code_label_match(const char *read, const char *std);
  * that class's standard name (ocrlabel.c); each an `ocr:label` check. */
 void gk_ocr_fix_summary(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules);
 
+/* How sure OCR was of label, row `row` of t: the least confidence of the
+ * OCR'd cells of the row that are part of it; -1 when unknown (ocrlabel.c) */
+float gk_ocr_label_conf(const gk_doc *doc, const gk_table *t, int row, const char *label);
+
+/* Reconcile the names of r's tables on OCR'd pages (pages, the extract's
+ * ocr_pages) across the document's own readings: summary items by their
+ * standard family (rules kind `summary-item`, `name`), a project's name by
+ * its other tables' readings, a unit's name by its code's sure reading
+ * elsewhere (ocrname.c); each an `ocr:label` check on r. */
+void gk_ocr_names(gk_result *r, const gk_doc *doc, const gk_rules *rules, const char *pages);
+
 /* Is the whole (row, column col) of a sum the checks find broken in t, a
  * table read by OCR, right while its parts are in doubt: no OCR flag of
  * its own, another of its table's figures in that column flagged

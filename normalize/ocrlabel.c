@@ -170,6 +170,11 @@ static float label_conf(const gk_doc *doc, const gk_table *t, int row, const cha
 	return best;
 }
 
+float gk_ocr_label_conf(const gk_doc *doc, const gk_table *t, int row, const char *label)
+{
+	return label_conf(doc, t, row, label);
+}
+
 static const gk_rule *name_rule(const gk_rules *rules, const char *code)
 {
 	int n;
@@ -666,6 +671,25 @@ static char *shared_head(const gk_table *t, int uc)
 	return best;
 }
 
+/* Do more of t's unit names start with head than with a head one
+ * character off it (泉州市公安局 five times, 果州市公安局 twice)? */
+static int head_holds(const gk_table *t, int uc, const char *head)
+{
+	unsigned h[64];
+	int hn = gk_codepoints(head, h, 64), exact = 0, near = 0;
+	for (int i = 0; hn > 0 && hn < 64 && i < t->nrow; i++) {
+		unsigned a[64];
+		int an = gk_codepoints(t->rows[i][uc], a, 64), diff = 0;
+		if (an < hn || an >= 64)
+			continue;
+		for (int k = 0; k < hn; k++)
+			diff += a[k] != h[k];
+		exact += diff == 0;
+		near += diff == 1;
+	}
+	return exact > near;
+}
+
 /* A unit under the department named after it (泉州市公安局天湖山分局
  * under 泉州市公安局) whose head OCR misread by one character (果州市公安局
  * 天湖山分局), unsurely, in a table where another unit's name starts with
@@ -720,7 +744,16 @@ static void fix_unit_names(gk_result *r, gk_table *t, const gk_doc *doc)
 	unsigned cp[64];
 	int n = dept ? gk_codepoints(dept, cp, 64) : -1;
 	if (uc >= 0) {
-		char *head = n >= 5 ? gk_strdup(dept) : shared_head(t, uc);
+		/* a department's name no unit of t starts with (misread itself:
+		 * 凡州市公安局) yields to the head the units share */
+		int named = 0;
+		for (int i = 0; n >= 5 && i < t->nrow && !named; i++)
+			named = strlen(t->rows[i][uc]) > strlen(dept) && !strncmp(t->rows[i][uc], dept, strlen(dept));
+		char *head = named ? gk_strdup(dept) : shared_head(t, uc);
+		if (!named && n >= 5 && head && !head_holds(t, uc, head)) {
+			free(head);
+			head = NULL;
+		}
 		unsigned hcp[64];
 		int hn = head ? gk_codepoints(head, hcp, 64) : -1;
 		if (hn >= 5 && hn < 64)

@@ -1,0 +1,819 @@
+/*
+ * ocrname.c - the names of an OCR'd document reconciled across its own
+ * readings.
+ *
+ * The scorer, and any reader, finds a row by its text: a project by its
+ * name, a unit by its code or name, a summary line by its item.  OCR
+ * misreads a character or two of a label far more often than the digits
+ * beside it, so a right figure lands under a wrong key.  The document
+ * often says the same name more than once, or says it in a fixed
+ * wording, and those readings put a misread one right:
+ *
+ *   - summary items (收支总表, 财政拨款收支总表): these list a nearly
+ *     fixed family of lines (rules/summary.rules, kind `summary-item`;
+ *     on the 支出 side also the standard names of rules/names.rules, a
+ *     class's with or without its 支出).  A label no item rule keys
+ *     (rules/items.rules), not read surely, that one family member alone
+ *     is nearest to, within a character (two for a long one), or that is
+ *     one after a stray character or a bare numeral (可资本性支出,
+ *     一十六债务发行费用支出), becomes that member after its ordinal;
+ *   - project names: a project printed in two tables (项目支出表 and
+ *     项目绩效目标表) with the same amount and names alike (three in five
+ *     of their characters in order; one reading a table) is one project;
+ *     of its readings the one most like the others (three or more), or
+ *     the one Tesseract was surer of (two: by 15 points or more, itself
+ *     at least 60), is written where a reading was not sure.  A name read
+ *     without confidence that holds, but for one character, a whole
+ *     project name read surely elsewhere in the document (食堂包后 under
+ *     one unit, 食堂包厨 under another) takes that character, unless it
+ *     is one that tells projects apart (a digit, a numeral, 专/通, 省/市);
+ *   - unit names: a unit code read in several tables names one unit; a
+ *     name read without confidence (under 50) takes the one name the
+ *     code carries read surely elsewhere, when they share a character.
+ *
+ * A label read surely (HIGH_CONF and above) that differs is the
+ * document's own wording and stays.  Each replacement is an `ocr:label`
+ * check: expected the name written, found the text read and its
+ * confidence.  Only tables on pages read by OCR are touched.
+ */
+#include "checks.h"
+#include "norm.h"
+#include "ocrfix.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define HIGH_CONF 75
+#define MAXCP 64
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static int lcs(const unsigned *a, int n, const unsigned *b, int m)
+{
+	static int d[MAXCP + 1][MAXCP + 1];
+	for (int i = 0; i <= n; i++)
+		for (int j = 0; j <= m; j++)
+			d[i][j] = i == 0 || j == 0 ? 0
+			          : a[i - 1] == b[j - 1] ? d[i - 1][j - 1] + 1
+			          : d[i - 1][j] > d[i][j - 1] ? d[i - 1][j] : d[i][j - 1];
+	return d[n][m];
+}
+
+/* characters in common, in order, of a and b; -1 when one is unreadable */
+static int common_chars(const char *a, const char *b, int *na, int *nb)
+{
+	unsigned x[MAXCP], y[MAXCP];
+	int n = gk_codepoints(a, x, MAXCP), m = gk_codepoints(b, y, MAXCP);
+	if (na)
+		*na = n;
+	if (nb)
+		*nb = m;
+	if (n <= 0 || m <= 0)
+		return -1;
+	return lcs(x, n, y, m);
+}
+
+static void note(gk_result *r, const gk_table *t, const char *row, const char *written, const char *read, float conf)
+{
+	char found[700];
+	snprintf(found, sizeof found, "%s (confidence %.0f)", read, conf);
+	gk_result_add_check(r, t->id, "ocr:label", row, written, found, "corrected");
+}
+
+/* ---- summary items ------------------------------------------------------ */
+
+typedef struct family {
+	char **item;
+	char *side; /* 'i' income, 'e' expense, 'b' both */
+	int n, cap;
+} family;
+
+static void family_add(family *f, const char *s, char side)
+{
+	if (!*s)
+		return;
+	for (int k = 0; k < f->n; k++)
+		if (!strcmp(f->item[k], s) && (f->side[k] == side || f->side[k] == 'b'))
+			return;
+	if (f->n == f->cap) {
+		f->cap = f->cap ? 2 * f->cap : 128;
+		f->item = gk_realloc(f->item, (size_t)f->cap * sizeof *f->item);
+		f->side = gk_realloc(f->side, (size_t)f->cap);
+	}
+	f->item[f->n] = gk_strdup(s);
+	f->side[f->n++] = side;
+}
+
+static void family_build(family *f, const gk_rules *rules)
+{
+	int n;
+	const gk_rule *const *rs = gk_rules_of(rules, "summary-item", &n);
+	for (int k = 0; k < n; k++)
+		family_add(f, rs[k]->pattern, !strcmp(rs[k]->name, "收入") ? 'i' : !strcmp(rs[k]->name, "支出") ? 'e' : 'b');
+	rs = gk_rules_of(rules, "name", &n);
+	for (int k = 0; k < n; k++) {
+		const char *nm = rs[k]->pattern;
+		family_add(f, nm, 'e');
+		size_t ln = strlen(nm);
+		if (strlen(rs[k]->name) == 3 && ln > 6 && !strcmp(nm + ln - 6, "支出")) {
+			char s[256];
+			snprintf(s, sizeof s, "%.*s", (int)(ln - 6), nm);
+			family_add(f, s, 'e');
+		}
+	}
+}
+
+static void family_drop(family *f)
+{
+	for (int k = 0; k < f->n; k++)
+		free(f->item[k]);
+	free(f->item);
+	free(f->side);
+}
+
+static int on_side(const family *f, int k, char side)
+{
+	return f->side[k] == 'b' || f->side[k] == side;
+}
+
+static int in_family(const family *f, const char *s, char side)
+{
+	for (int k = 0; k < f->n; k++)
+		if (on_side(f, k, side) && !strcmp(f->item[k], s))
+			return 1;
+	return 0;
+}
+
+static int numeral(unsigned c)
+{
+	static const unsigned nums[] = {0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d, 0x5341, 0};
+	for (int k = 0; nums[k]; k++)
+		if (c == nums[k])
+			return 1;
+	return 0;
+}
+
+/* The length in bytes of s's ordinal (一、 （一） (1) 1、 1.), 0 when none. */
+static size_t ordinal_len(const char *s)
+{
+	size_t i = 0, len = strlen(s);
+	unsigned c;
+	int l, open = 0, digits = 0;
+	if (!strncmp(s, "（", 3) || *s == '(')
+		i = *s == '(' ? 1 : 3, open = 1;
+	while (i < len && (l = gk_utf8_next((const unsigned char *)s + i, len - i, &c)) > 0 &&
+	       (numeral(c) || (c >= '0' && c <= '9')))
+		i += (size_t)l, digits++;
+	if (!digits)
+		return 0;
+	if (open && (s[i] == ')' || !strncmp(s + i, "）", 3)))
+		return i + (s[i] == ')' ? 1 : 3);
+	if (!open && !strncmp(s + i, "、", 3))
+		return i + 3;
+	if (!open && s[i] == '.' && s[i + 1] && !(s[i + 1] >= '0' && s[i + 1] <= '9'))
+		return i + 1;
+	return 0;
+}
+
+/* The one family member of side that body is, after a stray leading
+ * character or a bare numeral or three, or is nearest to within
+ * `allowed` edits; NULL when none is or two are. */
+static const char *family_match(const family *f, const char *body, char side, int *bare)
+{
+	*bare = 0;
+	unsigned cp[MAXCP];
+	int n = gk_codepoints(body, cp, MAXCP);
+	if (n < 4 || in_family(f, body, side))
+		return NULL;
+	/* a bare numeral (its 、 lost) or one stray character before a name */
+	size_t off = 0, len = strlen(body);
+	for (int k = 0; k < 3 && off < len; k++) {
+		unsigned c;
+		int l = gk_utf8_next((const unsigned char *)body + off, len - off, &c);
+		if (l <= 0)
+			break;
+		off += (size_t)l;
+		if (n - (k + 1) >= 4) {
+			for (int j = 0; j < f->n; j++)
+				if (on_side(f, j, side) && !strcmp(f->item[j], body + off)) {
+					*bare = numeral(c);
+					return f->item[j];
+				}
+		}
+		if (!numeral(c))
+			break;
+	}
+	int best = -1, bestd = 99, ties = 0;
+	for (int j = 0; j < f->n; j++) {
+		if (!on_side(f, j, side))
+			continue;
+		unsigned fc[MAXCP];
+		int m = gk_codepoints(f->item[j], fc, MAXCP);
+		if (m < 4 || abs(m - n) > 2)
+			continue;
+		int allowed = m >= 8 ? 2 : 1;
+		int d = gk_codepoint_edits(body, f->item[j], allowed);
+		if (d > allowed)
+			continue;
+		if (d < bestd)
+			bestd = d, best = j, ties = 0;
+		else if (d == bestd && strcmp(f->item[j], f->item[best]))
+			ties++;
+	}
+	return best >= 0 && !ties ? f->item[best] : NULL;
+}
+
+/* Does a function table of r print a row named name (its class's with
+ * or without 支出) whose total is v? */
+static int function_row(const gk_result *r, const char *name, long long v)
+{
+	static const char *const ids[] = {"expenditure_by_function", "general_budget_expenditure", NULL};
+	for (int ti = 0; ti < r->ntable; ti++) {
+		const gk_table *t = r->tables[ti];
+		int k = 0;
+		while (ids[k] && strcmp(ids[k], t->id))
+			k++;
+		int nc = gk_table_col(t, "name"), tc = gk_table_col(t, "total");
+		if (!ids[k] || nc < 0 || tc < 0)
+			continue;
+		size_t ln = strlen(name);
+		for (int i = 0; i < t->nrow; i++) {
+			const char *x = t->rows[i][nc];
+			size_t lx = strlen(x);
+			long long w;
+			int dec;
+			int alike = !strcmp(x, name) || (lx == ln + 6 && !strncmp(x, name, ln) && !strcmp(x + ln, "支出")) ||
+			            (ln == lx + 6 && !strncmp(name, x, lx) && !strcmp(name + lx, "支出"));
+			if (alike && gk_chk_parse(t->rows[i][tc], &w, &dec) == 1 && w == v)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Is c a character OCR makes of an ordinal or its brackets (《六) for
+ * （六）)? */
+static int ordinal_junk(unsigned c)
+{
+	return numeral(c) || (c >= '0' && c <= '9') || c == '(' || c == ')' || c == 0x300a || c == 0x300b ||
+	       c == 0xff08 || c == 0xff09 || c == 0x3001 || c == 0x3008 || c == 0x3009 || c == ' ';
+}
+
+/* Two lines of a summary read as one (教育支出《六)科学技术支出: the second
+ * one's ordinal between them; 科技成果转化与扩散社会保障和就业支出), the
+ * second a member of the family, its one figure v the total a function
+ * table prints for one of the two names alone: that name (the first one
+ * copied into first[size]), NULL when not so. */
+static const char *two_items(const gk_result *r, const family *f, const char *body, char side, long long v,
+                             char *first, size_t size)
+{
+	const char *pick = NULL;
+	int picks = 0, n = 0;
+	size_t len = strlen(body);
+	if (strstr(body, "合计") || strstr(body, "总计"))
+		return NULL;
+	for (size_t at = 0; at < len;) {
+		unsigned c;
+		int l = gk_utf8_next((const unsigned char *)body + at, len - at, &c);
+		if (l <= 0)
+			break;
+		at += (size_t)l;
+		if (++n < 4 || at >= len)
+			continue;
+		/* body[0, at) the first line, then an ordinal's junk, then a member */
+		const char *rest = body + at;
+		for (int skip = 0; skip <= 4 && *rest; skip++) {
+			unsigned rc[MAXCP];
+			if (in_family(f, rest, side) && gk_codepoints(rest, rc, MAXCP) >= 4) {
+				char a[512];
+				snprintf(a, sizeof a, "%.*s", (int)at, body);
+				int fa = function_row(r, a, v), fb = function_row(r, rest, v);
+				if (fa != fb) {
+					if (fa)
+						snprintf(first, size, "%s", a);
+					const char *x = fa ? first : rest;
+					picks += !pick || strcmp(pick, x);
+					pick = x;
+				}
+				break;
+			}
+			unsigned d;
+			int m = gk_utf8_next((const unsigned char *)rest, strlen(rest), &d);
+			if (m <= 0 || !ordinal_junk(d))
+				break;
+			rest += m;
+		}
+	}
+	return picks == 1 ? pick : NULL;
+}
+
+/* the row's first figure other than zero, 0 when none */
+static long long row_figure(const gk_table *t, int i, int sc, int ic)
+{
+	for (int j = 0; j < t->cols.n; j++) {
+		long long v;
+		int dec;
+		if (j != sc && j != ic && gk_chk_parse(t->rows[i][j], &v, &dec) == 1 && v)
+			return v;
+	}
+	return 0;
+}
+
+static void summary_items(gk_result *r, gk_table *t, const gk_doc *doc, const family *f)
+{
+	int sc = gk_table_col(t, "side"), ic = gk_table_col(t, "item");
+	if (sc < 0 || ic < 0)
+		return;
+	for (int i = 0; i < t->nrow; i++) {
+		const char *read = t->rows[i][ic];
+		const gk_rowinfo *in = gk_table_info(t, i);
+		char side = !strcmp(t->rows[i][sc], "收入") ? 'i' : !strcmp(t->rows[i][sc], "支出") ? 'e' : 0;
+		if (!side || !*read || (in && in->item_key && *in->item_key))
+			continue;
+		size_t ol = ordinal_len(read);
+		char body[512];
+		snprintf(body, sizeof body, "%s", read + ol);
+		size_t bl = strlen(body);
+		while (bl && (body[bl - 1] == ':' || body[bl - 1] == ' '))
+			body[--bl] = 0;
+		if (bl >= 3 && !strcmp(body + bl - 3, "："))
+			body[bl - 3] = 0;
+		int bare;
+		const char *name = family_match(f, body, side, &bare);
+		long long v = row_figure(t, i, sc, ic);
+		int two = 0;
+		char first[512];
+		if (!name && side == 'e' && v && (name = two_items(r, f, body, side, v, first, sizeof first)))
+			two = 1;
+		if (!name)
+			continue;
+		/* (two lines read as one, or an ordinal that lost its 、 before
+		 * a standard line, is no wording of the document's, however
+		 * surely each was read) */
+		float cf = gk_ocr_label_conf(doc, t, i, read);
+		if (!two && !bare && (cf < 0 || cf >= HIGH_CONF))
+			continue;
+		char *old = gk_strdup(read), written[600];
+		/* (the second of two lines read as one: without the first's ordinal) */
+		snprintf(written, sizeof written, "%.*s%s", two && strncmp(body, name, strlen(name)) ? 0 : (int)ol, read, name);
+		gk_table_set(t, i, ic, written);
+		note(r, t, t->rows[i][sc], written, old, cf);
+		free(old);
+	}
+}
+
+/* ---- project names ------------------------------------------------------ */
+
+typedef struct reading {
+	gk_table *t;
+	int row, col;
+	long long v; /* the project's total */
+	float conf;
+	int group;
+} reading;
+
+static int project_readings(gk_result *r, const gk_doc *doc, const char *pages, reading **out)
+{
+	int n = 0, cap = 0;
+	reading *rd = NULL;
+	for (int ti = 0; ti < r->ntable; ti++) {
+		gk_table *t = r->tables[ti];
+		int pc = gk_table_col(t, "project_name"), tc = gk_table_col(t, "total");
+		if (pc < 0 || tc < 0 || !gk_page_listed(pages, t->page))
+			continue;
+		for (int i = 0; i < t->nrow; i++) {
+			const char *s = t->rows[i][pc];
+			long long v;
+			int dec;
+			if (!*s || strstr(s, "合计") || gk_chk_parse(t->rows[i][tc], &v, &dec) != 1 || v == 0)
+				continue;
+			int dup = 0; /* a name filled down over a project's indicator rows */
+			for (int k = n - 1; k >= 0 && rd[k].t == t && !dup; k--)
+				dup = !strcmp(rd[k].t->rows[rd[k].row][pc], s) && rd[k].v == v;
+			if (dup)
+				continue;
+			if (n == cap)
+				rd = gk_realloc(rd, (size_t)(cap = cap ? 2 * cap : 64) * sizeof *rd);
+			rd[n] = (reading){t, i, pc, v, gk_ocr_label_conf(doc, t, i, s), n};
+			n++;
+		}
+	}
+	*out = rd;
+	return n;
+}
+
+/* are readings a and b one project: other tables, one amount, names alike */
+static int same_project(const reading *a, const reading *b)
+{
+	if (a->t == b->t || strcmp(a->t->id, b->t->id) == 0 || a->v != b->v)
+		return 0;
+	int na, nb;
+	int c = common_chars(a->t->rows[a->row][a->col], b->t->rows[b->row][b->col], &na, &nb);
+	return c >= 3 && 5 * c >= 3 * (na > nb ? na : nb);
+}
+
+static int group_root(reading *rd, int k)
+{
+	while (rd[k].group != k)
+		k = rd[k].group = rd[rd[k].group].group;
+	return k;
+}
+
+/* the best reading of group g: the most like the others (three or more),
+ * else the surer by 15 points, itself 60 or more; -1 when none is */
+static int best_reading(reading *rd, int n, int g)
+{
+	int m[16], k = 0;
+	for (int i = 0; i < n && k < 16; i++)
+		if (group_root(rd, i) == g)
+			m[k++] = i;
+	if (k < 2)
+		return -1;
+	for (int x = 0; x < k; x++) /* two projects of one table alike: not one */
+		for (int y = x + 1; y < k; y++)
+			if (rd[m[x]].t == rd[m[y]].t || !strcmp(rd[m[x]].t->id, rd[m[y]].t->id))
+				return -1;
+	if (k == 2) {
+		int a = rd[m[0]].conf >= rd[m[1]].conf ? m[0] : m[1], b = a == m[0] ? m[1] : m[0];
+		return rd[a].conf >= 60 && rd[a].conf >= rd[b].conf + 15 ? a : -1;
+	}
+	int best = -1, bests = -1, tie = 0;
+	for (int x = 0; x < k; x++) {
+		int s = 0;
+		for (int y = 0; y < k; y++)
+			if (y != x)
+				s += common_chars(rd[m[x]].t->rows[rd[m[x]].row][rd[m[x]].col],
+				                  rd[m[y]].t->rows[rd[m[y]].row][rd[m[y]].col], NULL, NULL);
+		const char *sx = rd[m[x]].t->rows[rd[m[x]].row][rd[m[x]].col];
+		if (s > bests || (s == bests && rd[m[x]].conf > rd[best].conf))
+			bests = s, best = m[x], tie = 0;
+		else if (s == bests && rd[m[x]].conf == rd[best].conf &&
+		         strcmp(sx, rd[best].t->rows[rd[best].row][rd[best].col]))
+			tie = 1;
+	}
+	return tie ? -1 : best;
+}
+
+static void project_words(gk_result *r, reading *rd, int n);
+static void respell(const char *s, const unsigned *cp, char *out, size_t size);
+static void project_context(gk_result *r, const gk_doc *doc, reading *rd, int n);
+
+static void project_names(gk_result *r, const gk_doc *doc, const char *pages)
+{
+	reading *rd;
+	int n = project_readings(r, doc, pages, &rd);
+	for (int a = 0; a < n; a++)
+		for (int b = a + 1; b < n; b++)
+			if (same_project(&rd[a], &rd[b])) {
+				int ga = group_root(rd, a), gb = group_root(rd, b);
+				if (ga != gb)
+					rd[gb].group = ga;
+			}
+	for (int g = 0; g < n; g++) {
+		if (group_root(rd, g) != g)
+			continue;
+		int b = best_reading(rd, n, g);
+		if (b < 0)
+			continue;
+		char *name = gk_strdup(rd[b].t->rows[rd[b].row][rd[b].col]);
+		for (int i = 0; i < n; i++) {
+			const char *s = rd[i].t->rows[rd[i].row][rd[i].col];
+			if (group_root(rd, i) != g || !strcmp(s, name) || rd[i].conf < 0 || rd[i].conf >= HIGH_CONF)
+				continue;
+			char *old = gk_strdup(s);
+			gk_table_set(rd[i].t, rd[i].row, rd[i].col, name);
+			note(r, rd[i].t, "project_name", name, old, rd[i].conf);
+			free(old);
+		}
+		free(name);
+	}
+	project_words(r, rd, n);
+	project_context(r, doc, rd, n);
+	free(rd);
+}
+
+/* ---- project names by the document's sure readings of others ---------- */
+
+/* Does a code point belong to the wording of a name (not a digit, Latin
+ * letter or numeral, which tell projects apart: 2023年 2024年, 一号 二号)? */
+static int wording_char(unsigned c)
+{
+	/* characters that tell one project from another (专用/通用, 省级/市级,
+	 * 上半年/下半年): no reading of another project settles them */
+	static const char *const apart = "专通大小省市区县乡镇村上下新旧内外中高低初东西南北男女老少长短";
+	if (c < 0x3400 || numeral(c))
+		return 0;
+	size_t len = strlen(apart);
+	for (size_t i = 0; i < len;) {
+		unsigned a;
+		int l = gk_utf8_next((const unsigned char *)apart + i, len - i, &a);
+		if (l <= 0)
+			break;
+		if (a == c)
+			return 0;
+		i += (size_t)l;
+	}
+	return 1;
+}
+
+/* Where in a[] (n) a window of b[] (m) long differs from b by one
+ * character of wording alone: its start, -1 when none or two do */
+static int one_off(const unsigned *a, int n, const unsigned *b, int m)
+{
+	int at = -1;
+	for (int s = 0; s + m <= n; s++) {
+		int diff = 0, pos = -1;
+		for (int k = 0; k < m && diff < 2; k++)
+			if (a[s + k] != b[k])
+				diff++, pos = k;
+		if (diff != 1 || !wording_char(a[s + pos]) || !wording_char(b[pos]))
+			continue;
+		if (at >= 0)
+			return -1;
+		at = s;
+	}
+	return at;
+}
+
+static int utf8_put(unsigned c, char *u)
+{
+	if (c < 0x80)
+		return u[0] = (char)c, 1;
+	if (c < 0x800)
+		return u[0] = (char)(0xc0 | c >> 6), u[1] = (char)(0x80 | (c & 0x3f)), 2;
+	if (c < 0x10000)
+		return u[0] = (char)(0xe0 | c >> 12), u[1] = (char)(0x80 | (c >> 6 & 0x3f)),
+		       u[2] = (char)(0x80 | (c & 0x3f)), 3;
+	return u[0] = (char)(0xf0 | c >> 18), u[1] = (char)(0x80 | (c >> 12 & 0x3f)),
+	       u[2] = (char)(0x80 | (c >> 6 & 0x3f)), u[3] = (char)(0x80 | (c & 0x3f)), 4;
+}
+
+static void put_codepoints(const unsigned *cp, int n, char *out, size_t size)
+{
+	size_t k = 0;
+	for (int i = 0; i < n; i++) {
+		char u[8];
+		int l = utf8_put(cp[i], u);
+		if (k + (size_t)l + 1 > size)
+			break;
+		memcpy(out + k, u, (size_t)l);
+		k += (size_t)l;
+	}
+	out[k] = 0;
+}
+
+/* A project name read without confidence (under 50) that holds, but for
+ * one character of wording, a whole project name the document printed
+ * elsewhere and Tesseract read surely (80 and above, four characters or
+ * more: 食堂包厨 under another unit), the one such: that character is the
+ * sure reading's (食堂包后 -> 食堂包厨, 法律题问服务项目 -> 法律顾问服务项目). */
+static void project_words(gk_result *r, reading *rd, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (rd[i].conf < 0 || rd[i].conf >= 50)
+			continue;
+		const char *s = rd[i].t->rows[rd[i].row][rd[i].col];
+		unsigned a[MAXCP];
+		int an = gk_codepoints(s, a, MAXCP), pick = -1, at = -1, many = 0;
+		if (an < 4)
+			continue;
+		for (int j = 0; j < n && !many; j++) {
+			if (rd[j].conf < 80)
+				continue;
+			const char *w = rd[j].t->rows[rd[j].row][rd[j].col];
+			unsigned b[MAXCP];
+			int bn = gk_codepoints(w, b, MAXCP);
+			if (bn < 4 || bn > an || strstr(s, w))
+				continue;
+			int k = one_off(a, an, b, bn);
+			if (k < 0)
+				continue;
+			if (pick >= 0 && strcmp(w, rd[pick].t->rows[rd[pick].row][rd[pick].col]))
+				many = 1;
+			pick = j, at = k;
+		}
+		if (pick < 0 || many)
+			continue;
+		const char *w = rd[pick].t->rows[rd[pick].row][rd[pick].col];
+		unsigned b[MAXCP];
+		int bn = gk_codepoints(w, b, MAXCP);
+		memcpy(a + at, b, (size_t)bn * sizeof *b);
+		char name[600], *old = gk_strdup(s);
+		respell(s, a, name, sizeof name);
+		gk_table_set(rd[i].t, rd[i].row, rd[i].col, name);
+		note(r, rd[i].t, "project_name", name, old, rd[i].conf);
+		free(old);
+	}
+}
+
+/* What the document's sure text (cells read at 80 or more) prints
+ * between left and right: 1 one character other than own, into *x; -1
+ * own itself, or two characters; 0 nothing. */
+static int between(const gk_doc *doc, const char *left, const char *right, unsigned own, unsigned *x)
+{
+	int found = 0;
+	size_t ll = strlen(left), rl = strlen(right);
+	for (int i = 0; i < doc->nline; i++)
+		for (int j = 0; j < doc->line[i].ncell; j++) {
+			const gk_cell *c = &doc->line[i].cell[j];
+			if (c->conf < 80)
+				continue;
+			for (const char *p = strstr(c->text, left); p; p = strstr(p + 1, left)) {
+				const char *q = p + ll;
+				unsigned cp;
+				int l = gk_utf8_next((const unsigned char *)q, strlen(q), &cp);
+				if (l <= 0 || strncmp(q + l, right, rl))
+					continue;
+				if (cp == own || (found && cp != *x))
+					return -1;
+				*x = cp, found = 1;
+			}
+		}
+	return found;
+}
+
+/* The character the sure text prints for a[k] between four characters
+ * of wording around it (two and two; one and three, three and one at a
+ * name's ends): 1 and *x, else 0 */
+static int context_char(const gk_doc *doc, const unsigned *a, int an, int k, unsigned *x)
+{
+	static const int splits[3][2] = {{2, 2}, {1, 3}, {3, 1}};
+	int got = 0;
+	for (int q = 0; q < 3; q++) {
+		int lc = splits[q][0], rc = splits[q][1], ok = k - lc >= 0 && k + rc < an;
+		for (int e = k - lc; ok && e <= k + rc; e++)
+			ok = wording_char(a[e]);
+		if (!ok)
+			continue;
+		char left[32], right[32];
+		unsigned y = 0;
+		put_codepoints(a + k - lc, lc, left, sizeof left);
+		put_codepoints(a + k + 1, rc, right, sizeof right);
+		int b = between(doc, left, right, a[k], &y);
+		if (b < 0 || (b > 0 && got && y != *x))
+			return 0;
+		if (b > 0)
+			*x = y, got = 1;
+	}
+	return got;
+}
+
+/* s with its characters (spaces left out, as gk_codepoints counts them)
+ * replaced by cp's, its spaces kept, into out[size] */
+static void respell(const char *s, const unsigned *cp, char *out, size_t size)
+{
+	size_t len = strlen(s), k = 0;
+	int n = 0;
+	for (size_t i = 0; i < len && n < MAXCP;) {
+		unsigned c;
+		int l = gk_utf8_next((const unsigned char *)s + i, len - i, &c);
+		if (l <= 0)
+			break;
+		char u[8];
+		int m = c == ' ' ? (u[0] = ' ', 1) : utf8_put(cp[n++], u);
+		if (k + (size_t)m + 1 > size)
+			break;
+		memcpy(out + k, u, (size_t)m);
+		k += (size_t)m;
+		i += (size_t)l;
+	}
+	out[k] = 0;
+}
+
+/* A project name read without confidence (under 50) whose character,
+ * between two characters of wording on either side, the document's sure
+ * text prints otherwise and never as read (预报预答系统, 预报预警系统 read
+ * surely in a performance note): that character is the sure text's.
+ * Characters that tell projects apart are never changed. */
+static void project_context(gk_result *r, const gk_doc *doc, reading *rd, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (rd[i].conf < 0 || rd[i].conf >= 50)
+			continue;
+		const char *s = rd[i].t->rows[rd[i].row][rd[i].col];
+		unsigned a[MAXCP], b[MAXCP];
+		int an = gk_codepoints(s, a, MAXCP), changed = 0;
+		if (an < 5)
+			continue;
+		memcpy(b, a, (size_t)an * sizeof *a);
+		for (int k = 0; k < an; k++) {
+			unsigned x = 0;
+			if (wording_char(a[k]) && context_char(doc, a, an, k, &x) && wording_char(x))
+				b[k] = x, changed = 1;
+		}
+		if (!changed)
+			continue;
+		char name[600], *old = gk_strdup(s);
+		respell(s, b, name, sizeof name);
+		gk_table_set(rd[i].t, rd[i].row, rd[i].col, name);
+		note(r, rd[i].t, rd[i].t->cols.v[rd[i].col], name, old, rd[i].conf);
+		free(old);
+	}
+}
+
+/* ---- unit names by their codes ------------------------------------------ */
+
+static int name_col(const gk_table *t)
+{
+	int c = gk_table_col(t, "unit_name");
+	return c >= 0 ? c : gk_table_col(t, "name");
+}
+
+/* the one name unit code `code` carries read surely in r's OCR'd tables
+ * (NULL when none or two differ) */
+static const char *sure_name(gk_result *r, const gk_doc *doc, const char *pages, const char *code)
+{
+	const char *found = NULL;
+	for (int ti = 0; ti < r->ntable; ti++) {
+		gk_table *t = r->tables[ti];
+		int cc = gk_table_col(t, "unit_code"), nc = name_col(t);
+		if (cc < 0 || nc < 0 || !gk_page_listed(pages, t->page))
+			continue;
+		for (int i = 0; i < t->nrow; i++) {
+			char d[16];
+			const char *s = t->rows[i][nc];
+			if (!*s || gk_code_digits(t->rows[i][cc], d, sizeof d) < 3 || strcmp(d, code))
+				continue;
+			if (gk_ocr_label_conf(doc, t, i, s) < HIGH_CONF)
+				continue;
+			if (found && strcmp(found, s))
+				return NULL;
+			found = s;
+		}
+	}
+	return found;
+}
+
+static void unit_names(gk_result *r, const gk_doc *doc, const char *pages)
+{
+	for (int ti = 0; ti < r->ntable; ti++) {
+		gk_table *t = r->tables[ti];
+		int cc = gk_table_col(t, "unit_code"), nc = name_col(t), fc = gk_table_col(t, "func_code");
+		if (cc < 0 || nc < 0 || !gk_page_listed(pages, t->page))
+			continue;
+		for (int i = 0; i < t->nrow; i++) {
+			char d[16];
+			const char *s = t->rows[i][nc];
+			if (!*s || gk_code_digits(t->rows[i][cc], d, sizeof d) < 3 || (fc >= 0 && *t->rows[i][fc]))
+				continue;
+			float cf = gk_ocr_label_conf(doc, t, i, s);
+			if (cf < 0 || cf >= 50)
+				continue;
+			const char *name = sure_name(r, doc, pages, d);
+			int na, nb, c = name ? common_chars(s, name, &na, &nb) : -1;
+			if (!name || !strcmp(name, s) || c < 3 || 3 * c < (na < nb ? na : nb) || strpbrk(name, "0123456789:"))
+				continue;
+			char *keep = gk_strdup(name), *old = gk_strdup(s);
+			gk_table_set(t, i, nc, keep);
+			note(r, t, d, keep, old, cf);
+			free(keep);
+			free(old);
+		}
+	}
+}
+
+/* Units' names read without confidence put right by the document's sure
+ * text as project names are (广州市防备减灾管理办公室, 防雷减灾 read
+ * surely in another table). */
+static void unit_context(gk_result *r, const gk_doc *doc, const char *pages)
+{
+	int n = 0, cap = 0;
+	reading *rd = NULL;
+	for (int ti = 0; ti < r->ntable; ti++) {
+		gk_table *t = r->tables[ti];
+		int nc = gk_table_col(t, "unit_name");
+		if (nc < 0 || !gk_page_listed(pages, t->page))
+			continue;
+		for (int i = 0; i < t->nrow; i++) {
+			const char *s = t->rows[i][nc];
+			if (!*s || strstr(s, "合计"))
+				continue;
+			if (n == cap)
+				rd = gk_realloc(rd, (size_t)(cap = cap ? 2 * cap : 64) * sizeof *rd);
+			rd[n] = (reading){t, i, nc, 0, gk_ocr_label_conf(doc, t, i, s), n};
+			n++;
+		}
+	}
+	project_context(r, doc, rd, n);
+	free(rd);
+}
+
+void gk_ocr_names(gk_result *r, const gk_doc *doc, const gk_rules *rules, const char *pages)
+{
+	if (!pages || !*pages)
+		return;
+	if (rules) {
+		family f = {0};
+		family_build(&f, rules);
+		for (int ti = 0; ti < r->ntable; ti++) {
+			gk_table *t = r->tables[ti];
+			if (gk_page_listed(pages, t->page) &&
+			    (!strcmp(t->id, "revenue_expenditure_summary") || !strcmp(t->id, "fiscal_appropriation_summary")))
+				summary_items(r, t, doc, &f);
+		}
+		family_drop(&f);
+	}
+	project_names(r, doc, pages);
+	unit_names(r, doc, pages);
+	unit_context(r, doc, pages);
+}
