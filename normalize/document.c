@@ -1676,6 +1676,7 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 	gk_result_set_meta(c.r, "tables_found", num);
 	toc_checks(&c); /* check_toc.c: tables_listed and toc:listed-table-found */
 	gk_read_findings(c.r, doc, rules); /* ocrfix.c: damage and OCR; OCR'd tables by their arithmetic */
+	reclassify_ocr_summaries(&c);
 	gk_checks_run(c.r, doc);
 	for (int i = 0; i < c.n; i++)
 		free(c.x[i].compact);

@@ -225,6 +225,10 @@ void reread_with_cross(nctx *c, const tspan *sp, int nsp);
 int table_row(const nctx *c, gk_table *t, int l0, int l1);
 void rows_source(const nctx *c, gk_table *t, int from, int l0, int l1);
 void classify_rows(nctx *c);
+/* the OCR'd summaries' lines classified again once the OCR fixes
+ * (gk_read_findings) have put their labels right: item keys follow the
+ * names written, not the ones misread */
+void reclassify_ocr_summaries(nctx *c);
 
 /* document.c */
 /* is page listed in the extract's ocr_pages? */

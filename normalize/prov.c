@@ -32,7 +32,8 @@
  *             classes and expense.by_economic.399 among economic ones.
  *   unit      of each table: the unit its head prints (单位：万元 -> 万元).
  *
- * Entry points: table_row, rows_source, classify_rows (nctx.h).
+ * Entry points: table_row, rows_source, classify_rows,
+ * reclassify_ocr_summaries (nctx.h).
  */
 #include "nctx.h"
 
@@ -642,5 +643,15 @@ void classify_rows(nctx *c)
 		else if (f != F_DPERF && f != F_PPERF && f != F_OTHER)
 			coded_kinds(c, t, f);
 		table_unit(c, t);
+	}
+}
+
+void reclassify_ocr_summaries(nctx *c)
+{
+	for (int k = 0; k < c->r->ntable; k++) {
+		gk_table *t = c->r->tables[k];
+		fam_id f = family_of(t->id);
+		if ((f == F_SUMMARY || f == F_FISCAL) && ocr_page(c, t->page))
+			summary_kinds(c, t);
 	}
 }

@@ -103,6 +103,15 @@ has "real scan: 江苏 title and amounts" "$work/real/js/fiscal_appropriation_su
 "$BIN/gongkai-extract" "$work/scan-degraded.pdf" >"$work/x" 2>/dev/null
 has "extract: cells carry @confidence" "$work/x" $'^L\t1\t.*\t[0-9.]+,[0-9.]+@[0-9]+,政务公开审批'
 
+# zhengzhou's 部门支出总体情况表 and 财政拨款收支总表 degraded: two summary
+# lines read as one ((七)文化…(/八社会保障和就业支出, confidence 0) take
+# the name whose total the function table prints for the line's figure,
+# and the line's item key in rows.csv follows the name written
+"$MKSCAN" --degrade 1 --pages 9-10 200 samples/pdf/zhengzhou-2024.pdf "$work/zz.pdf" || exit 70
+"$BIN/gongkai" run -q -o "$work/zz" "$work/zz.pdf" 2>/dev/null
+has "summary line named by its total" "$work/zz/zz/fiscal_appropriation_summary.csv" '^支出,社会保障和就业支出,122\.5,122\.5,122\.5,,$'
+has "summary line's item key follows its name" "$work/zz/zz/rows.csv" '^fiscal_appropriation_summary,17,2,[0-9.,]+,detail,expense\.by_function\.208$'
+
 # --no-ocr: a scan is exit 7, as before OCR
 "$BIN/gongkai" run -q --no-ocr -o "$work/out2" "$work/scan-clean.pdf" 2>"$work/err2"
 rc=$?
