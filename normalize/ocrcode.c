@@ -94,17 +94,6 @@ static int points(const char *s, unsigned *cp)
 	return n;
 }
 
-static int lcs(const unsigned *a, int n, const unsigned *b, int m)
-{
-	static int d[MAXCP + 1][MAXCP + 1];
-	for (int i = 0; i <= n; i++)
-		for (int j = 0; j <= m; j++)
-			d[i][j] = i == 0 || j == 0 ? 0
-			          : a[i - 1] == b[j - 1] ? d[i - 1][j - 1] + 1
-			          : d[i - 1][j] > d[i][j - 1] ? d[i - 1][j] : d[i][j - 1];
-	return d[n][m];
-}
-
 /* How well the label read names std: -1 not at all; else the more of
  * the name's characters it holds in order, the higher, less what it
  * lacks and what is glued on.  A name of four characters or more may
@@ -115,7 +104,7 @@ int gk_code_label_match(const char *read, const char *std)
 	int n = points(read, a), m = points(std, b);
 	if (n <= 0 || m <= 0 || n >= MAXCP || m >= MAXCP)
 		return -1;
-	int c = lcs(a, n, b, m);
+	int c = gk_cp_lcs(a, n, b, m);
 	if (c < 2 || m - c > (m >= 4 ? 1 : 0) || n - c > 4)
 		return -1;
 	return 4 * c - 3 * (m - c) - (n - c);
@@ -126,7 +115,7 @@ static int common(const char *read, const char *std)
 {
 	unsigned a[MAXCP], b[MAXCP];
 	int n = points(read, a), m = points(std, b);
-	return n <= 0 || m <= 0 || n >= MAXCP || m >= MAXCP ? 0 : lcs(a, n, b, m);
+	return n <= 0 || m <= 0 || n >= MAXCP || m >= MAXCP ? 0 : gk_cp_lcs(a, n, b, m);
 }
 
 /* does label read more like another code's name of code's length and

@@ -662,8 +662,8 @@ void gk_ocr_row_fit(gk_table *t, int row, gk_row_fit *out)
 	free(f.id);
 }
 
-/* edit distance of two short strings, capped at 3 */
-static int edits(const char *a, const char *b)
+/* edit distance of two short strings (bytes), capped at 3 */
+int gk_short_edits(const char *a, const char *b)
 {
 	size_t n = strlen(a), m = strlen(b);
 	if (n > 30 || m > 30)
@@ -702,7 +702,7 @@ static int misreading(const char *read, const char *want)
 	/* the same digits: a point OCR dropped ("100" for 10.0) */
 	if (!strcmp(a, b))
 		return !strchr(read, '.') && strchr(want, '.');
-	return edits(a, b) <= 2;
+	return gk_short_edits(a, b) <= 2;
 }
 
 /* Did OCR lose the head of `want` reading `read`: read's digits, two at

@@ -96,6 +96,14 @@ typedef struct gk_row_fit {
 } gk_row_fit;
 void gk_ocr_row_fit(gk_table *t, int row, gk_row_fit *out);
 
+/* the edit distance of two short strings (bytes; digits), capped at 3
+ * (ocrfix.c) */
+int gk_short_edits(const char *a, const char *b);
+
+/* the longest common subsequence of two code point strings of at most
+ * 64 each (ocrlabel.c; not reentrant: one static table) */
+int gk_cp_lcs(const unsigned *a, int n, const unsigned *b, int m);
+
 /* Figures OCR read into the label cell of their row (`合计186.241.0 0`,
  * the row's other figures one column left), and junk glued before or
  * after a label, on t, a table on a page read by OCR (ocrglue.c): the

@@ -278,29 +278,6 @@ static void sig_digits(const char *s, char *out, size_t n)
 	out[k] = 0;
 }
 
-/* edit distance of two short digit strings, capped at 3 */
-static int edits(const char *a, const char *b)
-{
-	size_t n = strlen(a), m = strlen(b);
-	if (n > 30 || m > 30)
-		return 3;
-	int d[32][32];
-	for (size_t i = 0; i <= n; i++)
-		d[i][0] = (int)i;
-	for (size_t j = 0; j <= m; j++)
-		d[0][j] = (int)j;
-	for (size_t i = 1; i <= n; i++)
-		for (size_t j = 1; j <= m; j++) {
-			int c = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-			if (d[i - 1][j] + 1 < c)
-				c = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < c)
-				c = d[i][j - 1] + 1;
-			d[i][j] = c;
-		}
-	return d[n][m] > 3 ? 3 : d[n][m];
-}
-
 /* The value two broken identities or more agree on for column c (within
  * a fen), that the piece read (five significant digits or more) could be
  * a misreading of: a digit or two off.  1 with *w. */
@@ -320,7 +297,7 @@ static int wanted(const gk_row_fit *fit, int c, const char *read, long long *w)
 			continue;
 		gk_chk_format(fit->want[c][x], GK_CHK_SCALE, ws, sizeof ws);
 		sig_digits(ws, b, sizeof b);
-		if (edits(a, b) <= 2) {
+		if (gk_short_edits(a, b) <= 2) {
 			*w = fit->want[c][x];
 			return 1;
 		}

@@ -73,8 +73,9 @@ static int codepoints(const char *s, unsigned *cp)
 	return n;
 }
 
-/* longest common subsequence of two code point strings */
-static int lcs(const unsigned *a, int n, const unsigned *b, int m)
+/* the longest common subsequence of two code point strings of at most
+ * 64 (MAXCP) each; not reentrant (a static table) */
+int gk_cp_lcs(const unsigned *a, int n, const unsigned *b, int m)
 {
 	static int d[MAXCP + 1][MAXCP + 1];
 	for (int i = 0; i <= n; i++)
@@ -100,7 +101,7 @@ static likeness compare(const char *read, const char *std)
 	int n = codepoints(read, a), m = codepoints(std, b);
 	if (n <= 0 || m <= 0)
 		return lk;
-	int c = lcs(a, n, b, m);
+	int c = gk_cp_lcs(a, n, b, m);
 	lk.n = n;
 	lk.common = c;
 	lk.share = (double)c / (n > m ? n : m);
@@ -261,7 +262,7 @@ static int lacks_one_inside(const char *read, const char *std)
 	int n = codepoints(read, a), m = codepoints(std, b);
 	if (n < 2 || n != m - 1 || a[0] != b[0] || a[n - 1] != b[m - 1])
 		return 0;
-	return lcs(a, n, b, m) == n;
+	return gk_cp_lcs(a, n, b, m) == n;
 }
 
 /* whether a label was misread */

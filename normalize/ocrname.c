@@ -48,17 +48,6 @@
 
 /* ---- small helpers ------------------------------------------------------ */
 
-static int lcs(const unsigned *a, int n, const unsigned *b, int m)
-{
-	static int d[MAXCP + 1][MAXCP + 1];
-	for (int i = 0; i <= n; i++)
-		for (int j = 0; j <= m; j++)
-			d[i][j] = i == 0 || j == 0 ? 0
-			          : a[i - 1] == b[j - 1] ? d[i - 1][j - 1] + 1
-			          : d[i - 1][j] > d[i][j - 1] ? d[i - 1][j] : d[i][j - 1];
-	return d[n][m];
-}
-
 /* characters in common, in order, of a and b; -1 when one is unreadable */
 static int common_chars(const char *a, const char *b, int *na, int *nb)
 {
@@ -70,7 +59,7 @@ static int common_chars(const char *a, const char *b, int *na, int *nb)
 		*nb = m;
 	if (n <= 0 || m <= 0)
 		return -1;
-	return lcs(x, n, y, m);
+	return gk_cp_lcs(x, n, y, m);
 }
 
 static void note(gk_result *r, const gk_table *t, const char *row, const char *written, const char *read, float conf)
