@@ -526,8 +526,6 @@ static void revenue_idents(fixctx *f)
 	tree_idents(f, "func_code", "func_name", REV_COLS);
 }
 
-static int amount_col(const gk_table *t, int c);
-
 /* Does t print its figures to the fen: three of them or more with six
  * decimals (万元 to the fen: a table printed in 元, its figures exact),
  * where a column's sum holds to the fen, no rounding in it */
@@ -535,7 +533,7 @@ static int fen_exact(const gk_table *t)
 {
 	int n = 0;
 	for (int c = 0; c < t->cols.n; c++)
-		for (int i = 0; i < t->nrow && n < 3 && amount_col(t, c); i++) {
+		for (int i = 0; i < t->nrow && n < 3 && gk_ocr_amount_col(t, c); i++) {
 			const char *p = strchr(t->rows[i][c], '.');
 			n += p && strlen(p + 1) == 6;
 		}
@@ -902,7 +900,7 @@ static int solve_round(fixctx *f, const confmap *cm)
 
 /* Does column c of t hold amounts: a figure with a point among cells
  * that mostly parse as figures (codes print none) */
-static int amount_col(const gk_table *t, int c)
+int gk_ocr_amount_col(const gk_table *t, int c)
 {
 	int num = 0, text = 0, point = 0;
 	for (int i = 0; i < t->nrow; i++) {
@@ -927,7 +925,7 @@ static int table_decimals(const gk_table *t, int *zero)
 {
 	int hist[8] = {0}, z[8] = {0}, n = 0;
 	for (int c = 0; c < t->cols.n; c++) {
-		if (!amount_col(t, c))
+		if (!gk_ocr_amount_col(t, c))
 			continue;
 		for (int i = 0; i < t->nrow; i++) {
 			const char *p = strchr(t->rows[i][c], '.');
@@ -976,7 +974,7 @@ static int trimmed_yuan(const gk_table *t, int dec)
 		return 0;
 	int n = 0;
 	for (int c = 0; c < t->cols.n; c++)
-		for (int i = 0; i < t->nrow && amount_col(t, c); i++) {
+		for (int i = 0; i < t->nrow && gk_ocr_amount_col(t, c); i++) {
 			const char *p = strchr(t->rows[i][c], '.');
 			size_t d = p ? strlen(p + 1) : 0;
 			if (!p || d <= (size_t)dec || d > GK_CHK_SCALE)
@@ -1032,7 +1030,7 @@ static int in_row(const gk_table *t, int i, long long v)
 	for (int c = 0; c < t->cols.n; c++) {
 		long long w;
 		int d;
-		if (v && gk_chk_parse(t->rows[i][c], &w, &d) == 1 && w == v && amount_col(t, c))
+		if (v && gk_chk_parse(t->rows[i][c], &w, &d) == 1 && w == v && gk_ocr_amount_col(t, c))
 			return 1;
 	}
 	return 0;
@@ -1044,7 +1042,7 @@ static int zeros_only(const gk_table *t, int i)
 	for (int c = 0; c < t->cols.n; c++) {
 		long long v;
 		int d;
-		if (amount_col(t, c) && gk_chk_parse(t->rows[i][c], &v, &d) == 1 && v)
+		if (gk_ocr_amount_col(t, c) && gk_chk_parse(t->rows[i][c], &v, &d) == 1 && v)
 			return 0;
 	}
 	return 1;
@@ -1256,7 +1254,7 @@ static void flag(fixctx *f, const confmap *cm, unsigned fixed)
 		dec = -1;
 	int yuan = dec >= 1 && trimmed_yuan(t, dec);
 	for (int ci = 0; dec >= 1 && ci < t->cols.n; ci++) {
-		if (!amount_col(t, ci))
+		if (!gk_ocr_amount_col(t, ci))
 			continue;
 		for (int ri = 0; ri < t->nrow; ri++) {
 			if (!odd_decimals(t, ri, ci, dec))
@@ -1276,7 +1274,7 @@ static void flag(fixctx *f, const confmap *cm, unsigned fixed)
 	/* a figure finer than the fen (万元 with seven decimals or more) is
 	 * no amount: a 元 figure whose comma OCR read as a point */
 	for (int ci = 0; !strstr(t->id, "performance") && ci < t->cols.n; ci++) {
-		if (!amount_col(t, ci))
+		if (!gk_ocr_amount_col(t, ci))
 			continue;
 		for (int ri = 0; ri < t->nrow; ri++) {
 			const char *p = strchr(t->rows[ri][ci], '.');
@@ -1750,7 +1748,7 @@ static void regroup_thousands(gk_result *r, gk_table *t, const confmap *cm)
 	 * one or two are misreads of their own) */
 	int odd = 0;
 	for (int c = 0; c < t->cols.n; c++)
-		for (int i = 0; i < t->nrow && amount_col(t, c); i++) {
+		for (int i = 0; i < t->nrow && gk_ocr_amount_col(t, c); i++) {
 			const char *v = t->rows[i][c], *pt = strchr(v, '.');
 			char ws[48];
 			odd += pt && strlen(pt + 1) > (size_t)dec && !comma_read_point(v, dec, ws, sizeof ws);
@@ -1758,7 +1756,7 @@ static void regroup_thousands(gk_result *r, gk_table *t, const confmap *cm)
 	if (odd >= 3)
 		return;
 	for (int c = 0; c < t->cols.n; c++) {
-		if (!amount_col(t, c))
+		if (!gk_ocr_amount_col(t, c))
 			continue;
 		for (int i = 0; i < t->nrow; i++) {
 			char ws[48], name[160], found[80];

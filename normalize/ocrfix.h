@@ -100,6 +100,10 @@ void gk_ocr_row_fit(gk_table *t, int row, gk_row_fit *out);
  * (ocrfix.c) */
 int gk_short_edits(const char *a, const char *b);
 
+/* Does column c of t hold amounts: a figure with a point among cells
+ * that mostly parse as figures (codes print none; ocrfix.c) */
+int gk_ocr_amount_col(const gk_table *t, int c);
+
 /* the longest common subsequence of two code point strings of at most
  * 64 each (ocrlabel.c; not reentrant: one static table) */
 int gk_cp_lcs(const unsigned *a, int n, const unsigned *b, int m);

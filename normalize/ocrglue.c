@@ -211,25 +211,11 @@ typedef struct glue {
 	char bval[MAXPIECE][48];
 } glue;
 
-/* Is column c of t an amount column: a figure with a point among cells
- * that mostly parse as figures (codes print none) */
+/* Is column c of t an amount column, as ocrfix.c judges, and not an x_
+ * column of a garbled head */
 static int amount_col(const gk_table *t, int c)
 {
-	int num = 0, text = 0, point = 0;
-	if (!strncmp(t->cols.v[c], "x_", 2))
-		return 0;
-	for (int i = 0; i < t->nrow; i++) {
-		const char *s = t->rows[i][c];
-		long long v;
-		int d;
-		if (blank(s))
-			continue;
-		if (gk_chk_parse(s, &v, &d) == 1)
-			num++, point |= strchr(s, '.') != NULL;
-		else
-			text++;
-	}
-	return point && num > text;
+	return strncmp(t->cols.v[c], "x_", 2) && gk_ocr_amount_col(t, c);
 }
 
 /* v (millionths of 万元) with dec decimals, as the table keeps figures
