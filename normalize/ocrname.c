@@ -610,7 +610,8 @@ static int between(const gk_doc *doc, const char *left, const char *right, unsig
 			for (const char *p = strstr(c->text, left); p; p = strstr(p + 1, left)) {
 				const char *q = p + ll;
 				unsigned cp;
-				int l = gk_utf8_next((const unsigned char *)q, strlen(q), &cp);
+				/* (left at the text's end: no character between) */
+				int l = *q ? gk_utf8_next((const unsigned char *)q, strlen(q), &cp) : 0;
 				if (l <= 0 || strncmp(q + l, right, rl))
 					continue;
 				if (cp == own || (found && cp != *x))
