@@ -108,6 +108,9 @@ int gk_ocr_amount_col(const gk_table *t, int c);
  * 64 each (ocrlabel.c; not reentrant: one static table) */
 int gk_cp_lcs(const unsigned *a, int n, const unsigned *b, int m);
 
+/* s without its spaces, into out of n bytes (ocrlabel.c) */
+void gk_ocr_squeeze(const char *s, char *out, size_t n);
+
 /* Figures OCR read into the label cell of their row (`合计186.241.0 0`,
  * the row's other figures one column left), and junk glued before or
  * after a label, on t, a table on a page read by OCR (ocrglue.c): the

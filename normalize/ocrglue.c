@@ -539,18 +539,33 @@ static int place_run(glue *g, gk_table *t, const gk_doc *doc, int i, const tail 
 
 /* ---- the order the page prints the amount columns in --------------------- */
 
-/* The right edge on the page of the figure of cell (i, c): the one doc
- * cell of the row's lines printing its significant digits (a 元 table's
- * figures are kept in 万元); NAN when none or several. */
-static double figure_x(const gk_table *t, int i, int c, const gk_doc *doc)
+/* a doc cell's text as figure_x compares it: an amount's significant
+ * digits (0: no amount) */
+static int figure_key(const char *text, char *out, size_t n)
+{
+	char amt[48];
+	if (!gk_amount_parse(text, amt, sizeof amt))
+		return 0;
+	sig_digits(amt, out, n < 40 ? n : 40); /* as figure_x's want */
+	return 1;
+}
+
+/* a doc cell's text as run_x compares it: without its spaces */
+static int run_key(const char *text, char *out, size_t n)
+{
+	gk_ocr_squeeze(text, out, n);
+	return 1;
+}
+
+/* The right edge of the one doc cell of row i's lines whose text, as
+ * key() makes it, is want; NAN when none or several. */
+static double row_cell_x(const gk_table *t, int i, const gk_doc *doc, const char *want,
+                         int (*key)(const char *, char *, size_t))
 {
 	const gk_rowinfo *ri = gk_table_info(t, i);
-	char want[40], got[40], amt[48];
-	if (!doc || !ri || ri->page <= 0 || ri->x1 <= ri->x0)
+	char got[256];
+	if (!doc || !ri || ri->page <= 0)
 		return NAN;
-	sig_digits(t->rows[i][c], want, sizeof want);
-	if (strlen(want) < 2)
-		return NAN; /* 0.00 and 1.00 stand everywhere */
 	double at = NAN;
 	int hits = 0;
 	for (int l = 0; l < doc->nline; l++) {
@@ -558,15 +573,26 @@ static double figure_x(const gk_table *t, int i, int c, const gk_doc *doc)
 		double mid = (ln->y0 + ln->y1) / 2;
 		if (ln->page != ri->page || mid < ri->y0 || mid > ri->y1)
 			continue;
-		for (int j = 0; j < ln->ncell; j++) {
-			if (!gk_amount_parse(ln->cell[j].text, amt, sizeof amt))
-				continue;
-			sig_digits(amt, got, sizeof got);
-			if (!strcmp(got, want))
+		for (int j = 0; j < ln->ncell; j++)
+			if (key(ln->cell[j].text, got, sizeof got) && !strcmp(got, want))
 				hits++, at = ln->cell[j].x1;
-		}
 	}
 	return hits == 1 ? at : NAN;
+}
+
+/* The right edge on the page of the figure of cell (i, c): the one doc
+ * cell of the row's lines printing its significant digits (a 元 table's
+ * figures are kept in 万元); NAN when none or several. */
+static double figure_x(const gk_table *t, int i, int c, const gk_doc *doc)
+{
+	const gk_rowinfo *ri = gk_table_info(t, i);
+	char want[40];
+	if (!ri || ri->x1 <= ri->x0)
+		return NAN;
+	sig_digits(t->rows[i][c], want, sizeof want);
+	if (strlen(want) < 2)
+		return NAN; /* 0.00 and 1.00 stand everywhere */
+	return row_cell_x(t, i, doc, want, figure_key);
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -621,40 +647,14 @@ static int printed_order(const gk_table *t, const gk_doc *doc, int *pc, double *
 	return n;
 }
 
-/* s without spaces into out */
-static void squeeze(const char *s, char *out, size_t n)
-{
-	size_t k = 0;
-	for (; *s && k + 1 < n; s++)
-		if (*s != ' ')
-			out[k++] = *s;
-	out[k] = 0;
-}
-
 /* The right edge of the one doc cell of row i's lines that reads run
  * alone (spaces aside); NAN when none or several (a run OCR read in one
  * word with the label stands nowhere). */
 static double run_x(const gk_table *t, int i, const gk_doc *doc, const char *run)
 {
-	const gk_rowinfo *ri = gk_table_info(t, i);
-	char want[256], got[256];
-	if (!doc || !ri || ri->page <= 0)
-		return NAN;
-	squeeze(run, want, sizeof want);
-	double at = NAN;
-	int hits = 0;
-	for (int l = 0; l < doc->nline; l++) {
-		const gk_line *ln = &doc->line[l];
-		double mid = (ln->y0 + ln->y1) / 2;
-		if (ln->page != ri->page || mid < ri->y0 || mid > ri->y1)
-			continue;
-		for (int j = 0; j < ln->ncell; j++) {
-			squeeze(ln->cell[j].text, got, sizeof got);
-			if (!strcmp(got, want))
-				hits++, at = ln->cell[j].x1;
-		}
-	}
-	return hits == 1 ? at : NAN;
+	char want[256];
+	gk_ocr_squeeze(run, want, sizeof want);
+	return row_cell_x(t, i, doc, want, run_key);
 }
 
 /* ---- the label cut ------------------------------------------------------ */

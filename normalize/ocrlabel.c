@@ -111,7 +111,7 @@ static likeness compare(const char *read, const char *std)
 }
 
 /* s without spaces, into out */
-static void squeeze(const char *s, char *out, size_t n)
+void gk_ocr_squeeze(const char *s, char *out, size_t n)
 {
 	size_t k = 0;
 	for (; *s && k + 1 < n; s++)
@@ -137,7 +137,7 @@ static size_t conf_between(const gk_doc *doc, int page, double y0, double y1, co
 			const gk_cell *c = &l->cell[j];
 			if (c->conf < 0)
 				continue;
-			squeeze(c->text, have, sizeof have);
+			gk_ocr_squeeze(c->text, have, sizeof have);
 			/* a lone digit or letter is part of anything */
 			if (strlen(have) < 2 && strcmp(have, want))
 				continue;
@@ -159,7 +159,7 @@ static float label_conf(const gk_doc *doc, const gk_table *t, int row, const cha
 {
 	const gk_rowinfo *in = gk_table_info(t, row);
 	char want[512];
-	squeeze(label, want, sizeof want);
+	gk_ocr_squeeze(label, want, sizeof want);
 	if (!doc || !in || in->page <= 0 || in->y1 <= in->y0 || !*want)
 		return -1;
 	float best = -1;
@@ -279,7 +279,7 @@ static int misread(const gk_rules *rules, const reading *g)
 		return 0;
 	/* the name printed without its bracketed part: the document's own */
 	char a[512], b[512];
-	squeeze(g->read, a, sizeof a);
+	gk_ocr_squeeze(g->read, a, sizeof a);
 	unbracket(g->std, b, sizeof b);
 	if (!strcmp(a, b))
 		return 0;
@@ -403,7 +403,7 @@ static int top_sum(const gk_table *t, int cc, int tc, int skip, long long *sum)
 static int total_part(const char *s)
 {
 	char a[64];
-	squeeze(s, a, sizeof a);
+	gk_ocr_squeeze(s, a, sizeof a);
 	size_t n = strlen(a);
 	if (n >= 3 && (!strcmp(a + n - 3, "：") || !strcmp(a + n - 3, "，")))
 		a[n - 3] = 0;
