@@ -579,6 +579,25 @@ static void coded_kinds(const nctx *c, gk_table *t, fam_id f)
 	}
 }
 
+/* The first 单位： (or 单位:) of the cell text cp that names a unit, with *skip its length: not the 单位： of a department
+ * field (编制单位：上海市普陀区社会福利院, rules kind dept), whose words
+ * are a name */
+static const char *unit_field(const nctx *c, const char *cp, size_t *skip)
+{
+	for (const char *p = cp;;) {
+		const char *a = strstr(p, "单位："), *b = strstr(p, "单位:");
+		const char *u = a && (!b || a < b) ? a : b;
+		if (!u)
+			return NULL;
+		*skip = u == a ? strlen("单位：") : strlen("单位:");
+		size_t end = (size_t)(u - cp) + *skip, ov[2];
+		const gk_rule *r = gk_rules_first(c->rules, "dept", cp);
+		if (!r || !gk_rule_match(r, cp, end, ov) || ov[1] != end)
+			return u;
+		p = u + *skip;
+	}
+}
+
 /* the unit a table's head prints: the words after 单位： in the lines
  * after its title, before its first amount */
 static void table_unit(const nctx *c, gk_table *t)
@@ -600,10 +619,8 @@ static void table_unit(const nctx *c, gk_table *t)
 		const gk_line *l = c->x[i].l;
 		for (int j = 0; j < l->ncell; j++) {
 			char *cp = compact_of(l->cell[j].text);
-			const char *u = strstr(cp, "单位：");
-			size_t skip = strlen("单位：");
-			if (!u)
-				u = strstr(cp, "单位:"), skip = 1 + strlen("单位");
+			size_t skip;
+			const char *u = unit_field(c, cp, &skip);
 			if (u) {
 				const char *v = u + skip;
 				char *nx = !*v && j + 1 < l->ncell ? compact_of(l->cell[j + 1].text) : NULL;

@@ -152,6 +152,23 @@ static gk_result *normalized(const char *text)
 	return normalize_stream(text, "p");
 }
 
+/* the head line of a 单位预算 names its unit after 编制单位：, its money
+ * after 单位：: the table's unit is the money's (元), not the name's */
+Test(prov, unit_after_a_department_field)
+{
+	gk_result *r = normalized(PDF
+	    "L\t1\t50.00\t62.00\t12\tpos\t300.00,420.00,部门收支总表\n"
+	    "L\t1\t70.00\t80.00\t10\tpos\t60.00,260.00,编制单位：上海市普陀区社会福利院\t700.00,760.00,单位：元\n"
+	    "L\t1\t90.00\t100.00\t10\tpos\t60.00,100.00,收入\t420.00,460.00,支出\n"
+	    "L\t1\t110.00\t120.00\t10\tpos\t60.00,200.00,一、财政拨款\t300.00,340.00,100.00\t420.00,560.00,一、一般公共服务支出\t700.00,740.00,100.00\n"
+	    "L\t1\t130.00\t140.00\t10\tpos\t60.00,200.00,收入总计\t300.00,340.00,100.00\t420.00,560.00,支出总计\t700.00,740.00,100.00\n"
+	    "%end\n");
+	const gk_table *t = gk_result_find(r, "revenue_expenditure_summary");
+	cr_assert_not_null(t);
+	cr_expect_str_eq(t->unit, "元");
+	gk_result_drop(r);
+}
+
 /* a summary of two sides in a PDF: each line's page and box, its type and
  * key; 一、 over its 1. lines is a subtotal, so are the 其中 line and the
  * 本年 total, 总计 the total */
