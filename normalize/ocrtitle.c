@@ -138,10 +138,10 @@ const char *title_near(const nctx *c, const char *stripped, const char **canon, 
 /* ---- a title told by its table's head ------------------------------ */
 
 /* How many characters a title of n code points may have wrong when its
- * table's head says which table it is: one, two from fourteen. */
+ * table's head says which table it is: one, two from eight. */
 static int reach(int n)
 {
-	return n >= 14 ? 2 : 1;
+	return n >= 8 ? 2 : 1;
 }
 
 /* The words of the head under title line i: the lines of its page below
@@ -180,9 +180,10 @@ static int head_fits(const nctx *c, const char *id, const char *head)
 #define MAXCAND 16
 
 /* A title OCR read near the usual titles of two tables (收支预复总表:
- * one character from 收支预算总表, two from 收入预算总表), or too short
- * for gk_title_near to trust a character wrong (six, seven characters:
- * 收支表, 收入表, 支出表 differ by one), is none that a distance can
+ * one character from 收支预算总表, two from 收入预算总表), too short for
+ * gk_title_near to trust a character wrong (four to seven characters:
+ * 女入总表, when 收支总表, 收入总表, 支出总表 differ by one), or two
+ * characters wrong (厅级部门必人预算总表), is none that a distance can
  * settle.  Its table's head can: a 收支总表 prints a 收入 and a 支出
  * side, each an item and its amount; a 收入总表 income alone.  Every
  * table with a usual title within one edit of the nearest (itself
@@ -195,7 +196,7 @@ const char *title_by_head(const nctx *c, int i, const char **canon)
 	const xline *x = &c->x[i];
 	size_t len = strlen(x->compact);
 	*canon = NULL;
-	if (x->skip || x->l->ncell != 1 || len < 18 || len > 150 || !ocr_page(c, x->l->page) || line_has_amount(c, i) ||
+	if (x->skip || x->l->ncell != 1 || len < 12 || len > 150 || !ocr_page(c, x->l->page) || line_has_amount(c, i) ||
 	    rule_any(c, "title-reject", x->compact))
 		return NULL;
 	char *t = gk_strdup(x->compact);
@@ -207,7 +208,7 @@ const char *title_by_head(const nctx *c, int i, const char **canon)
 	unsigned a[MAXCP], b[MAXCP];
 	int na = sl > 3 && !strcmp(s + sl - 3, "表") ? code_points(s, a, MAXCP) : -1, n;
 	free(t);
-	if (na < 6)
+	if (na < 4)
 		return NULL;
 	const gk_rule *const *list = gk_rules_of(c->rules, "title-canon", &n); /* owned by the rules */
 	int d[256], bd = MAXCP;

@@ -305,3 +305,34 @@ Test(ocr_title, head_rules_tell_the_summaries)
 	cr_assert(!f[3][0] && !f[3][1]);
 	gk_rules_drop(rs);
 }
+
+/* 无锡信访局 2026 p.11 scanned at 200 dpi: 收入总表 read 女入总表 (at 37),
+ * four characters, one from 收入总表 and two from 收支总表 and 支出总表.
+ * Its head prints income alone (本年收入, 上年结转结余, the unit's code): the
+ * 收入总表. */
+#define WX11                                                                                                       \
+	"P\t1\t842.00\t595.00\n"                                                                                       \
+	"L\t1\t37.64\t47.75\t10.11\tpos\t4.55,52.29@93,公开02表\n"                                                    \
+	"L\t1\t53.56\t74.78\t21.22\tpos\t391.33,463.83@37,女入总表\n"                                                 \
+	"L\t1\t79.58\t94.48\t14.91\tpos\t4.55,101.05@92,部门:无锡市信访局\t784.93,838.99@85,单位:万元\n"             \
+	"L\t1\t94.23\t109.89\t22.99\tpos\t372.38,414.32@96,本年收入\t689.18,753.09@92,上年结转结余\n"                \
+	"L\t1\t110.40\t131.12\t20.72\tpos\t9.09,39.41@90,部门代码\t69.47,110.15@21,部门名称\t149.81,168.76@43,合计\t" \
+	"237.22,320.59@17,一般公共预算\t579.28,600.25@33,其他收入\n"                                                   \
+	"L\t1\t151.33\t157.89\t6.57\tpos\t61.39,74.78@97,合计\t151.58,180.63@65,2867.94\t251.12,280.42@69,2723.94\t" \
+	"579.28,600.25@92,144.00\n"                                                                                    \
+	"L\t1\t167.24\t176.34\t9.09\tpos\t5.05,14.91@91,113\t46.23,88.93@91,无锡市信访局\t151.58,180.63@66,2867.94\t" \
+	"251.12,280.42@69,2723.94\t579.28,600.25@92,144.00\n"                                                          \
+	"%end\n"
+
+Test(ocr_title, four_characters_told_by_the_head)
+{
+	gk_result *r = normalize_stream("%gongkai-extract 1\nM\tformat\tpdf\nM\tocr_pages\t1\n" WX11, "wx");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	cr_assert_eq(t->page, 1);
+	cr_assert_null(gk_result_find(r, "revenue_expenditure_summary"));
+	const gk_check *k = check_of(r, "ocr:title");
+	cr_assert_not_null(k, "the doubt is said");
+	cr_assert_str_eq(k->expected, "收入总表");
+	cr_assert_str_eq(k->found, "女入总表");
+	gk_result_drop(r);
+}
