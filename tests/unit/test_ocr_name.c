@@ -356,3 +356,43 @@ Test(ocr_name, summary_class_not_without_its_sum)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* the same line standing after 210 in the classes' order: not 201,
+ * whatever its figure */
+Test(ocr_name, summary_class_only_in_its_place)
+{
+	gk_result *r = gk_result_new();
+	gk_doc *d = doc_of(1);
+	static const char *fcols[] = {"func_code", "name", "total"};
+	gk_table *f = gk_result_add_table(r, "expenditure_by_function", "f", 1, fcols, 3);
+	add_row(f, d, 400, (const char *[]){"2010301", "行政运行", "1193.81"}, 1, 90);
+	add_row(f, d, 460, (const char *[]){"2080501", "行政单位离退休", "93.21"}, 1, 90);
+	add_row(f, d, 480, (const char *[]){"2101101", "行政单位医疗", "65.25"}, 1, 90);
+	static const char *cols[] = {"side", "item", "total"};
+	gk_table *t = gk_result_add_table(r, "fiscal_appropriation_summary", "t", 1, cols, 3);
+	add_row(t, d, 100, (const char *[]){"支出", "一、本年支出", "1352.27"}, 1, 90);
+	add_row(t, d, 120, (const char *[]){"支出", "社会保障和就业支出", "93.21"}, 1, 80);
+	add_row(t, d, 140, (const char *[]){"支出", "卫生健康支出", "65.25"}, 1, 80);
+	add_row(t, d, 160, (const char *[]){"支出", "人了牙奖支出", "1193.81"}, 1, 0);
+	add_row(t, d, 180, (const char *[]){"支出", "支出合计", "1352.27"}, 1, 90);
+	gk_ocr_names(r, d, rules, "1");
+	cr_assert_str_eq(gk_table_get(t, 3, "item"), "人了牙奖支出");
+	cr_assert_eq(nlabel(r, NULL), 0);
+	/* in its place it is */
+	gk_table_set(t, 1, 1, "人了牙奖支出");
+	gk_table_set(t, 1, 2, "1193.81");
+	gk_table_set(t, 3, 1, "社会保障和就业支出");
+	gk_table_set(t, 3, 2, "93.21");
+	gk_doc_drop(d);
+	d = doc_of(1);
+	for (int i = 0; i < t->nrow; i++) {
+		gk_line *l = gk_doc_add_line(d, 1, 100 + 20 * i, 112 + 20 * i, 12, GK_GEOM_POS);
+		gk_cell *c = gk_line_add_cell_y(l, 60, 200, 0, 0, gk_table_get(t, i, "item"),
+		                                strlen(gk_table_get(t, i, "item")));
+		c->conf = i == 1 ? 0 : 90;
+	}
+	gk_ocr_names(r, d, rules, "1");
+	cr_assert_str_eq(gk_table_get(t, 1, "item"), "一般公共服务支出");
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
