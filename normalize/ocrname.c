@@ -1097,9 +1097,10 @@ void gk_ocr_names(gk_result *r, const gk_doc *doc, const gk_rules *rules, const 
 			                                        strcmp(t->id, "fiscal_appropriation_summary")) ||
 			    gk_table_col(t, "side") < 0 || gk_table_col(t, "item") < 0)
 				continue;
-			side_classes(r, t, doc, rules);
+			/* (the year's total first: it closes the classes) */
 			side_total(r, t, doc, rules, &f, 'e');
 			side_total(r, t, doc, rules, &f, 'i');
+			side_classes(r, t, doc, rules);
 		}
 		family_drop(&f);
 	}
