@@ -190,7 +190,7 @@ static int head_fits(const nctx *c, const char *id, const char *head)
  * within reach()) is a candidate; the line is taken for the one whose
  * head rules (rules "title-head") the head below it fits, when exactly
  * one does (a candidate without such rules fits as far as anyone can
- * tell, so it bars the others). */
+ * tell, so it bars the others, and is never taken itself). */
 const char *title_by_head(const nctx *c, int i, const char **canon)
 {
 	const xline *x = &c->x[i];
@@ -240,12 +240,14 @@ const char *title_by_head(const nctx *c, int i, const char **canon)
 		}
 	}
 	char *head = head_below(c, i);
-	int fit = -1, fits = 0;
-	for (int j = 0; j < nc && fits < 2; j++)
-		if (strcmp(cand[j], "other") ? head_fits(c, cand[j], head) != 0 : 1)
-			fit = j, fits++;
+	int fit = -1, fits = 0, sure = 0;
+	for (int j = 0; j < nc && fits < 2; j++) {
+		int h = strcmp(cand[j], "other") ? head_fits(c, cand[j], head) : -1;
+		if (h != 0)
+			fit = j, fits++, sure = h > 0;
+	}
 	free(head);
-	if (fits != 1)
+	if (fits != 1 || !sure) /* (a table no head rule speaks for is not taken on its title alone) */
 		return NULL;
 	*canon = cc[fit];
 	return cand[fit];

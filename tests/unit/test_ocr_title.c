@@ -336,3 +336,21 @@ Test(ocr_title, four_characters_told_by_the_head)
 	cr_assert_str_eq(k->found, "女入总表");
 	gk_result_drop(r);
 }
+
+/* 泉州公安 2026 p.37 at 200 dpi: 项目绩效目标表 read 目绩效目标表.  Only a
+ * table no head rule speaks for is near: its title alone takes nothing. */
+Test(ocr_title, no_head_rule_no_head_decision)
+{
+	gk_result *r = normalize_stream("%gongkai-extract 1\nM\tformat\tpdf\nM\tocr_pages\t1\n"
+	                                "P\t1\t842.00\t595.00\n"
+	                                "L\t1\t60.00\t75.00\t15.00\tpos\t300.00,420.00@60,目绩效目标表\n"
+	                                "L\t1\t90.00\t100.00\t10.00\tpos\t50.00,100.00@90,项目名称\t300.00,350.00@90,"
+	                                "绩效目标\t500.00,540.00@90,金额\n"
+	                                "L\t1\t110.00\t120.00\t10.00\tpos\t50.00,150.00@90,监所安全防范\t500.00,540.00@"
+	                                "90,52.25\n"
+	                                "%end\n",
+	                                "qz");
+	cr_assert_null(check_of(r, "ocr:title"));
+	cr_assert_null(gk_result_find(r, "project_performance"));
+	gk_result_drop(r);
+}
