@@ -19,7 +19,7 @@
 #include <string.h>
 
 /* strip a title's decorations with the title-strip rules, in place */
-static void strip_title(const nctx *c, char *s)
+void strip_title(const nctx *c, char *s)
 {
 	int n;
 	const gk_rule *const *list = gk_rules_of(c->rules, "title-strip", &n); /* owned by the rules */
@@ -1597,6 +1597,8 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 			cid[i] = near;
 		else
 			canon[i] = NULL;
+		if (!cid[i] && (cid[i] = title_by_head(&c, i, &canon[i])))
+			unread[i] = 3;
 		if (!cid[i] && ocr_three_head(&c, i, cid))
 			cid[i] = "three_public_expenses", canon[i] = "“三公”经费预算表", unread[i] = 2;
 		if (!cid[i] && ocr_unread_title(&c, i))
@@ -1628,7 +1630,9 @@ gk_result *gk_normalize(const gk_doc *doc, const gk_rules *rules, const char *do
 				                      c.x[i].l->page,
 				                      unread[i] == 2 ? "a title OCR cut short, taken for a 三公 table by the columns "
 				                                       "its head names (因公出国, 公务用车, 公务接待)"
-				                                     : "a title read by OCR taken for the usual title it is nearest");
+				                      : unread[i] == 3 ? "a title read by OCR near the usual titles of two tables, taken "
+				                                         "for the one whose head (title-head) its table prints"
+				                                       : "a title read by OCR taken for the usual title it is nearest");
 			if (unread[i] == 1)
 				gk_result_add_finding(c.r, "document", "ocr:title", "title", "", c.x[i].compact, "fail",
 				                      c.x[i].l->page,

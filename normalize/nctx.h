@@ -234,6 +234,8 @@ void reclassify_ocr_summaries(nctx *c);
 /* is page listed in the extract's ocr_pages? */
 int ocr_page(const nctx *c, int page);
 const char *title_of(const nctx *c, const xline *x);
+/* strip a title's decorations (rules "title-strip", a year) in place */
+void strip_title(const nctx *c, char *s);
 /* ocrtitle.c */
 /* s as code points into cp (a stray byte counts as one); -1 when longer
  * than max */
@@ -244,6 +246,10 @@ const char *title_near(const nctx *c, const char *stripped, const char **canon, 
 /* the contract table whose usual title (title-canon) is exactly s, a
  * line's compact text (*canon: that title), or NULL */
 const char *title_canon_of(const nctx *c, const char *s, const char **canon);
+/* line i, a title OCR read near the usual titles of two tables or more,
+ * taken for the one whose head (rules "title-head") its table prints:
+ * that table's id (*canon its nearest usual title), or NULL */
+const char *title_by_head(const nctx *c, int i, const char **canon);
 /* check_toc.c: the contents against the tables found */
 void toc_checks(nctx *c);
 void parse_spans(nctx *c, const tspan *sp, int nsp, const gk_strv *only);

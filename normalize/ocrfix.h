@@ -61,6 +61,16 @@ int gk_code_label_match(const char *read, const char *std);
  * that class's standard name (ocrlabel.c); each an `ocr:label` check. */
 void gk_ocr_fix_summary(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules);
 
+/* The total of each function class (2xx) of function table t, in
+ * millionths: its own row's, else the sum of its rows of the shortest
+ * code (ocrlabel.c).  Returns how many classes (cs[] filled). */
+typedef struct gk_clsum {
+	char code[4];
+	int len;     /* the code length summed: the class's own row (3), else its shortest */
+	long long v; /* millionths */
+} gk_clsum;
+int gk_ocr_class_sums(const gk_table *t, gk_clsum *cs, int max);
+
 /* How sure OCR was of label, row `row` of t: the least confidence of the
  * OCR'd cells of the row that are part of it; -1 when unknown (ocrlabel.c) */
 float gk_ocr_label_conf(const gk_doc *doc, const gk_table *t, int row, const char *label);

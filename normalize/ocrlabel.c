@@ -459,11 +459,7 @@ static void fix_total_row(gk_result *r, gk_table *t, const gk_doc *doc, const ch
 
 #define MAXCLS 64
 
-typedef struct clsum {
-	char code[4];
-	int len;     /* the code length summed: the class's own row (3), else its shortest */
-	long long v; /* millionths */
-} clsum;
+typedef gk_clsum clsum;
 
 /* The total of each function class (2xx) of function table t: its own
  * row's, else the sum of its rows of the shortest code.  A class prints
@@ -471,7 +467,7 @@ typedef struct clsum {
  * are rows of a lower level whose code OCR cut short (新乡's 210 on three
  * 项 rows), summed with the class's rows of its deepest code.  Returns
  * how many classes (cs[] filled). */
-static int class_sums(const gk_table *t, clsum *cs, int max)
+int gk_ocr_class_sums(const gk_table *t, gk_clsum *cs, int max)
 {
 	int cc = gk_table_col(t, "func_code"), tc = gk_table_col(t, "total"), n = 0;
 	if (cc < 0 || tc < 0)
@@ -567,7 +563,7 @@ static void fix_summary_classes(gk_result *r, gk_table *t, const gk_doc *doc, co
 	static const char *const funcs[] = {"expenditure_by_function", "general_budget_expenditure"};
 	for (int f = 0; f < 2; f++) {
 		const gk_table *ft = gk_result_find(r, funcs[f]);
-		ncs[f] = ft ? class_sums(ft, cs[f], MAXCLS) : 0;
+		ncs[f] = ft ? gk_ocr_class_sums(ft, cs[f], MAXCLS) : 0;
 	}
 	int form = long_names(t, sc, ic, rules);
 	if (form < 0)

@@ -351,6 +351,296 @@ static void summary_items(gk_result *r, gk_table *t, const gk_doc *doc, const fa
 	}
 }
 
+/* ---- summary lines by the summary's arithmetic -------------------------- */
+
+/* A line whose label OCR garbled past any likeness (赣达出出合计, 人了牙奖
+ * 支出: an Excel printout's wrapped labels printed over one another) is
+ * placed by what is not its likeness: where it stands among the lines
+ * read surely, and the figures -- the side's total the sum of its lines,
+ * a class's figure the one the function tables print for it.  Nothing is
+ * written unless the arithmetic holds with it. */
+
+/* the item key (rules/items.rules) of a summary line's label, past its
+ * ordinal, 其中 and colons, its spaces out: its side's rules, then
+ * either side's; NULL when none keys it */
+static const char *line_key(const gk_rules *rules, char side, const char *label)
+{
+	char sq[512];
+	gk_ocr_squeeze(label, sq, sizeof sq);
+	const char *p = sq + ordinal_len(sq);
+	if (!strncmp(p, "其中", 6))
+		p += 6;
+	while (!strncmp(p, "：", 3) || *p == ':')
+		p += *p == ':' ? 1 : 3;
+	char body[512];
+	snprintf(body, sizeof body, "%s", p);
+	size_t n = strlen(body);
+	while (n && body[n - 1] == ':')
+		body[--n] = 0;
+	while (n >= 3 && !strcmp(body + n - 3, "："))
+		body[n -= 3] = 0;
+	if (!*body)
+		return NULL;
+	const gk_rule *r = gk_rules_first(rules, side == 'i' ? "item-income" : "item-expense", body);
+	if (!r)
+		r = gk_rules_first(rules, "item", body);
+	return r ? r->name : NULL;
+}
+
+static int key_is(const char *key, const char *what)
+{
+	return key && !strcmp(key, what);
+}
+
+/* the function class (201) a key names at the class level, else 0 */
+static int key_class(const char *key)
+{
+	static const char pre[] = "expense.by_function.";
+	if (!key || strncmp(key, pre, sizeof pre - 1))
+		return 0;
+	const char *d = key + sizeof pre - 1;
+	return strlen(d) == 3 && d[0] == '2' ? atoi(d) : 0;
+}
+
+/* an income line that adds to the year's income (not 其中 财政拨款, not a
+ * total, not the years before) */
+static int income_term(const char *key)
+{
+	static const char *const terms[] = {"income.general_budget", "income.government_fund", "income.state_capital",
+	                                    "income.special_account", "income.business", "income.operating",
+	                                    "income.superior_subsidy", "income.affiliated_remit", "income.other",
+	                                    "income.unit_funds", NULL};
+	for (int k = 0; key && terms[k]; k++)
+		if (!strcmp(key, terms[k]))
+			return 1;
+	return 0;
+}
+
+typedef struct sumline {
+	int row;
+	const char *key; /* owned by the rules */
+	long long v;     /* its figure (the amount, or the fiscal summary's total), millionths; 0 none */
+	int sub;         /* a 其中 line */
+} sumline;
+
+/* the lines of side (收入, 支出) of summary t, in order; returns how many */
+static int side_lines(const gk_table *t, const gk_rules *rules, const char *side, sumline **out)
+{
+	int sc = gk_table_col(t, "side"), ic = gk_table_col(t, "item");
+	int vc = gk_table_col(t, "amount") >= 0 ? gk_table_col(t, "amount") : gk_table_col(t, "total"), n = 0;
+	sumline *L = gk_calloc((size_t)(t->nrow ? t->nrow : 1), sizeof *L);
+	for (int i = 0; i < t->nrow; i++) {
+		if (strcmp(t->rows[i][sc], side))
+			continue;
+		int dec;
+		long long v = 0;
+		if (vc < 0 || gk_chk_parse(t->rows[i][vc], &v, &dec) != 1)
+			v = 0;
+		char sq[512];
+		gk_ocr_squeeze(t->rows[i][ic], sq, sizeof sq);
+		L[n++] = (sumline){i, line_key(rules, !strcmp(side, "收入") ? 'i' : 'e', t->rows[i][ic]), v,
+		                   !strncmp(sq + ordinal_len(sq), "其中", 6)};
+	}
+	*out = L;
+	return n;
+}
+
+static int codepoint_count(const char *s)
+{
+	unsigned cp[MAXCP];
+	int n = gk_codepoints(s, cp, MAXCP);
+	return n < 0 ? MAXCP : n;
+}
+
+/* The year's total of a side (本年支出合计) read garbled but for its 合计
+ * (赣达出出合计), where no line of the side reads as that total: it is the
+ * total the other side prints, its 收入 for 支出 (本年收入合计 -> 本年支出
+ * 合计), a member of the side's family as long as the line read, give or
+ * take a character -- when its figure is the sum of the side's lines
+ * above it (the function classes, or 基本 and 项目支出; the income
+ * sources), one line or more, and it is the only such line. */
+static void side_total(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules, const family *f,
+                       char side)
+{
+	const char *me = side == 'i' ? "收入" : "支出", *other = side == 'i' ? "支出" : "收入";
+	char cur[32], ocur[32];
+	snprintf(cur, sizeof cur, "%s.current_total", side == 'i' ? "income" : "expense");
+	snprintf(ocur, sizeof ocur, "%s.current_total", side == 'i' ? "expense" : "income");
+	sumline *L, *O;
+	int n = side_lines(t, rules, me, &L), m = side_lines(t, rules, other, &O), cand = -1, many = 0;
+	int ic = gk_table_col(t, "item");
+	const char *mirror = NULL;
+	for (int k = 0; k < m && !mirror; k++)
+		if (key_is(O[k].key, ocur))
+			mirror = t->rows[O[k].row][ic];
+	for (int k = 0; k < n; k++) {
+		if (key_is(L[k].key, cur))
+			many = 1; /* the side reads its total: nothing to place */
+		char sq[512];
+		gk_ocr_squeeze(t->rows[L[k].row][ic], sq, sizeof sq);
+		size_t ls = strlen(sq);
+		if (!L[k].key && L[k].v && ls > 6 && !strcmp(sq + ls - 6, "合计"))
+			many |= cand >= 0, cand = k;
+	}
+	char name[512] = "";
+	if (mirror && cand >= 0 && !many) {
+		char sq[512];
+		gk_ocr_squeeze(mirror, sq, sizeof sq);
+		const char *body = sq + ordinal_len(sq), *at = strstr(body, other);
+		if (at)
+			snprintf(name, sizeof name, "%.*s%s%s", (int)(at - body), body, me, at + strlen(other));
+	}
+	const char *read = cand >= 0 ? t->rows[L[cand].row][ic] : "";
+	float cf = *name ? gk_ocr_label_conf(doc, t, L[cand].row, read) : -1;
+	if (*name && in_family(f, name, side) && cf >= 0 && cf < HIGH_CONF &&
+	    abs(codepoint_count(name) - codepoint_count(read)) <= 1) {
+		long long cls = 0, bp = 0, inc = 0;
+		int ncls = 0, nbp = 0, ninc = 0;
+		for (int k = 0; k < cand; k++) {
+			if (L[k].sub)
+				continue;
+			if (key_class(L[k].key))
+				cls += L[k].v, ncls++;
+			if (key_is(L[k].key, "expense.basic") || key_is(L[k].key, "expense.project"))
+				bp += L[k].v, nbp++;
+			if (income_term(L[k].key))
+				inc += L[k].v, ninc++;
+		}
+		long long v = L[cand].v;
+		int holds = side == 'i' ? ninc && inc == v : (ncls && cls == v) || (nbp && bp == v);
+		if (holds) {
+			char *old = gk_strdup(read);
+			gk_table_set(t, L[cand].row, ic, name);
+			note(r, t, me, name, old, cf);
+			free(old);
+		}
+	}
+	free(L);
+	free(O);
+}
+
+/* A 支出 line garbled past likeness (人了牙奖支出) whose figure the
+ * document's function tables print as one class's total (rules `name`,
+ * three digits) and no other's, the only line of the side so, standing
+ * where that class stands in the classes' order between the lines read
+ * surely around it (an opening 本年支出 above, a closing total below):
+ * it is that class, with or without its 支出 as the side's sure class
+ * lines print them -- when the side's closing total is the sum of its
+ * classes with it.  A line after the closing total is none of them. */
+static void side_classes(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules)
+{
+	gk_clsum cs[2][64];
+	int ncs[2] = {0, 0};
+	static const char *const funcs[] = {"expenditure_by_function", "general_budget_expenditure"};
+	for (int k = 0; k < 2; k++) {
+		const gk_table *ft = gk_result_find(r, funcs[k]);
+		ncs[k] = ft ? gk_ocr_class_sums(ft, cs[k], 64) : 0;
+	}
+	sumline *L;
+	int n = side_lines(t, rules, "支出", &L), ic = gk_table_col(t, "item");
+	int *code = gk_calloc((size_t)(n ? n : 1), sizeof *code);
+	int open = -1, close = -1, vote_long = 0, vote_short = 0;
+	/* the opening total (the first line read, a total) and the closing one */
+	for (int k = 0; k < n; k++) {
+		int tot = key_is(L[k].key, "expense.current_total") || key_is(L[k].key, "expense.total");
+		if (tot && open < 0 && close < 0) {
+			int first = 1;
+			for (int j = 0; j < k; j++)
+				first &= !L[j].key && !L[j].v;
+			if (first) {
+				open = k;
+				continue;
+			}
+		}
+		if (tot && close < 0)
+			close = k;
+		if (key_class(L[k].key) && close < 0) {
+			char sq[512];
+			gk_ocr_squeeze(t->rows[L[k].row][ic], sq, sizeof sq);
+			size_t ls = strlen(sq);
+			if (ls > 6 && !strcmp(sq + ls - 6, "支出"))
+				vote_long++;
+			else
+				vote_short++;
+		}
+	}
+	if (close < 0 || vote_long == vote_short)
+		goto done;
+	for (int k = open + 1; k < close; k++) {
+		const char *read = t->rows[L[k].row][ic];
+		if (L[k].key || !L[k].v || L[k].sub || strstr(read, "合计") || strstr(read, "总计"))
+			continue;
+		float cf = gk_ocr_label_conf(doc, t, L[k].row, read);
+		if (cf < 0 || cf >= HIGH_CONF)
+			continue;
+		int c = 0, two = 0;
+		for (int q = 0; q < 2; q++)
+			for (int j = 0; j < ncs[q]; j++)
+				if (cs[q][j].v == L[k].v) {
+					two |= c && c != atoi(cs[q][j].code);
+					c = atoi(cs[q][j].code);
+				}
+		if (!c || two)
+			continue;
+		/* between the sure lines around it, in the classes' order */
+		int before = 0, after = 1000;
+		for (int j = k - 1; j > open && !before; j--)
+			if (L[j].key)
+				before = key_class(L[j].key) ? key_class(L[j].key) : -1;
+		for (int j = k + 1; j < close && after == 1000; j++)
+			if (L[j].key)
+				after = key_class(L[j].key) ? key_class(L[j].key) : -1;
+		if (before < 0 || after < 0 || c <= before || c >= after)
+			continue;
+		code[k] = c;
+	}
+	/* one line a class, none read surely already */
+	for (int k = open + 1; k < close; k++)
+		for (int j = open + 1; j < close && code[k]; j++)
+			if (j != k && (code[j] == code[k] || key_class(L[j].key) == code[k]))
+				code[k] = 0;
+	long long sum = 0;
+	int placed = 0;
+	for (int k = open + 1; k < close; k++) {
+		if (key_class(L[k].key) && !L[k].sub)
+			sum += L[k].v;
+		if (code[k])
+			sum += L[k].v, placed++;
+	}
+	if (!placed || sum != L[close].v)
+		goto done;
+	for (int k = open + 1; k < close; k++) {
+		if (!code[k])
+			continue;
+		char c3[8];
+		snprintf(c3, sizeof c3, "%d", code[k]);
+		int nr;
+		const gk_rule *const *rs = gk_rules_of(rules, "name", &nr);
+		const char *nm = NULL;
+		for (int q = 0; q < nr && !nm; q++)
+			if (!strcmp(rs[q]->name, c3))
+				nm = rs[q]->pattern;
+		if (!nm)
+			continue;
+		char name[512];
+		snprintf(name, sizeof name, "%s", nm);
+		size_t ln = strlen(name);
+		if (vote_short > vote_long && ln > 6 && !strcmp(name + ln - 6, "支出"))
+			name[ln - 6] = 0;
+		const char *read = t->rows[L[k].row][ic];
+		size_t ol = ordinal_len(read);
+		char written[600], *old = gk_strdup(read);
+		snprintf(written, sizeof written, "%.*s%s", (int)ol, read, name);
+		float cf = gk_ocr_label_conf(doc, t, L[k].row, read);
+		gk_table_set(t, L[k].row, ic, written);
+		note(r, t, "支出", written, old, cf);
+		free(old);
+	}
+done:
+	free(code);
+	free(L);
+}
+
 /* ---- project names ------------------------------------------------------ */
 
 typedef struct reading {
@@ -800,6 +1090,17 @@ void gk_ocr_names(gk_result *r, const gk_doc *doc, const gk_rules *rules, const 
 			if (gk_page_listed(pages, t->page) &&
 			    (!strcmp(t->id, "revenue_expenditure_summary") || !strcmp(t->id, "fiscal_appropriation_summary")))
 				summary_items(r, t, doc, &f);
+		}
+		for (int ti = 0; ti < r->ntable; ti++) {
+			gk_table *t = r->tables[ti];
+			if (!gk_page_listed(pages, t->page) || (strcmp(t->id, "revenue_expenditure_summary") &&
+			                                        strcmp(t->id, "fiscal_appropriation_summary")) ||
+			    gk_table_col(t, "side") < 0 || gk_table_col(t, "item") < 0)
+				continue;
+			/* (the year's total first: it closes the classes) */
+			side_total(r, t, doc, rules, &f, 'e');
+			side_total(r, t, doc, rules, &f, 'i');
+			side_classes(r, t, doc, rules);
 		}
 		family_drop(&f);
 	}

@@ -135,6 +135,124 @@ const char *title_near(const nctx *c, const char *stripped, const char **canon, 
 	return gk_title_near(c->rules, stripped, canon, same_len);
 }
 
+/* ---- a title told by its table's head ------------------------------ */
+
+/* How many characters a title of n code points may have wrong when its
+ * table's head says which table it is: one, two from eight. */
+static int reach(int n)
+{
+	return n >= 8 ? 2 : 1;
+}
+
+/* The words of the head under title line i: the lines of its page below
+ * it down to the first that prints a figure, a sentence or another
+ * title (at most eight), white space removed and joined.  New string. */
+static char *head_below(const nctx *c, int i)
+{
+	gk_buf hb = {0};
+	for (int k = i + 1, seen = 0; k < c->n && seen < 8 && c->x[k].l->page == c->x[i].l->page; k++) {
+		if (c->x[k].skip)
+			continue;
+		if (line_has_amount(c, k) || strstr(c->x[k].compact, "。") || title_of(c, &c->x[k]))
+			break;
+		gk_buf_adds(&hb, c->x[k].compact);
+		seen++;
+	}
+	return gk_buf_take(&hb);
+}
+
+/* Does head fit table id's "title-head" rules: 1 yes, 0 no, -1 no rule
+ * says (then the head cannot rule the table out). */
+static int head_fits(const nctx *c, const char *id, const char *head)
+{
+	int n, any = 0;
+	const gk_rule *const *rs = gk_rules_of(c->rules, "title-head", &n); /* owned by the rules */
+	for (int k = 0; k < n; k++) {
+		if (strcmp(rs[k]->name, id))
+			continue;
+		any = 1;
+		if (gk_rule_match(rs[k], head, strlen(head), NULL))
+			return 1;
+	}
+	return any ? 0 : -1;
+}
+
+#define MAXCAND 16
+
+/* A title OCR read near the usual titles of two tables (收支预复总表:
+ * one character from 收支预算总表, two from 收入预算总表), too short for
+ * gk_title_near to trust a character wrong (four to seven characters:
+ * 女入总表, when 收支总表, 收入总表, 支出总表 differ by one), or two
+ * characters wrong (厅级部门必人预算总表), is none that a distance can
+ * settle.  Its table's head can: a 收支总表 prints a 收入 and a 支出
+ * side, each an item and its amount; a 收入总表 income alone.  Every
+ * table with a usual title within one edit of the nearest (itself
+ * within reach()) is a candidate; the line is taken for the one whose
+ * head rules (rules "title-head") the head below it fits, when exactly
+ * one does (a candidate without such rules fits as far as anyone can
+ * tell, so it bars the others, and is never taken itself). */
+const char *title_by_head(const nctx *c, int i, const char **canon)
+{
+	const xline *x = &c->x[i];
+	size_t len = strlen(x->compact);
+	*canon = NULL;
+	if (x->skip || x->l->ncell != 1 || len < 12 || len > 150 || !ocr_page(c, x->l->page) || line_has_amount(c, i) ||
+	    rule_any(c, "title-reject", x->compact))
+		return NULL;
+	char *t = gk_strdup(x->compact);
+	strip_title(c, t);
+	const char *s = t; /* the 年(度) of a year whose digits went as an ordinal */
+	if (!strncmp(s, "年", 3))
+		s += strncmp(s + 3, "度", 3) ? 3 : 6;
+	size_t sl = strlen(s);
+	unsigned a[MAXCP], b[MAXCP];
+	int na = sl > 3 && !strcmp(s + sl - 3, "表") ? code_points(s, a, MAXCP) : -1, n;
+	free(t);
+	if (na < 4)
+		return NULL;
+	const gk_rule *const *list = gk_rules_of(c->rules, "title-canon", &n); /* owned by the rules */
+	int d[256], bd = MAXCP;
+	for (int k = 0; k < n && k < 256; k++) {
+		char *w = compact_of(list[k]->pattern); /* folded as the lines are */
+		int nb = code_points(w, b, MAXCP);
+		free(w);
+		d[k] = nb < 0 ? MAXCP : code_edits(a, na, b, nb, 0);
+		if (d[k] < bd)
+			bd = d[k];
+	}
+	/* (an exact title is the title rules' to take) */
+	if (bd == 0 || bd > reach(na))
+		return NULL;
+	const char *cand[MAXCAND], *cc[MAXCAND]; /* the candidates; the nearest usual title of each */
+	int cd[MAXCAND], nc = 0;
+	for (int k = 0; k < n && k < 256; k++) {
+		if (d[k] > bd + 1)
+			continue;
+		int j = 0;
+		while (j < nc && strcmp(cand[j], list[k]->name))
+			j++;
+		if (j == nc) {
+			if (nc == MAXCAND)
+				return NULL;
+			cand[nc] = list[k]->name, cc[nc] = list[k]->pattern, cd[nc++] = d[k];
+		} else if (d[k] < cd[j]) {
+			cc[j] = list[k]->pattern, cd[j] = d[k];
+		}
+	}
+	char *head = head_below(c, i);
+	int fit = -1, fits = 0, sure = 0;
+	for (int j = 0; j < nc && fits < 2; j++) {
+		int h = strcmp(cand[j], "other") ? head_fits(c, cand[j], head) : -1;
+		if (h != 0)
+			fit = j, fits++, sure = h > 0;
+	}
+	free(head);
+	if (fits != 1 || !sure) /* (a table no head rule speaks for is not taken on its title alone) */
+		return NULL;
+	*canon = cc[fit];
+	return cand[fit];
+}
+
 const char *title_canon_of(const nctx *c, const char *s, const char **canon)
 {
 	int n;

@@ -258,3 +258,141 @@ Test(ocr_name, character_by_the_sure_text)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* 新乡 2022 部门收支预算表 (clean 200 dpi): the 支出 side's 本年支出合计
+ * read 赣达出出合计, its wrapped labels printed over one another.  The 收入
+ * side prints 本年收入合计, and the figure is the sum of the 支出 side's
+ * classes above it: 本年支出合计.  Without the sum, nothing. */
+static gk_table *xx_summary(gk_result *r, gk_doc *d, const char *health)
+{
+	static const char *cols[] = {"side", "item", "amount"};
+	gk_table *t = gk_result_add_table(r, "revenue_expenditure_summary", "t", 1, cols, 3);
+	add_row(t, d, 100, (const char *[]){"收入", "一、一般公共预算", "1352.27"}, 1, 90);
+	add_row(t, d, 120, (const char *[]){"收入", "本年收入合计", "1352.27"}, 1, 92);
+	add_row(t, d, 140, (const char *[]){"收入", "收入总计", "1352.27"}, 1, 92);
+	add_row(t, d, 160, (const char *[]){"支出", "一般公共服务", "1193.81"}, 1, 20);
+	add_row(t, d, 180, (const char *[]){"支出", "社会保障和就业", "93.21"}, 1, 0);
+	add_row(t, d, 200, (const char *[]){"支出", "卫生健康", health}, 1, 0);
+	add_row(t, d, 220, (const char *[]){"支出", "基本支出", ""}, 1, 48);
+	add_row(t, d, 240, (const char *[]){"支出", "赣达出出合计", "1352.27"}, 1, 0);
+	add_row(t, d, 260, (const char *[]){"支出", "支出总计", "1352.27"}, 1, 90);
+	return t;
+}
+
+Test(ocr_name, summary_total_by_its_lines)
+{
+	gk_result *r = gk_result_new();
+	gk_doc *d = doc_of(1);
+	gk_table *t = xx_summary(r, d, "65.25");
+	gk_ocr_names(r, d, rules, "1");
+	cr_assert_str_eq(gk_table_get(t, 7, "item"), "本年支出合计");
+	cr_assert_eq(nlabel(r, "赣达出出合计 (confidence 0)"), 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+Test(ocr_name, summary_total_not_without_its_sum)
+{
+	gk_result *r = gk_result_new();
+	gk_doc *d = doc_of(1);
+	gk_table *t = xx_summary(r, d, "65.52");
+	gk_ocr_names(r, d, rules, "1");
+	cr_assert_str_eq(gk_table_get(t, 7, "item"), "赣达出出合计");
+	cr_assert_eq(nlabel(r, NULL), 0);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+/* 新乡 2022 财政拨款收支总体情况表 (degraded 200 dpi): (一)一般公共服务支出
+ * read 人了牙奖支出.  Its figure is class 201's total in the 部门支出表 (its
+ * 项 rows summed) and no other class's; it stands between the opening
+ * 本年支出 and 208, and the closing 支出合计 is the classes' sum with it:
+ * 一般公共服务支出, as the side's sure lines print the classes (with 支出).
+ * A line after the closing total with the same figure (并河和2) is none
+ * of the classes. */
+static gk_table *xx_fiscal(gk_result *r, gk_doc *d, const char *closing)
+{
+	static const char *fcols[] = {"func_code", "name", "total"};
+	gk_table *f = gk_result_add_table(r, "expenditure_by_function", "f", 1, fcols, 3);
+	add_row(f, d, 400, (const char *[]){"2010301", "行政运行", "368.80"}, 1, 90);
+	add_row(f, d, 420, (const char *[]){"2010302", "一般行政管理事务", "398.41"}, 1, 90);
+	add_row(f, d, 440, (const char *[]){"2010350", "事业运行", "426.60"}, 1, 90);
+	add_row(f, d, 460, (const char *[]){"2080501", "行政单位离退休", "93.21"}, 1, 90);
+	add_row(f, d, 480, (const char *[]){"2101101", "行政单位医疗", "65.25"}, 1, 90);
+	static const char *cols[] = {"side", "item", "total", "general_budget"};
+	gk_table *t = gk_result_add_table(r, "fiscal_appropriation_summary", "t", 1, cols, 4);
+	add_row(t, d, 100, (const char *[]){"支出", "一、本年支出", "1352.27", "1352.27"}, 1, 90);
+	add_row(t, d, 120, (const char *[]){"支出", "人了牙奖支出", "1193.81", "1193.81"}, 1, 0);
+	add_row(t, d, 140, (const char *[]){"支出", "伍)国防支出", "", ""}, 1, 40);
+	add_row(t, d, 160, (const char *[]){"支出", "社会保障和就业支出", "93.21", "93.21"}, 1, 0);
+	add_row(t, d, 180, (const char *[]){"支出", "卫生健康支出", "65.25", "65.25"}, 1, 37);
+	add_row(t, d, 200, (const char *[]){"支出", "支出合计", closing, closing}, 1, 90);
+	add_row(t, d, 220, (const char *[]){"支出", "并河和2", "1193.81", ""}, 1, 0);
+	return t;
+}
+
+Test(ocr_name, summary_class_by_the_function_tables)
+{
+	gk_result *r = gk_result_new();
+	gk_doc *d = doc_of(1);
+	gk_table *t = xx_fiscal(r, d, "1352.27");
+	gk_ocr_names(r, d, rules, "1");
+	cr_assert_str_eq(gk_table_get(t, 1, "item"), "一般公共服务支出");
+	cr_assert_str_eq(gk_table_get(t, 6, "item"), "并河和2", "after the closing total: no class");
+	cr_assert_eq(nlabel(r, "人了牙奖支出 (confidence 0)"), 1);
+	cr_assert_eq(nlabel(r, NULL), 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+Test(ocr_name, summary_class_not_without_its_sum)
+{
+	gk_result *r = gk_result_new();
+	gk_doc *d = doc_of(1);
+	gk_table *t = xx_fiscal(r, d, "1352.72");
+	gk_ocr_names(r, d, rules, "1");
+	cr_assert_str_eq(gk_table_get(t, 1, "item"), "人了牙奖支出");
+	cr_assert_eq(nlabel(r, NULL), 0);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}
+
+/* the same line standing after 210 in the classes' order: not 201,
+ * whatever its figure */
+Test(ocr_name, summary_class_only_in_its_place)
+{
+	gk_result *r = gk_result_new();
+	gk_doc *d = doc_of(1);
+	static const char *fcols[] = {"func_code", "name", "total"};
+	gk_table *f = gk_result_add_table(r, "expenditure_by_function", "f", 1, fcols, 3);
+	add_row(f, d, 400, (const char *[]){"2010301", "行政运行", "1193.81"}, 1, 90);
+	add_row(f, d, 460, (const char *[]){"2080501", "行政单位离退休", "93.21"}, 1, 90);
+	add_row(f, d, 480, (const char *[]){"2101101", "行政单位医疗", "65.25"}, 1, 90);
+	static const char *cols[] = {"side", "item", "total"};
+	gk_table *t = gk_result_add_table(r, "fiscal_appropriation_summary", "t", 1, cols, 3);
+	add_row(t, d, 100, (const char *[]){"支出", "一、本年支出", "1352.27"}, 1, 90);
+	add_row(t, d, 120, (const char *[]){"支出", "社会保障和就业支出", "93.21"}, 1, 80);
+	add_row(t, d, 140, (const char *[]){"支出", "卫生健康支出", "65.25"}, 1, 80);
+	add_row(t, d, 160, (const char *[]){"支出", "人了牙奖支出", "1193.81"}, 1, 0);
+	add_row(t, d, 180, (const char *[]){"支出", "支出合计", "1352.27"}, 1, 90);
+	gk_ocr_names(r, d, rules, "1");
+	cr_assert_str_eq(gk_table_get(t, 3, "item"), "人了牙奖支出");
+	cr_assert_eq(nlabel(r, NULL), 0);
+	/* in its place it is */
+	gk_table_set(t, 1, 1, "人了牙奖支出");
+	gk_table_set(t, 1, 2, "1193.81");
+	gk_table_set(t, 3, 1, "社会保障和就业支出");
+	gk_table_set(t, 3, 2, "93.21");
+	gk_doc_drop(d);
+	d = doc_of(1);
+	for (int i = 0; i < t->nrow; i++) {
+		gk_line *l = gk_doc_add_line(d, 1, 100 + 20 * i, 112 + 20 * i, 12, GK_GEOM_POS);
+		gk_cell *c = gk_line_add_cell_y(l, 60, 200, 0, 0, gk_table_get(t, i, "item"),
+		                                strlen(gk_table_get(t, i, "item")));
+		c->conf = i == 1 ? 0 : 90;
+	}
+	gk_ocr_names(r, d, rules, "1");
+	cr_assert_str_eq(gk_table_get(t, 1, "item"), "一般公共服务支出");
+	gk_doc_drop(d);
+	gk_result_drop(r);
+}

@@ -220,3 +220,137 @@ Test(ocr_title, qualifier_bracket_lost)
 	cr_assert_null(check_of(r, "ocr:title"), "every character was read: no doubt");
 	gk_result_drop(r);
 }
+
+/* 江苏省政协办公厅 2019 p.1 scanned at 200 dpi and degraded: 收支预算总表
+ * read 收支预复总表, one character from it and two from 收入预算总表 --
+ * too short a title for a distance to tell.  Its head prints a 收入 and
+ * a 支出 side, each an item and its 金额: the 收支总表 (rules "title-head"),
+ * said as a doubt. */
+#define JS_HEAD(head)                                                                                                \
+	"P\t1\t842.00\t595.00\n"                                                                                         \
+	"L\t1\t51.89\t62.40\t10.51\tpos\t45.26,89.37@26,公开01表\n"                                                     \
+	"L\t1\t64.46\t88.46\t24.00\tpos\t316.34,468.80@82,收支预复总表\n"                                               \
+	"L\t1\t89.37\t102.63\t13.26\tpos\t45.49,144.00@33,部门，江苏省政协办公打\t696.23,741.03@85,单位，万元\n" head \
+	"L\t1\t157.26\t171.43\t14.17\tpos\t45.94,104.46@85,一、财政拨款\t230.40,272.91@92,13297.11\t282.51,377.60@89," \
+	"一、一般公共服务支出\t462.63,506.97@92,10271.56\t516.57,570.06@93,一、基本支出\t700.34,741.03@92,6522.75\n"    \
+	"L\t1\t221.49\t234.74\t13.26\tpos\t45.71,104.46@91,三、其他资金\t248.23,273.60@93,80.00\t284.34,337.14@91,"     \
+	"五、教育支出\n"                                                                                                 \
+	"%end\n"
+#define JS_TWO_SIDES                                                                                                 \
+	"L\t1\t106.29\t116.34\t10.06\tpos\t149.49,169.14@97,收入\t498.97,518.17@97,支出\n"                               \
+	"L\t1\t124.11\t133.94\t9.83\tpos\t372.11,412.57@97,功能分类\t605.26,646.63@83,支出用途\n"                        \
+	"L\t1\t133.03\t142.86\t9.83\tpos\t93.26,134.17@92,项目名称\n"                                                    \
+	"L\t1\t141.03\t154.97\t21.94\tpos\t315.89,376.91@92,功能科目名称\t453.03,472.91@96,金额\t559.31,599.77@92,"     \
+	"项目名称\t686.17,706.06@96,金额\n"
+
+Test(ocr_title, short_title_told_by_its_head)
+{
+	gk_result *r =
+	    normalize_stream("%gongkai-extract 1\nM\tformat\tpdf\nM\tocr_pages\t1\n" JS_HEAD(JS_TWO_SIDES), "js");
+	const gk_table *t = fixture_table(r, "revenue_expenditure_summary");
+	cr_assert_eq(t->page, 1);
+	cr_assert_null(gk_result_find(r, "revenue_by_unit"));
+	const gk_check *k = check_of(r, "ocr:title");
+	cr_assert_not_null(k, "the doubt is said");
+	cr_assert_str_eq(k->table_id, "revenue_expenditure_summary");
+	cr_assert_str_eq(k->expected, "收支预算总表");
+	cr_assert_str_eq(k->found, "收支预复总表");
+	cr_assert_str_eq(k->status, "corrected");
+	gk_result_drop(r);
+}
+
+Test(ocr_title, short_title_not_guessed_on_text)
+{
+	gk_result *r = normalize_stream("%gongkai-extract 1\nM\tformat\tpdf\n" JS_HEAD(JS_TWO_SIDES), "js");
+	cr_assert_null(gk_result_find(r, "revenue_expenditure_summary"), "no OCR, no guess");
+	cr_assert_null(check_of(r, "ocr:title"));
+	gk_result_drop(r);
+}
+
+/* the same title over a head that shows neither table (its words lost):
+ * no guess */
+Test(ocr_title, short_title_head_unread)
+{
+	gk_result *r = normalize_stream("%gongkai-extract 1\nM\tformat\tpdf\nM\tocr_pages\t1\n" JS_HEAD(
+	                                    "L\t1\t106.29\t116.34\t10.06\tpos\t149.49,169.14@30,叹入\t498.97,518.17@20,文山\n"),
+	                                "js");
+	cr_assert_null(gk_result_find(r, "revenue_expenditure_summary"));
+	cr_assert_null(gk_result_find(r, "revenue_by_unit"));
+	gk_result_drop(r);
+}
+
+/* what a head fits (rules "title-head") */
+Test(ocr_title, head_rules_tell_the_summaries)
+{
+	char *err = NULL;
+	gk_rules *rs = gk_rules_load("rules", &err);
+	cr_assert_not_null(rs, "%s", err ? err : "");
+	int n;
+	const gk_rule *const *h = gk_rules_of(rs, "title-head", &n);
+	const char *two = "部门:江苏省政协办公厅单位:万元收入支出功能分类支出用途项目名称功能科目名称金额项目名称金额";
+	const char *income = "部门:江苏省政协办公厅单位:万元项目名称金额";
+	const char *byunit = "部门名称:郑州市大数据管理局单位:万元部门(单位)代码部门(单位)名称总计本年收入上年结转结余";
+	const char *cq = "单位名称:重庆市气象局单位:万元"; /* 单位名称 is the department's, no column */
+	int f[4][4] = {{0}};
+	const char *heads[4] = {two, income, byunit, cq};
+	for (int k = 0; k < n; k++)
+		for (int j = 0; j < 4; j++)
+			if (gk_rule_match(h[k], heads[j], strlen(heads[j]), NULL))
+				f[j][!strcmp(h[k]->name, "revenue_expenditure_summary") ? 0
+				     : !strcmp(h[k]->name, "revenue_by_unit")           ? 1
+				                                                        : 2] = 1;
+	cr_assert(f[0][0] && !f[0][1], "two sides: the 收支总表");
+	cr_assert(!f[1][0] && f[1][1], "one item and amount: the 收入总表");
+	cr_assert(!f[2][0] && f[2][1]);
+	cr_assert(!f[3][0] && !f[3][1]);
+	gk_rules_drop(rs);
+}
+
+/* 无锡信访局 2026 p.11 scanned at 200 dpi: 收入总表 read 女入总表 (at 37),
+ * four characters, one from 收入总表 and two from 收支总表 and 支出总表.
+ * Its head prints income alone (本年收入, 上年结转结余, the unit's code): the
+ * 收入总表. */
+#define WX11                                                                                                       \
+	"P\t1\t842.00\t595.00\n"                                                                                       \
+	"L\t1\t37.64\t47.75\t10.11\tpos\t4.55,52.29@93,公开02表\n"                                                    \
+	"L\t1\t53.56\t74.78\t21.22\tpos\t391.33,463.83@37,女入总表\n"                                                 \
+	"L\t1\t79.58\t94.48\t14.91\tpos\t4.55,101.05@92,部门:无锡市信访局\t784.93,838.99@85,单位:万元\n"             \
+	"L\t1\t94.23\t109.89\t22.99\tpos\t372.38,414.32@96,本年收入\t689.18,753.09@92,上年结转结余\n"                \
+	"L\t1\t110.40\t131.12\t20.72\tpos\t9.09,39.41@90,部门代码\t69.47,110.15@21,部门名称\t149.81,168.76@43,合计\t" \
+	"237.22,320.59@17,一般公共预算\t579.28,600.25@33,其他收入\n"                                                   \
+	"L\t1\t151.33\t157.89\t6.57\tpos\t61.39,74.78@97,合计\t151.58,180.63@65,2867.94\t251.12,280.42@69,2723.94\t" \
+	"579.28,600.25@92,144.00\n"                                                                                    \
+	"L\t1\t167.24\t176.34\t9.09\tpos\t5.05,14.91@91,113\t46.23,88.93@91,无锡市信访局\t151.58,180.63@66,2867.94\t" \
+	"251.12,280.42@69,2723.94\t579.28,600.25@92,144.00\n"                                                          \
+	"%end\n"
+
+Test(ocr_title, four_characters_told_by_the_head)
+{
+	gk_result *r = normalize_stream("%gongkai-extract 1\nM\tformat\tpdf\nM\tocr_pages\t1\n" WX11, "wx");
+	const gk_table *t = fixture_table(r, "revenue_by_unit");
+	cr_assert_eq(t->page, 1);
+	cr_assert_null(gk_result_find(r, "revenue_expenditure_summary"));
+	const gk_check *k = check_of(r, "ocr:title");
+	cr_assert_not_null(k, "the doubt is said");
+	cr_assert_str_eq(k->expected, "收入总表");
+	cr_assert_str_eq(k->found, "女入总表");
+	gk_result_drop(r);
+}
+
+/* 泉州公安 2026 p.37 at 200 dpi: 项目绩效目标表 read 目绩效目标表.  Only a
+ * table no head rule speaks for is near: its title alone takes nothing. */
+Test(ocr_title, no_head_rule_no_head_decision)
+{
+	gk_result *r = normalize_stream("%gongkai-extract 1\nM\tformat\tpdf\nM\tocr_pages\t1\n"
+	                                "P\t1\t842.00\t595.00\n"
+	                                "L\t1\t60.00\t75.00\t15.00\tpos\t300.00,420.00@60,目绩效目标表\n"
+	                                "L\t1\t90.00\t100.00\t10.00\tpos\t50.00,100.00@90,项目名称\t300.00,350.00@90,"
+	                                "绩效目标\t500.00,540.00@90,金额\n"
+	                                "L\t1\t110.00\t120.00\t10.00\tpos\t50.00,150.00@90,监所安全防范\t500.00,540.00@"
+	                                "90,52.25\n"
+	                                "%end\n",
+	                                "qz");
+	cr_assert_null(check_of(r, "ocr:title"));
+	cr_assert_null(gk_result_find(r, "project_performance"));
+	gk_result_drop(r);
+}
