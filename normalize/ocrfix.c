@@ -1292,6 +1292,114 @@ static void flag(fixctx *f, const confmap *cm, unsigned fixed)
 	free(summed);
 }
 
+/* ---- shared with ocrsep.c ---------------------------------------------- */
+
+int gk_ocr_flagged(const gk_result *r, const gk_table *t, int ri, int ci)
+{
+	return flagged(r, t, ri, ci);
+}
+
+static void with_conf(const char *s, float cf, char *out, size_t n)
+{
+	if (cf >= 0)
+		snprintf(out, n, "%s (confidence %.0f)", s, cf);
+	else
+		snprintf(out, n, "%s", s);
+}
+
+void gk_ocr_flag(gk_result *r, gk_table *t, int ri, int ci, const char *check, const char *expected, float conf)
+{
+	char name[160], found[80];
+	cell_name(t, ri, ci, name, sizeof name);
+	with_conf(t->rows[ri][ci], conf, found, sizeof found);
+	gk_result_add_check(r, t->id, check, name, expected, found, "fail");
+	gk_result_check_at(r, t, ri);
+}
+
+void gk_ocr_record_fix(gk_result *r, gk_table *t, int ri, int ci, const char *read, float conf)
+{
+	char name[160], found[80];
+	cell_name(t, ri, ci, name, sizeof name);
+	with_conf(read, conf, found, sizeof found);
+	gk_result_add_check(r, t->id, "ocr:corrected", name, t->rows[ri][ci], found, "corrected");
+	gk_result_check_at(r, t, ri);
+}
+
+/* Does identity x of f hold to the unit, exactly? */
+static int holds_exactly(const fixctx *f, const ident *x)
+{
+	long long res, tol;
+	return residual(f, x, &res, &tol) && !res;
+}
+
+int gk_ocr_held(gk_table *t, int ri, int ci)
+{
+	fixctx f = {NULL, t, NULL, 0, 0, NULL, 0};
+	build(&f);
+	int held = 0;
+	for (int k = 0; k < f.nid && !held; k++) {
+		const ident *x = &f.id[k];
+		int on = 0, terms = 0;
+		for (int a = 0; a < x->n; a++) {
+			on |= x->row[a] == ri && x->col[a] == ci;
+			terms += !blank(t->rows[x->row[a]][x->col[a]]);
+		}
+		held = on && terms >= 3 && holds_exactly(&f, x);
+	}
+	free(f.id);
+	return held;
+}
+
+int gk_ocr_try_cells(gk_table *t, int row, int n, const int *cols, char (*vals)[48])
+{
+	fixctx f = {NULL, t, NULL, 0, 0, NULL, 0};
+	build(&f);
+	char *held = gk_calloc((size_t)(f.nid ? f.nid : 1), 1);
+	char **old = gk_calloc((size_t)(n ? n : 1), sizeof *old);
+	for (int k = 0; k < f.nid; k++)
+		held[k] = (char)!broken(&f, &f.id[k]);
+	for (int k = 0; k < n; k++) {
+		old[k] = gk_strdup(t->rows[row][cols[k]]);
+		gk_table_set(t, row, cols[k], vals[k]);
+	}
+	/* no identity that held breaks; each cell written is held by its row
+	 * and by a sum over rows (its other terms read on other rows), and
+	 * one of the identities holding it was broken as read */
+	int ok = 1;
+	for (int k = 0; k < f.nid && ok; k++)
+		ok = !held[k] || !broken(&f, &f.id[k]);
+	for (int q = 0; q < n && ok; q++) {
+		int by_row = 0, by_sum = 0, mended = 0;
+		if (blank(vals[q]))
+			continue; /* a figure placed elsewhere */
+		for (int k = 0; k < f.nid; k++) {
+			const ident *x = &f.id[k];
+			int on = 0, terms = 0;
+			for (int a = 0; a < x->n; a++) {
+				on |= x->row[a] == row && x->col[a] == cols[q];
+				terms += !blank(t->rows[x->row[a]][x->col[a]]);
+			}
+			if (!on || !holds_exactly(&f, x))
+				continue;
+			if (!strcmp(x->name, "row"))
+				by_row = 1;
+			else if (terms >= 2)
+				by_sum = 1; /* (its other terms on other rows: read apart) */
+			mended |= !held[k];
+		}
+		ok = by_row && by_sum && mended;
+	}
+	for (int k = 0; k < n; k++) {
+		if (!ok)
+			gk_table_set(t, row, cols[k], old[k]);
+		free(old[k]);
+	}
+	free(old);
+	free(held);
+	free(f.id);
+	return ok;
+}
+
 /* ---- a summary's lines against the function tables -------------------- */
 
 /* A line's label without its ordinal ("一、", "（二）", "3.") and spaces */
@@ -1807,6 +1915,7 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 		for (int round = 0; round < 8 && solve_round(&f, &cm) > 0; round++)
 			;
 		free(f.id);
+		gk_ocr_separators(r, t, doc); /* ocrsep.c: a 元 table's commas read as points */
 	}
 	cont_settle(r);
 	/* (the function tables' own columns and labels put right first) */
@@ -1825,6 +1934,7 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 		build(&f);
 		flag(&f, &cm, fixed);
 		free(f.id);
+		gk_ocr_separators_flag(r, t, doc);
 	}
 	free(xc.t);
 	free(xc.row);

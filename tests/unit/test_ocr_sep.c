@@ -1,0 +1,139 @@
+/* test_ocr_sep.c - a table printed in 元 whose digit-group separators
+ * OCR misread (normalize/ocrsep.c): a comma read as a point on a row that
+ * prints the figure twice (its identity holding as read), and a figure
+ * read in two cells at a group boundary.  The rows are shaped after 上海普陀
+ * 福利院's degraded 支出总表 and 基本支出表 (单位:元). */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "../../lib/ptext.h"
+#include "../../lib/table.h"
+#include "../../normalize/normalize.h"
+#include "../../normalize/ocrfix.h"
+
+#define NW 6
+
+/* One printed row: the table's cells (its columns) and the words OCR
+ * read on its line, each with its left and right edge */
+typedef struct srow {
+	const char *cell[8];
+	const char *word[NW];
+	double x0[NW], x1[NW];
+} srow;
+
+static gk_table *build(gk_result *r, gk_doc *d, const char *id, const char *const *cols, int ncol, const srow *rows,
+                       int n)
+{
+	gk_doc_add_page(d, 842, 595);
+	gk_doc_set_meta(d, "ocr_pages", "1");
+	gk_table *t = gk_result_add_table(r, id, "t", 1, cols, ncol);
+	gk_table_set_unit(t, "元");
+	for (int i = 0; i < n; i++) {
+		double y0 = 200 + 20 * i, y1 = y0 + 10;
+		gk_line *l = gk_doc_add_line(d, 1, y0, y1, 9, GK_GEOM_POS);
+		for (int k = 0; k < NW && rows[i].word[k]; k++) {
+			gk_cell *c = gk_line_add_cell_y(l, rows[i].x0[k], rows[i].x1[k], 0, 0, rows[i].word[k],
+			                                strlen(rows[i].word[k]));
+			c->conf = 85;
+		}
+		gk_table_add_row(t);
+		for (int k = 0; k < ncol; k++)
+			gk_table_set(t, i, k, rows[i].cell[k] ? rows[i].cell[k] : "");
+		gk_table_set_source(t, i, 1, 100, y0 - 1, 740, y1 + 1);
+	}
+	return t;
+}
+
+static int count(const gk_result *r, const char *check, const char *row)
+{
+	int n = 0;
+	for (int i = 0; i < r->ncheck; i++)
+		n += !strcmp(r->checks[i].check, check) && (!row || !strcmp(r->checks[i].row, row));
+	return n;
+}
+
+/* 767,570 元 read `767.570` under both 合计 and 人员经费 of its row: the
+ * row holds as read (0.076757 万元 twice, six decimals, as a 元 figure to
+ * the fen would print), but the table prints whole 元 (`758，448`,
+ * `503724`): both flagged, nothing else */
+Test(ocr_sep, a_row_misread_alike_is_flagged)
+{
+	static const char *cols[] = {"econ_code", "econ_name", "total", "personnel", "public"};
+	static const srow rows[] = {
+	    {{"30101", "基本工资", "75.8448", "75.8448"},
+	     {"30101", "基本工资", "758，448", "758448"},
+	     {220, 290, 500, 550},
+	     {232, 320, 527, 579}},
+	    {{"30108", "机关事业单位基本养老保险缴费", "0.076757", "0.076757"},
+	     {"30108", "机关事业单位基本养老保险缴费", "767.570", "767.570"},
+	     {220, 290, 500, 550},
+	     {232, 380, 527, 579}},
+	    {{"30110", "职工基本医疗保险缴费", "50.3724", "50.3724"},
+	     {"30110", "职工基本医疗保险缴费", "503724", "503724"},
+	     {220, 290, 500, 550},
+	     {232, 370, 527, 579}},
+	    {{"30113", "住房公积金", "33.5816", "33.5816"},
+	     {"30113", "住房公积金", "335816", "335816"},
+	     {220, 290, 500, 550},
+	     {232, 325, 527, 579}},
+	};
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	build(r, d, "general_budget_basic_expenditure", cols, 5, rows, 4);
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(count(r, "ocr:decimals", "30108/total"), 1);
+	cr_assert_eq(count(r, "ocr:decimals", "30108/personnel"), 1);
+	cr_assert_eq(count(r, "ocr:decimals", NULL), 2, "the rows read whole are no doubt");
+	cr_assert_eq(count(r, "ocr:corrected", NULL), 0, "no sum confirms 767570");
+	gk_result_drop(r);
+	gk_doc_drop(d);
+}
+
+/* 合计 12,281,625 / 9,261,625 / 3,020,000 元 read `12281` `625` `9261`
+ * `625` `3020000`, the pieces placed as three figures (1.2281, 0.0625,
+ * 0.9261 万元): joined and placed under the columns whose figures end
+ * where they end, the row holds (1228.1625 = 926.1625 + 302) and so do
+ * the column sums of its 类 (1128.1624 + 100.0001 ...): corrected */
+Test(ocr_sep, a_figure_read_in_two_pieces_is_joined)
+{
+	static const char *cols[] = {"func_code", "name", "total", "basic_total", "project_total"};
+	srow rows[] = {
+	    {{"208", "社会保障和就业支出", "1128.1624", "866.1624", "262"},
+	     {"208", "社会保障和就业支出", "11281624", "8661624", "2620000"},
+	     {112, 203, 478, 580, 685},
+	     {126, 293, 528, 626, 731}},
+	    {{"210", "卫生健康支出", "100.0001", "60.0001", "40"},
+	     {"210", "卫生健康支出", "1000001", "600001", "400000"},
+	     {112, 203, 484, 586, 691},
+	     {126, 263, 528, 626, 731}},
+	    {{"", "合计", "1.2281", "0.0625", "0.9261"},
+	     {"合计", "12281", "625", "9261", "625", "3020000"},
+	     {258, 478, 515, 580, 613, 685},
+	     {276, 510, 528, 608, 626, 731}},
+	};
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	gk_table *t = build(r, d, "expenditure_by_function", cols, 5, rows, 3);
+	gk_read_findings(r, d, NULL);
+	cr_assert_str_eq(t->rows[2][2], "1228.1625");
+	cr_assert_str_eq(t->rows[2][3], "926.1625");
+	cr_assert_str_eq(t->rows[2][4], "302");
+	cr_assert_eq(count(r, "ocr:corrected", "合计/total"), 1);
+	cr_assert_eq(count(r, "ocr:corrected", NULL), 3);
+	cr_assert_eq(count(r, "ocr:suspect", NULL), 0);
+	gk_result_drop(r);
+	/* the same pieces where the 类 do not add up to them: flagged, kept */
+	rows[1].cell[2] = "100.0002";
+	rows[1].word[2] = "1000002";
+	r = gk_result_new();
+	gk_doc_drop(d);
+	d = gk_doc_new();
+	t = build(r, d, "expenditure_by_function", cols, 5, rows, 3);
+	gk_read_findings(r, d, NULL);
+	cr_assert_str_eq(t->rows[2][2], "1.2281");
+	cr_assert_eq(count(r, "ocr:corrected", NULL), 0);
+	cr_assert_eq(count(r, "ocr:decimals", "合计/total") + count(r, "ocr:suspect", "合计/total"), 1);
+	cr_assert_eq(count(r, "ocr:decimals", "合计/basic_total") + count(r, "ocr:suspect", "合计/basic_total"), 1);
+	gk_result_drop(r);
+	gk_doc_drop(d);
+}
