@@ -723,6 +723,38 @@ static int lost_head(const char *read, const char *want)
 	return n >= 2 && m > n && !strcmp(b + m - n, a);
 }
 
+/* Does t print its figures in 元 (put in 万元): a head printing 元, not
+ * 万元 or 亿元? */
+static int printed_in_yuan(const gk_table *t)
+{
+	return t->unit && strstr(t->unit, "元") && !strstr(t->unit, "万元") && !strstr(t->unit, "亿元");
+}
+
+/* Did OCR lose a group of three digits of want (scaled, millionths of
+ * 万元: fen of 元) reading read, a figure of a table printed in 元: the
+ * same fen, and want's yuan without one of its groups read's (20,000.00
+ * read 20.00; 1,234,567 read 1,567)? */
+static int lost_group(long long read, long long want)
+{
+	if (read < 0 || want <= read || read % 100 != want % 100)
+		return 0;
+	char r[32], w[32];
+	snprintf(r, sizeof r, "%lld", read / 100);
+	snprintf(w, sizeof w, "%lld", want / 100);
+	size_t n = strlen(w);
+	for (size_t g = 3; g <= n; g += 3) {
+		char cut[32];
+		size_t at = n - g;
+		snprintf(cut, sizeof cut, "%.*s%s", (int)at, w, w + at + 3);
+		const char *c = cut;
+		while (c[0] == '0' && c[1])
+			c++;
+		if (!strcmp(c, r))
+			return 1;
+	}
+	return 0;
+}
+
 static void cell_name(const gk_table *t, int i, int c, char *out, size_t n)
 {
 	/* a project by its name: its unit's name is every project's */
@@ -1070,7 +1102,9 @@ static int could_be_misread(const fixctx *f, int k, int a)
 		return 1;
 	char ws[48];
 	gk_chk_format(w, dec < 2 ? 2 : dec, ws, sizeof ws);
-	return misreading(read, ws) || misreading(ws, read) || lost_head(read, ws);
+	/* (a table in 元: a group of digits lost, 20,000.00 read 20.00) */
+	return misreading(read, ws) || misreading(ws, read) || lost_head(read, ws) ||
+	       (printed_in_yuan(f->t) && lost_group(cur, w));
 }
 
 /* Of broken identity k of f, the cells to flag (pick[a]): a blank cell
@@ -1140,6 +1174,23 @@ static void suspects(const fixctx *f, const confmap *cm, const char *bad, int k,
 			nopen += !blank(s) && !held[a];
 		}
 		if (shaped && ncand < nopen)
+			return;
+	}
+	/* every cell held by a copy (a row read alike twice, surely), in a
+	 * table printed in 元: those that lost a group of digits from what
+	 * the sum wants, when some did (20,000.00 read 20.00 under both 合计
+	 * and 人员经费) */
+	if (!open && printed_in_yuan(f->t)) {
+		int lost = 0, nb = 0;
+		for (int a = 0; a < x->n; a++) {
+			long long cur, w = wanted(f, k, a);
+			int d;
+			pick[a] = !blank(f->t->rows[x->row[a]][x->col[a]]) && w != LLONG_MIN &&
+			          val(f->t, x->row[a], x->col[a], &cur, &d) && lost_group(cur, w);
+			lost += pick[a];
+			nb += !blank(f->t->rows[x->row[a]][x->col[a]]);
+		}
+		if (lost && lost < nb)
 			return;
 	}
 	for (int a = 0; a < x->n; a++)

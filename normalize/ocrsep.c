@@ -77,13 +77,32 @@ static int read_decimals(const char *s)
 	return n ? n : -1;
 }
 
+/* Does plain text s group its digits otherwise than by threes: a comma
+ * not followed by three digits and then a comma, a point or its end
+ * (`20,` with its group lost, `12,12,164`)? */
+static int bad_groups(const char *s)
+{
+	for (const char *p = strchr(s, ','); p; p = strchr(p + 1, ',')) {
+		int g = 0;
+		while (p[1 + g] >= '0' && p[1 + g] <= '9')
+			g++;
+		if (g != 3 || (p[4] && p[4] != ',' && p[4] != '.'))
+			return 1;
+	}
+	return 0;
+}
+
 /* The value (万元, scaled) of the figure doc cell text reads, a 元 figure
  * (shift -4) or as printed (0) */
 static int read_value(const char *text, int shift, long long *v)
 {
-	char amt[64], sc[64];
+	char amt[64], sc[64], p[64];
 	int d;
-	if (!gk_amount_parse(text, amt, sizeof amt))
+	plain(text, p, sizeof p);
+	size_t n = strlen(p);
+	while (n > 1 && p[n - 1] == ',')
+		p[--n] = 0; /* (`20,`: its group lost) */
+	if (!gk_amount_parse(p, amt, sizeof amt))
 		return 0;
 	if (shift && !gk_amount_scale(amt, shift, sc, sizeof sc))
 		return 0;
@@ -426,7 +445,7 @@ void gk_ocr_separators_flag(gk_result *r, gk_table *t, const gk_doc *doc)
 			if (!find_read(t, i, c, doc, -4, &sr))
 				continue;
 			/* a trailing point is no decimals read (`60,000.`) */
-			int odd = sr.dec > 0 && sr.dec != dec;
+			int odd = (sr.dec > 0 && sr.dec != dec) || bad_groups(sr.text);
 			/* (a sum holding it says it was read right: `1,234.00` in
 			 * a table of whole 元) */
 			if ((!odd && !split_group(sr.line, sr.cell, dec)) || gk_ocr_flagged(r, t, i, c) || gk_ocr_held(t, i, c))

@@ -4,6 +4,8 @@
  * read in two cells at a group boundary.  The rows are shaped after 上海普陀
  * 福利院's degraded 支出总表 and 基本支出表 (单位:元). */
 #include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../../lib/ptext.h"
@@ -47,6 +49,9 @@ static gk_table *build(gk_result *r, gk_doc *d, const char *id, const char *cons
 static int count(const gk_result *r, const char *check, const char *row)
 {
 	int n = 0;
+	if (getenv("SEP_DUMP"))
+		for (int i = 0; i < r->ncheck; i++)
+			fprintf(stderr, "%s %s %s %s\n", r->checks[i].check, r->checks[i].row, r->checks[i].expected, r->checks[i].found);
 	for (int i = 0; i < r->ncheck; i++)
 		n += !strcmp(r->checks[i].check, check) && (!row || !strcmp(r->checks[i].row, row));
 	return n;
@@ -134,6 +139,63 @@ Test(ocr_sep, a_figure_read_in_two_pieces_is_joined)
 	cr_assert_eq(count(r, "ocr:corrected", NULL), 0);
 	cr_assert_eq(count(r, "ocr:decimals", "合计/total") + count(r, "ocr:suspect", "合计/total"), 1);
 	cr_assert_eq(count(r, "ocr:decimals", "合计/basic_total") + count(r, "ocr:suspect", "合计/basic_total"), 1);
+	gk_result_drop(r);
+	gk_doc_drop(d);
+}
+
+/* 20,000.00 元 read `20.00` under both 合计 and 人员经费 of its row (the
+ * group `000` lost alike): the row holds, its 类 does not, and the 类's
+ * figure was read surely.  Its 款 read 20.00 is what 2.00 万元 looks like
+ * with a group lost: that 款 is the suspect, not the 类 alone */
+Test(ocr_sep, a_group_lost_alike_on_a_row)
+{
+	static const char *cols[] = {"econ_code", "econ_name", "total", "personnel", "public"};
+	static const srow rows[] = {
+	    {{"301", "工资福利支出", "101.00", "101.00"},
+	     {"301", "工资福利支出", "1,010,000.00", "1,010,000.00"},
+	     {220, 290, 470, 540},
+	     {232, 320, 527, 599}},
+	    {{"30101", "基本工资", "50.00", "50.00"},
+	     {"30101", "基本工资", "500,000.00", "500,000.00"},
+	     {220, 290, 480, 550},
+	     {232, 320, 527, 599}},
+	    {{"30102", "津贴补贴", "49.00", "49.00"},
+	     {"30102", "津贴补贴", "490,000.00", "490,000.00"},
+	     {220, 290, 480, 550},
+	     {232, 320, 527, 599}},
+	    {{"30103", "奖金", "0.002", "0.002"},
+	     {"30103", "奖金", "20.00", "20.00"},
+	     {220, 290, 500, 570},
+	     {232, 320, 527, 599}},
+	};
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	build(r, d, "general_budget_basic_expenditure", cols, 5, rows, 4);
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(count(r, "ocr:suspect", "30103/total"), 1);
+	cr_assert_eq(count(r, "ocr:suspect", "30103/personnel"), 1);
+	cr_assert_eq(count(r, "ocr:suspect", NULL), 2, "the parts read right are no suspects");
+	cr_assert_eq(count(r, "ocr:corrected", NULL), 0, "the digits lost are not read");
+	gk_result_drop(r);
+	gk_doc_drop(d);
+}
+
+/* `20,` with its group lost, in a table of 元 to the fen: flagged */
+Test(ocr_sep, a_comma_without_its_group)
+{
+	static const char *cols[] = {"econ_code", "econ_name", "total"};
+	static const srow rows[] = {
+	    {{"30101", "基本工资", "50.12"}, {"30101", "基本工资", "501,200.00"}, {220, 290, 480}, {232, 320, 527}},
+	    {{"30102", "津贴补贴", "30.45"}, {"30102", "津贴补贴", "304,500.00"}, {220, 290, 480}, {232, 320, 527}},
+	    {{"30103", "奖金", "0.002"}, {"30103", "奖金", "20,"}, {220, 290, 510}, {232, 320, 527}},
+	    {{"30107", "绩效工资", "1.23"}, {"30107", "绩效工资", "12,300.00"}, {220, 290, 480}, {232, 320, 527}},
+	};
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	build(r, d, "general_budget_basic_expenditure", cols, 3, rows, 4);
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(count(r, "ocr:decimals", "30103/total"), 1);
+	cr_assert_eq(count(r, "ocr:decimals", NULL), 1);
 	gk_result_drop(r);
 	gk_doc_drop(d);
 }
