@@ -200,7 +200,7 @@ static int split_group(const gk_line *ln, int j, int dec)
 static int table_yuan_decimals(const gk_table *t, const gk_doc *doc)
 {
 	int yuan = 0, asis = 0, n0 = 0, n2 = 0;
-	for (int c = 0; c < t->cols.n; c++) {
+	for (int c = 0; c < t->cols.n && !(asis >= 5 && !yuan); c++) {
 		if (!gk_ocr_amount_col(t, c))
 			continue;
 		for (int i = 0; i < t->nrow; i++) {
