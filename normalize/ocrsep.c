@@ -21,10 +21,12 @@
  * flagged `ocr:decimals`, expected "whole 元" or "元 to the fen".
  */
 #include "checks.h"
+#include "contract.h"
 #include "norm.h"
 #include "normalize.h"
 #include "ocrfix.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -379,6 +381,9 @@ void gk_ocr_separators(gk_result *r, gk_table *t, const gk_doc *doc)
 	if (!doc)
 		return;
 	int dec = yuan_decimals(r, t, doc);
+	if (getenv("GK_DEBUG"))
+		fprintf(stderr, "ocrsep: %s p.%d: %s\n", t->id, t->page,
+		        dec < 0 ? "no 元 figures told" : dec ? "元 to the fen" : "whole 元");
 	if (dec < 0)
 		return;
 	/* a row at a time, its figures misread alike mended together; again
@@ -437,6 +442,7 @@ void gk_ocr_separators_flag(gk_result *r, gk_table *t, const gk_doc *doc)
 	int dec = yuan_decimals(r, t, doc);
 	if (dec < 0)
 		return;
+	char *split = gk_calloc((size_t)(t->nrow ? t->nrow : 1), 1);
 	for (int c = 0; c < t->cols.n; c++) {
 		if (!gk_ocr_amount_col(t, c))
 			continue;
@@ -446,12 +452,37 @@ void gk_ocr_separators_flag(gk_result *r, gk_table *t, const gk_doc *doc)
 				continue;
 			/* a trailing point is no decimals read (`60,000.`) */
 			int odd = (sr.dec > 0 && sr.dec != dec) || bad_groups(sr.text);
+			int piece = split_group(sr.line, sr.cell, dec);
+			split[i] |= (char)piece;
 			/* (a sum holding it says it was read right: `1,234.00` in
 			 * a table of whole 元) */
-			if ((!odd && !split_group(sr.line, sr.cell, dec)) || gk_ocr_flagged(r, t, i, c) || gk_ocr_held(t, i, c))
+			if ((!odd && !piece) || gk_ocr_flagged(r, t, i, c) || gk_ocr_held(t, i, c))
 				continue;
 			gk_ocr_flag(r, t, i, c, "ocr:decimals", dec ? "元 to the fen" : "whole 元",
 			            sr.line->cell[sr.cell].conf);
 		}
 	}
+	/* a row read in pieces placed its other figures by their count: each
+	 * that stands elsewhere once the pieces are joined is in doubt (收入表's
+	 * 合计 262 under 经营收入, printed under 事业收入) */
+	for (int i = 0; i < t->nrow; i++) {
+		char all[GK_FIT_COLS][48];
+		float cf[GK_FIT_COLS];
+		if (!split[i] || !reread_row(t, i, doc, dec, all, cf))
+			continue;
+		for (int c = 0; c < t->cols.n && c < GK_FIT_COLS; c++) {
+			long long a, b;
+			int d;
+			/* (a money column of one figure, no point in it, is none of
+			 * gk_ocr_amount_col's) */
+			int money = gk_ocr_amount_col(t, c) || gk_col_kind_of(t->id, t->cols.v[c]) == GK_COL_AMOUNT;
+			if (!money || blank(t->rows[i][c]) || gk_chk_parse(t->rows[i][c], &b, &d) != 1 ||
+			    (gk_chk_parse(all[c], &a, &d) == 1 && a == b) || gk_ocr_flagged(r, t, i, c) || gk_ocr_held(t, i, c))
+				continue;
+			char want[96];
+			snprintf(want, sizeof want, "%.48s (the row's pieces joined)", *all[c] ? all[c] : "(none)");
+			gk_ocr_flag(r, t, i, c, "ocr:suspect", want, -1);
+		}
+	}
+	free(split);
 }

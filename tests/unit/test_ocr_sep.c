@@ -143,6 +143,42 @@ Test(ocr_sep, a_figure_read_in_two_pieces_is_joined)
 	gk_doc_drop(d);
 }
 
+/* 收入表's 合计 read `12281` `625` `9261625` `3020000` and placed by count:
+ * 1.2281 under 合计, 0.0625 under 事业收入 and 302 under 经营收入, where the
+ * page prints it under 事业收入; no identity of its row to confirm the
+ * pieces joined (its 财政拨款 column's head lost): the pieces flagged, and
+ * 302 too, which stands under another column once they are joined */
+Test(ocr_sep, a_row_read_in_pieces_places_its_figures_anew)
+{
+	static const char *cols[] = {"unit_name", "func_code", "func_name", "total", "business_income",
+	                             "operating_income", "x_收入预算"};
+	static const srow rows[] = {
+	    {{"", "208", "社会保障和就业支出", "1128.1624", "262", "", "866.1624"},
+	     {"208", "社会保障和就业支出", "11281624", "2620000", "8661624"},
+	     {112, 203, 395, 542, 470},
+	     {126, 293, 444, 589, 516}},
+	    {{"", "210", "卫生健康支出", "100.0001", "40", "", "60.0001"},
+	     {"210", "卫生健康支出", "1000001", "400000", "600001"},
+	     {112, 203, 401, 548, 476},
+	     {126, 263, 444, 589, 516}},
+	    {{"合计", "", "", "1.2281", "0.0625", "302", "926.1625"},
+	     {"合计", "12281", "625", "9261625", "3020000"},
+	     {258, 395, 431, 470, 542},
+	     {276, 426.5, 444, 516, 589}},
+	};
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	gk_table *t = build(r, d, "revenue_by_unit", cols, 7, rows, 3);
+	gk_read_findings(r, d, NULL);
+	cr_assert_str_eq(t->rows[2][3], "1.2281", "no row identity: nothing written");
+	cr_assert_eq(count(r, "ocr:decimals", "合计/total") + count(r, "ocr:suspect", "合计/total"), 1);
+	cr_assert_eq(count(r, "ocr:decimals", "合计/business_income") + count(r, "ocr:suspect", "合计/business_income"), 1);
+	cr_assert_eq(count(r, "ocr:suspect", "合计/operating_income"), 1);
+	cr_assert_eq(count(r, "ocr:corrected", NULL), 0);
+	gk_result_drop(r);
+	gk_doc_drop(d);
+}
+
 /* 20,000.00 元 read `20.00` under both 合计 and 人员经费 of its row (the
  * group `000` lost alike): the row holds, its 类 does not, and the 类's
  * figure was read surely.  Its 款 read 20.00 is what 2.00 万元 looks like
