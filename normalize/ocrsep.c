@@ -229,6 +229,8 @@ static int table_yuan_decimals(const gk_table *t, const gk_doc *doc)
  * figures misread row after row); -1 when unknown or t is no 元 table */
 static int yuan_decimals(const gk_result *r, const gk_table *t, const gk_doc *doc)
 {
+	if (strstr(t->id, "performance"))
+		return -1; /* (its figures are no money: 100%, 3 次) */
 	int dec = table_yuan_decimals(t, doc);
 	if (dec != -1)
 		return dec < 0 ? -1 : dec;
