@@ -279,18 +279,21 @@ static int point_for_comma(const char *s, int dec, char *out, size_t n)
 }
 
 /* The right edge the figures of column c of t stand at, the median of
- * those read on rows other than `skip`; with the width of a digit
- * there.  0 when fewer than two are found. */
-static int column_edge(const gk_table *t, int c, int skip, const gk_doc *doc, double *x1, double *digit)
+ * those read on rows other than `skip`; with the width of a digit there
+ * and the left edge of the widest.  0 when fewer than two are found. */
+static int column_edge(const gk_table *t, int c, int skip, const gk_doc *doc, double *x1, double *digit, double *x0)
 {
 	double xs[64], dw = 0;
 	int n = 0;
+	*x0 = 1e9;
 	for (int i = 0; i < t->nrow && n < 64; i++) {
 		sepread sr;
 		if (i == skip || !find_read(t, i, c, doc, -4, &sr) || sr.hits > 1)
 			continue; /* (a figure printed twice on the row: which is it?) */
 		const gk_cell *cl = &sr.line->cell[sr.cell];
 		xs[n++] = cl->x1;
+		if (cl->x0 < *x0)
+			*x0 = cl->x0;
 		dw += (cl->x1 - cl->x0) / (double)strlen(sr.text);
 	}
 	if (n < 2)
@@ -320,15 +323,17 @@ static int reread_row(const gk_table *t, int i, const gk_doc *doc, int dec, char
 		return 0;
 	for (int c = 0; c < t->cols.n && c < GK_FIT_COLS; c++) {
 		vals[c][0] = 0, conf[c] = -1;
-		if (gk_ocr_amount_col(t, c) && column_edge(t, c, i, doc, &edge[c], &digit[c])) {
+		double x0;
+		if (gk_ocr_amount_col(t, c) && column_edge(t, c, i, doc, &edge[c], &digit[c], &x0)) {
 			has[c] = 1, ncol++;
-			if (edge[c] - 12 * digit[c] < left)
-				left = edge[c] - 12 * digit[c];
+			if (x0 - 2 * digit[c] < left)
+				left = x0 - 2 * digit[c]; /* (left of it the labels, the codes) */
 		}
 	}
 	if (ncol < 2)
 		return 0;
-	int placed[GK_FIT_COLS] = {0};
+	int placed[GK_FIT_COLS] = {0}, nused = 0;
+	const gk_cell *used[64];
 	for (int l = 0; l < doc->nline; l++) {
 		const gk_line *ln = &doc->line[l];
 		double mid = (ln->y0 + ln->y1) / 2;
@@ -343,6 +348,8 @@ static int reread_row(const gk_table *t, int i, const gk_doc *doc, int dec, char
 				continue;
 			float cf = cl->conf;
 			double x1 = cl->x1;
+			if (nused < 64)
+				used[nused++] = cl;
 			/* its group read apart */
 			if (digits_only(txt) && j + 1 < ln->ncell) {
 				char gs[64];
@@ -352,6 +359,8 @@ static int reread_row(const gk_table *t, int i, const gk_doc *doc, int dec, char
 					size_t k = strlen(txt);
 					snprintf(txt + k, sizeof txt - k, "%s", gs);
 					x1 = ln->cell[j + 1].x1;
+					if (nused < 64)
+						used[nused++] = &ln->cell[j + 1];
 					if (ln->cell[j + 1].conf < cf)
 						cf = ln->cell[j + 1].conf;
 					j++;
@@ -374,6 +383,20 @@ static int reread_row(const gk_table *t, int i, const gk_doc *doc, int dec, char
 				return 0;
 			conf[at] = cf;
 		}
+	}
+	/* each figure the row holds is among those read again: none lost */
+	for (int c = 0; c < t->cols.n && c < GK_FIT_COLS; c++) {
+		sepread sr;
+		long long v;
+		int seen = 0, d;
+		if (!gk_ocr_amount_col(t, c) || gk_chk_parse(t->rows[i][c], &v, &d) != 1 || !v)
+			continue; /* (a zero stands anywhere) */
+		if (!find_read(t, i, c, doc, -4, &sr))
+			return 0;
+		for (int k = 0; k < nused && !seen; k++)
+			seen = used[k] == &sr.line->cell[sr.cell];
+		if (!seen)
+			return 0;
 	}
 	return 1;
 }
