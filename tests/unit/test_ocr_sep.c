@@ -235,3 +235,34 @@ Test(ocr_sep, a_comma_without_its_group)
 	gk_result_drop(r);
 	gk_doc_drop(d);
 }
+
+/* The same 合计 whose row holds a figure read far left of its columns
+ * (under no column's figures): reading the row again would lose it, so
+ * the row is left as read */
+Test(ocr_sep, a_row_read_again_loses_no_figure)
+{
+	static const char *cols[] = {"func_code", "name", "total", "basic_total", "project_total", "x_其他"};
+	static const srow rows[] = {
+	    {{"208", "社会保障和就业支出", "1128.1624", "866.1624", "262", "1.5"},
+	     {"208", "社会保障和就业支出", "15000", "11281624", "8661624", "2620000"},
+	     {112, 203, 400, 478, 580, 685},
+	     {126, 293, 440, 528, 626, 731}},
+	    {{"210", "卫生健康支出", "100.0001", "60.0001", "40", "2.5"},
+	     {"210", "卫生健康支出", "25000", "1000001", "600001", "400000"},
+	     {112, 203, 400, 484, 586, 691},
+	     {126, 263, 440, 528, 626, 731}},
+	    {{"", "合计", "1.2281", "0.0625", "0.9261", "4.5"},
+	     {"45000", "12281", "625", "9261", "625", "3020000"},
+	     {150, 478, 515, 580, 613, 685},
+	     {190, 510, 528, 608, 626, 731}},
+	};
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	gk_table *t = build(r, d, "expenditure_by_function", cols, 6, rows, 3);
+	gk_read_findings(r, d, NULL);
+	cr_assert_str_eq(t->rows[2][5], "4.5");
+	cr_assert_str_eq(t->rows[2][2], "1.2281");
+	cr_assert_eq(count(r, "ocr:corrected", NULL), 0);
+	gk_result_drop(r);
+	gk_doc_drop(d);
+}
