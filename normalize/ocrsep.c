@@ -199,9 +199,10 @@ static int split_group(const gk_line *ln, int j, int dec)
  * figures: two thirds of three or more read alike; -1 when it cannot
  * tell, -2 when t is no table of 元 (its figures read as printed, or too
  * few found) */
-static int table_yuan_decimals(const gk_table *t, const gk_doc *doc)
+static int table_yuan_decimals(const gk_table *t, const gk_doc *doc, int *fixed)
 {
 	int yuan = 0, asis = 0, n0 = 0, n2 = 0;
+	*fixed = 0;
 	for (int c = 0; c < t->cols.n && !(asis >= 5 && !yuan); c++) {
 		if (!gk_ocr_amount_col(t, c))
 			continue;
@@ -216,6 +217,7 @@ static int table_yuan_decimals(const gk_table *t, const gk_doc *doc)
 			yuan++;
 			n0 += sr.dec == 0;
 			n2 += sr.dec == 2;
+			*fixed |= sr.dec == 2 && sr.text[strlen(sr.text) - 1] == '0';
 		}
 	}
 	if (yuan < 3 || yuan <= asis * 2)
@@ -226,25 +228,29 @@ static int table_yuan_decimals(const gk_table *t, const gk_doc *doc)
 /* The decimals t prints, a 元 table: its own, else those every other
  * 元 table of r on a page OCR read prints, when they all print alike (a
  * document prints its tables one way: 普陀福利院's 基本支出表, its
- * figures misread row after row); -1 when unknown or t is no 元 table */
-static int yuan_decimals(const gk_result *r, const gk_table *t, const gk_doc *doc)
+ * figures misread row after row); -1 when unknown, -2 when t is no 元
+ * table.  *fixed: a figure of two decimals ending in 0 was read (no
+ * Excel general format, which prints 12.5 beside 12.55) */
+static int yuan_decimals(const gk_result *r, const gk_table *t, const gk_doc *doc, int *fixed)
 {
+	*fixed = 0;
 	if (strstr(t->id, "performance"))
-		return -1; /* (its figures are no money: 100%, 3 次) */
-	int dec = table_yuan_decimals(t, doc);
+		return -2; /* (its figures are no money: 100%, 3 次) */
+	int dec = table_yuan_decimals(t, doc, fixed);
 	if (dec != -1)
-		return dec < 0 ? -1 : dec;
+		return dec;
 	const char *pages = gk_doc_meta(doc, "ocr_pages");
 	int seen = -1;
 	for (int k = 0; k < r->ntable; k++) {
 		const gk_table *o = r->tables[k];
+		int fx;
 		if (o == t || !gk_page_listed(pages, o->page))
 			continue;
-		int d = table_yuan_decimals(o, doc);
+		int d = table_yuan_decimals(o, doc, &fx);
 		if (d == -1 || (d >= 0 && seen >= 0 && d != seen))
 			return -1;
 		if (d >= 0)
-			seen = d;
+			seen = d, *fixed |= fx;
 	}
 	return seen;
 }
@@ -405,10 +411,10 @@ void gk_ocr_separators(gk_result *r, gk_table *t, const gk_doc *doc)
 {
 	if (!doc)
 		return;
-	int dec = yuan_decimals(r, t, doc);
+	int fixed, dec = yuan_decimals(r, t, doc, &fixed);
 	if (getenv("GK_DEBUG"))
 		fprintf(stderr, "ocrsep: %s p.%d: %s\n", t->id, t->page,
-		        dec < 0 ? "no 元 figures told" : dec ? "元 to the fen" : "whole 元");
+		        dec == -2 ? "no 元 table" : dec < 0 ? "元, its decimals not told" : dec ? "元 to the fen" : "whole 元");
 	if (dec < 0)
 		return;
 	/* a row at a time, its figures misread alike mended together; again
@@ -464,9 +470,10 @@ void gk_ocr_separators_flag(gk_result *r, gk_table *t, const gk_doc *doc)
 {
 	if (!doc)
 		return;
-	int dec = yuan_decimals(r, t, doc);
-	if (dec < 0)
+	int fixed, dec = yuan_decimals(r, t, doc, &fixed);
+	if (dec == -2)
 		return;
+	const char *want = dec < 0 ? "元, at most 2 decimals" : dec ? "元 to the fen" : "whole 元";
 	char *split = gk_calloc((size_t)(t->nrow ? t->nrow : 1), 1);
 	for (int c = 0; c < t->cols.n; c++) {
 		if (!gk_ocr_amount_col(t, c))
@@ -475,16 +482,21 @@ void gk_ocr_separators_flag(gk_result *r, gk_table *t, const gk_doc *doc)
 			sepread sr;
 			if (!find_read(t, i, c, doc, -4, &sr))
 				continue;
-			/* a trailing point is no decimals read (`60,000.`) */
-			int odd = (sr.dec > 0 && sr.dec != dec) || bad_groups(sr.text);
-			int piece = split_group(sr.line, sr.cell, dec);
+			/* a 元 figure prints two decimals at most, commas before groups
+			 * of three; a point in a table of whole 元 is a comma misread;
+			 * one decimal in a table to the fen a digit lost where it
+			 * prints them fixed (Excel's general format prints 12.5
+			 * beside 12.55); a trailing point is no decimals read
+			 * (`60,000.`) */
+			int odd = sr.dec > 2 || bad_groups(sr.text) || (dec == 0 && sr.dec > 0) ||
+			          (fixed && dec == 2 && sr.dec == 1);
+			int piece = dec >= 0 && split_group(sr.line, sr.cell, dec);
 			split[i] |= (char)piece;
 			/* (a sum holding it says it was read right: `1,234.00` in
 			 * a table of whole 元) */
 			if ((!odd && !piece) || gk_ocr_flagged(r, t, i, c) || gk_ocr_held(t, i, c))
 				continue;
-			gk_ocr_flag(r, t, i, c, "ocr:decimals", dec ? "元 to the fen" : "whole 元",
-			            sr.line->cell[sr.cell].conf);
+			gk_ocr_flag(r, t, i, c, "ocr:decimals", want, sr.line->cell[sr.cell].conf);
 		}
 	}
 	/* a row read in pieces placed its other figures by their count: each
