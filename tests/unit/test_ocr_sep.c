@@ -266,3 +266,25 @@ Test(ocr_sep, a_row_read_again_loses_no_figure)
 	gk_result_drop(r);
 	gk_doc_drop(d);
 }
+
+/* A 元 table whose figures read too unlike to tell its decimals still
+ * holds no figure of three: `20.000` (20,000 元 its comma a point) is
+ * flagged, the others are not */
+Test(ocr_sep, three_decimals_are_no_yuan)
+{
+	static const char *cols[] = {"econ_code", "econ_name", "total"};
+	static const srow rows[] = {
+	    {{"30101", "基本工资", "50.12"}, {"30101", "基本工资", "501,200.00"}, {220, 290, 480}, {232, 320, 527}},
+	    {{"30102", "津贴补贴", "30.45"}, {"30102", "津贴补贴", "304500"}, {220, 290, 480}, {232, 320, 527}},
+	    {{"30103", "奖金", "0.002"}, {"30103", "奖金", "20.000"}, {220, 290, 490}, {232, 320, 527}},
+	    {{"30107", "绩效工资", "1.235"}, {"30107", "绩效工资", "12,350.5"}, {220, 290, 480}, {232, 320, 527}},
+	};
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	build(r, d, "general_budget_basic_expenditure", cols, 3, rows, 4);
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(count(r, "ocr:decimals", "30103/total"), 1);
+	cr_assert_eq(count(r, "ocr:decimals", NULL), 1);
+	gk_result_drop(r);
+	gk_doc_drop(d);
+}
