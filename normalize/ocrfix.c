@@ -723,6 +723,38 @@ static int lost_head(const char *read, const char *want)
 	return n >= 2 && m > n && !strcmp(b + m - n, a);
 }
 
+/* Does t print its figures in 元 (put in 万元): a head printing 元, not
+ * 万元 or 亿元? */
+static int printed_in_yuan(const gk_table *t)
+{
+	return t->unit && strstr(t->unit, "元") && !strstr(t->unit, "万元") && !strstr(t->unit, "亿元");
+}
+
+/* Did OCR lose a group of three digits of want (scaled, millionths of
+ * 万元: fen of 元) reading read, a figure of a table printed in 元: the
+ * same fen, and want's yuan without one of its groups read's (20,000.00
+ * read 20.00; 1,234,567 read 1,567)? */
+static int lost_group(long long read, long long want)
+{
+	if (read < 0 || want <= read || read % 100 != want % 100)
+		return 0;
+	char r[32], w[32];
+	snprintf(r, sizeof r, "%lld", read / 100);
+	snprintf(w, sizeof w, "%lld", want / 100);
+	size_t n = strlen(w);
+	for (size_t g = 3; g <= n; g += 3) {
+		char cut[32];
+		size_t at = n - g;
+		snprintf(cut, sizeof cut, "%.*s%s", (int)at, w, w + at + 3);
+		const char *c = cut;
+		while (c[0] == '0' && c[1])
+			c++;
+		if (!strcmp(c, r))
+			return 1;
+	}
+	return 0;
+}
+
 static void cell_name(const gk_table *t, int i, int c, char *out, size_t n)
 {
 	/* a project by its name: its unit's name is every project's */
@@ -1070,7 +1102,9 @@ static int could_be_misread(const fixctx *f, int k, int a)
 		return 1;
 	char ws[48];
 	gk_chk_format(w, dec < 2 ? 2 : dec, ws, sizeof ws);
-	return misreading(read, ws) || misreading(ws, read) || lost_head(read, ws);
+	/* (a table in 元: a group of digits lost, 20,000.00 read 20.00) */
+	return misreading(read, ws) || misreading(ws, read) || lost_head(read, ws) ||
+	       (printed_in_yuan(f->t) && lost_group(cur, w));
 }
 
 /* Of broken identity k of f, the cells to flag (pick[a]): a blank cell
@@ -1140,6 +1174,23 @@ static void suspects(const fixctx *f, const confmap *cm, const char *bad, int k,
 			nopen += !blank(s) && !held[a];
 		}
 		if (shaped && ncand < nopen)
+			return;
+	}
+	/* every cell held by a copy (a row read alike twice, surely), in a
+	 * table printed in 元: those that lost a group of digits from what
+	 * the sum wants, when some did (20,000.00 read 20.00 under both 合计
+	 * and 人员经费) */
+	if (!open && printed_in_yuan(f->t)) {
+		int lost = 0, nb = 0;
+		for (int a = 0; a < x->n; a++) {
+			long long cur, w = wanted(f, k, a);
+			int d;
+			pick[a] = !blank(f->t->rows[x->row[a]][x->col[a]]) && w != LLONG_MIN &&
+			          val(f->t, x->row[a], x->col[a], &cur, &d) && lost_group(cur, w);
+			lost += pick[a];
+			nb += !blank(f->t->rows[x->row[a]][x->col[a]]);
+		}
+		if (lost && lost < nb)
 			return;
 	}
 	for (int a = 0; a < x->n; a++)
@@ -1290,6 +1341,114 @@ static void flag(fixctx *f, const confmap *cm, unsigned fixed)
 	free(bad);
 	free(seen);
 	free(summed);
+}
+
+/* ---- shared with ocrsep.c ---------------------------------------------- */
+
+int gk_ocr_flagged(const gk_result *r, const gk_table *t, int ri, int ci)
+{
+	return flagged(r, t, ri, ci);
+}
+
+static void with_conf(const char *s, float cf, char *out, size_t n)
+{
+	if (cf >= 0)
+		snprintf(out, n, "%s (confidence %.0f)", s, cf);
+	else
+		snprintf(out, n, "%s", s);
+}
+
+void gk_ocr_flag(gk_result *r, gk_table *t, int ri, int ci, const char *check, const char *expected, float conf)
+{
+	char name[160], found[80];
+	cell_name(t, ri, ci, name, sizeof name);
+	with_conf(t->rows[ri][ci], conf, found, sizeof found);
+	gk_result_add_check(r, t->id, check, name, expected, found, "fail");
+	gk_result_check_at(r, t, ri);
+}
+
+void gk_ocr_record_fix(gk_result *r, gk_table *t, int ri, int ci, const char *read, float conf)
+{
+	char name[160], found[80];
+	cell_name(t, ri, ci, name, sizeof name);
+	with_conf(read, conf, found, sizeof found);
+	gk_result_add_check(r, t->id, "ocr:corrected", name, t->rows[ri][ci], found, "corrected");
+	gk_result_check_at(r, t, ri);
+}
+
+/* Does identity x of f hold to the unit, exactly? */
+static int holds_exactly(const fixctx *f, const ident *x)
+{
+	long long res, tol;
+	return residual(f, x, &res, &tol) && !res;
+}
+
+int gk_ocr_held(gk_table *t, int ri, int ci)
+{
+	fixctx f = {NULL, t, NULL, 0, 0, NULL, 0};
+	build(&f);
+	int held = 0;
+	for (int k = 0; k < f.nid && !held; k++) {
+		const ident *x = &f.id[k];
+		int on = 0, terms = 0;
+		for (int a = 0; a < x->n; a++) {
+			on |= x->row[a] == ri && x->col[a] == ci;
+			terms += !blank(t->rows[x->row[a]][x->col[a]]);
+		}
+		held = on && terms >= 3 && holds_exactly(&f, x);
+	}
+	free(f.id);
+	return held;
+}
+
+int gk_ocr_try_cells(gk_table *t, int row, int n, const int *cols, char (*vals)[48])
+{
+	fixctx f = {NULL, t, NULL, 0, 0, NULL, 0};
+	build(&f);
+	char *held = gk_calloc((size_t)(f.nid ? f.nid : 1), 1);
+	char **old = gk_calloc((size_t)(n ? n : 1), sizeof *old);
+	for (int k = 0; k < f.nid; k++)
+		held[k] = (char)!broken(&f, &f.id[k]);
+	for (int k = 0; k < n; k++) {
+		old[k] = gk_strdup(t->rows[row][cols[k]]);
+		gk_table_set(t, row, cols[k], vals[k]);
+	}
+	/* no identity that held breaks; each cell written is held by its row
+	 * and by a sum over rows (its other terms read on other rows), and
+	 * one of the identities holding it was broken as read */
+	int ok = 1;
+	for (int k = 0; k < f.nid && ok; k++)
+		ok = !held[k] || !broken(&f, &f.id[k]);
+	for (int q = 0; q < n && ok; q++) {
+		int by_row = 0, by_sum = 0, mended = 0;
+		if (blank(vals[q]))
+			continue; /* a figure placed elsewhere */
+		for (int k = 0; k < f.nid; k++) {
+			const ident *x = &f.id[k];
+			int on = 0, terms = 0;
+			for (int a = 0; a < x->n; a++) {
+				on |= x->row[a] == row && x->col[a] == cols[q];
+				terms += !blank(t->rows[x->row[a]][x->col[a]]);
+			}
+			if (!on || !holds_exactly(&f, x))
+				continue;
+			if (!strcmp(x->name, "row"))
+				by_row = 1;
+			else if (terms >= 2)
+				by_sum = 1; /* (its other terms on other rows: read apart) */
+			mended |= !held[k];
+		}
+		ok = by_row && by_sum && mended;
+	}
+	for (int k = 0; k < n; k++) {
+		if (!ok)
+			gk_table_set(t, row, cols[k], old[k]);
+		free(old[k]);
+	}
+	free(old);
+	free(held);
+	free(f.id);
+	return ok;
 }
 
 /* ---- a summary's lines against the function tables -------------------- */
@@ -1807,6 +1966,7 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 		for (int round = 0; round < 8 && solve_round(&f, &cm) > 0; round++)
 			;
 		free(f.id);
+		gk_ocr_separators(r, t, doc); /* ocrsep.c: a 元 table's commas read as points */
 	}
 	cont_settle(r);
 	/* (the function tables' own columns and labels put right first) */
@@ -1825,6 +1985,7 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 		build(&f);
 		flag(&f, &cm, fixed);
 		free(f.id);
+		gk_ocr_separators_flag(r, t, doc);
 	}
 	free(xc.t);
 	free(xc.row);

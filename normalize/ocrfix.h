@@ -136,4 +136,31 @@ int gk_page_listed(const char *list, int page);
  * their number, or 0 when s holds anything else or does not fit. */
 int gk_code_digits(const char *s, char *out, size_t n);
 
+/* A table printed in 元 (its figures put in 万元) whose figures OCR read
+ * with another count of decimals than the rest (a comma read as a
+ * point: `767.579` among `758，448`), or in two cells at a group
+ * boundary (`12121` `164`), by what doc read (ocrsep.c):
+ * gk_ocr_separators puts right a row's figures so read where the comma
+ * makes its row's identity and a sum over rows hold (`ocr:corrected`);
+ * gk_ocr_separators_flag flags those left (`ocr:decimals`). */
+void gk_ocr_separators(gk_result *r, gk_table *t, const gk_doc *doc);
+void gk_ocr_separators_flag(gk_result *r, gk_table *t, const gk_doc *doc);
+
+/* Is a fail of OCR's already on cell (ri, ci) of t? (ocrfix.c) */
+int gk_ocr_flagged(const gk_result *r, const gk_table *t, int ri, int ci);
+/* Flag cell (ri, ci) of t: check, expected, its figure read with
+ * confidence conf (-1: unknown) as found; status fail (ocrfix.c) */
+void gk_ocr_flag(gk_result *r, gk_table *t, int ri, int ci, const char *check, const char *expected, float conf);
+/* Record cell (ri, ci) of t, now written, as read `read` with confidence
+ * conf: an ocr:corrected check (ocrfix.c) */
+void gk_ocr_record_fix(gk_result *r, gk_table *t, int ri, int ci, const char *read, float conf);
+/* Is cell (ri, ci) of t held to the unit by a sum of three printed
+ * figures or more (ocrfix.c)? */
+int gk_ocr_held(gk_table *t, int ri, int ci);
+/* Write vals into the n cells cols of row `row` of t, a table read by
+ * OCR, and keep them when no identity that held breaks and each is held
+ * to the unit by its row's identity and by a sum over rows, one of
+ * them broken as read; else put the cells back.  1 when kept (ocrfix.c) */
+int gk_ocr_try_cells(gk_table *t, int row, int n, const int *cols, char (*vals)[48]);
+
 #endif
