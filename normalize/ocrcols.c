@@ -38,6 +38,10 @@
  * figures (an Excel printout's header words wrapped and printed over one
  * another), and a map may move every figure, on the same conditions.
  *
+ * Where maps tie so, the header words the page prints break the tie
+ * among the maps equal by arithmetic (header_tiebreak): a key it names
+ * nowhere, or a group's 小计 under a key, loses.
+ *
  * Otherwise, when most rows break (or most rows with x_ figures), the
  * table is flagged (its columns are doubtful) and left as read.  Each
  * key that received figures is a check
