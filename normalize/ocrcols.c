@@ -38,6 +38,10 @@
  * figures (an Excel printout's header words wrapped and printed over one
  * another), and a map may move every figure, on the same conditions.
  *
+ * Where maps tie so, the header words the page prints break the tie
+ * among the maps equal by arithmetic (header_tiebreak): a key it names
+ * nowhere, or a group's 小计 under a key, loses.
+ *
  * Otherwise, when most rows break (or most rows with x_ figures), the
  * table is flagged (its columns are doubtful) and left as read.  Each
  * key that received figures is a check
@@ -50,6 +54,7 @@
 #include "checks.h"
 #include "norm.h"
 #include "normalize.h"
+#include "nctx.h"
 #include "ocrfix.h"
 
 #include <math.h>
@@ -74,6 +79,7 @@ typedef struct shape {
 	int x_only;              /* only x_ figures move: one whole of many like parts
 	                          * (本年收入 = Σ its nine sources) holds whichever
 	                          * part a misplaced figure is moved to */
+	const char *fam;         /* rules family of its `column` and `column-canon` words */
 } shape;
 
 static const shape SHAPES[] = {
@@ -98,12 +104,12 @@ static const shape SHAPES[] = {
 	  {"total", "basic_total", "basic_personnel", "basic_wages", "basic_family_subsidy", "basic_public",
 	   "basic_goods_services", "basic_capital", "project_total", "project_operating", "project_specific", "reserve",
 	   NULL}},
-	 0},
+	 0, "func"},
 	{{"general_budget_basic_expenditure", NULL},
 	 {"total", "personnel", "public", NULL},
 	 {{"total", {"personnel", "public", NULL}}, {NULL, {NULL}}},
 	 {{"total", "personnel", "public", NULL}, {NULL}, {NULL}},
-	 0},
+	 0, "basic"},
 	{{"revenue_by_unit", NULL},
 	 {"total", "current_total", "general_budget", "general_budget_appropriation", "government_fund", "state_capital",
 	  "special_account", "business_income", "operating_income", "superior_subsidy", "affiliated_remit",
@@ -124,7 +130,7 @@ static const shape SHAPES[] = {
 	   NULL},
 	  {NULL},
 	  {NULL}},
-	 1},
+	 1, "revunit"},
 	{{"project_expenditure", NULL},
 	 {"total", "general_budget", "government_fund", "state_capital", "carryover_general_budget",
 	  "carryover_government_fund", "carryover_state_capital", "special_account", "unit_funds", NULL},
@@ -136,7 +142,7 @@ static const shape SHAPES[] = {
 	   "carryover_government_fund", "carryover_state_capital", "special_account", "unit_funds", NULL},
 	  {NULL},
 	  {NULL}},
-	 0},
+	 0, "project"},
 };
 
 #define MAXCOL 24  /* table columns with figures */
@@ -277,11 +283,7 @@ static int row_status(const colsctx *c, int lenient, int confirm)
 
 /* ---- where each figure is printed ------------------------------------------- */
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
+/* (cmp_double: nctx.h) */
 
 static int is_x(const gk_table *t, int j)
 {
@@ -368,6 +370,12 @@ typedef struct search {
 	int best[MAXSRC], nbest, found;
 	int bbroken, bcost, bmoves;
 	int loose;           /* figures under contract keys may move too */
+	/* every map that passed, for the tie-break by header words */
+	struct cand {
+		int m[MAXSRC];
+		int broken, mended, cost, moves;
+	} *cands;
+	int ncand, ccap;
 } search;
 
 /* row i as read */
@@ -475,6 +483,13 @@ static void try_map(search *S, const int *m, const int *pos)
 		}
 		prev = q;
 	}
+	if (S->ncand == S->ccap) {
+		S->ccap = S->ccap ? 2 * S->ccap : 64;
+		S->cands = gk_realloc(S->cands, (size_t)S->ccap * sizeof *S->cands);
+	}
+	struct cand *cd = &S->cands[S->ncand++];
+	memcpy(cd->m, m, sizeof cd->m);
+	cd->broken = broken, cd->mended = mended, cd->cost = cost, cd->moves = moves;
 	if (getenv("GK_DEBUG_COLS")) {
 		fprintf(stderr, "  map broken %d cost %d moves %d mended %d:", broken, cost, moves, mended);
 		for (int q = 0; q < S->ncl; q++)
@@ -716,6 +731,204 @@ static int page_columns(search *S)
 	return ok && S->ncl > 1;
 }
 
+/* ---- header words ----------------------------------------------------------- */
+
+/* The header text of t's pages: the doc cells above each page's first
+ * row, white space left out (title and unit lines with them; they name
+ * no column).  Newly allocated. */
+static char *header_text(const gk_table *t, const gk_doc *doc)
+{
+	size_t len = 0, cap = 256;
+	char *h = gk_calloc(cap, 1);
+	for (int i = 0; i < t->nrow; i++) {
+		const gk_rowinfo *ri = gk_table_info(t, i);
+		int first = ri && ri->page > 0 && ri->x1 > ri->x0;
+		for (int a = 0; a < i && first; a++) {
+			const gk_rowinfo *ra = gk_table_info(t, a);
+			first = !(ra && ra->page == ri->page && ra->x1 > ra->x0);
+		}
+		if (!first)
+			continue;
+		double top = ri->y0;
+		for (int a = i + 1; a < t->nrow; a++) {
+			const gk_rowinfo *ra = gk_table_info(t, a);
+			if (ra && ra->page == ri->page && ra->x1 > ra->x0 && ra->y0 < top)
+				top = ra->y0;
+		}
+		for (int l = 0; l < doc->nline; l++) {
+			const gk_line *ln = &doc->line[l];
+			if (ln->page != ri->page || (ln->y0 + ln->y1) / 2 >= top)
+				continue;
+			for (int c = 0; c < ln->ncell; c++)
+				for (const char *p = ln->cell[c].text; *p; p++) {
+					if (*p == ' ' || *p == '\t' || *p == '\n')
+						continue;
+					if (len + 2 > cap)
+						h = gk_realloc(h, cap *= 2);
+					h[len++] = *p;
+					h[len] = '\0';
+				}
+		}
+	}
+	return h;
+}
+
+/* Does a run of two characters or more of w occur in h, one not wholly
+ * a word every money column prints (收入, 小计, 合计)? */
+static int shares_run(const char *w, const char *h)
+{
+	static const char *const generic[] = {"收入", "小计", "合计", "金额", NULL};
+	char sub[128];
+	for (const char *a = w; *a;) {
+		const char *b = a;
+		for (int n = 1; *b; n++) {
+			do
+				b++;
+			while ((*b & 0xC0) == 0x80);
+			if (n < 2 || (size_t)(b - a) >= sizeof sub)
+				continue;
+			memcpy(sub, a, (size_t)(b - a));
+			sub[b - a] = '\0';
+			int gen = 0;
+			for (int g = 0; generic[g]; g++)
+				gen |= strstr(generic[g], sub) != NULL;
+			if (!gen && strstr(h, sub))
+				return 1;
+		}
+		do
+			a++;
+		while ((*a & 0xC0) == 0x80);
+	}
+	return 0;
+}
+
+/* Do header words name key of family fam: its `column` pattern matches
+ * s, or a run of one of its `column-canon` words occurs in w (shares_run;
+ * w: s, or s without a group's words)? */
+static int words_support(const gk_rules *rules, const char *fam, const char *key, const char *s, const char *w)
+{
+	char name[96];
+	snprintf(name, sizeof name, "%s:%s", fam, key);
+	int n;
+	const gk_rule *const *list = gk_rules_of(rules, "column", &n); /* owned by the rules */
+	for (int i = 0; i < n; i++)
+		if (!strcmp(list[i]->name, name) && gk_rule_match(list[i], s, strlen(s), NULL))
+			return 1;
+	list = gk_rules_of(rules, "column-canon", &n);
+	for (int i = 0; i < n; i++)
+		if (!strcmp(list[i]->name, name) && shares_run(list[i]->pattern, w))
+			return 1;
+	return 0;
+}
+
+/* the x_ column whose figures page column q holds most, or -1 */
+static int x_of(const search *S, int q)
+{
+	int best = -1, bn = 0;
+	for (int s = 0; s < S->nsc; s++) {
+		int n = 0;
+		if (!is_x(S->c->t, S->sc[s]))
+			continue;
+		for (int i = 0; i < S->c->t->nrow; i++)
+			n += S->cl[i * S->nsc + s] == q;
+		if (n > bn)
+			best = S->sc[s], bn = n;
+	}
+	return best;
+}
+
+/* More than one map mends the identities equally by arithmetic, grid and
+ * moves.  Among the maps that leave as few rows broken and mend as many,
+ * the header words the page prints choose: a map that puts figures under
+ * a key the table's header names nowhere (its `column` pattern does not
+ * match the header text and no run of its `column-canon` words occurs in
+ * it: 本年收入 on a page that prints only 财政拨款收入's sources), or an
+ * x_ column headed by a group's 小计 alone (a subtotal of that group, not
+ * one of the contract's keys) under a key its words do not name, is
+ * against the header; of the maps against it nowhere, those whose x_
+ * columns' own words spell part of their key's usual words are better,
+ * then grid and moves as before.  1 with S->best set when exactly one map
+ * is best so, and the tied maps of before are all against the header. */
+static int header_tiebreak(search *S, const gk_rules *rules)
+{
+	colsctx *c = S->c;
+	gk_table *t = c->t;
+	if (!rules || !c->sh->fam || !S->ncand)
+		return 0;
+	char *h = header_text(t, S->doc);
+	char sup[MAXK], subt[MAXSRC], *own[MAXSRC];
+	for (int k = 0; k < c->nkey; k++) {
+		int filled = 0; /* figures the header reading put under it */
+		for (int i = 0; i < t->nrow && c->kcol[k] >= 0 && !filled; i++)
+			filled = !blank(t->rows[i][c->kcol[k]]);
+		sup[k] = (char)(filled || words_support(rules, c->sh->fam, c->sh->keys[k], h, h));
+	}
+	for (int q = 0; q < S->ncl; q++) {
+		int j = x_of(S, q);
+		own[q] = j >= 0 ? ocr_without_groups(rules, c->sh->fam, t->cols.v[j] + 2) : NULL;
+		subt[q] = (char)(own[q] && !strcmp(own[q], "小计") && strcmp(t->cols.v[j] + 2, "小计"));
+		if (getenv("GK_DEBUG_COLS"))
+			fprintf(stderr, "%s: page column %d: %s, own words %s%s\n", t->id, q, j >= 0 ? t->cols.v[j] : "-",
+			        own[q] ? own[q] : "-", subt[q] ? " (a group's subtotal)" : "");
+	}
+	int mb = S->bbroken, mm = 0;
+	for (int a = 0; a < S->ncand; a++)
+		if (S->cands[a].broken == mb && S->cands[a].mended > mm)
+			mm = S->cands[a].mended;
+	int good = -1, won = -1, nwon = 0, oldok = 1;
+	for (int a = 0; a < S->ncand; a++) {
+		struct cand *cd = &S->cands[a];
+		if (cd->broken != mb || cd->mended != mm)
+			continue;
+		int against = 0, spelt = 0;
+		for (int q = 0; q < S->ncl; q++) {
+			int k = cd->m[q];
+			if (k < 0)
+				continue;
+			int x = x_of(S, q);
+			int named = x >= 0 && words_support(rules, c->sh->fam, c->sh->keys[k], t->cols.v[x] + 2, own[q]);
+			against += !sup[k] || (subt[q] && !named);
+			spelt += own[q] && *own[q] && words_support(rules, c->sh->fam, c->sh->keys[k], own[q], own[q]);
+		}
+		/* the maps tied before must all be against the header */
+		if (cd->cost == S->bcost && cd->moves == S->bmoves && !against)
+			oldok = 0;
+		if (against)
+			continue;
+		int cmp = won < 0 ? -1
+		          : spelt != good ? good - spelt
+		          : cd->cost != S->cands[won].cost ? cd->cost - S->cands[won].cost
+		                                            : cd->moves - S->cands[won].moves;
+		if (getenv("GK_DEBUG_COLS")) {
+			fprintf(stderr, "  with the header: spelt %d cost %d moves %d:", spelt, cd->cost, cd->moves);
+			for (int q = 0; q < S->ncl; q++)
+				fprintf(stderr, " %s", cd->m[q] >= 0 ? c->sh->keys[cd->m[q]] : "-");
+			fprintf(stderr, "\n");
+		}
+		if (cmp < 0)
+			won = a, good = spelt, nwon = 1;
+		else if (cmp == 0)
+			nwon++;
+	}
+	if (getenv("GK_DEBUG_COLS")) {
+		fprintf(stderr, "%s: header text %s; keys it names:", t->id, h);
+		for (int k = 0; k < c->nkey; k++)
+			if (sup[k])
+				fprintf(stderr, " %s", c->sh->keys[k]);
+		fprintf(stderr, "\n");
+	}
+	if (getenv("GK_DEBUG_COLS"))
+		fprintf(stderr, "%s: header tie-break: %d best%s\n", t->id, won < 0 ? 0 : nwon,
+		        oldok ? "" : " (a tied map agrees with the header)");
+	for (int q = 0; q < S->ncl; q++)
+		free(own[q]);
+	free(h);
+	if (won < 0 || nwon != 1 || !oldok)
+		return 0;
+	memcpy(S->best, S->cands[won].m, sizeof S->best);
+	return 1;
+}
+
 static void record(gk_result *r, const gk_table *t, const char *row, const char *expected, const char *found,
                    const char *status)
 {
@@ -859,7 +1072,7 @@ static void subtotal_columns(gk_result *r, colsctx *c)
 	gk_ocr_drop_empty_x(t);
 }
 
-void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc)
+void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules)
 {
 	const shape *sh = shape_of(t->id);
 	if (!sh || t->nrow < 3)
@@ -924,7 +1137,7 @@ void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc)
 		S.loose = 1;
 		maps_of_chains(&S, sh, &c);
 	}
-	if (S.found && S.nbest == 1) {
+	if (S.found && (S.nbest == 1 || header_tiebreak(&S, rules))) {
 		apply(r, &S);
 		gk_ocr_drop_empty_x(t);
 	} else if (doubt) {
@@ -940,4 +1153,5 @@ void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc)
 	free(S.st_before);
 	free(S.fixed);
 	free(S.cl);
+	free(S.cands);
 }

@@ -1957,7 +1957,7 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 		if (!gk_page_listed(pages, t->page))
 			continue;
 		regroup_thousands(r, t, &cm);
-		gk_ocr_columns(r, t, doc);
+		gk_ocr_columns(r, t, doc, rules);
 		gk_ocr_three(r, t, doc);
 		gk_ocr_glue(r, t, doc, rules);
 		gk_ocr_fix_labels(r, t, doc, rules);

@@ -24,7 +24,7 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules);
  * row identities say they belong, when garbled header words sent them to
  * the wrong keys (ocrcols.c); flag its columns as doubtful when most rows
  * break and no arrangement is confirmed.  Checks `ocr:columns` on r. */
-void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc);
+void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules);
 /* ocrcont.c: a doubt of a continued page's column (ocr:columns unsure)
  * settled where the row holds the same figure under both keys */
 void cont_settle(gk_result *r);

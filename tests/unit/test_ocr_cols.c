@@ -357,3 +357,86 @@ Test(ocr_cols, revenue_by_unit_sources_placed_by_the_current_total)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* 烟台统计局 收入总体情况表 p.8: the page prints 合计, then under
+ * 财政拨款收入 its 小计 and 一般公共预算收入 (OCR read 预 / 算收入), the
+ * others empty; both heads became x_ columns, every row prints one figure
+ * three times.  Putting the last under general_budget mends every row,
+ * and so do 本年收入 (current_total) in either x_ column, nearer by the
+ * grid: by arithmetic and grid the maps tie.  The header words choose:
+ * the page prints 本年收入 nowhere, and 小计 under 财政拨款收入 is that
+ * group's subtotal, so the one map the header does not deny is applied. */
+static gk_table *yantai(gk_result *r, gk_doc *d, const char *group)
+{
+	static const char *cols[] = {"unit_name", "total", "x_财政拨款收入小计", "x_财政拨款收入算收入"};
+	const prow rows[] = {
+		{"合计", {"2123.11", "2123.11", "2123.11"}, {231, 280, 330}, {"2123.11", "2123.11", "2123.11"}},
+		{"一般公共服务支出", {"1506.40", "1506.40", "1506.40"}, {231, 280, 330}, {"1506.40", "1506.40", "1506.40"}},
+		{"行政运行", {"588.75", "588.75", "588.75"}, {231, 280, 330}, {"588.75", "588.75", "588.75"}},
+		{"一般行政管理事务", {"41.00", "41.00", "41.00"}, {231, 280, 330}, {"41.00", "41.00", "41.00"}},
+		{"专项普查活动", {"285.00", "285.00", "285.00"}, {232, 281, 330}, {"285.00", "285.00", "285.00"}},
+	};
+	static const char *const head[][6] = {
+		{"收入总体情况表", NULL},
+		{"科目名称", "合计", NULL, "事业收入", "国有资本", NULL},
+		{"小计", "预", "算收入", "(不含教育收费)", "营预算收入", NULL},
+	};
+	gk_doc_add_page(d, 595, 842);
+	for (int l = 0; l < 3; l++) {
+		gk_line *ln = gk_doc_add_line(d, 1, 80 + 14 * l, 90 + 14 * l, 9, GK_GEOM_POS);
+		for (int k = 0; k < 6 && (head[l][k] || (l == 1 && k == 2)); k++) {
+			const char *w = l == 1 && k == 2 ? group : head[l][k];
+			gk_line_add_cell_y(ln, 150 + 50 * k, 190 + 50 * k, 0, 0, w, strlen(w));
+		}
+	}
+	return build(r, d, "revenue_by_unit", cols, 4, 1, rows, 5);
+}
+
+Test(ocr_cols, header_words_break_a_tie_of_maps)
+{
+	char *err = NULL;
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	gk_table *t = yantai(r, d, "财政拨款收入");
+	gk_ocr_columns(r, t, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "general_budget"), "2123.11");
+	cr_assert_str_eq(gk_table_get(t, 4, "general_budget"), "285.00");
+	cr_assert_str_eq(gk_table_get(t, 4, "x_财政拨款收入小计"), "285.00");
+	cr_assert_eq(gk_table_col(t, "current_total"), -1);
+	cr_assert_eq(gk_table_col(t, "x_财政拨款收入算收入"), -1);
+	cr_assert_eq(count(r, "ocr:columns", "corrected"), 1);
+	cr_assert_eq(count(r, "ocr:columns", "fail"), 0);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+	/* without rules (no header words to ask) the tie stays a flag */
+	r = gk_result_new();
+	d = gk_doc_new();
+	t = yantai(r, d, "财政拨款收入");
+	gk_ocr_columns(r, t, d, NULL);
+	cr_assert_eq(gk_table_col(t, "general_budget"), -1);
+	cr_assert_eq(count(r, "ocr:columns", "fail"), 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+	gk_rules_drop(rules);
+}
+
+/* The same page whose group head reads 本年收入: a map onto current_total
+ * agrees with the header as well, so the tie stays a flag. */
+Test(ocr_cols, header_that_names_the_tied_key_keeps_the_flag)
+{
+	char *err = NULL;
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	gk_table *t = yantai(r, d, "本年收入");
+	gk_ocr_columns(r, t, d, rules);
+	cr_assert_str_eq(gk_table_get(t, 0, "x_财政拨款收入算收入"), "2123.11");
+	cr_assert_eq(count(r, "ocr:columns", "corrected"), 0);
+	cr_assert_eq(count(r, "ocr:columns", "fail"), 1);
+	gk_doc_drop(d);
+	gk_result_drop(r);
+	gk_rules_drop(rules);
+}
