@@ -324,3 +324,43 @@ Test(ocr_sep, a_figure_read_in_pieces_is_flagged)
 	gk_result_drop(r);
 	gk_doc_drop(d);
 }
+
+/* 西安政务服务's 财政拨款收支总表 (元) read (2)商品和服务支出 under 2、专项业务经费支出
+ * `500.00` for 17,744,500.00, its head's groups lost, and (3)对个人和家庭的补助
+ * `280.00` for 2,280.00: the 收支总表 prints both lines alike under the same
+ * heads (the label twice on the side, named by its head), most of their
+ * lines agreeing: the 财政拨款 side lost the groups, flagged `ocr:cross`;
+ * the 收支总表's figures, and the line under the other head, are not */
+Test(ocr_sep, a_summary_line_that_lost_its_head_groups)
+{
+	static const char *cols[] = {"side", "item", "total"};
+	static const char *rcols[] = {"side", "item", "amount"};
+	static const srow fis[] = {
+	    {{"支出", "1、人员经费和公用经费支出", "2080.758835"}, {NULL}, {0}, {0}},
+	    {{"支出", "(1)工资福利支出", "1880.321645"}, {NULL}, {0}, {0}},
+	    {{"支出", "(2)商品和服务支出", "200.20919"}, {NULL}, {0}, {0}},
+	    {{"支出", "(3)对个人和家庭的补助", "0.028"}, {NULL}, {0}, {0}},
+	    {{"支出", "2、专项业务经费支出", "3013.002"}, {NULL}, {0}, {0}},
+	    {{"支出", "(2)商品和服务支出", "0.05"}, {NULL}, {0}, {0}},
+	    {{"支出", "(6)资本性支出", "1238.552"}, {NULL}, {0}, {0}},
+	};
+	static const srow res[] = {
+	    {{"支出", "1、人员经费和公用经费支出", "2080.758835"}, {NULL}, {0}, {0}},
+	    {{"支出", "(1)工资福利支出", "1880.321645"}, {NULL}, {0}, {0}},
+	    {{"支出", "(2)商品和服务支出", "200.20919"}, {NULL}, {0}, {0}},
+	    {{"支出", "(3)对个人和家庭的补助", "0.228"}, {NULL}, {0}, {0}},
+	    {{"支出", "2、专项业务经费支出", "3013.002"}, {NULL}, {0}, {0}},
+	    {{"支出", "(2)商品和服务支出", "1774.45"}, {NULL}, {0}, {0}},
+	    {{"支出", "(6)资本性支出", "1238.552"}, {NULL}, {0}, {0}},
+	};
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	build(r, d, "revenue_expenditure_summary", rcols, 3, res, 7);
+	build(r, d, "fiscal_appropriation_summary", cols, 3, fis, 7);
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(count(r, "ocr:cross", "(2)商品和服务支出/total"), 1);
+	cr_assert_eq(count(r, "ocr:cross", "(3)对个人和家庭的补助/total"), 1);
+	cr_assert_eq(count(r, "ocr:cross", NULL), 2, "the 收支总表 and the lines alike are no doubt");
+	gk_result_drop(r);
+	gk_doc_drop(d);
+}
