@@ -751,6 +751,12 @@ static int lost_group(long long read, long long want)
 			c++;
 		if (!strcmp(c, r))
 			return 1;
+		/* (the head's groups lost: 17,744,500.00 read 500.00) */
+		c = w + at;
+		while (c[0] == '0' && c[1])
+			c++;
+		if (at && !strcmp(c, r))
+			return 1;
 	}
 	return 0;
 }
@@ -1503,6 +1509,32 @@ static void row_key(const gk_table *t, int i, const char *code, const char *lab,
 		snprintf(out, n, "#%s", d);
 	else if (lc >= 0)
 		bare_name(t->rows[i][lc], out, n);
+	/* a summary's line printed under several heads (西安's (2)商品和服务支出
+	 * under 1、人员经费和公用经费支出 and under 2、专项业务经费支出): named
+	 * by its head too, the nearest line above of an ordinal 、 */
+	int sc = gk_table_col(t, "side");
+	if (sc < 0 || lc < 0 || !*out)
+		return;
+	int twice = 0;
+	for (int j = 0; j < t->nrow && !twice; j++) {
+		char o[400];
+		if (j == i || strcmp(t->rows[j][sc], t->rows[i][sc]))
+			continue;
+		bare_name(t->rows[j][lc], o, sizeof o);
+		twice = !strcmp(o, out);
+	}
+	for (int j = i - 1; twice && j >= 0 && !strcmp(t->rows[j][sc], t->rows[i][sc]); j--) {
+		const char *l = t->rows[j][lc], *q = l;
+		while ((*q >= '0' && *q <= '9') || !strncmp(q, "一", 3) || !strncmp(q, "二", 3) || !strncmp(q, "三", 3))
+			q += *q >= '0' && *q <= '9' ? 1 : 3;
+		if (q == l || strncmp(q, "、", 3))
+			continue;
+		char head[200], own[200];
+		bare_name(l, head, sizeof head);
+		snprintf(own, sizeof own, "%s", out);
+		snprintf(out, n, "%s/%s", head, own);
+		return;
+	}
 }
 
 /* The one row of t (of side `side` when not NULL) whose key is key; -1
@@ -1583,7 +1615,8 @@ typedef struct xline {
 	gk_table *b[3];
 	int nb;
 	const char *bcol, *blab;
-	int usual; /* only where most lines agree (tables that need not) */
+	int usual; /* only where most lines agree (tables that need not);
+	            * 2: and only a group of digits lost */
 } xline;
 
 typedef struct xmatch {
@@ -1607,7 +1640,9 @@ static int xline_match(const xline *x, xmatch **out)
 			continue;
 		for (int k = 0; k < x->nb; k++) {
 			int bc = x->b[k] ? gk_table_col(x->b[k], x->bcol) : -1;
-			m.bi[k] = bc < 0 ? -1 : row_keyed(x->b[k], x->code, x->blab, NULL, key);
+			/* (a summary against a summary: the same side) */
+			const char *bs = x->b[k] && gk_table_col(x->b[k], "side") >= 0 ? x->side : NULL;
+			m.bi[k] = bc < 0 ? -1 : row_keyed(x->b[k], x->code, x->blab, bs, key);
 			if (m.bi[k] < 0)
 				continue;
 			long long w;
@@ -1648,7 +1683,27 @@ static void xline_check(gk_result *r, const xline *x, const confmap *cm, const c
 		gk_chk_format(m[j].bv, dec, es, sizeof es);
 		/* tables that need not agree: only a difference OCR makes (the
 		 * 支出总表's line may hold other money than the general budget's) */
-		if (x->usual && !misreading(x->a->rows[m[j].ai][ac], es) && !misreading(es, x->a->rows[m[j].ai][ac]))
+		/* (in 元: a group of digits lost, 2,280.00 read 280.00) */
+		int lost_a = printed_in_yuan(x->a) && lost_group(m[j].av, m[j].bv);
+		int lost_b = printed_in_yuan(x->a) && lost_group(m[j].bv, m[j].av);
+		if (x->usual && !misreading(x->a->rows[m[j].ai][ac], es) && !misreading(es, x->a->rows[m[j].ai][ac]) &&
+		    !lost_a && !lost_b)
+			continue;
+		/* the side that lost a group is the one misread: OCR adds none
+		 * (two summaries, the one of all money and the 财政拨款 one, may
+		 * differ otherwise: that only) */
+		if (lost_a) {
+			snprintf(other, sizeof other, "%s (%s)", es, x->b[0] ? x->b[0]->id : "?");
+			cross_flag(r, x->a, m[j].ai, ac, cm, other);
+			continue;
+		}
+		if (lost_b && x->usual == 2 && x->nb == 1 && x->b[0] && m[j].bi[0] >= 0 &&
+		    gk_page_listed(pages, x->b[0]->page)) {
+			snprintf(other, sizeof other, "%s (%s)", x->a->rows[m[j].ai][ac], x->a->id);
+			cross_flag(r, x->b[0], m[j].bi[0], gk_table_col(x->b[0], x->bcol), cm, other);
+			continue;
+		}
+		if (x->usual == 2)
 			continue;
 		int bconf = 1, aconf = confirmed(r, x->a, m[j].ai, ac, cm);
 		for (int k = 0; k < x->nb; k++)
@@ -1717,6 +1772,7 @@ static int xlines(gk_result *r, xline *out)
 	    {gbe, "total", NULL, "func_code", "name", {ebf, NULL, NULL}, 1, "total", "name", 1},
 	    {gbe, "basic_total", NULL, "func_code", "name", {ebf, NULL, NULL}, 1, "basic_total", "name", 1},
 	    {gbb, "total", NULL, "econ_code", "econ_name", {gec, NULL, NULL}, 1, "basic_total", "econ_name", 1},
+	    {fis, "total", "支出", NULL, "item", {res, NULL, NULL}, 1, "amount", "item", 2},
 	};
 	int n = 0;
 	for (size_t k = 0; k < sizeof xs / sizeof *xs; k++)

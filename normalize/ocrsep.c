@@ -466,13 +466,106 @@ void gk_ocr_separators(gk_result *r, gk_table *t, const gk_doc *doc)
 	}
 }
 
+/* The one figure OCR read for cell (i, c) of t, a 元 figure or as
+ * printed (a table whose unit OCR lost) */
+static int find_read_any(const gk_table *t, int i, int c, const gk_doc *doc, sepread *out)
+{
+	return (find_read(t, i, c, doc, -4, out) && out->hits == 1) || (find_read(t, i, c, doc, 0, out) && out->hits == 1);
+}
+
+/* Is plain text s a piece of a figure: a digit or more among commas,
+ * points and the specks OCR makes of ink (`7`, `.1`), or a speck alone
+ * (`!`), no word (`1、`, `2、外交支出`, `ES`)? */
+static int figure_piece(const char *s)
+{
+	int digit = 0, letter = 0, n = 0;
+	for (; *s; s++, n++) {
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+		digit |= *s >= '0' && *s <= '9';
+		letter |= (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z');
+	}
+	return digit || (n && n <= 2 && !letter);
+}
+
+/* The width of a character of doc cell cl, plain text s */
+static double char_width(const gk_cell *cl, const char *s)
+{
+	size_t n = strlen(s);
+	return n ? (cl->x1 - cl->x0) / (double)n : 0;
+}
+
+/* Is the figure OCR read in doc cell j of line ln one piece of a longer
+ * one: a piece of figure beside it, less than a character and a half
+ * away (`1` `497673.64` for 1,497,673.64; `303312586.1` `7`), which the
+ * table did not take in? */
+static int torn_figure(const gk_line *ln, int j)
+{
+	char s[64];
+	plain(ln->cell[j].text, s, sizeof s);
+	for (int side = -1; side <= 1; side += 2) {
+		int k = j + side;
+		char o[64];
+		if (k < 0 || k >= ln->ncell || ln->cell[k].conf < 0)
+			continue;
+		plain(ln->cell[k].text, o, sizeof o);
+		/* (two points: two figures, the next column's close by) */
+		if (!figure_piece(o) || (strchr(s, '.') && strchr(o, '.') && o[0] != '.'))
+			continue;
+		/* (zero decimals read apart, their point lost: `104160000`
+		 * `00`, the figure's value whole) */
+		const char *z = o + (o[0] == '.');
+		while (*z == '0')
+			z++;
+		if (side > 0 && !strchr(s, '.') && !*z && z > o + (o[0] == '.'))
+			continue;
+		double w = char_width(&ln->cell[j], s);
+		double gap = side > 0 ? ln->cell[k].x0 - ln->cell[j].x1 : ln->cell[j].x0 - ln->cell[k].x1;
+		if (gap > -w && gap < 1.5 * w)
+			return 1;
+		/* a thousands' group right of a head without a point, as far as
+		 * the gap a spaced comma leaves (`19108` `350.11`) */
+		double wo = char_width(&ln->cell[k], o);
+		if (side > 0 && digits_only(s) && (group_shape(o, 3, 0) || group_shape(o, 3, 2)) && gap >= 0 &&
+		    gap < 6 * (wo > w ? wo : w))
+			return 1;
+	}
+	return 0;
+}
+
+/* A figure of t, a table read by OCR, that OCR read in pieces, one of them
+ * taken (a piece of figure beside it), and that no sum of three figures
+ * holds, is in doubt (`ocr:suspect`) */
+static void torn_flag(gk_result *r, gk_table *t, const gk_doc *doc)
+{
+	for (int c = 0; c < t->cols.n; c++) {
+		if (!gk_ocr_amount_col(t, c))
+			continue;
+		for (int i = 0; i < t->nrow; i++) {
+			sepread sr;
+			if (!find_read_any(t, i, c, doc, &sr))
+				continue;
+			int torn = torn_figure(sr.line, sr.cell);
+			if (getenv("GK_DEBUG"))
+				fprintf(stderr, "ocrsep: %s row %d %s read `%s`%s\n", t->id, i + 1, t->cols.v[c], sr.text,
+				        torn ? " in pieces" : "");
+			if (!torn || gk_ocr_flagged(r, t, i, c) || gk_ocr_held(t, i, c))
+				continue;
+			gk_ocr_flag(r, t, i, c, "ocr:suspect", "(read in pieces)", sr.line->cell[sr.cell].conf);
+		}
+	}
+}
+
 void gk_ocr_separators_flag(gk_result *r, gk_table *t, const gk_doc *doc)
 {
 	if (!doc)
 		return;
 	int fixed, dec = yuan_decimals(r, t, doc, &fixed);
-	if (dec == -2)
+	if (dec == -2) {
+		if (!strstr(t->id, "performance"))
+			torn_flag(r, t, doc);
 		return;
+	}
 	const char *want = dec < 0 ? "元, at most 2 decimals" : dec ? "元 to the fen" : "whole 元";
 	char *split = gk_calloc((size_t)(t->nrow ? t->nrow : 1), 1);
 	for (int c = 0; c < t->cols.n; c++) {
@@ -522,4 +615,5 @@ void gk_ocr_separators_flag(gk_result *r, gk_table *t, const gk_doc *doc)
 		}
 	}
 	free(split);
+	torn_flag(r, t, doc);
 }

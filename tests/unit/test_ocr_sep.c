@@ -288,3 +288,79 @@ Test(ocr_sep, three_decimals_are_no_yuan)
 	gk_result_drop(r);
 	gk_doc_drop(d);
 }
+
+/* 西安财政局's degraded 财政拨款收支总表 (元 to the fen, no sums of its
+ * own in the table): 1,497,673.64 read `1` `497673.64`, the pieces apart
+ * by less than a character, the table taking `1` (0.0001 万元); and
+ * 79,108,250.11 read `19108` `350.11`, a thousands' group as far right
+ * as a spaced comma leaves it: both in doubt; the lines read whole and
+ * a label's ordinal beside its label are not */
+Test(ocr_sep, a_figure_read_in_pieces_is_flagged)
+{
+	static const char *cols[] = {"side", "item", "total"};
+	static const srow rows[] = {
+	    {{"支出", "(3)对个人和家庭的补助", "0.0001"},
+	     {"(3)对个人和家庭的补助", "1", "497673.64"},
+	     {445, 573.6, 579.04},
+	     {507, 576.96, 608.16}},
+	    {{"支出", "1、人员经费和公用经费支出", "1.9108"},
+	     {"1、人员经费和公用经费支出", "19108", "350.11"},
+	     {430, 570.24, 592.8},
+	     {503, 587.12, 609.92}},
+	    {{"支出", "(1)工资福利支出", "200.20919"},
+	     {"(1)", "工资福利支出", "2002091.90"},
+	     {445, 452.5, 572.97},
+	     {452, 494, 608.30}},
+	    {{"支出", "(2)商品和服务支出", "6.00"}, {"(2)商品和服务支出", "60000.00"}, {445, 579.04}, {494, 608.16}},
+	};
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	build(r, d, "fiscal_appropriation_summary", cols, 3, rows, 4);
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(count(r, "ocr:suspect", "(3)对个人和家庭的补助/total"), 1);
+	cr_assert_eq(count(r, "ocr:suspect", "1、人员经费和公用经费支出/total"), 1);
+	cr_assert_eq(count(r, "ocr:suspect", NULL), 2, "the lines read whole are no doubt");
+	cr_assert_eq(count(r, "ocr:corrected", NULL), 0);
+	gk_result_drop(r);
+	gk_doc_drop(d);
+}
+
+/* 西安政务服务's 财政拨款收支总表 (元) read (2)商品和服务支出 under 2、专项业务经费支出
+ * `500.00` for 17,744,500.00, its head's groups lost, and (3)对个人和家庭的补助
+ * `280.00` for 2,280.00: the 收支总表 prints both lines alike under the same
+ * heads (the label twice on the side, named by its head), most of their
+ * lines agreeing: the 财政拨款 side lost the groups, flagged `ocr:cross`;
+ * the 收支总表's figures, and the line under the other head, are not */
+Test(ocr_sep, a_summary_line_that_lost_its_head_groups)
+{
+	static const char *cols[] = {"side", "item", "total"};
+	static const char *rcols[] = {"side", "item", "amount"};
+	static const srow fis[] = {
+	    {{"支出", "1、人员经费和公用经费支出", "2080.758835"}, {NULL}, {0}, {0}},
+	    {{"支出", "(1)工资福利支出", "1880.321645"}, {NULL}, {0}, {0}},
+	    {{"支出", "(2)商品和服务支出", "200.20919"}, {NULL}, {0}, {0}},
+	    {{"支出", "(3)对个人和家庭的补助", "0.028"}, {NULL}, {0}, {0}},
+	    {{"支出", "2、专项业务经费支出", "3013.002"}, {NULL}, {0}, {0}},
+	    {{"支出", "(2)商品和服务支出", "0.05"}, {NULL}, {0}, {0}},
+	    {{"支出", "(6)资本性支出", "1238.552"}, {NULL}, {0}, {0}},
+	};
+	static const srow res[] = {
+	    {{"支出", "1、人员经费和公用经费支出", "2080.758835"}, {NULL}, {0}, {0}},
+	    {{"支出", "(1)工资福利支出", "1880.321645"}, {NULL}, {0}, {0}},
+	    {{"支出", "(2)商品和服务支出", "200.20919"}, {NULL}, {0}, {0}},
+	    {{"支出", "(3)对个人和家庭的补助", "0.228"}, {NULL}, {0}, {0}},
+	    {{"支出", "2、专项业务经费支出", "3013.002"}, {NULL}, {0}, {0}},
+	    {{"支出", "(2)商品和服务支出", "1774.45"}, {NULL}, {0}, {0}},
+	    {{"支出", "(6)资本性支出", "1238.552"}, {NULL}, {0}, {0}},
+	};
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	build(r, d, "revenue_expenditure_summary", rcols, 3, res, 7);
+	build(r, d, "fiscal_appropriation_summary", cols, 3, fis, 7);
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(count(r, "ocr:cross", "(2)商品和服务支出/total"), 1);
+	cr_assert_eq(count(r, "ocr:cross", "(3)对个人和家庭的补助/total"), 1);
+	cr_assert_eq(count(r, "ocr:cross", NULL), 2, "the 收支总表 and the lines alike are no doubt");
+	gk_result_drop(r);
+	gk_doc_drop(d);
+}
