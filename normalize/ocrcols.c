@@ -164,19 +164,11 @@ static int key_index(const colsctx *c, const char *key)
 	return -1;
 }
 
-static int blank(const char *s)
-{
-	for (; *s; s++)
-		if (*s != ' ')
-			return 0;
-	return 1;
-}
-
 /* the figure s: 1 printed, 0 blank, -1 not a number */
 static int figure(const char *s, long long *v, int *dec)
 {
 	*v = 0, *dec = 6;
-	if (!s || blank(s))
+	if (!s || gk_ocr_blank(s))
 		return 0;
 	return gk_chk_parse(s, v, dec) == 1 ? 1 : -1;
 }
@@ -402,7 +394,7 @@ static int view_map(search *S, int i, const int *m)
 		for (int s = 0; s < S->nsc; s++) {
 			int j = S->sc[s], q = S->cl[i * S->nsc + s];
 			const char *v = t->rows[i][j];
-			if (blank(v) || (pass == 0) != (q < 0))
+			if (gk_ocr_blank(v) || (pass == 0) != (q < 0))
 				continue;
 			int k = -1;
 			if (q >= 0) {
@@ -860,7 +852,7 @@ static int header_tiebreak(search *S, const gk_rules *rules)
 	for (int k = 0; k < c->nkey; k++) {
 		int filled = 0; /* figures the header reading put under it */
 		for (int i = 0; i < t->nrow && c->kcol[k] >= 0 && !filled; i++)
-			filled = !blank(t->rows[i][c->kcol[k]]);
+			filled = !gk_ocr_blank(t->rows[i][c->kcol[k]]);
 		sup[k] = (char)(filled || words_support(rules, c->sh->fam, c->sh->keys[k], h, h));
 	}
 	for (int q = 0; q < S->ncl; q++) {
@@ -960,7 +952,7 @@ static void apply(gk_result *r, search *S)
 			now[k] = gk_strdup(c->cell[k]);
 		for (int s = 0; s < S->nsc; s++) {
 			int j = S->sc[s], q = S->cl[i * S->nsc + s];
-			if (q < 0 || S->best[q] < 0 || blank(t->rows[i][j]))
+			if (q < 0 || S->best[q] < 0 || gk_ocr_blank(t->rows[i][j]))
 				continue;
 			int k = S->best[q];
 			if (c->kcol[k] != j && !strstr(from[k], t->cols.v[j]) &&
@@ -988,7 +980,7 @@ void gk_ocr_drop_empty_x(gk_table *t)
 	for (int j = t->cols.n - 1; j >= 0; j--) {
 		int empty = is_x(t, j);
 		for (int i = 0; i < t->nrow && empty; i++)
-			empty = blank(t->rows[i][j]);
+			empty = gk_ocr_blank(t->rows[i][j]);
 		if (!empty)
 			continue;
 		free(t->cols.v[j]);
@@ -1018,7 +1010,7 @@ static int sums_of_parts(colsctx *c, int j, int w)
 	int rows = 0, two = 0;
 	for (int i = 0; i < t->nrow; i++) {
 		view_read(c, i);
-		if (!blank(c->cell[w]))
+		if (!gk_ocr_blank(c->cell[w]))
 			return 0;
 		long long v, sum = 0, y;
 		int d, nparts = 0, dec = 6, any = 0;
@@ -1093,7 +1085,7 @@ void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules
 			continue;
 		int any = 0;
 		for (int i = 0; i < t->nrow && !any; i++)
-			any = !blank(t->rows[i][j]);
+			any = !gk_ocr_blank(t->rows[i][j]);
 		if (!any)
 			continue;
 		if (S.nsc == MAXCOL)
@@ -1110,7 +1102,7 @@ void gk_ocr_columns(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules
 		view_read(&c, i);
 		int any = 0, anyx = 0;
 		for (int s = 0; s < S.nsc; s++)
-			if (!blank(t->rows[i][S.sc[s]])) {
+			if (!gk_ocr_blank(t->rows[i][S.sc[s]])) {
 				any = 1;
 				anyx |= is_x(t, S.sc[s]);
 			}

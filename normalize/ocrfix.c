@@ -175,7 +175,8 @@ static void ident_add(fixctx *f, const ident *x)
 	f->id[f->nid++] = *x;
 }
 
-static int blank(const char *s)
+/* a cell of nothing but spaces (or none) */
+int gk_ocr_blank(const char *s)
 {
 	for (; *s; s++)
 		if (*s != ' ')
@@ -188,7 +189,7 @@ static void row_ident(fixctx *f, int i, const char *whole, const char *const *pa
 {
 	gk_table *t = f->t;
 	int w = gk_table_col(t, whole);
-	if (w < 0 || blank(t->rows[i][w]))
+	if (w < 0 || gk_ocr_blank(t->rows[i][w]))
 		return;
 	ident x = {0};
 	x.name = name;
@@ -198,7 +199,7 @@ static void row_ident(fixctx *f, int i, const char *whole, const char *const *pa
 		int c = gk_table_col(t, *parts);
 		if (c < 0)
 			continue;
-		any |= !blank(t->rows[i][c]);
+		any |= !gk_ocr_blank(t->rows[i][c]);
 		x.row[x.n] = i, x.col[x.n] = c, x.sign[x.n] = -1, x.n++;
 	}
 	if (any)
@@ -257,7 +258,7 @@ static void codeless_tops(const fixctx *f, ident *x, const int *len, int total, 
 		return;
 	ident y = *x;
 	for (int i = 0; i < t->nrow && y.n < MAXTERM; i++)
-		if (!len[i] && i != total && !blank(t->rows[i][c]))
+		if (!len[i] && i != total && !gk_ocr_blank(t->rows[i][c]))
 			y.row[y.n] = i, y.col[y.n] = c, y.sign[y.n] = -1, y.n++;
 	if (y.n > x->n && !broken(f, &y))
 		*x = y;
@@ -291,7 +292,7 @@ static void tree_idents(fixctx *f, const char *code, const char *label, const ch
 			if (p >= 0 && len[p] == 0)
 				continue;
 			int whole = p < 0 ? total : p;
-			if (whole < 0 || blank(t->rows[whole][c]))
+			if (whole < 0 || gk_ocr_blank(t->rows[whole][c]))
 				continue;
 			/* the children: the shortest codes longer than the parent's
 			 * that extend it */
@@ -317,7 +318,7 @@ static void tree_idents(fixctx *f, const char *code, const char *label, const ch
 					over = 1;
 					break;
 				}
-				any |= !blank(t->rows[i][c]);
+				any |= !gk_ocr_blank(t->rows[i][c]);
 				x.row[x.n] = i, x.col[x.n] = c, x.sign[x.n] = -1, x.n++;
 			}
 			if (p < 0 && any && !over)
@@ -349,13 +350,13 @@ static const char *const FUNC_PARTS_TW[] = {"basic_wages", "basic_family_subsidy
 static const char *const *func_total_parts(const gk_table *t, int i)
 {
 	int b = gk_table_col(t, "basic_total");
-	if (b >= 0 && !blank(t->rows[i][b]))
+	if (b >= 0 && !gk_ocr_blank(t->rows[i][b]))
 		return FUNC_PARTS_TB;
 	static const char *const *const alt[] = {FUNC_PARTS_PP, FUNC_PARTS_B};
 	for (int k = 0; k < 2; k++)
 		for (const char *const *p = alt[k]; *p; p++) {
 			int c = gk_table_col(t, *p);
-			if (c >= 0 && !blank(t->rows[i][c]))
+			if (c >= 0 && !gk_ocr_blank(t->rows[i][c]))
 				return k ? FUNC_PARTS_TW : FUNC_PARTS_TPP;
 		}
 	return FUNC_PARTS_TB;
@@ -385,20 +386,20 @@ static void project_idents(fixctx *f)
 		return;
 	int total = -1;
 	for (int i = 0; i < t->nrow && total < 0; i++)
-		if (is_total_label(t->rows[i][lc]) && blank(t->rows[i][tc]))
+		if (is_total_label(t->rows[i][lc]) && gk_ocr_blank(t->rows[i][tc]))
 			total = i;
 	if (total < 0)
 		return;
 	for (int k = -1; k < 0 || PROJ_PARTS[k]; k++) {
 		int c = gk_table_col(t, k < 0 ? "total" : PROJ_PARTS[k]);
-		if (c < 0 || blank(t->rows[total][c]))
+		if (c < 0 || gk_ocr_blank(t->rows[total][c]))
 			continue;
 		ident x = {0};
 		x.name = "column";
 		x.row[0] = total, x.col[0] = c, x.sign[0] = 1, x.n = 1;
 		int over = 0;
 		for (int i = 0; i < t->nrow; i++) {
-			if (i == total || blank(t->rows[i][tc]))
+			if (i == total || gk_ocr_blank(t->rows[i][tc]))
 				continue;
 			if (x.n == MAXTERM) {
 				over = 1;
@@ -426,17 +427,17 @@ static void unit_idents(fixctx *f)
 	if (lc < 0 || tc < 0 || oc < 0)
 		return;
 	for (int u = 0; u < t->nrow; u++) {
-		if (!blank(t->rows[u][tc]) || is_total_label(t->rows[u][lc]) || blank(t->rows[u][oc]))
+		if (!gk_ocr_blank(t->rows[u][tc]) || is_total_label(t->rows[u][lc]) || gk_ocr_blank(t->rows[u][oc]))
 			continue;
 		int end = u + 1;
-		while (end < t->nrow && !blank(t->rows[end][tc]))
+		while (end < t->nrow && !gk_ocr_blank(t->rows[end][tc]))
 			end++;
 		if (end == u + 1 || end - u > MAXTERM)
 			continue;
 		int from = f->nid, held = 0;
 		for (int k = -1; k < 0 || PROJ_PARTS[k]; k++) {
 			int c = gk_table_col(t, k < 0 ? "total" : PROJ_PARTS[k]);
-			if (c < 0 || blank(t->rows[u][c]))
+			if (c < 0 || gk_ocr_blank(t->rows[u][c]))
 				continue;
 			ident x = {0};
 			x.name = "unit";
@@ -494,7 +495,7 @@ static const char *const GBE_PARTS_PPP[] = {"personnel", "public", "project_tota
 static const char *const *gbe_total_parts(const gk_table *t, int i)
 {
 	int b = gk_table_col(t, "basic_total");
-	return b >= 0 && !blank(t->rows[i][b]) ? GBE_PARTS_TB : GBE_PARTS_PPP;
+	return b >= 0 && !gk_ocr_blank(t->rows[i][b]) ? GBE_PARTS_TB : GBE_PARTS_PPP;
 }
 
 /* total = its parts (gbe_total_parts) on every row, kept only if it holds
@@ -584,7 +585,7 @@ static void build(fixctx *f)
 static int val(const gk_table *t, int i, int c, long long *v, int *dec)
 {
 	const char *s = t->rows[i][c];
-	if (blank(s)) {
+	if (gk_ocr_blank(s)) {
 		*v = 0;
 		*dec = 0;
 		return 1;
@@ -603,7 +604,7 @@ static int residual(const fixctx *f, const ident *x, long long *res, long long *
 		int d;
 		if (!val(f->t, x->row[k], x->col[k], &v, &d))
 			return 0;
-		if (!blank(f->t->rows[x->row[k]][x->col[k]]) && d < mindec)
+		if (!gk_ocr_blank(f->t->rows[x->row[k]][x->col[k]]) && d < mindec)
 			mindec = d;
 		s += x->sign[k] * v;
 	}
@@ -769,7 +770,7 @@ static void cell_name(const gk_table *t, int i, int c, char *out, size_t n)
 	const char *lab = "";
 	for (int k = 0; keys[k]; k++) {
 		int j = gk_table_col(t, keys[k]);
-		if (j >= 0 && !blank(t->rows[i][j])) {
+		if (j >= 0 && !gk_ocr_blank(t->rows[i][j])) {
 			lab = t->rows[i][j];
 			break;
 		}
@@ -838,7 +839,7 @@ static int solve_round(fixctx *f, const confmap *cm)
 		for (int a = 0; a < x->n; a++) {
 			int ri = x->row[a], ci = x->col[a];
 			const char *read = t->rows[ri][ci];
-			if (blank(read))
+			if (gk_ocr_blank(read))
 				continue;
 			long long cur;
 			int dec;
@@ -858,7 +859,7 @@ static int solve_round(fixctx *f, const confmap *cm)
 			for (int b = 0; nopoint && b < x->n; b++) {
 				long long v2;
 				int d2;
-				if (!blank(t->rows[x->row[b]][x->col[b]]) && val(t, x->row[b], x->col[b], &v2, &d2) && d2 > d0 &&
+				if (!gk_ocr_blank(t->rows[x->row[b]][x->col[b]]) && val(t, x->row[b], x->col[b], &v2, &d2) && d2 > d0 &&
 				    d2 <= 2)
 					d0 = d2; /* as its identity's other figures print */
 			}
@@ -945,7 +946,7 @@ int gk_ocr_amount_col(const gk_table *t, int c)
 		const char *s = t->rows[i][c];
 		long long v;
 		int d;
-		if (blank(s))
+		if (gk_ocr_blank(s))
 			continue;
 		if (gk_chk_parse(s, &v, &d) == 1)
 			num++, point |= strchr(s, '.') != NULL;
@@ -994,7 +995,7 @@ static int odd_decimals(const gk_table *t, int ri, int ci, int dec)
 	const char *s = t->rows[ri][ci];
 	long long v;
 	int d;
-	if (dec < 1 || blank(s) || gk_chk_parse(s, &v, &d) != 1 || !v)
+	if (dec < 1 || gk_ocr_blank(s) || gk_chk_parse(s, &v, &d) != 1 || !v)
 		return 0;
 	const char *p = strchr(s, '.');
 	return !p || (int)strlen(p + 1) != dec;
@@ -1042,7 +1043,7 @@ static int held_exactly(const fixctx *f, const confmap *cm, int ri, int ci)
 				continue;
 			int terms = 0;
 			for (int b = 0; b < x->n; b++)
-				terms += !blank(f->t->rows[x->row[b]][x->col[b]]);
+				terms += !gk_ocr_blank(f->t->rows[x->row[b]][x->col[b]]);
 			if (terms >= 3 || confmap_get(cm, f->t->rows[ri][ci]) >= SURE)
 				return 1;
 		}
@@ -1097,7 +1098,7 @@ static int could_be_misread(const fixctx *f, int k, int a)
 	int dec;
 	if (w == LLONG_MIN || w < 0)
 		return 0;
-	if (blank(read))
+	if (gk_ocr_blank(read))
 		return in_row(f->t, x->row[a], w);
 	if (!val(f->t, x->row[a], x->col[a], &cur, &dec))
 		return 1; /* not a figure: garbage */
@@ -1128,7 +1129,7 @@ static void suspects(const fixctx *f, const confmap *cm, const char *bad, int k,
 	char held[MAXTERM];
 	for (int a = 0; a < x->n; a++) {
 		long long w = wanted(f, k, a);
-		pick[a] = w != LLONG_MIN && blank(f->t->rows[x->row[a]][x->col[a]]) && in_row(f->t, x->row[a], w);
+		pick[a] = w != LLONG_MIN && gk_ocr_blank(f->t->rows[x->row[a]][x->col[a]]) && in_row(f->t, x->row[a], w);
 		for (int q = 0; q < f->nid && !pick[a] && w != LLONG_MIN; q++) {
 			if (q == k || !bad[q])
 				continue;
@@ -1156,12 +1157,12 @@ static void suspects(const fixctx *f, const confmap *cm, const char *bad, int k,
 		misread = could_be_misread(f, k, a);
 	if (!misread) {
 		for (int a = 0; a < x->n; a++)
-			pick[a] = a == 0 && !blank(f->t->rows[x->row[a]][x->col[a]]);
+			pick[a] = a == 0 && !gk_ocr_blank(f->t->rows[x->row[a]][x->col[a]]);
 		return;
 	}
 	for (int a = 0; a < x->n; a++) {
 		held[a] = (char)held_exactly(f, cm, x->row[a], x->col[a]);
-		open |= !held[a] && !blank(f->t->rows[x->row[a]][x->col[a]]);
+		open |= !held[a] && !gk_ocr_blank(f->t->rows[x->row[a]][x->col[a]]);
 	}
 	/* of a sum over rows, the open cells that could be misread from the
 	 * figure it wants or that OCR read unsurely, when only some are and one
@@ -1173,11 +1174,11 @@ static void suspects(const fixctx *f, const confmap *cm, const char *bad, int k,
 		int ncand = 0, nopen = 0, shaped = 0;
 		for (int a = 0; a < x->n; a++) {
 			const char *s = f->t->rows[x->row[a]][x->col[a]];
-			int like = !blank(s) && !held[a] && could_be_misread(f, k, a);
-			pick[a] = like || (!blank(s) && !held[a] && confmap_get(cm, s) < SURE);
+			int like = !gk_ocr_blank(s) && !held[a] && could_be_misread(f, k, a);
+			pick[a] = like || (!gk_ocr_blank(s) && !held[a] && confmap_get(cm, s) < SURE);
 			shaped += like;
 			ncand += pick[a];
-			nopen += !blank(s) && !held[a];
+			nopen += !gk_ocr_blank(s) && !held[a];
 		}
 		if (shaped && ncand < nopen)
 			return;
@@ -1191,16 +1192,16 @@ static void suspects(const fixctx *f, const confmap *cm, const char *bad, int k,
 		for (int a = 0; a < x->n; a++) {
 			long long cur, w = wanted(f, k, a);
 			int d;
-			pick[a] = !blank(f->t->rows[x->row[a]][x->col[a]]) && w != LLONG_MIN &&
+			pick[a] = !gk_ocr_blank(f->t->rows[x->row[a]][x->col[a]]) && w != LLONG_MIN &&
 			          val(f->t, x->row[a], x->col[a], &cur, &d) && lost_group(cur, w);
 			lost += pick[a];
-			nb += !blank(f->t->rows[x->row[a]][x->col[a]]);
+			nb += !gk_ocr_blank(f->t->rows[x->row[a]][x->col[a]]);
 		}
 		if (lost && lost < nb)
 			return;
 	}
 	for (int a = 0; a < x->n; a++)
-		pick[a] = !blank(f->t->rows[x->row[a]][x->col[a]]) && !(open && held[a]);
+		pick[a] = !gk_ocr_blank(f->t->rows[x->row[a]][x->col[a]]) && !(open && held[a]);
 }
 
 static int flagged(const gk_result *r, const gk_table *t, int ri, int ci);
@@ -1210,7 +1211,7 @@ static void flag_cell(fixctx *f, const confmap *cm, int ri, int ci, const char *
 	char name[160], found[80];
 	const char *s = f->t->rows[ri][ci];
 	cell_name(f->t, ri, ci, name, sizeof name);
-	float cf = blank(s) ? -1 : confmap_get(cm, s); /* blank: a figure lost */
+	float cf = gk_ocr_blank(s) ? -1 : confmap_get(cm, s); /* blank: a figure lost */
 	if (cf >= 0)
 		snprintf(found, sizeof found, "%s (confidence %.0f)", s, cf);
 	else
@@ -1236,13 +1237,13 @@ static char *summed_cells(const fixctx *f)
 			if (!residual(f, x, &res, &tol) || res)
 				continue;
 			for (int a = 0; a < x->n; a++)
-				if (!blank(t->rows[x->row[a]][x->col[a]]))
+				if (!gk_ocr_blank(t->rows[x->row[a]][x->col[a]]))
 					terms++, any |= h[x->row[a] * t->cols.n + x->col[a]];
 			if (terms < 2 || (terms == 2 && !any))
 				continue;
 			for (int a = 0; a < x->n; a++) {
 				char *c = &h[x->row[a] * t->cols.n + x->col[a]];
-				if (!*c && !blank(t->rows[x->row[a]][x->col[a]]))
+				if (!*c && !gk_ocr_blank(t->rows[x->row[a]][x->col[a]]))
 					*c = 1, more = 1;
 			}
 		}
@@ -1288,7 +1289,7 @@ static void flag(fixctx *f, const confmap *cm, unsigned fixed)
 			int ri = x->row[a], ci = x->col[a];
 			const char *s = t->rows[ri][ci];
 			if (whole ? !pick[a]
-			          : blank(s) || strchr(s, '.') || column_decimals(t, ci, ri) < 1 || summed[ri * t->cols.n + ci])
+			          : gk_ocr_blank(s) || strchr(s, '.') || column_decimals(t, ci, ri) < 1 || summed[ri * t->cols.n + ci])
 				continue;
 			if (seen_cell(seen, n, ri, ci))
 				continue;
@@ -1399,7 +1400,7 @@ int gk_ocr_held(gk_table *t, int ri, int ci)
 		int on = 0, terms = 0;
 		for (int a = 0; a < x->n; a++) {
 			on |= x->row[a] == ri && x->col[a] == ci;
-			terms += !blank(t->rows[x->row[a]][x->col[a]]);
+			terms += !gk_ocr_blank(t->rows[x->row[a]][x->col[a]]);
 		}
 		held = on && terms >= 3 && holds_exactly(&f, x);
 	}
@@ -1427,14 +1428,14 @@ int gk_ocr_try_cells(gk_table *t, int row, int n, const int *cols, char (*vals)[
 		ok = !held[k] || !broken(&f, &f.id[k]);
 	for (int q = 0; q < n && ok; q++) {
 		int by_row = 0, by_sum = 0, mended = 0;
-		if (blank(vals[q]))
+		if (gk_ocr_blank(vals[q]))
 			continue; /* a figure placed elsewhere */
 		for (int k = 0; k < f.nid; k++) {
 			const ident *x = &f.id[k];
 			int on = 0, terms = 0;
 			for (int a = 0; a < x->n; a++) {
 				on |= x->row[a] == row && x->col[a] == cols[q];
-				terms += !blank(t->rows[x->row[a]][x->col[a]]);
+				terms += !gk_ocr_blank(t->rows[x->row[a]][x->col[a]]);
 			}
 			if (!on || !holds_exactly(&f, x))
 				continue;
@@ -1707,7 +1708,7 @@ static void xline_check(gk_result *r, const xline *x, const confmap *cm, const c
 			continue;
 		int bconf = 1, aconf = confirmed(r, x->a, m[j].ai, ac, cm);
 		for (int k = 0; k < x->nb; k++)
-			if (m[j].bi[k] >= 0 && !blank(x->b[k]->rows[m[j].bi[k]][gk_table_col(x->b[k], x->bcol)]))
+			if (m[j].bi[k] >= 0 && !gk_ocr_blank(x->b[k]->rows[m[j].bi[k]][gk_table_col(x->b[k], x->bcol)]))
 				bconf &= confirmed(r, x->b[k], m[j].bi[k], gk_table_col(x->b[k], x->bcol), cm);
 		/* both held by their own tables: the line is not the same line
 		 * (a code misread) or holds other money, no figure misread */
@@ -1719,7 +1720,7 @@ static void xline_check(gk_result *r, const xline *x, const confmap *cm, const c
 		 * that side is the one misread */
 		int one = -1, parts = 0;
 		for (int k = 0; k < x->nb; k++)
-			if (m[j].bi[k] >= 0 && !blank(x->b[k]->rows[m[j].bi[k]][gk_table_col(x->b[k], x->bcol)]))
+			if (m[j].bi[k] >= 0 && !gk_ocr_blank(x->b[k]->rows[m[j].bi[k]][gk_table_col(x->b[k], x->bcol)]))
 				one = k, parts++;
 		if (parts == 1) {
 			int bc = gk_table_col(x->b[one], x->bcol);
@@ -1741,7 +1742,7 @@ static void xline_check(gk_result *r, const xline *x, const confmap *cm, const c
 		snprintf(other, sizeof other, "%s (%s)", x->a->rows[m[j].ai][ac], x->a->id);
 		for (int k = 0; k < x->nb; k++) {
 			int bc = x->b[k] ? gk_table_col(x->b[k], x->bcol) : -1;
-			if (m[j].bi[k] >= 0 && !blank(x->b[k]->rows[m[j].bi[k]][bc]) && gk_page_listed(pages, x->b[k]->page))
+			if (m[j].bi[k] >= 0 && !gk_ocr_blank(x->b[k]->rows[m[j].bi[k]][bc]) && gk_page_listed(pages, x->b[k]->page))
 				cross_flag(r, x->b[k], m[j].bi[k], bc, cm, other);
 		}
 	}
@@ -1813,7 +1814,7 @@ static void tables_confirm(gk_result *r, xconf *xc)
 				continue;
 			int parts = 0, last = -1;
 			for (int q = 0; q < x->nb; q++)
-				if (m[j].bi[q] >= 0 && !blank(x->b[q]->rows[m[j].bi[q]][gk_table_col(x->b[q], x->bcol)]))
+				if (m[j].bi[q] >= 0 && !gk_ocr_blank(x->b[q]->rows[m[j].bi[q]][gk_table_col(x->b[q], x->bcol)]))
 					parts++, last = q;
 			if (parts != 1)
 				continue; /* a sum of the funds: not one figure read twice */
@@ -1833,7 +1834,7 @@ int gk_ocr_sum_settled(gk_result *r, const gk_table *ct, int row, const char *co
 	if (c < 0 || row < 0 || row >= t->nrow || !doc || flagged(r, t, row, c))
 		return 0;
 	for (int i = 0; i < t->nrow && !part; i++)
-		part = i != row && !blank(t->rows[i][c]) && flagged(r, t, i, c);
+		part = i != row && !gk_ocr_blank(t->rows[i][c]) && flagged(r, t, i, c);
 	if (!part)
 		return 0;
 	confmap cm;

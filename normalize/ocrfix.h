@@ -146,6 +146,8 @@ int gk_code_digits(const char *s, char *out, size_t n);
 void gk_ocr_separators(gk_result *r, gk_table *t, const gk_doc *doc);
 void gk_ocr_separators_flag(gk_result *r, gk_table *t, const gk_doc *doc);
 
+/* s holds nothing but spaces: a blank cell (ocrfix.c) */
+int gk_ocr_blank(const char *s);
 /* Is a fail of OCR's already on cell (ri, ci) of t? (ocrfix.c) */
 int gk_ocr_flagged(const gk_result *r, const gk_table *t, int ri, int ci);
 /* Flag cell (ri, ci) of t: check, expected, its figure read with

@@ -58,14 +58,6 @@
 static const char *const LABEL_COLS[] = {"name", "econ_name", "project_name", "unit_name", "item", NULL};
 static const char *const CODE_COLS[] = {"func_code", "econ_code", "gov_econ_code", NULL};
 
-static int blank(const char *s)
-{
-	for (; *s; s++)
-		if (*s != ' ')
-			return 0;
-	return 1;
-}
-
 static int is_han(unsigned c)
 {
 	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
@@ -405,7 +397,7 @@ static void fills(glue *g, char (*v)[48], int k, int *at, int j, int e)
 		return;
 	}
 	for (int q = j ? at[j - 1] + 1 : 0; q < g->np; q++) {
-		if (!blank(g->saved[q]))
+		if (!gk_ocr_blank(g->saved[q]))
 			continue;
 		at[j] = q;
 		fills(g, v, k, at, j + 1, e);
@@ -444,7 +436,7 @@ static int usual_decimals(const gk_table *t)
 			const char *s = t->rows[i][c], *p = strchr(s, '.');
 			long long v;
 			int d;
-			if (blank(s) || gk_chk_parse(s, &v, &d) != 1)
+			if (gk_ocr_blank(s) || gk_chk_parse(s, &v, &d) != 1)
 				continue;
 			size_t k = p ? strlen(p + 1) : 0;
 			hist[k <= GK_CHK_SCALE ? k : GK_CHK_SCALE + 1]++;
@@ -514,12 +506,12 @@ static int place_run(glue *g, gk_table *t, const gk_doc *doc, int i, const tail 
 	/* a run read as a cell of its own stands over its column */
 	g->near = near_place(g, run_x(t, i, doc, tl->text));
 	for (int c = 0; c < t->cols.n; c++)
-		if (!strncmp(t->cols.v[c], "x_", 2) && !blank(t->rows[i][c]))
+		if (!strncmp(t->cols.v[c], "x_", 2) && !gk_ocr_blank(t->rows[i][c]))
 			return 0; /* figures the header could not place */
 	for (int j = 0; j < g->np; j++) {
 		const char *s = t->rows[i][g->pc[j]];
 		snprintf(g->saved[j], sizeof g->saved[j], "%s", s);
-		if (!blank(s)) {
+		if (!gk_ocr_blank(s)) {
 			g->fpos[g->nf] = j;
 			snprintf(g->fv[g->nf++], sizeof g->fv[0], "%s", s);
 		}
@@ -623,7 +615,7 @@ static int printed_order(const gk_table *t, const gk_doc *doc, int *pc, double *
 		double xs[64];
 		int nx = 0;
 		for (int i = 0; i < t->nrow && nx < 64; i++) {
-			if (blank(t->rows[i][c]))
+			if (gk_ocr_blank(t->rows[i][c]))
 				continue;
 			double x = figure_x(t, i, c, doc);
 			if (!isnan(x))

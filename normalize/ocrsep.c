@@ -41,14 +41,6 @@ typedef struct sepread {
 	int hits; /* the doc cells that read so (the same print read twice) */
 } sepread;
 
-static int blank(const char *s)
-{
-	for (; *s; s++)
-		if (*s != ' ')
-			return 0;
-	return 1;
-}
-
 /* text without spaces, the fullwidth comma and point as ASCII */
 static void plain(const char *s, char *out, size_t n)
 {
@@ -208,7 +200,7 @@ static int table_yuan_decimals(const gk_table *t, const gk_doc *doc, int *fixed)
 			continue;
 		for (int i = 0; i < t->nrow; i++) {
 			sepread sr;
-			if (blank(t->rows[i][c]))
+			if (gk_ocr_blank(t->rows[i][c]))
 				continue;
 			if (find_read(t, i, c, doc, 0, &sr))
 				asis++;
@@ -606,7 +598,7 @@ void gk_ocr_separators_flag(gk_result *r, gk_table *t, const gk_doc *doc)
 			/* (a money column of one figure, no point in it, is none of
 			 * gk_ocr_amount_col's) */
 			int money = gk_ocr_amount_col(t, c) || gk_col_kind_of(t->id, t->cols.v[c]) == GK_COL_AMOUNT;
-			if (!money || blank(t->rows[i][c]) || gk_chk_parse(t->rows[i][c], &b, &d) != 1 ||
+			if (!money || gk_ocr_blank(t->rows[i][c]) || gk_chk_parse(t->rows[i][c], &b, &d) != 1 ||
 			    (gk_chk_parse(all[c], &a, &d) == 1 && a == b) || gk_ocr_flagged(r, t, i, c) || gk_ocr_held(t, i, c))
 				continue;
 			char want[96];

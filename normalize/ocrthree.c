@@ -61,14 +61,6 @@ typedef struct view {
 	int at[NK];
 } view;
 
-static int blank(const char *s)
-{
-	for (; *s; s++)
-		if (*s != ' ')
-			return 0;
-	return 1;
-}
-
 /* the table's unit in units of 万元 printed per 万元: 元 10000, 千元 10 */
 static long long unit_factor(const gk_table *t)
 {
@@ -136,7 +128,7 @@ static int row_figures(const gk_table *t, int i, const int *kcol, const gk_doc *
 		int key = 0;
 		for (int k = 0; k < NK; k++)
 			key |= kcol[k] == j;
-		if ((!key && !own_x(t, j)) || blank(t->rows[i][j]))
+		if ((!key && !own_x(t, j)) || gk_ocr_blank(t->rows[i][j]))
 			continue;
 		if (n == MAXF || gk_chk_parse(t->rows[i][j], &f[n].v, &f[n].dec) != 1)
 			return 0;
