@@ -1538,9 +1538,22 @@ static void row_key(const gk_table *t, int i, const char *code, const char *lab,
 	}
 }
 
-/* The one row of t (of side `side` when not NULL) whose key is key; -1
- * when none or several */
-static int row_keyed(const gk_table *t, const char *code, const char *lab, const char *side, const char *key)
+typedef char rowkey[400];
+
+/* Every row's key of t (row_key), computed once: a new array of t->nrow
+ * (a key looks at the other rows of its side: asked row by row, a
+ * table's lines against another's cost the cube of its rows) */
+static rowkey *new_row_keys(const gk_table *t, const char *code, const char *lab)
+{
+	rowkey *k = gk_calloc((size_t)(t->nrow ? t->nrow : 1), sizeof *k);
+	for (int i = 0; i < t->nrow; i++)
+		row_key(t, i, code, lab, k[i], sizeof k[i]);
+	return k;
+}
+
+/* The one row of t (of side `side` when not NULL) whose key (of keys,
+ * new_row_keys') is key; -1 when none or several */
+static int row_keyed_in(const gk_table *t, const rowkey *keys, const char *side, const char *key)
 {
 	int sc = side ? gk_table_col(t, "side") : -1, found = -1;
 	if (!*key)
@@ -1548,15 +1561,21 @@ static int row_keyed(const gk_table *t, const char *code, const char *lab, const
 	for (int i = 0; i < t->nrow; i++) {
 		if (side && (sc < 0 || !strstr(t->rows[i][sc], side)))
 			continue;
-		char k[400];
-		row_key(t, i, code, lab, k, sizeof k);
-		if (strcmp(k, key))
+		if (strcmp(keys[i], key))
 			continue;
 		if (found >= 0)
 			return -1;
 		found = i;
 	}
 	return found;
+}
+
+static int row_keyed(const gk_table *t, const char *code, const char *lab, const char *side, const char *key)
+{
+	rowkey *keys = new_row_keys(t, code, lab);
+	int i = row_keyed_in(t, keys, side, key);
+	free(keys);
+	return i;
 }
 
 /* Is a fail of OCR's already on cell (ri, ci) of t? */
@@ -1630,20 +1649,25 @@ static int xline_match(const xline *x, xmatch **out)
 {
 	int ac = gk_table_col(x->a, x->acol), n = 0;
 	*out = gk_calloc((size_t)(x->a->nrow ? x->a->nrow : 1), sizeof **out);
-	for (int i = 0; ac >= 0 && i < x->a->nrow; i++) {
+	if (ac < 0)
+		return 0;
+	rowkey *akeys = new_row_keys(x->a, x->code, x->alab), *bkeys[3] = {NULL, NULL, NULL};
+	for (int k = 0; k < x->nb; k++)
+		if (x->b[k] && gk_table_col(x->b[k], x->bcol) >= 0)
+			bkeys[k] = new_row_keys(x->b[k], x->code, x->blab);
+	for (int i = 0; i < x->a->nrow; i++) {
 		xmatch m = {i, {-1, -1, -1}, 0, 0};
 		int d, any = 0, bad = 0;
-		char key[400];
+		const char *key = akeys[i];
 		if (gk_chk_parse(x->a->rows[i][ac], &m.av, &d) != 1)
 			continue;
-		row_key(x->a, i, x->code, x->alab, key, sizeof key);
-		if (row_keyed(x->a, x->code, x->alab, x->side, key) != i)
+		if (row_keyed_in(x->a, akeys, x->side, key) != i)
 			continue;
 		for (int k = 0; k < x->nb; k++) {
 			int bc = x->b[k] ? gk_table_col(x->b[k], x->bcol) : -1;
 			/* (a summary against a summary: the same side) */
 			const char *bs = x->b[k] && gk_table_col(x->b[k], "side") >= 0 ? x->side : NULL;
-			m.bi[k] = bc < 0 ? -1 : row_keyed(x->b[k], x->code, x->blab, bs, key);
+			m.bi[k] = bc < 0 ? -1 : row_keyed_in(x->b[k], bkeys[k], bs, key);
 			if (m.bi[k] < 0)
 				continue;
 			long long w;
@@ -1655,6 +1679,9 @@ static int xline_match(const xline *x, xmatch **out)
 		if (any && !bad)
 			(*out)[n++] = m;
 	}
+	free(akeys);
+	for (int k = 0; k < 3; k++)
+		free(bkeys[k]);
 	return n;
 }
 
