@@ -299,11 +299,7 @@ static int doc_hits(const gk_table *t, int i, long long v, const gk_doc *doc, do
 	int hits = 0;
 	if (!ri || ri->page <= 0)
 		return 0;
-	for (int l = 0; l < doc->nline; l++) {
-		const gk_line *ln = &doc->line[l];
-		double mid = (ln->y0 + ln->y1) / 2; /* a line of the row, not one it touches */
-		if (ln->page != ri->page || mid < ri->y0 || mid > ri->y1)
-			continue;
+	for (const gk_line *ln = NULL; (ln = gk_ocr_row_line(doc, ri, ln));) {
 		for (int j = 0; j < ln->ncell; j++) {
 			long long w;
 			int d;

@@ -175,6 +175,17 @@ static void ident_add(fixctx *f, const ident *x)
 	f->id[f->nid++] = *x;
 }
 
+const gk_line *gk_ocr_row_line(const gk_doc *doc, const gk_rowinfo *ri, const gk_line *prev)
+{
+	for (int l = prev ? (int)(prev - doc->line) + 1 : 0; l < doc->nline; l++) {
+		const gk_line *ln = &doc->line[l];
+		double mid = (ln->y0 + ln->y1) / 2; /* a line of the row, not one it touches */
+		if (ln->page == ri->page && mid >= ri->y0 && mid <= ri->y1)
+			return ln;
+	}
+	return NULL;
+}
+
 /* a cell of nothing but spaces (or none) */
 int gk_ocr_blank(const char *s)
 {

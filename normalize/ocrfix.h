@@ -146,6 +146,10 @@ int gk_code_digits(const char *s, char *out, size_t n);
 void gk_ocr_separators(gk_result *r, gk_table *t, const gk_doc *doc);
 void gk_ocr_separators_flag(gk_result *r, gk_table *t, const gk_doc *doc);
 
+/* The next line of doc after prev (NULL: from the first) printed within
+ * row ri's box, its middle inside it (a line of the row, not one it
+ * touches); NULL after the last (ocrfix.c) */
+const gk_line *gk_ocr_row_line(const gk_doc *doc, const gk_rowinfo *ri, const gk_line *prev);
 /* s holds nothing but spaces: a blank cell (ocrfix.c) */
 int gk_ocr_blank(const char *s);
 /* Is a fail of OCR's already on cell (ri, ci) of t? (ocrfix.c) */

@@ -560,11 +560,7 @@ static double row_cell_x(const gk_table *t, int i, const gk_doc *doc, const char
 		return NAN;
 	double at = NAN;
 	int hits = 0;
-	for (int l = 0; l < doc->nline; l++) {
-		const gk_line *ln = &doc->line[l];
-		double mid = (ln->y0 + ln->y1) / 2;
-		if (ln->page != ri->page || mid < ri->y0 || mid > ri->y1)
-			continue;
+	for (const gk_line *ln = NULL; (ln = gk_ocr_row_line(doc, ri, ln));) {
 		for (int j = 0; j < ln->ncell; j++)
 			if (key(ln->cell[j].text, got, sizeof got) && !strcmp(got, want))
 				hits++, at = ln->cell[j].x1;

@@ -113,11 +113,7 @@ static int find_read(const gk_table *t, int i, int c, const gk_doc *doc, int shi
 	int d, hits = 0;
 	if (!ri || ri->page <= 0 || gk_chk_parse(t->rows[i][c], &want, &d) != 1 || !want)
 		return 0;
-	for (int l = 0; l < doc->nline; l++) {
-		const gk_line *ln = &doc->line[l];
-		double mid = (ln->y0 + ln->y1) / 2;
-		if (ln->page != ri->page || mid < ri->y0 || mid > ri->y1)
-			continue;
+	for (const gk_line *ln = NULL; (ln = gk_ocr_row_line(doc, ri, ln));) {
 		for (int j = 0; j < ln->ncell; j++) {
 			long long v;
 			char p[64];
@@ -332,11 +328,7 @@ static int reread_row(const gk_table *t, int i, const gk_doc *doc, int dec, char
 		return 0;
 	int placed[GK_FIT_COLS] = {0}, nused = 0;
 	const gk_cell *used[64];
-	for (int l = 0; l < doc->nline; l++) {
-		const gk_line *ln = &doc->line[l];
-		double mid = (ln->y0 + ln->y1) / 2;
-		if (ln->page != ri->page || mid < ri->y0 || mid > ri->y1)
-			continue;
+	for (const gk_line *ln = NULL; (ln = gk_ocr_row_line(doc, ri, ln));) {
 		for (int j = 0; j < ln->ncell; j++) {
 			const gk_cell *cl = &ln->cell[j];
 			char txt[96], amt[64];

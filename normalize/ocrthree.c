@@ -89,11 +89,7 @@ static int hits(const gk_table *t, int i, long long w, const gk_doc *doc, double
 	int n = 0;
 	if (!ri || ri->page <= 0)
 		return 0;
-	for (int l = 0; l < doc->nline; l++) {
-		const gk_line *ln = &doc->line[l];
-		double mid = (ln->y0 + ln->y1) / 2;
-		if (ln->page != ri->page || mid < ri->y0 || mid > ri->y1)
-			continue;
+	for (const gk_line *ln = NULL; (ln = gk_ocr_row_line(doc, ri, ln));) {
 		for (int c = 0; c < ln->ncell; c++) {
 			long long v;
 			int d;
