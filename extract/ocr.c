@@ -7,8 +7,8 @@
  *
  *   1. median filter (3x3), only when the background is noisy: binarising
  *      or scaling noise first makes it worse;
- *   2. deskew (pixFindSkew on the binarised page, then a rotation of the
- *      grey page);
+ *   2. deskew (pixFindSkew on the binarised page and on its darker ink
+ *      alone, see page_skew, then a rotation of the grey page);
  *   3. ruling lines found by morphological opening of the binarised page
  *      with long thin bricks, and painted white: left in, they make
  *      Tesseract read no amounts at all or glue the border onto them
@@ -59,6 +59,13 @@
 #define RULE_GAP_IN 0.3
 /* grey under this is a light rule's ink (a grey fill prints lighter) */
 #define LIGHT_RULE 225
+/* the skew is measured again on the ink this much darker than Otsu's
+ * threshold; a sweep this sharp (Leptonica's confidence) is sure, or
+ * this one when both measures agree within SKEW_AGREE degrees */
+#define SKEW_DARKER 40
+#define SKEW_CONF 2.5f
+#define SKEW_CONF_AGREED 1.5f
+#define SKEW_AGREE 0.1f
 /* an amount-shaped word read with less confidence than this is read again
  * with digits only */
 #define DIGIT_CONF 85.0f
@@ -299,14 +306,65 @@ static int text_height(PIX *grey)
 	return med;
 }
 
-/* Otsu's threshold of the whole page */
+/* Otsu's threshold of the whole page; *thr (may be NULL) gets the
+ * grey level it cut at */
+static PIX *binarise_at(PIX *grey, int *thr)
+{
+	PIX *bin = NULL, *th = NULL;
+	int w = L.pixGetWidth(grey), h = L.pixGetHeight(grey);
+	int t = 160;
+	if (L.pixOtsuAdaptiveThreshold(grey, w, h, 0, 0, 0.1f, &th, &bin) != 0 || !bin)
+		bin = L.pixThresholdToBinary(grey, 160);
+	else {
+		l_uint32 v = 0;
+		if (th && L.pixGetPixel(th, 0, 0, &v) == 0)
+			t = (int)v;
+	}
+	L.pixDestroy(&th);
+	if (thr)
+		*thr = t;
+	return bin;
+}
+
 static PIX *binarise(PIX *grey)
 {
-	PIX *bin = NULL;
-	int w = L.pixGetWidth(grey), h = L.pixGetHeight(grey);
-	if (L.pixOtsuAdaptiveThreshold(grey, w, h, 0, 0, 0.1f, NULL, &bin) != 0 || !bin)
-		bin = L.pixThresholdToBinary(grey, 160);
-	return bin;
+	return binarise_at(grey, NULL);
+}
+
+/* The page's skew (degrees, as pixFindSkew gives it: the turn that
+ * straightens it), or 0 when it is not found surely.  A sweep over
+ * Otsu's binarisation can peak falsely when the threshold sits close to a
+ * light, noisy background (a scan turned 0.55 deg one way read 0.36 deg
+ * the other way, and was turned further off), so the skew is measured
+ * again on the darker ink alone.  When the two agree (within SKEW_AGREE)
+ * Otsu's angle is taken, sure at SKEW_CONF (Leptonica's confidence), or
+ * at SKEW_CONF_AGREED in both: the faint print of some scans never gives
+ * a sharp sweep.  When they disagree the sharper sweep is taken, sure at
+ * SKEW_CONF. */
+static double page_skew(reading *r, PIX *grey, PIX *bin, int thr)
+{
+	l_float32 a[2] = {0, 0}, c[2] = {0, 0};
+	int ok[2];
+	ok[0] = L.pixFindSkew(bin, &a[0], &c[0]) == 0;
+	PIX *dark = thr - SKEW_DARKER > 32 ? L.pixThresholdToBinary(grey, thr - SKEW_DARKER) : NULL;
+	ok[1] = dark && L.pixFindSkew(dark, &a[1], &c[1]) == 0;
+	L.pixDestroy(&dark);
+	double angle = 0;
+	int sure = 0;
+	if (ok[0] && ok[1] && fabsf(a[0] - a[1]) <= SKEW_AGREE) {
+		angle = a[0];
+		sure = c[0] >= SKEW_CONF || fminf(c[0], c[1]) >= SKEW_CONF_AGREED;
+	} else {
+		int k = ok[1] && (!ok[0] || c[1] > c[0]);
+		angle = a[k];
+		sure = ok[k] && c[k] >= SKEW_CONF;
+	}
+	if (r->dlog)
+		fprintf(r->dlog, "skew: %.3f deg (%.2f) at Otsu's %d, %.3f deg (%.2f) at %d: %s\n", a[0], c[0], thr,
+			a[1], c[1], thr - SKEW_DARKER, sure ? "taken" : "none");
+	if (!sure || fabs(angle) < 0.04 || fabs(angle) >= 5)
+		return 0;
+	return angle;
 }
 
 /* the ruling lines of comps at least len px long (tall ones when vert,
@@ -356,11 +414,12 @@ static void clean(reading *r)
 			*grey = m;
 		}
 	}
-	PIX *bin = binarise(*grey);
+	int thr;
+	PIX *bin = binarise_at(*grey, &thr);
 	if (!bin)
 		return;
-	l_float32 angle = 0, conf = 0;
-	if (L.pixFindSkew(bin, &angle, &conf) == 0 && conf >= 2.5f && fabsf(angle) >= 0.04f && fabsf(angle) < 5) {
+	double angle = page_skew(r, *grey, bin, thr);
+	if (angle != 0) {
 		PIX *r = L.pixRotate(*grey, (l_float32)(angle * M_PI / 180.0), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
 		if (r) {
 			L.pixDestroy(grey);

@@ -33,6 +33,7 @@
 	X(pixFindSkew) \
 	X(pixGetData) \
 	X(pixGetHeight) \
+	X(pixGetPixel) \
 	X(pixGetWidth) \
 	X(pixGetWpl) \
 	X(pixGetXRes) \
