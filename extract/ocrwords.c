@@ -30,6 +30,11 @@ static int amount_char(uint32_t c)
 	return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == ':' || c == ';' || c == '-';
 }
 
+static int sep_char(int c)
+{
+	return c == '.' || c == ',' || c == ':' || c == ';';
+}
+
 int gk_ocr_fix_amount(char *text)
 {
 	char buf[64];
@@ -64,7 +69,14 @@ int gk_ocr_fix_amount(char *text)
 		if (cp == ' ') {
 			if (n == 0 || i == len)
 				continue; /* around it */
-			return 0;     /* inside: two numbers, or a code in groups */
+			/* beside a separator: the gap OCR sees around a comma or a
+			 * point of small print ("136.507 . 899.71") */
+			size_t k = i;
+			while (k < len && s[k] == ' ')
+				k++;
+			if (sep_char(buf[n - 1]) || (k < len && sep_char(s[k])))
+				continue;
+			return 0; /* inside: two numbers, or a code in groups */
 		}
 		if (cp > 0x7F || n + 1 >= sizeof buf)
 			return 0;

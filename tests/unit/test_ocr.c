@@ -35,6 +35,11 @@ Test(ocr, amount_grammar)
 	amount("477.24|", 1, "477.24");    /* a ruling line glued on */
 	amount("-3.50", 1, "-3.50");
 	amount("12.50 3.40", 0, "12.50 3.40"); /* two numbers: left alone */
+	/* small print: a gap beside a separator; points for commas */
+	amount("136.507 . 899.71", 1, "136507899.71");
+	amount("0. 00", 1, "0.00");
+	amount("136,507 .899.7 1", 0, "136,507 .899.7 1"); /* a gap between digits */
+	amount("140 00", 0, "140 00");
 	amount("201 03 01", 0, "201 03 01");   /* a code in groups */
 	amount("2024年", 0, "2024年");
 	amount("1,2,3", 0, "1,2,3");
