@@ -183,6 +183,15 @@ static int split_group(const gk_line *ln, int j, int dec)
 	return 0;
 }
 
+/* Does plain text s group its thousands before its point (`1,234.56`)?
+ * Excel's general format never does: a figure printed so is of a fixed
+ * format, its decimals all printed */
+static int grouped(const char *s)
+{
+	const char *c = strchr(s, ','), *p = strrchr(s, '.');
+	return c && p && c < p;
+}
+
 /* The decimals a 元 table prints (0 or 2), by what OCR read of its
  * figures: two thirds of three or more read alike; -1 when it cannot
  * tell, -2 when t is no table of 元 (its figures read as printed, or too
@@ -205,7 +214,7 @@ static int table_yuan_decimals(const gk_table *t, const gk_doc *doc, int *fixed)
 			yuan++;
 			n0 += sr.dec == 0;
 			n2 += sr.dec == 2;
-			*fixed |= sr.dec == 2 && sr.text[strlen(sr.text) - 1] == '0';
+			*fixed |= sr.dec == 2 && (sr.text[strlen(sr.text) - 1] == '0' || grouped(sr.text));
 		}
 	}
 	if (yuan < 3 || yuan <= asis * 2)
@@ -214,11 +223,13 @@ static int table_yuan_decimals(const gk_table *t, const gk_doc *doc, int *fixed)
 }
 
 /* The decimals t prints, a 元 table: its own, else those every other
- * 元 table of r on a page OCR read prints, when they all print alike (a
- * document prints its tables one way: 普陀福利院's 基本支出表, its
- * figures misread row after row); -1 when unknown, -2 when t is no 元
+ * 元 table of r on a page OCR read that tells prints, when they all print
+ * alike (a document prints its tables one way: 普陀福利院's 基本支出表,
+ * its figures misread row after row; a table that cannot tell says
+ * nothing against the others); -1 when unknown, -2 when t is no 元
  * table.  *fixed: a figure of two decimals ending in 0 was read (no
- * Excel general format, which prints 12.5 beside 12.55) */
+ * Excel general format, which prints 12.5 beside 12.55), or one with its
+ * thousands grouped (no general format either) */
 static int yuan_decimals(const gk_result *r, const gk_table *t, const gk_doc *doc, int *fixed)
 {
 	*fixed = 0;
@@ -235,7 +246,7 @@ static int yuan_decimals(const gk_result *r, const gk_table *t, const gk_doc *do
 		if (o == t || !gk_page_listed(pages, o->page))
 			continue;
 		int d = table_yuan_decimals(o, doc, &fx);
-		if (d == -1 || (d >= 0 && seen >= 0 && d != seen))
+		if (d >= 0 && seen >= 0 && d != seen)
 			return -1;
 		if (d >= 0)
 			seen = d, *fixed |= fx;
@@ -561,12 +572,12 @@ void gk_ocr_separators_flag(gk_result *r, gk_table *t, const gk_doc *doc)
 				continue;
 			/* a 元 figure prints two decimals at most, commas before groups
 			 * of three; a point in a table of whole 元 is a comma misread;
-			 * one decimal in a table to the fen a digit lost where it
-			 * prints them fixed (Excel's general format prints 12.5
-			 * beside 12.55); a trailing point is no decimals read
-			 * (`60,000.`) */
+			 * one decimal or none in a table to the fen a digit or the
+			 * point lost where it prints them fixed (Excel's general
+			 * format prints 12.5 and 12 beside 12.55); a trailing point
+			 * is no decimals read (`60,000.`) */
 			int odd = sr.dec > 2 || bad_groups(sr.text) || (dec == 0 && sr.dec > 0) ||
-			          (fixed && dec == 2 && sr.dec == 1);
+			          (fixed && dec == 2 && (sr.dec == 1 || sr.dec == 0));
 			int piece = dec >= 0 && split_group(sr.line, sr.cell, dec);
 			split[i] |= (char)piece;
 			/* (a sum holding it says it was read right: `1,234.00` in

@@ -364,3 +364,33 @@ Test(ocr_sep, a_summary_line_that_lost_its_head_groups)
 	gk_result_drop(r);
 	gk_doc_drop(d);
 }
+
+/* A 元 table whose figures print their thousands grouped (`1,234.56`: a
+ * fixed format, no Excel general one) prints every figure to the fen: one
+ * read with a single decimal (`103,518,755.3`) lost a digit, one read
+ * with none (`12`) its point or more; both flagged, the others not */
+Test(ocr_sep, a_grouped_table_prints_every_decimal)
+{
+	static const char *cols[] = {"econ_code", "econ_name", "total", "personnel"};
+#define G(code, name, v, w) {{code, name, v, v}, {code, name, w, w}, {220, 290, 500, 600}, {232, 380, 560, 660}}
+	static const srow rows[] = {
+	    G("30101", "基本工资", "0.123456", "1,234.56"),
+	    G("30102", "津贴补贴", "0.234567", "2,345.67"),
+	    G("30103", "奖金", "358.019035", "3,580,190.35"),
+	    G("30109", "职业年金缴费", "7.825011", "78,250.11"),
+	    G("30110", "职工基本医疗保险缴费", "5.230044", "52,300.44"),
+	    G("30113", "住房公积金", "26.803544", "268,035.44"),
+	    G("30107", "绩效工资", "10351.87553", "103,518,755.3"),
+	    G("30108", "机关事业单位基本养老保险缴费", "0.0012", "12"),
+	};
+#undef G
+	gk_result *r = gk_result_new();
+	gk_doc *d = gk_doc_new();
+	build(r, d, "general_budget_basic_expenditure", cols, 4, rows, 8);
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(count(r, "ocr:decimals", "30107/total"), 1);
+	cr_assert_eq(count(r, "ocr:decimals", "30108/total"), 1);
+	cr_assert_eq(count(r, "ocr:decimals", NULL), 4, "the two rows' two figures each");
+	gk_result_drop(r);
+	gk_doc_drop(d);
+}
