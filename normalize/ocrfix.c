@@ -2030,6 +2030,37 @@ static void regroup_thousands(gk_result *r, gk_table *t, const confmap *cm)
 	}
 }
 
+/* A 其中 column above its whole on a row (一般公共预算 3.0, 其中财政拨款
+ * 3.4: a rule's stub read as a 4): no reading of the page can hold both.
+ * The part is flagged, and the whole too unless a sum of its row or
+ * column holds it. */
+static void parts_above_whole(gk_result *r, gk_table *t)
+{
+	static const char *const pairs[][2] = {{"general_budget", "general_budget_appropriation"}};
+	if (strcmp(t->id, "expenditure_by_economic_class") && strcmp(t->id, "revenue_by_unit") &&
+	    strcmp(t->id, "fiscal_appropriation_summary"))
+		return;
+	for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
+		int cw = gk_table_col(t, pairs[k][0]), cp = gk_table_col(t, pairs[k][1]);
+		if (cw < 0 || cp < 0)
+			continue;
+		for (int i = 0; i < t->nrow; i++) {
+			long long w, p;
+			int d;
+			if (gk_chk_parse(t->rows[i][cw], &w, &d) != 1 || gk_chk_parse(t->rows[i][cp], &p, &d) != 1 ||
+			    p <= w || w < 0)
+				continue;
+			char want[96];
+			snprintf(want, sizeof want, "at most %.40s (%s)", t->rows[i][cw], pairs[k][0]);
+			if (!gk_ocr_flagged(r, t, i, cp))
+				gk_ocr_flag(r, t, i, cp, "ocr:part", want, -1);
+			snprintf(want, sizeof want, "at least %.40s (%s)", t->rows[i][cp], pairs[k][1]);
+			if (!gk_ocr_flagged(r, t, i, cw) && !gk_ocr_held(t, i, cw))
+				gk_ocr_flag(r, t, i, cw, "ocr:part", want, -1);
+		}
+	}
+}
+
 void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 {
 	provenance(r, doc);
@@ -2081,6 +2112,7 @@ void gk_read_findings(gk_result *r, const gk_doc *doc, const gk_rules *rules)
 		flag(&f, &cm, fixed);
 		free(f.id);
 		gk_ocr_separators_flag(r, t, doc);
+		parts_above_whole(r, t);
 	}
 	free(xc.t);
 	free(xc.row);

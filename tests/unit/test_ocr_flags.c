@@ -338,3 +338,26 @@ Test(ocr_flags, a_row_of_zeros_its_sum_wants_a_figure_of)
 	gk_result_drop(r);
 	gk_doc_drop(d);
 }
+
+/* 郑州's 经济分类汇总表 at 150 dpi: a rule's stub read into 其中财政拨款,
+ * 3.4 beside its whole 一般公共预算 3.0.  No page prints a part above its
+ * whole: the part is flagged; the whole, held by its column's sum (302 =
+ * 30229 + 30231), is not. */
+Test(ocr_flags, a_part_above_its_whole)
+{
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"econ_code", "econ_name", "total", "general_budget", "general_budget_appropriation"};
+	static const char *cells[] = {
+	    "302",   "商品和服务支出",     "4.0", "4.0", "4.0",
+	    "30229", "福利费",             "3.0", "3.0", "3.4",
+	    "30231", "公务用车运行维护费", "1.0", "1.0", "1.0",
+	};
+	table_of(r, "expenditure_by_economic_class", cols, 5, cells, 3);
+	gk_doc *d = ocr_doc();
+	gk_read_findings(r, d, NULL);
+	cr_assert_eq(fails(r, "expenditure_by_economic_class", "ocr:part", 2), 1);
+	cr_assert_str_eq(status_of(r, "ocr:part", "30229/general_budget_appropriation"), "fail");
+	cr_assert_str_eq(status_of(r, "ocr:part", "30229/general_budget"), "", "its whole is held by its column");
+	gk_result_drop(r);
+	gk_doc_drop(d);
+}
