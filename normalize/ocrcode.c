@@ -539,12 +539,34 @@ static void fix_by_pairs(gk_result *r, gk_table *t, const gk_rules *rules)
 /* The pair of 5-digit codes that another table of the document prints
  * with the same total as row i of t, the codes read on row i (e, g)
  * agreeing with it, the only such pair, into pe/pg; 0 when none. */
+/* Row i's total: as printed, else (OCR read it as no figure) the row's
+ * one figure, which is its total when no other part is printed; 0 when
+ * neither, or zero */
+static int row_total(const gk_table *t, int i, long long *v)
+{
+	int tc = gk_table_col(t, "total"), dec, n = 0;
+	if (tc < 0)
+		return 0;
+	if (!gk_ocr_blank(t->rows[i][tc]))
+		return gk_chk_parse(t->rows[i][tc], v, &dec) == 1 && *v != 0;
+	for (int c = 0; c < t->cols.n; c++) {
+		long long x;
+		if (c == tc || !gk_ocr_amount_col(t, c) || gk_ocr_blank(t->rows[i][c]))
+			continue;
+		if (gk_chk_parse(t->rows[i][c], &x, &dec) != 1)
+			return 0;
+		*v = x;
+		n++;
+	}
+	return n == 1 && *v != 0;
+}
+
 static int twin_pair(const gk_result *r, const gk_table *t, int i, const char *e, const char *g, char *pe, char *pg)
 {
-	int tc = gk_table_col(t, "total"), dec;
+	int dec;
 	long long v, w;
 	*pe = *pg = 0;
-	if (tc < 0 || gk_chk_parse(t->rows[i][tc], &v, &dec) != 1 || v == 0)
+	if (!row_total(t, i, &v))
 		return 0;
 	for (int ti = 0; ti < r->ntable; ti++) {
 		const gk_table *u = r->tables[ti];

@@ -28,6 +28,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* a text piece starting this far (pt) left of the table's first figures
+ * still stands where they do */
+#define LOST_TOL 2.0
+
 typedef struct ident {
 	const char *fam, *lhs;
 	const char *rhs[12];
@@ -322,7 +326,9 @@ static int cand_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static void solve_row(const ctx *c, const prow *r, const int *slotkey, rowsol *out)
+/* lost: the row prints text where the table's figures stand, left of its
+ * first figure (OCR read a figure as no figure) */
+static void solve_row(const ctx *c, const prow *r, const int *slotkey, int lost, rowsol *out)
 {
 	long long v[MAXNUM];
 	int scale;
@@ -337,11 +343,21 @@ static void solve_row(const ctx *c, const prow *r, const int *slotkey, rowsol *o
 	enumst e = {.c = c, .r = r, .v = v, .slotkey = slotkey, .m = m, .K = K, .out = out, .budget = 400000};
 	memset(e.val, 0, sizeof e.val);
 	memset(e.set, 0, sizeof e.set);
-	/* the first number is the row's total: the first column */
-	e.cur[0] = 0;
-	e.val[0] = v[0];
-	e.set[0] = 1;
-	enum_rec(&e, 1, 1);
+	/* the first number is the row's total: the first column; where OCR
+	 * read the row's first figure as text, also the column it stands
+	 * under (杭州气象's 三公: 13.13 read 和入, the row's 7.20 7.20 5.93
+	 * pushed one column left each) */
+	int first[2] = {0, -1};
+	if (lost && slotkey && slotkey[0] > 0 && slotkey[0] <= K - m)
+		first[1] = slotkey[0];
+	for (int f = 0; f < 2 && first[f] >= 0; f++) {
+		e.cur[0] = first[f];
+		e.val[first[f]] = v[0];
+		e.set[first[f]] = 1;
+		enum_rec(&e, 1, first[f] + 1);
+		e.val[first[f]] = 0;
+		e.set[first[f]] = 0;
+	}
 	if (out->n == 0) {
 		/* budget exhausted: keep the layout's order */
 		int keys[MAXNUM];
@@ -740,12 +756,22 @@ void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom
 				maxslot = rows[i].slot[j];
 	int *slotmap = gk_malloc(sizeof(int) * (size_t)(maxslot + 2));
 	slot_map(&c, rows, nrows, geom, slotmask, maxslot, slotmap);
+	/* where the table's figures start (a figure right-aligned in the first
+	 * column starts no further left than its widest) */
+	double left = 1e9;
+	for (int i = 0; i < nrows; i++)
+		for (int j = 0; j < rows[i].nnum; j++)
+			if (rows[i].slot[j] >= 0 && rows[i].slot[j] <= maxslot && slotmap[rows[i].slot[j]] == 0 &&
+			    rows[i].nx0[j] < left)
+				left = rows[i].nx0[j];
 	for (int i = 0; i < nrows; i++) {
-		int sk[MAXNUM];
+		int sk[MAXNUM], lost = 0;
 		for (int j = 0; j < rows[i].nnum; j++)
 			sk[j] = (geom != GK_GEOM_FLOW && rows[i].slot[j] >= 0 && rows[i].slot[j] <= maxslot)
 			            ? slotmap[rows[i].slot[j]] : -1;
-		solve_row(&c, &rows[i], sk, &sol[i]);
+		for (int t = 0; fam->ocr && geom == GK_GEOM_POS && rows[i].nnum && t < rows[i].ntext; t++)
+			lost |= rows[i].tx0[t] >= left - LOST_TOL && rows[i].tx0[t] < rows[i].nx0[0];
+		solve_row(&c, &rows[i], sk, lost, &sol[i]);
 	}
 	int any_leaf = 0;
 	for (int i = 0; i < nrows; i++)

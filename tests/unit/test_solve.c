@@ -280,3 +280,43 @@ Test(decimal, equal_within_units)
 	cr_assert(gk_dec_eq("", "0", 0));
 	cr_assert_not(gk_dec_eq("abc", "0", 5));
 }
+
+/* 杭州气象's degraded 三公 table: the unit row's 13.13 read as text (和入)
+ * where the 合计 row prints 24.02; its 7.20 7.20 5.93 stand under 小计,
+ * 运行费 and 公务接待费.  On a page OCR read they stay there; the first
+ * figure of a row is its total only where no text stands where the
+ * table's totals do (the text path, a row of clean figures). */
+Test(solver, a_total_read_as_text_moves_no_figure)
+{
+	solver_family f = {.name = "three", .nkey = 6,
+	                   .key = {"total", "overseas_travel", "vehicle_total", "vehicle_purchase", "vehicle_operation",
+	                           "reception"}};
+	static const unsigned mask[] = {0x1, 0x14, 0x10, 0x20};
+	prow rows[2];
+	const char *tot[] = {"24.02", "18.00", "18.00", "6.02"};
+	const char *unit[] = {"7.20", "7.20", "5.93"};
+	int ts[] = {0, 1, 2, 3}, us[] = {1, 2, 3};
+	double tx[] = {239.0, 370.6, 483.3, 535.5}, ux[] = {375.3, 487.8, 535.7};
+	for (int pass = 0; pass < 2; pass++) {
+		set_row(&rows[0], tot, 4, ts);
+		set_row(&rows[1], unit, 3, us);
+		for (int j = 0; j < 4; j++)
+			rows[0].nx0[j] = tx[j];
+		for (int j = 0; j < 3; j++)
+			rows[1].nx0[j] = ux[j];
+		rows[1].ntext = 2;
+		rows[1].text[0] = "杭州市气象局", rows[1].tx0[0] = 46.3;
+		rows[1].text[1] = "和入", rows[1].tx0[1] = pass ? 100.0 : 239.6; /* pass 1: a label's piece */
+		int leaf[2] = {0, 1};
+		f.ocr = 1;
+		gk_solve_rows(&f, rows, 2, GK_GEOM_POS, 0, leaf, mask, NULL, "three_public_expenses");
+		if (pass == 0) {
+			cr_assert_str_eq(key_of(&f, &rows[1], 0), "vehicle_total");
+			cr_assert_str_eq(key_of(&f, &rows[1], 1), "vehicle_operation");
+			cr_assert_str_eq(key_of(&f, &rows[1], 2), "reception");
+		} else {
+			cr_assert_str_eq(key_of(&f, &rows[1], 0), "total", "no text where totals stand: the first is the total");
+		}
+		cr_assert_str_eq(key_of(&f, &rows[0], 0), "total");
+	}
+}
