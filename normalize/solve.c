@@ -28,6 +28,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
 /* a text piece starting this far (pt) left of the table's first figures
  * still stands where they do */
 #define LOST_TOL 2.0
@@ -756,14 +762,21 @@ void gk_solve_rows(const solver_family *fam, prow *rows, int nrows, gk_geom geom
 				maxslot = rows[i].slot[j];
 	int *slotmap = gk_malloc(sizeof(int) * (size_t)(maxslot + 2));
 	slot_map(&c, rows, nrows, geom, slotmask, maxslot, slotmap);
-	/* where the table's figures start (a figure right-aligned in the first
-	 * column starts no further left than its widest) */
+	/* where the table's figures start: most rows' first figure, their
+	 * total (a stray line's figure further left, a page's furniture read
+	 * into the table, is no column of it) */
 	double left = 1e9;
-	for (int i = 0; i < nrows; i++)
-		for (int j = 0; j < rows[i].nnum; j++)
-			if (rows[i].slot[j] >= 0 && rows[i].slot[j] <= maxslot && slotmap[rows[i].slot[j]] == 0 &&
-			    rows[i].nx0[j] < left)
-				left = rows[i].nx0[j];
+	if (fam->ocr && geom == GK_GEOM_POS) {
+		double *fx = gk_malloc(sizeof(double) * (size_t)(nrows ? nrows : 1));
+		int nf = 0;
+		for (int i = 0; i < nrows; i++)
+			if (rows[i].nnum)
+				fx[nf++] = rows[i].nx0[0];
+		qsort(fx, (size_t)nf, sizeof *fx, cmp_double);
+		if (nf)
+			left = fx[(nf - 1) / 2];
+		free(fx);
+	}
 	for (int i = 0; i < nrows; i++) {
 		int sk[MAXNUM], lost = 0;
 		for (int j = 0; j < rows[i].nnum; j++)
