@@ -106,7 +106,11 @@ Test(ocr_head, near_words)
 	cr_assert_null(ocr_column_near(rules, "revunit", "收入预算财政拨款收入"));
 	cr_assert_null(ocr_column_near(rules, "revunit", "财政拨款收入算收入"));
 	cr_assert_null(ocr_column_near(rules, "revunit", "一算拨款收入"));
-	cr_assert_null(ocr_column_near(rules, "econ", "输属站位上缴收入")); /* no canon words for the family */
+	cr_assert_null(ocr_column_near(rules, "three", "输属站位上缴收入")); /* no canon words for the family */
+	/* 烟台统计's 经济分类表: 一般公共预算 and 政府性基金 heads strung into one,
+	 * the 算 of the first read after the second */
+	cr_assert_str_eq(ocr_column_near(rules, "econ", "财政拨款381iTRr庆性其.一般公共预政府各六人金算"), "general_budget");
+	cr_assert_null(ocr_column_near(rules, "econ", "财政拨款小计"));
 	cr_assert_str_eq(ocr_column_near(rules, "revunit", "本年收入业收入事业收"), "business_income");
 	cr_assert_null(ocr_column_near(rules, "revunit", "本年收入单位资金入"));
 	gk_rules_drop(rules);
