@@ -915,8 +915,62 @@ void gk_ocr_fix_summary(gk_result *r, gk_table *t, const gk_doc *doc, const gk_r
 	}
 }
 
+/* Words OCR misreads alike in every print of them (rules `ocr-word`: a
+ * pattern of the misreading, the word as its name: 预答 for 预警), put
+ * right in the names of an OCR'd table; an `ocr:label` check keeps the
+ * reading. */
+static void fix_words(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules)
+{
+	static const char *const cols[] = {"project_name", "unit_name", "name", "econ_name", "gov_econ_name",
+	                                   "func_name", "item", NULL};
+	int nw;
+	const gk_rule *const *ws = rules ? gk_rules_of(rules, "ocr-word", &nw) : NULL;
+	if (!ws || !nw)
+		return;
+	for (int k = 0; cols[k]; k++) {
+		int c = gk_table_col(t, cols[k]);
+		for (int i = 0; c >= 0 && i < t->nrow; i++) {
+			const char *read = t->rows[i][c];
+			gk_buf b = {0};
+			size_t at = 0, len = strlen(read);
+			int changed = 0;
+			while (at < len) {
+				size_t ov[2], best = len, bend = len;
+				const gk_rule *bw = NULL;
+				for (int q = 0; q < nw; q++)
+					if (gk_rule_match(ws[q], read + at, len - at, ov) && ov[1] > ov[0] && at + ov[0] < best)
+						best = at + ov[0], bend = at + ov[1], bw = ws[q];
+				if (!bw)
+					break;
+				gk_buf_add(&b, read + at, best - at);
+				gk_buf_adds(&b, bw->name);
+				at = bend;
+				changed = 1;
+			}
+			if (!changed) {
+				gk_buf_drop(&b);
+				continue;
+			}
+			gk_buf_add(&b, read + at, len - at);
+			float cf = label_conf(doc, t, i, read);
+			char found[600], row[64];
+			if (cf >= 0)
+				snprintf(found, sizeof found, "%s (confidence %.0f)", read, cf);
+			else
+				snprintf(found, sizeof found, "%s", read);
+			snprintf(row, sizeof row, "%d/%s", i + 1, cols[k]);
+			char *now = gk_buf_take(&b);
+			gk_table_set(t, i, c, now);
+			gk_result_add_check(r, t->id, "ocr:label", row, now, found, "corrected");
+			gk_result_check_at(r, t, i);
+			free(now);
+		}
+	}
+}
+
 void gk_ocr_fix_labels(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rules *rules)
 {
+	fix_words(r, t, doc, rules);
 	if (!strcmp(t->id, "revenue_by_unit"))
 		fix_total_row(r, t, doc, "unit_code", "func_code", "unit_name", 1);
 	else

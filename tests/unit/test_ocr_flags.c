@@ -361,3 +361,28 @@ Test(ocr_flags, a_part_above_its_whole)
 	gk_result_drop(r);
 	gk_doc_drop(d);
 }
+
+/* 广州气象's project names: 预警 read 预答 wherever the page prints it
+ * (rules `ocr-word`); put right, the reading kept in an ocr:label check;
+ * 预答辩, a word of its own, left alone. */
+Test(ocr_flags, a_word_misread_alike)
+{
+	char *err = NULL;
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"project_name", "unit_name", "total"};
+	static const char *cells[] = {
+	    "广州市突发预答信息发布服务工作经费", "广州市气象局", "97.00",
+	    "论文预答辩经费",                     "广州市气象局", "3.00",
+	};
+	gk_table *t = table_of(r, "project_expenditure", cols, 3, cells, 2);
+	gk_doc *d = ocr_doc();
+	gk_read_findings(r, d, rules);
+	cr_assert_str_eq(t->rows[0][0], "广州市突发预警信息发布服务工作经费");
+	cr_assert_str_eq(t->rows[1][0], "论文预答辩经费");
+	cr_assert_str_eq(status_of(r, "ocr:label", "1/project_name"), "corrected");
+	gk_result_drop(r);
+	gk_doc_drop(d);
+	gk_rules_drop(rules);
+}
