@@ -536,9 +536,6 @@ static void fix_by_pairs(gk_result *r, gk_table *t, const gk_rules *rules)
 	}
 }
 
-/* The pair of 5-digit codes that another table of the document prints
- * with the same total as row i of t, the codes read on row i (e, g)
- * agreeing with it, the only such pair, into pe/pg; 0 when none. */
 /* Row i's total: as printed, else (OCR read it as no figure) the row's
  * one figure, which is its total when no other part is printed; 0 when
  * neither, or zero */
@@ -561,6 +558,9 @@ static int row_total(const gk_table *t, int i, long long *v)
 	return n == 1 && *v != 0;
 }
 
+/* The pair of 5-digit codes that another table of the document prints
+ * with the same total as row i of t (row_total), the codes read on row i
+ * (e, g) agreeing with it, the only such pair, into pe/pg; 0 when none. */
 static int twin_pair(const gk_result *r, const gk_table *t, int i, const char *e, const char *g, char *pe, char *pg)
 {
 	int dec;

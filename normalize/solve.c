@@ -23,16 +23,10 @@
  * the column sums (the 合计 row = the sum of the leaf rows); what is still
  * open after that is reported as "ambiguous" in checks.csv.
  */
-#include "parse.h"
+#include "nctx.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
 
 /* a text piece starting this far (pt) left of the table's first figures
  * still stands where they do */
