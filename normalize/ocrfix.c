@@ -1368,7 +1368,7 @@ int gk_ocr_flagged(const gk_result *r, const gk_table *t, int ri, int ci)
 	return flagged(r, t, ri, ci);
 }
 
-static void with_conf(const char *s, float cf, char *out, size_t n)
+void gk_ocr_with_conf(const char *s, float cf, char *out, size_t n)
 {
 	if (cf >= 0)
 		snprintf(out, n, "%s (confidence %.0f)", s, cf);
@@ -1380,7 +1380,7 @@ void gk_ocr_flag(gk_result *r, gk_table *t, int ri, int ci, const char *check, c
 {
 	char name[160], found[80];
 	cell_name(t, ri, ci, name, sizeof name);
-	with_conf(t->rows[ri][ci], conf, found, sizeof found);
+	gk_ocr_with_conf(t->rows[ri][ci], conf, found, sizeof found);
 	gk_result_add_check(r, t->id, check, name, expected, found, "fail");
 	gk_result_check_at(r, t, ri);
 }
@@ -1389,7 +1389,7 @@ void gk_ocr_record_fix(gk_result *r, gk_table *t, int ri, int ci, const char *re
 {
 	char name[160], found[80];
 	cell_name(t, ri, ci, name, sizeof name);
-	with_conf(read, conf, found, sizeof found);
+	gk_ocr_with_conf(read, conf, found, sizeof found);
 	gk_result_add_check(r, t->id, "ocr:corrected", name, t->rows[ri][ci], found, "corrected");
 	gk_result_check_at(r, t, ri);
 }

@@ -152,6 +152,9 @@ void gk_ocr_separators_flag(gk_result *r, gk_table *t, const gk_doc *doc);
 const gk_line *gk_ocr_row_line(const gk_doc *doc, const gk_rowinfo *ri, const gk_line *prev);
 /* s holds nothing but spaces: a blank cell (ocrfix.c) */
 int gk_ocr_blank(const char *s);
+/* s as a check's `found`: "s (confidence 87)", or s alone when cf < 0
+ * (unknown) (ocrfix.c) */
+void gk_ocr_with_conf(const char *s, float cf, char *out, size_t n);
 /* Is a fail of OCR's already on cell (ri, ci) of t? (ocrfix.c) */
 int gk_ocr_flagged(const gk_result *r, const gk_table *t, int ri, int ci);
 /* Flag cell (ri, ci) of t: check, expected, its figure read with

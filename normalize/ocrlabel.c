@@ -349,10 +349,7 @@ static void fix_column(gk_result *r, gk_table *t, const gk_doc *doc, const gk_ru
 		gk_table_set(t, i, lc, std);
 		char row[64], found[600];
 		snprintf(row, sizeof row, "%s/%s", d, label);
-		if (cf >= 0)
-			snprintf(found, sizeof found, "%s (confidence %.0f)", old, cf);
-		else
-			snprintf(found, sizeof found, "%s", old);
+		gk_ocr_with_conf(old, cf, found, sizeof found);
 		gk_result_add_check(r, t->id, "ocr:label", row, std, found, "corrected");
 		free(old);
 	}
@@ -954,10 +951,7 @@ static void fix_words(gk_result *r, gk_table *t, const gk_doc *doc, const gk_rul
 			gk_buf_add(&b, read + at, len - at);
 			float cf = label_conf(doc, t, i, read);
 			char found[600], row[64];
-			if (cf >= 0)
-				snprintf(found, sizeof found, "%s (confidence %.0f)", read, cf);
-			else
-				snprintf(found, sizeof found, "%s", read);
+			gk_ocr_with_conf(read, cf, found, sizeof found);
 			snprintf(row, sizeof row, "%d/%s", i + 1, cols[k]);
 			char *now = gk_buf_take(&b);
 			gk_table_set(t, i, c, now);
