@@ -972,6 +972,7 @@ void gk_ocr_fix_labels(gk_result *r, gk_table *t, const gk_doc *doc, const gk_ru
 	fix_unit_names(r, t, doc);
 	fix_dept_row(r, t, doc, !strcmp(t->id, "revenue_by_unit") ? "unit_name" : "name");
 	fix_column(r, t, doc, rules, "func_code", "name");
+	fix_column(r, t, doc, rules, "func_code", "func_name"); /* (收入表: a row of a function) */
 	fix_column(r, t, doc, rules, "econ_code", "econ_name");
 	fix_column(r, t, doc, rules, "gov_econ_code", "gov_econ_name");
 }

@@ -386,3 +386,24 @@ Test(ocr_flags, a_word_misread_alike)
 	gk_doc_drop(d);
 	gk_rules_drop(rules);
 }
+
+/* 重庆水利's 收入表 by function: a name wrapped over two lines read in the
+ * wrong order (险缴费支出机关事业单位基本养老保) takes its code's standard name,
+ * as the function tables' names do. */
+Test(ocr_flags, a_revenue_rows_function_name)
+{
+	char *err = NULL;
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	gk_result *r = gk_result_new();
+	static const char *cols[] = {"func_code", "func_name", "total"};
+	static const char *cells[] = {"2080505", "险缴费支出机关事业单位基本养老保", "3043.23"};
+	gk_table *t = table_of(r, "revenue_by_unit", cols, 3, cells, 1);
+	gk_doc *d = ocr_doc();
+	gk_read_findings(r, d, rules);
+	cr_assert_str_eq(t->rows[0][1], "机关事业单位基本养老保险缴费支出");
+	cr_assert_str_eq(status_of(r, "ocr:label", "2080505/func_name"), "corrected");
+	gk_result_drop(r);
+	gk_doc_drop(d);
+	gk_rules_drop(rules);
+}
