@@ -1078,8 +1078,119 @@ static void unit_context(gk_result *r, const gk_doc *doc, const char *pages)
 	free(rd);
 }
 
+/* ---- a function line's name by the other tables printing its code --------- */
+
+/* the longest run of a's code points found in order in b (not
+ * necessarily together) */
+static int in_order(const unsigned *a, int na, const unsigned *b, int nb)
+{
+	int prev[65] = {0}, cur[65];
+	for (int i = 1; i <= na; i++) {
+		cur[0] = 0;
+		for (int j = 1; j <= nb; j++)
+			cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : cur[j - 1] > prev[j] ? cur[j - 1] : prev[j];
+		memcpy(prev, cur, sizeof(int) * (size_t)(nb + 1));
+	}
+	return prev[nb];
+}
+
+static int bracket(unsigned c)
+{
+	return c == '(' || c == ')' || c == 0xFF08 || c == 0xFF09 || c == ' ';
+}
+
+/* Are a and b the same but for brackets and blanks? */
+static int same_but_brackets(const unsigned *a, int na, const unsigned *b, int nb)
+{
+	int i = 0, j = 0;
+	for (;;) {
+		while (i < na && bracket(a[i]))
+			i++;
+		while (j < nb && bracket(b[j]))
+			j++;
+		if (i == na || j == nb)
+			return i == na && j == nb;
+		if (a[i++] != b[j++])
+			return 0;
+	}
+}
+
+/* A function code the document's tables print on several lines names one
+ * line: a name OCR read unsurely (under HIGH_CONF) on one of them, that
+ * differs from the name every line reading it surely gives, takes that
+ * name when it holds at least half of its characters in order (重庆水利's
+ * 收入表: 三凿后续工作三峡后续= where the 支出表 reads 三峡后续工作).  A code
+ * read on no other line, or read surely two ways, is left as it is. */
+static void code_names(gk_result *r, const gk_doc *doc, const char *pages)
+{
+	static const char *const ids[][2] = {{"expenditure_by_function", "name"},
+	                                     {"general_budget_expenditure", "name"},
+	                                     {"government_fund_expenditure", "name"},
+	                                     {"state_capital_expenditure", "name"},
+	                                     {"revenue_by_unit", "func_name"}};
+	typedef struct spot {
+		gk_table *t;
+		int row, col;
+		char code[16];
+		float conf;
+	} spot;
+	spot *sp = NULL;
+	int n = 0, cap = 0;
+	for (int ti = 0; ti < r->ntable; ti++) {
+		gk_table *t = r->tables[ti];
+		if (!gk_page_listed(pages, t->page))
+			continue;
+		for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
+			int cc = gk_table_col(t, "func_code"), nc = gk_table_col(t, ids[k][1]);
+			if (strcmp(t->id, ids[k][0]) || cc < 0 || nc < 0)
+				continue;
+			for (int i = 0; i < t->nrow; i++) {
+				char d[16];
+				int len = gk_code_digits(t->rows[i][cc], d, sizeof d);
+				if ((len != 3 && len != 5 && len != 7) || !*t->rows[i][nc])
+					continue;
+				if (n == cap)
+					sp = gk_realloc(sp, (size_t)(cap = cap ? 2 * cap : 64) * sizeof *sp);
+				sp[n] = (spot){t, i, nc, "", gk_ocr_label_conf(doc, t, i, t->rows[i][nc])};
+				snprintf(sp[n].code, sizeof sp[n].code, "%s", d);
+				n++;
+			}
+		}
+	}
+	for (int a = 0; a < n; a++) {
+		const char *read = sp[a].t->rows[sp[a].row][sp[a].col];
+		if (sp[a].conf < 0 || sp[a].conf >= HIGH_CONF)
+			continue;
+		const char *sure = NULL;
+		int two = 0;
+		for (int b = 0; b < n && !two; b++) {
+			if (b == a || strcmp(sp[a].code, sp[b].code) || sp[b].conf < HIGH_CONF)
+				continue;
+			const char *s = sp[b].t->rows[sp[b].row][sp[b].col];
+			two = sure && strcmp(sure, s);
+			sure = s;
+		}
+		if (!sure || two || !strcmp(sure, read))
+			continue;
+		unsigned x[64], y[64];
+		int nx = gk_codepoints(sure, x, 64), ny = gk_codepoints(read, y, 64);
+		if (same_but_brackets(x, nx, y, ny))
+			continue; /* (a bracket the sure reading lost: 办公厅室) for 办公厅（室）) */
+		if (nx < 2 || ny < 1 || nx > 64 || ny > 64 || 2 * in_order(x, nx, y, ny) < nx)
+			continue;
+		char *old = gk_strdup(read), row[64];
+		snprintf(row, sizeof row, "%s/%s", sp[a].code, sp[a].t->cols.v[sp[a].col]);
+		gk_table_set(sp[a].t, sp[a].row, sp[a].col, sure);
+		note(r, sp[a].t, row, sure, old, sp[a].conf);
+		gk_result_check_at(r, sp[a].t, sp[a].row);
+		free(old);
+	}
+	free(sp);
+}
+
 void gk_ocr_names(gk_result *r, const gk_doc *doc, const gk_rules *rules, const char *pages)
 {
+	code_names(r, doc, pages);
 	if (!pages || !*pages)
 		return;
 	if (rules) {

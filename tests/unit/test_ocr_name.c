@@ -396,3 +396,31 @@ Test(ocr_name, summary_class_only_in_its_place)
 	gk_doc_drop(d);
 	gk_result_drop(r);
 }
+
+/* 重庆水利: the 收入表 reads 2136902's name 三凿后续工作三峡后续= (74) where
+ * the 支出表 reads 三峡后续工作 surely: the sure reading.  A bracket the
+ * sure reading lost is no reason (办公厅（室） stays), nor is a code two
+ * sure readings name two ways. */
+Test(ocr_name, a_function_line_named_by_its_sure_reading)
+{
+	gk_result *r = gk_result_new();
+	static const char *fc[] = {"func_code", "name", "total"};
+	static const char *rc[] = {"func_code", "func_name", "total"};
+	gk_table *f = gk_result_add_table(r, "general_budget_expenditure", "t", 1, fc, 3);
+	gk_table *u = gk_result_add_table(r, "revenue_by_unit", "t", 2, rc, 3);
+	gk_doc *d = doc_of(2);
+	add_row(f, d, 100, (const char *[]){"2136902", "三峡后续工作", "6.0"}, 1, 92);
+	add_row(f, d, 120, (const char *[]){"2010399", "其他政府办公厅室)及相关机构事务支出", "1.0"}, 1, 90);
+	add_row(f, d, 140, (const char *[]){"2080501", "行政单位离退休", "2.0"}, 1, 90);
+	add_row(f, d, 160, (const char *[]){"2080501", "行政单位退休", "2.0"}, 1, 88);
+	add_row(u, d, 100, (const char *[]){"2136902", "三凿后续工作三峡后续=", "6.0"}, 1, 74);
+	add_row(u, d, 120, (const char *[]){"2010399", "其他政府办公厅（室）及相关机构事务支出", "1.0"}, 1, 55);
+	add_row(u, d, 140, (const char *[]){"2080501", "行政单位离退休行政单位离退休", "2.0"}, 1, 40);
+	gk_ocr_names(r, d, rules, "1,2");
+	cr_assert_str_eq(gk_table_get(u, 0, "func_name"), "三峡后续工作");
+	cr_assert_str_eq(gk_table_get(u, 1, "func_name"), "其他政府办公厅（室）及相关机构事务支出");
+	cr_assert_str_eq(gk_table_get(u, 2, "func_name"), "行政单位离退休行政单位离退休", "two sure readings");
+	cr_assert_eq(nlabel(r, "三凿后续工作"), 1);
+	gk_result_drop(r);
+	gk_doc_drop(d);
+}
