@@ -272,12 +272,6 @@ static double background_sd(PIX *pix)
 	return var > 0 ? sqrt(var) : 0;
 }
 
-static int cmp_int(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-	return (x > y) - (x < y);
-}
-
 /* The page's text height: the median height of the tallest connected
  * component in each small cell of ink, px (0: no text).  Parts of a
  * character are shorter than the character; the tallest part of a
@@ -299,7 +293,7 @@ static int text_height(PIX *grey)
 	L.boxaDestroy(&b);
 	int med = 0;
 	if (m >= 20) {
-		qsort(h, (size_t)m, sizeof *h, cmp_int);
+		qsort(h, (size_t)m, sizeof *h, gk_ocrw_cmp_int);
 		med = h[m * 3 / 4]; /* the upper quartile: whole glyphs, not their dots */
 	}
 	free(h);

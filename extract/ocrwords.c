@@ -1055,7 +1055,7 @@ void gk_ocrw_drop_doubles(gk_ocrw *ws)
 	}
 }
 
-static int cmp_int(const void *a, const void *b)
+int gk_ocrw_cmp_int(const void *a, const void *b)
 {
 	int x = *(const int *)a, y = *(const int *)b;
 	return (x > y) - (x < y);
@@ -1075,7 +1075,7 @@ int gk_ocrw_body_size(const word *wd, int nw)
 		i = j;
 	}
 	if (nl > 1)
-		qsort(lh, (size_t)nl, sizeof *lh, cmp_int);
+		qsort(lh, (size_t)nl, sizeof *lh, gk_ocrw_cmp_int);
 	int body = nl ? lh[nl / 2] : 0;
 	free(lh);
 	return body;
@@ -1171,7 +1171,7 @@ int gk_ocrw_glyph_height(const gk_ocrw *ws)
 			h[n++] = ws->sy[i].b - ws->sy[i].t;
 	int m = 0;
 	if (n >= 10) {
-		qsort(h, (size_t)n, sizeof *h, cmp_int);
+		qsort(h, (size_t)n, sizeof *h, gk_ocrw_cmp_int);
 		m = h[n / 2];
 	}
 	free(h);

@@ -133,6 +133,8 @@ void gk_ocrw_clip_to_rules(gk_ocrw *ws);
 /* the median height of the page's Chinese symbols, px; 0 with fewer
  * than ten */
 int gk_ocrw_glyph_height(const gk_ocrw *ws);
+/* qsort's comparison of ints, ascending */
+int gk_ocrw_cmp_int(const void *a, const void *b);
 
 /* the median print size of the page's lines (their tallest Chinese
  * word), px; 0 with none */
