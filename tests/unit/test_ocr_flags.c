@@ -41,6 +41,15 @@ static int fails(const gk_result *r, const char *id, const char *check, int no)
 	return n;
 }
 
+/* the repository's rules/ (the tests run from the top directory) */
+static gk_rules *repo_rules(void)
+{
+	char *err = NULL;
+	gk_rules *rules = gk_rules_load("rules", &err);
+	cr_assert_not_null(rules, "%s", err ? err : "");
+	return rules;
+}
+
 static const char *status_of(const gk_result *r, const char *check, const char *row)
 {
 	for (int i = 0; i < r->ncheck; i++)
@@ -367,9 +376,7 @@ Test(ocr_flags, a_part_above_its_whole)
  * 预答辩, a word of its own, left alone. */
 Test(ocr_flags, a_word_misread_alike)
 {
-	char *err = NULL;
-	gk_rules *rules = gk_rules_load("rules", &err);
-	cr_assert_not_null(rules, "%s", err ? err : "");
+	gk_rules *rules = repo_rules();
 	gk_result *r = gk_result_new();
 	static const char *cols[] = {"project_name", "unit_name", "total"};
 	static const char *cells[] = {
@@ -392,9 +399,7 @@ Test(ocr_flags, a_word_misread_alike)
  * as the function tables' names do. */
 Test(ocr_flags, a_revenue_rows_function_name)
 {
-	char *err = NULL;
-	gk_rules *rules = gk_rules_load("rules", &err);
-	cr_assert_not_null(rules, "%s", err ? err : "");
+	gk_rules *rules = repo_rules();
 	gk_result *r = gk_result_new();
 	static const char *cols[] = {"func_code", "func_name", "total"};
 	static const char *cells[] = {"2080505", "险缴费支出机关事业单位基本养老保", "3043.23"};
